@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// One category per area. Enable with QT_LOGGING_RULES="inlet.webhook.debug=true".
+Q_DECLARE_LOGGING_CATEGORY(lcGraph)
+Q_DECLARE_LOGGING_CATEGORY(lcAuth)
+Q_DECLARE_LOGGING_CATEGORY(lcKeychain)
+Q_DECLARE_LOGGING_CATEGORY(lcWebhook)
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+Q_DECLARE_LOGGING_CATEGORY(lcOutbox)
+Q_DECLARE_LOGGING_CATEGORY(lcApp)
+Q_DECLARE_LOGGING_CATEGORY(lcSandbox)

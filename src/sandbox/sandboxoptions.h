@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace inlet::sandbox {
+
+// The sandbox's configuration; the same struct is filled from the command line
+// (`inlet-sandbox --port ...`) or by code that starts the sandbox in-process.
+struct SandboxOptions {
+    quint16 port = 0; // 0 picks a free port
+    QString appId = QStringLiteral("1000000000000001");
+    QString appSecret = QStringLiteral("sandbox-app-secret");
+    QString businessId = QStringLiteral("17841400000000001"); // IG_ID of the sandbox business account
+    QString businessUsername = QStringLiteral("inlet.coffee");
+    int customers = 40;
+    double eventsPerMinute = 6.0; // simulated customer activity; 0 switches it off
+    quint32 seed = 1;
+};
+
+} // namespace inlet::sandbox
