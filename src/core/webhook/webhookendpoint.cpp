@@ -1,0 +1,106 @@
+#include "webhook/webhookendpoint.h"
+
+#include "common/logging.h"
+#include "webhook/eventparser.h"
+
+#include <QUrlQuery>
+
+namespace inlet {
+
+namespace {
+
+QFuture<HttpResponse> ready(HttpResponse r)
+{
+    return QtFuture::makeReadyFuture(std::move(r));
+}
+
+} // namespace
+
+WebhookEndpoint::WebhookEndpoint(Config config, EventCommitter committer)
+    : m_config(std::move(config)), m_verifier(m_config.secrets), m_committer(std::move(committer))
+{
+}
+
+QFuture<HttpResponse> WebhookEndpoint::handle(const HttpRequest &request) const
+{
+    if (request.path() != m_config.path)
+        return ready(HttpResponse::text(404, QByteArrayLiteral("not found\n")));
+    if (request.method == "GET")
+        return ready(handshake(request));
+    if (request.method == "POST")
+        return receive(request);
+    HttpResponse r = HttpResponse::text(405, QByteArrayLiteral("method not allowed\n"));
+    r.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, POST")});
+    return ready(r);
+}
+
+HttpResponse WebhookEndpoint::reject(int status, const QByteArray &body) const
+{
+    ++m_stats->postsRejected;
+    return HttpResponse::text(status, body);
+}
+
+HttpResponse WebhookEndpoint::handshake(const HttpRequest &request) const
+{
+    const QUrlQuery query(QString::fromUtf8(request.query()));
+    const QString mode = query.queryItemValue(QStringLiteral("hub.mode"), QUrl::FullyDecoded);
+    const QString token = query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded);
+    const bool hasChallenge = query.hasQueryItem(QStringLiteral("hub.challenge"));
+    const QString challenge =
+        query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded);
+    const bool tokenOk = !m_config.verifyToken.isEmpty()
+        && constantTimeEquals(token.toUtf8(), m_config.verifyToken.toUtf8());
+    if (mode != QLatin1String("subscribe") || !tokenOk || !hasChallenge || challenge.isEmpty()) {
+        qCWarning(lcWebhook) << "verification handshake refused (mode" << mode << ", token"
+                             << (tokenOk ? "ok" : "wrong") << ", challenge"
+                             << (challenge.isEmpty() ? "missing" : "present") << ")";
+        return reject(403, QByteArrayLiteral("forbidden\n"));
+    }
+    qCInfo(lcWebhook) << "verification handshake answered";
+    return HttpResponse::text(200, challenge.toUtf8());
+}
+
+QFuture<HttpResponse> WebhookEndpoint::receive(const HttpRequest &request) const
+{
+    if (request.body.size() > m_config.maxBodyBytes) // the parser already refused these
+        return ready(reject(413, QByteArrayLiteral("payload too large\n")));
+
+    if (auto s = m_verifier.verify(request.body, request.header("x-hub-signature-256")); !s) {
+        qCWarning(lcWebhook) << "webhook POST refused:" << s.error().message;
+        return ready(reject(403, QByteArrayLiteral("bad signature\n")));
+    }
+
+    auto events = parseWebhookBody(request.body);
+    if (!events) {
+        qCWarning(lcWebhook) << "webhook POST refused:" << events.error().message;
+        return ready(reject(400, QByteArrayLiteral("malformed body\n")));
+    }
+    if (events->isEmpty()) {
+        ++m_stats->postsAccepted;
+        return ready(HttpResponse::text(200, QByteArrayLiteral("EVENT_RECEIVED")));
+    }
+
+    const qint64 count = events->size();
+    std::shared_ptr<WebhookStats> stats = m_stats;
+    // Acknowledge only what is on disk: Meta retries anything not answered 200.
+    return m_committer(*events)
+        .then([stats, count](const Status &status) {
+            if (!status) {
+                ++stats->commitFailures;
+                qCWarning(lcWebhook) << "commit of" << count << "events failed:"
+                                     << status.error().message;
+                return HttpResponse::text(500, QByteArrayLiteral("commit failed\n"));
+            }
+            ++stats->postsAccepted;
+            stats->eventsCommitted += count;
+            qCDebug(lcWebhook) << "committed" << count << "events";
+            return HttpResponse::text(200, QByteArrayLiteral("EVENT_RECEIVED"));
+        })
+        .onCanceled([stats, count] {
+            ++stats->commitFailures;
+            qCWarning(lcWebhook) << "commit of" << count << "events was cancelled";
+            return HttpResponse::text(500, QByteArrayLiteral("commit cancelled\n"));
+        });
+}
+
+} // namespace inlet

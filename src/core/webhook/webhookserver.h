@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/result.h"
+#include "webhook/webhookendpoint.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QThread;
+
+namespace inlet {
+
+class HttpListener;
+
+struct WebhookServerConfig {
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0; // 0 picks a free one
+    QString path = QStringLiteral("/webhook/instagram");
+    QByteArray appSecret;
+    QList<QByteArray> extraAppSecrets; // also accepted (Instagram and Meta app secrets both sign)
+    QString verifyToken;
+    qint64 maxBodyBytes = 1024 * 1024;
+    int idleTimeoutMs = 30'000;
+};
+
+// The embedded webhook receiver (Meta -> tunnel/reverse proxy -> here). It runs its own thread:
+// nothing it does touches the caller's (GUI) thread. Every POST is answered 200 only after
+// `committer`'s future reported success, so an acknowledged event is an event on disk.
+//
+// Why not QHttpServer: Qt 6.4's QHttpServer reads a whole body before any handler runs and has no
+// size limit (a 200 MB POST cost 600 MB RSS, toolchain.md §2a). A guard proxy in front of it would
+// have to parse every request head on every keep-alive connection anyway (or a second request on
+// the same connection would slip past it), then relay bytes through a second socket. So the
+// server speaks HTTP/1.1 itself with a small incremental parser (HttpRequestParser): the size is
+// decided from Content-Length (or while de-chunking) before the body is read, 413 is sent with
+// "Connection: close", and nothing over the limit is ever buffered. It is also one hop less.
+//
+// The committer is called on the server's thread; it must be safe to call from there.
+class WebhookServer : public QObject {
+    Q_OBJECT
+public:
+    WebhookServer(WebhookServerConfig config, EventCommitter committer, QObject *parent = nullptr);
+    ~WebhookServer() override; // stops
+
+    Result<quint16> start();
+    void stop();
+    bool isRunning() const { return m_listener != nullptr; }
+
+    quint16 port() const { return m_port; }
+    QUrl callbackUrl() const; // http://127.0.0.1:PORT/webhook/instagram
+    const WebhookServerConfig &config() const { return m_config; }
+    const WebhookStats &stats() const { return *m_endpoint->stats(); }
+
+private:
+    WebhookServerConfig m_config;
+    std::shared_ptr<WebhookEndpoint> m_endpoint;
+    QThread *m_thread = nullptr;
+    HttpListener *m_listener = nullptr;
+    quint16 m_port = 0;
+};
+
+} // namespace inlet
