@@ -1,0 +1,29 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/types.h"
+#include "store/storechange.h"
+#include "store/writesession.h"
+
+namespace inlet {
+
+// Accounts, contacts and per-conversation bookkeeping (read marks, Instagram's conversation id).
+// Runs on the writer thread.
+class DirectoryWriter {
+public:
+    explicit DirectoryWriter(WriteSession &session) : m_session(session) {}
+
+    Status upsertAccount(const Account &account, StoreChange &change);
+    // deleteMessages: the account and all its conversations go. Otherwise the account is only
+    // hidden (its history stays and comes back if it is added again).
+    Status removeAccount(const QString &accountId, bool deleteMessages, StoreChange &change);
+    Status upsertContact(const Contact &contact, StoreChange &change);
+    Status markConversationRead(qint64 conversationId, StoreChange &change);
+    Status linkConversation(const QString &accountId, const QString &customerId,
+                            const QString &instagramConversationId, StoreChange &change);
+
+private:
+    WriteSession &m_session;
+};
+
+} // namespace inlet

@@ -1,0 +1,239 @@
+#include "store/schema.h"
+
+#include "common/logging.h"
+#include "store/sqlutil.h"
+#include "store/storetypes.h"
+
+namespace inlet::schema {
+
+namespace {
+
+// v1: the base tables.
+QStringList version1()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE accounts (
+            id TEXT PRIMARY KEY,
+            username TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL DEFAULT '',
+            profile_picture_url TEXT NOT NULL DEFAULT '',
+            needs_sign_in INTEGER NOT NULL DEFAULT 0,
+            token_issued_ms INTEGER NOT NULL DEFAULT 0,
+            token_expires_ms INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral(R"(CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            username TEXT NOT NULL DEFAULT '',
+            profile_pic_url TEXT NOT NULL DEFAULT '',
+            follower_count INTEGER NOT NULL DEFAULT 0,
+            follows_business INTEGER NOT NULL DEFAULT 0,
+            business_follows INTEGER NOT NULL DEFAULT 0,
+            verified INTEGER NOT NULL DEFAULT 0,
+            fetched_ms INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral(R"(CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            customer_id TEXT NOT NULL REFERENCES contacts(id),
+            ig_conversation_id TEXT,
+            started_ms INTEGER NOT NULL DEFAULT 0,
+            last_activity_ms INTEGER NOT NULL DEFAULT 0,
+            unread_count INTEGER NOT NULL DEFAULT 0,
+            last_customer_message_ms INTEGER NOT NULL DEFAULT 0,
+            last_message_preview TEXT NOT NULL DEFAULT '',
+            UNIQUE (account_id, customer_id)))"),
+        QStringLiteral(R"(CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            account_id TEXT NOT NULL,
+            mid TEXT,
+            kind INTEGER NOT NULL DEFAULT 0,
+            outgoing INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            created_ms INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            error_text TEXT NOT NULL DEFAULT '',
+            reply_to_mid TEXT NOT NULL DEFAULT '',
+            reply_to_story_url TEXT NOT NULL DEFAULT '',
+            deleted INTEGER NOT NULL DEFAULT 0,
+            edit_count INTEGER NOT NULL DEFAULT 0,
+            seen INTEGER NOT NULL DEFAULT 0,
+            meta_json TEXT NOT NULL DEFAULT '{}',
+            raw_json TEXT NOT NULL DEFAULT '',
+            UNIQUE (account_id, mid)))"),
+        QStringLiteral("CREATE INDEX messages_by_conversation ON messages(conversation_id, created_ms)"),
+        QStringLiteral(R"(CREATE TABLE attachments (
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            payload_json TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (message_id, position)) WITHOUT ROWID)"),
+        // A removed reaction stays as a tombstone so a late, older "react" cannot revive it.
+        QStringLiteral(R"(CREATE TABLE reactions (
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            reactor_id TEXT NOT NULL,
+            reaction TEXT NOT NULL DEFAULT '',
+            emoji TEXT NOT NULL DEFAULT '',
+            reacted_ms INTEGER NOT NULL,
+            removed INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (message_id, reactor_id)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE unknown_events (
+            id INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            received_ms INTEGER NOT NULL,
+            timestamp_ms INTEGER NOT NULL DEFAULT 0,
+            raw_json TEXT NOT NULL,
+            raw_hash TEXT NOT NULL,
+            UNIQUE (account_id, raw_hash)))"),
+    };
+}
+
+// v2: the outbox, edit history, read receipts, events that arrive before their message.
+QStringList version2()
+{
+    return {
+        QStringLiteral("ALTER TABLE accounts ADD COLUMN removed INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN client_id TEXT"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN next_attempt_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN tag TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE UNIQUE INDEX messages_client_id ON messages(client_id) "
+                       "WHERE client_id IS NOT NULL"),
+        // Queued (1) and Sending (2): the outbox's work list stays tiny however big the table.
+        QStringLiteral("CREATE INDEX messages_outbox ON messages(state) WHERE state IN (1, 2)"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN last_outgoing_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN read_up_to_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN customer_seen_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN last_message_outgoing INTEGER NOT NULL "
+                       "DEFAULT 0"),
+        // Times of the last messages each way, for conversations written by v1.
+        QStringLiteral(R"(UPDATE conversations SET last_outgoing_ms = COALESCE(
+            (SELECT MAX(created_ms) FROM messages m WHERE m.conversation_id = conversations.id
+             AND m.outgoing = 1), 0))"),
+        QStringLiteral(R"(CREATE TABLE message_edits (
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            edited_ms INTEGER NOT NULL,
+            PRIMARY KEY (message_id, version)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE deferred_events (
+            id INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            mid TEXT NOT NULL,
+            timestamp_ms INTEGER NOT NULL,
+            event_json TEXT NOT NULL,
+            event_hash TEXT NOT NULL,
+            UNIQUE (account_id, event_hash)))"),
+        QStringLiteral("CREATE INDEX deferred_by_mid ON deferred_events(account_id, mid)"),
+    };
+}
+
+// v3: full-text search and the inbox's paging indexes.
+QStringList version3()
+{
+    QStringList s{
+        QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', "
+                       "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"),
+        QStringLiteral("CREATE INDEX conversations_inbox ON conversations(last_activity_ms DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX conversations_inbox_account ON conversations(account_id, "
+                       "last_activity_ms DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX conversations_by_customer ON conversations(customer_id)"),
+    };
+    s += createFtsTriggers();
+    s.append(rebuildFts());
+    return s;
+}
+
+} // namespace
+
+const QList<Step> &steps()
+{
+    static const QList<Step> all{
+        {1, QStringLiteral("base tables"), version1()},
+        {2, QStringLiteral("outbox, edit history, read receipts, deferred events"), version2()},
+        {3, QStringLiteral("full-text search, inbox indexes"), version3()},
+    };
+    return all;
+}
+
+int currentVersion() { return steps().constLast().version; }
+
+QStringList dropFtsTriggers()
+{
+    return {QStringLiteral("DROP TRIGGER IF EXISTS messages_fts_insert"),
+            QStringLiteral("DROP TRIGGER IF EXISTS messages_fts_delete"),
+            QStringLiteral("DROP TRIGGER IF EXISTS messages_fts_update")};
+}
+
+QStringList createFtsTriggers()
+{
+    return {
+        QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
+                       "INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END"),
+        QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
+                       "INSERT INTO messages_fts(messages_fts, rowid, text) "
+                       "VALUES ('delete', old.id, old.text); END"),
+        QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN "
+                       "INSERT INTO messages_fts(messages_fts, rowid, text) "
+                       "VALUES ('delete', old.id, old.text); "
+                       "INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END"),
+    };
+}
+
+QString rebuildFts() { return QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')"); }
+
+Result<int> version(const QSqlDatabase &db)
+{
+    auto v = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toInt();
+}
+
+Status migrate(const QSqlDatabase &db, const QList<Step> &all, int target)
+{
+    auto current = version(db);
+    if (!current)
+        return std::unexpected(current.error());
+    const int newest = all.isEmpty() ? 0 : all.constLast().version;
+    if (*current > newest) {
+        return fail(Error::Kind::Storage,
+                    QStringLiteral("the database was written by a newer Inlet (schema version %1, "
+                                   "this version knows up to %2); refusing to open it")
+                        .arg(*current)
+                        .arg(newest),
+                    sqlite::SchemaTooNew);
+    }
+    for (const Step &step : all) {
+        if (step.version <= *current || step.version > target)
+            continue;
+        qCInfo(lcStore) << "migrating the database to version" << step.version << step.description;
+        if (auto ok = sql::execText(db, QStringLiteral("BEGIN IMMEDIATE")); !ok)
+            return ok;
+        Status result;
+        for (const QString &statement : step.statements) {
+            result = sql::execText(db, statement);
+            if (!result)
+                break;
+        }
+        if (result)
+            result = sql::execText(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version));
+        if (result)
+            result = sql::execText(db, QStringLiteral("COMMIT"));
+        if (!result) {
+            (void)sql::execText(db, QStringLiteral("ROLLBACK"));
+            Error e = result.error();
+            e.message = QStringLiteral("migration to schema version %1 failed, the database is "
+                                       "unchanged at version %2: %3")
+                            .arg(step.version)
+                            .arg(*current)
+                            .arg(e.message);
+            return std::unexpected(e);
+        }
+        *current = step.version;
+    }
+    return {};
+}
+
+} // namespace inlet::schema

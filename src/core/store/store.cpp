@@ -1,0 +1,159 @@
+#include "store/store.h"
+
+#include "common/logging.h"
+#include "store/database.h"
+#include "store/directorywriter.h"
+#include "store/eventapplier.h"
+#include "store/outboxwriter.h"
+#include "store/storewriter.h"
+
+#include <QPromise>
+
+namespace inlet {
+
+Store::Store(QString path) : m_path(std::move(path)) {}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &dataDir, const StoreOptions &options)
+{
+    qRegisterMetaType<inlet::StoreChange>();
+    std::unique_ptr<Store> store(new Store(Database::pathInDataDir(dataDir)));
+    store->m_thread = std::make_unique<QThread>();
+    store->m_thread->setObjectName(QStringLiteral("inlet-store-writer"));
+    store->m_writer = new StoreWriter;
+    store->m_writer->moveToThread(store->m_thread.get());
+    store->m_thread->start();
+
+    // The connection must be created on the thread that will use it.
+    Status opened;
+    QMetaObject::invokeMethod(
+        store->m_writer, [&] { opened = store->m_writer->open(store->m_path, options); },
+        Qt::BlockingQueuedConnection);
+    if (!opened) {
+        qCWarning(lcStore) << "cannot open the store:" << opened.error().message;
+        return std::unexpected(opened.error());
+    }
+    connect(store->m_writer, &StoreWriter::committed, store.get(), &Store::changed);
+    return store;
+}
+
+Store::~Store()
+{
+    if (!m_thread)
+        return;
+    if (m_thread->isRunning()) {
+        QMetaObject::invokeMethod(m_writer, [this] { m_writer->close(); }, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+    }
+    delete m_writer;
+}
+
+template <typename T>
+QFuture<Result<T>> Store::submit(std::function<Result<T>(WriteContext &)> work)
+{
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    auto value = std::make_shared<Result<T>>();
+    promise->start();
+    QFuture<Result<T>> future = promise->future();
+    WriteJob job;
+    job.run = [work = std::move(work), value](WriteContext &context) -> Status {
+        *value = work(context);
+        if (!*value)
+            return std::unexpected(value->error());
+        return {};
+    };
+    job.finish = [promise, value](const Status &outcome) {
+        if (outcome)
+            promise->addResult(std::move(*value));
+        else
+            promise->addResult(Result<T>(std::unexpected(outcome.error())));
+        promise->finish();
+    };
+    m_writer->enqueue(std::move(job));
+    return future;
+}
+
+QFuture<Status> Store::applyEvents(const QList<InboundEvent> &events)
+{
+    return submit<void>([events](WriteContext &c) { return c.events.applyAll(events, c.change); });
+}
+
+QFuture<Status> Store::upsertAccount(const Account &account)
+{
+    return submit<void>([account](WriteContext &c) { return c.directory.upsertAccount(account, c.change); });
+}
+
+QFuture<Status> Store::removeAccount(const QString &accountId, bool deleteMessages)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.directory.removeAccount(accountId, deleteMessages, c.change);
+    });
+}
+
+QFuture<Status> Store::upsertContact(const Contact &contact)
+{
+    return submit<void>([contact](WriteContext &c) { return c.directory.upsertContact(contact, c.change); });
+}
+
+QFuture<Status> Store::markConversationRead(qint64 conversationId)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.directory.markConversationRead(conversationId, c.change);
+    });
+}
+
+QFuture<Status> Store::linkConversation(const QString &accountId, const QString &customerId,
+                                        const QString &instagramConversationId)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.directory.linkConversation(accountId, customerId, instagramConversationId, c.change);
+    });
+}
+
+QFuture<Result<qint64>> Store::enqueueOutgoing(const QString &accountId, const QString &customerId,
+                                               const QString &text,
+                                               const QList<AttachmentData> &attachments,
+                                               const QString &replyToMid, const QString &tag)
+{
+    return submit<qint64>([=](WriteContext &c) {
+        return c.outbox.enqueue(accountId, customerId, text, attachments, replyToMid, tag, c.change);
+    });
+}
+
+QFuture<Status> Store::markSending(qint64 localId)
+{
+    return submit<void>([=](WriteContext &c) { return c.outbox.markSending(localId, c.change); });
+}
+
+QFuture<Status> Store::markSent(qint64 localId, const QString &mid)
+{
+    return submit<void>([=](WriteContext &c) { return c.outbox.markSent(localId, mid, c.change); });
+}
+
+QFuture<Status> Store::markFailed(qint64 localId, const QString &reason, bool retryable,
+                                  qint64 nextAttemptMs)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.outbox.markFailed(localId, reason, retryable, nextAttemptMs, c.change);
+    });
+}
+
+QFuture<Status> Store::retryOutgoing(qint64 localId)
+{
+    return submit<void>([=](WriteContext &c) { return c.outbox.retry(localId, c.change); });
+}
+
+QFuture<Status> Store::deleteOutgoing(qint64 localId)
+{
+    return submit<void>([=](WriteContext &c) { return c.outbox.remove(localId, c.change); });
+}
+
+QFuture<Result<QList<StoredMessage>>> Store::pendingOutgoing()
+{
+    return submit<QList<StoredMessage>>([](WriteContext &c) { return c.outbox.pending(); });
+}
+
+qint64 Store::transactionCount() const { return m_writer->transactionCount(); }
+qint64 Store::jobCount() const { return m_writer->jobCount(); }
+
+} // namespace inlet

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/events.h"
+#include "model/types.h"
+#include "store/storechange.h"
+#include "store/storetypes.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace inlet {
+
+class StoreWriter;
+struct WriteContext;
+
+// The durable store's write side. Every write runs on the store's own writer thread, which owns
+// the one write connection; the methods here are thread-safe and return at once with a future
+// that finishes after the change is COMMITTED (so a webhook can wait for it before answering 200).
+// Reads go through StoreReader (one per thread), over the same file.
+class Store : public QObject {
+    Q_OBJECT
+public:
+    // Opens (creating if needed) <dataDir>/inlet.sqlite and migrates it. A corrupted file, a full
+    // disk, a newer schema or a failed migration come back as an Error::Kind::Storage (code: the
+    // sqlite:: constant); the file is then left as it was.
+    static Result<std::unique_ptr<Store>> open(const QString &dataDir, const StoreOptions &options = {});
+    ~Store() override;
+
+    QString databasePath() const { return m_path; }
+
+    // THE webhook/sync contract: the whole list in one transaction, in timestamp order,
+    // idempotent on Instagram's ids (a redelivered batch changes nothing).
+    QFuture<Status> applyEvents(const QList<InboundEvent> &events);
+
+    QFuture<Status> upsertAccount(const Account &account);
+    QFuture<Status> removeAccount(const QString &accountId, bool deleteMessages);
+    QFuture<Status> upsertContact(const Contact &contact);
+    QFuture<Status> markConversationRead(qint64 conversationId);
+    // Records Instagram's conversation id (from the Conversations API) for (account, customer).
+    QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
+                                     const QString &instagramConversationId);
+
+    // Outbox. enqueueOutgoing writes the message (state Queued) and returns its local id.
+    QFuture<Result<qint64>> enqueueOutgoing(const QString &accountId, const QString &customerId,
+                                            const QString &text,
+                                            const QList<AttachmentData> &attachments = {},
+                                            const QString &replyToMid = {}, const QString &tag = {});
+    QFuture<Status> markSending(qint64 localId);
+    // Stores Instagram's mid; an echo that arrived first is merged into this row.
+    QFuture<Status> markSent(qint64 localId, const QString &mid);
+    // retryable: back to Queued until nextAttemptMs; otherwise Failed (final) with the reason.
+    QFuture<Status> markFailed(qint64 localId, const QString &reason, bool retryable,
+                               qint64 nextAttemptMs = 0);
+    // A Failed (or Queued) message back to Queued, due now.
+    QFuture<Status> retryOutgoing(qint64 localId);
+    // Deletes a Failed or Queued message that was never sent.
+    QFuture<Status> deleteOutgoing(qint64 localId);
+    // Queued and Sending messages, oldest first (Sending ones were in flight when the app stopped).
+    QFuture<Result<QList<StoredMessage>>> pendingOutgoing();
+
+    // Group-commit figures: transactions committed, jobs they carried.
+    qint64 transactionCount() const;
+    qint64 jobCount() const;
+
+signals:
+    // After each commit, in the thread the Store lives in (queued).
+    void changed(const inlet::StoreChange &change);
+
+private:
+    Store(QString path);
+    template <typename T>
+    QFuture<Result<T>> submit(std::function<Result<T>(WriteContext &)> work);
+
+    QString m_path;
+    std::unique_ptr<QThread> m_thread;
+    StoreWriter *m_writer = nullptr; // lives on m_thread
+};
+
+} // namespace inlet

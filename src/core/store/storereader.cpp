@@ -1,0 +1,373 @@
+#include "store/storereader.h"
+
+#include "store/database.h"
+#include "store/ftsquery.h"
+#include "store/messagerows.h"
+#include "store/sqlutil.h"
+
+#include <QDateTime>
+#include <QSqlError>
+
+#include <algorithm>
+
+namespace inlet {
+
+namespace {
+
+QDateTime fromMs(qint64 ms) { return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime(); }
+
+const QString kConversationColumns = QStringLiteral(
+    "SELECT c.id, c.account_id, c.customer_id, c.ig_conversation_id, c.started_ms, c.last_activity_ms, "
+    "c.unread_count, c.last_customer_message_ms, c.last_outgoing_ms, c.customer_seen_ms, "
+    "c.last_message_preview, c.last_message_outgoing, k.name, k.username, k.profile_pic_url, "
+    "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms "
+    "FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+    "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 ");
+
+const QString kContactColumns = QStringLiteral(
+    "SELECT id, name, username, profile_pic_url, follower_count, follows_business, business_follows, "
+    "verified, fetched_ms FROM contacts ");
+
+Contact contactFrom(const QSqlQuery &r, int first)
+{
+    Contact c;
+    c.id = r.value(first).toString();
+    c.name = r.value(first + 1).toString();
+    c.username = r.value(first + 2).toString();
+    c.profilePicUrl = r.value(first + 3).toString();
+    c.followerCount = r.value(first + 4).toInt();
+    c.followsBusiness = r.value(first + 5).toBool();
+    c.businessFollows = r.value(first + 6).toBool();
+    c.verified = r.value(first + 7).toBool();
+    c.fetchedAt = fromMs(r.value(first + 8).toLongLong());
+    return c;
+}
+
+StoredConversation conversationFrom(const QSqlQuery &r)
+{
+    StoredConversation c;
+    c.id = r.value(0).toLongLong();
+    c.accountId = r.value(1).toString();
+    c.customerId = r.value(2).toString();
+    c.instagramConversationId = r.value(3).toString();
+    c.startedMs = r.value(4).toLongLong();
+    c.lastActivityMs = r.value(5).toLongLong();
+    c.unreadCount = r.value(6).toInt();
+    c.lastCustomerMessageMs = r.value(7).toLongLong();
+    c.lastOutgoingMs = r.value(8).toLongLong();
+    c.customerSeenMs = r.value(9).toLongLong();
+    c.lastMessagePreview = r.value(10).toString();
+    c.lastMessageOutgoing = r.value(11).toBool();
+    // Contact columns start at 12 but lack the id (it is the customer id).
+    c.contact.id = c.customerId;
+    c.contact.name = r.value(12).toString();
+    c.contact.username = r.value(13).toString();
+    c.contact.profilePicUrl = r.value(14).toString();
+    c.contact.followerCount = r.value(15).toInt();
+    c.contact.followsBusiness = r.value(16).toBool();
+    c.contact.businessFollows = r.value(17).toBool();
+    c.contact.verified = r.value(18).toBool();
+    c.contact.fetchedAt = fromMs(r.value(19).toLongLong());
+    return c;
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+template <typename T>
+std::optional<T> firstOf(QList<T> list)
+{
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.takeFirst();
+}
+
+} // namespace
+
+StoreReader::StoreReader(std::unique_ptr<Database> database)
+    : m_database(std::move(database)),
+      m_statements(std::make_unique<sql::StatementCache>(m_database->connection()))
+{
+}
+
+StoreReader::~StoreReader()
+{
+    m_statements.reset(); // statements before their connection
+    m_database.reset();
+}
+
+Result<std::unique_ptr<StoreReader>> StoreReader::open(const QString &databasePath)
+{
+    StoreOptions options;
+    options.checkIntegrity = false; // the writer checked when it opened the file
+    auto db = Database::open(databasePath, Database::Mode::Reader, options);
+    if (!db)
+        return std::unexpected(db.error());
+    return std::unique_ptr<StoreReader>(new StoreReader(std::move(*db)));
+}
+
+Result<QList<StoredConversation>> StoreReader::conversations(const QString &where, const QVariantList &values)
+{
+    auto q = m_statements->run(kConversationColumns + where, values);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<StoredConversation> list;
+    while ((*q)->next())
+        list.append(conversationFrom(**q));
+    (*q)->finish();
+    return list;
+}
+
+Result<QList<StoredConversation>> StoreReader::inbox(const InboxQuery &query)
+{
+    QStringList conditions;
+    QVariantList values;
+    if (!query.accountId.isEmpty()) {
+        conditions << QStringLiteral("c.account_id = ?");
+        values << query.accountId;
+    }
+    if (query.unreadOnly)
+        conditions << QStringLiteral("c.unread_count > 0");
+    if (query.needsReplyOnly)
+        conditions << QStringLiteral("c.last_customer_message_ms > c.last_outgoing_ms");
+    conditions << QStringLiteral("c.last_activity_ms > 0"); // not conversations only linked by sync
+    if (query.after) {
+        conditions << QStringLiteral("(c.last_activity_ms, c.id) < (?, ?)");
+        values << query.after->lastActivityMs << query.after->id;
+    }
+    QString where = QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "))
+                  + QStringLiteral(" ORDER BY c.last_activity_ms DESC, c.id DESC LIMIT ? OFFSET ?");
+    values << query.limit << query.offset;
+    return conversations(where, values);
+}
+
+Result<std::optional<StoredConversation>> StoreReader::conversation(qint64 id)
+{
+    auto list = conversations(QStringLiteral("WHERE c.id = ?"), {id});
+    if (!list)
+        return std::unexpected(list.error());
+    return firstOf(*list);
+}
+
+Result<std::optional<StoredConversation>> StoreReader::conversationFor(const QString &accountId,
+                                                                       const QString &customerId)
+{
+    auto list = conversations(QStringLiteral("WHERE c.account_id = ? AND c.customer_id = ?"),
+                              {accountId, customerId});
+    if (!list)
+        return std::unexpected(list.error());
+    return firstOf(*list);
+}
+
+Result<QList<StoredMessage>> StoreReader::messages(const QString &where, const QString &order,
+                                                   const QVariantList &values, bool reverse)
+{
+    auto q = m_statements->run(messagerows::selectSql() + QLatin1Char(' ') + where + QLatin1Char(' ') + order,
+                               values);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<StoredMessage> list;
+    while ((*q)->next())
+        list.append(messagerows::fromRow(**q));
+    (*q)->finish();
+    if (reverse)
+        std::reverse(list.begin(), list.end());
+    if (auto ok = messagerows::loadDetails(*m_statements, list); !ok)
+        return std::unexpected(ok.error());
+    return list;
+}
+
+Result<QList<StoredMessage>> StoreReader::newestMessages(qint64 conversationId, int limit)
+{
+    return messages(QStringLiteral("WHERE m.conversation_id = ?"),
+                    QStringLiteral("ORDER BY m.created_ms DESC, m.id DESC LIMIT ?"), {conversationId, limit},
+                    true);
+}
+
+Result<QList<StoredMessage>> StoreReader::messagesBefore(qint64 conversationId, MessageCursor before, int limit)
+{
+    return messages(QStringLiteral("WHERE m.conversation_id = ? AND (m.created_ms, m.id) < (?, ?)"),
+                    QStringLiteral("ORDER BY m.created_ms DESC, m.id DESC LIMIT ?"),
+                    {conversationId, before.createdMs, before.id, limit}, true);
+}
+
+Result<QList<StoredMessage>> StoreReader::messagesAfter(qint64 conversationId, MessageCursor after, int limit)
+{
+    return messages(QStringLiteral("WHERE m.conversation_id = ? AND (m.created_ms, m.id) > (?, ?)"),
+                    QStringLiteral("ORDER BY m.created_ms ASC, m.id ASC LIMIT ?"),
+                    {conversationId, after.createdMs, after.id, limit}, false);
+}
+
+Result<std::optional<StoredMessage>> StoreReader::message(qint64 id)
+{
+    auto list = messages(QStringLiteral("WHERE m.id = ?"), QString(), {id}, false);
+    if (!list)
+        return std::unexpected(list.error());
+    return firstOf(*list);
+}
+
+Result<std::optional<StoredMessage>> StoreReader::messageByMid(const QString &accountId, const QString &mid)
+{
+    auto list = messages(QStringLiteral("WHERE m.account_id = ? AND m.mid = ?"), QString(), {accountId, mid},
+                         false);
+    if (!list)
+        return std::unexpected(list.error());
+    return firstOf(*list);
+}
+
+Result<QList<MessageVersion>> StoreReader::messageVersions(qint64 messageId)
+{
+    auto q = m_statements->run(QStringLiteral("SELECT version, text, edited_ms FROM message_edits "
+                                              "WHERE message_id = ? ORDER BY version"),
+                               {messageId});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<MessageVersion> list;
+    while ((*q)->next())
+        list.append({(*q)->value(0).toInt(), (*q)->value(1).toString(), (*q)->value(2).toLongLong()});
+    (*q)->finish();
+    return list;
+}
+
+Result<QList<SearchHit>> StoreReader::search(const QString &text, const QString &accountId, int limit)
+{
+    const QString match = ftsMatchExpression(text);
+    if (match.isEmpty())
+        return QList<SearchHit>();
+    QString sql = QStringLiteral(
+        "SELECT m.id, m.conversation_id, m.created_ms, snippet(messages_fts, 0, '[', ']', '…', 12) "
+        "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+        "WHERE messages_fts MATCH ? AND m.deleted = 0 ");
+    QVariantList values{match};
+    if (!accountId.isEmpty()) {
+        sql += QStringLiteral("AND m.account_id = ? ");
+        values << accountId;
+    }
+    sql += QStringLiteral("ORDER BY messages_fts.rowid DESC LIMIT ?");
+    values << limit;
+    auto q = m_statements->run(sql, values);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<SearchHit> hits;
+    while ((*q)->next()) {
+        hits.append({(*q)->value(0).toLongLong(), (*q)->value(1).toLongLong(), (*q)->value(2).toLongLong(),
+                     (*q)->value(3).toString()});
+    }
+    (*q)->finish();
+    return hits;
+}
+
+Result<QList<Contact>> StoreReader::searchContacts(const QString &text, int limit)
+{
+    const QString pattern = likePattern(text.trimmed());
+    auto q = m_statements->run(kContactColumns
+                                   + QStringLiteral("WHERE name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\' "
+                                                    "ORDER BY name COLLATE NOCASE, id LIMIT ?"),
+                               {pattern, pattern, limit});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<Contact> list;
+    while ((*q)->next())
+        list.append(contactFrom(**q, 0));
+    (*q)->finish();
+    return list;
+}
+
+Result<std::optional<Contact>> StoreReader::contact(const QString &id)
+{
+    auto q = m_statements->run(kContactColumns + QStringLiteral("WHERE id = ?"), {id});
+    if (!q)
+        return std::unexpected(q.error());
+    std::optional<Contact> c;
+    if ((*q)->next())
+        c = contactFrom(**q, 0);
+    (*q)->finish();
+    return c;
+}
+
+Result<QList<Account>> StoreReader::accounts()
+{
+    auto q = m_statements->run(QStringLiteral("SELECT id, username, name, profile_picture_url, needs_sign_in, "
+                                              "token_issued_ms, token_expires_ms FROM accounts "
+                                              "WHERE removed = 0 ORDER BY username, id"),
+                               {});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<Account> list;
+    while ((*q)->next()) {
+        Account a;
+        a.id = (*q)->value(0).toString();
+        a.username = (*q)->value(1).toString();
+        a.name = (*q)->value(2).toString();
+        a.profilePictureUrl = (*q)->value(3).toString();
+        a.needsSignIn = (*q)->value(4).toBool();
+        a.tokenIssuedAt = fromMs((*q)->value(5).toLongLong());
+        a.tokenExpiresAt = fromMs((*q)->value(6).toLongLong());
+        list.append(a);
+    }
+    (*q)->finish();
+    return list;
+}
+
+Result<StoreCounts> StoreReader::counts(const QString &accountId)
+{
+    // An empty accountId matches every account (the `? = ''` arm).
+    auto q = m_statements->run(QStringLiteral(R"(SELECT
+        (SELECT COUNT(*) FROM accounts WHERE removed = 0 AND (? = '' OR id = ?)),
+        (SELECT COUNT(*) FROM conversations WHERE last_activity_ms > 0 AND (? = '' OR account_id = ?)),
+        (SELECT COUNT(*) FROM conversations WHERE unread_count > 0 AND (? = '' OR account_id = ?)),
+        (SELECT COUNT(*) FROM messages WHERE (? = '' OR account_id = ?)),
+        (SELECT COUNT(*) FROM messages WHERE state IN (1, 2) AND (? = '' OR account_id = ?)),
+        (SELECT COUNT(*) FROM unknown_events WHERE (? = '' OR account_id = ?)))"),
+                               {accountId, accountId, accountId, accountId, accountId, accountId,
+                                accountId, accountId, accountId, accountId, accountId, accountId});
+    if (!q)
+        return std::unexpected(q.error());
+    StoreCounts c;
+    if ((*q)->next()) {
+        c.accounts = (*q)->value(0).toInt();
+        c.conversations = (*q)->value(1).toInt();
+        c.unreadConversations = (*q)->value(2).toInt();
+        c.messages = (*q)->value(3).toLongLong();
+        c.pendingOutgoing = (*q)->value(4).toInt();
+        c.unknownEvents = (*q)->value(5).toInt();
+    }
+    (*q)->finish();
+    return c;
+}
+
+Result<QSet<QString>> StoreReader::knownMids(const QString &accountId, const QStringList &mids)
+{
+    QSet<QString> known;
+    for (const QString &mid : mids) {
+        auto q = m_statements->run(QStringLiteral("SELECT 1 FROM messages WHERE account_id = ? AND mid = ?"),
+                                   {accountId, mid});
+        if (!q)
+            return std::unexpected(q.error());
+        if ((*q)->next())
+            known.insert(mid);
+        (*q)->finish();
+    }
+    return known;
+}
+
+Result<QList<QByteArray>> StoreReader::unknownEvents(int limit)
+{
+    auto q = m_statements->run(QStringLiteral("SELECT raw_json FROM unknown_events ORDER BY id DESC LIMIT ?"),
+                               {limit});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<QByteArray> list;
+    while ((*q)->next())
+        list.append((*q)->value(0).toString().toUtf8());
+    (*q)->finish();
+    return list;
+}
+
+} // namespace inlet

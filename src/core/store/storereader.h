@@ -1,0 +1,66 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/types.h"
+#include "store/storetypes.h"
+
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace inlet {
+
+class Database;
+namespace sql { class StatementCache; }
+
+// Read access to the store through its own connection. A reader belongs to the thread that
+// opened it (Qt Sql connections are per thread): make one per thread that reads. Thanks to WAL
+// it reads while the writer commits, and sees everything committed before each call.
+class StoreReader {
+public:
+    static Result<std::unique_ptr<StoreReader>> open(const QString &databasePath);
+    ~StoreReader();
+
+    // Conversations by last activity (newest first) with their contact; keyset paging via
+    // query.after (or offset).
+    Result<QList<StoredConversation>> inbox(const InboxQuery &query);
+    Result<std::optional<StoredConversation>> conversation(qint64 id);
+    Result<std::optional<StoredConversation>> conversationFor(const QString &accountId,
+                                                              const QString &customerId);
+
+    // Message pages come back OLDEST FIRST (ready to show), ordered by (createdMs, id).
+    Result<QList<StoredMessage>> newestMessages(qint64 conversationId, int limit = 50);
+    Result<QList<StoredMessage>> messagesBefore(qint64 conversationId, MessageCursor before, int limit = 50);
+    Result<QList<StoredMessage>> messagesAfter(qint64 conversationId, MessageCursor after, int limit = 50);
+    Result<std::optional<StoredMessage>> message(qint64 id);
+    Result<std::optional<StoredMessage>> messageByMid(const QString &accountId, const QString &mid);
+    // Every version of an edited message's text, version 0 (the original) first; empty if never edited.
+    Result<QList<MessageVersion>> messageVersions(qint64 messageId);
+
+    // Full-text search over message text, diacritics and case insensitive; newest first.
+    // `text` is what the user typed (escaped here); the last word matches as a prefix.
+    Result<QList<SearchHit>> search(const QString &text, const QString &accountId = {}, int limit = 50);
+    // Contacts whose name or username contains `text`.
+    Result<QList<Contact>> searchContacts(const QString &text, int limit = 50);
+    Result<std::optional<Contact>> contact(const QString &id);
+    // Accounts not removed.
+    Result<QList<Account>> accounts();
+    Result<StoreCounts> counts(const QString &accountId = {});
+    // Which of `mids` the store holds for `accountId` (sync skips fetching those).
+    Result<QSet<QString>> knownMids(const QString &accountId, const QStringList &mids);
+    // Raw JSON of events the store kept without understanding them, newest first.
+    Result<QList<QByteArray>> unknownEvents(int limit = 100);
+
+private:
+    explicit StoreReader(std::unique_ptr<Database> database);
+    Result<QList<StoredMessage>> messages(const QString &where, const QString &order,
+                                          const QVariantList &values, bool reverse);
+    Result<QList<StoredConversation>> conversations(const QString &where, const QVariantList &values);
+
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<sql::StatementCache> m_statements;
+};
+
+} // namespace inlet

@@ -1,0 +1,152 @@
+#pragma once
+
+#include "model/events.h"
+#include "model/types.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+// Plain values the store hands out. Names are prefixed (Stored*) so they never clash with the
+// view-facing rows of core/models, which are built from these.
+namespace inlet {
+
+// SQLite primary result codes the store reports in Error::code (Error::Kind::Storage).
+namespace sqlite {
+inline constexpr int Busy = 5;
+inline constexpr int ReadOnly = 8;
+inline constexpr int IoError = 10;
+inline constexpr int Corrupt = 11;
+inline constexpr int Full = 13;
+inline constexpr int CantOpen = 14;
+inline constexpr int NotADatabase = 26;
+// Not SQLite's: the file's schema is newer than this build understands.
+inline constexpr int SchemaTooNew = 1001;
+} // namespace sqlite
+
+struct StoreOptions {
+    // false: WAL + synchronous=NORMAL. A committed transaction survives a crash or SIGKILL of the
+    // process (it is in the WAL file, which the OS has), not a power loss or kernel panic.
+    // true: synchronous=FULL, every commit is fsync'ed; survives power loss, costs an fsync each.
+    bool durableAgainstPowerLoss = false;
+    // Run PRAGMA quick_check when opening (reads every page: about a second per GB).
+    bool checkIntegrity = true;
+    int busyTimeoutMs = 5000;
+    // Clock for times the store stamps itself (outbox enqueue). Empty = the system clock.
+    std::function<qint64()> clock;
+    // Tests only: PRAGMA max_page_count, to provoke SQLITE_FULL without filling a disk.
+    int maxPageCount = 0;
+};
+
+enum class MessageKind {
+    Message = 0,  // text and/or attachments
+    Postback = 1, // icebreaker / button tap: text = button title, meta.payload
+    Referral = 2, // ig.me link: text = ref, meta = the referral object
+};
+
+struct StoredReaction {
+    QString reactorId; // the customer's IGSID, or the account id for the business's own
+    QString reaction;  // "love", ...
+    QString emoji;
+    qint64 reactedMs = 0;
+};
+
+// Messages are ordered by (createdMs, id); pages continue from such a key.
+struct MessageCursor {
+    qint64 createdMs = 0;
+    qint64 id = 0;
+};
+
+struct StoredMessage {
+    qint64 id = 0; // local row id; also the outbox's local id for outgoing messages
+    qint64 conversationId = 0;
+    QString accountId;
+    QString customerId;
+    QString mid; // Instagram's id; empty while queued
+    MessageKind kind = MessageKind::Message;
+    bool outgoing = false;
+    QString text;
+    qint64 createdMs = 0;
+    MessageState state = MessageState::Received;
+    QString errorText;
+    QString replyToMid;
+    QString replyToText; // text of the quoted message when the store has it
+    QString replyToStoryUrl;
+    bool deleted = false;
+    int editCount = 0;
+    bool seen = false; // outgoing: the customer has read it
+    QJsonObject meta;  // kind-specific extras: quick_reply_payload, payload, referral, story id
+    QByteArray rawJson;
+    QList<AttachmentData> attachments;
+    QList<StoredReaction> reactions;
+    // Outbox
+    QString clientId;
+    int attempts = 0;
+    qint64 nextAttemptMs = 0;
+    QString tag; // e.g. HUMAN_AGENT
+
+    bool edited() const { return editCount > 0; }
+    MessageCursor cursor() const { return {createdMs, id}; }
+};
+
+// One version of an edited message's text: version 0 is the original.
+struct MessageVersion {
+    int version = 0;
+    QString text;
+    qint64 editedMs = 0;
+};
+
+struct StoredConversation {
+    qint64 id = 0;
+    QString accountId;
+    QString customerId;
+    QString instagramConversationId;
+    qint64 startedMs = 0;
+    qint64 lastActivityMs = 0;
+    int unreadCount = 0;
+    qint64 lastCustomerMessageMs = 0; // start of the 24 h / 7 d messaging window
+    qint64 lastOutgoingMs = 0;
+    qint64 customerSeenMs = 0;
+    QString lastMessagePreview;
+    bool lastMessageOutgoing = false;
+    Contact contact;
+
+    bool needsReply() const { return lastCustomerMessageMs > lastOutgoingMs; }
+};
+
+// Inbox order is (lastActivityMs DESC, id DESC).
+struct InboxCursor {
+    qint64 lastActivityMs = 0;
+    qint64 id = 0;
+};
+
+struct InboxQuery {
+    QString accountId; // empty = all accounts
+    bool unreadOnly = false;
+    bool needsReplyOnly = false;
+    std::optional<InboxCursor> after; // keyset paging: continue after this row
+    int offset = 0;                   // alternative to `after` (slower on deep pages)
+    int limit = 100;
+};
+
+struct SearchHit {
+    qint64 messageId = 0;
+    qint64 conversationId = 0;
+    qint64 createdMs = 0;
+    QString snippet; // matched terms wrapped in [ ]
+};
+
+struct StoreCounts {
+    int accounts = 0;
+    int conversations = 0;
+    int unreadConversations = 0;
+    qint64 messages = 0;
+    int pendingOutgoing = 0;
+    int unknownEvents = 0;
+};
+
+} // namespace inlet
