@@ -1,9 +1,110 @@
+// inlet-sandbox: the local stand-in for Instagram, as a process. The first line on stdout is the
+// base URL; logs go to stderr. SIGTERM / SIGINT stop it cleanly.
+#include "common/logging.h"
+#include "sandbox/sandbox.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFd[1], &byte, 1); // async-signal-safe
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "inlet-sandbox: not built yet\n";
-    return 1;
+    QCoreApplication::setApplicationName(QStringLiteral("inlet-sandbox"));
+
+    using inlet::sandbox::SandboxOptions;
+    SandboxOptions options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("A local stand-in for Instagram's Login, Graph and webhooks."));
+    parser.addHelpOption();
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (0: a free one)."),
+                                  QStringLiteral("N"), QString::number(options.port));
+    const QCommandLineOption appId(QStringLiteral("app-id"), QStringLiteral("Instagram app id."), QStringLiteral("ID"),
+                                   options.appId);
+    const QCommandLineOption appSecret(QStringLiteral("app-secret"), QStringLiteral("Instagram app secret."),
+                                       QStringLiteral("S"), options.appSecret);
+    const QCommandLineOption businessId(QStringLiteral("business-id"),
+                                        QStringLiteral("IG user id of the sandbox business account."),
+                                        QStringLiteral("IG_USER_ID"), options.businessId);
+    const QCommandLineOption customers(QStringLiteral("customers"), QStringLiteral("Number of simulated customers."),
+                                       QStringLiteral("N"), QString::number(options.customers));
+    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Simulated customer events per minute (0: off)."),
+                                  QStringLiteral("EVENTS_PER_MIN"), QString::number(options.eventsPerMinute));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the demo world."), QStringLiteral("N"),
+                                  QString::number(options.seed));
+    parser.addOptions({port, appId, appSecret, businessId, customers, rate, seed});
+    parser.process(app);
+
+    bool ok = true;
+    auto number = [&](const QCommandLineOption &option, auto convert) {
+        bool valid = false;
+        const auto value = convert(parser.value(option), &valid);
+        if (!valid) {
+            QTextStream(stderr) << "inlet-sandbox: invalid value for --" << option.names().first() << '\n';
+            ok = false;
+        }
+        return value;
+    };
+    options.port = number(port, [](const QString &s, bool *v) { return s.toUShort(v); });
+    options.customers = number(customers, [](const QString &s, bool *v) { return s.toInt(v); });
+    options.eventsPerMinute = number(rate, [](const QString &s, bool *v) { return s.toDouble(v); });
+    options.seed = number(seed, [](const QString &s, bool *v) { return s.toUInt(v); });
+    options.appId = parser.value(appId);
+    options.appSecret = parser.value(appSecret);
+    options.businessId = parser.value(businessId);
+    if (!ok || options.customers < 0 || options.eventsPerMinute < 0)
+        return 2;
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0) {
+        std::perror("socketpair");
+        return 1;
+    }
+    QSocketNotifier notifier(g_signalFd[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&]() {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalFd[0], &byte, 1);
+        qCInfo(lcSandbox) << "signal received, stopping";
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+
+    inlet::sandbox::Sandbox sandbox(options);
+    const auto url = sandbox.start();
+    if (!url) {
+        QTextStream(stderr) << url.error().message << '\n';
+        return 1;
+    }
+    {
+        QTextStream out(stdout);
+        out << url->toString() << '\n';
+        out.flush();
+    }
+    std::fflush(stdout);
+    const int code = app.exec();
+    ::close(g_signalFd[0]);
+    ::close(g_signalFd[1]);
+    return code;
 }

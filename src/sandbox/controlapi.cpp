@@ -1,0 +1,221 @@
+#include "sandbox/controlapi.h"
+
+#include "common/logging.h"
+#include "common/redact.h"
+#include "sandbox/customerevents.h"
+#include "sandbox/customersimulator.h"
+#include "sandbox/demoworld.h"
+#include "sandbox/oauthapi.h"
+#include "sandbox/sandboxmedia.h"
+#include "sandbox/webhookdelivery.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace inlet::sandbox {
+
+namespace {
+
+HttpReply ok(QJsonObject extra = {})
+{
+    extra.insert(QStringLiteral("success"), true);
+    return HttpReply::json(extra);
+}
+
+} // namespace
+
+bool ControlApi::matches(const ApiRequest &request)
+{
+    return !request.path.isEmpty() && request.path.first() == QLatin1String("__sandbox");
+}
+
+HttpReply ControlApi::handle(const ApiRequest &request)
+{
+    const QStringList p = request.path.mid(1);
+    const QString first = p.value(0);
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+
+    QJsonObject body;
+    if (post && !request.body.trimmed().isEmpty()) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+        if (!doc.isObject())
+            return HttpReply::controlError(QStringLiteral("body must be a JSON object: %1").arg(error.errorString()));
+        body = doc.object();
+    }
+
+    if (first == QLatin1String("clock")) {
+        if (p.size() == 1 && get)
+            return clock();
+        if (p.size() == 2 && p.at(1) == QLatin1String("advance") && post) {
+            const qint64 seconds = body.value(QStringLiteral("seconds")).toInteger(-1);
+            if (seconds < 0)
+                return HttpReply::controlError(QStringLiteral("\"seconds\" must be a non-negative integer"));
+            m_state.clock.advanceSeconds(seconds);
+            qCInfo(lcSandbox) << "clock advanced by" << seconds << "s";
+            return clock();
+        }
+    } else if (first == QLatin1String("faults") && p.size() == 1) {
+        return faults(request, body);
+    } else if (first == QLatin1String("tokens") && post) {
+        if (p.size() == 1) {
+            // A token without going through OAuth, for tests of other parts.
+            const bool longLived = body.value(QStringLiteral("long_lived")).toBool(true);
+            const QString token = m_state.tokens.issueToken(
+                longLived, {QStringLiteral("instagram_business_basic"), QStringLiteral("instagram_business_manage_messages")},
+                m_state.clock.nowMs());
+            return HttpReply::json(QJsonObject{
+                {QStringLiteral("access_token"), token},
+                {QStringLiteral("expires_in"),
+                 (longLived ? TokenStore::kLongLifetimeMs : TokenStore::kShortLifetimeMs) / 1000}});
+        }
+        if (p.size() == 2)
+            return tokens(p.at(1), body);
+    } else if (first == QLatin1String("events") && p.size() == 1 && post) {
+        const CustomerEvents::Outcome outcome = m_events.apply(body);
+        if (!outcome.error.isEmpty())
+            return HttpReply::controlError(outcome.error);
+        return ok({{QStringLiteral("mid"), outcome.mid}});
+    } else if (first == QLatin1String("sent") && p.size() == 1 && get) {
+        QJsonArray data;
+        for (const QJsonObject &o : m_state.sent)
+            data.append(o);
+        return HttpReply::json(QJsonObject{{QStringLiteral("data"), data}});
+    } else if (first == QLatin1String("consent") && p.size() == 1 && post) {
+        QStringList grant;
+        for (const QJsonValue &v : body.value(QStringLiteral("grant")).toArray())
+            grant.append(v.toString());
+        const OAuthApi::Consent consent = m_oauth.consent(
+            body.value(QStringLiteral("client_id")).toString(), body.value(QStringLiteral("redirect_uri")).toString(),
+            body.value(QStringLiteral("scope")).toString(), body.value(QStringLiteral("state")).toString(), grant);
+        if (!consent.error.isEmpty())
+            return HttpReply::controlError(consent.error);
+        return HttpReply::json(QJsonObject{{QStringLiteral("code"), consent.code},
+                                           {QStringLiteral("redirect"), QString::fromUtf8(consent.redirect)}});
+    } else if (first == QLatin1String("app") && p.size() == 1 && get) {
+        return HttpReply::json(QJsonObject{{QStringLiteral("app_id"), m_state.options.appId},
+                                           {QStringLiteral("app_secret"), m_state.options.appSecret},
+                                           {QStringLiteral("business_id"), m_state.options.businessId}});
+    } else if (first == QLatin1String("state") && p.size() == 1 && get) {
+        return state();
+    } else if (first == QLatin1String("simulator") && p.size() == 1) {
+        if (post) {
+            const double rate = body.value(QStringLiteral("rate")).toDouble(-1);
+            if (rate < 0)
+                return HttpReply::controlError(QStringLiteral("\"rate\" must be a non-negative number (events per minute)"));
+            m_simulator.setRate(rate);
+        }
+        if (post || get)
+            return HttpReply::json(QJsonObject{{QStringLiteral("rate"), m_simulator.rate()},
+                                               {QStringLiteral("actions"), m_simulator.actionsTaken()}});
+    } else if (first == QLatin1String("customers") && p.size() == 3 && p.at(2) == QLatin1String("unavailable")
+               && (post || request.method == "DELETE")) {
+        WorldCustomer *c = m_state.world.customer(p.at(1));
+        if (!c)
+            return HttpReply::controlError(QStringLiteral("unknown customer"), 404);
+        c->unavailable = post;
+        return ok({{QStringLiteral("unavailable"), c->unavailable}});
+    } else if (first == QLatin1String("redirect_uris") && p.size() == 1) {
+        if (post) {
+            const QString uri = body.value(QStringLiteral("redirect_uri")).toString();
+            const QUrl url(uri, QUrl::StrictMode);
+            if (!url.isValid() || url.scheme().isEmpty())
+                return HttpReply::controlError(QStringLiteral("\"redirect_uri\" must be an absolute URI"));
+            if (!m_state.redirectUris.contains(uri))
+                m_state.redirectUris.append(uri);
+        }
+        if (post || get)
+            return HttpReply::json(QJsonObject{{QStringLiteral("data"), QJsonArray::fromStringList(m_state.redirectUris)}});
+    } else if (first == QLatin1String("avatars") && p.size() == 2 && get && p.at(1).endsWith(QLatin1String(".svg"))) {
+        const QString id = p.at(1).chopped(4);
+        if (id == m_state.options.businessId) {
+            DemoCustomer business;
+            business.igsid = id;
+            business.name = QStringLiteral("Inlet Coffee");
+            business.username = m_state.options.businessUsername;
+            business.avatarColor = QStringLiteral("#6f4e37");
+            return HttpReply::bytes(avatarSvg(business), "image/svg+xml");
+        }
+        if (const WorldCustomer *c = m_state.world.customer(id))
+            return HttpReply::bytes(avatarSvg(c->profile), "image/svg+xml");
+        return HttpReply::controlError(QStringLiteral("no such avatar"), 404);
+    } else if (first == QLatin1String("media") && p.size() == 2 && get) {
+        if (auto file = sandboxMedia(p.at(1)))
+            return HttpReply::bytes(file->data, file->mimeType);
+        return HttpReply::controlError(QStringLiteral("no such media file"), 404);
+    }
+    return HttpReply::controlError(
+        QStringLiteral("unknown control endpoint %1 /%2").arg(QString::fromLatin1(request.method), request.path.join(QLatin1Char('/'))),
+        404);
+}
+
+HttpReply ControlApi::clock() const
+{
+    const qint64 now = m_state.clock.nowMs();
+    return HttpReply::json(QJsonObject{{QStringLiteral("now_ms"), now},
+                                       {QStringLiteral("now"), graphTime(now)},
+                                       {QStringLiteral("offset_seconds"), m_state.clock.offsetMs() / 1000}});
+}
+
+HttpReply ControlApi::faults(const ApiRequest &request, const QJsonObject &body)
+{
+    if (request.method == "DELETE") {
+        m_state.faults.clear();
+        return ok({{QStringLiteral("pending"), 0}});
+    }
+    if (request.method == "POST") {
+        const QString error = m_state.faults.add(body);
+        if (!error.isEmpty())
+            return HttpReply::controlError(error);
+        qCInfo(lcSandbox) << "fault added" << body;
+        return ok({{QStringLiteral("pending"), m_state.faults.pending()}});
+    }
+    if (request.method == "GET")
+        return HttpReply::json(QJsonObject{{QStringLiteral("pending"), m_state.faults.pending()}});
+    return HttpReply::controlError(QStringLiteral("use GET, POST or DELETE"), 404);
+}
+
+HttpReply ControlApi::tokens(const QString &action, const QJsonObject &body)
+{
+    const bool all = body.value(QStringLiteral("all")).toBool();
+    const QString token = body.value(QStringLiteral("access_token")).toString();
+    if (!all && token.isEmpty())
+        return HttpReply::controlError(QStringLiteral("give \"access_token\" or \"all\": true"));
+    int affected = 0;
+    if (action == QLatin1String("expire"))
+        affected = m_state.tokens.expire(all ? QString() : token, m_state.clock.nowMs());
+    else if (action == QLatin1String("revoke"))
+        affected = m_state.tokens.revoke(all ? QString() : token);
+    else
+        return HttpReply::controlError(QStringLiteral("unknown token action"), 404);
+    qCInfo(lcSandbox) << "tokens" << action << (all ? QStringLiteral("all") : redactSecret(token)) << affected;
+    return ok({{QStringLiteral("affected"), affected}});
+}
+
+HttpReply ControlApi::state() const
+{
+    const World &world = m_state.world;
+    int visible = 0;
+    for (const WorldMessage &m : world.messages())
+        visible += m.deleted ? 0 : 1;
+    Subscriptions &subs = const_cast<World &>(world).subscriptions();
+    QJsonObject out{
+        {QStringLiteral("customers"), int(world.customers().size())},
+        {QStringLiteral("conversations"), int(world.conversationsByRecency().size())},
+        {QStringLiteral("messages"), visible},
+        {QStringLiteral("sent"), int(m_state.sent.size())},
+        {QStringLiteral("tokens"), m_state.tokens.count()},
+        {QStringLiteral("subscriptions"),
+         QJsonObject{{QStringLiteral("callback_url"), subs.callbackUrl.toString()},
+                     {QStringLiteral("app_fields"), QJsonArray::fromStringList(subs.appFields)},
+                     {QStringLiteral("account_fields"), QJsonArray::fromStringList(subs.accountFields)}}},
+        {QStringLiteral("pending_webhook_items"), m_state.delivery ? m_state.delivery->pendingCount() : 0},
+        {QStringLiteral("delivered_webhook_items"), m_state.delivery ? double(m_state.delivery->deliveredCount()) : 0.0},
+        {QStringLiteral("pending_faults"), m_state.faults.pending()},
+        {QStringLiteral("clock_offset_seconds"), m_state.clock.offsetMs() / 1000},
+    };
+    return HttpReply::json(out);
+}
+
+} // namespace inlet::sandbox

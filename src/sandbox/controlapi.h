@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sandbox/apirequest.h"
+#include "sandbox/httpreply.h"
+#include "sandbox/sandboxstate.h"
+
+#include <optional>
+
+namespace inlet::sandbox {
+
+class CustomerEvents;
+class CustomerSimulator;
+class OAuthApi;
+
+// The sandbox's own control API under /__sandbox/ (JSON in, JSON out): clock, faults, tokens,
+// customer events, the sent log, headless consent, app credentials, state, simulator rate,
+// customer availability, redirect URIs, avatars and media. Never subject to injected faults.
+class ControlApi {
+public:
+    ControlApi(SandboxState &state, OAuthApi &oauth, CustomerEvents &events, CustomerSimulator &simulator)
+        : m_state(state), m_oauth(oauth), m_events(events), m_simulator(simulator)
+    {
+    }
+
+    static bool matches(const ApiRequest &request);
+    HttpReply handle(const ApiRequest &request);
+
+private:
+    HttpReply clock() const;
+    HttpReply faults(const ApiRequest &request, const QJsonObject &body);
+    HttpReply tokens(const QString &action, const QJsonObject &body);
+    HttpReply state() const;
+
+    SandboxState &m_state;
+    OAuthApi &m_oauth;
+    CustomerEvents &m_events;
+    CustomerSimulator &m_simulator;
+};
+
+} // namespace inlet::sandbox

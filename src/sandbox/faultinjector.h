@@ -1,0 +1,43 @@
+#pragma once
+
+#include "sandbox/httpreply.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace inlet::sandbox {
+
+// Faults for the next Graph/OAuth calls (never for /__sandbox/ itself): an HTTP status, a Graph
+// error code, added latency or a dropped connection. Configured through POST /__sandbox/faults.
+class FaultInjector {
+public:
+    struct Decision {
+        int latencyMs = 0;
+        std::optional<HttpReply> reply; // an error or a drop instead of the real answer
+    };
+
+    // Parses {"count":N,"http_status":S} / {"count":N,"graph_code":C,"graph_subcode":S} /
+    // {"latency_ms":M[,"count":N]} / {"drop":N}. Returns an error message when invalid.
+    QString add(const QJsonObject &spec);
+    void clear() { m_faults.clear(); }
+    int pending() const;
+
+    // Consumes one call's worth of the configured faults.
+    Decision next();
+
+private:
+    enum class Kind { HttpStatus, GraphError, Latency, Drop };
+    struct Fault {
+        Kind kind = Kind::HttpStatus;
+        int remaining = 1; // -1: until cleared
+        int httpStatus = 0;
+        int graphCode = 0;
+        int graphSubcode = 0;
+        int latencyMs = 0;
+    };
+    QList<Fault> m_faults;
+};
+
+} // namespace inlet::sandbox

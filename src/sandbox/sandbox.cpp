@@ -1,0 +1,209 @@
+#include "sandbox/sandbox.h"
+
+#include "common/logging.h"
+#include "common/redact.h"
+#include "sandbox/apirequest.h"
+#include "sandbox/controlapi.h"
+#include "sandbox/customerevents.h"
+#include "sandbox/customersimulator.h"
+#include "sandbox/demoworld.h"
+#include "sandbox/graphapi.h"
+#include "sandbox/oauthapi.h"
+#include "sandbox/sandboxstate.h"
+#include "sandbox/sendapi.h"
+#include "sandbox/webhookdelivery.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace inlet::sandbox {
+
+namespace {
+
+// QAbstractHttpServer rather than QHttpServer's router: every path goes through one dispatcher
+// (Graph's ids are in the path), and the raw socket is needed to drop connections on purpose.
+class Server : public QAbstractHttpServer {
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
+    explicit Server(Handler handler, QObject *parent) : QAbstractHttpServer(parent), m_handler(std::move(handler)) {}
+
+    using QAbstractHttpServer::makeResponder;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, socket);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, socket);
+    }
+
+private:
+    Handler m_handler;
+};
+
+void write(QHttpServerResponder &responder, const HttpReply &reply)
+{
+    const auto status = QHttpServerResponder::StatusCode(reply.status);
+    if (!reply.location.isEmpty())
+        responder.write(reply.body, {{"Content-Type", reply.contentType}, {"Location", reply.location}}, status);
+    else
+        responder.write(reply.body, {{"Content-Type", reply.contentType}}, status);
+}
+
+} // namespace
+
+struct Sandbox::Private {
+    explicit Private(SandboxOptions options, Sandbox *q)
+        : delivery(options.appSecret.toUtf8(), q), network(q)
+    {
+        state.options = std::move(options);
+        state.delivery = &delivery;
+        state.network = &network;
+        state.world.setBusinessId(state.options.businessId);
+    }
+
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
+    void reply(QTcpSocket *socket, const QHttpServerRequest &request, HttpReply reply, int latencyMs,
+               const QByteArray &logLine);
+
+    SandboxState state;
+    WebhookDelivery delivery;
+    QNetworkAccessManager network;
+    OAuthApi oauth{state};
+    GraphApi graph{state};
+    SendApi send{state};
+    CustomerEvents events{state};
+    CustomerSimulator *simulator = nullptr;
+    std::unique_ptr<ControlApi> control;
+    Server *server = nullptr;
+    qint64 requests = 0;
+};
+
+void Sandbox::Private::dispatch(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ++requests;
+    const ApiRequest api = ApiRequest::fromHttp(request);
+    const QByteArray logLine = api.method + ' ' + redactUrl(request.url()).toUtf8();
+    if (ControlApi::matches(api))
+        return reply(socket, request, control->handle(api), 0, logLine);
+
+    const FaultInjector::Decision fault = state.faults.next();
+    if (fault.reply)
+        return reply(socket, request, *fault.reply, fault.latencyMs, logLine + " (injected fault)");
+
+    if (auto answer = oauth.handle(api))
+        return reply(socket, request, *answer, fault.latencyMs, logLine);
+    if (send.matches(api))
+        return reply(socket, request, send.send(api), fault.latencyMs, logLine);
+    if (graph.isAppSubscriptionPost(api)) {
+        // Answered after the handshake; the responder is taken now and written later.
+        auto responder = std::make_shared<QHttpServerResponder>(Server::makeResponder(request, socket));
+        QPointer<QTcpSocket> alive(socket);
+        graph.subscribeApp(api, [responder, alive, logLine](HttpReply answer) {
+            qCDebug(lcSandbox).noquote() << logLine << "->" << answer.status;
+            if (alive)
+                write(*responder, answer);
+        });
+        return;
+    }
+    reply(socket, request, graph.handle(api), fault.latencyMs, logLine);
+}
+
+void Sandbox::Private::reply(QTcpSocket *socket, const QHttpServerRequest &request, HttpReply answer,
+                             int latencyMs, const QByteArray &logLine)
+{
+    qCDebug(lcSandbox).noquote() << logLine << "->" << (answer.drop ? QByteArray("dropped") : QByteArray::number(answer.status));
+    if (latencyMs <= 0) {
+        if (answer.drop) {
+            socket->abort();
+            return;
+        }
+        QHttpServerResponder responder = Server::makeResponder(request, socket);
+        write(responder, answer);
+        return;
+    }
+    auto responder = std::make_shared<QHttpServerResponder>(Server::makeResponder(request, socket));
+    QPointer<QTcpSocket> alive(socket);
+    QTimer::singleShot(latencyMs, server, [responder, alive, answer]() {
+        if (!alive)
+            return;
+        if (answer.drop)
+            alive->abort();
+        else
+            write(*responder, answer);
+    });
+}
+
+Sandbox::Sandbox(SandboxOptions options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(std::move(options), this))
+{
+    d->simulator = new CustomerSimulator(d->state, d->events, this);
+    d->control = std::make_unique<ControlApi>(d->state, d->oauth, d->events, *d->simulator);
+}
+
+Sandbox::~Sandbox()
+{
+    // The server first: no request may reach the parts while they are being destroyed.
+    delete d->server;
+    d->server = nullptr;
+    delete d->simulator;
+    d->simulator = nullptr;
+}
+
+inlet::Result<QUrl> Sandbox::start()
+{
+    if (d->server)
+        return d->state.baseUrl;
+    d->server = new Server([this](const QHttpServerRequest &r, QTcpSocket *s) { d->dispatch(r, s); }, this);
+    const quint16 port = d->server->listen(QHostAddress::LocalHost, d->state.options.port);
+    if (port == 0) {
+        delete d->server;
+        d->server = nullptr;
+        return inlet::fail(inlet::Error::Kind::Network,
+                           QStringLiteral("sandbox: cannot listen on 127.0.0.1:%1").arg(d->state.options.port));
+    }
+    d->state.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    const qint64 now = d->state.clock.nowMs();
+    d->state.world.load(generateDemoWorld(d->state.options.seed, d->state.options.customers, now,
+                                          d->state.baseUrl.toString()));
+    d->simulator->setRate(d->state.options.eventsPerMinute);
+    qCInfo(lcSandbox).noquote() << "sandbox listening on" << d->state.baseUrl.toString() << "with"
+                                << d->state.world.customers().size() << "customers,"
+                                << d->state.world.messages().size() << "messages";
+    return d->state.baseUrl;
+}
+
+QUrl Sandbox::baseUrl() const { return d->state.baseUrl; }
+const SandboxOptions &Sandbox::options() const { return d->state.options; }
+SandboxClock &Sandbox::clock() { return d->state.clock; }
+World &Sandbox::world() { return d->state.world; }
+TokenStore &Sandbox::tokens() { return d->state.tokens; }
+WebhookDelivery &Sandbox::delivery() { return d->delivery; }
+CustomerSimulator &Sandbox::simulator() { return *d->simulator; }
+QList<QJsonObject> Sandbox::sentMessages() const { return d->state.sent; }
+qint64 Sandbox::requestCount() const { return d->requests; }
+
+QString Sandbox::issueToken(bool longLived)
+{
+    return d->state.tokens.issueToken(
+        longLived, {QStringLiteral("instagram_business_basic"), QStringLiteral("instagram_business_manage_messages")},
+        d->state.clock.nowMs());
+}
+
+inlet::Result<QString> Sandbox::injectEvent(const QJsonObject &spec)
+{
+    const CustomerEvents::Outcome outcome = d->events.apply(spec);
+    if (!outcome.error.isEmpty())
+        return inlet::fail(inlet::Error::Kind::Invalid, outcome.error);
+    return outcome.mid;
+}
+
+} // namespace inlet::sandbox
