@@ -46,6 +46,8 @@ DemoWorld generateDemoWorld(quint32 seed, int customerCount, qint64 nowMs, const
 QByteArray avatarSvg(const DemoCustomer &customer);
 
 // A generated mid (stable for a given seed/counter, unique within a sandbox run).
+// generateDemoWorld(seed, ...) uses makeMid(seed, 0 .. messages.size() - 1): other callers continue
+// that counter (or use another seedA) so that their ids never collide with the world's.
 QString makeMid(quint64 seedA, quint64 counter);
 
 } // namespace inlet::sandbox

@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+
+#include <optional>
 
 namespace inlet::sandbox {
 
@@ -19,6 +22,7 @@ class WebhookDelivery : public QObject {
     Q_OBJECT
 public:
     explicit WebhookDelivery(QByteArray appSecret, QObject *parent = nullptr);
+    ~WebhookDelivery() override;
 
     void setCallbackUrl(const QUrl &url); // empty: items are held until a callback is set
     QUrl callbackUrl() const;
@@ -38,6 +42,43 @@ public:
 signals:
     void batchDelivered(int items);
     void attemptFailed(int httpStatus, int attempt); // 0 = no HTTP answer
+
+private:
+    struct Item {
+        QString businessId;
+        QJsonObject messaging;
+        qint64 enqueuedAtMs = 0; // on m_clock
+    };
+    // The batch being delivered: its exact bytes are what every retry sends again.
+    struct Batch {
+        QByteArray body;
+        int items = 0;
+        int attempt = 0; // attempts made so far
+    };
+
+    void scheduleFlush();
+    void flush();
+    void send();
+    void onReplyFinished();
+    int retryDelayMs(int attempt) const;
+
+    QByteArray m_secret;
+    QUrl m_callbackUrl;
+    int m_batchWindowMs = 20;
+    int m_maxBatch = 50;
+    int m_retryBaseMs = 1000;
+    int m_retryMaxMs = 60000;
+
+    QList<Item> m_queue;     // not yet in a batch, in order
+    std::optional<Batch> m_inFlight; // sent or waiting for a retry; later items wait behind it
+    QNetworkReply *m_reply = nullptr;
+    qint64 m_delivered = 0;
+    qint64 m_failedAttempts = 0;
+
+    QElapsedTimer m_clock;
+    QNetworkAccessManager m_nam{this};
+    QTimer m_windowTimer{this};
+    QTimer m_retryTimer{this};
 };
 
 } // namespace inlet::sandbox

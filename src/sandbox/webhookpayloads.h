@@ -36,6 +36,14 @@ QJsonObject postback(const QString &from, const QString &to, qint64 tsMs, const 
 QJsonObject referral(const QString &from, const QString &to, qint64 tsMs, const QString &ref,
                      const QString &source);
 
+// One attachment as Instagram sends it: {"type":type,"payload":{"url":url, ...extraPayload}}.
+// Types: image, video, audio, file, share, story_mention, ig_reel, reel, ig_post (extra keys such
+// as "title", "reel_video_id" or "ig_post_media_id" go in extraPayload). An empty url is left out.
+QJsonObject attachment(const QString &type, const QString &url, const QJsonObject &extraPayload = {});
+
+// The emoji Instagram sends with a reaction name (love, like, laugh, wow, sad, angry; else "").
+QString emojiForReaction(const QString &reaction);
+
 // The POST body: {"object":"instagram","entry":[{"id":businessId,"time":nowMs,"messaging":[...]}]}
 QJsonObject envelope(const QString &businessId, qint64 timeMs, const QJsonArray &messagingItems);
 
