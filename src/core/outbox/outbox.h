@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+#include "common/result.h"
+#include "outbox/outboxports.h"
+
+namespace inlet {
+
+class Reconciler;
+
+struct OutboxOptions {
+    int backoffBaseMs = 2000;          // first retry after ~2 s, doubling ...
+    int backoffMaxMs = 15 * 60 * 1000; // ... up to 15 min
+    int maxAttempts = 12;              // then Failed ("could not reach Instagram"), Retry in the UI
+    qint64 reconcileSkewMs = 5 * 60 * 1000;
+};
+
+// Durable, ordered sending (issue 5, "Outbox (core)").
+//
+// send() validates (1000 UTF-8 bytes, ...), writes the message to the store as Queued and only
+// then delivers it; per conversation (account + customer) messages go out strictly one after the
+// other in enqueue order; conversations don't wait for each other. Success stores Instagram's
+// message_id (markSent), so the echo webhook matches the row instead of doubling it. Rate limits
+// and failures before delivery retry with exponential back-off and jitter; the next attempt time
+// is persisted, so a restart continues where it stopped. A message that may already be on
+// Instagram (state Sending after a crash, or a send that got no clear answer: timeout, 5xx) is
+// first reconciled against the Conversations API (see Reconciler for the exact rule) and only
+// resent when Instagram positively does not have it. Final errors (window closed, user gone,
+// token dead, invalid) mark it Failed with a reason; retry()/remove() are for the UI.
+class Outbox : public QObject
+{
+    Q_OBJECT
+public:
+    Outbox(OutboxStorage *storage, OutboxTransport *transport, QObject *parent = nullptr);
+    ~Outbox() override;
+
+    void setOptions(const OutboxOptions &options);
+    // Wall clock in ms (tests may pin it); default: system time.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
+    // Loads what the store still has to send (after a restart) and starts delivering.
+    void start();
+    bool isStarted() const { return m_started; }
+
+    // Queued -> delivered in the background. The future gives the local id once it is stored,
+    // or the reason it was refused (too long, empty, storage error): then nothing was stored.
+    QFuture<Result<qint64>> send(const OutgoingMessage &message);
+    // A Failed message goes back to the queue and is sent now (after reconciling if needed).
+    QFuture<Status> retry(qint64 localId);
+    // Deletes a queued or failed message (not one in flight).
+    QFuture<Status> remove(qint64 localId);
+
+    int pendingCount() const { return int(m_items.size()); }
+
+signals:
+    void stateChanged(qint64 localId, inlet::MessageState state, const QString &reason);
+    void sent(qint64 localId, const QString &mid);
+    void failed(qint64 localId, const QString &reason);
+    // Nothing left to deliver right now (everything sent, failed or waiting for a retry time).
+    void idle();
+
+private:
+    struct Entry {
+        OutboxItem item;
+        bool inDoubt = false; // may be on Instagram already: reconcile before (re)sending
+    };
+    static QString conversationKey(const OutgoingMessage &m);
+
+    void add(const OutboxItem &item, bool inDoubt);
+    void pump();
+    void deliver(qint64 localId);
+    void reconcileThenDeliver(qint64 localId);
+    void handleError(qint64 localId, const Error &error, bool mayHaveArrived);
+    void scheduleRetry(qint64 localId, const Error &error, bool inDoubt);
+    void finishSent(qint64 localId, const QString &mid);
+    void finishFailed(qint64 localId, const QString &reason);
+    void release(qint64 localId);
+
+    OutboxStorage *m_storage;
+    OutboxTransport *m_transport;
+    Reconciler *m_reconciler;
+    OutboxOptions m_options;
+    std::function<qint64()> m_clock;
+    bool m_started = false;
+
+    QMap<qint64, Entry> m_items;              // pending, by local id (= enqueue order)
+    QSet<QString> m_busy;                     // conversations with a send or check in flight
+    QSet<qint64> m_inFlight;
+    QTimer m_timer;                           // wakes up for the earliest retry time
+};
+
+} // namespace inlet

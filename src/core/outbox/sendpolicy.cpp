@@ -1,0 +1,120 @@
+#include "outbox/sendpolicy.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+#include "graph/grapherror.h"
+
+namespace inlet::sendpolicy {
+
+Status validate(const OutgoingMessage &m)
+{
+    if (m.accountId.isEmpty() || m.customerId.isEmpty()) {
+        return fail(Error::Kind::Invalid, QStringLiteral("No account or recipient for the message."));
+    }
+    const bool hasText = !m.text.trimmed().isEmpty();
+    const bool hasAttachment = !m.attachmentUrl.isEmpty();
+    if (!hasText && !hasAttachment) {
+        return fail(Error::Kind::Invalid, QStringLiteral("The message is empty."));
+    }
+    if (hasText && hasAttachment) {
+        return fail(Error::Kind::Invalid,
+                    QStringLiteral("Instagram sends text and an attachment as two messages."));
+    }
+    const qsizetype bytes = m.text.toUtf8().size();
+    if (bytes > maxTextBytes) {
+        return fail(Error::Kind::Invalid,
+                    QStringLiteral("The text is too long: %1 bytes, Instagram allows %2.")
+                        .arg(bytes)
+                        .arg(maxTextBytes),
+                    100);
+    }
+    return {};
+}
+
+QJsonObject sendBody(const OutgoingMessage &m)
+{
+    QJsonObject message;
+    if (!m.attachmentUrl.isEmpty()) {
+        message.insert(QStringLiteral("attachment"),
+                       QJsonObject{{QStringLiteral("type"), m.attachmentType.isEmpty()
+                                                                ? QStringLiteral("image")
+                                                                : m.attachmentType},
+                                   {QStringLiteral("payload"),
+                                    QJsonObject{{QStringLiteral("url"), m.attachmentUrl}}}});
+    } else {
+        message.insert(QStringLiteral("text"), m.text);
+    }
+    if (!m.replyToMid.isEmpty()) {
+        message.insert(QStringLiteral("reply_to"), QJsonObject{{QStringLiteral("mid"), m.replyToMid}});
+    }
+    QJsonObject body{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m.customerId}}},
+                     {QStringLiteral("message"), message}};
+    if (m.humanAgent) {
+        body.insert(QStringLiteral("messaging_type"), QStringLiteral("MESSAGE_TAG"));
+        body.insert(QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT"));
+    }
+    return body;
+}
+
+Outcome classify(const Error &e)
+{
+    if (isRateLimit(e)) {
+        return Outcome::Retry;
+    }
+    if (e.kind == Error::Kind::Network || e.kind == Error::Kind::Parse) {
+        return Outcome::InDoubt;
+    }
+    if (isOutsideWindow(e) || isUserUnavailable(e) || isAuthInvalid(e)) {
+        return Outcome::Final;
+    }
+    if (e.kind == Error::Kind::Keychain) {
+        return Outcome::Retry; // no token right now (keyring locked): nothing was sent
+    }
+    if (e.kind == Error::Kind::Cancelled) {
+        return Outcome::InDoubt;
+    }
+    if (isTransient(e) || e.httpStatus >= 500) {
+        return Outcome::InDoubt;
+    }
+    return Outcome::Final;
+}
+
+QString humanReason(const Error &e)
+{
+    if (isOutsideWindow(e)) {
+        return QStringLiteral("Outside the messaging window: the customer's last message is more than "
+                              "24 hours old (7 days with the human agent tag). Retry after they write again.");
+    }
+    if (isUserUnavailable(e)) {
+        return QStringLiteral("This person isn't available right now (blocked the account, deactivated, "
+                              "or not receiving messages).");
+    }
+    if (isAuthInvalid(e)) {
+        return QStringLiteral("Instagram no longer accepts this account's sign-in. Reconnect the account, then retry.");
+    }
+    if (isRateLimit(e)) {
+        return QStringLiteral("Instagram is rate limiting this account.");
+    }
+    if (e.kind == Error::Kind::Network) {
+        return QStringLiteral("Instagram could not be reached: %1").arg(e.message);
+    }
+    if (e.kind == Error::Kind::Graph && e.code == 100) {
+        return QStringLiteral("Instagram refused the message: %1").arg(e.message);
+    }
+    if (e.kind == Error::Kind::Keychain) {
+        return QStringLiteral("The account's token could not be read from the keyring: %1").arg(e.message);
+    }
+    return e.message.isEmpty() ? QStringLiteral("Instagram refused the message.") : e.message;
+}
+
+qint64 backoffMs(int attempt, int baseMs, int maxMs)
+{
+    const int shift = std::clamp(attempt - 1, 0, 20);
+    const qint64 full = std::min<qint64>(qint64(baseMs) << shift, maxMs);
+    const qint64 half = full / 2;
+    return half + QRandomGenerator::global()->bounded(full - half + 1);
+}
+
+} // namespace inlet::sendpolicy

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include "common/result.h"
+#include "outbox/outboxports.h"
+
+namespace inlet::sendpolicy {
+
+// Instagram counts the text limit in UTF-8 BYTES, not characters (instagram-api.md §3.2).
+inline constexpr int maxTextBytes = 1000;
+
+// Refuses what Instagram would refuse anyway, before anything is stored or sent.
+Status validate(const OutgoingMessage &message);
+
+// The Send API body for a message (§3.1-3.2): text or one attachment by URL, reply_to when given
+// (UNCONFIRMED on Instagram), HUMAN_AGENT as messaging_type MESSAGE_TAG + tag.
+QJsonObject sendBody(const OutgoingMessage &message);
+
+enum class Outcome {
+    Final,   // stop retrying: Failed with a reason (window closed, user gone, token dead, invalid)
+    Retry,   // certainly not sent (rate limit, refused before delivery): try again later
+    InDoubt, // may have reached Instagram (no answer, timeout, 5xx): reconcile before resending
+};
+
+Outcome classify(const Error &error);
+// What the manager reads on a failed message.
+QString humanReason(const Error &error);
+
+// Exponential back-off with jitter for attempt n (1-based): base * 2^(n-1), capped, then a random
+// 50..100 % of it so queued messages of many conversations don't retry in lockstep.
+qint64 backoffMs(int attempt, int baseMs, int maxMs);
+
+} // namespace inlet::sendpolicy

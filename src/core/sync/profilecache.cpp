@@ -1,0 +1,155 @@
+#include "sync/profilecache.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "common/logging.h"
+#include "common/ondone.h"
+#include "common/redact.h"
+#include "model/conversationjson.h"
+#include "sync/requestpacer.h"
+#include "sync/syncerrors.h"
+#include "sync/syncports.h"
+
+namespace inlet {
+
+namespace {
+
+// Runs on the thread pool: disk I/O stays off the GUI thread.
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    file.write(data);
+    return file.commit();
+}
+
+} // namespace
+
+ProfileCache::ProfileCache(QString accountId, SyncSource *source, SyncTarget *target,
+                           RequestPacer *pacer, QString dataDir, QObject *parent)
+    : QObject(parent)
+    , m_accountId(std::move(accountId))
+    , m_source(source)
+    , m_target(target)
+    , m_pacer(pacer)
+    , m_dataDir(std::move(dataDir))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_network->setTransferTimeout(30'000);
+}
+
+ProfileCache::~ProfileCache()
+{
+    m_pacer->dropFor(this);
+}
+
+QString ProfileCache::avatarPath(const QString &igsid) const
+{
+    return m_dataDir + QStringLiteral("/avatars/") + igsid;
+}
+
+void ProfileCache::ensure(const QString &igsid)
+{
+    if (igsid.isEmpty() || m_inFlight.contains(igsid)) {
+        return;
+    }
+    const QDateTime now = m_clock();
+    if (const auto it = m_fetchedAt.constFind(igsid);
+        it != m_fetchedAt.constEnd() && it->msecsTo(now) < m_maxAgeMs) {
+        return;
+    }
+    m_inFlight.insert(igsid);
+    onDone(m_target->contactFetchedAt(m_accountId, igsid), this,
+           [this, igsid](const Result<std::optional<QDateTime>> &stored) {
+               const QDateTime at = (stored && *stored) ? **stored : QDateTime();
+               if (at.isValid() && at.msecsTo(m_clock()) < m_maxAgeMs) {
+                   m_fetchedAt.insert(igsid, at);
+                   done(igsid);
+                   return;
+               }
+               fetch(igsid, 0);
+           });
+}
+
+void ProfileCache::refresh(const QString &igsid)
+{
+    if (igsid.isEmpty() || m_inFlight.contains(igsid)) {
+        return;
+    }
+    m_inFlight.insert(igsid);
+    fetch(igsid, 0);
+}
+
+void ProfileCache::fetch(const QString &igsid, int attempt)
+{
+    m_pacer->enqueue(this, [this, igsid, attempt] {
+        onDone(m_source->userProfile(igsid), this, [this, igsid, attempt](const Result<QJsonObject> &r) {
+            if (!r) {
+                const Error &e = r.error();
+                if ((syncerrors::isRateLimit(e) || syncerrors::isTransient(e)) && attempt < 4) {
+                    m_pacer->holdFor(std::max<qint64>(1000LL << attempt, m_source->suggestedDelayMs()));
+                    fetch(igsid, attempt + 1);
+                    return;
+                }
+                // No consent yet (the person never wrote), blocked, token gone: keep the IGSID.
+                qCInfo(lcSync) << "profile not available:" << e.code << e.message;
+                emit fetchFailed(igsid, e.message);
+                done(igsid);
+                return;
+            }
+            const Contact contact = profileToContact(igsid, *r, m_clock());
+            onDone(m_target->upsertContact(m_accountId, contact), this, [this, contact](const Status &s) {
+                if (!s) {
+                    qCWarning(lcSync) << "contact not stored:" << s.error().message;
+                    emit fetchFailed(contact.id, s.error().message);
+                    done(contact.id);
+                    return;
+                }
+                m_fetchedAt.insert(contact.id, contact.fetchedAt);
+                emit contactUpdated(contact.id);
+                if (contact.profilePicUrl.isEmpty()) {
+                    done(contact.id);
+                } else {
+                    downloadAvatar(contact.id, contact.profilePicUrl);
+                }
+            });
+        });
+    });
+}
+
+void ProfileCache::downloadAvatar(const QString &igsid, const QString &url)
+{
+    QNetworkReply *reply = m_network->get(QNetworkRequest(QUrl(url)));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, igsid] {
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            qCInfo(lcSync) << "avatar download failed:" << redactUrl(reply->url()) << reply->errorString();
+            done(igsid);
+            return;
+        }
+        const QString path = avatarPath(igsid);
+        onDone(QtConcurrent::run(writeFile, path, reply->readAll()), this, [this, igsid, path](bool ok) {
+            if (ok) {
+                emit avatarReady(igsid, path);
+            } else {
+                qCWarning(lcSync) << "avatar not written to" << path;
+            }
+            done(igsid);
+        });
+    });
+}
+
+void ProfileCache::done(const QString &igsid)
+{
+    m_inFlight.remove(igsid);
+}
+
+} // namespace inlet

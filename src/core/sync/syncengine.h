@@ -1,0 +1,128 @@
+#pragma once
+
+#include <QFuture>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+
+#include "common/result.h"
+#include "model/events.h"
+#include "model/conversationjson.h"
+
+namespace inlet {
+
+class ProfileCache;
+class RequestPacer;
+class SyncSource;
+class SyncTarget;
+
+struct SyncOptions {
+    int conversationPageSize = 25;
+    int detailLimit = 20;         // Instagram only lets the 20 newest messages be read in detail
+    int rateLimitRetries = 12;    // rate limits slow a sync down; only this many in a row fail it
+    int transientRetries = 3;     // 5xx / network / codes 1, 2 on one call
+    int backoffBaseMs = 1000;     // first back-off after a rate limit; doubles, with jitter
+    int backoffMaxMs = 60'000;
+};
+
+// What a sync run did. `error` is set when the run stopped early (auth, storage, cancel, ...).
+struct SyncReport {
+    bool ok = true;
+    Error error;
+    int conversations = 0;     // conversations looked at
+    int messagesFetched = 0;   // details read from Instagram
+    int messagesSkipped = 0;   // listed but not readable (older than the newest 20, or refused)
+    int eventsApplied = 0;
+    int rateLimitHits = 0;
+};
+
+// Pulls one account's conversations from the Conversations API into the store (instagram-api.md
+// §4). Used after sign-in and after the app was offline (Full), and on a timer in polling mode
+// (Incremental: only conversations whose updated_time moved since the last walk). Messages are
+// handed to SyncTarget::applyEvents with Instagram's mids, the same the webhooks carry, so the
+// two paths merge without doubles. One call at a time through the account's RequestPacer.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Full, Incremental };
+    Q_ENUM(Mode)
+
+    SyncEngine(QString accountId, SyncSource *source, SyncTarget *target, RequestPacer *pacer,
+               QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void setOptions(const SyncOptions &options) { m_options = options; }
+    const SyncOptions &options() const { return m_options; }
+    // Contacts met while syncing get their profile fetched through it (optional).
+    void setProfileCache(ProfileCache *cache) { m_profiles = cache; }
+
+    QString accountId() const { return m_accountId; }
+    bool isRunning() const { return m_running; }
+
+    // Starts a run; while one runs, a request for another one is remembered and run after it.
+    void start(Mode mode = Mode::Full);
+    // Stops the running run (finished() reports Cancelled) and a remembered one.
+    void cancel();
+
+    // Polling mode: an Incremental run every `ms` (0 switches polling off).
+    void setPollInterval(int ms);
+    int pollInterval() const { return m_pollTimer.isActive() ? m_pollTimer.interval() : 0; }
+
+signals:
+    void started(inlet::SyncEngine::Mode mode);
+    void progress(int done, int total); // conversations
+    void finished(const inlet::SyncReport &report);
+    void needsSignIn(const QString &accountId); // Instagram answered 190: token invalid
+
+private:
+    using Request = std::function<QFuture<Result<QJsonObject>>()>;
+    using Done = std::function<void(const Result<QJsonObject> &)>;
+
+    void call(Request request, Done done, int attempt = 0);
+    qint64 backoffMs(int attempt) const;
+    bool isCurrent(quint64 generation) const { return m_running && generation == m_generation; }
+
+    void listConversations(const QString &after);
+    void processNext();
+    void listMessages(const QString &after);
+    void checkKnown();
+    void fetchNextDetail();
+    void applyCollected();
+    void conversationDone();
+    void finish(std::optional<Error> error);
+
+    QString m_accountId;
+    SyncSource *m_source;
+    SyncTarget *m_target;
+    RequestPacer *m_pacer;
+    ProfileCache *m_profiles = nullptr;
+    SyncOptions m_options;
+
+    bool m_running = false;
+    bool m_rerun = false;
+    Mode m_rerunMode = Mode::Incremental;
+    Mode m_mode = Mode::Full;
+    quint64 m_generation = 0;
+    SyncReport m_report;
+    QTimer m_pollTimer;
+
+    // Last updated_time seen per conversation, for Incremental runs.
+    QHash<QString, qint64> m_lastUpdated;
+
+    // State of the running walk.
+    QList<ConversationRef> m_todo;
+    int m_index = 0;
+    QList<MessageRef> m_listed;
+    QStringList m_toFetch;
+    QList<InboundEvent> m_collected;
+    QSet<QString> m_customers;
+};
+
+} // namespace inlet
