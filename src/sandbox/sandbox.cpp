@@ -21,6 +21,12 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+// The consent page lives in the static library's resources, which need an explicit init.
+static void initSandboxResources()
+{
+    Q_INIT_RESOURCE(sandbox);
+}
+
 namespace inlet::sandbox {
 
 namespace {
@@ -145,6 +151,7 @@ void Sandbox::Private::reply(QTcpSocket *socket, const QHttpServerRequest &reque
 Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(std::move(options), this))
 {
+    initSandboxResources();
     d->simulator = new CustomerSimulator(d->state, d->events, this);
     d->control = std::make_unique<ControlApi>(d->state, d->oauth, d->events, *d->simulator);
 }
