@@ -1,0 +1,244 @@
+// The sandbox's Send API over real HTTP: messaging windows, HUMAN_AGENT, the 1000-byte limit,
+// attachments, sender actions and the errors Instagram gives.
+#include "sandbox/sandbox.h"
+#include "sandbox/sandboxtestclient.h"
+#include "sandbox/world.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace inlet::sandbox;
+using inlet::test::HttpResult;
+using inlet::test::SandboxTestClient;
+
+class TestSandboxSend : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        SandboxOptions options;
+        options.customers = 4;
+        options.eventsPerMinute = 0;
+        m_sandbox = std::make_unique<Sandbox>(options);
+        const auto url = m_sandbox->start();
+        QVERIFY(url.has_value());
+        m_client = std::make_unique<SandboxTestClient>(*url);
+        m_token = m_sandbox->issueToken(true);
+        m_customer = m_sandbox->world().customers().first().profile.igsid;
+        // The customer writes now: the standard window is open.
+        QVERIFY(m_sandbox->injectEvent({{QStringLiteral("kind"), QStringLiteral("text")},
+                                        {QStringLiteral("customer"), m_customer},
+                                        {QStringLiteral("text"), QStringLiteral("hello")}})
+                    .has_value());
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_sandbox.reset();
+    }
+
+    void textInsideTheWindowIsSentStoredAndLogged()
+    {
+        const HttpResult sent = sendText(QStringLiteral("Thanks for writing!"));
+        QCOMPARE(sent.status, 200);
+        QCOMPARE(sent.json().value(QStringLiteral("recipient_id")).toString(), m_customer);
+        const QString mid = sent.json().value(QStringLiteral("message_id")).toString();
+        QVERIFY(!mid.isEmpty());
+        const WorldMessage *stored = m_sandbox->world().message(mid);
+        QVERIFY(stored);
+        QVERIFY(!stored->fromCustomer);
+        QCOMPARE(stored->text, QStringLiteral("Thanks for writing!"));
+        const QJsonArray log = m_client->get(QStringLiteral("/__sandbox/sent")).json().value(QStringLiteral("data")).toArray();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.last().toObject().value(QStringLiteral("message_id")).toString(), mid);
+        // The newest message of the conversation, readable in detail.
+        const HttpResult detail = m_client->get(QStringLiteral("/%1?fields=id,message,from,to").arg(mid), m_token);
+        QCOMPARE(detail.status, 200);
+        QCOMPARE(detail.json().value(QStringLiteral("message")).toString(), QStringLiteral("Thanks for writing!"));
+        QCOMPARE(detail.json().value(QStringLiteral("from")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("17841400000000001"));
+    }
+
+    void igIdPathAndQueryTokenWork()
+    {
+        const QJsonObject body{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                               {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}}}};
+        QCOMPARE(m_client->postJson(QStringLiteral("/v25.0/17841400000000001/messages?access_token=") + m_token, body).status, 200);
+    }
+
+    void standardWindowClosesAfter24Hours()
+    {
+        advance(24 * 3600 + 60);
+        const HttpResult refused = sendText(QStringLiteral("late"));
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.graphCode(), 10);
+        QCOMPARE(refused.graphSubcode(), 2534022);
+        QVERIFY(m_client->get(QStringLiteral("/__sandbox/sent")).json().value(QStringLiteral("data")).toArray().isEmpty());
+    }
+
+    void humanAgentTagAllowsSevenDays()
+    {
+        advance(3 * 24 * 3600);
+        QCOMPARE(sendText(QStringLiteral("tagged"), {{QStringLiteral("messaging_type"), QStringLiteral("MESSAGE_TAG")},
+                                                    {QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT")}}).status, 200);
+        // The tag alone (Meta's Postman sample) works too.
+        QCOMPARE(sendText(QStringLiteral("tag only"), {{QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT")}}).status, 200);
+        advance(4 * 24 * 3600 + 60);
+        const HttpResult refused = sendText(QStringLiteral("too late"), {{QStringLiteral("messaging_type"), QStringLiteral("MESSAGE_TAG")},
+                                                                        {QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT")}});
+        QCOMPARE(refused.graphCode(), 10);
+        QCOMPARE(refused.graphSubcode(), 2534022);
+    }
+
+    void aNewCustomerMessageReopensTheWindow()
+    {
+        advance(2 * 24 * 3600);
+        QCOMPARE(sendText(QStringLiteral("x")).graphCode(), 10);
+        QVERIFY(m_sandbox->injectEvent({{QStringLiteral("kind"), QStringLiteral("image")}, {QStringLiteral("customer"), m_customer}}).has_value());
+        QCOMPARE(sendText(QStringLiteral("x")).status, 200);
+    }
+
+    void textLimitIsInUtf8Bytes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("1000 ascii") << QString(1000, QLatin1Char('a')) << true;
+        QTest::newRow("1001 ascii") << QString(1001, QLatin1Char('a')) << false;
+        QTest::newRow("500 x 2-byte = 1000 bytes") << QString(500, QChar(0xE9)) << true;
+        QTest::newRow("501 x 2-byte = 1002 bytes") << QString(501, QChar(0xE9)) << false;
+        QTest::newRow("1000 characters, 2000 bytes") << QString(1000, QChar(0xE9)) << false;
+        QTest::newRow("250 emoji = 1000 bytes") << QString::fromUtf8(QByteArray("\xF0\x9F\x98\x80").repeated(250)) << true;
+    }
+    void textLimitIsInUtf8Bytes()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, accepted);
+        const HttpResult result = sendText(text);
+        if (accepted) {
+            QCOMPARE(result.status, 200);
+        } else {
+            QCOMPARE(result.status, 400);
+            QCOMPARE(result.graphCode(), 100);
+        }
+    }
+
+    void recipientErrors()
+    {
+        const HttpResult unknown = sendTo(QStringLiteral("9999999999999999"), QStringLiteral("hi"));
+        QCOMPARE(unknown.graphCode(), 100);
+        QCOMPARE(unknown.graphSubcode(), 2534014);
+        QCOMPARE(m_client->control(QStringLiteral("customers/%1/unavailable").arg(m_customer)).status, 200);
+        const HttpResult unavailable = sendText(QStringLiteral("hi"));
+        QCOMPARE(unavailable.status, 400);
+        QCOMPARE(unavailable.graphCode(), 551);
+        QCOMPARE(m_client->del(QStringLiteral("/__sandbox/customers/%1/unavailable").arg(m_customer)).status, 200);
+        QCOMPARE(sendText(QStringLiteral("hi")).status, 200);
+    }
+
+    void malformedRequests_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("not json") << QByteArray("{\"recipient\": {\"id\": ");
+        QTest::newRow("json array") << QByteArray("[1,2]");
+        QTest::newRow("no recipient") << QByteArray("{\"message\":{\"text\":\"x\"}}");
+        QTest::newRow("no message") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"}}");
+        QTest::newRow("empty message") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"message\":{}}");
+        QTest::newRow("message and action") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"message\":{\"text\":\"x\"},\"sender_action\":\"typing_on\"}");
+        QTest::newRow("tag without value") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"messaging_type\":\"MESSAGE_TAG\",\"message\":{\"text\":\"x\"}}");
+        QTest::newRow("unknown tag") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"tag\":\"POST_PURCHASE_UPDATE\",\"message\":{\"text\":\"x\"}}");
+        QTest::newRow("bad attachment type") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"message\":{\"attachment\":{\"type\":\"hologram\",\"payload\":{\"url\":\"https://x.example/a.png\"}}}}");
+        QTest::newRow("attachment without url") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"message\":{\"attachment\":{\"type\":\"image\",\"payload\":{}}}}");
+        QTest::newRow("bad sender action") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"dance\"}");
+        QTest::newRow("react to unknown mid") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"nope\",\"reaction\":\"love\"}}");
+    }
+    void malformedRequests()
+    {
+        QFETCH(QByteArray, body);
+        body.replace("RECIPIENT", m_customer.toUtf8());
+        const HttpResult result = m_client->postRaw(QStringLiteral("/me/messages"), body, "application/json", m_token);
+        QCOMPARE(result.status, 400);
+        QCOMPARE(result.graphCode(), 100);
+        QCOMPARE(result.graphError().value(QStringLiteral("type")).toString(), QStringLiteral("OAuthException"));
+    }
+
+    void tokenIsRequired()
+    {
+        const QJsonObject body{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                               {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}}}};
+        QVERIFY(m_client->postJson(QStringLiteral("/me/messages"), body).status >= 400);
+        QCOMPARE(m_client->postJson(QStringLiteral("/me/messages"), body, QStringLiteral("IGAAwrong")).graphCode(), 190);
+    }
+
+    void attachments()
+    {
+        const QJsonObject image{{QStringLiteral("type"), QStringLiteral("image")},
+                                {QStringLiteral("payload"), QJsonObject{{QStringLiteral("url"), QStringLiteral("https://cdn.example/a.png")}}}};
+        QCOMPARE(sendMessage({{QStringLiteral("attachment"), image}}).status, 200);
+        QCOMPARE(sendMessage({{QStringLiteral("attachments"), QJsonArray{image, image}}}).status, 200);
+        QCOMPARE(sendMessage({{QStringLiteral("attachment"), QJsonObject{{QStringLiteral("type"), QStringLiteral("like_heart")}}}}).status, 200);
+        for (const char *type : {"video", "audio", "file"}) {
+            QJsonObject a = image;
+            a.insert(QStringLiteral("type"), QLatin1String(type));
+            QCOMPARE(sendMessage({{QStringLiteral("attachment"), a}}).status, 200);
+        }
+        QJsonArray eleven;
+        for (int i = 0; i < 11; ++i)
+            eleven.append(image);
+        QCOMPARE(sendMessage({{QStringLiteral("attachments"), eleven}}).graphCode(), 100);
+    }
+
+    void senderActions()
+    {
+        const QString customerMid = m_sandbox->world().latestMid(m_customer, true);
+        for (const char *action : {"typing_on", "typing_off", "mark_seen"}) {
+            const HttpResult r = m_client->postJson(
+                QStringLiteral("/me/messages"),
+                {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                 {QStringLiteral("sender_action"), QLatin1String(action)}},
+                m_token);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json().value(QStringLiteral("recipient_id")).toString(), m_customer);
+            QVERIFY(!r.json().contains(QStringLiteral("message_id")));
+        }
+        const HttpResult react = m_client->postJson(
+            QStringLiteral("/me/messages"),
+            {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+             {QStringLiteral("sender_action"), QStringLiteral("react")},
+             {QStringLiteral("payload"), QJsonObject{{QStringLiteral("message_id"), customerMid}, {QStringLiteral("reaction"), QStringLiteral("love")}}}},
+            m_token);
+        QCOMPARE(react.status, 200);
+        QCOMPARE(m_sandbox->world().message(customerMid)->businessReaction, QStringLiteral("love"));
+        const HttpResult reactions = m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token);
+        QCOMPARE(reactions.json().value(QStringLiteral("reactions")).toObject().value(QStringLiteral("data")).toArray().size(), 1);
+    }
+
+private:
+    HttpResult sendMessage(const QJsonObject &message, const QJsonObject &extra = {}, const QString &to = {})
+    {
+        QJsonObject body = extra;
+        body.insert(QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), to.isEmpty() ? m_customer : to}});
+        body.insert(QStringLiteral("message"), message);
+        return m_client->postJson(QStringLiteral("/me/messages"), body, m_token);
+    }
+    HttpResult sendText(const QString &text, const QJsonObject &extra = {})
+    {
+        return sendMessage({{QStringLiteral("text"), text}}, extra);
+    }
+    HttpResult sendTo(const QString &to, const QString &text)
+    {
+        return sendMessage({{QStringLiteral("text"), text}}, {}, to);
+    }
+    void advance(qint64 seconds)
+    {
+        m_client->control(QStringLiteral("clock/advance"), {{QStringLiteral("seconds"), seconds}});
+    }
+
+    std::unique_ptr<Sandbox> m_sandbox;
+    std::unique_ptr<SandboxTestClient> m_client;
+    QString m_token;
+    QString m_customer;
+};
+
+QTEST_GUILESS_MAIN(TestSandboxSend)
+#include "tst_sandboxsend.moc"
