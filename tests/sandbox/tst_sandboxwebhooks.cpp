@@ -1,0 +1,320 @@
+// Webhook subscriptions against the sandbox: Meta's verification handshake against a callback
+// served by this test, then delivery of customer events and echoes, with the signature checked
+// here independently of the sandbox's own signing code.
+#include "sandbox/sandbox.h"
+#include "sandbox/sandboxtestclient.h"
+#include "sandbox/webhookdelivery.h"
+#include "sandbox/world.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QMessageAuthenticationCode>
+#include <QTest>
+
+using namespace inlet::sandbox;
+using inlet::test::HttpResult;
+using inlet::test::SandboxTestClient;
+
+namespace {
+
+const QString kVerifyToken = QStringLiteral("meaty hamhock&=");
+const QString kAppToken = QStringLiteral("1000000000000001|sandbox-app-secret");
+
+struct Delivery {
+    QByteArray body;
+    QByteArray signature;
+};
+
+} // namespace
+
+class TestSandboxWebhooks : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_posts.clear();
+        m_handshakes = 0;
+        m_challengeOverride.clear();
+        m_failNextPosts = 0;
+        m_callback = std::make_unique<QHttpServer>();
+        m_callback->route(QStringLiteral("/hook"), [this](const QHttpServerRequest &request) {
+            if (request.method() == QHttpServerRequest::Method::Get) {
+                ++m_handshakes;
+                const QUrlQuery q = request.query();
+                if (q.queryItemValue(QStringLiteral("hub.mode")) != QLatin1String("subscribe")
+                    || q.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded) != kVerifyToken)
+                    return QHttpServerResponse("text/plain", "forbidden", QHttpServerResponse::StatusCode::Forbidden);
+                const QByteArray challenge = m_challengeOverride.isEmpty()
+                    ? q.queryItemValue(QStringLiteral("hub.challenge")).toUtf8()
+                    : m_challengeOverride;
+                return QHttpServerResponse("text/plain", challenge);
+            }
+            if (m_failNextPosts > 0) {
+                --m_failNextPosts;
+                return QHttpServerResponse("text/plain", "busy", QHttpServerResponse::StatusCode::InternalServerError);
+            }
+            m_posts.append({request.body(), request.value("x-hub-signature-256")});
+            return QHttpServerResponse("text/plain", "EVENT_RECEIVED");
+        });
+        const quint16 port = m_callback->listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        m_callbackUrl = QStringLiteral("http://127.0.0.1:%1/hook").arg(port);
+
+        SandboxOptions options;
+        options.customers = 3;
+        options.eventsPerMinute = 0;
+        m_sandbox = std::make_unique<Sandbox>(options);
+        const auto url = m_sandbox->start();
+        QVERIFY(url.has_value());
+        m_sandbox->delivery().setRetryBackoff(50, 200);
+        m_client = std::make_unique<SandboxTestClient>(*url);
+        m_token = m_sandbox->issueToken(true);
+        m_customer = m_sandbox->world().customers().first().profile.igsid;
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_sandbox.reset();
+        m_callback.reset();
+    }
+
+    void handshakeWithWrongVerifyTokenIsRefused()
+    {
+        const HttpResult refused = subscribe(QStringLiteral("not the token"));
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.graphCode(), 2200);
+        QCOMPARE(m_handshakes, 1);
+        QVERIFY(m_client->get(QStringLiteral("/1000000000000001/subscriptions?access_token=") + kAppToken)
+                    .json().value(QStringLiteral("data")).toArray().isEmpty());
+    }
+
+    void handshakeWithWrongChallengeIsRefused()
+    {
+        m_challengeOverride = "12345";
+        const HttpResult refused = subscribe(kVerifyToken);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.graphCode(), 2201);
+    }
+
+    void unreachableCallbackIsRefused()
+    {
+        const HttpResult refused = m_client->postForm(
+            QStringLiteral("/v25.0/1000000000000001/subscriptions"),
+            {{QStringLiteral("object"), QStringLiteral("instagram")},
+             {QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:1/hook")},
+             {QStringLiteral("fields"), QStringLiteral("messages")},
+             {QStringLiteral("verify_token"), kVerifyToken},
+             {QStringLiteral("access_token"), kAppToken}});
+        QCOMPARE(refused.graphCode(), 2200);
+    }
+
+    void subscriptionNeedsTheAppToken()
+    {
+        const HttpResult userToken = m_client->postForm(
+            QStringLiteral("/1000000000000001/subscriptions"),
+            {{QStringLiteral("object"), QStringLiteral("instagram")}, {QStringLiteral("callback_url"), m_callbackUrl},
+             {QStringLiteral("fields"), QStringLiteral("messages")}, {QStringLiteral("verify_token"), kVerifyToken},
+             {QStringLiteral("access_token"), m_token}});
+        QCOMPARE(userToken.status, 400);
+        QCOMPARE(userToken.graphCode(), 15);
+        QCOMPARE(m_handshakes, 0);
+        const HttpResult badObject = m_client->postForm(
+            QStringLiteral("/1000000000000001/subscriptions"),
+            {{QStringLiteral("object"), QStringLiteral("page")}, {QStringLiteral("callback_url"), m_callbackUrl},
+             {QStringLiteral("fields"), QStringLiteral("messages")}, {QStringLiteral("verify_token"), kVerifyToken},
+             {QStringLiteral("access_token"), kAppToken}});
+        QCOMPARE(badObject.graphCode(), 100);
+    }
+
+    void eventsFlowOnlyOnceSubscribedAtBothLevels()
+    {
+        QCOMPARE(subscribe(kVerifyToken).json().value(QStringLiteral("success")).toBool(), true);
+        const QJsonArray listed = m_client->get(QStringLiteral("/1000000000000001/subscriptions?access_token=") + kAppToken)
+                                      .json().value(QStringLiteral("data")).toArray();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first()[QStringLiteral("callback_url")].toString(), m_callbackUrl);
+
+        // The account has not installed the app yet: nothing is delivered.
+        inject(QStringLiteral("text"), QStringLiteral("before install"));
+        QTest::qWait(150);
+        QCOMPARE(m_posts.size(), 0);
+
+        installOnAccount();
+        const QString mid = inject(QStringLiteral("text"), QStringLiteral("after install"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_posts.isEmpty(), 5000);
+        const Delivery d = m_posts.first();
+        verifySignature(d);
+        const QJsonObject envelope = QJsonDocument::fromJson(d.body).object();
+        QCOMPARE(envelope.value(QStringLiteral("object")).toString(), QStringLiteral("instagram"));
+        const QJsonObject entry = envelope.value(QStringLiteral("entry")).toArray().first().toObject();
+        QCOMPARE(entry.value(QStringLiteral("id")).toString(), QStringLiteral("17841400000000001"));
+        const QJsonObject item = entry.value(QStringLiteral("messaging")).toArray().first().toObject();
+        QCOMPARE(item[QStringLiteral("sender")][QStringLiteral("id")].toString(), m_customer);
+        QCOMPARE(item[QStringLiteral("recipient")][QStringLiteral("id")].toString(), QStringLiteral("17841400000000001"));
+        QCOMPARE(item[QStringLiteral("message")][QStringLiteral("mid")].toString(), mid);
+        QCOMPARE(item[QStringLiteral("message")][QStringLiteral("text")].toString(), QStringLiteral("after install"));
+    }
+
+    void sentMessagesComeBackAsEchoes()
+    {
+        QVERIFY(subscribe(kVerifyToken).status == 200);
+        installOnAccount();
+        inject(QStringLiteral("text"), QStringLiteral("hi"));
+        QTRY_COMPARE_WITH_TIMEOUT(itemCount(), 1, 5000);
+        const HttpResult sent = m_client->postJson(
+            QStringLiteral("/me/messages"),
+            {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+             {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("Hello from the shop")}}}},
+            m_token);
+        QCOMPARE(sent.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(itemCount(), 2, 5000);
+        const QJsonObject echo = allItems().last();
+        QCOMPARE(echo[QStringLiteral("sender")][QStringLiteral("id")].toString(), QStringLiteral("17841400000000001"));
+        QCOMPARE(echo[QStringLiteral("recipient")][QStringLiteral("id")].toString(), m_customer);
+        QCOMPARE(echo[QStringLiteral("message")][QStringLiteral("is_echo")].toBool(), true);
+        QCOMPARE(echo[QStringLiteral("message")][QStringLiteral("mid")].toString(), sent.json().value(QStringLiteral("message_id")).toString());
+    }
+
+    void everyEventKindIsDelivered()
+    {
+        QVERIFY(subscribe(kVerifyToken, QStringLiteral("messages,message_reactions,messaging_seen,message_edit,messaging_postbacks,messaging_referral")).status == 200);
+        installOnAccount();
+        m_client->postJson(QStringLiteral("/me/messages"),
+                           {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                            {QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT")},
+                            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("x")}}}},
+                           m_token);
+        const QStringList kinds{QStringLiteral("text"), QStringLiteral("image"), QStringLiteral("video"), QStringLiteral("audio"),
+                                QStringLiteral("file"), QStringLiteral("share"), QStringLiteral("story_mention"), QStringLiteral("reel"),
+                                QStringLiteral("reply"), QStringLiteral("story_reply"), QStringLiteral("reaction"),
+                                QStringLiteral("unreaction"), QStringLiteral("read"), QStringLiteral("edit"), QStringLiteral("unsend"),
+                                QStringLiteral("postback"), QStringLiteral("referral"), QStringLiteral("quick_reply")};
+        for (const QString &kind : kinds) {
+            const HttpResult r = m_client->control(QStringLiteral("events"),
+                                                   {{QStringLiteral("kind"), kind}, {QStringLiteral("customer"), m_customer},
+                                                    {QStringLiteral("text"), QStringLiteral("t")}});
+            QVERIFY2(r.status == 200, qPrintable(kind + QLatin1Char(' ') + QString::fromUtf8(r.body)));
+        }
+        // The echo (if the window allowed it) plus one item per kind.
+        QTRY_VERIFY_WITH_TIMEOUT(itemCount() >= kinds.size(), 5000);
+        QStringList keys;
+        for (const QJsonObject &item : allItems()) {
+            for (const QString &k : {QStringLiteral("message"), QStringLiteral("reaction"), QStringLiteral("read"),
+                                     QStringLiteral("message_edit"), QStringLiteral("postback"), QStringLiteral("referral")}) {
+                if (item.contains(k))
+                    keys.append(k);
+            }
+        }
+        for (const char *k : {"message", "reaction", "read", "message_edit", "postback", "referral"})
+            QVERIFY2(keys.contains(QLatin1String(k)), k);
+        QCOMPARE(m_client->control(QStringLiteral("events"), {{QStringLiteral("kind"), QStringLiteral("dance")},
+                                                               {QStringLiteral("customer"), m_customer}}).status, 400);
+        QCOMPARE(m_client->control(QStringLiteral("events"), {{QStringLiteral("kind"), QStringLiteral("text")},
+                                                               {QStringLiteral("customer"), QStringLiteral("0")}}).status, 400);
+    }
+
+    void fieldsTheAppDidNotSubscribeToAreNotSent()
+    {
+        QVERIFY(subscribe(kVerifyToken, QStringLiteral("messages")).status == 200);
+        installOnAccount();
+        m_client->postJson(QStringLiteral("/me/messages"),
+                           {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                            {QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT")},
+                            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("x")}}}},
+                           m_token);
+        inject(QStringLiteral("reaction"), {});
+        inject(QStringLiteral("text"), QStringLiteral("after the reaction"));
+        QTRY_VERIFY_WITH_TIMEOUT(!allItems().isEmpty()
+                                     && allItems().last()[QStringLiteral("message")][QStringLiteral("text")].toString()
+                                            == QLatin1String("after the reaction"),
+                                 5000);
+        for (const QJsonObject &item : allItems())
+            QVERIFY(!item.contains(QStringLiteral("reaction")));
+    }
+
+    void failedDeliveriesAreRetriedUntil200()
+    {
+        QVERIFY(subscribe(kVerifyToken).status == 200);
+        installOnAccount();
+        m_failNextPosts = 2;
+        const QString mid = inject(QStringLiteral("text"), QStringLiteral("retry me"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_posts.size(), 1, 5000);
+        QCOMPARE(m_failNextPosts, 0);
+        QCOMPARE(allItems().first()[QStringLiteral("message")][QStringLiteral("mid")].toString(), mid);
+        verifySignature(m_posts.first());
+    }
+
+    void burstsAreBatched()
+    {
+        QVERIFY(subscribe(kVerifyToken).status == 200);
+        installOnAccount();
+        m_sandbox->delivery().setBatchWindowMs(200);
+        for (int i = 0; i < 5; ++i)
+            inject(QStringLiteral("text"), QStringLiteral("burst %1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(itemCount(), 5, 5000);
+        QVERIFY2(m_posts.size() < 5, "five events within the batch window should share POSTs");
+        const QList<QJsonObject> items = allItems();
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(items.at(i)[QStringLiteral("message")][QStringLiteral("text")].toString(), QStringLiteral("burst %1").arg(i));
+    }
+
+private:
+    HttpResult subscribe(const QString &verifyToken, const QString &fields = QStringLiteral("messages,message_reactions,messaging_seen"))
+    {
+        return m_client->postForm(QStringLiteral("/v25.0/1000000000000001/subscriptions"),
+                                  {{QStringLiteral("object"), QStringLiteral("instagram")},
+                                   {QStringLiteral("callback_url"), m_callbackUrl},
+                                   {QStringLiteral("fields"), fields},
+                                   {QStringLiteral("include_values"), QStringLiteral("true")},
+                                   {QStringLiteral("verify_token"), verifyToken},
+                                   {QStringLiteral("access_token"), kAppToken}});
+    }
+    void installOnAccount()
+    {
+        const HttpResult r = m_client->postRaw(
+            QStringLiteral("/me/subscribed_apps?subscribed_fields=messages,message_reactions,messaging_seen,message_edit"), {}, {}, m_token);
+        QVERIFY(r.status == 200);
+    }
+    QString inject(const QString &kind, const QString &text)
+    {
+        const HttpResult r = m_client->control(QStringLiteral("events"), {{QStringLiteral("kind"), kind},
+                                                                          {QStringLiteral("customer"), m_customer},
+                                                                          {QStringLiteral("text"), text}});
+        return r.json().value(QStringLiteral("mid")).toString();
+    }
+    static void verifySignature(const Delivery &d)
+    {
+        const QByteArray expected = "sha256="
+            + QMessageAuthenticationCode::hash(d.body, QByteArrayLiteral("sandbox-app-secret"), QCryptographicHash::Sha256).toHex();
+        QCOMPARE(d.signature, expected);
+    }
+    QList<QJsonObject> allItems() const
+    {
+        QList<QJsonObject> items;
+        for (const Delivery &d : m_posts) {
+            for (const QJsonValue &entry : QJsonDocument::fromJson(d.body).object().value(QStringLiteral("entry")).toArray()) {
+                for (const QJsonValue &item : entry[QStringLiteral("messaging")].toArray())
+                    items.append(item.toObject());
+            }
+        }
+        return items;
+    }
+    int itemCount() const { return int(allItems().size()); }
+
+    std::unique_ptr<QHttpServer> m_callback;
+    QString m_callbackUrl;
+    QList<Delivery> m_posts;
+    int m_handshakes = 0;
+    QByteArray m_challengeOverride;
+    int m_failNextPosts = 0;
+    std::unique_ptr<Sandbox> m_sandbox;
+    std::unique_ptr<SandboxTestClient> m_client;
+    QString m_token;
+    QString m_customer;
+};
+
+QTEST_GUILESS_MAIN(TestSandboxWebhooks)
+#include "tst_sandboxwebhooks.moc"
