@@ -1,0 +1,35 @@
+#pragma once
+
+#include "common/result.h"
+#include "models/modelrows.h"
+
+#include <optional>
+
+namespace inlet {
+
+// The reads the inbox models need. Implementations must be callable from any thread (the
+// conversation list queries from a worker thread so typing in the search box never blocks
+// painting): a store-backed one keeps one database connection per thread.
+class InboxSource {
+public:
+    virtual ~InboxSource() = default;
+
+    // Conversations newest activity first, after `after` (none = from the top).
+    virtual Result<QList<ConversationRow>> inboxPage(const InboxFilter &filter,
+                                                     std::optional<InboxKey> after, int limit) = 0;
+    virtual Result<std::optional<ConversationRow>> conversation(qint64 id) = 0;
+    // Conversations whose messages (full text) or contact name/username match `query`; each row
+    // carries the hit. Best matches first.
+    virtual Result<QList<ConversationRow>> search(const QString &query, const InboxFilter &filter,
+                                                  int limit) = 0;
+
+    // Message pages are returned oldest first.
+    virtual Result<QList<MessageRow>> newestMessages(qint64 conversationId, int limit) = 0;
+    virtual Result<QList<MessageRow>> messagesBefore(qint64 conversationId, MessageKey before,
+                                                     int limit) = 0;
+    virtual Result<QList<MessageRow>> messagesAfter(qint64 conversationId, MessageKey after,
+                                                    int limit) = 0;
+    virtual Result<std::optional<MessageRow>> message(qint64 id) = 0;
+};
+
+} // namespace inlet

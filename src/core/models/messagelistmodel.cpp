@@ -1,0 +1,313 @@
+#include "models/messagelistmodel.h"
+
+#include "models/modelslogging.h"
+
+#include <QDateTime>
+#include <QVariantMap>
+
+#include <algorithm>
+
+namespace inlet {
+
+namespace {
+
+QDate localDay(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).date();
+}
+
+QVariantList attachmentList(const QList<AttachmentRow> &attachments)
+{
+    QVariantList list;
+    list.reserve(attachments.size());
+    for (const auto &a : attachments) {
+        list.append(QVariantMap{{QStringLiteral("type"), a.type},
+                                {QStringLiteral("url"), a.url},
+                                {QStringLiteral("title"), a.title},
+                                {QStringLiteral("localPath"), a.localPath}});
+    }
+    return list;
+}
+
+QStringList reactionList(const QList<ReactionRow> &reactions)
+{
+    QStringList list;
+    list.reserve(reactions.size());
+    for (const auto &r : reactions)
+        list.append(r.emoji);
+    return list;
+}
+
+} // namespace
+
+MessageListModel::MessageListModel(std::shared_ptr<InboxSource> source, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_source(std::move(source))
+{
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item &item = m_items.at(index.row());
+    const MessageRow &m = item.row;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole: return m.text;
+    case IdRole: return m.id;
+    case MidRole: return m.mid;
+    case KindRole: return int(m.kind);
+    case OutgoingRole: return m.outgoing;
+    case TimeRole: return m.createdMs;
+    case DaySeparatorRole: return startsDay(index.row());
+    case AttachmentsRole: return attachmentList(m.attachments);
+    case ReplyToMidRole: return m.replyToMid;
+    case ReplyQuoteRole: return m.replyToText;
+    case ReplyToStoryRole: return m.replyToStoryUrl;
+    case ReactionsRole: return reactionList(m.reactions);
+    case EditedRole: return m.editCount > 0;
+    case EditCountRole: return m.editCount;
+    case DeletedRole: return m.deleted;
+    case SeenRole: return m.seen;
+    case StateRole: return int(m.state);
+    case ErrorRole: return m.error;
+    case RevisionRole: return item.revision;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "messageId"}, {MidRole, "mid"}, {KindRole, "kind"},
+                  {OutgoingRole, "outgoing"}, {TextRole, "text"}, {TimeRole, "time"},
+                  {DaySeparatorRole, "daySeparator"}, {AttachmentsRole, "attachments"},
+                  {ReplyToMidRole, "replyToMid"}, {ReplyQuoteRole, "replyQuote"},
+                  {ReplyToStoryRole, "replyToStory"}, {ReactionsRole, "reactions"},
+                  {EditedRole, "edited"}, {EditCountRole, "editCount"}, {DeletedRole, "deleted"},
+                  {SeenRole, "seen"}, {StateRole, "state"}, {ErrorRole, "error"},
+                  {RevisionRole, "revision"}});
+    return names;
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasOlder;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || m_items.isEmpty())
+        return;
+    auto page = m_source->messagesBefore(m_conversationId, m_items.constFirst().row.key(),
+                                         m_pageSize);
+    if (!page) {
+        m_hasOlder = false;
+        emit failed(page.error());
+        return;
+    }
+    m_hasOlder = page->size() >= m_pageSize;
+    prepend(std::move(*page));
+}
+
+void MessageListModel::fetchNewer()
+{
+    if (!m_hasNewer || m_items.isEmpty())
+        return;
+    auto page = m_source->messagesAfter(m_conversationId, m_items.constLast().row.key(), m_pageSize);
+    if (!page) {
+        m_hasNewer = false;
+        emit failed(page.error());
+        return;
+    }
+    m_hasNewer = page->size() >= m_pageSize;
+    append(std::move(*page));
+}
+
+Status MessageListModel::open(qint64 conversationId, qint64 atMessageId)
+{
+    QList<MessageRow> rows;
+    bool hasOlder = false;
+    bool hasNewer = false;
+    if (atMessageId > 0) {
+        auto hit = m_source->message(atMessageId);
+        if (!hit)
+            return std::unexpected(hit.error());
+        if (!*hit || (*hit)->conversationId != conversationId)
+            return fail(Error::Kind::Invalid, QStringLiteral("message not in this conversation"));
+        const int half = qMax(1, m_pageSize / 2);
+        auto older = m_source->messagesBefore(conversationId, (*hit)->key(), half);
+        auto newer = m_source->messagesAfter(conversationId, (*hit)->key(), half);
+        if (!older)
+            return std::unexpected(older.error());
+        if (!newer)
+            return std::unexpected(newer.error());
+        hasOlder = older->size() >= half;
+        hasNewer = newer->size() >= half;
+        rows = std::move(*older);
+        rows.append(**hit);
+        rows.append(std::move(*newer));
+    } else {
+        auto newest = m_source->newestMessages(conversationId, m_pageSize);
+        if (!newest)
+            return std::unexpected(newest.error());
+        hasOlder = newest->size() >= m_pageSize;
+        rows = std::move(*newest);
+    }
+
+    beginResetModel();
+    m_conversationId = conversationId;
+    m_hasOlder = hasOlder;
+    m_hasNewer = hasNewer;
+    m_items.clear();
+    m_items.reserve(rows.size());
+    for (auto &row : rows)
+        m_items.append(Item{std::move(row), m_nextRevision++});
+    endResetModel();
+    return {};
+}
+
+void MessageListModel::clear()
+{
+    beginResetModel();
+    m_items.clear();
+    m_conversationId = 0;
+    m_hasOlder = m_hasNewer = false;
+    endResetModel();
+}
+
+int MessageListModel::rowOfMessage(qint64 messageId) const
+{
+    // Changes mostly touch recent rows: search from the bottom.
+    for (int i = int(m_items.size()) - 1; i >= 0; --i) {
+        if (m_items.at(i).row.id == messageId)
+            return i;
+    }
+    return -1;
+}
+
+void MessageListModel::applyChange(const QList<qint64> &messageIds)
+{
+    if (m_conversationId == 0)
+        return;
+    for (qint64 id : messageIds) {
+        auto row = m_source->message(id);
+        if (!row) {
+            qCWarning(lcModels) << "messages: cannot read message" << id << row.error().message;
+            continue;
+        }
+        if (*row && (*row)->conversationId != m_conversationId)
+            continue;
+        applyRow(id, *row);
+    }
+}
+
+void MessageListModel::removeMessages(const QList<qint64> &messageIds)
+{
+    for (qint64 id : messageIds)
+        applyRow(id, std::nullopt);
+}
+
+void MessageListModel::applyStoreChange(const StoreChange &change)
+{
+    if (m_conversationId == 0)
+        return;
+    if (change.removedConversationIds.contains(m_conversationId)) {
+        clear();
+        return;
+    }
+    removeMessages(change.removedMessageIds);
+    applyChange(change.messageIds);
+}
+
+void MessageListModel::prepend(QList<MessageRow> rows)
+{
+    // Keyset pages never overlap, but a live insert may have landed meanwhile: skip known ids.
+    rows.removeIf([this](const MessageRow &r) { return rowOfMessage(r.id) >= 0; });
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(rows.size()) - 1);
+    QList<Item> items;
+    items.reserve(rows.size() + m_items.size());
+    for (auto &row : rows)
+        items.append(Item{std::move(row), m_nextRevision++});
+    items.append(std::move(m_items));
+    m_items = std::move(items);
+    endInsertRows();
+    touchBoundary(int(rows.size()));
+}
+
+void MessageListModel::append(QList<MessageRow> rows)
+{
+    rows.removeIf([this](const MessageRow &r) { return rowOfMessage(r.id) >= 0; });
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_items.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    for (auto &row : rows)
+        m_items.append(Item{std::move(row), m_nextRevision++});
+    endInsertRows();
+}
+
+void MessageListModel::applyRow(qint64 id, const std::optional<MessageRow> &row)
+{
+    const int current = rowOfMessage(id);
+    if (!row) {
+        // Gone from the store (an outbox message the manager deleted).
+        if (current >= 0) {
+            beginRemoveRows({}, current, current);
+            m_items.removeAt(current);
+            endRemoveRows();
+            touchBoundary(current);
+        }
+        return;
+    }
+    if (current >= 0 && m_items.at(current).row.key() == row->key()) {
+        m_items[current] = Item{*row, m_nextRevision++};
+        emit dataChanged(index(current), index(current));
+        return;
+    }
+    if (current >= 0) {
+        // Its time changed (rare: an outbox row re-stamped when sent): take it out, put it back.
+        beginRemoveRows({}, current, current);
+        m_items.removeAt(current);
+        endRemoveRows();
+        touchBoundary(current);
+    }
+    const auto pos = std::lower_bound(m_items.cbegin(), m_items.cend(), row->key(),
+                                      [](const Item &item, const MessageKey &key) {
+                                          return item.row.key() < key;
+                                      });
+    const int at = int(pos - m_items.cbegin());
+    // Outside the loaded range, with more to page in that direction: paging will bring it.
+    if ((at == 0 && m_hasOlder && !m_items.isEmpty()) || (at == m_items.size() && m_hasNewer))
+        return;
+    beginInsertRows({}, at, at);
+    m_items.insert(at, Item{*row, m_nextRevision++});
+    endInsertRows();
+    touchBoundary(at + 1);
+}
+
+bool MessageListModel::startsDay(int row) const
+{
+    if (row == 0)
+        return true;
+    return localDay(m_items.at(row).row.createdMs) != localDay(m_items.at(row - 1).row.createdMs);
+}
+
+void MessageListModel::touchBoundary(int row)
+{
+    // The row after an insert or removal may gain or lose its day separator.
+    if (row >= 0 && row < m_items.size()) {
+        m_items[row].revision = m_nextRevision++;
+        emit dataChanged(index(row), index(row), {DaySeparatorRole, RevisionRole});
+    }
+}
+
+} // namespace inlet

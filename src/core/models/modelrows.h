@@ -1,0 +1,93 @@
+#pragma once
+
+#include "model/types.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace inlet {
+
+// What the inbox shows for one conversation: one read of the conversation joined with its contact.
+struct ConversationRow {
+    qint64 id = 0;
+    QString accountId;
+    QString customerId;
+    QString name;
+    QString username;
+    QString avatarPath; // local file cached by the profile cache; empty when not downloaded yet
+    QString preview;    // last message text (or a description of its attachment)
+    qint64 lastActivityMs = 0;
+    qint64 lastCustomerMessageMs = 0; // start of the messaging window; 0 = the customer never wrote
+    int unreadCount = 0;
+    bool lastFromCustomer = false; // "needs reply"
+    int followerCount = 0;
+    bool followsBusiness = false;
+    qint64 startedMs = 0;
+
+    // Search results only: the message that matched (0 = the contact's name matched) and a snippet.
+    qint64 hitMessageId = 0;
+    QString snippet;
+};
+
+struct AttachmentRow {
+    QString type; // image, video, audio, file, share, story_mention, ig_reel, ...
+    QString url;
+    QString title;
+    QString localPath; // a downloaded copy, when there is one
+};
+
+struct ReactionRow {
+    QString reactorId;
+    QString emoji;
+};
+
+// Messages are ordered by (createdMs, id): the key pages use.
+struct MessageKey {
+    qint64 createdMs = 0;
+    qint64 id = 0;
+    friend auto operator<=>(const MessageKey &, const MessageKey &) = default;
+};
+
+struct MessageRow {
+    enum class Kind { Message, Postback, Referral, Other };
+
+    qint64 id = 0; // local row id (also the outbox's local id for outgoing messages)
+    qint64 conversationId = 0;
+    QString mid; // Instagram's id; empty while queued
+    Kind kind = Kind::Message;
+    bool outgoing = false;
+    QString text;
+    qint64 createdMs = 0;
+    MessageState state = MessageState::Received;
+    QString error; // reason of a final send failure
+    QString replyToMid;
+    QString replyToText; // text of the quoted message, when it is in the store
+    QString replyToStoryUrl;
+    QList<AttachmentRow> attachments;
+    QList<ReactionRow> reactions;
+    int editCount = 0;
+    bool deleted = false;
+    bool seen = false;
+
+    MessageKey key() const { return {createdMs, id}; }
+};
+
+// Inbox filters; they are applied by the query, since the inbox is paged from disk.
+struct InboxFilter {
+    QString accountId; // empty = all accounts
+    bool unreadOnly = false;
+    bool needsReplyOnly = false;
+    friend bool operator==(const InboxFilter &, const InboxFilter &) = default;
+};
+
+// Inbox order is (lastActivityMs DESC, id DESC); a page continues after the last row of the previous.
+struct InboxKey {
+    qint64 lastActivityMs = 0;
+    qint64 id = 0;
+};
+
+} // namespace inlet
+
+Q_DECLARE_METATYPE(inlet::ConversationRow)
+Q_DECLARE_METATYPE(inlet::MessageRow)

@@ -1,0 +1,277 @@
+#include "fakeinboxsource.h"
+#include "models/messagelistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace inlet;
+
+class TestMessageListModel : public QObject {
+    Q_OBJECT
+
+private:
+    static constexpr qint64 kConversation = 7;
+    // Local noon, so that +-minutes never cross a day boundary by accident.
+    static qint64 base()
+    {
+        return QDateTime(QDate(2026, 3, 10), QTime(12, 0)).toMSecsSinceEpoch();
+    }
+
+    static MessageRow message(qint64 id, qint64 createdMs, const QString &text = {})
+    {
+        MessageRow m;
+        m.id = id;
+        m.conversationId = kConversation;
+        m.mid = QStringLiteral("mid.%1").arg(id);
+        m.outgoing = id % 2 == 0;
+        m.text = text.isEmpty() ? QStringLiteral("message %1").arg(id) : text;
+        m.createdMs = createdMs;
+        m.state = m.outgoing ? MessageState::Sent : MessageState::Received;
+        return m;
+    }
+
+    // 120 messages one minute apart (ids 1..120), plus noise in another conversation.
+    std::shared_ptr<test::FakeInboxSource> makeSource()
+    {
+        auto source = std::make_shared<test::FakeInboxSource>();
+        for (qint64 id = 1; id <= 120; ++id)
+            source->putMessage(message(id, base() + id * 60'000));
+        auto other = message(1000, base());
+        other.conversationId = 8;
+        source->putMessage(other);
+        return source;
+    }
+
+    static qint64 idAt(const MessageListModel &model, int row)
+    {
+        return model.index(row).data(MessageListModel::IdRole).toLongLong();
+    }
+
+private slots:
+    void opensAtTheNewestAndPagesBack()
+    {
+        auto source = makeSource();
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false); // the test pages explicitly
+        model.setPageSize(50);
+        QVERIFY(model.open(kConversation).has_value());
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(idAt(model, 0), 71);
+        QCOMPARE(idAt(model, 49), 120);
+        QVERIFY(model.canFetchMore({}));
+        QVERIFY(!model.canFetchNewer());
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.fetchMore({});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 49);
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(idAt(model, 0), 21);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 120);
+        QCOMPARE(idAt(model, 0), 1);
+        QVERIFY(!model.canFetchMore({}));
+        for (int i = 1; i < model.rowCount(); ++i)
+            QVERIFY(idAt(model, i - 1) < idAt(model, i));
+    }
+
+    void rolesCarryWhatTheDelegateDraws()
+    {
+        auto source = std::make_shared<test::FakeInboxSource>();
+        MessageRow m = message(2, base(), QStringLiteral("see attached"));
+        m.attachments = {{QStringLiteral("image"), QStringLiteral("https://cdn.example/x.jpg"), {}, QStringLiteral("/tmp/x.jpg")}};
+        m.reactions = {{QStringLiteral("igsid"), QStringLiteral("❤️")}};
+        m.replyToMid = QStringLiteral("mid.1");
+        m.replyToText = QStringLiteral("original");
+        m.state = MessageState::Failed;
+        m.error = QStringLiteral("Outside the messaging window");
+        m.editCount = 1;
+        m.seen = true;
+        source->putMessage(m);
+        MessageListModel model(source);
+        QVERIFY(model.open(kConversation).has_value());
+        const QModelIndex i = model.index(0);
+        QCOMPARE(i.data(MessageListModel::TextRole).toString(), QStringLiteral("see attached"));
+        QCOMPARE(i.data(MessageListModel::OutgoingRole).toBool(), true);
+        QCOMPARE(i.data(MessageListModel::TimeRole).toLongLong(), base());
+        QCOMPARE(i.data(MessageListModel::StateRole).toInt(), int(MessageState::Failed));
+        QCOMPARE(i.data(MessageListModel::ErrorRole).toString(), QStringLiteral("Outside the messaging window"));
+        QCOMPARE(i.data(MessageListModel::ReplyQuoteRole).toString(), QStringLiteral("original"));
+        QCOMPARE(i.data(MessageListModel::ReactionsRole).toStringList(), QStringList{QStringLiteral("❤️")});
+        QCOMPARE(i.data(MessageListModel::EditedRole).toBool(), true);
+        QCOMPARE(i.data(MessageListModel::SeenRole).toBool(), true);
+        QCOMPARE(i.data(MessageListModel::DaySeparatorRole).toBool(), true);
+        const auto attachments = i.data(MessageListModel::AttachmentsRole).toList();
+        QCOMPARE(attachments.size(), 1);
+        QCOMPARE(attachments.first().toMap().value(QStringLiteral("type")).toString(), QStringLiteral("image"));
+        QCOMPARE(attachments.first().toMap().value(QStringLiteral("localPath")).toString(), QStringLiteral("/tmp/x.jpg"));
+    }
+
+    void liveInsertsInTheMiddleOfAScroll()
+    {
+        auto source = makeSource();
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false); // the test pages explicitly
+        model.setPageSize(50);
+        QVERIFY(model.open(kConversation).has_value());
+        model.fetchMore({}); // rows 21..120 loaded, the view is scrolled back
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        // A new message at the bottom.
+        source->putMessage(message(500, base() + 500 * 60'000));
+        // A message backfilled by sync between 60 and 61.
+        source->putMessage(message(501, base() + 60 * 60'000 + 30'000));
+        // One older than everything loaded while older pages remain: paging will bring it.
+        source->putMessage(message(502, base() + 10 * 60'000 + 1));
+        // One of another conversation: ignored.
+        auto other = message(503, base() + 70 * 60'000);
+        other.conversationId = 8;
+        source->putMessage(other);
+        model.applyChange({500, 501, 502, 503});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(model.rowCount(), 102);
+        QCOMPARE(idAt(model, 101), 500);
+        const int mid = model.rowOfMessage(501);
+        QCOMPARE(idAt(model, mid - 1), 60);
+        QCOMPARE(idAt(model, mid + 1), 61);
+        QCOMPARE(model.rowOfMessage(502), -1);
+        QCOMPARE(model.rowOfMessage(503), -1);
+
+        // Applying the same change again changes nothing in the row count.
+        model.applyChange({500, 501});
+        QCOMPARE(model.rowCount(), 102);
+
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 123);
+        QVERIFY(model.rowOfMessage(502) >= 0);
+        for (int i = 1; i < model.rowCount(); ++i) {
+            const auto a = model.rowAt(i - 1).key();
+            const auto b = model.rowAt(i).key();
+            QVERIFY(a < b);
+        }
+    }
+
+    void editsUnsendsReactionsAndStates()
+    {
+        auto source = makeSource();
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false); // the test pages explicitly
+        QVERIFY(model.open(kConversation).has_value());
+        const int row = model.rowOfMessage(101);
+        QVERIFY(row >= 0);
+        const auto revision = model.index(row).data(MessageListModel::RevisionRole).toUInt();
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        auto edited = message(101, base() + 101 * 60'000, QStringLiteral("edited text"));
+        edited.editCount = 1;
+        source->putMessage(edited);
+        model.applyChange({101});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+        QCOMPARE(model.index(row).data(MessageListModel::TextRole).toString(), QStringLiteral("edited text"));
+        QVERIFY(model.index(row).data(MessageListModel::EditedRole).toBool());
+        QVERIFY(model.index(row).data(MessageListModel::RevisionRole).toUInt() != revision);
+
+        auto unsent = edited;
+        unsent.deleted = true;
+        source->putMessage(unsent);
+        model.applyChange({101});
+        QVERIFY(model.index(row).data(MessageListModel::DeletedRole).toBool());
+
+        auto reacted = message(103, base() + 103 * 60'000);
+        reacted.reactions = {{QStringLiteral("a"), QStringLiteral("😂")}, {QStringLiteral("b"), QStringLiteral("👍")}};
+        source->putMessage(reacted);
+        model.applyChange({103});
+        QCOMPARE(model.index(model.rowOfMessage(103)).data(MessageListModel::ReactionsRole).toStringList().size(), 2);
+
+        // An outgoing message goes queued -> sending -> failed; then the manager deletes it.
+        auto out = message(600, base() + 600 * 60'000);
+        out.outgoing = true;
+        out.mid.clear();
+        out.state = MessageState::Queued;
+        source->putMessage(out);
+        model.applyChange({600});
+        const int outRow = model.rowOfMessage(600);
+        QCOMPARE(outRow, model.rowCount() - 1);
+        out.state = MessageState::Sending;
+        source->putMessage(out);
+        model.applyChange({600});
+        QCOMPARE(model.index(outRow).data(MessageListModel::StateRole).toInt(), int(MessageState::Sending));
+        out.state = MessageState::Failed;
+        out.error = QStringLiteral("The customer is unavailable");
+        source->putMessage(out);
+        model.applyChange({600});
+        QCOMPARE(model.index(outRow).data(MessageListModel::ErrorRole).toString(), QStringLiteral("The customer is unavailable"));
+
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        source->removeMessage(600);
+        StoreChange change;
+        change.removedMessageIds = {600};
+        model.applyStoreChange(change);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowOfMessage(600), -1);
+    }
+
+    void daySeparatorsFollowTheLoadedRows()
+    {
+        auto source = std::make_shared<test::FakeInboxSource>();
+        source->putMessage(message(1, base() - 24 * 3600'000)); // the day before
+        source->putMessage(message(2, base()));
+        source->putMessage(message(3, base() + 60'000));
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false); // the test pages explicitly
+        model.setPageSize(2);
+        QVERIFY(model.open(kConversation).has_value());
+        QCOMPARE(model.index(0).data(MessageListModel::DaySeparatorRole).toBool(), true);
+        QCOMPARE(model.index(1).data(MessageListModel::DaySeparatorRole).toBool(), false);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0).data(MessageListModel::DaySeparatorRole).toBool(), true);
+        QCOMPARE(model.index(1).data(MessageListModel::DaySeparatorRole).toBool(), true);
+        QCOMPARE(model.index(2).data(MessageListModel::DaySeparatorRole).toBool(), false);
+
+        // Same day as its predecessor after an insert: the boundary row is refreshed.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        source->putMessage(message(4, base() - 60'000));
+        model.applyChange({4});
+        QCOMPARE(model.rowOfMessage(4), 1);
+        QCOMPARE(model.index(1).data(MessageListModel::DaySeparatorRole).toBool(), true);
+        QCOMPARE(model.index(2).data(MessageListModel::DaySeparatorRole).toBool(), false);
+        QCOMPARE(changed.size(), 1);
+    }
+
+    void opensAroundASearchHit()
+    {
+        auto source = makeSource();
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false); // the test pages explicitly
+        model.setPageSize(20);
+        QVERIFY(model.open(kConversation, 40).has_value());
+        QCOMPARE(model.rowCount(), 21);
+        QCOMPARE(idAt(model, 10), 40);
+        QVERIFY(model.canFetchMore({}));
+        QVERIFY(model.canFetchNewer());
+        // A live message while away from the newest: paging forward will bring it.
+        source->putMessage(message(700, base() + 700 * 60'000));
+        model.applyChange({700});
+        QCOMPARE(model.rowOfMessage(700), -1);
+        while (model.canFetchNewer())
+            model.fetchNewer();
+        QCOMPARE(idAt(model, model.rowCount() - 1), 700);
+
+        QVERIFY(!model.open(kConversation, 1000).has_value()); // other conversation's message
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageListModel)
+#include "tst_messagelistmodel.moc"
