@@ -1,0 +1,140 @@
+#include "app/login/loginwindow.h"
+
+#include "app/login/loginpage.h"
+#include "common/logging.h"
+#include "common/redact.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QWebEngineCookieStore>
+#include <QWebEngineLoadingInfo>
+#include <QWebEngineProfile>
+#include <QWebEngineView>
+
+namespace inlet::app {
+
+namespace {
+constexpr int kErrAborted = -3; // net::ERR_ABORTED: a navigation replaced by another one
+}
+
+LoginWindow::LoginWindow(QWebEngineProfile *profile, const QUrl &authorizeUrl,
+                         const QUrl &redirectUri, RedirectHandler handler, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_profile(profile)
+    , m_authorizeUrl(authorizeUrl)
+    , m_handler(std::move(handler))
+    , m_view(new QWebEngineView(this))
+    , m_page(new LoginPage(profile, redirectUri, m_view))
+    , m_address(new QLabel(this))
+{
+    setWindowTitle(tr("Sign in to Instagram"));
+    setAttribute(Qt::WA_DeleteOnClose, false); // the owner deletes us after the result signal
+
+    // The host is always visible, so the manager can tell the real Instagram from a look-alike.
+    m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_address->setAccessibleName(tr("Address of the sign-in page"));
+    auto *another = new QPushButton(tr("Use another account"), this);
+    another->setToolTip(tr("Sign out of Instagram in this window and sign in as someone else"));
+    auto *cancel = new QPushButton(tr("Cancel"), this);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_address, 1);
+    bar->addWidget(another);
+    bar->addWidget(cancel);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+
+    m_view->setPage(m_page);
+    connect(m_page, &LoginPage::redirectCaptured, this, &LoginWindow::onRedirect);
+    connect(m_page, &QWebEnginePage::loadingChanged, this, &LoginWindow::onLoadingChanged);
+    connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
+        m_address->setText(url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment));
+    });
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this, [this] {
+        finish(fail(Error::Kind::Network, tr("The sign-in page stopped unexpectedly.")));
+    });
+    connect(another, &QPushButton::clicked, this, &LoginWindow::useAnotherAccount);
+    connect(cancel, &QPushButton::clicked, this, &QWidget::close);
+    resize(520, 720);
+}
+
+LoginWindow::~LoginWindow()
+{
+    // The page must go before the profile it uses; the profile outlives us, the view owns the page.
+    delete m_view;
+}
+
+void LoginWindow::start()
+{
+    qCInfo(lcApp) << "opening sign-in page" << redactUrl(m_authorizeUrl);
+    m_view->load(m_authorizeUrl);
+}
+
+void LoginWindow::useAnotherAccount()
+{
+    if (m_finished)
+        return;
+    qCInfo(lcApp) << "clearing the login profile's cookies for another account";
+    m_profile->cookieStore()->deleteAllCookies();
+    m_view->load(m_authorizeUrl);
+}
+
+void LoginWindow::onRedirect(const QUrl &url)
+{
+    if (m_finished)
+        return;
+    finish(m_handler(url));
+}
+
+void LoginWindow::onLoadingChanged(const QWebEngineLoadingInfo &info)
+{
+    if (m_finished || info.status() != QWebEngineLoadingInfo::LoadFailedStatus)
+        return;
+    if (info.errorCode() == kErrAborted)
+        return;
+    // An HTTP error page still explains itself (e.g. Instagram's "invalid app ID"): leave it shown.
+    if (info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain)
+        return;
+    qCWarning(lcApp) << "sign-in page failed to load:" << redactUrl(info.url()) << info.errorCode()
+                     << info.errorString();
+    finish(fail(Error::Kind::Network,
+                tr("The sign-in page could not be loaded (%1). Check your connection and the "
+                   "Instagram hosts in the settings.")
+                    .arg(info.errorString())));
+}
+
+void LoginWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_finished)
+        finish(fail(Error::Kind::Cancelled, tr("Sign-in was cancelled: the window was closed.")));
+    event->accept();
+}
+
+void LoginWindow::finish(const Result<QString> &result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // Stop whatever the page still does (the blocked navigation, scripts) before reporting.
+    m_page->triggerAction(QWebEnginePage::Stop);
+    if (result) {
+        qCInfo(lcApp) << "sign-in page returned a code";
+        emit codeReceived(*result);
+    } else {
+        qCInfo(lcApp) << "sign-in ended without a code:" << result.error().message;
+        emit failed(result.error());
+    }
+    // Close after the signal so receivers may still look at the window; never from inside close.
+    QTimer::singleShot(0, this, [this] {
+        if (isVisible())
+            hide();
+    });
+}
+
+} // namespace inlet::app

@@ -1,0 +1,158 @@
+#include "app/shell/accountspanel.h"
+
+#include "app/shell/avatarloader.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace inlet::app {
+
+namespace {
+constexpr int kAvatarSize = 40;
+}
+
+AccountRow::AccountRow(const Account &account, AvatarLoader *avatars, QWidget *parent)
+    : QWidget(parent)
+    , m_avatars(avatars)
+    , m_avatar(new QLabel(this))
+    , m_name(new QLabel(this))
+    , m_username(new QLabel(this))
+    , m_banner(new QFrame(this))
+    , m_reconnect(new QPushButton(tr("Reconnect"), this))
+    , m_disconnect(new QPushButton(tr("Disconnect"), this))
+{
+    m_avatar->setFixedSize(kAvatarSize, kAvatarSize);
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    m_name->setFont(bold);
+    m_username->setForegroundRole(QPalette::PlaceholderText);
+    m_disconnect->setFlat(true);
+    m_disconnect->setToolTip(tr("Remove this account from Inlet"));
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(0);
+    text->addWidget(m_name);
+    text->addWidget(m_username);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_avatar);
+    top->addLayout(text, 1);
+    top->addWidget(m_disconnect);
+
+    // The banner: clear about what happened and what one click does about it.
+    auto *bannerFrame = static_cast<QFrame *>(m_banner);
+    bannerFrame->setFrameShape(QFrame::StyledPanel);
+    bannerFrame->setAutoFillBackground(true);
+    QPalette warn = bannerFrame->palette();
+    warn.setColor(QPalette::Window, QColor(0xff, 0xe3, 0xa3));
+    warn.setColor(QPalette::WindowText, QColor(0x4a, 0x32, 0x00));
+    bannerFrame->setPalette(warn);
+    auto *bannerText = new QLabel(tr("Needs sign-in: Instagram no longer accepts this account's "
+                                     "access. Messages are kept; sending waits."),
+                                  m_banner);
+    bannerText->setWordWrap(true);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(8, 6, 8, 6);
+    bannerLayout->addWidget(bannerText, 1);
+    bannerLayout->addWidget(m_reconnect);
+    m_reconnect->setParent(m_banner);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+
+    connect(m_reconnect, &QPushButton::clicked, this,
+            [this] { emit reconnectRequested(m_account.id); });
+    connect(m_disconnect, &QPushButton::clicked, this,
+            [this] { emit disconnectRequested(m_account.id); });
+    connect(m_avatars, &AvatarLoader::avatarReady, this, [this](const QString &key) {
+        if (key == m_account.id)
+            refreshAvatar();
+    });
+    setAccount(account);
+}
+
+void AccountRow::setAccount(const Account &account)
+{
+    m_account = account;
+    const QString name = account.name.isEmpty() ? account.username : account.name;
+    m_name->setText(name);
+    m_username->setText(QStringLiteral("@") + account.username);
+    m_banner->setVisible(account.needsSignIn);
+    setAccessibleName(tr("Account %1").arg(name));
+    m_avatars->request(account.id, QUrl(account.profilePictureUrl));
+    refreshAvatar();
+}
+
+bool AccountRow::bannerVisible() const
+{
+    return !m_banner->isHidden();
+}
+
+void AccountRow::refreshAvatar()
+{
+    const qreal dpr = devicePixelRatioF();
+    QPixmap pixmap = m_avatars->avatar(m_account.id, m_account.name.isEmpty() ? m_account.username
+                                                                            : m_account.name,
+                                       int(kAvatarSize * dpr));
+    pixmap.setDevicePixelRatio(dpr);
+    m_avatar->setPixmap(pixmap);
+}
+
+AccountsPanel::AccountsPanel(AvatarLoader *avatars, QWidget *parent)
+    : QWidget(parent)
+    , m_avatars(avatars)
+    , m_list(new QVBoxLayout)
+{
+    auto *title = new QLabel(tr("Accounts"), this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(m_list);
+    contentLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+
+    auto *add = new QPushButton(tr("Connect another account…"), this);
+    connect(add, &QPushButton::clicked, this, &AccountsPanel::connectRequested);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(add);
+    setMinimumWidth(260);
+}
+
+void AccountsPanel::setAccounts(const QList<Account> &accounts)
+{
+    for (AccountRow *row : std::as_const(m_rows))
+        m_list->removeWidget(row);
+    QHash<QString, AccountRow *> keep;
+    for (const Account &account : accounts) {
+        AccountRow *row = m_rows.take(account.id);
+        if (row) {
+            row->setAccount(account);
+        } else {
+            row = new AccountRow(account, m_avatars, this);
+            connect(row, &AccountRow::reconnectRequested, this, &AccountsPanel::reconnectRequested);
+            connect(row, &AccountRow::disconnectRequested, this,
+                    &AccountsPanel::disconnectRequested);
+        }
+        m_list->addWidget(row); // in the order of `accounts`
+        keep.insert(account.id, row);
+    }
+    qDeleteAll(m_rows);
+    m_rows = keep;
+}
+
+} // namespace inlet::app
