@@ -33,7 +33,7 @@ private:
     SandboxState &m_state;
     CustomerEvents &m_events;
     QRandomGenerator m_random;
-    QTimer m_timer;
+    QTimer m_timer{this}; // a child, so that it follows moveToThread()
     double m_rate = 0;
     qint64 m_actions = 0;
 };
