@@ -188,9 +188,16 @@ void SyncEngine::listMessages(const QString &after)
                  conversationDone();
                  return;
              }
-             m_listed.append(page->messages);
+             // A server that ignores the cursor would hand the same page again: stop there.
+             const bool repeated = !page->messages.isEmpty() && !m_listed.isEmpty()
+                                   && std::any_of(m_listed.cbegin(), m_listed.cend(), [&](const MessageRef &m) {
+                                          return m.mid == page->messages.first().mid;
+                                      });
+             if (!repeated) {
+                 m_listed.append(page->messages);
+             }
              // Only the newest `detailLimit` can be read: no need to page further than that.
-             if (m_listed.size() < m_options.detailLimit && !page->after.isEmpty()
+             if (!repeated && m_listed.size() < m_options.detailLimit && !page->after.isEmpty()
                  && !page->messages.isEmpty()) {
                  listMessages(page->after);
                  return;
@@ -258,7 +265,9 @@ void SyncEngine::fetchNextDetail()
             qCWarning(lcSync) << "message skipped:" << event.error().message;
         } else {
             ++m_report.messagesFetched;
-            m_customers.insert(event->customerId);
+            if (!m_customers.contains(event->customerId)) {
+                m_customers.append(event->customerId);
+            }
             m_collected.append(std::move(*event));
         }
         fetchNextDetail();
@@ -292,6 +301,10 @@ void SyncEngine::conversationDone()
 {
     const ConversationRef &c = m_todo.at(m_index);
     m_lastUpdated.insert(c.id, c.updatedMs);
+    if (m_customers.size() == 1) {
+        // One customer per Instagram conversation: remember the id (fire and forget).
+        m_target->linkConversation(m_accountId, m_customers.first(), c.id);
+    }
     if (m_profiles) {
         for (const QString &igsid : std::as_const(m_customers)) {
             m_profiles->ensure(igsid);

@@ -122,7 +122,7 @@ private:
     QList<MessageRef> m_listed;
     QStringList m_toFetch;
     QList<InboundEvent> m_collected;
-    QSet<QString> m_customers;
+    QStringList m_customers; // distinct, in the order met
 };
 
 } // namespace inlet

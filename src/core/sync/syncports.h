@@ -52,6 +52,15 @@ public:
     // When a contact's profile was last fetched, if it ever was.
     virtual QFuture<Result<std::optional<QDateTime>>> contactFetchedAt(const QString &accountId,
                                                                        const QString &igsid) = 0;
+    // Remembers Instagram's conversation id for (account, customer); optional.
+    virtual QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
+                                             const QString &conversationId)
+    {
+        Q_UNUSED(accountId);
+        Q_UNUSED(customerId);
+        Q_UNUSED(conversationId);
+        return QtFuture::makeReadyFuture(Status{});
+    }
 };
 
 } // namespace inlet

@@ -1,0 +1,73 @@
+#include "sync/storesynctarget.h"
+
+#include "store/store.h"
+#include "store/storereader.h"
+
+namespace inlet {
+
+StoreSyncTarget::StoreSyncTarget(Store *store)
+    : m_store(store)
+{
+}
+
+StoreSyncTarget::~StoreSyncTarget() = default;
+
+Result<StoreReader *> StoreSyncTarget::reader()
+{
+    if (!m_reader) {
+        auto opened = StoreReader::open(m_store->databasePath());
+        if (!opened) {
+            return std::unexpected(opened.error());
+        }
+        m_reader = std::move(*opened);
+    }
+    return m_reader.get();
+}
+
+QFuture<Status> StoreSyncTarget::applyEvents(const QList<InboundEvent> &events)
+{
+    return m_store->applyEvents(events);
+}
+
+QFuture<Result<QSet<QString>>> StoreSyncTarget::knownMids(const QString &accountId, const QStringList &mids)
+{
+    auto r = reader();
+    if (!r) {
+        return QtFuture::makeReadyFuture(Result<QSet<QString>>(std::unexpected(r.error())));
+    }
+    return QtFuture::makeReadyFuture((*r)->knownMids(accountId, mids));
+}
+
+QFuture<Status> StoreSyncTarget::upsertContact(const QString &accountId, const Contact &contact)
+{
+    Q_UNUSED(accountId); // IGSIDs are scoped to one business already
+    return m_store->upsertContact(contact);
+}
+
+QFuture<Result<std::optional<QDateTime>>> StoreSyncTarget::contactFetchedAt(const QString &accountId,
+                                                                            const QString &igsid)
+{
+    Q_UNUSED(accountId);
+    using R = Result<std::optional<QDateTime>>;
+    auto r = reader();
+    if (!r) {
+        return QtFuture::makeReadyFuture(R(std::unexpected(r.error())));
+    }
+    const Result<std::optional<Contact>> contact = (*r)->contact(igsid);
+    if (!contact) {
+        return QtFuture::makeReadyFuture(R(std::unexpected(contact.error())));
+    }
+    std::optional<QDateTime> at;
+    if (*contact && (*contact)->fetchedAt.isValid()) {
+        at = (*contact)->fetchedAt;
+    }
+    return QtFuture::makeReadyFuture(R(at));
+}
+
+QFuture<Status> StoreSyncTarget::linkConversation(const QString &accountId, const QString &customerId,
+                                                  const QString &conversationId)
+{
+    return m_store->linkConversation(accountId, customerId, conversationId);
+}
+
+} // namespace inlet

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+
+#include "sync/syncports.h"
+
+namespace inlet {
+
+class Store;
+class StoreReader;
+
+// SyncTarget over the real Store (writes, on its writer thread) and a StoreReader. The reader is
+// opened on first use in the thread that uses this object (Qt Sql connections are per thread);
+// its look-ups (<= 20 mids by index, one contact) take well under a millisecond, so they answer
+// synchronously with ready futures.
+class StoreSyncTarget : public SyncTarget
+{
+public:
+    explicit StoreSyncTarget(Store *store);
+    ~StoreSyncTarget() override;
+
+    QFuture<Status> applyEvents(const QList<InboundEvent> &events) override;
+    QFuture<Result<QSet<QString>>> knownMids(const QString &accountId, const QStringList &mids) override;
+    QFuture<Status> upsertContact(const QString &accountId, const Contact &contact) override;
+    QFuture<Result<std::optional<QDateTime>>> contactFetchedAt(const QString &accountId,
+                                                               const QString &igsid) override;
+    QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
+                                     const QString &conversationId) override;
+
+private:
+    Result<StoreReader *> reader();
+
+    Store *m_store;
+    std::unique_ptr<StoreReader> m_reader;
+};
+
+} // namespace inlet
