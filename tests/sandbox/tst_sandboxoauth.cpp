@@ -264,6 +264,34 @@ private slots:
         QCOMPARE(m_client->control(QStringLiteral("consent"), {{QStringLiteral("client_id"), QStringLiteral("1")}}).status, 400);
     }
 
+    void logsNeverContainSecrets()
+    {
+        static QStringList captured;
+        captured.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &msg) {
+            captured.append(msg);
+        });
+        const QString code = consentCode();
+        const QString shortToken = exchangeCode(code).json().value(QStringLiteral("access_token")).toString();
+        const QString longToken = m_client->get(QStringLiteral("/access_token?grant_type=ig_exchange_token&client_secret=sandbox-app-secret&access_token=") + shortToken)
+                                      .json().value(QStringLiteral("access_token")).toString();
+        m_client->get(QStringLiteral("/me?access_token=") + longToken);
+        m_client->control(QStringLiteral("tokens/revoke"), {{QStringLiteral("access_token"), longToken}});
+        m_client->postForm(QStringLiteral("/1000000000000001/subscriptions"),
+                           {{QStringLiteral("object"), QStringLiteral("instagram")},
+                            {QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:1/hook")},
+                            {QStringLiteral("fields"), QStringLiteral("messages")},
+                            {QStringLiteral("verify_token"), QStringLiteral("verify-secret-123")},
+                            {QStringLiteral("access_token"), QStringLiteral("1000000000000001|sandbox-app-secret")}});
+        qInstallMessageHandler(previous);
+        QVERIFY(!code.isEmpty() && !shortToken.isEmpty() && !longToken.isEmpty());
+        QVERIFY(captured.size() > 3); // the sandbox did log
+        for (const QString &line : std::as_const(captured)) {
+            for (const QString &secret : {code, shortToken, longToken, QStringLiteral("sandbox-app-secret"), QStringLiteral("verify-secret-123")})
+                QVERIFY2(!line.contains(secret), qPrintable(line));
+        }
+    }
+
 private:
     QString authorizeQuery(const QString &state, const QString &redirect = kRedirect) const
     {
