@@ -318,6 +318,7 @@ Result<QList<Account>> StoreReader::accounts()
 Result<StoreCounts> StoreReader::counts(const QString &accountId)
 {
     // An empty accountId matches every account (the `? = ''` arm).
+    const QVariant a = sql::text(accountId);
     auto q = m_statements->run(QStringLiteral(R"(SELECT
         (SELECT COUNT(*) FROM accounts WHERE removed = 0 AND (? = '' OR id = ?)),
         (SELECT COUNT(*) FROM conversations WHERE last_activity_ms > 0 AND (? = '' OR account_id = ?)),
@@ -325,8 +326,7 @@ Result<StoreCounts> StoreReader::counts(const QString &accountId)
         (SELECT COUNT(*) FROM messages WHERE (? = '' OR account_id = ?)),
         (SELECT COUNT(*) FROM messages WHERE state IN (1, 2) AND (? = '' OR account_id = ?)),
         (SELECT COUNT(*) FROM unknown_events WHERE (? = '' OR account_id = ?)))"),
-                               {accountId, accountId, accountId, accountId, accountId, accountId,
-                                accountId, accountId, accountId, accountId, accountId, accountId});
+                               {a, a, a, a, a, a, a, a, a, a, a, a});
     if (!q)
         return std::unexpected(q.error());
     StoreCounts c;

@@ -139,7 +139,7 @@ Result<qint64> WriteSession::insertMessage(const NewMessageRow &m)
                   boolValue(m.outgoing), sql::text(m.text), m.createdMs, int(m.state),
                   sql::text(m.replyToMid), sql::text(m.replyToStoryUrl),
                   QString::fromUtf8(QJsonDocument(m.meta).toJson(QJsonDocument::Compact)),
-                  QString::fromUtf8(m.rawJson), sql::nullIfEmpty(m.clientId), sql::text(m.tag),
+                  sql::text(QString::fromUtf8(m.rawJson)), sql::nullIfEmpty(m.clientId), sql::text(m.tag),
                   boolValue(m.outgoing), m.createdMs, m.conversationId});
     if (!q)
         return std::unexpected(q.error());

@@ -1,0 +1,277 @@
+// Opening the store's file: pragmas, migrations from every earlier version, and the ways a file
+// can be unusable (newer schema, not a database, corrupted pages, a failed migration, full disk).
+#include "storetestutil.h"
+
+#include "store/database.h"
+#include "store/schema.h"
+#include "store/sqlutil.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+using namespace inlet::storetest;
+
+namespace {
+
+// A raw connection to `path`, closed and removed when it goes out of scope.
+class RawConnection {
+public:
+    explicit RawConnection(const QString &path)
+    {
+        static int counter = 0;
+        m_name = QStringLiteral("raw-%1").arg(++counter);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery q(db());
+        return q.exec(sql);
+    }
+    QVariant scalar(const QString &sql) const { return sql::scalar(db(), sql).value_or(QVariant()); }
+
+private:
+    QString m_name;
+};
+
+} // namespace
+
+class TestDatabase : public QObject {
+    Q_OBJECT
+
+private slots:
+    void freshFileIsCurrentAndInWalMode()
+    {
+        QTemporaryDir dir;
+        {
+            auto store = Store::open(dir.path());
+            QVERIFY(ok(store));
+        }
+        RawConnection raw(Database::pathInDataDir(dir.path()));
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), schema::currentVersion());
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QVERIFY(schema::currentVersion() >= 3);
+    }
+
+    void writerConnectionHasForeignKeysAndSync()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(Database::pathInDataDir(dir.path()), Database::Mode::Writer);
+        QVERIFY(ok(db));
+        QCOMPARE(sql::scalar((*db)->connection(), QStringLiteral("PRAGMA foreign_keys"))->toInt(), 1);
+        QCOMPARE(sql::scalar((*db)->connection(), QStringLiteral("PRAGMA synchronous"))->toInt(), 1); // NORMAL
+        StoreOptions full;
+        full.durableAgainstPowerLoss = true;
+        auto db2 = Database::open(Database::pathInDataDir(dir.path()), Database::Mode::Writer, full);
+        QVERIFY(ok(db2));
+        QCOMPARE(sql::scalar((*db2)->connection(), QStringLiteral("PRAGMA synchronous"))->toInt(), 2); // FULL
+    }
+
+    void migratesFromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("fromVersion");
+        for (int v = 0; v < schema::currentVersion(); ++v)
+            QTest::addRow("v%d", v) << v;
+    }
+
+    void migratesFromEveryEarlierVersion()
+    {
+        QFETCH(int, fromVersion);
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        {
+            RawConnection raw(path);
+            QVERIFY(ok(schema::migrate(raw.db(), schema::steps(), fromVersion)));
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), fromVersion);
+            if (fromVersion >= 1) {
+                // Rows as the oldest schema (v1) knew them; later columns take their defaults.
+                const QStringList rows{
+                    QStringLiteral("INSERT INTO accounts(id, username) VALUES ('%1', 'shop')").arg(kAccount),
+                    QStringLiteral("INSERT INTO contacts(id, name) VALUES ('%1', 'Zoë')").arg(kCustomer),
+                    QStringLiteral("INSERT INTO conversations(id, account_id, customer_id, last_activity_ms, "
+                                   "unread_count, last_customer_message_ms) VALUES (7, '%1', '%2', 2000, 1, 1000)")
+                        .arg(kAccount, kCustomer),
+                    QStringLiteral("INSERT INTO messages(conversation_id, account_id, mid, outgoing, text, "
+                                   "created_ms, state) VALUES (7, '%1', 'm1', 0, 'un café au lait', 1000, 0)")
+                        .arg(kAccount),
+                    QStringLiteral("INSERT INTO messages(conversation_id, account_id, mid, outgoing, text, "
+                                   "created_ms, state) VALUES (7, '%1', 'm2', 1, 'merci', 2000, 3)")
+                        .arg(kAccount),
+                };
+                for (const QString &row : rows)
+                    QVERIFY2(raw.exec(row), qPrintable(row));
+            }
+        }
+
+        auto store = Store::open(dir.path());
+        QVERIFY(ok(store));
+        auto reader = StoreReader::open((*store)->databasePath());
+        QVERIFY(ok(reader));
+        {
+            RawConnection raw(path);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), schema::currentVersion());
+        }
+        if (fromVersion >= 1) {
+            auto messages = (*reader)->newestMessages(7, 10);
+            QVERIFY(ok(messages));
+            QCOMPARE(messages->size(), 2);
+            QCOMPARE(messages->at(0).text, QStringLiteral("un café au lait"));
+            auto conversation = (*reader)->conversation(7);
+            QVERIFY(ok(conversation) && conversation->has_value());
+            if (fromVersion < 2)
+                QCOMPARE((*conversation)->lastOutgoingMs, qint64(2000)); // back-filled by v2
+            QCOMPARE((*conversation)->contact.name, QStringLiteral("Zoë"));
+            // Old messages are searchable (v3 rebuilt the index), diacritics-insensitively.
+            auto hits = (*reader)->search(QStringLiteral("cafe"));
+            QVERIFY(ok(hits));
+            QCOMPARE(hits->size(), 1);
+        }
+        // The migrated file takes new writes like a fresh one.
+        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("m3"), 3000, QStringLiteral("encore"))}))));
+        auto counts = (*reader)->counts();
+        QVERIFY(ok(counts));
+        QCOMPARE(counts->messages, qint64(fromVersion >= 1 ? 3 : 1));
+    }
+
+    void newerSchemaIsRefusedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE future(x)")));
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(schema::currentVersion() + 1)));
+        }
+        auto store = Store::open(dir.path());
+        QVERIFY(!store);
+        QCOMPARE(store.error().kind, Error::Kind::Storage);
+        QCOMPARE(store.error().code, sqlite::SchemaTooNew);
+        QVERIFY2(store.error().message.contains(QStringLiteral("newer")), qPrintable(store.error().message));
+        RawConnection raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), schema::currentVersion() + 1);
+        QVERIFY(!raw.exec(QStringLiteral("SELECT * FROM messages")));
+    }
+
+    void fileThatIsNotADatabaseIsReported()
+    {
+        QTemporaryDir dir;
+        QFile file(Database::pathInDataDir(dir.path()));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+        auto store = Store::open(dir.path());
+        QVERIFY(!store);
+        QCOMPARE(store.error().kind, Error::Kind::Storage);
+        QCOMPARE(store.error().code, sqlite::NotADatabase);
+        QVERIFY2(store.error().message.contains(QStringLiteral("not an Inlet database")),
+                 qPrintable(store.error().message));
+    }
+
+    void corruptedPagesAreReported()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        {
+            auto store = Store::open(dir.path());
+            QVERIFY(ok(store));
+            QList<InboundEvent> events;
+            for (int i = 0; i < 2000; ++i)
+                events.append(message(QStringLiteral("m%1").arg(i), 1000 + i,
+                                      QStringLiteral("message number %1 with some padding text").arg(i),
+                                      QStringLiteral("c%1").arg(i % 50)));
+            QVERIFY(ok(wait((*store)->applyEvents(events))));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        QVERIFY(size > 40 * 4096);
+        // Scribble over pages in the middle of the file (the header stays valid).
+        for (qint64 page = 4; page < size / 4096 - 2; page += 3) {
+            file.seek(page * 4096);
+            file.write(QByteArray(4096, char(0x5a)));
+        }
+        file.close();
+
+        auto store = Store::open(dir.path());
+        QVERIFY(!store);
+        QCOMPARE(store.error().kind, Error::Kind::Storage);
+        QCOMPARE(store.error().code, sqlite::Corrupt);
+        QVERIFY2(store.error().message.contains(QStringLiteral("corrupted")), qPrintable(store.error().message));
+    }
+
+    void failedMigrationLeavesThePreviousVersion()
+    {
+        QTemporaryDir dir;
+        RawConnection raw(Database::pathInDataDir(dir.path()));
+        QVERIFY(ok(schema::migrate(raw.db())));
+        QList<schema::Step> steps = schema::steps();
+        const int next = schema::currentVersion() + 1;
+        steps.append({next, QStringLiteral("broken"),
+                      {QStringLiteral("CREATE TABLE half_done(x)"), QStringLiteral("THIS IS NOT SQL")}});
+        auto result = schema::migrate(raw.db(), steps, next);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Storage);
+        QVERIFY(result.error().message.contains(QStringLiteral("unchanged")));
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), schema::currentVersion());
+        QVERIFY(!raw.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'half_done'")).isValid());
+    }
+
+    void fullDiskIsReportedAndNothingIsHalfWritten()
+    {
+        QTemporaryDir dir;
+        StoreOptions options;
+        options.maxPageCount = 80; // a little above what the empty schema takes
+        auto store = Store::open(dir.path(), options);
+        QVERIFY(ok(store));
+        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("small"), 1, QStringLiteral("hi"))}))));
+
+        QList<InboundEvent> big;
+        for (int i = 0; i < 3000; ++i)
+            big.append(message(QStringLiteral("big%1").arg(i), 100 + i, QString(200, QLatin1Char('a' + i % 26))));
+        auto result = wait((*store)->applyEvents(big));
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Storage);
+        QCOMPARE(result.error().code, sqlite::Full);
+        QVERIFY2(result.error().message.contains(QStringLiteral("disk is full")), qPrintable(result.error().message));
+
+        auto reader = StoreReader::open((*store)->databasePath());
+        QVERIFY(ok(reader));
+        QCOMPARE((*reader)->counts()->messages, qint64(1)); // the failed batch left nothing behind
+        // The store keeps working for writes that fit.
+        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("after"), 5000, QStringLiteral("ok"))}))));
+        QCOMPARE((*reader)->counts()->messages, qint64(2));
+    }
+
+    void readerRefusesAnUnmigratedFile()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        {
+            RawConnection raw(path);
+            QVERIFY(ok(schema::migrate(raw.db(), schema::steps(), 1)));
+        }
+        auto reader = StoreReader::open(path);
+        QVERIFY(!reader);
+        QCOMPARE(reader.error().kind, Error::Kind::Storage);
+        auto missing = StoreReader::open(dir.filePath(QStringLiteral("nope.sqlite")));
+        QVERIFY(!missing);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
