@@ -226,8 +226,9 @@ QFuture<Result<QJsonObject>> GraphClient::send(Request request)
 void GraphClient::start(const Request &request, const Promise &promise)
 {
     QNetworkRequest networkRequest(request.url);
+    // Graph does not redirect; following one could carry the Authorization header elsewhere.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                QNetworkRequest::NoLessSafeRedirectPolicy);
+                                QNetworkRequest::ManualRedirectPolicy);
     if (!request.auth.token.isEmpty())
         networkRequest.setRawHeader("Authorization", "Bearer " + request.auth.token.toUtf8());
     if (!request.contentType.isEmpty())
@@ -281,7 +282,7 @@ Result<QJsonObject> GraphClient::interpret(QNetworkReply *reply, const Request &
     const QJsonObject object = document.object();
     if (auto error = errorFromBody(object, status))
         return std::unexpected(*error);
-    if (status >= 400) {
+    if (status >= 300) {
         return fail(Error::Kind::Http,
                     QStringLiteral("HTTP %1 %2")
                         .arg(status)

@@ -3,6 +3,7 @@
 #include "graph/graphclient.h"
 #include "sandbox/sandbox.h"
 
+#include <QHttpServer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QThread>
@@ -140,6 +141,42 @@ private slots:
             auth(), {QStringLiteral("messages"), QStringLiteral("messaging_seen")}));
         QVERIFY(subscribed && *subscribed);
         QCOMPARE((*subscribed)->value(QLatin1String("success")).toBool(), true);
+    }
+
+    void appSubscriptionWithHandshake()
+    {
+        // Our own webhook endpoint, answering Meta's GET handshake when the verify token matches.
+        QHttpServer callback;
+        const QString verifyToken = QStringLiteral("verify+me&now");
+        callback.route(QStringLiteral("/webhook"), [verifyToken](const QHttpServerRequest &request) {
+            const QUrlQuery query = request.query();
+            if (query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded) != verifyToken)
+                return QHttpServerResponse(QHttpServerResponse::StatusCode::Forbidden);
+            return QHttpServerResponse(query.queryItemValue(QStringLiteral("hub.challenge")).toUtf8());
+        });
+        const quint16 port = callback.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        const QUrl callbackUrl(QStringLiteral("http://127.0.0.1:%1/webhook").arg(port));
+        const sandbox::SandboxOptions &options = m_sandbox->options();
+        const QStringList fields{QStringLiteral("messages"), QStringLiteral("message_reactions")};
+
+        const auto ok = await(m_client->appSubscription(options.appId, options.appSecret, callbackUrl,
+                                                        verifyToken, fields));
+        QVERIFY(ok);
+        QVERIFY2(*ok, ok->has_value() ? "" : qPrintable(ok->error().message));
+        QCOMPARE((*ok)->value(QLatin1String("success")).toBool(), true);
+
+        const auto refused = await(m_client->appSubscription(options.appId, options.appSecret,
+                                                             callbackUrl, QStringLiteral("wrong"), fields));
+        QVERIFY(refused && !*refused);
+        QCOMPARE(refused->error().kind, Error::Kind::Graph);
+        QCOMPARE(refused->error().code, 2200);
+
+        const auto badSecret = await(m_client->appSubscription(options.appId, QStringLiteral("nope"),
+                                                               callbackUrl, verifyToken, fields));
+        QVERIFY(badSecret && !*badSecret);
+        QCOMPARE(badSecret->error().kind, Error::Kind::Graph);
+        m_secrets << verifyToken;
     }
 
     void graphErrorsAreParsed()
