@@ -94,10 +94,10 @@ bool ConversationListModel::canFetchMore(const QModelIndex &parent) const
 
 void ConversationListModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent) || m_rows.isEmpty())
+    if (!canFetchMore(parent) || !m_cursor)
         return;
     m_fetching = true;
-    const InboxKey after{m_rows.constLast().lastActivityMs, m_rows.constLast().id};
+    const InboxKey after = *m_cursor;
     const quint64 generation = m_generation;
     startLoad([this, source = m_source, filter = m_filter, after, limit = m_pageSize, generation] {
         auto page = source->inboxPage(filter, after, limit);
@@ -223,6 +223,9 @@ void ConversationListModel::applyPage(quint64 generation, Result<QList<Conversat
             beginResetModel();
             m_rows = std::move(*page);
             m_hasMore = m_search.isEmpty() && m_rows.size() >= m_pageSize;
+            m_cursor.reset();
+            if (!m_rows.isEmpty())
+                m_cursor = InboxKey{m_rows.constLast().lastActivityMs, m_rows.constLast().id};
             endResetModel();
         } else {
             // A row may already be here if it moved up while this page was read: skip it.
@@ -232,6 +235,8 @@ void ConversationListModel::applyPage(quint64 generation, Result<QList<Conversat
                     fresh.append(std::move(row));
             }
             m_hasMore = page->size() >= m_pageSize;
+            if (!page->isEmpty())
+                m_cursor = InboxKey{page->constLast().lastActivityMs, page->constLast().id};
             if (!fresh.isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
                 m_rows.append(std::move(fresh));
@@ -295,10 +300,10 @@ void ConversationListModel::applyRow(qint64 id, const std::optional<Conversation
         return;
     }
 
-    const int others = int(m_rows.size()) - (current >= 0 ? 1 : 0);
-    const int pos = insertPosition(*row, current);
-    if (pos >= others && m_hasMore) {
-        // It sorts below what is loaded: it will arrive with a later page.
+    const bool beyondLoaded = m_hasMore && m_cursor
+        && std::pair(row->lastActivityMs, row->id) < std::pair(m_cursor->lastActivityMs, m_cursor->id);
+    if (beyondLoaded) {
+        // It sorts below the pages read so far: it will arrive with a later page.
         if (current >= 0) {
             beginRemoveRows({}, current, current);
             m_rows.removeAt(current);
@@ -307,6 +312,7 @@ void ConversationListModel::applyRow(qint64 id, const std::optional<Conversation
         return;
     }
 
+    const int pos = insertPosition(*row, current);
     if (current < 0) {
         beginInsertRows({}, pos, pos);
         m_rows.insert(pos, *row);

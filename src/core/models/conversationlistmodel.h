@@ -95,6 +95,7 @@ private:
     InboxFilter m_filter;
     QString m_search;
     int m_pageSize = 100;
+    std::optional<InboxKey> m_cursor; // last row of the pages read: the next page starts after it
     bool m_hasMore = false;
     bool m_fetching = false;
     int m_pendingLoads = 0;

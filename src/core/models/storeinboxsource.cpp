@@ -1,0 +1,287 @@
+#include "models/storeinboxsource.h"
+
+#include "models/modelslogging.h"
+#include "store/storereader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QThread>
+
+namespace inlet {
+
+struct StoreInboxSource::Readers {
+    QMutex mutex;
+    QHash<QThread *, StoreReader *> byThread;
+};
+
+StoreInboxSource::StoreInboxSource(QString databasePath, QString avatarDir)
+    : m_path(std::move(databasePath))
+    , m_avatarDir(std::move(avatarDir))
+    , m_readers(std::make_shared<Readers>())
+{
+}
+
+StoreInboxSource::~StoreInboxSource()
+{
+    QMutexLocker lock(&m_readers->mutex);
+    for (auto it = m_readers->byThread.cbegin(); it != m_readers->byThread.cend(); ++it) {
+        if (it.key() != QThread::currentThread())
+            qCWarning(lcModels) << "closing a store reader of another thread" << it.key();
+        delete it.value();
+    }
+    m_readers->byThread.clear();
+}
+
+Result<StoreReader *> StoreInboxSource::reader()
+{
+    QThread *thread = QThread::currentThread();
+    {
+        QMutexLocker lock(&m_readers->mutex);
+        if (auto *r = m_readers->byThread.value(thread))
+            return r;
+    }
+    auto opened = StoreReader::open(m_path);
+    if (!opened)
+        return std::unexpected(opened.error());
+    StoreReader *r = opened->release();
+    {
+        QMutexLocker lock(&m_readers->mutex);
+        m_readers->byThread.insert(thread, r);
+    }
+    // Close it on its own thread when that thread ends (the source may be gone by then).
+    auto *app = QCoreApplication::instance();
+    if (app && thread != app->thread()) {
+        QObject::connect(thread, &QThread::finished, [weak = std::weak_ptr<Readers>(m_readers), thread] {
+            if (auto readers = weak.lock()) {
+                QMutexLocker lock(&readers->mutex);
+                delete readers->byThread.take(thread);
+            }
+        });
+    }
+    return r;
+}
+
+ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const
+{
+    ConversationRow r;
+    r.id = c.id;
+    r.accountId = c.accountId;
+    r.customerId = c.customerId;
+    r.name = c.contact.name;
+    r.username = c.contact.username;
+    if (!m_avatarDir.isEmpty() && !c.customerId.isEmpty()) {
+        const QString path = QDir(m_avatarDir).filePath(c.customerId);
+        if (QFileInfo::exists(path))
+            r.avatarPath = path;
+    }
+    r.preview = c.lastMessagePreview;
+    r.lastActivityMs = c.lastActivityMs;
+    r.lastCustomerMessageMs = c.lastCustomerMessageMs;
+    r.unreadCount = c.unreadCount;
+    r.lastFromCustomer = c.needsReply();
+    r.followerCount = c.contact.followerCount;
+    r.followsBusiness = c.contact.followsBusiness;
+    r.startedMs = c.startedMs;
+    return r;
+}
+
+MessageRow StoreInboxSource::toRow(const StoredMessage &m)
+{
+    MessageRow r;
+    r.id = m.id;
+    r.conversationId = m.conversationId;
+    r.mid = m.mid;
+    switch (m.kind) {
+    case MessageKind::Message: r.kind = MessageRow::Kind::Message; break;
+    case MessageKind::Postback: r.kind = MessageRow::Kind::Postback; break;
+    case MessageKind::Referral: r.kind = MessageRow::Kind::Referral; break;
+    }
+    r.outgoing = m.outgoing;
+    r.text = m.text;
+    r.createdMs = m.createdMs;
+    r.state = m.state;
+    r.error = m.errorText;
+    r.replyToMid = m.replyToMid;
+    r.replyToText = m.replyToText;
+    r.replyToStoryUrl = m.replyToStoryUrl;
+    r.attachments.reserve(m.attachments.size());
+    for (const auto &a : m.attachments)
+        r.attachments.append({a.type, a.url, a.title, {}});
+    r.reactions.reserve(m.reactions.size());
+    for (const auto &x : m.reactions) {
+        // Instagram names the classic reaction "love" and may omit its emoji.
+        QString emoji = x.emoji;
+        if (emoji.isEmpty())
+            emoji = x.reaction == QLatin1String("love") ? QStringLiteral("❤️") : x.reaction;
+        r.reactions.append({x.reactorId, emoji});
+    }
+    r.editCount = m.editCount;
+    r.deleted = m.deleted;
+    r.seen = m.seen;
+    return r;
+}
+
+namespace {
+
+template <typename From, typename Conv>
+auto convertList(const QList<From> &list, Conv conv)
+{
+    QList<std::invoke_result_t<Conv, const From &>> out;
+    out.reserve(list.size());
+    for (const auto &item : list)
+        out.append(conv(item));
+    return out;
+}
+
+bool passes(const ConversationRow &row, const InboxFilter &filter)
+{
+    return (filter.accountId.isEmpty() || row.accountId == filter.accountId)
+        && (!filter.unreadOnly || row.unreadCount > 0)
+        && (!filter.needsReplyOnly || row.lastFromCustomer);
+}
+
+} // namespace
+
+Result<QList<ConversationRow>> StoreInboxSource::inboxPage(const InboxFilter &filter,
+                                                           std::optional<InboxKey> after, int limit)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    InboxQuery query;
+    query.accountId = filter.accountId;
+    query.unreadOnly = filter.unreadOnly;
+    query.needsReplyOnly = filter.needsReplyOnly;
+    if (after)
+        query.after = InboxCursor{after->lastActivityMs, after->id};
+    query.limit = limit;
+    auto page = (*r)->inbox(query);
+    if (!page)
+        return std::unexpected(page.error());
+    return convertList(*page, [this](const StoredConversation &c) { return toRow(c); });
+}
+
+Result<std::optional<ConversationRow>> StoreInboxSource::conversation(qint64 id)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto c = (*r)->conversation(id);
+    if (!c)
+        return std::unexpected(c.error());
+    if (!*c)
+        return std::optional<ConversationRow>{};
+    return std::optional<ConversationRow>{toRow(**c)};
+}
+
+Result<QList<ConversationRow>> StoreInboxSource::search(const QString &query,
+                                                        const InboxFilter &filter, int limit)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    StoreReader *db = *r;
+    QList<ConversationRow> rows;
+    QSet<qint64> seen;
+
+    // Contacts by name or username first: that is usually what the manager types.
+    auto contacts = db->searchContacts(query, limit);
+    if (!contacts)
+        return std::unexpected(contacts.error());
+    if (!contacts->isEmpty()) {
+        auto accounts = db->accounts();
+        if (!accounts)
+            return std::unexpected(accounts.error());
+        for (const Contact &contact : std::as_const(*contacts)) {
+            for (const Account &account : std::as_const(*accounts)) {
+                auto c = db->conversationFor(account.id, contact.id);
+                if (!c)
+                    return std::unexpected(c.error());
+                if (!*c || seen.contains((*c)->id))
+                    continue;
+                ConversationRow row = toRow(**c);
+                if (!passes(row, filter))
+                    continue;
+                seen.insert(row.id);
+                rows.append(std::move(row));
+            }
+        }
+    }
+
+    // Then full-text hits, newest first, one row per conversation (its newest hit).
+    auto hits = db->search(query, filter.accountId, limit * 2);
+    if (!hits)
+        return std::unexpected(hits.error());
+    for (const SearchHit &hit : std::as_const(*hits)) {
+        if (rows.size() >= limit)
+            break;
+        if (seen.contains(hit.conversationId))
+            continue;
+        auto c = db->conversation(hit.conversationId);
+        if (!c)
+            return std::unexpected(c.error());
+        if (!*c)
+            continue;
+        ConversationRow row = toRow(**c);
+        seen.insert(row.id);
+        if (!passes(row, filter))
+            continue;
+        row.hitMessageId = hit.messageId;
+        row.snippet = hit.snippet;
+        rows.append(std::move(row));
+    }
+    return rows.mid(0, limit);
+}
+
+Result<QList<MessageRow>> StoreInboxSource::newestMessages(qint64 conversationId, int limit)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto page = (*r)->newestMessages(conversationId, limit);
+    if (!page)
+        return std::unexpected(page.error());
+    return convertList(*page, [](const StoredMessage &m) { return toRow(m); });
+}
+
+Result<QList<MessageRow>> StoreInboxSource::messagesBefore(qint64 conversationId, MessageKey before,
+                                                           int limit)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto page = (*r)->messagesBefore(conversationId, {before.createdMs, before.id}, limit);
+    if (!page)
+        return std::unexpected(page.error());
+    return convertList(*page, [](const StoredMessage &m) { return toRow(m); });
+}
+
+Result<QList<MessageRow>> StoreInboxSource::messagesAfter(qint64 conversationId, MessageKey after,
+                                                          int limit)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto page = (*r)->messagesAfter(conversationId, {after.createdMs, after.id}, limit);
+    if (!page)
+        return std::unexpected(page.error());
+    return convertList(*page, [](const StoredMessage &m) { return toRow(m); });
+}
+
+Result<std::optional<MessageRow>> StoreInboxSource::message(qint64 id)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto m = (*r)->message(id);
+    if (!m)
+        return std::unexpected(m.error());
+    if (!*m)
+        return std::optional<MessageRow>{};
+    return std::optional<MessageRow>{toRow(**m)};
+}
+
+} // namespace inlet

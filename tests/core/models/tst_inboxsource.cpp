@@ -1,0 +1,269 @@
+// The inbox models over a real Store in a temporary dir: what the manager sees follows what the
+// store commits, through Store::changed, without resets.
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "models/storeinboxsource.h"
+#include "store/store.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+
+namespace {
+
+const QString kAccount = QStringLiteral("17841400000000001");
+const qint64 kT0 = 1'780'000'000'000;
+
+QString customer(int n) { return QStringLiteral("60000000000%1").arg(n, 5, 10, QLatin1Char('0')); }
+
+InboundEvent message(const QString &mid, qint64 ts, const QString &text, int who, bool outgoing = false)
+{
+    InboundEvent e;
+    e.kind = InboundEvent::Kind::Message;
+    e.accountId = kAccount;
+    e.customerId = customer(who);
+    e.outgoing = outgoing;
+    e.timestampMs = ts;
+    e.mid = mid;
+    e.text = text;
+    e.rawJson = "{}";
+    return e;
+}
+
+InboundEvent targeted(InboundEvent::Kind kind, const QString &mid, qint64 ts, int who)
+{
+    InboundEvent e;
+    e.kind = kind;
+    e.accountId = kAccount;
+    e.customerId = customer(who);
+    e.timestampMs = ts;
+    e.mid = mid;
+    e.rawJson = "{}";
+    return e;
+}
+
+template <typename T>
+T wait(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+} // namespace
+
+class TestInboxSource : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::shared_ptr<StoreInboxSource> m_source;
+
+    void apply(const QList<InboundEvent> &events)
+    {
+        QSignalSpy changed(m_store.get(), &Store::changed);
+        const Status s = wait(m_store->applyEvents(events));
+        QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
+        QVERIFY(changed.wait(5000) || !changed.isEmpty());
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        auto opened = Store::open(m_dir.path());
+        QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error().message));
+        m_store = std::move(*opened);
+        Account account;
+        account.id = kAccount;
+        account.username = QStringLiteral("shop");
+        QVERIFY(wait(m_store->upsertAccount(account)).has_value());
+        for (int who = 1; who <= 30; ++who) {
+            Contact c;
+            c.id = customer(who);
+            c.name = who == 7 ? QStringLiteral("Zoë Martín") : QStringLiteral("Customer %1").arg(who);
+            c.username = QStringLiteral("cust%1").arg(who);
+            c.followerCount = who * 10;
+            QVERIFY(wait(m_store->upsertContact(c)).has_value());
+        }
+        // 30 conversations; customer n wrote last at kT0 + n minutes; customer 1 has 120 messages.
+        QList<InboundEvent> events;
+        for (int who = 1; who <= 30; ++who)
+            events.append(message(QStringLiteral("m.%1").arg(who), kT0 + who * 60'000,
+                                  QStringLiteral("hello from %1").arg(who), who));
+        for (int i = 0; i < 120; ++i)
+            events.append(message(QStringLiteral("h.%1").arg(i), kT0 - (120 - i) * 60'000,
+                                  i == 5 ? QStringLiteral("Un café, s'il vous plaît") : QStringLiteral("history %1").arg(i),
+                                  1, i % 3 == 0));
+        QVERIFY(wait(m_store->applyEvents(events)).has_value());
+        m_source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+    }
+
+    void cleanup()
+    {
+        m_source.reset();
+        m_store.reset();
+        QVERIFY(m_dir.remove());
+        m_dir.~QTemporaryDir();
+        new (&m_dir) QTemporaryDir();
+    }
+
+    void inboxFollowsTheStore()
+    {
+        ConversationListModel model(m_source);
+        model.setPageSize(10);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false); // the test pages explicitly
+        connect(m_store.get(), &Store::changed, &model, &ConversationListModel::applyStoreChange);
+        QSignalSpy loaded(&model, &ConversationListModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(model.index(0).data(ConversationListModel::CustomerIdRole).toString(), customer(30));
+        QCOMPARE(model.index(0).data(ConversationListModel::NameRole).toString(), QStringLiteral("Customer 30"));
+        QCOMPARE(model.index(0).data(ConversationListModel::PreviewRole).toString(), QStringLiteral("hello from 30"));
+        QVERIFY(model.index(0).data(ConversationListModel::NeedsReplyRole).toBool());
+        QCOMPARE(model.index(0).data(ConversationListModel::UnreadRole).toInt(), 1);
+        QCOMPARE(model.index(0).data(ConversationListModel::FollowerCountRole).toInt(), 300);
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QTRY_VERIFY(!model.isLoading());
+        }
+        QCOMPARE(model.rowCount(), 30);
+
+        // Customer 3 writes again: their row jumps from the bottom to the top, no reset.
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        apply({message(QStringLiteral("new.3"), kT0 + 60 * 60'000, QStringLiteral("still there?"), 3)});
+        QTRY_COMPARE(moved.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.index(0).data(ConversationListModel::CustomerIdRole).toString(), customer(3));
+        QCOMPARE(model.index(0).data(ConversationListModel::UnreadRole).toInt(), 2);
+
+        // Reading it clears the badge in place.
+        const qint64 id = model.rowAt(0).id;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(wait(m_store->markConversationRead(id)).has_value());
+        QTRY_COMPARE(model.index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+        QCOMPARE(moved.size(), 1);
+
+        // The business replies: it no longer needs a reply.
+        apply({message(QStringLiteral("echo.3"), kT0 + 61 * 60'000, QStringLiteral("yes!"), 3, true)});
+        QTRY_VERIFY(!model.index(0).data(ConversationListModel::NeedsReplyRole).toBool());
+
+        // The needs-reply filter, as a query.
+        model.setFilter({.accountId = {}, .unreadOnly = false, .needsReplyOnly = true});
+        QVERIFY(loaded.wait(5000));
+        QVERIFY(model.rowOf(id) < 0);
+    }
+
+    void searchFindsTextAndNames()
+    {
+        ConversationListModel model(m_source);
+        QSignalSpy loaded(&model, &ConversationListModel::loaded);
+        model.setSearchText(QStringLiteral("cafe")); // diacritics-insensitive full text
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data(ConversationListModel::CustomerIdRole).toString(), customer(1));
+        const qint64 hit = model.index(0).data(ConversationListModel::HitMessageIdRole).toLongLong();
+        QVERIFY(hit > 0);
+
+        // The hit opens the conversation around it.
+        MessageListModel messages(m_source);
+        QVERIFY(messages.open(model.rowAt(0).id, hit).has_value());
+        QVERIFY(messages.rowOfMessage(hit) >= 0);
+        QVERIFY(messages.index(messages.rowOfMessage(hit)).data(MessageListModel::TextRole).toString().contains(QStringLiteral("café")));
+
+        model.setSearchText(QStringLiteral("Zoë"));
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data(ConversationListModel::CustomerIdRole).toString(), customer(7));
+        QCOMPARE(model.index(0).data(ConversationListModel::HitMessageIdRole).toLongLong(), 0);
+    }
+
+    void messagesFollowTheStore()
+    {
+        auto conv = m_source->inboxPage({}, std::nullopt, 100);
+        QVERIFY(conv.has_value());
+        qint64 conversationId = 0;
+        for (const auto &c : *conv)
+            if (c.customerId == customer(1))
+                conversationId = c.id;
+        QVERIFY(conversationId > 0);
+
+        MessageListModel model(m_source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        connect(m_store.get(), &Store::changed, &model, &MessageListModel::applyStoreChange);
+        QVERIFY(model.open(conversationId).has_value());
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(model.index(49).data(MessageListModel::TextRole).toString(), QStringLiteral("hello from 1"));
+        model.fetchMore({});
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 121);
+        QVERIFY(!model.canFetchMore({}));
+        QVERIFY(model.index(0).data(MessageListModel::OutgoingRole).toBool()); // h.0 was an echo
+
+        // Live: a new message, an edit, a reaction, an unsend, a read receipt.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        apply({message(QStringLiteral("live.1"), kT0 + 90 * 60'000, QStringLiteral("one more"), 1)});
+        QTRY_COMPARE(inserted.size(), 1);
+        QCOMPARE(model.index(model.rowCount() - 1).data(MessageListModel::TextRole).toString(), QStringLiteral("one more"));
+
+        auto edit = targeted(InboundEvent::Kind::Edit, QStringLiteral("live.1"), kT0 + 91 * 60'000, 1);
+        edit.text = QStringLiteral("one more, edited");
+        edit.editCount = 1;
+        apply({edit});
+        const int last = model.rowCount() - 1;
+        QTRY_COMPARE(model.index(last).data(MessageListModel::TextRole).toString(), QStringLiteral("one more, edited"));
+        QVERIFY(model.index(last).data(MessageListModel::EditedRole).toBool());
+
+        auto react = targeted(InboundEvent::Kind::Reaction, QStringLiteral("h.3"), kT0 + 92 * 60'000, 1);
+        react.reaction = QStringLiteral("love");
+        react.emoji = QStringLiteral("❤️");
+        apply({react});
+        const int reacted = model.rowOfMessage(model.rowAt(3).id);
+        QTRY_COMPARE(model.index(reacted).data(MessageListModel::ReactionsRole).toStringList(), QStringList{QStringLiteral("❤️")});
+
+        apply({targeted(InboundEvent::Kind::Deleted, QStringLiteral("h.4"), kT0 + 93 * 60'000, 1)});
+        QTRY_VERIFY(model.index(4).data(MessageListModel::DeletedRole).toBool());
+
+        apply({targeted(InboundEvent::Kind::Read, QStringLiteral("h.117"), kT0 + 94 * 60'000, 1)});
+        QTRY_VERIFY(model.index(117).data(MessageListModel::SeenRole).toBool()); // h.117 was ours
+        QCOMPARE(model.rowCount(), 122);
+    }
+
+    void outboxStatesShowOnTheMessage()
+    {
+        auto conv = m_source->inboxPage({}, std::nullopt, 1);
+        QVERIFY(conv.has_value() && !conv->isEmpty());
+        const ConversationRow c = conv->first();
+        MessageListModel model(m_source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        connect(m_store.get(), &Store::changed, &model, &MessageListModel::applyStoreChange);
+        QVERIFY(model.open(c.id).has_value());
+        const int before = model.rowCount();
+
+        auto local = wait(m_store->enqueueOutgoing(c.accountId, c.customerId, QStringLiteral("on its way")));
+        QVERIFY2(local.has_value(), local ? "" : qPrintable(local.error().message));
+        QTRY_COMPARE(model.rowCount(), before + 1);
+        const int row = model.rowOfMessage(*local);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row).data(MessageListModel::StateRole).toInt(), int(MessageState::Queued));
+
+        QVERIFY(wait(m_store->markFailed(*local, QStringLiteral("Outside the messaging window"), false)).has_value());
+        QTRY_COMPARE(model.index(model.rowOfMessage(*local)).data(MessageListModel::StateRole).toInt(), int(MessageState::Failed));
+        QCOMPARE(model.index(model.rowOfMessage(*local)).data(MessageListModel::ErrorRole).toString(), QStringLiteral("Outside the messaging window"));
+
+        QVERIFY(wait(m_store->deleteOutgoing(*local)).has_value());
+        QTRY_COMPARE(model.rowOfMessage(*local), -1);
+        QCOMPARE(model.rowCount(), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInboxSource)
+#include "tst_inboxsource.moc"
