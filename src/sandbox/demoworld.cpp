@@ -4,6 +4,7 @@
 #include "sandbox/webhookpayloads.h"
 
 #include <QJsonObject>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QSet>
 
@@ -140,12 +141,6 @@ const QList<Topic> &topics()
          {false, "34 € for 1 kg, 11 € for 250 g."},
          {true, "And do you grind it?"},
          {false, "Yes, just tell us your brew method (espresso, V60, French press…)"}},
-        {{true, "Bonjour ! Vous avez encore des chemises en lin ?"},
-         {false, "Bonjour %NAME% ! Oui, en blanc et en sable."}},
-        {{true, "¿Abren mañana por la tarde?"}, {false, "¡Sí! Hasta las 19:00."}},
-        {{true, "Hallo! Habt ihr auch entkoffeinierten Kaffee?"},
-         {false, "Ja, unser Decaf aus Kolumbien ☕"},
-         {true, "Super, danke!"}},
         {{true, "Is this one still available?", "shirt.png"},
          {false, "Yes, that's our Breton tee. S, M and L in stock."},
          {true, "L please 🙏"}},
@@ -167,6 +162,26 @@ const QList<Topic> &topics()
         {{true, "👋"}, {false, "Hi %NAME%! How can we help?"}},
         {{true, "Where exactly are you? Can't find the entrance", "storefront.png"},
          {false, "Red and white awning, right next to the bookshop 😊"}},
+    };
+    return all;
+}
+
+// Exchanges in a customer's own language, keyed by the index of their group in nameGroups().
+const QHash<int, QList<Topic>> &localTopics()
+{
+    static const QHash<int, QList<Topic>> all{
+        {0, {{{true, "Bonjour ! Vous avez encore des chemises en lin ?"},
+              {false, "Bonjour %NAME% ! Oui, en blanc et en sable."}},
+             {{true, "Vous faites des cartes cadeaux ?"}, {false, "Oui, en boutique et en ligne 🎁"}}}},
+        {1, {{{true, "¿Abren mañana por la tarde?"}, {false, "¡Sí! Hasta las 19:00."}},
+             {{true, "¿Tienen leche de avena?"}, {false, "¡Claro que sí %NAME%! 🌾"}}}},
+        {2, {{{true, "Olá! Vocês enviam para Portugal?"},
+              {false, "Olá %NAME%! Enviamos sim, 3 a 5 dias úteis."},
+              {true, "Obrigada 😊"}}}},
+        {3, {{{true, "Hallo! Habt ihr auch entkoffeinierten Kaffee?"},
+              {false, "Ja, unser Decaf aus Kolumbien ☕"},
+              {true, "Super, danke!"}}}},
+        {7, {{{true, "Ciao! Fate anche il cappuccino d'orzo?"}, {false, "Ciao %NAME%! Sì, certo ☕"}}}},
     };
     return all;
 }
@@ -206,6 +221,7 @@ private:
     QSet<QString> m_igsids;
     QSet<QString> m_usernames;
     QSet<QString> m_names;
+    QHash<QString, int> m_groupOf; // igsid -> index in nameGroups(), for local-language topics
 };
 
 QString asciiFold(const QString &text)
@@ -286,7 +302,9 @@ DemoCustomer WorldBuilder::makeCustomer(bool withName)
     QString usernameBase;
     if (withName) {
         for (int attempt = 0; attempt < 20; ++attempt) {
-            const auto &group = nameGroups()[int(m_rng.bounded(int(nameGroups().size())))];
+            const int groupIndex = int(m_rng.bounded(int(nameGroups().size())));
+            const auto &group = nameGroups()[groupIndex];
+            m_groupOf.insert(customer.igsid, groupIndex);
             const NameParts &parts = group[int(m_rng.bounded(int(group.size())))];
             const QString first = QString::fromUtf8(parts.first);
             const QString last = QString::fromUtf8(parts.last);
@@ -384,7 +402,10 @@ void WorldBuilder::makeHistory(const DemoCustomer &customer, int length, Age age
     };
     QList<Draft> drafts;
     while (drafts.size() < length) {
-        const Topic &topic = topics()[int(m_rng.bounded(int(topics().size())))];
+        const QList<Topic> local = localTopics().value(m_groupOf.value(customer.igsid, -1));
+        const bool useLocal = !local.isEmpty() && chance(0.3);
+        const QList<Topic> &pool = useLocal ? local : topics();
+        const Topic &topic = pool[int(m_rng.bounded(int(pool.size())))];
         if (drafts.isEmpty() && !topic.front().fromCustomer)
             continue; // a business cannot open a thread on Instagram
         const QString order = QString::number(between(10000, 99999));

@@ -75,6 +75,11 @@ void WebhookDelivery::setRetryBackoff(int baseMs, int maxMs)
     m_retryMaxMs = std::max(m_retryBaseMs, maxMs);
 }
 
+void WebhookDelivery::setClock(std::function<qint64()> nowMs)
+{
+    m_nowMs = std::move(nowMs);
+}
+
 void WebhookDelivery::enqueue(const QString &businessId, const QJsonObject &messagingItem)
 {
     m_queue.append(Item{businessId, messagingItem, m_clock.elapsed()});
@@ -129,8 +134,8 @@ void WebhookDelivery::flush()
            && m_queue.first().businessId == businessId) {
         items.append(m_queue.takeFirst().messaging);
     }
-    const QJsonObject body =
-        payloads::envelope(businessId, QDateTime::currentMSecsSinceEpoch(), items);
+    const qint64 now = m_nowMs ? m_nowMs() : QDateTime::currentMSecsSinceEpoch();
+    const QJsonObject body = payloads::envelope(businessId, now, items);
     m_inFlight = Batch{QJsonDocument(body).toJson(QJsonDocument::Compact), int(items.size()), 0};
     send();
 }

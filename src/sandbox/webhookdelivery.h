@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 namespace inlet::sandbox {
@@ -29,6 +30,9 @@ public:
     void setBatchWindowMs(int ms);        // default 20
     void setMaxBatch(int items);          // default 50 (Meta: up to 1000)
     void setRetryBackoff(int baseMs, int maxMs); // default 1000, 60000
+    // Where entry[].time comes from (ms since epoch); default: the wall clock. The sandbox passes
+    // its own clock so that entry.time moves with /__sandbox/clock/advance like the timestamps do.
+    void setClock(std::function<qint64()> nowMs);
 
     void enqueue(const QString &businessId, const QJsonObject &messagingItem);
 
@@ -68,6 +72,7 @@ private:
     int m_maxBatch = 50;
     int m_retryBaseMs = 1000;
     int m_retryMaxMs = 60000;
+    std::function<qint64()> m_nowMs;
 
     QList<Item> m_queue;     // not yet in a batch, in order
     std::optional<Batch> m_inFlight; // sent or waiting for a retry; later items wait behind it

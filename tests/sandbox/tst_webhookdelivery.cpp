@@ -1,6 +1,7 @@
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/webhookpayloads.h"
 
+#include <QElapsedTimer>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QJsonArray>
@@ -25,14 +26,16 @@ public:
         QByteArray body;
         QByteArray signature;
         QByteArray contentType;
+        qint64 arrivedMs = 0;
     };
 
     Receiver()
     {
+        m_clock.start();
         m_server.route("/hook", QHttpServerRequest::Method::Post,
                        [this](const QHttpServerRequest &request) {
                            m_requests.append({request.body(), request.value("x-hub-signature-256"),
-                                              request.value("content-type")});
+                                              request.value("content-type"), m_clock.elapsed()});
                            const int status = m_statuses.isEmpty() ? 200 : m_statuses.takeFirst();
                            return QHttpServerResponse(
                                QHttpServerResponse::StatusCode(status));
@@ -64,6 +67,7 @@ public:
 
 private:
     QHttpServer m_server;
+    QElapsedTimer m_clock;
     quint16 m_port = 0;
     QList<int> m_statuses;
     QList<Request> m_requests;
@@ -95,7 +99,9 @@ private slots:
     void separatesBusinesses();
     void retriesTheSameBytesUntil200();
     void laterBatchesWaitBehindAFailingOne();
+    void backoffDoublesUpToItsCap();
     void holdsItemsWithoutCallback();
+    void entryTimeFollowsTheClock();
     void networkErrorCountsAsFailedAttempt();
 };
 
@@ -247,6 +253,26 @@ void TestWebhookDelivery::laterBatchesWaitBehindAFailingOne()
                                             QStringLiteral("2")}));
 }
 
+void TestWebhookDelivery::backoffDoublesUpToItsCap()
+{
+    Receiver receiver;
+    receiver.script({500, 500, 500, 500});
+    WebhookDelivery delivery(Secret);
+    delivery.setCallbackUrl(receiver.url());
+    delivery.setRetryBackoff(50, 100);
+    delivery.enqueue(Business, textItem(1));
+    QTRY_COMPARE_WITH_TIMEOUT(delivery.pendingCount(), 0, Timeout);
+    QCOMPARE(receiver.requests().size(), 5);
+    QList<qint64> gaps;
+    for (qsizetype i = 1; i < receiver.requests().size(); ++i)
+        gaps << receiver.requests()[i].arrivedMs - receiver.requests()[i - 1].arrivedMs;
+    // 50, 100, then capped at 100 (uncapped it would be 200 and 400), each plus <= 10 % jitter;
+    // coarse timers may fire up to 5 % early.
+    QVERIFY2(gaps[0] >= 45 && gaps[1] >= 90 && gaps[2] >= 90 && gaps[3] >= 90,
+             qPrintable(QString::number(gaps[0]) + QLatin1Char(' ') + QString::number(gaps[1])));
+    QVERIFY2(gaps[2] + gaps[3] < 450, qPrintable(QString::number(gaps[2] + gaps[3])));
+}
+
 void TestWebhookDelivery::holdsItemsWithoutCallback()
 {
     Receiver receiver;
@@ -262,6 +288,20 @@ void TestWebhookDelivery::holdsItemsWithoutCallback()
     delivery.setCallbackUrl(receiver.url());
     QTRY_COMPARE_WITH_TIMEOUT(delivery.pendingCount(), 0, Timeout);
     QCOMPARE(receiver.texts(), numbers(0, 3));
+}
+
+void TestWebhookDelivery::entryTimeFollowsTheClock()
+{
+    Receiver receiver;
+    WebhookDelivery delivery(Secret);
+    const qint64 later = QDateTime::currentMSecsSinceEpoch() + 3 * 24 * 3600 * 1000LL;
+    delivery.setClock([later] { return later; });
+    delivery.setCallbackUrl(receiver.url());
+    delivery.enqueue(Business, textItem(1));
+    QTRY_COMPARE_WITH_TIMEOUT(delivery.pendingCount(), 0, Timeout);
+    const QJsonObject entry = QJsonDocument::fromJson(receiver.requests().first().body)
+                                  [QLatin1String("entry")][0].toObject();
+    QCOMPARE(entry[QLatin1String("time")].toInteger(), later);
 }
 
 void TestWebhookDelivery::networkErrorCountsAsFailedAttempt()
