@@ -20,13 +20,13 @@ struct Entry {
 };
 
 constexpr Entry Entries[] = {
-    {"latte.png", "image/png", "image"},
-    {"shirt.png", "image/png", "image"},
-    {"storefront.png", "image/png", "image"},
-    {"sunset.png", "image/png", "image"},
-    {"voice-note.wav", "audio/wav", "audio"},
-    {"clip.mp4", "video/mp4", "video"},
-    {"menu.pdf", "application/pdf", "file"},
+    { "latte.png", "image/png", "image" },
+    { "shirt.png", "image/png", "image" },
+    { "storefront.png", "image/png", "image" },
+    { "sunset.png", "image/png", "image" },
+    { "voice-note.wav", "audio/wav", "audio" },
+    { "clip.mp4", "video/mp4", "video" },
+    { "menu.pdf", "application/pdf", "file" },
 };
 
 const Entry *find(const QString &name)
@@ -53,7 +53,7 @@ std::optional<MediaFile> sandboxMedia(const QString &name)
     QFile file(QStringLiteral(":/sandbox/media/") + name);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    return MediaFile{file.readAll(), QByteArray(entry->mimeType)};
+    return MediaFile { file.readAll(), QByteArray(entry->mimeType) };
 }
 
 QStringList sandboxMediaNames()

@@ -23,7 +23,8 @@ constexpr int TransferTimeoutMs = 10000;
 }
 
 WebhookDelivery::WebhookDelivery(QByteArray appSecret, QObject *parent)
-    : QObject(parent), m_secret(std::move(appSecret))
+    : QObject(parent)
+    , m_secret(std::move(appSecret))
 {
     m_clock.start();
     m_windowTimer.setSingleShot(true);
@@ -82,7 +83,7 @@ void WebhookDelivery::setClock(std::function<qint64()> nowMs)
 
 void WebhookDelivery::enqueue(const QString &businessId, const QJsonObject &messagingItem)
 {
-    m_queue.append(Item{businessId, messagingItem, m_clock.elapsed()});
+    m_queue.append(Item { businessId, messagingItem, m_clock.elapsed() });
     scheduleFlush();
 }
 
@@ -131,12 +132,12 @@ void WebhookDelivery::flush()
     const QString businessId = m_queue.first().businessId;
     QJsonArray items;
     while (!m_queue.isEmpty() && items.size() < m_maxBatch
-           && m_queue.first().businessId == businessId) {
+        && m_queue.first().businessId == businessId) {
         items.append(m_queue.takeFirst().messaging);
     }
     const qint64 now = m_nowMs ? m_nowMs() : QDateTime::currentMSecsSinceEpoch();
     const QJsonObject body = payloads::envelope(businessId, now, items);
-    m_inFlight = Batch{QJsonDocument(body).toJson(QJsonDocument::Compact), int(items.size()), 0};
+    m_inFlight = Batch { QJsonDocument(body).toJson(QJsonDocument::Compact), int(items.size()), 0 };
     send();
 }
 
@@ -148,8 +149,8 @@ void WebhookDelivery::send()
         return; // held; setCallbackUrl() resumes
     QNetworkRequest request(m_callbackUrl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("X-Hub-Signature-256"),
-                         signatureFor(m_inFlight->body, m_secret));
+    request.setRawHeader(
+        QByteArrayLiteral("X-Hub-Signature-256"), signatureFor(m_inFlight->body, m_secret));
     request.setTransferTimeout(TransferTimeoutMs);
     ++m_inFlight->attempt;
     qCDebug(lcSandbox) << "webhook POST of" << m_inFlight->items << "items, attempt"

@@ -167,7 +167,8 @@ void TestDemoWorld::windowAgesAreDistributed()
     QHash<QString, qint64> lastCustomer;
     for (const DemoMessage &m : world.messages) {
         if (m.fromCustomer)
-            lastCustomer[m.customerIgsid] = std::max(lastCustomer.value(m.customerIgsid), m.timestampMs);
+            lastCustomer[m.customerIgsid]
+                = std::max(lastCustomer.value(m.customerIgsid), m.timestampMs);
     }
     int recent = 0;
     int days = 0;
@@ -228,12 +229,13 @@ void TestDemoWorld::attachmentsPointAtSandboxMedia()
         for (const QJsonValue &value : m.attachments) {
             const QJsonObject attachment = value.toObject();
             types.insert(attachment[QLatin1String("type")].toString());
-            const QString url = attachment[QLatin1String("payload")][QLatin1String("url")].toString();
+            const QString url
+                = attachment[QLatin1String("payload")][QLatin1String("url")].toString();
             QVERIFY2(url.startsWith(prefix), qPrintable(url));
             QVERIFY2(sandboxMedia(url.mid(prefix.size())).has_value(), qPrintable(url));
         }
     }
-    for (const char *type : {"image", "share", "story_mention"})
+    for (const char *type : { "image", "share", "story_mention" })
         QVERIFY2(types.contains(QString::fromLatin1(type)), type);
 }
 
@@ -280,8 +282,8 @@ void TestDemoWorld::avatarSvgEscapesAndFallsBack()
     c.username = QStringLiteral("coffee_lover42");
     c.avatarColor = QStringLiteral("\"/><script>");
     const QByteArray svg = inlet::sandbox::avatarSvg(c);
-    QVERIFY(svg.contains(">C</text>"));        // no name: the username's first letter
-    QVERIFY(!svg.contains("<script>"));        // a bad colour never reaches the markup
+    QVERIFY(svg.contains(">C</text>")); // no name: the username's first letter
+    QVERIFY(!svg.contains("<script>")); // a bad colour never reaches the markup
     c.name = QStringLiteral("<b> &");
     c.username.clear();
     const QByteArray escaped = inlet::sandbox::avatarSvg(c);
@@ -294,7 +296,7 @@ void TestDemoWorld::midsLookLikeInstagrams()
     const QString prefix = QStringLiteral("aWdfZAG1faXRlbToxOklHTWVzc2FnZA");
     const QRegularExpression urlSafe(QStringLiteral("^[A-Za-z0-9_-]+$"));
     QSet<QString> mids;
-    for (quint64 seed : {1ULL, 2ULL}) {
+    for (quint64 seed : { 1ULL, 2ULL }) {
         for (quint64 counter = 0; counter < 5000; ++counter) {
             const QString mid = makeMid(seed, counter);
             QVERIFY(mid.startsWith(prefix));

@@ -32,21 +32,17 @@ public:
     Receiver()
     {
         m_clock.start();
-        m_server.route("/hook", QHttpServerRequest::Method::Post,
-                       [this](const QHttpServerRequest &request) {
-                           m_requests.append({request.body(), request.value("x-hub-signature-256"),
-                                              request.value("content-type"), m_clock.elapsed()});
-                           const int status = m_statuses.isEmpty() ? 200 : m_statuses.takeFirst();
-                           return QHttpServerResponse(
-                               QHttpServerResponse::StatusCode(status));
-                       });
+        m_server.route(
+            "/hook", QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &request) {
+                m_requests.append({ request.body(), request.value("x-hub-signature-256"),
+                    request.value("content-type"), m_clock.elapsed() });
+                const int status = m_statuses.isEmpty() ? 200 : m_statuses.takeFirst();
+                return QHttpServerResponse(QHttpServerResponse::StatusCode(status));
+            });
         m_port = m_server.listen(QHostAddress::LocalHost, 0);
     }
 
-    QUrl url() const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(m_port));
-    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(m_port)); }
     bool listening() const { return m_port != 0; }
     void script(QList<int> statuses) { m_statuses = std::move(statuses); }
     const QList<Request> &requests() const { return m_requests; }
@@ -56,7 +52,8 @@ public:
     {
         QStringList out;
         for (const Request &r : m_requests) {
-            const QJsonArray entries = QJsonDocument::fromJson(r.body)[QLatin1String("entry")].toArray();
+            const QJsonArray entries
+                = QJsonDocument::fromJson(r.body)[QLatin1String("entry")].toArray();
             for (const QJsonValue &entry : entries) {
                 for (const QJsonValue &item : entry[QLatin1String("messaging")].toArray())
                     out << item[QLatin1String("message")][QLatin1String("text")].toString();
@@ -76,7 +73,7 @@ private:
 QJsonObject textItem(int n)
 {
     return payloads::text(QStringLiteral("1234567890123456"), Business, 1700000000000 + n,
-                          QStringLiteral("mid.%1").arg(n), QString::number(n));
+        QStringLiteral("mid.%1").arg(n), QString::number(n));
 }
 
 QStringList numbers(int from, int to)
@@ -108,10 +105,10 @@ private slots:
 void TestWebhookDelivery::signatureMatchesRfc4231()
 {
     // RFC 4231, test case 2.
-    QCOMPARE(WebhookDelivery::signatureFor(QByteArrayLiteral("what do ya want for nothing?"),
-                                           QByteArrayLiteral("Jefe")),
-             QByteArrayLiteral(
-                 "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+    QCOMPARE(WebhookDelivery::signatureFor(
+                 QByteArrayLiteral("what do ya want for nothing?"), QByteArrayLiteral("Jefe")),
+        QByteArrayLiteral(
+            "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
 }
 
 void TestWebhookDelivery::deliversOneSignedEnvelope()
@@ -125,8 +122,7 @@ void TestWebhookDelivery::deliversOneSignedEnvelope()
 
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     const QJsonObject item = payloads::text(QStringLiteral("1234567890123456"), Business,
-                                            1700000000000, QStringLiteral("mid.1"),
-                                            QStringLiteral("Grüße ☕ \"quoted\""));
+        1700000000000, QStringLiteral("mid.1"), QStringLiteral("Grüße ☕ \"quoted\""));
     delivery.enqueue(Business, item);
     QCOMPARE(delivery.pendingCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(delivered.count(), 1, Timeout);
@@ -140,7 +136,8 @@ void TestWebhookDelivery::deliversOneSignedEnvelope()
     QCOMPARE(request.contentType, QByteArrayLiteral("application/json"));
     // Verified independently of signatureFor(): HMAC over the raw bytes received.
     const QByteArray expected = "sha256="
-        + QMessageAuthenticationCode::hash(request.body, Secret, QCryptographicHash::Sha256).toHex();
+        + QMessageAuthenticationCode::hash(request.body, Secret, QCryptographicHash::Sha256)
+              .toHex();
     QCOMPARE(request.signature, expected);
     QVERIFY(!request.body.contains('\n')); // compact JSON
 
@@ -173,10 +170,11 @@ void TestWebhookDelivery::batchesItemsInOrder()
     QCOMPARE(delivery.deliveredCount(), 23);
 
     QVERIFY2(receiver.requests().size() >= 5 && receiver.requests().size() < 23,
-             qPrintable(QString::number(receiver.requests().size())));
+        qPrintable(QString::number(receiver.requests().size())));
     for (const Receiver::Request &request : receiver.requests()) {
-        const QJsonArray messaging = QJsonDocument::fromJson(request.body)[QLatin1String("entry")]
-                                         [0][QLatin1String("messaging")].toArray();
+        const QJsonArray messaging = QJsonDocument::fromJson(
+            request.body)[QLatin1String("entry")][0][QLatin1String("messaging")]
+                                         .toArray();
         QVERIFY(!messaging.isEmpty());
         QVERIFY(messaging.size() <= 5);
     }
@@ -199,19 +197,19 @@ void TestWebhookDelivery::separatesBusinesses()
     // Every POST carries one business, and each item is under the business it was queued for.
     QStringList owners;
     for (const Receiver::Request &request : receiver.requests()) {
-        const QJsonObject entry =
-            QJsonDocument::fromJson(request.body)[QLatin1String("entry")][0].toObject();
+        const QJsonObject entry
+            = QJsonDocument::fromJson(request.body)[QLatin1String("entry")][0].toObject();
         for (qsizetype i = 0; i < entry[QLatin1String("messaging")].toArray().size(); ++i)
             owners << entry[QLatin1String("id")].toString();
     }
-    QCOMPARE(owners, (QStringList{Business, Business, other, Business}));
+    QCOMPARE(owners, (QStringList { Business, Business, other, Business }));
     QCOMPARE(receiver.requests().size(), 3);
 }
 
 void TestWebhookDelivery::retriesTheSameBytesUntil200()
 {
     Receiver receiver;
-    receiver.script({500, 500});
+    receiver.script({ 500, 500 });
     WebhookDelivery delivery(Secret);
     delivery.setCallbackUrl(receiver.url());
     delivery.setRetryBackoff(10, 100);
@@ -240,7 +238,7 @@ void TestWebhookDelivery::retriesTheSameBytesUntil200()
 void TestWebhookDelivery::laterBatchesWaitBehindAFailingOne()
 {
     Receiver receiver;
-    receiver.script({503, 429});
+    receiver.script({ 503, 429 });
     WebhookDelivery delivery(Secret);
     delivery.setCallbackUrl(receiver.url());
     delivery.setMaxBatch(1);
@@ -248,15 +246,15 @@ void TestWebhookDelivery::laterBatchesWaitBehindAFailingOne()
     for (int i = 0; i < 3; ++i)
         delivery.enqueue(Business, textItem(i));
     QTRY_COMPARE_WITH_TIMEOUT(delivery.pendingCount(), 0, Timeout);
-    QCOMPARE(receiver.texts(), (QStringList{QStringLiteral("0"), QStringLiteral("0"),
-                                            QStringLiteral("0"), QStringLiteral("1"),
-                                            QStringLiteral("2")}));
+    QCOMPARE(receiver.texts(),
+        (QStringList { QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("0"),
+            QStringLiteral("1"), QStringLiteral("2") }));
 }
 
 void TestWebhookDelivery::backoffDoublesUpToItsCap()
 {
     Receiver receiver;
-    receiver.script({500, 500, 500, 500});
+    receiver.script({ 500, 500, 500, 500 });
     WebhookDelivery delivery(Secret);
     delivery.setCallbackUrl(receiver.url());
     delivery.setRetryBackoff(50, 100);
@@ -269,7 +267,7 @@ void TestWebhookDelivery::backoffDoublesUpToItsCap()
     // 50, 100, then capped at 100 (uncapped it would be 200 and 400), each plus <= 10 % jitter;
     // coarse timers may fire up to 5 % early.
     QVERIFY2(gaps[0] >= 45 && gaps[1] >= 90 && gaps[2] >= 90 && gaps[3] >= 90,
-             qPrintable(QString::number(gaps[0]) + QLatin1Char(' ') + QString::number(gaps[1])));
+        qPrintable(QString::number(gaps[0]) + QLatin1Char(' ') + QString::number(gaps[1])));
     QVERIFY2(gaps[2] + gaps[3] < 450, qPrintable(QString::number(gaps[2] + gaps[3])));
 }
 
@@ -299,8 +297,9 @@ void TestWebhookDelivery::entryTimeFollowsTheClock()
     delivery.setCallbackUrl(receiver.url());
     delivery.enqueue(Business, textItem(1));
     QTRY_COMPARE_WITH_TIMEOUT(delivery.pendingCount(), 0, Timeout);
-    const QJsonObject entry = QJsonDocument::fromJson(receiver.requests().first().body)
-                                  [QLatin1String("entry")][0].toObject();
+    const QJsonObject entry
+        = QJsonDocument::fromJson(receiver.requests().first().body)[QLatin1String("entry")][0]
+              .toObject();
     QCOMPARE(entry[QLatin1String("time")].toInteger(), later);
 }
 
@@ -325,7 +324,7 @@ void TestWebhookDelivery::networkErrorCountsAsFailedAttempt()
     Receiver receiver;
     delivery.setCallbackUrl(receiver.url());
     QTRY_COMPARE_WITH_TIMEOUT(delivery.pendingCount(), 0, Timeout);
-    QCOMPARE(receiver.texts(), QStringList{QStringLiteral("7")});
+    QCOMPARE(receiver.texts(), QStringList { QStringLiteral("7") });
 }
 
 QTEST_GUILESS_MAIN(TestWebhookDelivery)
