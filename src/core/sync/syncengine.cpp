@@ -75,14 +75,14 @@ qint64 SyncEngine::backoffMs(int attempt) const
     return capped + QRandomGenerator::global()->bounded(capped / 4 + 1);
 }
 
-void SyncEngine::call(Request request, Done done, int attempt)
+void SyncEngine::call(Request request, Done done, int rateLimited, int failed)
 {
     const quint64 generation = m_generation;
-    m_pacer->enqueue(this, [this, generation, request, done, attempt] {
+    m_pacer->enqueue(this, [this, generation, request, done, rateLimited, failed] {
         if (!isCurrent(generation)) {
             return;
         }
-        onDone(request(), this, [this, generation, request, done, attempt](const Result<QJsonObject> &r) {
+        onDone(request(), this, [this, generation, request, done, rateLimited, failed](const Result<QJsonObject> &r) {
             if (!isCurrent(generation)) {
                 return;
             }
@@ -94,19 +94,19 @@ void SyncEngine::call(Request request, Done done, int attempt)
                 return;
             }
             const Error &e = r.error();
-            if (syncerrors::isRateLimit(e) && attempt < m_options.rateLimitRetries) {
+            if (syncerrors::isRateLimit(e) && rateLimited < m_options.rateLimitRetries) {
                 ++m_report.rateLimitHits;
-                const qint64 delay = std::max(backoffMs(attempt), m_source->suggestedDelayMs());
+                const qint64 delay = std::max(backoffMs(rateLimited), m_source->suggestedDelayMs());
                 qCInfo(lcSync) << "rate limited (code" << e.code << "), backing off" << delay << "ms";
                 m_pacer->holdFor(delay);
-                call(request, done, attempt + 1);
+                call(request, done, rateLimited + 1, failed);
                 return;
             }
-            if (syncerrors::isTransient(e) && attempt < m_options.transientRetries) {
-                const qint64 delay = backoffMs(attempt) / 4;
+            if (syncerrors::isTransient(e) && failed < m_options.transientRetries) {
+                const qint64 delay = backoffMs(failed) / 4;
                 qCInfo(lcSync) << "transient error, retrying in" << delay << "ms:" << e.message;
                 m_pacer->holdFor(delay);
-                call(request, done, attempt + 1);
+                call(request, done, rateLimited, failed + 1);
                 return;
             }
             done(r);

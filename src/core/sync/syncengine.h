@@ -85,7 +85,7 @@ private:
     using Request = std::function<QFuture<Result<QJsonObject>>()>;
     using Done = std::function<void(const Result<QJsonObject> &)>;
 
-    void call(Request request, Done done, int attempt = 0);
+    void call(Request request, Done done, int rateLimited = 0, int failed = 0);
     qint64 backoffMs(int attempt) const;
     bool isCurrent(quint64 generation) const { return m_running && generation == m_generation; }
 
