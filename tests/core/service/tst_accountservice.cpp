@@ -1,0 +1,313 @@
+#include "auth/tokenrefreshscheduler.h"
+#include "auth/tokenvault.h"
+#include "core/graph/graphtestutil.h"
+#include "graph/graphclient.h"
+#include "sandbox/sandbox.h"
+#include "service/accountservice.h"
+#include "store/store.h"
+#include "store/storereader.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+using inlet::test::await;
+
+// The sign-in orchestration against the sandbox, with its headless consent control instead of a
+// browser: OAuthFlow -> TokenVault -> Store -> scheduler, reconnect, disconnect.
+// The vault runs session-only (in memory): the keychain itself is tested in tst_tokenvault.
+class TestAccountService : public QObject {
+    Q_OBJECT
+private:
+    struct Services {
+        std::unique_ptr<Store> store;
+        std::unique_ptr<TokenVault> vault;
+        std::unique_ptr<GraphClient> graph;
+        std::unique_ptr<TokenRefreshScheduler> scheduler;
+        std::unique_ptr<AccountService> accounts;
+    };
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<test::SandboxControl> m_control;
+    QUrl m_base;
+
+    // A fresh set of services over the same data dir (like an app restart) sharing `vault`.
+    Services makeServices(TokenVault *sharedVault = nullptr)
+    {
+        Services s;
+        auto store = Store::open(m_dir->path());
+        if (!store)
+            qFatal("store: %s", qPrintable(store.error().message));
+        s.store = std::move(*store);
+        if (!sharedVault) {
+            s.vault = std::make_unique<TokenVault>(QStringLiteral("inlet-test"));
+            s.vault->setSessionOnlyFallback(true);
+            sharedVault = s.vault.get();
+        }
+        s.graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
+        s.graph->setTransferTimeout(std::chrono::seconds(5));
+        s.scheduler = std::make_unique<TokenRefreshScheduler>(s.graph.get(), sharedVault);
+        s.accounts = std::make_unique<AccountService>(s.store.get(), sharedVault, s.graph.get(),
+                                                      s.scheduler.get());
+        return s;
+    }
+
+    bool useSandbox(AccountService &service)
+    {
+        const auto stored = await(service.useSandbox(m_base, m_sandbox->options().appId,
+                                                     m_sandbox->options().appSecret));
+        return stored && *stored;
+    }
+
+    // One whole sign-in with the sandbox's headless consent; returns the new account.
+    std::optional<Account> signIn(AccountService &service)
+    {
+        const auto request = await(service.beginSignIn());
+        if (!request || !*request)
+            return std::nullopt;
+        const QUrl redirect = m_control->consent((*request)->authorizeUrl);
+        const Result<QString> code = service.handleRedirect(redirect);
+        if (!code)
+            return std::nullopt;
+        QSignalSpy signedIn(&service, &AccountService::signedIn);
+        service.completeSignIn(*code);
+        if (!signedIn.wait(10000))
+            return std::nullopt;
+        return signedIn.first().first().value<Account>();
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        sandbox::SandboxOptions options;
+        options.eventsPerMinute = 0;
+        options.customers = 3;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const Result<QUrl> base = m_sandbox->start();
+        QVERIFY(base);
+        m_base = *base;
+        m_control = std::make_unique<test::SandboxControl>(m_base);
+    }
+
+    void cleanup()
+    {
+        m_control.reset();
+        m_sandbox.reset();
+        m_dir.reset();
+    }
+
+    void useSandboxSetsHostsAndKeepsSecretInVault()
+    {
+        Services s = makeServices();
+        QSignalSpy configChanged(s.accounts.get(), &AccountService::configChanged);
+        QVERIFY(useSandbox(*s.accounts));
+        QCOMPARE(s.accounts->config().hosts, InstagramHosts::allAt(m_base));
+        QCOMPARE(s.accounts->config().appId, m_sandbox->options().appId);
+        QVERIFY(s.accounts->isUsingSandbox());
+        QCOMPARE(s.graph->hosts(), InstagramHosts::allAt(m_base));
+        QVERIFY(configChanged.count() >= 1);
+        const auto secret = await(s.vault->read(TokenVault::appSecretKey(m_sandbox->options().appId)));
+        QVERIFY(secret && *secret);
+        QCOMPARE(**secret, m_sandbox->options().appSecret);
+        const auto has = await(s.accounts->hasAppSecret());
+        QVERIFY(has && *has && **has);
+    }
+
+    void signInStoresAccountTokenAndTracksIt()
+    {
+        Services s = makeServices();
+        QVERIFY(useSandbox(*s.accounts));
+        QSignalSpy changed(s.accounts.get(), &AccountService::accountsChanged);
+        const auto account = signIn(*s.accounts);
+        QVERIFY(account);
+        QCOMPARE(account->id, m_sandbox->options().businessId);
+        QCOMPARE(account->username, m_sandbox->options().businessUsername);
+        QVERIFY(!account->needsSignIn);
+        QVERIFY(account->tokenExpiresAt > QDateTime::currentDateTimeUtc().addDays(50));
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(s.accounts->accounts().size(), 1);
+        QVERIFY(!s.accounts->isSigningIn());
+
+        // The token is in the vault under the account id, and the scheduler keeps it fresh.
+        const auto token = await(s.vault->read(TokenVault::accountKey(account->id)));
+        QVERIFY(token && *token && !(*token)->isEmpty());
+        QVERIFY(s.scheduler->isTracked(account->id));
+
+        // The store has the account (and no token anywhere in its file).
+        auto reader = StoreReader::open(s.store->databasePath());
+        QVERIFY(reader);
+        QTRY_COMPARE((*reader)->accounts().value_or(QList<Account>()).size(), 1);
+        QFile file(s.store->databasePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains((*token)->toUtf8()));
+    }
+
+    void accountsSurviveRestart()
+    {
+        auto vault = std::make_unique<TokenVault>(QStringLiteral("inlet-test"));
+        vault->setSessionOnlyFallback(true);
+        QString id;
+        {
+            Services first = makeServices(vault.get());
+            QVERIFY(useSandbox(*first.accounts));
+            const auto account = signIn(*first.accounts);
+            QVERIFY(account);
+            id = account->id;
+        }
+        Services second = makeServices(vault.get());
+        QSignalSpy changed(second.accounts.get(), &AccountService::accountsChanged);
+        second.accounts->load();
+        QCOMPARE(second.accounts->accounts().size(), 1);
+        QCOMPARE(second.accounts->accounts().first().id, id);
+        QTRY_VERIFY(second.scheduler->isTracked(id)); // token found in the vault
+        QVERIFY(!second.accounts->accounts().first().needsSignIn);
+    }
+
+    void missingTokenAtStartMeansNeedsSignIn()
+    {
+        auto vault = std::make_unique<TokenVault>(QStringLiteral("inlet-test"));
+        vault->setSessionOnlyFallback(true);
+        QString id;
+        {
+            Services first = makeServices(vault.get());
+            QVERIFY(useSandbox(*first.accounts));
+            const auto account = signIn(*first.accounts);
+            QVERIFY(account);
+            id = account->id;
+        }
+        QVERIFY(await(vault->remove(TokenVault::accountKey(id))));
+        Services second = makeServices(vault.get());
+        QSignalSpy needs(second.accounts.get(), &AccountService::accountNeedsSignIn);
+        second.accounts->load();
+        QVERIFY(needs.wait(5000));
+        QVERIFY(second.accounts->account(id)->needsSignIn);
+        QVERIFY(second.accounts->signInReason(id).contains(QStringLiteral("keychain")));
+    }
+
+    void tokenInvalidMarksNeedsSignInAndReconnectClearsIt()
+    {
+        Services s = makeServices();
+        QVERIFY(useSandbox(*s.accounts));
+        const auto account = signIn(*s.accounts);
+        QVERIFY(account);
+        const auto oldToken = await(s.vault->read(TokenVault::accountKey(account->id)));
+        QVERIFY(oldToken && *oldToken);
+
+        // Instagram revokes the token; the next Graph call answers 190.
+        m_control->call("POST", QStringLiteral("/__sandbox/tokens/revoke"),
+                        {{QStringLiteral("all"), true}});
+        QSignalSpy needs(s.accounts.get(), &AccountService::accountNeedsSignIn);
+        const auto me = await(s.graph->me(AccessToken{**oldToken, account->id}));
+        QVERIFY(me && !*me);
+        QVERIFY(needs.wait(5000) || needs.count() == 1);
+        QVERIFY(s.accounts->account(account->id)->needsSignIn);
+        QVERIFY(!s.scheduler->isTracked(account->id));
+        QVERIFY(!s.accounts->signInReason(account->id).isEmpty());
+
+        // The flag is stored, so it survives a restart.
+        auto reader = StoreReader::open(s.store->databasePath());
+        QVERIFY(reader);
+        QTRY_VERIFY((*reader)->accounts().value_or(QList<Account>()).value(0).needsSignIn);
+
+        // Reconnect: the same account, fresh token, flag gone, still one account.
+        const auto again = signIn(*s.accounts);
+        QVERIFY(again);
+        QCOMPARE(again->id, account->id);
+        QCOMPARE(s.accounts->accounts().size(), 1);
+        QVERIFY(!s.accounts->account(account->id)->needsSignIn);
+        QVERIFY(s.accounts->signInReason(account->id).isEmpty());
+        const auto newToken = await(s.vault->read(TokenVault::accountKey(account->id)));
+        QVERIFY(newToken && *newToken);
+        QVERIFY(**newToken != **oldToken);
+        QVERIFY(s.scheduler->isTracked(account->id));
+    }
+
+    void disconnectDeletesTokenAndAccount_data()
+    {
+        QTest::addColumn<bool>("deleteMessages");
+        QTest::newRow("keep messages") << false;
+        QTest::newRow("delete messages") << true;
+    }
+
+    void disconnectDeletesTokenAndAccount()
+    {
+        QFETCH(bool, deleteMessages);
+        Services s = makeServices();
+        QVERIFY(useSandbox(*s.accounts));
+        const auto account = signIn(*s.accounts);
+        QVERIFY(account);
+        QSignalSpy disconnected(s.accounts.get(), &AccountService::accountDisconnected);
+        const auto done = await(s.accounts->disconnectAccount(account->id, deleteMessages));
+        QVERIFY(done && *done);
+        QCOMPARE(disconnected.count(), 1);
+        QVERIFY(s.accounts->accounts().isEmpty());
+        QVERIFY(!s.scheduler->isTracked(account->id));
+        const auto token = await(s.vault->read(TokenVault::accountKey(account->id)));
+        QVERIFY(token && !*token);
+        QVERIFY(TokenVault::isNotFound(token->error()));
+        auto reader = StoreReader::open(s.store->databasePath());
+        QVERIFY(reader);
+        QVERIFY((*reader)->accounts().value_or(QList<Account>{Account{}}).isEmpty());
+    }
+
+    void denyEndsWithClearError()
+    {
+        Services s = makeServices();
+        QVERIFY(useSandbox(*s.accounts));
+        const auto request = await(s.accounts->beginSignIn());
+        QVERIFY(request && *request);
+        QVERIFY(s.accounts->isSigningIn());
+        const QUrlQuery query((*request)->authorizeUrl);
+        QUrl denied = (*request)->redirectUri;
+        denied.setQuery(QStringLiteral("error=access_denied&error_reason=user_denied&"
+                                       "error_description=The+user+denied+your+request&state=")
+                        + query.queryItemValue(QStringLiteral("state")));
+        const Result<QString> code = s.accounts->handleRedirect(denied);
+        QVERIFY(!code);
+        QCOMPARE(code.error().kind, Error::Kind::Auth);
+        QSignalSpy failed(s.accounts.get(), &AccountService::signInFailed);
+        s.accounts->abortSignIn(code.error());
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!s.accounts->isSigningIn());
+        QVERIFY(s.accounts->accounts().isEmpty());
+    }
+
+    void wrongStateIsRefused()
+    {
+        Services s = makeServices();
+        QVERIFY(useSandbox(*s.accounts));
+        const auto request = await(s.accounts->beginSignIn());
+        QVERIFY(request && *request);
+        QUrl forged = (*request)->redirectUri;
+        forged.setQuery(QStringLiteral("code=abc&state=forged"));
+        const Result<QString> code = s.accounts->handleRedirect(forged);
+        QVERIFY(!code);
+        QCOMPARE(code.error().kind, Error::Kind::Auth);
+    }
+
+    void withoutSecretSignInExplainsWhatIsMissing()
+    {
+        Services s = makeServices();
+        AppConfig config;
+        QVERIFY(!config.isComplete());
+        s.accounts->setConfig(config);
+        const auto incomplete = await(s.accounts->beginSignIn());
+        QVERIFY(incomplete && !*incomplete);
+        QCOMPARE(incomplete->error().kind, Error::Kind::Invalid);
+
+        config.appId = QStringLiteral("42");
+        config.hosts = InstagramHosts::allAt(m_base);
+        s.accounts->setConfig(config);
+        const auto noSecret = await(s.accounts->beginSignIn());
+        QVERIFY(noSecret && !*noSecret);
+        QCOMPARE(noSecret->error().kind, Error::Kind::Keychain);
+        QVERIFY(noSecret->error().message.contains(QStringLiteral("App Secret")));
+        QVERIFY(!s.accounts->isSigningIn());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountService)
+#include "tst_accountservice.moc"
