@@ -192,6 +192,37 @@ private slots:
         QCOMPARE(sent[0][1].toString(), stored->mid);
     }
 
+    void attachmentByUrlAndReplyAreSent()
+    {
+        customerWrites(m_customers[0]);
+        auto app = startApp();
+        app->outbox->start();
+        QSignalSpy sent(app->outbox.get(), &Outbox::sent);
+        OutgoingMessage image;
+        image.accountId = m_business;
+        image.customerId = m_customers[0];
+        image.attachmentType = QStringLiteral("image");
+        image.attachmentUrl = m_base.toString() + QStringLiteral("/__sandbox/media/photo.png");
+        const auto imageId = await(app->outbox->send(image));
+        QVERIFY(imageId.has_value());
+        const QString repliedMid = m_sandbox->world().latestMid(m_customers[0], true);
+        OutgoingMessage reply = text(m_customers[0], QStringLiteral("About that:"));
+        reply.replyToMid = repliedMid;
+        QVERIFY(await(app->outbox->send(reply)).has_value());
+        QTRY_COMPARE(sent.size(), 2);
+        const auto onSandbox = sentTexts(m_customers[0]);
+        QCOMPARE(onSandbox.size(), 2);
+        const QJsonObject attachment = onSandbox[0].value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject();
+        QCOMPARE(attachment.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
+        QCOMPARE(attachment.value(QStringLiteral("payload")).toObject().value(QStringLiteral("url")).toString(), image.attachmentUrl);
+        QCOMPARE(onSandbox[1].value(QStringLiteral("message")).toObject().value(QStringLiteral("reply_to")).toObject()
+                     .value(QStringLiteral("mid")).toString(), repliedMid);
+        const auto stored = row(*app, *imageId);
+        QCOMPARE(stored->state, MessageState::Sent);
+        QCOMPARE(stored->attachments.size(), 1);
+        QCOMPARE(stored->attachments[0].url, image.attachmentUrl);
+    }
+
     void echoOfASentMessageIsNotDoubled()
     {
         customerWrites(m_customers[0]);
