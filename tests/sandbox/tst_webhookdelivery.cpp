@@ -9,6 +9,7 @@
 #include <QMessageAuthenticationCode>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace inlet::sandbox;
@@ -100,6 +101,7 @@ private slots:
     void holdsItemsWithoutCallback();
     void entryTimeFollowsTheClock();
     void networkErrorCountsAsFailedAttempt();
+    void destroyedWhileAPostIsInFlight();
 };
 
 void TestWebhookDelivery::signatureMatchesRfc4231()
@@ -325,6 +327,26 @@ void TestWebhookDelivery::networkErrorCountsAsFailedAttempt()
     delivery.setCallbackUrl(receiver.url());
     QTRY_COMPARE_WITH_TIMEOUT(delivery.pendingCount(), 0, Timeout);
     QCOMPARE(receiver.texts(), QStringList { QStringLiteral("7") });
+}
+
+void TestWebhookDelivery::destroyedWhileAPostIsInFlight()
+{
+    // A callback that accepts the connection and never answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    auto delivery = std::make_unique<WebhookDelivery>(Secret);
+    QSignalSpy failed(delivery.get(), &WebhookDelivery::attemptFailed);
+    delivery->setCallbackUrl(
+        QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(silent.serverPort())));
+    delivery->enqueue(Business, textItem(1));
+    QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), Timeout);
+    QTcpSocket *socket = silent.nextPendingConnection();
+    QVERIFY(socket);
+    QTRY_VERIFY_WITH_TIMEOUT(socket->bytesAvailable() > 0, Timeout);
+    QCOMPARE(delivery->pendingCount(), 1);
+    delivery.reset(); // must neither crash nor call back into the destroyed object
+    QCOMPARE(failed.count(), 0);
+    QCoreApplication::processEvents();
 }
 
 QTEST_GUILESS_MAIN(TestWebhookDelivery)
