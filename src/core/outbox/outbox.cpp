@@ -54,10 +54,12 @@ QString Outbox::conversationKey(const OutgoingMessage &m)
 
 void Outbox::start()
 {
-    if (m_started) {
+    if (m_started || m_loading) {
         return;
     }
+    m_loading = true;
     onDone(m_storage->pending(), this, [this](const Result<QList<OutboxItem>> &pending) {
+        m_loading = false;
         if (!pending) {
             qCWarning(lcOutbox) << "outbox not loaded, trying again:" << pending.error().message;
             QTimer::singleShot(m_options.backoffBaseMs, this, &Outbox::start);

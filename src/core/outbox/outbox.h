@@ -89,6 +89,7 @@ private:
     OutboxOptions m_options;
     std::function<qint64()> m_clock;
     bool m_started = false;
+    bool m_loading = false;
 
     QMap<qint64, Entry> m_items;              // pending, by local id (= enqueue order)
     QSet<QString> m_busy;                     // conversations with a send or check in flight

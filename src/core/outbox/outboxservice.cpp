@@ -1,0 +1,25 @@
+#include "outbox/outboxservice.h"
+
+#include "outbox/graphoutboxtransport.h"
+#include "outbox/outbox.h"
+#include "outbox/senderactions.h"
+#include "outbox/storeoutboxstorage.h"
+
+namespace inlet {
+
+OutboxService::OutboxService(Store *store, GraphClient *client, TokenVault *vault, QObject *parent)
+    : QObject(parent)
+    , m_storage(std::make_unique<StoreOutboxStorage>(store))
+    , m_transport(std::make_unique<GraphOutboxTransport>(client, vault))
+    , m_outbox(std::make_unique<Outbox>(m_storage.get(), m_transport.get()))
+    , m_actions(std::make_unique<SenderActions>(m_transport.get()))
+{
+}
+
+OutboxService::~OutboxService()
+{
+    m_actions.reset();
+    m_outbox.reset();
+}
+
+} // namespace inlet

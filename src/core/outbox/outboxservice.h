@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+
+namespace inlet {
+
+class GraphClient;
+class GraphOutboxTransport;
+class Outbox;
+class SenderActions;
+class Store;
+class StoreOutboxStorage;
+class TokenVault;
+
+// The outbox wired to the real Store, GraphClient and TokenVault (tokens "account/<IG_ID>").
+// One for all accounts; lives in the thread that created it. The service layer does:
+//   auto *out = new OutboxService(store, client, vault, this);
+//   out->outbox()->start();                                   // resends what a restart left
+//   out->outbox()->send({accountId, igsid, text});            // composer
+//   out->outbox()->retry(localId); out->outbox()->remove(localId);   // failed message buttons
+//   out->senderActions()->typingOn(accountId, igsid);
+class OutboxService : public QObject
+{
+    Q_OBJECT
+public:
+    OutboxService(Store *store, GraphClient *client, TokenVault *vault, QObject *parent = nullptr);
+    ~OutboxService() override;
+
+    Outbox *outbox() const { return m_outbox.get(); }
+    SenderActions *senderActions() const { return m_actions.get(); }
+    GraphOutboxTransport *transport() const { return m_transport.get(); }
+
+private:
+    std::unique_ptr<StoreOutboxStorage> m_storage;
+    std::unique_ptr<GraphOutboxTransport> m_transport;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<SenderActions> m_actions;
+};
+
+} // namespace inlet
