@@ -1,0 +1,271 @@
+#include "app/login/loginpage.h"
+#include "app/login/loginprofile.h"
+#include "app/login/loginwindow.h"
+#include "auth/oauthflow.h"
+#include "core/graph/graphtestutil.h"
+#include "support/testsupport.h"
+#include "graph/graphclient.h"
+#include "sandbox/sandbox.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QHttpServer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+#include <QWebEngineProfile>
+#include <QWebEngineView>
+
+using namespace inlet;
+using namespace inlet::app;
+using inlet::test::await;
+
+// Receives what the desktop would open in the system browser.
+class BrowserSink : public QObject {
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+// The real login window (Qt WebEngine, offscreen) against the sandbox's consent page.
+class TestLoginWindow : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<GraphClient> m_client;
+    QWebEngineProfile *m_profile = nullptr;
+    // Stands where the redirect URI points: it must never see a request.
+    QHttpServer m_redirectTarget;
+    int m_redirectHits = 0;
+    QUrl m_redirectUri;
+    BrowserSink m_browser;
+
+    OAuthConfig config() const
+    {
+        return OAuthConfig{m_sandbox->options().appId, m_sandbox->options().appSecret,
+                           m_redirectUri.toString()};
+    }
+
+    std::unique_ptr<LoginWindow> window(const QUrl &authorizeUrl, OAuthFlow &flow)
+    {
+        auto w = std::make_unique<LoginWindow>(m_profile, authorizeUrl, m_redirectUri,
+                                               [&flow](const QUrl &url) {
+                                                   return flow.handleRedirect(url);
+                                               });
+        w->show();
+        return w;
+    }
+
+    // Waits for the consent page, then clicks one of its buttons like the manager would.
+    bool click(LoginWindow &w, const QString &id)
+    {
+        QSignalSpy loaded(w.view()->page(), &QWebEnginePage::loadFinished);
+        if (!loaded.wait(15000) || !loaded.first().first().toBool())
+            return false;
+        w.view()->page()->runJavaScript(
+            QStringLiteral("document.getElementById('%1').click();").arg(id));
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        sandbox::SandboxOptions options;
+        options.eventsPerMinute = 0;
+        options.customers = 2;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const Result<QUrl> base = m_sandbox->start();
+        QVERIFY(base);
+        m_client = std::make_unique<GraphClient>(InstagramHosts::allAt(*base));
+        m_client->setTransferTimeout(std::chrono::seconds(5));
+        m_profile = createLoginProfile(m_dir.path(), this);
+
+        m_redirectTarget.route(QStringLiteral("/<arg>"), [this](const QString &) {
+            ++m_redirectHits;
+            return QStringLiteral("the redirect must never load");
+        });
+        m_redirectTarget.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&r) {
+            ++m_redirectHits;
+            r.write(QHttpServerResponder::StatusCode::NotFound);
+        });
+        const quint16 port = m_redirectTarget.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/callback").arg(port));
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_browser, "open");
+    }
+
+    void cleanupTestCase()
+    {
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+        delete m_profile; // after every window and page is gone
+        m_profile = nullptr;
+    }
+
+    void redirectMatching_data()
+    {
+        QTest::addColumn<QString>("candidate");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("same") << "https://localhost/inlet/callback?code=x#_" << true;
+        QTest::newRow("trailing slash") << "https://localhost/inlet/callback/?code=x" << true;
+        QTest::newRow("default port") << "https://localhost:443/inlet/callback" << true;
+        QTest::newRow("host case") << "https://LOCALHOST/inlet/callback" << true;
+        QTest::newRow("other port") << "https://localhost:8443/inlet/callback" << false;
+        QTest::newRow("other scheme") << "http://localhost/inlet/callback" << false;
+        QTest::newRow("other path") << "https://localhost/inlet/other" << false;
+        QTest::newRow("other host") << "https://evil.example/inlet/callback" << false;
+        QTest::newRow("prefix path") << "https://localhost/inlet/callbackx" << false;
+    }
+
+    void redirectMatching()
+    {
+        QFETCH(QString, candidate);
+        QFETCH(bool, matches);
+        const QUrl redirect(QStringLiteral("https://localhost/inlet/callback"));
+        QCOMPARE(LoginPage::matchesRedirect(QUrl(candidate), redirect), matches);
+    }
+
+    void allowCapturesRedirectBeforeItLoads()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        auto w = window(flow.authorizeUrl(), flow);
+        QSignalSpy code(w.get(), &LoginWindow::codeReceived);
+        QSignalSpy failed(w.get(), &LoginWindow::failed);
+        w->start();
+        QVERIFY(click(*w, QStringLiteral("allow")));
+        QVERIFY(code.wait(15000));
+        QCOMPARE(failed.count(), 0);
+        const QString received = code.first().first().toString();
+        QVERIFY(!received.isEmpty());
+        QVERIFY(!received.contains(QLatin1Char('#')));
+        QTRY_VERIFY(!w->isVisible()); // the window closes itself
+        QVERIFY(w->isFinished());
+
+        // The code is real: the exchange with the sandbox succeeds.
+        const auto signedIn = await(flow.signIn(received));
+        QVERIFY(signedIn && *signedIn);
+        QCOMPARE((*signedIn)->account.id, m_sandbox->options().businessId);
+
+        // Nothing ever reached the redirect URI (give a stray request time to arrive).
+        QTest::qWait(200);
+        QCOMPARE(m_redirectHits, 0);
+        QCOMPARE(code.count(), 1);
+        QCOMPARE(failed.count(), 0);
+    }
+
+    void denyEndsWithClearError()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        auto w = window(flow.authorizeUrl(), flow);
+        QSignalSpy code(w.get(), &LoginWindow::codeReceived);
+        QSignalSpy failed(w.get(), &LoginWindow::failed);
+        w->start();
+        QVERIFY(click(*w, QStringLiteral("deny")));
+        QVERIFY(failed.wait(15000));
+        const Error error = failed.first().first().value<Error>();
+        QCOMPARE(error.kind, Error::Kind::Auth);
+        QVERIFY(!error.message.isEmpty());
+        QCOMPARE(code.count(), 0);
+        QCOMPARE(m_redirectHits, 0);
+    }
+
+    void wrongStateEndsWithError()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        QUrl authorize = flow.authorizeUrl();
+        QUrlQuery query(authorize);
+        query.removeQueryItem(QStringLiteral("state"));
+        query.addQueryItem(QStringLiteral("state"), QStringLiteral("forged-state"));
+        authorize.setQuery(query);
+        auto w = window(authorize, flow);
+        QSignalSpy code(w.get(), &LoginWindow::codeReceived);
+        QSignalSpy failed(w.get(), &LoginWindow::failed);
+        w->start();
+        QVERIFY(click(*w, QStringLiteral("allow")));
+        QVERIFY(failed.wait(15000));
+        QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Auth);
+        QCOMPARE(code.count(), 0);
+        QCOMPARE(m_redirectHits, 0);
+    }
+
+    void closingTheWindowCancels()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        auto w = window(flow.authorizeUrl(), flow);
+        QSignalSpy failed(w.get(), &LoginWindow::failed);
+        QSignalSpy loaded(w->view()->page(), &QWebEnginePage::loadFinished);
+        w->start();
+        QVERIFY(loaded.wait(15000));
+        w->close();
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Cancelled);
+        QVERIFY(w->isFinished());
+        w->close(); // a second close reports nothing more
+        QCOMPARE(failed.count(), 1);
+    }
+
+    void unreachableHostEndsWithNetworkError()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        QUrl authorize = flow.authorizeUrl();
+        const QUrl closed = test::closedPortUrl();
+        authorize.setPort(closed.port());
+        auto w = window(authorize, flow);
+        QSignalSpy failed(w.get(), &LoginWindow::failed);
+        w->start();
+        QVERIFY(failed.wait(15000));
+        const Error error = failed.first().first().value<Error>();
+        QCOMPARE(error.kind, Error::Kind::Network);
+        QVERIFY(!error.message.isEmpty());
+    }
+
+    void newWindowLinksGoToTheSystemBrowser()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        auto w = window(flow.authorizeUrl(), flow);
+        QSignalSpy failed(w.get(), &LoginWindow::failed);
+        QSignalSpy loaded(w->view()->page(), &QWebEnginePage::loadFinished);
+        w->start();
+        QVERIFY(loaded.wait(15000));
+        m_browser.opened.clear();
+        w->view()->page()->runJavaScript(
+            QStringLiteral("window.open('https://help.instagram.com/inlet-test', '_blank');"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_browser.opened.size(), 1, 10000);
+        QCOMPARE(m_browser.opened.first(), QUrl(QStringLiteral("https://help.instagram.com/inlet-test")));
+        QVERIFY(!w->isFinished());
+        QCOMPARE(failed.count(), 0);
+        w->close();
+    }
+
+    void useAnotherAccountReloadsTheLoginPage()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        auto w = window(flow.authorizeUrl(), flow);
+        QSignalSpy code(w.get(), &LoginWindow::codeReceived);
+        w->start();
+        QSignalSpy loaded(w->view()->page(), &QWebEnginePage::loadFinished);
+        QVERIFY(loaded.wait(15000));
+        w->useAnotherAccount();
+        QVERIFY(click(*w, QStringLiteral("allow")));
+        QVERIFY(code.wait(15000));
+
+        // Screenshot of a consent page for the docs (a fresh window, page loaded).
+        OAuthFlow second(m_client.get(), config());
+        auto shot = window(second.authorizeUrl(), second);
+        QSignalSpy shotLoaded(shot->view()->page(), &QWebEnginePage::loadFinished);
+        shot->start();
+        QVERIFY(shotLoaded.wait(15000));
+        QTest::qWait(300); // let the compositor paint the page
+        const QString dir = test::sourceDir() + QStringLiteral("/docs/screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(shot->grab().save(dir + QStringLiteral("/login-window.png")));
+        shot->close();
+    }
+};
+
+QTEST_MAIN(TestLoginWindow)
+#include "tst_loginwindow.moc"
