@@ -369,6 +369,29 @@ private slots:
         QCOMPARE(sentTexts(m_customers[0]).size(), 1); // not sent a second time
     }
 
+    void inFlightMessageWaitsWhileInstagramCannotBeAsked()
+    {
+        customerWrites(m_customers[0]);
+        auto app = startApp();
+        const auto queued = await(app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("unsure")));
+        QVERIFY(await(app->store->markSending(*queued)).has_value());
+        const auto direct = await(app->client->sendMessage(
+            AccessToken{m_token, m_business},
+            QJsonObject{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customers[0]}}},
+                        {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("unsure")}}}}));
+        QVERIFY(direct.has_value()); // it did reach Instagram before the app died
+        // Instagram does not answer the reconciliation look-ups: never resend blindly.
+        control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 3}, {QStringLiteral("http_status"), 503}});
+        QSignalSpy states(app->outbox.get(), &Outbox::stateChanged);
+        QSignalSpy sent(app->outbox.get(), &Outbox::sent);
+        app->outbox->start();
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 10000);
+        QCOMPARE(sent[0][1].toString(), direct->value(QStringLiteral("message_id")).toString());
+        QCOMPARE(sentTexts(m_customers[0]).size(), 1);
+        QVERIFY(states.size() >= 2); // went back to the queue at least once while in doubt
+        QCOMPARE(row(*app, *queued)->state, MessageState::Sent);
+    }
+
     void inFlightMessageWithEchoInStoreIsMerged()
     {
         customerWrites(m_customers[0]);
