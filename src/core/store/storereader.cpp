@@ -235,11 +235,9 @@ Result<QList<MessageVersion>> StoreReader::messageVersions(qint64 messageId)
     return list;
 }
 
-Result<QList<SearchHit>> StoreReader::search(const QString &text, const QString &accountId, int limit)
+Result<QList<SearchHit>> StoreReader::searchMatching(const QString &match, const QString &accountId,
+                                                     int limit)
 {
-    const QString match = ftsMatchExpression(text);
-    if (match.isEmpty())
-        return QList<SearchHit>();
     QString sql = QStringLiteral(
         "SELECT m.id, m.conversation_id, m.created_ms, snippet(messages_fts, 0, '[', ']', '…', 12) "
         "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
@@ -261,6 +259,24 @@ Result<QList<SearchHit>> StoreReader::search(const QString &text, const QString 
     }
     (*q)->finish();
     return hits;
+}
+
+Result<QList<SearchHit>> StoreReader::search(const QString &text, const QString &accountId, int limit)
+{
+    // Whole words first: FTS5 walks a term's hits lazily, newest first, and stops at `limit`.
+    // A prefix query has to merge the hit lists of every matching term before the first row
+    // (tens of ms for a frequent word), so it only runs when whole words did not fill the page
+    // (the user is still typing the last word).
+    const QString exact = ftsMatchExpression(text, false);
+    if (exact.isEmpty())
+        return QList<SearchHit>();
+    auto hits = searchMatching(exact, accountId, limit);
+    if (!hits || hits->size() >= limit)
+        return hits;
+    const QString prefix = ftsMatchExpression(text, true);
+    if (prefix == exact)
+        return hits;
+    return searchMatching(prefix, accountId, limit);
 }
 
 Result<QList<Contact>> StoreReader::searchContacts(const QString &text, int limit)

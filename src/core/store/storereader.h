@@ -40,7 +40,8 @@ public:
     Result<QList<MessageVersion>> messageVersions(qint64 messageId);
 
     // Full-text search over message text, diacritics and case insensitive; newest first.
-    // `text` is what the user typed (escaped here); the last word matches as a prefix.
+    // `text` is what the user typed (escaped here). Whole words first; when they give fewer than
+    // `limit` hits, the last word also matches as a prefix ("cafe" then finds "cafeteria").
     Result<QList<SearchHit>> search(const QString &text, const QString &accountId = {}, int limit = 50);
     // Contacts whose name or username contains `text`.
     Result<QList<Contact>> searchContacts(const QString &text, int limit = 50);
@@ -58,6 +59,7 @@ private:
     Result<QList<StoredMessage>> messages(const QString &where, const QString &order,
                                           const QVariantList &values, bool reverse);
     Result<QList<StoredConversation>> conversations(const QString &where, const QVariantList &values);
+    Result<QList<SearchHit>> searchMatching(const QString &match, const QString &accountId, int limit);
 
     std::unique_ptr<Database> m_database;
     std::unique_ptr<sql::StatementCache> m_statements;

@@ -178,6 +178,11 @@ private slots:
         QCOMPARE(hits->at(0).conversationId, conversationId());
         QVERIFY(hits->at(0).snippet.contains(QStringLiteral("[cafeteria]")));
         QVERIFY2(hits->at(1).snippet.contains(QStringLiteral("[CAFÉ]")), qPrintable(hits->at(1).snippet));
+        // Whole-word hits that fill the page win over newer prefix hits.
+        auto exact = m_reader->search(QStringLiteral("cafe"), {}, 1);
+        QCOMPARE(exact->size(), 1);
+        QVERIFY(exact->at(0).snippet.contains(QStringLiteral("[CAFÉ]")));
+        QCOMPARE(m_reader->search(QStringLiteral("cafet"))->size(), 1);
         QCOMPARE(m_reader->search(QStringLiteral("creme plait"))->size(), 1);
         QCOMPARE(m_reader->search(QStringLiteral("muller"))->size(), 1);
         QCOMPARE(m_reader->search(QStringLiteral("vous absent"))->size(), 0);

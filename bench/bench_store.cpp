@@ -1,0 +1,380 @@
+// Store benchmark: a database of 1,000,000 messages in 10,000 conversations, then the reads the
+// UI does (open a conversation, page back, inbox page, full-text search) and the store's part of
+// webhook ingest (durable applyEvents, batched and single).
+//
+//   bench_store [cache-dir]        (or INLET_BENCH_DIR; default <tmp>/inlet-bench-store)
+//
+// The big database is built once in the cache dir and reused by later runs.
+#include "model/events.h"
+#include "store/database.h"
+#include "store/schema.h"
+#include "store/sqlutil.h"
+#include "store/store.h"
+#include "store/storereader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace inlet;
+
+namespace {
+
+constexpr int kConversations = 10'000;
+constexpr int kMessages = 1'000'000;
+const QString kAccount = QStringLiteral("17841400000000001");
+
+void die(const QString &what)
+{
+    std::fprintf(stderr, "bench_store: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+// A vocabulary of made-up words plus a few real ones with diacritics, Zipf-ish frequencies.
+QStringList vocabulary()
+{
+    QStringList words{QStringLiteral("café"), QStringLiteral("crème"), QStringLiteral("müller"),
+                      QStringLiteral("straße"), QStringLiteral("niño"), QStringLiteral("order"),
+                      QStringLiteral("delivery"), QStringLiteral("refund"), QStringLiteral("size"),
+                      QStringLiteral("price"), QStringLiteral("hello"), QStringLiteral("thanks")};
+    QRandomGenerator rng(7);
+    const QString letters = QStringLiteral("abcdefghijklmnoprstuvwyz");
+    while (words.size() < 5000) {
+        QString w;
+        const int len = 3 + int(rng.bounded(7));
+        for (int i = 0; i < len; ++i)
+            w += letters.at(int(rng.bounded(letters.size())));
+        words.append(w);
+    }
+    return words;
+}
+
+QString pickWord(const QStringList &words, QRandomGenerator &rng)
+{
+    // Squaring a uniform number favours the first words (a long tail like real text).
+    const double u = rng.generateDouble();
+    return words.at(int(u * u * (words.size() - 1)));
+}
+
+bool exec(QSqlQuery &q, const QString &sql)
+{
+    if (!q.exec(sql))
+        die(sql + QStringLiteral(": ") + q.lastError().text());
+    return true;
+}
+
+qint64 existingMessages(const QString &path)
+{
+    if (!QFile::exists(path))
+        return 0;
+    auto reader = StoreReader::open(path);
+    if (!reader)
+        return 0;
+    auto counts = (*reader)->counts();
+    return counts ? counts->messages : 0;
+}
+
+void build(const QString &dataDir)
+{
+    QDir(dataDir).removeRecursively();
+    {
+        auto store = Store::open(dataDir); // creates the schema through the real migrations
+        if (!store)
+            die(store.error().message);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const QString path = Database::pathInDataDir(dataDir);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            die(db.lastError().text());
+        QSqlQuery q(db);
+        exec(q, QStringLiteral("PRAGMA journal_mode = WAL"));
+        exec(q, QStringLiteral("PRAGMA synchronous = OFF")); // a throw-away bulk load
+        for (const QString &s : schema::dropFtsTriggers())
+            exec(q, s);
+        exec(q, QStringLiteral("BEGIN"));
+        exec(q, QStringLiteral("INSERT INTO accounts(id, username) VALUES ('%1', 'bench_shop')").arg(kAccount));
+        QSqlQuery contact(db), conversation(db), message(db);
+        contact.prepare(QStringLiteral("INSERT INTO contacts(id, name, username) VALUES (?, ?, ?)"));
+        conversation.prepare(QStringLiteral("INSERT INTO conversations(id, account_id, customer_id) VALUES (?, ?, ?)"));
+        message.prepare(QStringLiteral("INSERT INTO messages(conversation_id, account_id, mid, outgoing, text, "
+                                       "created_ms, state, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (int c = 1; c <= kConversations; ++c) {
+            const QString id = QStringLiteral("cust%1").arg(c);
+            contact.bindValue(0, id);
+            contact.bindValue(1, QStringLiteral("Customer %1").arg(c));
+            contact.bindValue(2, QStringLiteral("user_%1").arg(c));
+            if (!contact.exec())
+                die(contact.lastError().text());
+            conversation.bindValue(0, c);
+            conversation.bindValue(1, kAccount);
+            conversation.bindValue(2, id);
+            if (!conversation.exec())
+                die(conversation.lastError().text());
+        }
+        const QStringList words = vocabulary();
+        QRandomGenerator rng(42);
+        QList<qint64> lastActivity(kConversations + 1, 0), lastIn(kConversations + 1, 0),
+            lastOut(kConversations + 1, 0);
+        QList<qint64> started(kConversations + 1, 0);
+        qint64 t = 1'600'000'000'000;
+        for (int i = 0; i < kMessages; ++i) {
+            const int c = 1 + int(rng.bounded(kConversations));
+            t += 1 + rng.bounded(5000);
+            const bool outgoing = rng.bounded(3) == 0;
+            QString text;
+            const int n = 4 + int(rng.bounded(16));
+            for (int w = 0; w < n; ++w) {
+                if (w)
+                    text += QLatin1Char(' ');
+                text += pickWord(words, rng);
+            }
+            message.bindValue(0, c);
+            message.bindValue(1, kAccount);
+            message.bindValue(2, QStringLiteral("mid.%1").arg(i));
+            message.bindValue(3, outgoing ? 1 : 0);
+            message.bindValue(4, text);
+            message.bindValue(5, t);
+            message.bindValue(6, outgoing ? 3 : 0);
+            message.bindValue(7, outgoing ? 1 : 0);
+            if (!message.exec())
+                die(message.lastError().text());
+            lastActivity[c] = t;
+            (outgoing ? lastOut : lastIn)[c] = t;
+            if (!started[c])
+                started[c] = t;
+        }
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE conversations SET started_ms = ?, last_activity_ms = ?, "
+                                      "last_customer_message_ms = ?, last_outgoing_ms = ?, "
+                                      "last_message_preview = 'preview', unread_count = ? WHERE id = ?"));
+        for (int c = 1; c <= kConversations; ++c) {
+            update.bindValue(0, started[c]);
+            update.bindValue(1, lastActivity[c]);
+            update.bindValue(2, lastIn[c]);
+            update.bindValue(3, lastOut[c]);
+            update.bindValue(4, c % 4 == 0 ? 2 : 0);
+            update.bindValue(5, c);
+            if (!update.exec())
+                die(update.lastError().text());
+        }
+        exec(q, QStringLiteral("COMMIT"));
+        const qint64 rowsMs = timer.elapsed();
+        exec(q, schema::rebuildFts());
+        for (const QString &s : schema::createFtsTriggers())
+            exec(q, s);
+        exec(q, QStringLiteral("ANALYZE"));
+        exec(q, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        std::printf("built %d messages in %d conversations: rows %.1f s, FTS rebuild %.1f s\n", kMessages,
+                    kConversations, rowsMs / 1000.0, (timer.elapsed() - rowsMs) / 1000.0);
+        contact = QSqlQuery();
+        conversation = QSqlQuery();
+        message = QSqlQuery();
+        update = QSqlQuery();
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
+}
+
+struct Figures {
+    double median = 0;
+    double p95 = 0;
+    double p99 = 0;
+};
+
+Figures measure(int iterations, const std::function<void(int)> &op)
+{
+    QList<double> ms;
+    ms.reserve(iterations);
+    QElapsedTimer timer;
+    for (int i = 0; i < iterations; ++i) {
+        timer.start();
+        op(i);
+        ms.append(timer.nsecsElapsed() / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(q * ms.size()))); };
+    return {at(0.5), at(0.95), at(0.99)};
+}
+
+void row(const char *name, int iterations, const Figures &f, const char *goal)
+{
+    std::printf("| %-38s | %6d | %9.3f | %9.3f | %9.3f | %-9s |\n", name, iterations, f.median, f.p95, f.p99, goal);
+}
+
+template <typename T>
+T check(Result<T> r)
+{
+    if (!r)
+        die(r.error().message);
+    return std::move(*r);
+}
+
+void readBenchmarks(const QString &path)
+{
+    auto reader = check(StoreReader::open(path));
+    QRandomGenerator rng(1);
+    const QStringList words = vocabulary();
+    const int n = 1000;
+
+    // Warm the page cache the way an app that has been running would have it.
+    (void)reader->inbox({});
+    std::printf("\n| %-38s | %6s | %9s | %9s | %9s | %-9s |\n", "operation", "runs", "median ms", "p95 ms",
+                "p99 ms", "goal");
+    std::printf("|%s|%s|%s|%s|%s|%s|\n", "----------------------------------------", "--------", "-----------",
+                "-----------", "-----------", "-----------");
+
+    QList<MessageCursor> oldest(n);
+    QList<qint64> conversations(n);
+    for (int i = 0; i < n; ++i)
+        conversations[i] = 1 + rng.bounded(kConversations);
+    row("open a conversation (newest 50)", n, measure(n, [&](int i) {
+            auto page = check(reader->newestMessages(conversations[i], 50));
+            if (!page.isEmpty())
+                oldest[i] = page.first().cursor();
+        }), "< 2 ms");
+    row("page back (50 before the oldest shown)", n, measure(n, [&](int i) {
+            auto page = check(reader->messagesBefore(conversations[i], oldest[i], 50));
+            (void)page;
+        }), "< 5 ms");
+    row("inbox: first page of 100", n, measure(n, [&](int) {
+            InboxQuery q;
+            q.limit = 100;
+            auto page = check(reader->inbox(q));
+            if (page.size() != 100)
+                die(QStringLiteral("inbox page short"));
+        }), "< 20 ms");
+    // Deep pages by key, starting at random points of the inbox.
+    auto all = check(reader->inbox(InboxQuery{{}, false, false, std::nullopt, 0, kConversations}));
+    row("inbox: page of 100 by key, anywhere", n, measure(n, [&](int) {
+            const auto &c = all.at(int(rng.bounded(all.size())));
+            InboxQuery q;
+            q.limit = 100;
+            q.after = InboxCursor{c.lastActivityMs, c.id};
+            (void)check(reader->inbox(q));
+        }), "< 20 ms");
+    row("inbox: unread only, first page of 100", n, measure(n, [&](int) {
+            InboxQuery q;
+            q.limit = 100;
+            q.unreadOnly = true;
+            (void)check(reader->inbox(q));
+        }), "< 20 ms");
+    int hits = 0;
+    row("search: one word (50 newest hits)", n, measure(n, [&](int) {
+            hits += int(check(reader->search(pickWord(words, rng), {}, 50)).size());
+        }), "< 20 ms");
+    row("search: two words", n, measure(n, [&](int) {
+            (void)check(reader->search(pickWord(words, rng) + QLatin1Char(' ') + pickWord(words, rng), {}, 50));
+        }), "< 20 ms");
+    row("search: 'cafe' (diacritics, frequent)", 200, measure(200, [&](int) {
+            (void)check(reader->search(QStringLiteral("cafe"), {}, 50));
+        }), "< 20 ms");
+    row("search: 3-letter prefix as typed", n, measure(n, [&](int) {
+            (void)check(reader->search(pickWord(words, rng).left(3), {}, 50));
+        }), "< 20 ms");
+    std::printf("(average hits per one-word search: %.1f)\n", double(hits) / n);
+}
+
+void ingestBenchmarks()
+{
+    QTemporaryDir dir;
+    auto store = check(Store::open(dir.path()));
+    std::printf("\nIngest into a fresh store (durable: the future finishes after COMMIT, WAL, synchronous=NORMAL):\n");
+    int mid = 0;
+    auto event = [&](int customer) {
+        InboundEvent e;
+        e.kind = InboundEvent::Kind::Message;
+        e.accountId = kAccount;
+        e.customerId = QStringLiteral("c%1").arg(customer);
+        e.timestampMs = 1'700'000'000'000 + mid;
+        e.mid = QStringLiteral("m%1").arg(mid++);
+        e.text = QStringLiteral("hello, is the blue one still available in size M?");
+        e.rawJson = R"({"sender":{"id":"1"},"recipient":{"id":"2"},"message":{"mid":"x","text":"hello"}})";
+        return e;
+    };
+    constexpr int kBatches = 400;
+    QElapsedTimer timer;
+    timer.start();
+    for (int b = 0; b < kBatches; ++b) {
+        QList<InboundEvent> batch;
+        for (int i = 0; i < 50; ++i)
+            batch.append(event(i + b % 200));
+        auto f = store->applyEvents(batch);
+        f.waitForFinished();
+        if (!f.result())
+            die(f.result().error().message);
+    }
+    std::printf("  50-event batches, one caller: %.0f events/s\n", kBatches * 50 / (timer.nsecsElapsed() / 1e9));
+    const Figures single = measure(2000, [&](int i) {
+        auto f = store->applyEvents({event(i % 300)});
+        f.waitForFinished();
+        if (!f.result())
+            die(f.result().error().message);
+    });
+    std::printf("  single events, one caller, commit latency: median %.3f ms, p95 %.3f ms, p99 %.3f ms\n",
+                single.median, single.p95, single.p99);
+    // Many concurrent callers (like many webhook connections): group commit.
+    timer.restart();
+    QList<QFuture<Status>> futures;
+    for (int i = 0; i < 10000; ++i)
+        futures.append(store->applyEvents({event(i % 300)}));
+    for (auto &f : futures) {
+        f.waitForFinished();
+        if (!f.result())
+            die(f.result().error().message);
+    }
+    std::printf("  10,000 single-event calls queued at once: %.0f events/s (%lld transactions in all)\n",
+                10000 / (timer.nsecsElapsed() / 1e9), store->transactionCount());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QString dir = qEnvironmentVariable("INLET_BENCH_DIR");
+    if (argc > 1)
+        dir = QString::fromLocal8Bit(argv[1]);
+    if (dir.isEmpty())
+        dir = QDir::temp().filePath(QStringLiteral("inlet-bench-store"));
+    const QString path = Database::pathInDataDir(dir);
+
+    if (existingMessages(path) != kMessages) {
+        std::printf("building the benchmark database in %s ...\n", qPrintable(dir));
+        build(dir);
+    } else {
+        std::printf("reusing the benchmark database in %s\n", qPrintable(dir));
+    }
+    {
+        // Opening as the app does (quick_check included) on the big file.
+        QElapsedTimer timer;
+        timer.start();
+        auto store = check(Store::open(dir));
+        std::printf("Store::open with quick_check on %.0f MB: %.0f ms\n",
+                    QFileInfo(path).size() / 1048576.0, timer.nsecsElapsed() / 1e6);
+        StoreOptions noCheck;
+        noCheck.checkIntegrity = false;
+        store.reset();
+        timer.restart();
+        store = check(Store::open(dir, noCheck));
+        std::printf("Store::open without quick_check: %.0f ms\n", timer.nsecsElapsed() / 1e6);
+    }
+    readBenchmarks(path);
+    ingestBenchmarks();
+    return 0;
+}
