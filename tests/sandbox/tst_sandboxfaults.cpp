@@ -3,6 +3,8 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxtestclient.h"
 
+#include <QJsonDocument>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -139,6 +141,33 @@ private slots:
         QVERIFY(dropped.error != QNetworkReply::NoError);
         m_client->del(QStringLiteral("/__sandbox/faults"));
         QCOMPARE(me().status, 200);
+    }
+
+    void destroyedWhileAnswersArePending()
+    {
+        // A delayed answer and a subscription handshake to a callback that never answers are in
+        // flight when the sandbox goes away: nothing may crash or leak.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        m_client->control(QStringLiteral("faults"), {{QStringLiteral("latency_ms"), 2000}, {QStringLiteral("count"), 1}});
+        QNetworkAccessManager nam;
+        QNetworkRequest slow(m_client->url(QStringLiteral("/me?access_token=") + m_token));
+        std::unique_ptr<QNetworkReply> a(nam.get(slow));
+        QNetworkRequest subscribe(m_client->url(QStringLiteral("/1000000000000001/subscriptions")));
+        subscribe.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        const QByteArray body = QJsonDocument(QJsonObject{
+            {QStringLiteral("object"), QStringLiteral("instagram")},
+            {QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:%1/hook").arg(silent.serverPort())},
+            {QStringLiteral("fields"), QStringLiteral("messages")},
+            {QStringLiteral("verify_token"), QStringLiteral("v")},
+            {QStringLiteral("access_token"), QStringLiteral("1000000000000001|sandbox-app-secret")}}).toJson();
+        std::unique_ptr<QNetworkReply> b(nam.post(subscribe, body));
+        QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 5000);
+        QTest::qWait(50);
+        m_client.reset();
+        m_sandbox.reset();
+        QTest::qWait(100);
+        QVERIFY(a->isFinished() || a->isRunning());
     }
 
     void invalidFaultSpecs()
