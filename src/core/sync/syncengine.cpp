@@ -139,9 +139,12 @@ void SyncEngine::listConversations(const QString &after)
                  const auto seen = m_lastUpdated.constFind(c.id);
                  const bool unchanged = seen != m_lastUpdated.constEnd() && *seen == c.updatedMs;
                  if (m_mode == Mode::Incremental && unchanged) {
-                     // Newest updated first: everything after this one is unchanged too.
-                     reachedUnchanged = true;
-                     break;
+                     if (m_previousRunComplete) {
+                         // Newest updated first: everything after this one is unchanged too.
+                         reachedUnchanged = true;
+                         break;
+                     }
+                     continue;
                  }
                  m_todo.append(c);
              }
@@ -321,6 +324,7 @@ void SyncEngine::finish(std::optional<Error> error)
     m_running = false;
     ++m_generation;
     m_pacer->dropFor(this);
+    m_previousRunComplete = !error;
     if (error) {
         m_report.ok = false;
         m_report.error = *error;

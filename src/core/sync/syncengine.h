@@ -115,6 +115,9 @@ private:
 
     // Last updated_time seen per conversation, for Incremental runs.
     QHash<QString, qint64> m_lastUpdated;
+    // Whether the previous run walked everything: only then may an Incremental run stop paging at
+    // the first unchanged conversation (otherwise one left out by a failed run would be missed).
+    bool m_previousRunComplete = false;
 
     // State of the running walk.
     QList<ConversationRef> m_todo;
