@@ -96,21 +96,6 @@ Status EventApplier::apply(const InboundEvent &e, StoreChange &change)
 Status EventApplier::applyMessage(const InboundEvent &e, StoreChange &change)
 {
     const QString mid = keyFor(e);
-    auto existing = m_session.findByMid(e.accountId, mid);
-    if (!existing)
-        return std::unexpected(existing.error());
-    if (*existing) {
-        // Redelivery, the same message through sync, or the echo of a message the outbox sent
-        // (markSent stored its mid): keep the row, only fill in the raw JSON if it had none.
-        if (!e.rawJson.isEmpty()) {
-            auto q = m_session.run(QStringLiteral("UPDATE messages SET raw_json = ? WHERE id = ? AND raw_json = ''"),
-                                   {QString::fromUtf8(e.rawJson), (*existing)->id});
-            if (!q)
-                return std::unexpected(q.error());
-        }
-        return {};
-    }
-
     auto conversation = m_session.ensureConversation(e.accountId, e.customerId);
     if (!conversation)
         return std::unexpected(conversation.error());
@@ -154,7 +139,19 @@ Status EventApplier::applyMessage(const InboundEvent &e, StoreChange &change)
     auto id = m_session.insertMessage(row);
     if (!id)
         return std::unexpected(id.error());
-    change.addMessage(*conversation, *id);
+    if (!*id) {
+        // Redelivery, the same message through sync, or the echo of a message the outbox sent
+        // (markSent stored its mid): keep the row, only fill in the raw JSON if it had none.
+        if (!e.rawJson.isEmpty()) {
+            auto q = m_session.run(QStringLiteral("UPDATE messages SET raw_json = ? WHERE account_id = ? "
+                                                  "AND mid = ? AND raw_json = ''"),
+                                   {QString::fromUtf8(e.rawJson), e.accountId, mid});
+            if (!q)
+                return std::unexpected(q.error());
+        }
+        return {};
+    }
+    change.addMessage(*conversation, **id);
     return replayDeferred(e.accountId, mid, change);
 }
 
@@ -297,11 +294,17 @@ Status EventApplier::defer(const InboundEvent &e)
                            {e.accountId, e.mid, e.timestampMs, QString::fromUtf8(json), hashOf(json)});
     if (!q)
         return std::unexpected(q.error());
+    m_session.noteDeferred((*q)->numRowsAffected());
     return {};
 }
 
 Status EventApplier::replayDeferred(const QString &accountId, const QString &mid, StoreChange &change)
 {
+    auto any = m_session.mayHaveDeferred();
+    if (!any)
+        return std::unexpected(any.error());
+    if (!*any)
+        return {};
     auto q = m_session.run(QStringLiteral("SELECT id, event_json FROM deferred_events WHERE account_id = ? "
                                           "AND mid = ? ORDER BY timestamp_ms, id"),
                            {accountId, mid});
@@ -319,6 +322,7 @@ Status EventApplier::replayDeferred(const QString &accountId, const QString &mid
                            {accountId, mid});
     if (!d)
         return std::unexpected(d.error());
+    m_session.noteDeferred(-(*d)->numRowsAffected());
     for (const InboundEvent &e : std::as_const(waiting)) {
         if (auto ok = apply(e, change); !ok)
             return ok;

@@ -32,9 +32,11 @@ Result<qint64> OutboxWriter::enqueue(const QString &accountId, const QString &cu
     row.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto id = m_session.insertMessage(row);
     if (!id)
-        return id;
-    change.addMessage(*conversation, *id);
-    return id;
+        return std::unexpected(id.error());
+    if (!*id)
+        return fail(Error::Kind::Storage, QStringLiteral("the outgoing message was not stored"));
+    change.addMessage(*conversation, **id);
+    return **id;
 }
 
 Result<MessageHandle> OutboxWriter::outboxRow(qint64 localId)

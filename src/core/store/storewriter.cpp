@@ -104,7 +104,14 @@ void StoreWriter::runGroup(QList<WriteJob> &jobs)
         m_session->forgetCaches();
     };
 
-    if (Status begun = sql::execText(db, QStringLiteral("BEGIN IMMEDIATE")); !begun) {
+    // Transaction control through cached statements: they run for every job.
+    auto control = [this](const QString &sql) -> Status {
+        auto q = m_session->run(sql, {});
+        if (!q)
+            return std::unexpected(q.error());
+        return {};
+    };
+    if (Status begun = control(QStringLiteral("BEGIN IMMEDIATE")); !begun) {
         qCWarning(lcStore) << "cannot begin a transaction:" << begun.error().message;
         failAll(begun);
     } else {
@@ -112,26 +119,26 @@ void StoreWriter::runGroup(QList<WriteJob> &jobs)
         for (qsizetype i = 0; i < jobs.size() && !lost; ++i) {
             StoreChange jobChange;
             WriteContext context{*m_session, *m_events, *m_outbox, *m_directory, jobChange};
-            Status s = sql::execText(db, QStringLiteral("SAVEPOINT job"));
+            Status s = control(QStringLiteral("SAVEPOINT job"));
             if (s)
                 s = jobs[i].run(context);
             if (s)
-                s = sql::execText(db, QStringLiteral("RELEASE job"));
+                s = control(QStringLiteral("RELEASE job"));
             if (s) {
                 change.merge(jobChange);
             } else {
                 outcomes[i] = s;
                 m_session->forgetCaches(); // they may name rows the rollback takes away
-                if (!sql::execText(db, QStringLiteral("ROLLBACK TO job"))) {
+                if (!control(QStringLiteral("ROLLBACK TO job"))) {
                     lost = true;
                     failAll(s);
                 } else {
-                    (void)sql::execText(db, QStringLiteral("RELEASE job"));
+                    (void)control(QStringLiteral("RELEASE job"));
                 }
             }
         }
         if (!lost) {
-            if (Status committed = sql::execText(db, QStringLiteral("COMMIT")); !committed) {
+            if (Status committed = control(QStringLiteral("COMMIT")); !committed) {
                 qCWarning(lcStore) << "commit failed:" << committed.error().message;
                 (void)sql::execText(db, QStringLiteral("ROLLBACK"));
                 failAll(committed);

@@ -34,6 +34,20 @@ void WriteSession::forgetCaches()
     m_knownAccounts.clear();
     m_knownContacts.clear();
     m_conversationIds.clear();
+    m_deferredRows.reset();
+}
+
+Result<bool> WriteSession::mayHaveDeferred()
+{
+    if (!m_deferredRows) {
+        auto q = run(QStringLiteral("SELECT COUNT(*) FROM deferred_events"), {});
+        if (!q)
+            return std::unexpected(q.error());
+        (*q)->next();
+        m_deferredRows = (*q)->value(0).toLongLong();
+        (*q)->finish();
+    }
+    return *m_deferredRows > 0;
 }
 
 Status WriteSession::ensureAccount(const QString &accountId)
@@ -127,14 +141,15 @@ Result<std::optional<MessageHandle>> WriteSession::findById(qint64 id)
     return readRef(run(kRefColumns + QStringLiteral("WHERE id = ?"), {id}));
 }
 
-Result<qint64> WriteSession::insertMessage(const NewMessageRow &m)
+Result<std::optional<qint64>> WriteSession::insertMessage(const NewMessageRow &m)
 {
     // An outgoing message is seen if the customer's read receipt already covers its time.
     auto q = run(QStringLiteral(R"(INSERT INTO messages(conversation_id, account_id, mid, kind,
                  outgoing, text, created_ms, state, reply_to_mid, reply_to_story_url, meta_json,
                  raw_json, client_id, tag, seen)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                 ? AND ? <= (SELECT customer_seen_ms FROM conversations WHERE id = ?)))"),
+                 ? AND ? <= (SELECT customer_seen_ms FROM conversations WHERE id = ?))
+                 ON CONFLICT(account_id, mid) DO NOTHING)"),
                  {m.conversationId, m.accountId, sql::nullIfEmpty(m.mid), int(m.kind),
                   boolValue(m.outgoing), sql::text(m.text), m.createdMs, int(m.state),
                   sql::text(m.replyToMid), sql::text(m.replyToStoryUrl),
@@ -143,6 +158,8 @@ Result<qint64> WriteSession::insertMessage(const NewMessageRow &m)
                   boolValue(m.outgoing), m.createdMs, m.conversationId});
     if (!q)
         return std::unexpected(q.error());
+    if ((*q)->numRowsAffected() == 0)
+        return std::nullopt;
     const qint64 id = (*q)->lastInsertId().toLongLong();
 
     for (qsizetype i = 0; i < m.attachments.size(); ++i) {
@@ -172,7 +189,7 @@ Result<qint64> WriteSession::insertMessage(const NewMessageRow &m)
                    m.conversationId});
     if (!qc)
         return std::unexpected(qc.error());
-    return id;
+    return std::optional<qint64>(id);
 }
 
 } // namespace inlet

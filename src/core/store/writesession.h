@@ -66,8 +66,16 @@ public:
     Result<std::optional<MessageHandle>> findByMid(const QString &accountId, const QString &mid);
     Result<std::optional<MessageHandle>> findById(qint64 id);
     // Inserts the row and its attachments, and updates the conversation's activity, unread count,
-    // messaging window and preview.
-    Result<qint64> insertMessage(const NewMessageRow &message);
+    // messaging window and preview. Nothing (nullopt) if the account already has a message `mid`.
+    Result<std::optional<qint64>> insertMessage(const NewMessageRow &message);
+
+    // Whether deferred_events may hold rows (a cached count saves a lookup per new message).
+    Result<bool> mayHaveDeferred();
+    void noteDeferred(qint64 delta)
+    {
+        if (m_deferredRows)
+            *m_deferredRows += delta;
+    }
 
     // Drops the small caches; after a rollback or an account removal they may name gone rows.
     void forgetCaches();
@@ -78,6 +86,7 @@ private:
     QSet<QString> m_knownAccounts;
     QSet<QString> m_knownContacts;
     QHash<QString, qint64> m_conversationIds; // "account\ncustomer" -> id
+    std::optional<qint64> m_deferredRows;     // unknown after a rollback
 };
 
 // The preview line of a conversation for a message.
