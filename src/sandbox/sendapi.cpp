@@ -91,8 +91,19 @@ HttpReply SendApi::send(const ApiRequest &request)
         return *error;
     if (auto error = checkWindow(*customer, humanAgent))
         return *error;
+    // An inline reply: "reply_to":{"mid":…} inside message (or at the top level).
+    QJsonObject replyTo = body.value(QStringLiteral("message")).toObject().value(QStringLiteral("reply_to")).toObject();
+    if (replyTo.isEmpty())
+        replyTo = body.value(QStringLiteral("reply_to")).toObject();
+    const QString replyToMid = replyTo.value(QStringLiteral("mid")).toString();
+    if (!replyToMid.isEmpty()) {
+        const WorldMessage *replied = m_state.world.message(replyToMid);
+        if (!replied || replied->customerIgsid != igsid || replied->deleted)
+            return param100(QStringLiteral("(#100) Param reply_to[mid] must be a message of this conversation"));
+    }
 
     WorldMessage message;
+    message.replyToMid = replyToMid;
     message.mid = m_state.newMid();
     message.customerIgsid = igsid;
     message.fromCustomer = false;

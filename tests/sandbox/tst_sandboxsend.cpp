@@ -188,6 +188,20 @@ private slots:
         QCOMPARE(sendMessage({{QStringLiteral("attachments"), eleven}}).graphCode(), 100);
     }
 
+    void inlineReplies()
+    {
+        const QString customerMid = m_sandbox->world().latestMid(m_customer, true);
+        const HttpResult reply = sendMessage({{QStringLiteral("text"), QStringLiteral("yes")},
+                                              {QStringLiteral("reply_to"), QJsonObject{{QStringLiteral("mid"), customerMid}}}});
+        QCOMPARE(reply.status, 200);
+        const QString mid = reply.json().value(QStringLiteral("message_id")).toString();
+        QCOMPARE(m_sandbox->world().message(mid)->replyToMid, customerMid);
+        const HttpResult detail = m_client->get(QStringLiteral("/%1?fields=reply_to").arg(mid), m_token);
+        QCOMPARE(detail.json()[QStringLiteral("reply_to")][QStringLiteral("mid")].toString(), customerMid);
+        QCOMPARE(sendMessage({{QStringLiteral("text"), QStringLiteral("yes")},
+                              {QStringLiteral("reply_to"), QJsonObject{{QStringLiteral("mid"), QStringLiteral("nope")}}}}).graphCode(), 100);
+    }
+
     void senderActions()
     {
         const QString customerMid = m_sandbox->world().latestMid(m_customer, true);
