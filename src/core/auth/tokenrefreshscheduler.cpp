@@ -64,6 +64,17 @@ QDateTime TokenRefreshScheduler::dueAt(const QString &accountId) const
     return due;
 }
 
+bool TokenRefreshScheduler::isCurrent(const QString &accountId, quint64 generation) const
+{
+    const auto it = m_accounts.constFind(accountId);
+    return it != m_accounts.cend() && it->generation == generation;
+}
+
+QDateTime TokenRefreshScheduler::issuedAt(const QString &accountId) const
+{
+    return m_accounts.value(accountId).issuedAt;
+}
+
 QDateTime TokenRefreshScheduler::expiresAt(const QString &accountId) const
 {
     return m_accounts.value(accountId).expiresAt;
@@ -112,6 +123,8 @@ void TokenRefreshScheduler::refresh(const QString &accountId)
                 .then(this, [this, accountId, generation](Result<TokenGrant> grant) {
                     if (!grant)
                         return onFailure(accountId, generation, grant.error());
+                    if (!isCurrent(accountId, generation))
+                        return; // untracked or signed in again meanwhile: that token wins
                     const TokenGrant fresh = *grant;
                     m_vault->write(TokenVault::accountKey(accountId), fresh.token)
                         .then(this, [this, accountId, generation, fresh](Status stored) {

@@ -51,6 +51,7 @@ public:
 
     // When the next attempt for this account is due (invalid if not tracked).
     QDateTime dueAt(const QString &accountId) const;
+    QDateTime issuedAt(const QString &accountId) const; // updated by each refresh
     QDateTime expiresAt(const QString &accountId) const;
     int consecutiveFailures(const QString &accountId) const;
 
@@ -60,6 +61,7 @@ public:
     void checkNow();
 
 signals:
+    // The vault already holds the new token; persist issuedAt(accountId)/expiresAt with the account.
     void tokenRefreshed(const QString &accountId, const QDateTime &expiresAt);
     void refreshFailed(const QString &accountId, const QString &reason, const QDateTime &retryAt);
     void needsSignIn(const QString &accountId);
@@ -75,6 +77,7 @@ private:
     };
 
     void refresh(const QString &accountId);
+    bool isCurrent(const QString &accountId, quint64 generation) const;
     void onFailure(const QString &accountId, quint64 generation, const Error &error);
 
     GraphClient *m_client;

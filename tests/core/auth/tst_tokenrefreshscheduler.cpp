@@ -100,6 +100,7 @@ private slots:
         const QDateTime expiresAt = refreshed.first().at(1).toDateTime();
         QVERIFY(qAbs(expiresAt.secsTo(now().addDays(60))) < 120);
         QCOMPARE(scheduler->expiresAt(account), expiresAt);
+        QVERIFY(qAbs(scheduler->issuedAt(account).secsTo(now())) < 120);
         // The vault holds the new token, and it works.
         const QString fresh = storedToken(account);
         QVERIFY(!fresh.isEmpty());
@@ -268,10 +269,28 @@ private slots:
         const QDateTime issued = now();
         scheduler->track(account, issued, issued.addDays(60));
         scheduler->untrack(account);
+        QVERIFY(!scheduler->isTracked(account));
         advance(std::chrono::days(20));
         scheduler->checkNow();
         QVERIFY(!refreshed.wait(200));
         QVERIFY(!scheduler->dueAt(account).isValid());
+    }
+
+    void signingInAgainDuringARefreshWins()
+    {
+        QString token;
+        const QString account = newAccount(&token);
+        const auto scheduler = newScheduler();
+        QSignalSpy refreshed(scheduler.get(), &TokenRefreshScheduler::tokenRefreshed);
+        const QDateTime issued = now().addDays(-20);
+        m_control->fault({{QStringLiteral("count"), 1}, {QStringLiteral("latency_ms"), 300}});
+        scheduler->track(account, issued, issued.addDays(60)); // starts a (slow) refresh
+        // Meanwhile the manager signs in again: a new token, freshly issued.
+        const QString newer = m_sandbox->issueToken(true);
+        QVERIFY(await(m_vault->write(TokenVault::accountKey(account), newer))->has_value());
+        scheduler->track(account, now(), now().addDays(60));
+        QVERIFY(!refreshed.wait(800));
+        QCOMPARE(storedToken(account), newer);
     }
 
     void cleanupTestCase()
