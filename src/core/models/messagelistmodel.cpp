@@ -98,12 +98,18 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_hasOlder;
+    return !parent.isValid() && m_hasOlder && m_viewDrivenFetch;
 }
 
 void MessageListModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent) || m_items.isEmpty())
+    if (canFetchMore(parent))
+        fetchOlder();
+}
+
+void MessageListModel::fetchOlder()
+{
+    if (!m_hasOlder || m_items.isEmpty())
         return;
     auto page = m_source->messagesBefore(m_conversationId, m_items.constFirst().row.key(),
                                          m_pageSize);

@@ -54,6 +54,11 @@ public:
     qint64 conversationId() const { return m_conversationId; }
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
 
+    // Views fetch when the LAST row is visible, but older messages go at the TOP: a chat view
+    // turns this off and calls fetchOlder() itself when scrolled to the top.
+    void setViewDrivenFetch(bool enabled) { m_viewDrivenFetch = enabled; }
+    void fetchOlder();
+
     bool canFetchNewer() const { return m_hasNewer; }
     void fetchNewer();
     bool hasOlder() const { return m_hasOlder; }
@@ -88,6 +93,7 @@ private:
     qint64 m_conversationId = 0;
     int m_pageSize = 50;
     bool m_hasOlder = false;
+    bool m_viewDrivenFetch = true;
     bool m_hasNewer = false;
     quint32 m_nextRevision = 1;
 };

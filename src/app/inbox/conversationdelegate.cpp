@@ -1,0 +1,174 @@
+#include "app/inbox/conversationdelegate.h"
+
+#include "app/inbox/imagecache.h"
+#include "models/conversationlistmodel.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace inlet::app {
+
+using C = ConversationListModel;
+
+namespace {
+constexpr int kAvatar = 40;
+constexpr int kHeight = 64;
+
+QColor windowColor(MessagingWindow::State state)
+{
+    switch (state) {
+    case MessagingWindow::State::Open: return QColor(0x2e, 0xa0, 0x43);
+    case MessagingWindow::State::ClosingSoon: return QColor(0xe0, 0x8e, 0x0b);
+    case MessagingWindow::State::HumanAgent: return QColor(0x8a, 0x63, 0xd2);
+    case MessagingWindow::State::Closed: return QColor(0x9a, 0x9a, 0x9a);
+    }
+    return {};
+}
+} // namespace
+
+ConversationDelegate::ConversationDelegate(ImageCache *images, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_images(images)
+{
+}
+
+QString ConversationDelegate::timeLabel(qint64 ms, qint64 nowMs)
+{
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs);
+    if (when.date() == now.date())
+        return QLocale().toString(when.time(), QLocale::ShortFormat);
+    if (when.date().daysTo(now.date()) < 7)
+        return QLocale().dayName(when.date().dayOfWeek(), QLocale::ShortFormat);
+    return QLocale().toString(when.date(), QLocale::ShortFormat);
+}
+
+QString ConversationDelegate::windowLabel(int state)
+{
+    switch (MessagingWindow::State(state)) {
+    case MessagingWindow::State::Open: return tr("Window open");
+    case MessagingWindow::State::ClosingSoon: return tr("Window closing soon");
+    case MessagingWindow::State::HumanAgent: return tr("Human agent replies only");
+    case MessagingWindow::State::Closed: return tr("Window closed");
+    }
+    return {};
+}
+
+QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return QSize(option.rect.width(), kHeight);
+}
+
+void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette &pal = option.palette;
+    const QColor ink = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor dim = ink;
+    dim.setAlpha(150);
+    const QRect r = option.rect.adjusted(10, 0, -10, 0);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // Avatar, or initials while it loads / when there is none.
+    const QRect avatar(r.left(), r.top() + (kHeight - kAvatar) / 2, kAvatar, kAvatar);
+    const QString name = index.data(C::NameRole).toString();
+    const QString path = index.data(C::AvatarPathRole).toString();
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    QPixmap pixmap = m_images && !path.isEmpty() ? m_images->thumbnail(path, QSize(kAvatar, kAvatar) * dpr) : QPixmap();
+    if (!pixmap.isNull()) {
+        pixmap.setDevicePixelRatio(dpr);
+        QPainterPath clip;
+        clip.addEllipse(avatar);
+        painter->setClipPath(clip);
+        painter->drawPixmap(avatar, pixmap);
+        painter->setClipping(false);
+    } else {
+        const QString customer = index.data(C::CustomerIdRole).toString();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor::fromHsv(int(qHash(customer) % 360), 90, 200));
+        painter->drawEllipse(avatar);
+        painter->setPen(Qt::white);
+        QFont f = option.font;
+        f.setBold(true);
+        painter->setFont(f);
+        painter->drawText(avatar, Qt::AlignCenter, name.left(1).toUpper());
+    }
+
+    // Messaging window marker: a dot on the avatar.
+    const auto state = MessagingWindow::State(index.data(C::WindowStateRole).toInt());
+    const QRect dot(avatar.right() - 10, avatar.bottom() - 10, 12, 12);
+    painter->setPen(QPen(pal.color(QPalette::Base), 2));
+    painter->setBrush(windowColor(state));
+    painter->drawEllipse(dot);
+
+    const int textLeft = avatar.right() + 12;
+    const int unread = index.data(C::UnreadRole).toInt();
+    QFont bold = option.font;
+    bold.setBold(true);
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() > 0 ? option.font.pointSizeF() * 0.9 : 8);
+    const QFontMetrics fm(option.font);
+    const QFontMetrics bm(bold);
+    const QFontMetrics sm(small);
+
+    // First line: name @username ........ time
+    const QString time = timeLabel(index.data(C::TimeRole).toLongLong(), QDateTime::currentMSecsSinceEpoch());
+    const int timeWidth = sm.horizontalAdvance(time);
+    const int top = r.top() + 10;
+    painter->setFont(small);
+    painter->setPen(dim);
+    painter->drawText(QRect(r.right() - timeWidth, top, timeWidth, bm.height()), Qt::AlignRight | Qt::AlignVCenter, time);
+
+    const int nameRoom = r.right() - timeWidth - 8 - textLeft;
+    painter->setFont(unread > 0 ? bold : option.font);
+    painter->setPen(ink);
+    const QString shownName = bm.elidedText(name, Qt::ElideRight, nameRoom);
+    painter->drawText(QRect(textLeft, top, nameRoom, bm.height()), Qt::AlignLeft | Qt::AlignVCenter, shownName);
+    const QString username = index.data(C::UsernameRole).toString();
+    const int used = (unread > 0 ? bm : fm).horizontalAdvance(shownName) + 6;
+    if (!username.isEmpty() && used < nameRoom) {
+        painter->setFont(small);
+        painter->setPen(dim);
+        painter->drawText(QRect(textLeft + used, top, nameRoom - used, bm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          sm.elidedText(QStringLiteral("@") + username, Qt::ElideRight, nameRoom - used));
+    }
+
+    // Second line: preview (or search snippet) ........ unread badge
+    QString preview = index.data(C::SnippetRole).toString();
+    if (preview.isEmpty())
+        preview = index.data(C::PreviewRole).toString();
+    preview = preview.simplified();
+    int badgeWidth = 0;
+    const int line2 = top + bm.height() + 6;
+    if (unread > 0) {
+        const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        badgeWidth = qMax(sm.height() + 4, sm.horizontalAdvance(count) + 12);
+        const QRect badge(r.right() - badgeWidth, line2, badgeWidth, sm.height() + 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight));
+        painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
+        painter->setPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::HighlightedText));
+        painter->setFont(small);
+        painter->drawText(badge, Qt::AlignCenter, count);
+    }
+    const int previewRoom = r.right() - textLeft - (badgeWidth ? badgeWidth + 8 : 0);
+    painter->setFont(option.font);
+    painter->setPen(unread > 0 ? ink : dim);
+    painter->drawText(QRect(textLeft, line2, previewRoom, fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
+                      fm.elidedText(preview, Qt::ElideRight, previewRoom));
+    painter->restore();
+}
+
+} // namespace inlet::app

@@ -1,0 +1,445 @@
+#include "app/inbox/inboxwidget.h"
+
+#include "app/inbox/composer.h"
+#include "app/inbox/contactpanel.h"
+#include "app/inbox/conversationdelegate.h"
+#include "app/inbox/imagecache.h"
+#include "app/inbox/messagedelegate.h"
+#include "app/inbox/messageview.h"
+#include "common/logging.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "outbox/outbox.h"
+#include "outbox/senderactions.h"
+#include "store/store.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace inlet::app {
+
+namespace {
+
+QString durationText(qint64 ms)
+{
+    const qint64 minutes = ms / 60'000;
+    if (minutes < 60)
+        return InboxWidget::tr("%n min", nullptr, int(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return InboxWidget::tr("%1 h %2 min").arg(hours).arg(minutes % 60);
+    return InboxWidget::tr("%n day(s)", nullptr, int(hours / 24));
+}
+
+} // namespace
+
+InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
+    : QWidget(parent)
+    , m_services(services)
+    , m_images(new ImageCache(this))
+    , m_conversations(new ConversationListModel(services.source, this))
+    , m_messages(new MessageListModel(services.source, this))
+    , m_conversationDelegate(new ConversationDelegate(m_images, this))
+    , m_messageDelegate(new MessageDelegate(m_images, this))
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    Q_ASSERT(services.store && services.source);
+    buildUi();
+    installShortcuts();
+
+    connect(services.store, &Store::changed, m_conversations, &ConversationListModel::applyStoreChange);
+    connect(services.store, &Store::changed, m_messages, &MessageListModel::applyStoreChange);
+    connect(m_images, &ImageCache::ready, m_list->viewport(), qOverload<>(&QWidget::update));
+    connect(m_images, &ImageCache::ready, m_messageView->viewport(), qOverload<>(&QWidget::update));
+
+    // Keep the open conversation's header, composer and panel in step with its row.
+    connect(m_conversations, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        for (int row = from.row(); row <= to.row(); ++row) {
+            if (m_conversations->rowAt(row).id == m_current.id) {
+                const qint64 hit = m_current.hitMessageId;
+                m_current = m_conversations->rowAt(row);
+                m_current.hitMessageId = hit;
+                refreshHeader();
+                m_contact->setConversation(m_current, accountName(m_current.accountId));
+            }
+        }
+    });
+    connect(m_conversations, &ConversationListModel::loaded, this, [this] {
+        const qint64 wanted = m_pendingOpen ? m_pendingOpen : m_current.id;
+        const int row = m_conversations->rowOf(wanted);
+        if (row >= 0) {
+            QSignalBlocker block(m_list->selectionModel());
+            m_list->setCurrentIndex(m_conversations->index(row));
+        }
+        if (m_pendingOpen && row >= 0) {
+            m_pendingOpen = 0;
+            showConversation(m_conversations->rowAt(row), 0);
+        }
+    });
+
+    connect(m_messageDelegate, &MessageDelegate::linkActivated, this, [](const QUrl &url) {
+        // The system browser, never the embedded web view (which is only for signing in).
+        QDesktopServices::openUrl(url);
+    });
+    connect(m_messageDelegate, &MessageDelegate::attachmentActivated, this,
+            [](const QUrl &url, const QString &) { QDesktopServices::openUrl(url); });
+    connect(m_messageDelegate, &MessageDelegate::retryRequested, this, [this](qint64 id) {
+        if (m_services.outbox)
+            m_services.outbox->retry(id);
+    });
+    connect(m_messageDelegate, &MessageDelegate::deleteRequested, this, [this](qint64 id) {
+        if (m_services.outbox)
+            m_services.outbox->remove(id);
+    });
+    connect(m_messageView, &MessageView::replyRequested, this, [this](qint64 id) {
+        const int row = m_messages->rowOfMessage(id);
+        if (row >= 0)
+            m_composer->setReplyTo(m_messages->rowAt(row).mid, m_messages->rowAt(row).text);
+    });
+    connect(m_messageView, &MessageView::reactRequested, this,
+            [this](qint64 id, const QString &emoji) { react(id, emoji, false); });
+    connect(m_messageView, &MessageView::unreactRequested, this,
+            [this](qint64 id) { react(id, {}, true); });
+    connect(m_composer, &Composer::sendRequested, this, &InboxWidget::send);
+    connect(m_composer, &Composer::typing, this, [this] {
+        if (m_services.senderActions && m_current.id)
+            m_services.senderActions->typingOn(m_current.accountId, m_current.customerId);
+    });
+
+    m_headerTimer = new QTimer(this);
+    m_headerTimer->setInterval(30'000);
+    connect(m_headerTimer, &QTimer::timeout, this, &InboxWidget::refreshHeader);
+    m_headerTimer->start();
+
+    m_composer->setSavedReplies(services.savedReplies);
+    m_conversations->reload();
+    refreshHeader();
+}
+
+InboxWidget::~InboxWidget() = default;
+
+void InboxWidget::buildUi()
+{
+    // Inbox pane.
+    auto *inboxPane = new QWidget(this);
+    m_search = new QLineEdit(inboxPane);
+    m_search->setPlaceholderText(tr("Search messages and contacts (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search"));
+    m_accountFilter = new QComboBox(inboxPane);
+    m_accountFilter->setAccessibleName(tr("Account filter"));
+    m_accountFilter->addItem(tr("All accounts"), QString());
+    m_unreadOnly = new QCheckBox(tr("Unread"), inboxPane);
+    m_needsReply = new QCheckBox(tr("Needs reply"), inboxPane);
+    m_list = new QListView(inboxPane);
+    m_list->setModel(m_conversations);
+    m_list->setItemDelegate(m_conversationDelegate);
+    m_list->setUniformItemSizes(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setAccessibleName(tr("Conversations"));
+    m_list->setFrameShape(QFrame::NoFrame);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_accountFilter, 1);
+    filters->addWidget(m_unreadOnly);
+    filters->addWidget(m_needsReply);
+    auto *inboxLayout = new QVBoxLayout(inboxPane);
+    inboxLayout->setContentsMargins(6, 6, 0, 0);
+    inboxLayout->addWidget(m_search);
+    inboxLayout->addLayout(filters);
+    inboxLayout->addWidget(m_list, 1);
+
+    // Conversation pane.
+    m_conversationPane = new QWidget(this);
+    m_headerTitle = new QLabel(m_conversationPane);
+    QFont titleFont = m_headerTitle->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_headerTitle->setFont(titleFont);
+    m_headerWindow = new QLabel(m_conversationPane);
+    m_headerWindow->setAccessibleName(tr("Messaging window"));
+    m_placeholder = new QLabel(tr("Choose a conversation on the left."), m_conversationPane);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_messageView = new MessageView(m_messages, m_messageDelegate, m_conversationPane);
+    m_composer = new Composer(m_conversationPane);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(10, 6, 10, 6);
+    header->addWidget(m_headerTitle, 1);
+    header->addWidget(m_headerWindow);
+    auto *paneLayout = new QVBoxLayout(m_conversationPane);
+    paneLayout->setContentsMargins(0, 0, 0, 0);
+    paneLayout->setSpacing(0);
+    paneLayout->addLayout(header);
+    paneLayout->addWidget(m_placeholder, 1);
+    paneLayout->addWidget(m_messageView, 1);
+    paneLayout->addWidget(m_composer);
+    m_messageView->setVisible(false);
+    m_composer->setVisible(false);
+
+    m_contact = new ContactPanel(m_images, this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(inboxPane);
+    m_splitter->addWidget(m_conversationPane);
+    m_splitter->addWidget(m_contact);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({320, 640, 220});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+    m_contact->setVisible(false);
+
+    connect(m_search, &QLineEdit::textChanged, m_conversations, &ConversationListModel::setSearchText);
+    connect(m_accountFilter, &QComboBox::currentIndexChanged, this, &InboxWidget::applyFilter);
+    connect(m_unreadOnly, &QCheckBox::toggled, this, &InboxWidget::applyFilter);
+    connect(m_needsReply, &QCheckBox::toggled, this, &InboxWidget::applyFilter);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &InboxWidget::onCurrentRowChanged);
+}
+
+void InboxWidget::installShortcuts()
+{
+    auto shortcut = [this](const QKeySequence &keys, auto slot) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WindowShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveSelection(-1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveSelection(1); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { nextUnread(); });
+    shortcut(QKeySequence(Qt::Key_Escape), [this] {
+        if (!m_composer->replyToMid().isEmpty())
+            m_composer->clearReplyTo();
+        else if (!m_search->text().isEmpty())
+            m_search->clear();
+        else if (m_contact->isVisible())
+            m_contact->setVisible(false);
+    });
+}
+
+void InboxWidget::setAccounts(const QList<std::pair<QString, QString>> &accounts)
+{
+    m_accounts = accounts;
+    QSignalBlocker block(m_accountFilter);
+    const QString selected = m_accountFilter->currentData().toString();
+    m_accountFilter->clear();
+    m_accountFilter->addItem(tr("All accounts"), QString());
+    for (const auto &[id, name] : accounts)
+        m_accountFilter->addItem(name.isEmpty() ? id : name, id);
+    m_accountFilter->setCurrentIndex(qMax(0, m_accountFilter->findData(selected)));
+    m_accountFilter->setVisible(accounts.size() > 1);
+}
+
+void InboxWidget::setSavedReplies(const QStringList &replies)
+{
+    m_services.savedReplies = replies;
+    m_composer->setSavedReplies(replies);
+}
+
+void InboxWidget::setClock(std::function<qint64()> nowMs)
+{
+    m_now = nowMs;
+    m_conversations->setClock(std::move(nowMs));
+    refreshHeader();
+}
+
+QString InboxWidget::accountName(const QString &id) const
+{
+    for (const auto &[accountId, name] : m_accounts)
+        if (accountId == id)
+            return name;
+    return {};
+}
+
+void InboxWidget::applyFilter()
+{
+    InboxFilter filter;
+    filter.accountId = m_accountFilter->currentData().toString();
+    filter.unreadOnly = m_unreadOnly->isChecked();
+    filter.needsReplyOnly = m_needsReply->isChecked();
+    m_conversations->setFilter(filter);
+}
+
+void InboxWidget::openConversation(qint64 conversationId, qint64 messageId)
+{
+    const int row = m_conversations->rowOf(conversationId);
+    if (row >= 0) {
+        QSignalBlocker block(m_list->selectionModel());
+        m_list->setCurrentIndex(m_conversations->index(row));
+        showConversation(m_conversations->rowAt(row), messageId);
+        return;
+    }
+    // Not in the loaded part of the list (or filtered out): read it directly.
+    auto fetched = m_services.source->conversation(conversationId);
+    if (!fetched || !*fetched) {
+        qCWarning(lcApp) << "inbox: no conversation" << conversationId;
+        return;
+    }
+    showConversation(**fetched, messageId);
+}
+
+void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
+{
+    m_current = row;
+    m_current.hitMessageId = messageId;
+    const Status opened = m_messages->open(m_current.id, messageId);
+    if (!opened)
+        qCWarning(lcApp) << "inbox: cannot open conversation:" << opened.error().message;
+    if (messageId)
+        QTimer::singleShot(0, this, [this, messageId] { m_messageView->showMessage(messageId); });
+    m_placeholder->setVisible(false);
+    m_messageView->setVisible(true);
+    m_composer->setVisible(true);
+    m_contact->setVisible(true);
+    m_contact->setConversation(m_current, accountName(m_current.accountId));
+    m_composer->clear();
+    refreshHeader();
+    // Opening it reads it: locally, and on Instagram where the API allows (mark_seen).
+    if (m_current.unreadCount > 0)
+        m_services.store->markConversationRead(m_current.id);
+    if (m_services.senderActions)
+        m_services.senderActions->markSeen(m_current.accountId, m_current.customerId);
+    emit conversationOpened(m_current.id);
+}
+
+void InboxWidget::onCurrentRowChanged()
+{
+    const QModelIndex index = m_list->currentIndex();
+    if (!index.isValid())
+        return;
+    const ConversationRow row = m_conversations->rowAt(index.row());
+    if (row.id == m_current.id && row.hitMessageId == 0 && m_messages->conversationId() == row.id)
+        return; // the same conversation, re-selected after a reload
+    showConversation(row, row.hitMessageId);
+}
+
+void InboxWidget::refreshHeader()
+{
+    if (!m_current.id) {
+        m_headerTitle->setText(tr("Inbox"));
+        m_headerWindow->clear();
+        return;
+    }
+    QString title = m_current.name.isEmpty() ? m_current.username : m_current.name;
+    if (!m_current.username.isEmpty() && !m_current.name.isEmpty())
+        title += QStringLiteral("  @") + m_current.username;
+    m_headerTitle->setText(title);
+
+    const qint64 now = m_now();
+    const auto state = MessagingWindow::state(m_current.lastCustomerMessageMs, now);
+    const qint64 left = MessagingWindow::timeLeftMs(m_current.lastCustomerMessageMs, now);
+    QString text;
+    QString color;
+    switch (state) {
+    case MessagingWindow::State::Open:
+        text = tr("%1 left to reply").arg(durationText(left));
+        color = QStringLiteral("#2ea043");
+        break;
+    case MessagingWindow::State::ClosingSoon:
+        text = tr("Only %1 left to reply").arg(durationText(left));
+        color = QStringLiteral("#e08e0b");
+        break;
+    case MessagingWindow::State::HumanAgent:
+        text = tr("Human agent replies only, %1 left").arg(durationText(left));
+        color = QStringLiteral("#8a63d2");
+        break;
+    case MessagingWindow::State::Closed:
+        text = tr("Messaging window closed");
+        color = QStringLiteral("#9a9a9a");
+        break;
+    }
+    m_headerWindow->setText(text);
+    m_headerWindow->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color));
+    m_composer->setWindowState(state);
+    if (!m_services.outbox)
+        m_composer->setSendingAvailable(false, tr("Sending is not available: the outbox is not running."));
+}
+
+void InboxWidget::send(const QString &text, const QString &replyToMid, bool humanAgent)
+{
+    if (!m_services.outbox || !m_current.id)
+        return;
+    OutgoingMessage message;
+    message.accountId = m_current.accountId;
+    message.customerId = m_current.customerId;
+    message.text = text;
+    message.replyToMid = replyToMid;
+    message.humanAgent = humanAgent;
+    m_composer->clear();
+    m_messageView->scrollToNewest();
+    m_services.outbox->send(message).then(this, [this, text](const Result<qint64> &result) {
+        if (!result) {
+            // Nothing was stored: give the text back so it is not lost.
+            m_composer->setText(text);
+            m_composer->noticeLabel()->setText(result.error().message);
+            m_composer->noticeLabel()->setVisible(true);
+            emit sendFailed(result.error().message);
+        }
+    });
+    if (m_services.senderActions)
+        m_services.senderActions->typingOff(m_current.accountId, m_current.customerId);
+}
+
+void InboxWidget::react(qint64 messageId, const QString &emoji, bool remove)
+{
+    const int row = m_messages->rowOfMessage(messageId);
+    if (row < 0 || !m_services.transport || !m_current.id)
+        return;
+    // Sender action "react"/"unreact" (instagram-api.md §3.3); the reaction webhook updates the row.
+    QJsonObject payload{{QStringLiteral("message_id"), m_messages->rowAt(row).mid}};
+    if (!remove)
+        payload.insert(QStringLiteral("reaction"), emoji);
+    const QJsonObject body{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_current.customerId}}},
+                           {QStringLiteral("sender_action"), remove ? QStringLiteral("unreact") : QStringLiteral("react")},
+                           {QStringLiteral("payload"), payload}};
+    m_services.transport->send(m_current.accountId, body).then(this, [this](const Result<QJsonObject> &result) {
+        if (!result)
+            emit sendFailed(result.error().message);
+    });
+}
+
+void InboxWidget::moveSelection(int delta)
+{
+    const int count = m_conversations->rowCount();
+    if (count == 0)
+        return;
+    const int current = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : (delta > 0 ? -1 : count);
+    const int next = qBound(0, current + delta, count - 1);
+    m_list->setCurrentIndex(m_conversations->index(next));
+}
+
+void InboxWidget::nextUnread()
+{
+    const int count = m_conversations->rowCount();
+    const int start = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1;
+    for (int step = 1; step <= count; ++step) {
+        const int row = (start + step) % count;
+        if (m_conversations->rowAt(row).unreadCount > 0) {
+            m_list->setCurrentIndex(m_conversations->index(row));
+            return;
+        }
+    }
+}
+
+} // namespace inlet::app

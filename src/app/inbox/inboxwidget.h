@@ -1,0 +1,126 @@
+#pragma once
+
+#include "models/modelrows.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSplitter;
+class QTimer;
+
+namespace inlet {
+class ConversationListModel;
+class InboxSource;
+class MessageListModel;
+class Outbox;
+class OutboxTransport;
+class SenderActions;
+class Store;
+} // namespace inlet
+
+namespace inlet::app {
+
+class Composer;
+class ContactPanel;
+class ConversationDelegate;
+class ImageCache;
+class MessageDelegate;
+class MessageView;
+
+// The core services the inbox works with. `store` and `source` are required; without `outbox`
+// the composer explains that sending is unavailable; `senderActions` (typing_on / mark_seen) and
+// `transport` (reactions) are optional.
+struct InboxServices {
+    Store *store = nullptr;
+    std::shared_ptr<InboxSource> source; // e.g. StoreInboxSource(store->databasePath(), avatarDir)
+    Outbox *outbox = nullptr;
+    SenderActions *senderActions = nullptr;
+    OutboxTransport *transport = nullptr;
+    QStringList savedReplies;
+};
+
+// The whole inbox window body: inbox pane (search, filters, conversation list) | conversation
+// pane (header with the messaging window, messages, composer) | contact panel, in a splitter.
+// Keyboard: Ctrl+K jump to a conversation, Ctrl+F search messages, Alt+Up/Down previous/next
+// conversation, Ctrl+Shift+U next unread, Esc closes the search / reply / contact panel.
+class InboxWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit InboxWidget(const InboxServices &services, QWidget *parent = nullptr);
+    ~InboxWidget() override;
+
+    // Accounts for the account filter and the contact panel: (IG id, display name).
+    void setAccounts(const QList<std::pair<QString, QString>> &accounts);
+    void setSavedReplies(const QStringList &replies);
+    // Where "now" comes from (the messaging window); tests pin it.
+    void setClock(std::function<qint64()> nowMs);
+
+    // Opens a conversation (at its newest message, or at `messageId`).
+    void openConversation(qint64 conversationId, qint64 messageId = 0);
+    qint64 currentConversationId() const { return m_current.id; }
+
+    ConversationListModel *conversations() const { return m_conversations; }
+    MessageListModel *messages() const { return m_messages; }
+    QListView *conversationList() const { return m_list; }
+    MessageView *messageView() const { return m_messageView; }
+    Composer *composer() const { return m_composer; }
+    ContactPanel *contactPanel() const { return m_contact; }
+    QLineEdit *searchBox() const { return m_search; }
+    QLabel *headerLabel() const { return m_headerTitle; }
+    QLabel *windowLabel() const { return m_headerWindow; }
+
+signals:
+    void conversationOpened(qint64 conversationId);
+    // A send, retry or delete was refused (the reason is shown in the composer too).
+    void sendFailed(const QString &reason);
+
+private:
+    void buildUi();
+    void installShortcuts();
+    void onCurrentRowChanged();
+    void showConversation(const ConversationRow &row, qint64 messageId);
+    void refreshHeader();
+    void send(const QString &text, const QString &replyToMid, bool humanAgent);
+    void react(qint64 messageId, const QString &emoji, bool remove);
+    void moveSelection(int delta);
+    void nextUnread();
+    void applyFilter();
+    QString accountName(const QString &id) const;
+
+    InboxServices m_services;
+    ImageCache *m_images;
+    ConversationListModel *m_conversations;
+    MessageListModel *m_messages;
+    ConversationDelegate *m_conversationDelegate;
+    MessageDelegate *m_messageDelegate;
+    ConversationRow m_current;
+    QList<std::pair<QString, QString>> m_accounts;
+    std::function<qint64()> m_now;
+
+    QSplitter *m_splitter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_accountFilter = nullptr;
+    QCheckBox *m_unreadOnly = nullptr;
+    QCheckBox *m_needsReply = nullptr;
+    QListView *m_list = nullptr;
+    QLabel *m_headerTitle = nullptr;
+    QLabel *m_headerWindow = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QWidget *m_conversationPane = nullptr;
+    MessageView *m_messageView = nullptr;
+    Composer *m_composer = nullptr;
+    ContactPanel *m_contact = nullptr;
+    QTimer *m_headerTimer = nullptr;
+    qint64 m_pendingOpen = 0; // a conversation to select once the list has it
+};
+
+} // namespace inlet::app

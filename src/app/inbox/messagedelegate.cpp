@@ -1,0 +1,248 @@
+#include "app/inbox/messagedelegate.h"
+
+#include "app/inbox/imagecache.h"
+#include "models/messagelistmodel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+#include <QUrl>
+
+namespace inlet::app {
+
+using M = MessageListModel;
+
+MessageDelegate::MessageDelegate(ImageCache *images, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_images(images)
+    , m_cache(4000)
+{
+}
+
+MessageLayoutFonts MessageDelegate::fonts(const QFont &base) const
+{
+    MessageLayoutFonts f{base, base, base};
+    f.small.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.85 : 8);
+    f.bold.setBold(true);
+    return f;
+}
+
+void MessageDelegate::clearCache()
+{
+    m_cache.clear();
+}
+
+const MessageLayout &MessageDelegate::layoutFor(const QModelIndex &index, int width,
+                                                const QFont &font) const
+{
+    if (font != m_fontKey) {
+        m_cache.clear(); // a theme or zoom change: every layout is stale
+        m_fontKey = font;
+    }
+    const qint64 id = index.data(M::IdRole).toLongLong();
+    const quint32 revision = index.data(M::RevisionRole).toUInt();
+    Entry *entry = m_cache.object(id);
+    if (entry && entry->revision == revision && entry->width == width) {
+        ++m_hits;
+        return entry->layout;
+    }
+    ++m_misses;
+    auto *fresh = new Entry{revision, width, MessageLayoutEngine::build(index, width, fonts(font))};
+    m_cache.insert(id, fresh);
+    return fresh->layout;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // The row is as wide as the viewport (QListView hands the item rect only when painting).
+    int width = option.rect.width();
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        width = view->viewport()->width();
+    return layoutFor(index, qMax(width, 160), option.font).size;
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    const MessageLayout &l = layoutFor(index, qMax(option.rect.width(), 160), option.font);
+    const MessageLayoutFonts f = fonts(option.font);
+    const QPalette &pal = option.palette;
+    painter->save();
+    painter->translate(option.rect.topLeft());
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    if (!l.dayText.isEmpty()) {
+        painter->setFont(f.small);
+        painter->setPen(pal.color(QPalette::PlaceholderText));
+        const int tw = QFontMetrics(f.small).horizontalAdvance(l.dayText) + 20;
+        const QRect pill(l.dayRect.center().x() - tw / 2, l.dayRect.top(), tw, l.dayRect.height());
+        painter->setBrush(pal.color(QPalette::AlternateBase));
+        painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+        painter->drawText(pill, Qt::AlignCenter, l.dayText);
+    }
+
+    // Bubble: the accent colour for our messages, a neutral one for the customer's.
+    const QColor bubble = l.outgoing ? pal.color(QPalette::Highlight) : pal.color(QPalette::AlternateBase);
+    const QColor ink = l.outgoing ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(bubble);
+    painter->drawRoundedRect(l.bubble, 12, 12);
+    if (option.state & QStyle::State_Selected) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight).darker(130), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(l.bubble.adjusted(-2, -2, 2, 2), 13, 13);
+    }
+
+    if (!l.quote.isEmpty()) {
+        QColor quoteBg = ink;
+        quoteBg.setAlpha(30);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(quoteBg);
+        painter->drawRoundedRect(l.quoteRect, 6, 6);
+        painter->setBrush(ink);
+        painter->drawRect(QRect(l.quoteRect.left(), l.quoteRect.top() + 2, 3, l.quoteRect.height() - 4));
+        painter->setFont(f.small);
+        painter->setPen(ink);
+        painter->drawText(l.quoteRect.adjusted(9, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, l.quote);
+    }
+
+    if (l.text) {
+        painter->setPen(ink);
+        QList<QTextLayout::FormatRange> selections;
+        for (const auto &link : l.links) {
+            QTextCharFormat format;
+            format.setForeground(l.outgoing ? ink : pal.color(QPalette::Link));
+            format.setFontUnderline(true);
+            selections.append({link.start, link.length, format});
+        }
+        l.text->draw(painter, l.textPos, selections);
+    }
+
+    for (const auto &att : l.attachments) {
+        if (att.isImage) {
+            const QString source = !att.localPath.isEmpty() ? att.localPath : att.url;
+            const QPixmap pixmap = m_images ? m_images->thumbnail(source, att.rect.size() * painter->device()->devicePixelRatioF()) : QPixmap();
+            if (!pixmap.isNull()) {
+                QPixmap scaled = pixmap;
+                scaled.setDevicePixelRatio(painter->device()->devicePixelRatioF());
+                const QSizeF shown = scaled.deviceIndependentSize();
+                const QPointF at(att.rect.left() + (att.rect.width() - shown.width()) / 2,
+                                 att.rect.top() + (att.rect.height() - shown.height()) / 2);
+                QPainterPath clip;
+                clip.addRoundedRect(att.rect, 8, 8);
+                painter->save();
+                painter->setClipPath(clip);
+                painter->drawPixmap(at, scaled);
+                painter->restore();
+            } else {
+                QColor placeholder = ink;
+                placeholder.setAlpha(25);
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(placeholder);
+                painter->drawRoundedRect(att.rect, 8, 8);
+                painter->setPen(ink);
+                painter->setFont(f.small);
+                const bool failed = m_images && m_images->hasFailed(source, att.rect.size() * painter->device()->devicePixelRatioF());
+                painter->drawText(att.rect, Qt::AlignCenter,
+                                  failed ? tr("Image unavailable") : tr("Loading image…"));
+            }
+        } else {
+            QColor card = ink;
+            card.setAlpha(25);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(card);
+            painter->drawRoundedRect(att.rect, 8, 8);
+            painter->setPen(ink);
+            painter->setFont(f.bold);
+            const QRect inner = att.rect.adjusted(10, 6, -10, -6);
+            painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop,
+                              QFontMetrics(f.bold).elidedText(att.title, Qt::ElideRight, inner.width()));
+            if (!att.url.isEmpty()) {
+                painter->setFont(f.small);
+                painter->drawText(inner, Qt::AlignLeft | Qt::AlignBottom, tr("Open in browser ↗"));
+            }
+        }
+    }
+
+    if (!l.reactions.isEmpty()) {
+        painter->setPen(pal.color(QPalette::Mid));
+        painter->setBrush(pal.color(QPalette::Base));
+        painter->drawRoundedRect(l.reactionsRect, l.reactionsRect.height() / 2.0, l.reactionsRect.height() / 2.0);
+        painter->setPen(pal.color(QPalette::Text));
+        painter->setFont(f.base);
+        painter->drawText(l.reactionsRect, Qt::AlignCenter, l.reactions);
+    }
+
+    painter->setFont(f.small);
+    painter->setPen(l.failed ? QColor(0xd0, 0x30, 0x30) : pal.color(QPalette::PlaceholderText));
+    painter->drawText(l.metaRect, (l.outgoing ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                      QFontMetrics(f.small).elidedText(l.meta, Qt::ElideRight, l.metaRect.width()));
+
+    if (l.failed) {
+        painter->setFont(f.base);
+        for (const auto &[rect, label] : {std::pair{l.retryRect, tr("Retry")}, std::pair{l.deleteRect, tr("Delete")}}) {
+            painter->setPen(pal.color(QPalette::Mid));
+            painter->setBrush(pal.color(QPalette::Button));
+            painter->drawRoundedRect(rect, 4, 4);
+            painter->setPen(pal.color(QPalette::ButtonText));
+            painter->drawText(rect, Qt::AlignCenter, label);
+        }
+    }
+    painter->restore();
+}
+
+bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                  const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::MouseButtonRelease)
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+    auto *mouse = static_cast<QMouseEvent *>(event);
+    if (mouse->button() != Qt::LeftButton)
+        return false;
+    const MessageLayout &l = layoutFor(index, qMax(option.rect.width(), 160), option.font);
+    const QPoint pos = mouse->position().toPoint() - option.rect.topLeft();
+    const qint64 id = index.data(M::IdRole).toLongLong();
+    if (l.failed && l.retryRect.contains(pos)) {
+        emit retryRequested(id);
+        return true;
+    }
+    if (l.failed && l.deleteRect.contains(pos)) {
+        emit deleteRequested(id);
+        return true;
+    }
+    const QString link = l.linkAt(pos);
+    if (!link.isEmpty()) {
+        emit linkActivated(QUrl(link));
+        return true;
+    }
+    for (const auto &att : l.attachments) {
+        if (att.rect.contains(pos) && !att.url.isEmpty()) {
+            emit attachmentActivated(QUrl(att.url), att.type);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    const MessageLayout &l = layoutFor(index, qMax(option.rect.width(), 160), option.font);
+    const QPoint pos = event->pos() - option.rect.topLeft();
+    const QString link = l.linkAt(pos);
+    if (!link.isEmpty()) {
+        QToolTip::showText(event->globalPos(), link, view);
+        return true;
+    }
+    if (l.metaRect.contains(pos) && !l.meta.isEmpty()) {
+        QToolTip::showText(event->globalPos(), l.meta, view);
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
+} // namespace inlet::app

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "app/inbox/messagelayout.h"
+
+#include <QCache>
+#include <QStyledItemDelegate>
+
+namespace inlet::app {
+
+class ImageCache;
+
+// Draws one message as a chat bubble: day separator, reply quote, text with links, image
+// thumbnails and attachment cards, reactions, time/edited/state/"Seen", Retry/Delete on failure.
+// Layouts are cached per (message, revision, width); the cache is cleared when fonts change.
+class MessageDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    explicit MessageDelegate(ImageCache *images, QObject *parent = nullptr);
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
+    // The layout of `index` at `width` (cached).
+    const MessageLayout &layoutFor(const QModelIndex &index, int width, const QFont &font) const;
+    void clearCache();
+    int cacheHits() const { return m_hits; }
+    int cacheMisses() const { return m_misses; }
+
+signals:
+    void linkActivated(const QUrl &url);
+    void attachmentActivated(const QUrl &url, const QString &type);
+    void retryRequested(qint64 messageId);
+    void deleteRequested(qint64 messageId);
+
+private:
+    struct Entry {
+        quint32 revision = 0;
+        int width = 0;
+        MessageLayout layout;
+    };
+    MessageLayoutFonts fonts(const QFont &base) const;
+
+    ImageCache *m_images;
+    mutable QCache<qint64, Entry> m_cache;
+    mutable QFont m_fontKey;
+    mutable int m_hits = 0;
+    mutable int m_misses = 0;
+};
+
+} // namespace inlet::app

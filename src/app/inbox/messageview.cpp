@@ -1,0 +1,137 @@
+#include "app/inbox/messageview.h"
+
+#include "app/inbox/messagedelegate.h"
+#include "models/messagelistmodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QScrollBar>
+#include <QTimer>
+
+namespace inlet::app {
+
+MessageView::MessageView(MessageListModel *model, MessageDelegate *delegate, QWidget *parent)
+    : QListView(parent)
+    , m_model(model)
+{
+    m_model->setViewDrivenFetch(false); // this view pages at the top itself
+    setModel(model);
+    setItemDelegate(delegate);
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setUniformItemSizes(false);
+    setResizeMode(Adjust);
+    setSelectionMode(SingleSelection);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    setWordWrap(true);
+    verticalScrollBar()->setSingleStep(24);
+    setAccessibleName(tr("Messages"));
+
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_stickToBottom = true;
+        QTimer::singleShot(0, this, &MessageView::scrollToNewest);
+    });
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this] { m_stickToBottom = isAtBottom(); });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        // New messages at the end: follow them if the manager was reading the newest.
+        if (m_stickToBottom && first > 0 && first >= m_model->rowCount() - 5)
+            QTimer::singleShot(0, this, &MessageView::scrollToNewest);
+    });
+    connect(delegate, &MessageDelegate::linkActivated, this, [this] { viewport()->update(); });
+}
+
+bool MessageView::isAtBottom() const
+{
+    return verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 4;
+}
+
+void MessageView::scrollToNewest()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    doItemsLayout();
+    scrollToBottom();
+}
+
+void MessageView::showMessage(qint64 messageId)
+{
+    const int row = m_model->rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    doItemsLayout();
+    const QModelIndex index = m_model->index(row);
+    scrollTo(index, PositionAtCenter);
+    setCurrentIndex(index);
+}
+
+void MessageView::verticalScrollbarValueChanged(int value)
+{
+    // Not the base class: it fetches when the LAST row shows, and ours are older rows at the top.
+    if (value <= viewport()->height() / 2 && m_model->hasOlder() && !m_fetching)
+        QTimer::singleShot(0, this, &MessageView::fetchOlderKeepingPosition);
+    if (m_model->canFetchNewer() && value >= verticalScrollBar()->maximum() - viewport()->height() / 2)
+        m_model->fetchNewer();
+}
+
+void MessageView::fetchOlderKeepingPosition()
+{
+    if (m_fetching || !m_model->hasOlder())
+        return;
+    m_fetching = true;
+    // Keep the row at the top of the viewport where it is while rows are added above it.
+    const QModelIndex anchor = indexAt(QPoint(1, 1));
+    const qint64 anchorId = anchor.isValid() ? m_model->rowAt(anchor.row()).id : 0;
+    const int anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
+    m_model->fetchOlder();
+    doItemsLayout();
+    if (anchorId) {
+        const int row = m_model->rowOfMessage(anchorId);
+        if (row >= 0) {
+            const int shift = visualRect(m_model->index(row)).top() - anchorTop;
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + shift);
+        }
+    }
+    m_fetching = false;
+}
+
+void MessageView::resizeEvent(QResizeEvent *event)
+{
+    const bool atBottom = isAtBottom();
+    QListView::resizeEvent(event);
+    if (atBottom)
+        QTimer::singleShot(0, this, &MessageView::scrollToNewest);
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    const qint64 id = index.data(MessageListModel::IdRole).toLongLong();
+    const bool hasMid = !index.data(MessageListModel::MidRole).toString().isEmpty();
+    QMenu menu(this);
+    QAction *reply = menu.addAction(tr("Reply"));
+    reply->setEnabled(hasMid);
+    connect(reply, &QAction::triggered, this, [this, id] { emit replyRequested(id); });
+    QMenu *react = menu.addMenu(tr("React"));
+    react->setEnabled(hasMid);
+    for (const QString &emoji : {QStringLiteral("❤️"), QStringLiteral("😂"), QStringLiteral("😮"),
+                                 QStringLiteral("😢"), QStringLiteral("👍"), QStringLiteral("🔥")}) {
+        connect(react->addAction(emoji), &QAction::triggered, this,
+                [this, id, emoji] { emit reactRequested(id, emoji); });
+    }
+    react->addSeparator();
+    connect(react->addAction(tr("Remove reaction")), &QAction::triggered, this,
+            [this, id] { emit unreactRequested(id); });
+    const QString text = index.data(MessageListModel::TextRole).toString();
+    QAction *copy = menu.addAction(tr("Copy text"));
+    copy->setEnabled(!text.isEmpty());
+    connect(copy, &QAction::triggered, this, [text] { QApplication::clipboard()->setText(text); });
+    menu.exec(event->globalPos());
+}
+
+} // namespace inlet::app

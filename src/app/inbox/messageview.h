@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QListView>
+
+namespace inlet {
+class MessageListModel;
+}
+
+namespace inlet::app {
+
+class MessageDelegate;
+
+// The conversation pane's list: per-pixel scrolling over variable-height bubbles; pages older
+// messages in when scrolled near the top (keeping what is on screen still), follows new messages
+// when already at the bottom, and offers react / reply / copy in a context menu.
+class MessageView : public QListView {
+    Q_OBJECT
+public:
+    MessageView(MessageListModel *model, MessageDelegate *delegate, QWidget *parent = nullptr);
+
+    bool isAtBottom() const;
+    void scrollToNewest();
+    // Scrolls so that the message is visible and selects it (search hits).
+    void showMessage(qint64 messageId);
+
+signals:
+    void replyRequested(qint64 messageId);
+    void reactRequested(qint64 messageId, const QString &emoji);
+    void unreactRequested(qint64 messageId);
+
+protected:
+    void verticalScrollbarValueChanged(int value) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void fetchOlderKeepingPosition();
+
+    MessageListModel *m_model;
+    bool m_stickToBottom = true;
+    bool m_fetching = false;
+};
+
+} // namespace inlet::app

@@ -1,0 +1,285 @@
+// The inbox window body against a real Store and Outbox (Instagram replaced by a recording
+// transport): a customer writes, the row jumps to the top with a badge, the manager opens it,
+// replies with Enter, and the reply goes queued -> sent; the messaging window rules in the composer.
+#include "app/inbox/composer.h"
+#include "app/inbox/contactpanel.h"
+#include "app/inbox/inboxwidget.h"
+#include "app/inbox/messageview.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "models/storeinboxsource.h"
+#include "outbox/outbox.h"
+#include "outbox/storeoutboxstorage.h"
+#include "store/store.h"
+
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QCompleter>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+using namespace inlet::app;
+
+namespace {
+
+const QString kAccount = QStringLiteral("17841400000000001");
+const qint64 kNow = 1'780'000'000'000;
+
+QString customer(int n) { return QStringLiteral("600000000000%1").arg(n); }
+
+InboundEvent message(const QString &mid, qint64 ts, const QString &text, int who)
+{
+    InboundEvent e;
+    e.kind = InboundEvent::Kind::Message;
+    e.accountId = kAccount;
+    e.customerId = customer(who);
+    e.timestampMs = ts;
+    e.mid = mid;
+    e.text = text;
+    e.rawJson = "{}";
+    return e;
+}
+
+template <typename T>
+T wait(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+// Instagram's Send API as far as the outbox needs it: accepts everything, records the bodies.
+class RecordingTransport : public OutboxTransport {
+public:
+    QList<QJsonObject> bodies;
+    QFuture<Result<QJsonObject>> send(const QString &, const QJsonObject &body) override
+    {
+        bodies.append(body);
+        const QJsonObject reply{{QStringLiteral("recipient_id"), body.value(QStringLiteral("recipient")).toObject().value(QStringLiteral("id"))},
+                                {QStringLiteral("message_id"), QStringLiteral("mid.sent.%1").arg(bodies.size())}};
+        return QtFuture::makeReadyFuture(Result<QJsonObject>(reply));
+    }
+    QFuture<Result<QJsonObject>> findConversation(const QString &, const QString &) override
+    {
+        return QtFuture::makeReadyFuture(Result<QJsonObject>(QJsonObject{}));
+    }
+    QFuture<Result<QJsonObject>> conversationMessages(const QString &, const QString &) override
+    {
+        return QtFuture::makeReadyFuture(Result<QJsonObject>(QJsonObject{}));
+    }
+    QFuture<Result<QJsonObject>> message(const QString &, const QString &) override
+    {
+        return QtFuture::makeReadyFuture(Result<QJsonObject>(QJsonObject{}));
+    }
+};
+
+} // namespace
+
+class TestInboxWidget : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<StoreOutboxStorage> m_storage;
+    std::unique_ptr<RecordingTransport> m_transport;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<InboxWidget> m_widget;
+
+    void apply(const QList<InboundEvent> &events)
+    {
+        const Status s = wait(m_store->applyEvents(events));
+        QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
+    }
+
+    static int rowOfCustomer(ConversationListModel *model, int who)
+    {
+        for (int i = 0; i < model->rowCount(); ++i)
+            if (model->rowAt(i).customerId == customer(who))
+                return i;
+        return -1;
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto opened = Store::open(m_dir->path());
+        QVERIFY(opened.has_value());
+        m_store = std::move(*opened);
+        Account account;
+        account.id = kAccount;
+        account.username = QStringLiteral("shop");
+        QVERIFY(wait(m_store->upsertAccount(account)).has_value());
+        for (int who = 1; who <= 3; ++who) {
+            Contact c;
+            c.id = customer(who);
+            c.name = QStringLiteral("Customer %1").arg(who);
+            c.username = QStringLiteral("cust%1").arg(who);
+            c.followerCount = 42;
+            c.followsBusiness = true;
+            QVERIFY(wait(m_store->upsertContact(c)).has_value());
+        }
+        apply({message(QStringLiteral("a.1"), kNow - 3 * 3600'000, QStringLiteral("hi, question about my order"), 1),
+               message(QStringLiteral("a.2"), kNow - 2 * 3600'000, QStringLiteral("is this in stock?"), 2),
+               message(QStringLiteral("a.3"), kNow - 1 * 3600'000, QStringLiteral("thanks!"), 3)});
+
+        m_storage = std::make_unique<StoreOutboxStorage>(m_store.get());
+        m_transport = std::make_unique<RecordingTransport>();
+        m_outbox = std::make_unique<Outbox>(m_storage.get(), m_transport.get());
+        m_outbox->start();
+
+        InboxServices services;
+        services.store = m_store.get();
+        services.source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+        services.outbox = m_outbox.get();
+        services.transport = m_transport.get();
+        services.savedReplies = {QStringLiteral("Thanks for your message! We'll get back to you shortly.")};
+        m_widget = std::make_unique<InboxWidget>(services);
+        m_widget->setClock([] { return kNow; });
+        m_widget->setAccounts({{kAccount, QStringLiteral("My Shop")}});
+        m_widget->resize(1200, 800);
+        m_widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 3);
+    }
+
+    void cleanup()
+    {
+        m_widget.reset();
+        m_outbox.reset();
+        m_transport.reset();
+        m_storage.reset();
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void customerWritesManagerReplies()
+    {
+        ConversationListModel *inbox = m_widget->conversations();
+        QCOMPARE(rowOfCustomer(inbox, 3), 0);
+        QCOMPARE(rowOfCustomer(inbox, 1), 2);
+
+        // Customer 1 writes: the row jumps to the top with a badge of 2.
+        apply({message(QStringLiteral("a.4"), kNow - 60'000, QStringLiteral("hello? anyone there?"), 1)});
+        QTRY_COMPARE(rowOfCustomer(inbox, 1), 0);
+        QCOMPARE(inbox->index(0).data(ConversationListModel::UnreadRole).toInt(), 2);
+        QCOMPARE(inbox->index(0).data(ConversationListModel::PreviewRole).toString(), QStringLiteral("hello? anyone there?"));
+
+        // The manager opens it (Alt+Down from nothing selected = first row): read, header, panel.
+        QTest::keyClick(m_widget.get(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_COMPARE(m_widget->messages()->rowCount(), 2);
+        QCOMPARE(m_widget->currentConversationId(), inbox->rowAt(0).id);
+        QTRY_COMPARE(inbox->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+        QVERIFY(m_widget->headerLabel()->text().contains(QStringLiteral("Customer 1")));
+        QVERIFY(m_widget->windowLabel()->text().contains(QStringLiteral("left to reply")));
+        QVERIFY(m_widget->contactPanel()->summary().contains(QStringLiteral("@cust1")));
+        QVERIFY(m_widget->contactPanel()->summary().contains(QStringLiteral("My Shop")));
+
+        // Replies: type, Enter sends; the bubble goes queued -> sent; Instagram got the text.
+        Composer *composer = m_widget->composer();
+        composer->editor()->setFocus();
+        QTest::keyClicks(composer->editor(), QStringLiteral("Hi! Yes, we're here."));
+        QTest::keyClick(composer->editor(), Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composer->editor(), QStringLiteral("How can we help?"));
+        QCOMPARE(composer->text(), QStringLiteral("Hi! Yes, we're here.\nHow can we help?"));
+        QTest::keyClick(composer->editor(), Qt::Key_Return);
+        QTRY_COMPARE(m_widget->messages()->rowCount(), 3);
+        QVERIFY(composer->text().isEmpty());
+        const int last = m_widget->messages()->rowCount() - 1;
+        QCOMPARE(m_widget->messages()->index(last).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("Hi! Yes, we're here.\nHow can we help?"));
+        QTRY_COMPARE(m_widget->messages()->index(last).data(MessageListModel::StateRole).toInt(), int(MessageState::Sent));
+        QCOMPARE(m_transport->bodies.size(), 1);
+        QCOMPARE(m_transport->bodies.first().value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("Hi! Yes, we're here.\nHow can we help?"));
+        QCOMPARE(m_transport->bodies.first().value(QStringLiteral("recipient")).toObject().value(QStringLiteral("id")).toString(), customer(1));
+        // Replied: it no longer needs a reply.
+        QTRY_VERIFY(!inbox->index(rowOfCustomer(inbox, 1)).data(ConversationListModel::NeedsReplyRole).toBool());
+    }
+
+    void composerCountsBytesAndOffersSavedReplies()
+    {
+        m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
+        Composer *composer = m_widget->composer();
+        composer->setText(QString(600, QChar(0xE9))); // é: 2 bytes each in UTF-8
+        QCOMPARE(composer->byteCount(), 1200);
+        QVERIFY(composer->counterLabel()->text().contains(QStringLiteral("1200")));
+        QVERIFY(!composer->sendButton()->isEnabled());
+        QVERIFY(composer->noticeLabel()->isVisible());
+        composer->setText(QString(500, QChar(0xE9)));
+        QCOMPARE(composer->byteCount(), 1000);
+        QVERIFY(composer->sendButton()->isEnabled());
+
+        composer->clear();
+        composer->editor()->setFocus();
+        QTest::keyClicks(composer->editor(), QStringLiteral("/thanks"));
+        auto *completer = composer->editor()->findChild<QCompleter *>();
+        QVERIFY(completer);
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("Thanks for your message! We'll get back to you shortly."));
+    }
+
+    void windowRulesInTheComposer()
+    {
+        const qint64 id = m_widget->conversations()->rowAt(2).id; // customer 1, wrote 3 h ago
+        m_widget->openConversation(id);
+        Composer *composer = m_widget->composer();
+        QCOMPARE(composer->windowState(), MessagingWindow::State::Open);
+        QVERIFY(!composer->humanAgentBox()->isVisible());
+
+        // Two days later: only a human agent reply, with the tag, after ticking the box.
+        m_widget->setClock([] { return kNow + 48 * 3600'000LL; });
+        QCOMPARE(composer->windowState(), MessagingWindow::State::HumanAgent);
+        QVERIFY(m_widget->windowLabel()->text().contains(QStringLiteral("Human agent")));
+        QVERIFY(composer->humanAgentBox()->isVisible());
+        QVERIFY(composer->noticeLabel()->text().contains(QStringLiteral("24 hours")));
+        composer->setText(QStringLiteral("Sorry for the delay!"));
+        QVERIFY(!composer->sendButton()->isEnabled());
+        composer->humanAgentBox()->setChecked(true);
+        QVERIFY(composer->sendButton()->isEnabled());
+        QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_transport->bodies.size(), 1);
+        QCOMPARE(m_transport->bodies.first().value(QStringLiteral("tag")).toString(), QStringLiteral("HUMAN_AGENT"));
+
+        // Eight days later: closed, explained, nothing can be sent.
+        m_widget->setClock([] { return kNow + 8 * 24 * 3600'000LL; });
+        QCOMPARE(composer->windowState(), MessagingWindow::State::Closed);
+        QVERIFY(composer->noticeLabel()->text().contains(QStringLiteral("7 days")));
+        composer->setText(QStringLiteral("hello?"));
+        QVERIFY(!composer->sendButton()->isEnabled());
+        QVERIFY(composer->editor()->isReadOnly());
+    }
+
+    void searchOpensTheHit()
+    {
+        QLineEdit *search = m_widget->searchBox();
+        QTest::keyClick(m_widget.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("stock"));
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 1);
+        QVERIFY(m_widget->conversations()->rowAt(0).hitMessageId > 0);
+        m_widget->conversationList()->setCurrentIndex(m_widget->conversations()->index(0));
+        QTRY_COMPARE(m_widget->messages()->rowCount(), 1);
+        QCOMPARE(m_widget->messages()->rowAt(0).text, QStringLiteral("is this in stock?"));
+        // Esc clears the search and the whole inbox is back.
+        QTest::keyClick(m_widget.get(), Qt::Key_Escape);
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 3);
+    }
+
+    void nextUnreadShortcut()
+    {
+        QTest::keyClick(m_widget.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(m_widget->currentConversationId() != 0);
+        QTRY_COMPARE(m_widget->messages()->rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestInboxWidget)
+#include "tst_inboxwidget.moc"
