@@ -273,6 +273,33 @@ private slots:
         QTRY_COMPARE(m_widget->conversations()->rowCount(), 3);
     }
 
+    void screenshot()
+    {
+        // A picture of the real widget with long text, a link, a failed send and a reaction, to look at.
+        apply({message(QStringLiteral("s.1"), kNow - 50 * 60'000,
+                       QStringLiteral("Hello! I ordered the blue jacket last week (order 1234) and it has not arrived yet. "
+                                      "Tracking says https://tracking.example.com/1234 — can you check?"), 3)});
+        InboundEvent react;
+        react.kind = InboundEvent::Kind::Reaction;
+        react.accountId = kAccount;
+        react.customerId = customer(3);
+        react.timestampMs = kNow - 40 * 60'000;
+        react.mid = QStringLiteral("s.1");
+        react.reaction = QStringLiteral("love");
+        react.emoji = QStringLiteral("❤️");
+        react.rawJson = "{}";
+        apply({react});
+        QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 3), 0);
+        m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
+        auto local = wait(m_store->enqueueOutgoing(kAccount, customer(3), QStringLiteral("Checking now, one moment please!")));
+        QVERIFY(local.has_value());
+        QVERIFY(wait(m_store->markFailed(*local, QStringLiteral("The customer is not available"), false)).has_value());
+        QTRY_VERIFY(m_widget->messages()->rowCount() >= 3);
+        QTest::qWait(100);
+        const QString path = QStringLiteral(INLET_BINARY_DIR "/inbox-widget.png");
+        QVERIFY(m_widget->grab().save(path));
+    }
+
     void nextUnreadShortcut()
     {
         QTest::keyClick(m_widget.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
