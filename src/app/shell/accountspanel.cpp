@@ -30,6 +30,9 @@ AccountRow::AccountRow(const Account &account, AvatarLoader *avatars, QWidget *p
     bold.setBold(true);
     m_name->setFont(bold);
     m_username->setForegroundRole(QPalette::PlaceholderText);
+    // Long names are cut rather than widening the panel.
+    for (QLabel *label : {m_name, m_username})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_disconnect->setFlat(true);
     m_disconnect->setToolTip(tr("Remove this account from Inlet"));
 
@@ -121,6 +124,7 @@ AccountsPanel::AccountsPanel(AvatarLoader *avatars, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(content);
 
     auto *add = new QPushButton(tr("Connect another account…"), this);
@@ -130,7 +134,7 @@ AccountsPanel::AccountsPanel(AvatarLoader *avatars, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(scroll, 1);
     layout->addWidget(add);
-    setMinimumWidth(260);
+    setMinimumWidth(320);
 }
 
 void AccountsPanel::setAccounts(const QList<Account> &accounts)

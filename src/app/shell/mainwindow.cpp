@@ -1,15 +1,320 @@
 #include "app/shell/mainwindow.h"
 
+#include "app/login/signincontroller.h"
+#include "app/settings/settingsdialog.h"
+#include "app/shell/accountspanel.h"
+#include "app/shell/appresources.h"
+#include "app/shell/sandboxcontroller.h"
+#include "app/shell/theme.h"
+#include "app/shell/welcomepage.h"
+#include "auth/tokenvault.h"
+#include "common/logging.h"
+#include "service/accountservice.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QDesktopServices>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
 
 namespace inlet::app {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
+                       SandboxController *sandbox, AvatarLoader *avatars, QWidget *parent)
     : QMainWindow(parent)
+    , m_accounts(accounts)
+    , m_signIn(signIn)
+    , m_sandbox(sandbox)
+    , m_avatars(avatars)
+    , m_pages(new QStackedWidget(this))
+    , m_welcome(new WelcomePage(this))
+    , m_workspace(new QSplitter(Qt::Horizontal, this))
+    , m_accountsPanel(new AccountsPanel(avatars, this))
+    , m_inbox(nullptr)
+    , m_status(new QLabel(this))
+    , m_sandboxBadge(new QLabel(this))
 {
+    initResources();
     setWindowTitle(tr("Inlet"));
-    setCentralWidget(new QLabel(tr("No accounts connected yet."), this));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/inlet.svg")));
+
+    auto *placeholder = new QLabel(tr("Conversations will appear here."), this);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_inbox = placeholder;
+    m_workspace->addWidget(m_accountsPanel);
+    m_workspace->addWidget(m_inbox);
+    m_workspace->setStretchFactor(1, 1);
+    m_workspace->setChildrenCollapsible(false);
+    m_workspace->setSizes({320, 780});
+
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_workspace);
+    setCentralWidget(m_pages);
+
+    m_status->setAccessibleName(tr("Status"));
+    statusBar()->addWidget(m_status, 1);
+    m_sandboxBadge->setText(tr("Sandbox"));
+    m_sandboxBadge->setToolTip(tr("Connected to the local sandbox, not to Instagram"));
+    m_sandboxBadge->hide();
+    statusBar()->addPermanentWidget(m_sandboxBadge);
+
+    createMenus();
+
+    connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::connectAccount);
+    connect(m_welcome, &WelcomePage::sandboxRequested, this, &MainWindow::trySandbox);
+    connect(m_welcome, &WelcomePage::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_accountsPanel, &AccountsPanel::connectRequested, this, &MainWindow::connectAccount);
+    connect(m_accountsPanel, &AccountsPanel::reconnectRequested, this, &MainWindow::reconnect);
+    connect(m_accountsPanel, &AccountsPanel::disconnectRequested, this,
+            &MainWindow::disconnectAccount);
+
+    connect(m_accounts, &AccountService::accountsChanged, this, &MainWindow::refreshAccounts);
+    connect(m_accounts, &AccountService::configChanged, this, &MainWindow::refreshAccounts);
+    connect(m_accounts, &AccountService::signInBusyChanged, this, [this](bool busy) {
+        m_welcome->setBusy(busy);
+        if (busy)
+            showStatus(tr("Signing in…"));
+    });
+    connect(m_accounts, &AccountService::signedIn, this, [this](const Account &account) {
+        m_welcome->setNotice({});
+        showStatus(tr("Connected @%1.").arg(account.username));
+    });
+    connect(m_accounts, &AccountService::signInFailed, this, &MainWindow::onSignInFailed);
+    connect(m_accounts, &AccountService::accountNeedsSignIn, this, [this](const QString &id) {
+        const auto account = m_accounts->account(id);
+        showStatus(tr("@%1 needs to sign in again.").arg(account ? account->username : id));
+    });
+    connect(m_sandbox, &SandboxController::failed, this, [this](const QString &message) {
+        m_welcome->setBusy(false);
+        showStatus(tr("The sandbox could not start: %1").arg(message));
+    });
+
+    refreshAccounts();
     resize(1100, 720);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Connect an Instagram account…"), QKeySequence(tr("Ctrl+N")), this,
+                    &MainWindow::connectAccount);
+    file->addAction(tr("Try the &sandbox"), this, &MainWindow::trySandbox);
+    file->addSeparator();
+    QAction *settings = file->addAction(tr("S&ettings…"), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(this);
+    const std::pair<ThemeMode, QString> modes[] = {
+        {ThemeMode::System, tr("Follow the &system")},
+        {ThemeMode::Light, tr("&Light")},
+        {ThemeMode::Dark, tr("&Dark")},
+    };
+    for (const auto &[mode, label] : modes) {
+        QAction *action = theme->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(Theme::current() == mode);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [mode] {
+            Theme::apply(mode);
+            QSettings().setValue(QStringLiteral("view/theme"), Theme::toString(mode));
+        });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("How to create a &Meta app"), this,
+                    [] { QDesktopServices::openUrl(SettingsDialog::metaAppHelpUrl()); });
+    help->addAction(tr("&About Inlet"), this, [this] {
+        QMessageBox::about(this, tr("About Inlet"),
+                           tr("<b>Inlet %1</b><p>Answer your business's Instagram Direct "
+                              "Messages from the desktop.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::setInboxWidget(QWidget *inbox)
+{
+    const int index = m_workspace->indexOf(m_inbox);
+    QWidget *old = m_workspace->replaceWidget(index, inbox);
+    if (old)
+        old->deleteLater();
+    m_inbox = inbox;
+    m_workspace->setStretchFactor(1, 1);
+}
+
+bool MainWindow::isShowingWelcome() const
+{
+    return m_pages->currentWidget() == m_welcome;
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void MainWindow::refreshAccounts()
+{
+    const QList<Account> accounts = m_accounts->accounts();
+    m_accountsPanel->setAccounts(accounts);
+    m_pages->setCurrentWidget(accounts.isEmpty() ? static_cast<QWidget *>(m_welcome) : m_workspace);
+    m_sandboxBadge->setVisible(m_accounts->isUsingSandbox());
+    int waiting = 0;
+    for (const Account &a : accounts)
+        waiting += a.needsSignIn ? 1 : 0;
+    setWindowTitle(waiting ? tr("Inlet — %n account(s) need sign-in", nullptr, waiting)
+                           : tr("Inlet"));
+}
+
+void MainWindow::connectAccount()
+{
+    if (!m_accounts->config().isComplete()) {
+        m_welcome->setNotice(tr("First enter your Meta app's Instagram App ID and App Secret."));
+        openSettings();
+        if (!m_accounts->config().isComplete())
+            return;
+    }
+    startSignIn();
+}
+
+void MainWindow::startSignIn()
+{
+    m_signIn->start(this);
+}
+
+void MainWindow::trySandbox()
+{
+    m_welcome->setBusy(true);
+    showStatus(tr("Starting the sandbox…"));
+    connect(
+        m_sandbox, &SandboxController::ready, this,
+        [this](const QUrl &baseUrl) {
+            const auto &options = m_sandbox->options();
+            m_accounts->useSandbox(baseUrl, options.appId, options.appSecret)
+                .then(this, [this](const Status &stored) {
+                    if (!stored) {
+                        onSignInFailed(stored.error());
+                        return;
+                    }
+                    startSignIn();
+                });
+        },
+        Qt::SingleShotConnection);
+    m_sandbox->ensureStarted();
+}
+
+void MainWindow::reconnect(const QString &accountId)
+{
+    qCInfo(lcApp) << "reconnecting" << accountId;
+    showStatus(tr("Sign in again as this account to reconnect it."));
+    startSignIn();
+}
+
+void MainWindow::openSettings()
+{
+    const AppConfig current = m_accounts->config();
+    bool hasSecret = false;
+    // The dialog only says whether a secret is stored; never shows it.
+    const auto known = m_accounts->hasAppSecret();
+    if (known.isFinished() && known.result())
+        hasSecret = *known.result();
+    SettingsDialog dialog(current, hasSecret, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_accounts->setConfig(dialog.config());
+    if (const auto secret = dialog.newSecret()) {
+        m_accounts->storeAppSecret(*secret).then(this, [this](const Status &stored) {
+            if (!stored) {
+                QMessageBox::warning(this, tr("App Secret not saved"), stored.error().message);
+                return;
+            }
+            showStatus(tr("The App Secret is in the keychain."));
+        });
+    }
+    m_welcome->setNotice({});
+}
+
+std::optional<bool> MainWindow::askDeleteMessages(const Account &account)
+{
+    if (m_disconnectPrompt)
+        return m_disconnectPrompt(account);
+    QMessageBox box(QMessageBox::Question, tr("Disconnect @%1").arg(account.username),
+                    tr("Disconnect @%1 from Inlet? Its access token is deleted from the keychain. "
+                       "What should happen to its stored conversations?")
+                        .arg(account.username),
+                    QMessageBox::Cancel, this);
+    QPushButton *keep = box.addButton(tr("Keep messages"), QMessageBox::AcceptRole);
+    QPushButton *remove = box.addButton(tr("Delete messages"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == keep)
+        return false;
+    if (box.clickedButton() == remove)
+        return true;
+    return std::nullopt;
+}
+
+void MainWindow::disconnectAccount(const QString &accountId)
+{
+    const auto account = m_accounts->account(accountId);
+    if (!account)
+        return;
+    const std::optional<bool> deleteMessages = askDeleteMessages(*account);
+    if (!deleteMessages)
+        return;
+    const QString username = account->username;
+    m_accounts->disconnectAccount(accountId, *deleteMessages)
+        .then(this, [this, username](const Status &done) {
+            if (!done) {
+                QMessageBox::warning(this, tr("Could not disconnect"), done.error().message);
+                return;
+            }
+            showStatus(tr("@%1 was disconnected.").arg(username));
+        });
+}
+
+void MainWindow::onSignInFailed(const Error &error)
+{
+    m_welcome->setBusy(false);
+    if (error.kind == Error::Kind::Cancelled) {
+        showStatus(tr("Sign-in cancelled."));
+        return;
+    }
+    showStatus(tr("Sign-in failed: %1").arg(error.message));
+    m_welcome->setNotice(tr("Sign-in failed: %1").arg(error.message));
+
+    // No keyring (or a locked one) while storing a fresh token: offer this session only.
+    if (m_accounts->hasPendingSignIn()
+        && (TokenVault::isNoBackend(error) || TokenVault::isLocked(error))) {
+        const auto answer = QMessageBox::question(
+            this, tr("No keyring"),
+            tr("%1\n\nKeep the token for this session only? You will have to sign in again "
+               "next time.")
+                .arg(error.message));
+        if (answer == QMessageBox::Yes) {
+            m_accounts->useSessionOnlyTokens();
+            m_accounts->resumePendingSignIn();
+        }
+    }
 }
 
 } // namespace inlet::app

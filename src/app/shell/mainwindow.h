@@ -1,13 +1,78 @@
 #pragma once
 
+#include "common/result.h"
+#include "model/types.h"
+
 #include <QMainWindow>
+
+#include <functional>
+#include <optional>
+
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+
+namespace inlet {
+class AccountService;
+}
 
 namespace inlet::app {
 
+class AccountsPanel;
+class AvatarLoader;
+class SandboxController;
+class SignInController;
+class WelcomePage;
+
+// The app's window: the welcome screen until an account is connected, then the accounts panel
+// beside the inbox (embedded with setInboxWidget), with a status bar for sign-in and sync news.
+// It only reacts and delegates: sign-in to SignInController, account state to AccountService.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // Asked before a disconnect: nullopt = cancel, true = delete the stored messages.
+    using DisconnectPrompt = std::function<std::optional<bool>(const Account &account)>;
+
+    MainWindow(AccountService *accounts, SignInController *signIn, SandboxController *sandbox,
+               AvatarLoader *avatars, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The inbox (conversations and chat) goes right of the accounts panel.
+    void setInboxWidget(QWidget *inbox);
+    void setDisconnectPrompt(DisconnectPrompt prompt) { m_disconnectPrompt = std::move(prompt); }
+
+    WelcomePage *welcomePage() const { return m_welcome; }
+    AccountsPanel *accountsPanel() const { return m_accountsPanel; }
+    bool isShowingWelcome() const;
+    QString statusText() const;
+
+public slots:
+    void connectAccount();
+    void trySandbox();
+    void openSettings();
+    void reconnect(const QString &accountId);
+    void disconnectAccount(const QString &accountId);
+    void showStatus(const QString &text);
+
+private:
+    void createMenus();
+    void refreshAccounts();
+    void onSignInFailed(const Error &error);
+    void startSignIn();
+    std::optional<bool> askDeleteMessages(const Account &account);
+
+    AccountService *m_accounts;
+    SignInController *m_signIn;
+    SandboxController *m_sandbox;
+    AvatarLoader *m_avatars;
+    QStackedWidget *m_pages;
+    WelcomePage *m_welcome;
+    QSplitter *m_workspace;
+    AccountsPanel *m_accountsPanel;
+    QWidget *m_inbox;
+    QLabel *m_status;
+    QLabel *m_sandboxBadge;
+    DisconnectPrompt m_disconnectPrompt;
 };
 
 } // namespace inlet::app

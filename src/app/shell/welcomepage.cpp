@@ -1,5 +1,7 @@
 #include "app/shell/welcomepage.h"
 
+#include "app/shell/appresources.h"
+
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
@@ -13,6 +15,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     , m_sandbox(new QPushButton(tr("Try the sandbox"), this))
     , m_notice(new QLabel(this))
 {
+    initResources();
     auto *logo = new QLabel(this);
     logo->setPixmap(QIcon(QStringLiteral(":/icons/inlet.svg")).pixmap(96, 96));
     logo->setAlignment(Qt::AlignCenter);

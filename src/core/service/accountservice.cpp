@@ -87,7 +87,7 @@ AccountService::~AccountService() = default;
 
 void AccountService::setConfig(const AppConfig &config)
 {
-    if (config.hosts != m_config.hosts)
+    if (!m_sandboxBase.isEmpty() && config.hosts != InstagramHosts::allAt(m_sandboxBase))
         m_sandboxBase = QUrl();
     m_config = config;
     m_graph->setHosts(config.hosts);
@@ -125,8 +125,8 @@ QFuture<Status> AccountService::useSandbox(const QUrl &baseUrl, const QString &a
     // The sandbox accepts any https redirect URI; keep the manager's if it is one.
     if (config.redirectUri.scheme() != QLatin1String("https"))
         config.redirectUri = AppConfig::defaultRedirectUri();
-    setConfig(config);
     m_sandboxBase = baseUrl;
+    setConfig(config);
     qCInfo(lcApp) << "using the sandbox at" << baseUrl.toString();
     return storeAppSecret(appSecret);
 }

@@ -1,0 +1,245 @@
+#include "app/login/loginprofile.h"
+#include "app/login/loginwindow.h"
+#include "app/login/signincontroller.h"
+#include "app/shell/accountspanel.h"
+#include "app/shell/avatarloader.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/sandboxcontroller.h"
+#include "app/shell/theme.h"
+#include "app/shell/welcomepage.h"
+#include "auth/tokenrefreshscheduler.h"
+#include "auth/tokenvault.h"
+#include "core/graph/graphtestutil.h"
+#include "graph/graphclient.h"
+#include "service/accountservice.h"
+#include "store/store.h"
+#include "support/testsupport.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QApplication>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineView>
+
+using namespace inlet;
+using namespace inlet::app;
+using inlet::test::await;
+
+// The main window end to end, as a new user goes: the welcome screen, "Try the sandbox" through
+// the real login window (Allow clicked in the page), the account in the list, the needs-sign-in
+// banner and Reconnect, and Disconnect removing the token.
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<TokenVault> m_vault;
+    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<TokenRefreshScheduler> m_scheduler;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<QWebEngineProfile> m_profile;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<AvatarLoader> m_avatars;
+    std::unique_ptr<SandboxController> m_sandbox;
+    std::unique_ptr<SignInController> m_signIn;
+    std::unique_ptr<MainWindow> m_window;
+
+    // Clicks Allow on the consent page of the login window the controller opens.
+    bool allowInLoginWindow()
+    {
+        if (!QTest::qWaitFor([this] { return m_signIn->window() != nullptr; }, 15000))
+            return false;
+        LoginWindow *login = m_signIn->window();
+        QSignalSpy loaded(login->view()->page(), &QWebEnginePage::loadFinished);
+        if (!loaded.wait(15000) || !loaded.first().first().toBool())
+            return false;
+        login->view()->page()->runJavaScript(
+            QStringLiteral("document.getElementById('allow').click();"));
+        return true;
+    }
+
+    bool trySandboxAndAllow()
+    {
+        QSignalSpy signedIn(m_accounts.get(), &AccountService::signedIn);
+        QTest::mouseClick(m_window->welcomePage()->sandboxButton(), Qt::LeftButton);
+        if (!allowInLoginWindow())
+            return false;
+        return signedIn.wait(15000);
+    }
+
+    void saveScreenshot(const QString &name)
+    {
+        const QString dir = test::sourceDir() + QStringLiteral("/docs/screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(m_window->grab().save(dir + QLatin1Char('/') + name));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Theme::initialize();
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto store = Store::open(m_dir->path());
+        QVERIFY(store);
+        m_store = std::move(*store);
+        m_vault = std::make_unique<TokenVault>(QStringLiteral("inlet-test"));
+        m_vault->setSessionOnlyFallback(true);
+        m_graph = std::make_unique<GraphClient>();
+        m_graph->setTransferTimeout(std::chrono::seconds(5));
+        m_scheduler = std::make_unique<TokenRefreshScheduler>(m_graph.get(), m_vault.get());
+        m_accounts = std::make_unique<AccountService>(m_store.get(), m_vault.get(), m_graph.get(),
+                                                      m_scheduler.get());
+        m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_avatars = std::make_unique<AvatarLoader>(m_network.get());
+        sandbox::SandboxOptions options;
+        options.eventsPerMinute = 0;
+        options.customers = 3;
+        m_sandbox = std::make_unique<SandboxController>(options);
+        m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_profile.get());
+        m_window = std::make_unique<MainWindow>(m_accounts.get(), m_signIn.get(), m_sandbox.get(),
+                                                m_avatars.get());
+        m_accounts->load();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_signIn.reset(); // deletes a login window still open, before the profile
+        m_profile.reset();
+        m_sandbox.reset();
+        m_avatars.reset();
+        m_network.reset();
+        m_accounts.reset();
+        m_scheduler.reset();
+        m_graph.reset();
+        m_vault.reset();
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void welcomeScreenWithoutAccounts()
+    {
+        QVERIFY(m_window->isShowingWelcome());
+        QVERIFY(m_window->welcomePage()->isVisible());
+        QVERIFY(m_window->welcomePage()->connectButton()->isEnabled());
+        QVERIFY(m_window->welcomePage()->sandboxButton()->isEnabled());
+        QCOMPARE(m_window->accountsPanel()->rowCount(), 0);
+        saveScreenshot(QStringLiteral("welcome.png"));
+    }
+
+    void connectWithoutAppIdAsksForSettings()
+    {
+        // No App ID: Connect opens the settings instead of a login page that cannot work.
+        QTimer::singleShot(0, this, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            dialog->close();
+        });
+        m_window->connectAccount();
+        QVERIFY(!m_signIn->isRunning());
+        QVERIFY(m_signIn->window() == nullptr);
+    }
+
+    void trySandboxSignsInThroughTheLoginWindow()
+    {
+        QVERIFY(trySandboxAndAllow());
+        QVERIFY(!m_window->isShowingWelcome());
+        QCOMPARE(m_window->accountsPanel()->rowCount(), 1);
+        const QString id = m_accounts->accounts().first().id;
+        AccountRow *row = m_window->accountsPanel()->row(id);
+        QVERIFY(row);
+        QCOMPARE(row->account().username, m_sandbox->options().businessUsername);
+        QVERIFY(!row->bannerVisible());
+        QVERIFY(m_window->statusText().contains(m_sandbox->options().businessUsername));
+        QVERIFY(m_accounts->isUsingSandbox());
+        QTRY_VERIFY(m_signIn->window() == nullptr); // the login window is gone
+
+        // The avatar arrives off the GUI thread; wait for it so the screenshot shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(m_avatars->hasPicture(id), 10000);
+        saveScreenshot(QStringLiteral("main-window.png"));
+        Theme::apply(ThemeMode::Dark);
+        QTest::qWait(50);
+        saveScreenshot(QStringLiteral("main-window-dark.png"));
+        Theme::apply(ThemeMode::System);
+    }
+
+    void needsSignInBannerAndReconnect()
+    {
+        QVERIFY(trySandboxAndAllow());
+        const QString id = m_accounts->accounts().first().id;
+        m_accounts->markNeedsSignIn(id, QStringLiteral("test: token revoked"));
+        AccountRow *row = m_window->accountsPanel()->row(id);
+        QVERIFY(row);
+        QVERIFY(row->bannerVisible());
+        QVERIFY(m_window->windowTitle().contains(QLatin1Char('1')));
+        QTest::qWait(100); // let the list lay out the grown row
+        saveScreenshot(QStringLiteral("needs-sign-in.png"));
+
+        QSignalSpy signedIn(m_accounts.get(), &AccountService::signedIn);
+        QTest::mouseClick(row->reconnectButton(), Qt::LeftButton);
+        QVERIFY(allowInLoginWindow());
+        QVERIFY(signedIn.wait(15000));
+        QCOMPARE(m_window->accountsPanel()->rowCount(), 1);
+        QVERIFY(!m_window->accountsPanel()->row(id)->bannerVisible());
+    }
+
+    void disconnectRemovesTokenAndAccount()
+    {
+        QVERIFY(trySandboxAndAllow());
+        const QString id = m_accounts->accounts().first().id;
+        const auto before = await(m_vault->read(TokenVault::accountKey(id)));
+        QVERIFY(before && *before);
+
+        // Cancel first: nothing happens.
+        m_window->setDisconnectPrompt([](const Account &) { return std::optional<bool>(); });
+        QTest::mouseClick(m_window->accountsPanel()->row(id)->disconnectButton(), Qt::LeftButton);
+        QTest::qWait(100);
+        QCOMPARE(m_window->accountsPanel()->rowCount(), 1);
+
+        bool asked = false;
+        m_window->setDisconnectPrompt([&asked](const Account &) {
+            asked = true;
+            return std::optional<bool>(true); // delete the messages too
+        });
+        QSignalSpy disconnected(m_accounts.get(), &AccountService::accountDisconnected);
+        QTest::mouseClick(m_window->accountsPanel()->row(id)->disconnectButton(), Qt::LeftButton);
+        QVERIFY(asked);
+        QVERIFY(disconnected.wait(10000));
+        QTRY_COMPARE(m_window->accountsPanel()->rowCount(), 0);
+        QVERIFY(m_window->isShowingWelcome());
+        const auto after = await(m_vault->read(TokenVault::accountKey(id)));
+        QVERIFY(after && !*after);
+        QVERIFY(TokenVault::isNotFound(after->error()));
+    }
+
+    void cancelledSignInSaysSo()
+    {
+        QSignalSpy failed(m_accounts.get(), &AccountService::signInFailed);
+        QTest::mouseClick(m_window->welcomePage()->sandboxButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([this] { return m_signIn->window() != nullptr; }, 15000));
+        m_signIn->window()->close();
+        QVERIFY(failed.count() == 1 || failed.wait(5000));
+        QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Cancelled);
+        QVERIFY(m_window->isShowingWelcome());
+        QVERIFY(m_window->welcomePage()->sandboxButton()->isEnabled());
+        QVERIFY(!m_signIn->isRunning());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
