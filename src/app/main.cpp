@@ -1,13 +1,194 @@
+// The composition root: the one place where services are created and wired together.
+#include "app/login/loginprofile.h"
+#include "app/login/signincontroller.h"
+#include "app/shell/appresources.h"
+#include "app/shell/avatarloader.h"
 #include "app/shell/mainwindow.h"
+#include "app/shell/sandboxcontroller.h"
+#include "app/shell/theme.h"
+#include "auth/tokenvault.h"
+#include "common/logging.h"
+#include "service/accountservice.h"
+#include "service/appconfig.h"
+#include "auth/tokenrefreshscheduler.h"
+#include "graph/graphclient.h"
+#include "store/store.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <QWebEngineProfile>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+using namespace inlet;
+
+struct Options {
+    QString dataDir;
+    bool sandboxDemo = false;
+    bool headless = false;
+    QUrl sandboxBase;
+    quint16 webhookPort = 0;
+    bool polling = false;
+    bool sessionOnlySecrets = false;
+};
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("inlet"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Inlet"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+}
+
+Options parseOptions(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Answer your business's Instagram Direct Messages."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Keep the database and settings in <dir>."),
+        QStringLiteral("dir"));
+    const QCommandLineOption sandboxDemo(
+        QStringLiteral("sandbox-demo"),
+        QCoreApplication::translate("main", "Start the built-in sandbox and sign in to it."));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"), QCoreApplication::translate("main", "Run without windows."));
+    const QCommandLineOption sandbox(
+        QStringLiteral("sandbox"),
+        QCoreApplication::translate("main", "Headless: use the sandbox at <url>."),
+        QStringLiteral("url"));
+    const QCommandLineOption webhookPort(
+        QStringLiteral("webhook-port"),
+        QCoreApplication::translate("main", "Listen for webhooks on 127.0.0.1:<port>."),
+        QStringLiteral("port"));
+    const QCommandLineOption polling(
+        QStringLiteral("polling"),
+        QCoreApplication::translate("main", "Poll the Conversations API instead of webhooks."));
+    const QCommandLineOption sessionOnly(
+        QStringLiteral("session-only-secrets"),
+        QCoreApplication::translate("main", "Keep secrets in memory only (no keyring)."));
+    parser.addOptions({dataDir, sandboxDemo, headless, sandbox, webhookPort, polling, sessionOnly});
+    parser.process(app);
+
+    Options options;
+    options.dataDir = parser.isSet(dataDir)
+        ? parser.value(dataDir)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    options.sandboxDemo = parser.isSet(sandboxDemo);
+    options.headless = parser.isSet(headless);
+    options.sandboxBase = QUrl(parser.value(sandbox));
+    options.webhookPort = quint16(parser.value(webhookPort).toUInt());
+    options.polling = parser.isSet(polling);
+    options.sessionOnlySecrets = parser.isSet(sessionOnly);
+    return options;
+}
+
+// `inlet --headless`: the core without windows. HeadlessRunner (src/core/service) owns that mode;
+// until it lands this says so instead of opening windows.
+int runHeadless(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    parseOptions(app);
+    qCCritical(lcApp) << "--headless is not available in this build yet";
+    return 1;
+}
+
+void installTranslators(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("inlet"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return runHeadless(argc, argv);
+    }
+
+    // Qt WebEngine (the login window) needs this before the application object exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("inlet"));
-    QApplication::setOrganizationName(QStringLiteral("Inlet"));
-    inlet::app::MainWindow window;
+    setIdentity();
+    app::initResources();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/inlet.svg")));
+    installTranslators(app);
+    app::Theme::initialize();
+    app::Theme::apply(app::Theme::fromString(QSettings().value(QStringLiteral("view/theme")).toString()));
+
+    const Options options = parseOptions(app);
+    if (!QDir().mkpath(options.dataDir)) {
+        qCCritical(lcApp) << "cannot create the data directory" << options.dataDir;
+        return 1;
+    }
+    qCInfo(lcApp) << "data directory:" << options.dataDir;
+
+    // Non-secret settings live beside the data (as for --headless), so --data-dir is a whole profile.
+    QSettings settings(QDir(options.dataDir).filePath(QStringLiteral("inlet.ini")),
+                       QSettings::IniFormat);
+
+    auto store = Store::open(options.dataDir);
+    if (!store) {
+        qCCritical(lcApp) << "cannot open the data:" << store.error().message;
+        return 1;
+    }
+    TokenVault vault;
+    GraphClient graph;
+    TokenRefreshScheduler scheduler(&graph, &vault);
+    AccountService service(store->get(), &vault, &graph, &scheduler);
+    AccountService *accounts = &service;
+    if (options.sessionOnlySecrets)
+        vault.setSessionOnlyFallback(true);
+    accounts->setConfig(AppConfig::load(settings));
+    QObject::connect(accounts, &AccountService::configChanged, &app,
+                     [&settings](const AppConfig &config) {
+                         config.save(settings);
+                         settings.sync();
+                     });
+
+    // The web profile outlives every login window (declared before them, destroyed after).
+    std::unique_ptr<QWebEngineProfile> profile(app::createLoginProfile(options.dataDir, nullptr));
+    QNetworkAccessManager network;
+    app::AvatarLoader avatars(&network);
+    app::SandboxController sandbox;
+    app::SignInController signIn(accounts, profile.get());
+    app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
+
+    scheduler.start();
+    accounts->load();
+
+    // Embedding point for the inbox (src/app/inbox): window.setInboxWidget(new InboxWidget(...)).
     window.show();
-    return QApplication::exec();
+
+    // --sandbox-demo, or a profile that was using the sandbox: the embedded sandbox is new on
+    // every start (new port, new tokens), so sign in to it again through the consent page.
+    if (options.sandboxDemo || settings.value(QStringLiteral("app/sandbox")).toBool())
+        window.trySandbox();
+    QObject::connect(accounts, &AccountService::configChanged, &app, [&settings, accounts] {
+        settings.setValue(QStringLiteral("app/sandbox"), accounts->isUsingSandbox());
+    });
+
+    const int status = QApplication::exec();
+    signIn.disconnect();
+    return status;
 }
