@@ -1,4 +1,905 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+    <context>
+        <name>inlet::app</name>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="26" />
+            <source>Queued</source>
+            <translation>In der Warteschlange</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="27" />
+            <source>Sending…</source>
+            <translation>Wird gesendet…</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="28" />
+            <source>Seen</source>
+            <translation>Gesehen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="28" />
+            <source>Sent</source>
+            <translation>Gesendet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="29" />
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="38" />
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="40" />
+            <source>Voice message</source>
+            <translation>Sprachnachricht</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="42" />
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="44" />
+            <source>Mentioned you in their story</source>
+            <translation>Hat dich in der Story erwähnt</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="46" />
+            <source>Shared post</source>
+            <translation>Geteilter Beitrag</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="47" />
+            <source>Attachment</source>
+            <translation>Anhang</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::AccountRow</name>
+        <message>
+            <location filename="../src/app/shell/accountspanel.cpp" line="25" />
+            <source>Reconnect</source>
+            <translation>Neu verbinden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/accountspanel.cpp" line="26" />
+            <source>Disconnect</source>
+            <translation>Trennen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/accountspanel.cpp" line="37" />
+            <source>Remove this account from Inlet</source>
+            <translation>Dieses Konto aus Inlet entfernen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/accountspanel.cpp" line="56" />
+            <source>Needs sign-in: Instagram no longer accepts this account's access. Messages are kept; sending waits.</source>
+            <translation>Anmeldung nötig: Instagram akzeptiert den Zugang dieses Kontos nicht mehr. Nachrichten bleiben erhalten; das Senden wartet.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/accountspanel.cpp" line="89" />
+            <source>Account %1</source>
+            <translation>Konto %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::AccountsPanel</name>
+        <message>
+            <location filename="../src/app/shell/accountspanel.cpp" line="114" />
+            <source>Accounts</source>
+            <translation>Konten</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/accountspanel.cpp" line="130" />
+            <source>Connect another account…</source>
+            <translation>Weiteres Konto verbinden…</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::Composer</name>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="93" />
+            <source>Send as a human agent reply (HUMAN_AGENT)</source>
+            <translation>Als Antwort eines Mitarbeiters senden (HUMAN_AGENT)</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="94" />
+            <source>Send</source>
+            <translation>Senden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="103" />
+            <source>Instagram allows replies written by a person up to 7 days after the customer's last message, with the human agent tag.</source>
+            <translation>Instagram erlaubt von einem Menschen geschriebene Antworten bis zu 7 Tage nach der letzten Nachricht der Kundin oder des Kunden, mit dem Human-Agent-Tag.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="105" />
+            <source>Send reply</source>
+            <translation>Antwort senden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="106" />
+            <source>Bytes used</source>
+            <translation>Verwendete Bytes</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="108" />
+            <source>Cancel reply</source>
+            <translation>Antwort abbrechen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="180" />
+            <source>Replying to: %1</source>
+            <translation>Antwort auf: %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="209" />
+            <source>%1 / %2 bytes</source>
+            <translation>%1 / %2 Bytes</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="211" />
+            <source>Instagram limits a message to 1000 bytes of UTF-8: emoji and accented letters take more than one byte.</source>
+            <translation>Instagram begrenzt eine Nachricht auf 1000 Bytes UTF-8: Emojis und Buchstaben mit Akzent belegen mehr als ein Byte.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="220" />
+            <source>More than 24 hours since the customer's last message: only a reply written by you, sent with the human agent tag, is allowed (up to 7 days).</source>
+            <translation>Mehr als 24 Stunden seit der letzten Nachricht der Kundin oder des Kunden: Erlaubt ist nur eine von dir geschriebene Antwort mit dem Human-Agent-Tag (bis zu 7 Tage).</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="223" />
+            <source>More than 7 days since the customer's last message: Instagram does not allow a reply until they write again.</source>
+            <translation>Mehr als 7 Tage seit der letzten Nachricht der Kundin oder des Kunden: Instagram erlaubt keine Antwort, bis sie oder er wieder schreibt.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="226" />
+            <source>Too long for Instagram: shorten it by %1 bytes.</source>
+            <translation>Zu lang für Instagram: um %1 Bytes kürzen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::ComposerEdit</name>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="22" />
+            <source>Write a reply… (Enter sends, Shift+Enter for a new line, / for saved replies)</source>
+            <translation>Antwort schreiben… (Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, / für gespeicherte Antworten)</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/composer.cpp" line="23" />
+            <source>Reply text</source>
+            <translation>Antworttext</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::ContactPanel</name>
+        <message>
+            <location filename="../src/app/inbox/contactpanel.cpp" line="27" />
+            <source>Contact details</source>
+            <translation>Kontaktdetails</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/contactpanel.cpp" line="58" />
+            <source>Unknown customer</source>
+            <translation>Unbekannte Kundin / unbekannter Kunde</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../src/app/inbox/contactpanel.cpp" line="60" />
+            <source>%n follower(s)</source>
+            <translation>
+                <numerusform>%n Follower</numerusform>
+                <numerusform>%n Follower</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/contactpanel.cpp" line="61" />
+            <source>Follows your account</source>
+            <translation>Folgt deinem Konto</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/contactpanel.cpp" line="61" />
+            <source>Does not follow your account</source>
+            <translation>Folgt deinem Konto nicht</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/contactpanel.cpp" line="63" />
+            <source>Conversation started %1</source>
+            <translation>Unterhaltung begonnen %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/contactpanel.cpp" line="67" />
+            <source>Account: %1</source>
+            <translation>Konto: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::ConversationDelegate</name>
+        <message>
+            <location filename="../src/app/inbox/conversationdelegate.cpp" line="52" />
+            <source>Window open</source>
+            <translation>Fenster offen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/conversationdelegate.cpp" line="53" />
+            <source>Window closing soon</source>
+            <translation>Fenster schließt bald</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/conversationdelegate.cpp" line="54" />
+            <source>Human agent replies only</source>
+            <translation>Nur Antworten von Mitarbeitern</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/conversationdelegate.cpp" line="55" />
+            <source>Window closed</source>
+            <translation>Fenster geschlossen</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::InboxWidget</name>
+        <message numerus="yes">
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="39" />
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n Min.</numerusform>
+                <numerusform>%n Min.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="42" />
+            <source>%1 h %2 min</source>
+            <translation>%1 Std. %2 Min.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="43" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="138" />
+            <source>Search messages and contacts (Ctrl+F)</source>
+            <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="140" />
+            <source>Search</source>
+            <translation>Suche</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="142" />
+            <source>Account filter</source>
+            <translation>Kontofilter</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="143" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="247" />
+            <source>All accounts</source>
+            <translation>Alle Konten</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="144" />
+            <source>Unread</source>
+            <translation>Ungelesen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="145" />
+            <source>Needs reply</source>
+            <translation>Antwort nötig</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="151" />
+            <source>Conversations</source>
+            <translation>Unterhaltungen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="171" />
+            <source>Messaging window</source>
+            <translation>Nachrichtenfenster</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="172" />
+            <source>Choose a conversation on the left.</source>
+            <translation>Wähle links eine Unterhaltung.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="340" />
+            <source>Inbox</source>
+            <translation>Posteingang</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="356" />
+            <source>%1 left to reply</source>
+            <translation>Noch %1 zum Antworten</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="360" />
+            <source>Only %1 left to reply</source>
+            <translation>Nur noch %1 zum Antworten</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="364" />
+            <source>Human agent replies only, %1 left</source>
+            <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="368" />
+            <source>Messaging window closed</source>
+            <translation>Nachrichtenfenster geschlossen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="376" />
+            <source>Sending is not available: the outbox is not running.</source>
+            <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::LoginWindow</name>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="34" />
+            <source>Sign in to Instagram</source>
+            <translation>Bei Instagram anmelden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="39" />
+            <source>Address of the sign-in page</source>
+            <translation>Adresse der Anmeldeseite</translation>
+        </message>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="40" />
+            <source>Use another account</source>
+            <translation>Anderes Konto verwenden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="41" />
+            <source>Sign out of Instagram in this window and sign in as someone else</source>
+            <translation>In diesem Fenster von Instagram abmelden und als jemand anderes anmelden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="42" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="60" />
+            <source>The sign-in page stopped unexpectedly.</source>
+            <translation>Die Anmeldeseite wurde unerwartet beendet.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="107" />
+            <source>The sign-in page could not be loaded (%1). Check your connection and the Instagram hosts in the settings.</source>
+            <translation>Die Anmeldeseite konnte nicht geladen werden (%1). Prüfe deine Verbindung und die Instagram-Hosts in den Einstellungen.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/login/loginwindow.cpp" line="115" />
+            <source>Sign-in was cancelled: the window was closed.</source>
+            <translation>Die Anmeldung wurde abgebrochen: das Fenster wurde geschlossen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::MainWindow</name>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="44" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="185" />
+            <source>Inlet</source>
+            <translation>Inlet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="47" />
+            <source>Conversations will appear here.</source>
+            <translation>Hier erscheinen die Unterhaltungen.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="61" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="63" />
+            <source>Sandbox</source>
+            <translation>Sandbox</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="64" />
+            <source>Connected to the local sandbox, not to Instagram</source>
+            <translation>Mit der lokalen Sandbox verbunden, nicht mit Instagram</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="83" />
+            <source>Signing in…</source>
+            <translation>Anmeldung läuft…</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="87" />
+            <source>Connected @%1.</source>
+            <translation>@%1 verbunden.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="92" />
+            <source>@%1 needs to sign in again.</source>
+            <translation>@%1 muss sich erneut anmelden.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="96" />
+            <source>The sandbox could not start: %1</source>
+            <translation>Die Sandbox konnte nicht starten: %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="107" />
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="108" />
+            <source>&amp;Connect an Instagram account…</source>
+            <translation>Instagram-Konto &amp;verbinden…</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="108" />
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="110" />
+            <source>Try the &amp;sandbox</source>
+            <translation>&amp;Sandbox ausprobieren</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="112" />
+            <source>S&amp;ettings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="116" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="120" />
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="121" />
+            <source>&amp;Theme</source>
+            <translation>&amp;Farbschema</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="124" />
+            <source>Follow the &amp;system</source>
+            <translation>Dem &amp;System folgen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="125" />
+            <source>&amp;Light</source>
+            <translation>&amp;Hell</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="126" />
+            <source>&amp;Dark</source>
+            <translation>&amp;Dunkel</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="139" />
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="140" />
+            <source>How to create a &amp;Meta app</source>
+            <translation>So erstellst du eine &amp;Meta-App</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="142" />
+            <source>&amp;About Inlet</source>
+            <translation>&amp;Über Inlet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="143" />
+            <source>About Inlet</source>
+            <translation>Über Inlet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="144" />
+            <source>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Answer your business's Instagram Direct Messages from the desktop.&lt;/p&gt;</source>
+            <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../src/app/shell/mainwindow.cpp" line="184" />
+            <source>Inlet — %n account(s) need sign-in</source>
+            <translation>
+                <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
+                <numerusform>Inlet — %n Konten müssen sich anmelden</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="191" />
+            <source>First enter your Meta app's Instagram App ID and App Secret.</source>
+            <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="207" />
+            <source>Starting the sandbox…</source>
+            <translation>Sandbox wird gestartet…</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="228" />
+            <source>Sign in again as this account to reconnect it.</source>
+            <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="247" />
+            <source>App Secret not saved</source>
+            <translation>App-Secret nicht gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="250" />
+            <source>The App Secret is in the keychain.</source>
+            <translation>Das App-Secret liegt im Schlüsselbund.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="260" />
+            <source>Disconnect @%1</source>
+            <translation>@%1 trennen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="261" />
+            <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
+            <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="265" />
+            <source>Keep messages</source>
+            <translation>Nachrichten behalten</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="266" />
+            <source>Delete messages</source>
+            <translation>Nachrichten löschen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="288" />
+            <source>Could not disconnect</source>
+            <translation>Trennen nicht möglich</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="291" />
+            <source>@%1 was disconnected.</source>
+            <translation>@%1 wurde getrennt.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="299" />
+            <source>Sign-in cancelled.</source>
+            <translation>Anmeldung abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="302" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="303" />
+            <source>Sign-in failed: %1</source>
+            <translation>Anmeldung fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="309" />
+            <source>No keyring</source>
+            <translation>Kein Schlüsselbund</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/mainwindow.cpp" line="310" />
+            <source>%1
+
+Keep the token for this session only? You will have to sign in again next time.</source>
+            <translation>%1
+
+Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich erneut anmelden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::MessageDelegate</name>
+        <message>
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="151" />
+            <source>Image unavailable</source>
+            <translation>Bild nicht verfügbar</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="151" />
+            <source>Loading image…</source>
+            <translation>Bild wird geladen…</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="166" />
+            <source>Open in browser ↗</source>
+            <translation>Im Browser öffnen ↗</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="187" />
+            <source>Retry</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="187" />
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::MessageLayoutEngine</name>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="100" />
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="102" />
+            <source>Yesterday</source>
+            <translation>Gestern</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="131" />
+            <source>Replying to a message</source>
+            <translation>Antwort auf eine Nachricht</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="137" />
+            <source>Replied to your story</source>
+            <translation>Hat auf deine Story geantwortet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="146" />
+            <source>This message was unsent</source>
+            <translation>Diese Nachricht wurde zurückgezogen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="217" />
+            <source>Open the story</source>
+            <translation>Story öffnen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="252" />
+            <source>Edited</source>
+            <translation>Bearbeitet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="269" />
+            <source>Retry</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messagelayout.cpp" line="270" />
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::MessageView</name>
+        <message>
+            <location filename="../src/app/inbox/messageview.cpp" line="31" />
+            <source>Messages</source>
+            <translation>Nachrichten</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messageview.cpp" line="117" />
+            <source>Reply</source>
+            <translation>Antworten</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messageview.cpp" line="120" />
+            <source>React</source>
+            <translation>Reagieren</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messageview.cpp" line="128" />
+            <source>Remove reaction</source>
+            <translation>Reaktion entfernen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/messageview.cpp" line="131" />
+            <source>Copy text</source>
+            <translation>Text kopieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::SettingsDialog</name>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="37" />
+            <source>Redirect URI</source>
+            <translation>Weiterleitungs-URI</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="38" />
+            <source>Login host</source>
+            <translation>Anmelde-Host</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="39" />
+            <source>Token host</source>
+            <translation>Token-Host</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="40" />
+            <source>Graph API host</source>
+            <translation>Graph-API-Host</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="41" />
+            <source>Facebook Graph API host</source>
+            <translation>Facebook-Graph-API-Host</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="45" />
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="46" />
+            <source>Instagram App ID</source>
+            <translation>Instagram-App-ID</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="47" />
+            <source>e.g. 1234567890123456</source>
+            <translation>z. B. 1234567890123456</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="48" />
+            <source>Instagram App Secret</source>
+            <translation>Instagram-App-Secret</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="50" />
+            <source>Stored in the keychain; type to replace it</source>
+            <translation>Im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="51" />
+            <source>Not set</source>
+            <translation>Nicht gesetzt</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="52" />
+            <source>Graph API version</source>
+            <translation>Graph-API-Version</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="55" />
+            <source>&lt;a href="help"&gt;How to create a Meta app and find its Instagram App ID and Secret&lt;/a&gt;</source>
+            <translation>&lt;a href="help"&gt;So erstellst du eine Meta-App und findest ihre Instagram-App-ID und das Secret&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="62" />
+            <source>Instagram app</source>
+            <translation>Instagram-App</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="64" />
+            <source>App ID:</source>
+            <translation>App-ID:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="65" />
+            <source>App Secret:</source>
+            <translation>App-Secret:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="66" />
+            <source>Redirect URI:</source>
+            <translation>Weiterleitungs-URI:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="68" />
+            <source>The App Secret is kept in your system keychain only, never in a settings file.</source>
+            <translation>Das App-Secret liegt nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="73" />
+            <source>Instagram hosts</source>
+            <translation>Instagram-Hosts</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="75" />
+            <source>Login:</source>
+            <translation>Anmeldung:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="76" />
+            <source>Token exchange:</source>
+            <translation>Token-Austausch:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="77" />
+            <source>Graph API:</source>
+            <translation>Graph-API:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="78" />
+            <source>Facebook Graph API:</source>
+            <translation>Facebook-Graph-API:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="79" />
+            <source>API version:</source>
+            <translation>API-Version:</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="80" />
+            <source>Reset to Instagram</source>
+            <translation>Auf Instagram zurücksetzen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="85" />
+            <source>Settings error</source>
+            <translation>Fehler in den Einstellungen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="146" />
+            <source>The App ID is a number, as shown in the Meta dashboard.</source>
+            <translation>Die App-ID ist eine Zahl, wie im Meta-Dashboard angezeigt.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="149" />
+            <source>The redirect URI must be a full http(s) address, exactly as registered in the Meta dashboard.</source>
+            <translation>Die Weiterleitungs-URI muss eine vollständige http(s)-Adresse sein, genau wie im Meta-Dashboard eingetragen.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="153" />
+            <source>"%1" is not a valid http(s) address.</source>
+            <translation>„%1“ ist keine gültige http(s)-Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/settings/settingsdialog.cpp" line="156" />
+            <source>The API version must not be empty (e.g. v25.0).</source>
+            <translation>Die API-Version darf nicht leer sein (z. B. v25.0).</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::WelcomePage</name>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="14" />
+            <source>Connect an Instagram account</source>
+            <translation>Instagram-Konto verbinden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="15" />
+            <source>Try the sandbox</source>
+            <translation>Sandbox ausprobieren</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="23" />
+            <source>Welcome to Inlet</source>
+            <translation>Willkommen bei Inlet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="31" />
+            <source>Answer your business's Instagram Direct Messages from your desktop.
+Connect an Instagram professional account, or try everything first with the built-in sandbox: a pretend Instagram with simulated customers.</source>
+            <translation>Beantworte die Instagram-Direktnachrichten deines Unternehmens an deinem Desktop.
+Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der eingebauten Sandbox aus: ein nachgestelltes Instagram mit simulierten Kundinnen und Kunden.</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="43" />
+            <source>Sign in with Instagram (uses the Meta app set up in Settings)</source>
+            <translation>Mit Instagram anmelden (verwendet die in den Einstellungen eingerichtete Meta-App)</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="44" />
+            <source>Start the local sandbox and sign in to its demo business account</source>
+            <translation>Die lokale Sandbox starten und beim Demo-Unternehmenskonto anmelden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="46" />
+            <source>&lt;a href="settings"&gt;Settings…&lt;/a&gt;</source>
+            <translation>&lt;a href="settings"&gt;Einstellungen…&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/welcomepage.cpp" line="53" />
+            <source>Notice</source>
+            <translation>Hinweis</translation>
+        </message>
+    </context>
 </TS>
