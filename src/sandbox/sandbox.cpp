@@ -74,6 +74,8 @@ struct Sandbox::Private {
         state.delivery = &delivery;
         state.network = &network;
         state.world.setBusinessId(state.options.businessId);
+        // entry[].time follows the sandbox clock, so it moves with /__sandbox/clock/advance.
+        delivery.setClock([this] { return state.clock.nowMs(); });
     }
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);

@@ -1,0 +1,244 @@
+#include "service/coreservices.h"
+
+#include "auth/tokenrefreshscheduler.h"
+#include "auth/tokenvault.h"
+#include "common/logging.h"
+#include "graph/graphclient.h"
+#include "outbox/graphoutboxtransport.h"
+#include "outbox/outbox.h"
+#include "outbox/senderactions.h"
+#include "outbox/storeoutboxstorage.h"
+#include "service/accountservice.h"
+#include "store/store.h"
+#include "sync/graphsyncsource.h"
+#include "sync/profilecache.h"
+#include "sync/requestpacer.h"
+#include "sync/storesynctarget.h"
+#include "sync/syncengine.h"
+#include "webhook/webhookserver.h"
+
+namespace inlet {
+
+namespace {
+// Instagram allows 2 Conversations API calls per second per account (instagram-api.md §6.4).
+constexpr int kConversationsApiIntervalMs = 500;
+
+const QStringList &webhookFields()
+{
+    static const QStringList fields = {
+        QStringLiteral("messages"),          QStringLiteral("messaging_postbacks"),
+        QStringLiteral("messaging_seen"),    QStringLiteral("message_reactions"),
+        QStringLiteral("message_edit"),      QStringLiteral("messaging_referral"),
+    };
+    return fields;
+}
+} // namespace
+
+CoreServices::CoreServices(const CoreOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+}
+
+Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &options,
+                                                           QObject *parent)
+{
+    auto store = Store::open(options.dataDir);
+    if (!store)
+        return std::unexpected(store.error());
+
+    std::unique_ptr<CoreServices> core(new CoreServices(options, parent));
+    CoreServices *c = core.get();
+    c->m_store = std::move(*store);
+    c->m_vault = new TokenVault(QStringLiteral("inlet"), c);
+    c->m_graph = new GraphClient({}, c);
+    c->m_scheduler = new TokenRefreshScheduler(c->m_graph, c->m_vault, c);
+    c->m_accounts = new AccountService(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
+    c->m_syncTarget = std::make_unique<StoreSyncTarget>(c->m_store.get());
+    c->m_outboxStorage = std::make_unique<StoreOutboxStorage>(c->m_store.get());
+    c->m_transport = new GraphOutboxTransport(c->m_graph, c->m_vault, c);
+    if (options.rateLimitCapMs >= 0)
+        c->m_transport->setMaxSuggestedDelayMs(options.rateLimitCapMs);
+    c->m_outbox = new Outbox(c->m_outboxStorage.get(), c->m_transport, c);
+    c->m_senderActions = new SenderActions(c->m_transport, c);
+
+    connect(c->m_accounts, &AccountService::signedIn, c,
+            [c](const Account &account) { c->startAccount(account); });
+    connect(c->m_accounts, &AccountService::accountDisconnected, c,
+            [c](const QString &id) { c->stopAccount(id); });
+    connect(c->m_accounts, &AccountService::accountNeedsSignIn, c, [c](const QString &id) {
+        if (SyncEngine *engine = c->syncEngine(id))
+            engine->cancel();
+    });
+    return core;
+}
+
+CoreServices::~CoreServices()
+{
+    // Network users first, the store (and its writer thread) last.
+    const auto ids = m_syncs.keys();
+    for (const QString &id : ids)
+        stopAccount(id);
+    m_webhook.reset();
+}
+
+SyncEngine *CoreServices::syncEngine(const QString &accountId) const
+{
+    return m_syncs.value(accountId).engine;
+}
+
+ProfileCache *CoreServices::profileCache(const QString &accountId) const
+{
+    return m_syncs.value(accountId).profiles;
+}
+
+QUrl CoreServices::webhookUrl() const
+{
+    return m_webhook ? m_webhook->callbackUrl() : QUrl();
+}
+
+void CoreServices::startWebhookServer()
+{
+    const QString appId = m_accounts->config().appId;
+    m_vault->read(TokenVault::appSecretKey(appId)).then(this, [this](const Result<QString> &secret) {
+        if (!secret) {
+            qCWarning(lcWebhook) << "no app secret, webhook server not started:"
+                                 << secret.error().message;
+            emit webhookFailed(secret.error());
+            return;
+        }
+        WebhookServerConfig config;
+        config.port = m_options.webhookPort;
+        config.appSecret = secret->toUtf8();
+        config.verifyToken = m_options.verifyToken;
+        Store *store = m_store.get();
+        m_webhook = std::make_unique<WebhookServer>(
+            config, [store](const QList<InboundEvent> &events) { return store->applyEvents(events); });
+        const auto port = m_webhook->start();
+        if (!port) {
+            qCWarning(lcWebhook) << "webhook server failed:" << port.error().message;
+            emit webhookFailed(port.error());
+            m_webhook.reset();
+            return;
+        }
+        emit webhookStarted(m_webhook->callbackUrl());
+    });
+}
+
+void CoreServices::subscribeWebhooks(const QUrl &publicUrl)
+{
+    const QUrl callback = publicUrl.isEmpty() ? webhookUrl() : publicUrl;
+    const QString appId = m_accounts->config().appId;
+    const QList<Account> accounts = m_accounts->accounts();
+    m_vault->read(TokenVault::appSecretKey(appId))
+        .then(this, [this, appId, callback](const Result<QString> &secret) {
+            if (!secret)
+                return QtFuture::makeReadyFuture<Result<QJsonObject>>(std::unexpected(secret.error()));
+            return m_graph->appSubscription(appId, *secret, callback, m_options.verifyToken,
+                                           webhookFields());
+        })
+        .unwrap()
+        .then(this, [this, accounts](const Result<QJsonObject> &app) {
+            for (const Account &account : accounts) {
+                if (!app) {
+                    emit webhookSubscriptionFailed(account.id, app.error());
+                    continue;
+                }
+                const QString id = account.id;
+                m_vault->read(TokenVault::accountKey(id))
+                    .then(this, [this, id](const Result<QString> &token) {
+                        if (!token)
+                            return QtFuture::makeReadyFuture<Result<QJsonObject>>(
+                                std::unexpected(token.error()));
+                        return m_graph->subscribeApp(AccessToken{*token, id}, webhookFields());
+                    })
+                    .unwrap()
+                    .then(this, [this, id](const Result<QJsonObject> &done) {
+                        if (done) {
+                            qCInfo(lcWebhook) << "account" << id << "subscribed to webhooks";
+                            emit webhooksSubscribed(id);
+                        } else {
+                            emit webhookSubscriptionFailed(id, done.error());
+                        }
+                    });
+            }
+        });
+}
+
+void CoreServices::startAccounts()
+{
+    const QList<Account> accounts = m_accounts->accounts();
+    for (const Account &account : accounts)
+        startAccount(account);
+    if (!m_outbox->isStarted())
+        m_outbox->start();
+}
+
+void CoreServices::setPollingMode(bool enabled, int intervalMs)
+{
+    m_options.pollingMode = enabled;
+    if (intervalMs > 0)
+        m_options.pollIntervalMs = intervalMs;
+    for (const AccountSync &sync : std::as_const(m_syncs))
+        sync.engine->setPollInterval(enabled ? m_options.pollIntervalMs : 0);
+}
+
+void CoreServices::startAccount(const Account &account)
+{
+    if (account.needsSignIn)
+        return;
+    const QString id = account.id;
+    m_vault->read(TokenVault::accountKey(id)).then(this, [this, id](const Result<QString> &token) {
+        if (!token) {
+            qCWarning(lcSync) << "no token for account" << id << "- not syncing:"
+                              << token.error().message;
+            return;
+        }
+        if (m_syncs.contains(id)) { // signed in again: new token, same engine
+            m_syncs[id].source->setToken(*token);
+            m_syncs[id].engine->start(SyncEngine::Mode::Full);
+            return;
+        }
+        AccountSync sync;
+        sync.source = std::make_shared<GraphSyncSource>(m_graph, AccessToken{*token, id});
+        if (m_options.rateLimitCapMs >= 0)
+            sync.source->setMaxSuggestedDelayMs(m_options.rateLimitCapMs);
+        sync.pacer = new RequestPacer(kConversationsApiIntervalMs, this);
+        sync.profiles = new ProfileCache(id, sync.source.get(), m_syncTarget.get(), sync.pacer,
+                                         m_options.dataDir, this);
+        sync.engine = new SyncEngine(id, sync.source.get(), m_syncTarget.get(), sync.pacer, this);
+        sync.engine->setProfileCache(sync.profiles);
+        connect(sync.engine, &SyncEngine::progress, this,
+                [this, id](int done, int total) { emit syncProgress(id, done, total); });
+        connect(sync.engine, &SyncEngine::finished, this, [this, id](const SyncReport &report) {
+            qCInfo(lcSync) << "sync of" << id << (report.ok ? "done:" : "stopped:")
+                           << report.conversations << "conversations," << report.messagesFetched
+                           << "messages fetched" << (report.ok ? QString() : report.error.message);
+            emit syncFinished(id, report.ok, report.ok ? QString() : report.error.message);
+        });
+        connect(sync.engine, &SyncEngine::needsSignIn, m_accounts, [this](const QString &accountId) {
+            m_accounts->markNeedsSignIn(accountId, tr("Instagram no longer accepts this account's "
+                                                      "access token."));
+        });
+        SyncEngine *engine = sync.engine;
+        m_syncs.insert(id, std::move(sync));
+        engine->start(SyncEngine::Mode::Full);
+        if (m_options.pollingMode)
+            engine->setPollInterval(m_options.pollIntervalMs);
+    });
+}
+
+void CoreServices::stopAccount(const QString &accountId)
+{
+    auto it = m_syncs.find(accountId);
+    if (it == m_syncs.end())
+        return;
+    AccountSync sync = std::move(it.value());
+    m_syncs.erase(it);
+    sync.engine->cancel();
+    delete sync.engine;
+    delete sync.profiles;
+    delete sync.pacer;
+}
+
+} // namespace inlet

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/types.h"
+
+#include <QHash>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace inlet {
+
+class AccountService;
+class GraphClient;
+class GraphOutboxTransport;
+class GraphSyncSource;
+class Outbox;
+class ProfileCache;
+class RequestPacer;
+class SenderActions;
+class Store;
+class StoreOutboxStorage;
+class StoreSyncTarget;
+class SyncEngine;
+class TokenRefreshScheduler;
+class TokenVault;
+class WebhookServer;
+struct SyncReport;
+
+struct CoreOptions {
+    QString dataDir;
+    quint16 webhookPort = 0;      // 0 picks a free port
+    QString verifyToken;          // what Meta's dashboard must send in the GET handshake
+    bool pollingMode = false;     // no public webhook URL: walk the Conversations API on a timer
+    int pollIntervalMs = 30'000;
+    int rateLimitCapMs = -1;      // caps rate-limit waits (tests); negative = Instagram's own
+};
+
+// Everything the app (windowed or --headless) runs, created and wired in one place:
+// Store (own writer thread), TokenVault, GraphClient, TokenRefreshScheduler, AccountService,
+// the WebhookServer (own thread; commits through Store::applyEvents before answering 200),
+// one SyncEngine + ProfileCache per connected account, and the Outbox with its sender.
+class CoreServices : public QObject {
+    Q_OBJECT
+public:
+    static Result<std::unique_ptr<CoreServices>> create(const CoreOptions &options,
+                                                        QObject *parent = nullptr);
+    ~CoreServices() override;
+
+    const CoreOptions &options() const { return m_options; }
+    Store *store() const { return m_store.get(); }
+    TokenVault *vault() const { return m_vault; }
+    GraphClient *graph() const { return m_graph; }
+    TokenRefreshScheduler *scheduler() const { return m_scheduler; }
+    AccountService *accounts() const { return m_accounts; }
+    Outbox *outbox() const { return m_outbox; }
+    SenderActions *senderActions() const { return m_senderActions; }
+    WebhookServer *webhookServer() const { return m_webhook.get(); }
+    SyncEngine *syncEngine(const QString &accountId) const;
+    ProfileCache *profileCache(const QString &accountId) const;
+
+    // Starts the webhook server with the app secret from the keychain (it checks signatures with
+    // it). Ends in webhookStarted(url) or webhookFailed(error).
+    void startWebhookServer();
+    QUrl webhookUrl() const;
+
+    // Registers the webhook URL with Meta (POST /{app-id}/subscriptions, which first calls back
+    // for the handshake) and subscribes every connected account (POST /me/subscribed_apps).
+    // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty = webhookUrl()).
+    void subscribeWebhooks(const QUrl &publicUrl = {});
+
+    // Starts syncing every connected account (a full backfill now, then polling if enabled) and
+    // the outbox. Called after load() and after each sign-in.
+    void startAccounts();
+    void setPollingMode(bool enabled, int intervalMs = 0);
+    bool pollingMode() const { return m_options.pollingMode; }
+
+signals:
+    void webhookStarted(const QUrl &url);
+    void webhookFailed(const inlet::Error &error);
+    void webhooksSubscribed(const QString &accountId);
+    void webhookSubscriptionFailed(const QString &accountId, const inlet::Error &error);
+    void syncProgress(const QString &accountId, int done, int total);
+    void syncFinished(const QString &accountId, bool ok, const QString &message);
+
+private:
+    explicit CoreServices(const CoreOptions &options, QObject *parent);
+    void startAccount(const Account &account);
+    void stopAccount(const QString &accountId);
+
+    struct AccountSync {
+        std::shared_ptr<GraphSyncSource> source;
+        RequestPacer *pacer = nullptr;
+        ProfileCache *profiles = nullptr;
+        SyncEngine *engine = nullptr;
+    };
+
+    CoreOptions m_options;
+    std::unique_ptr<Store> m_store;
+    TokenVault *m_vault = nullptr;
+    GraphClient *m_graph = nullptr;
+    TokenRefreshScheduler *m_scheduler = nullptr;
+    AccountService *m_accounts = nullptr;
+    std::unique_ptr<StoreSyncTarget> m_syncTarget;
+    std::unique_ptr<StoreOutboxStorage> m_outboxStorage;
+    GraphOutboxTransport *m_transport = nullptr;
+    Outbox *m_outbox = nullptr;
+    SenderActions *m_senderActions = nullptr;
+    std::unique_ptr<WebhookServer> m_webhook;
+    QHash<QString, AccountSync> m_syncs;
+};
+
+} // namespace inlet

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QSocketNotifier;
+
+namespace inlet {
+
+class CoreServices;
+
+struct HeadlessOptions {
+    QString dataDir;
+    QUrl sandboxBase;         // --sandbox BASE_URL: credentials and consent from its control API
+    quint16 webhookPort = 0;  // --webhook-port
+    bool pollingMode = false; // --polling
+    int pollIntervalMs = 30'000;
+    bool sessionOnlySecrets = false; // --session-only-secrets: no keyring, keep secrets in memory
+};
+
+// `inlet --headless`: the core without windows, for servers and tests. Logs to stderr; prints the
+// callback URL on stdout as "webhook: http://127.0.0.1:PORT/webhook/instagram"; stops cleanly on
+// SIGTERM/SIGINT. With --sandbox it reads the app id/secret from the sandbox, signs in through the
+// sandbox's consent control (no browser) and then takes the same code exchange path as the app,
+// and registers its webhook URL through the real subscription endpoints.
+class HeadlessRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit HeadlessRunner(HeadlessOptions options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Starts everything; the returned error means the process should exit with status 1.
+    Status start();
+
+    CoreServices *core() const { return m_core.get(); }
+
+    // SIGTERM and SIGINT quit the application's event loop (installed once per process).
+    static void installSignalHandlers();
+
+signals:
+    void ready(const QUrl &webhookUrl);
+    void fatal(const QString &message);
+
+private:
+    void fetchSandboxApp();
+    void signInThroughSandbox();
+    void afterAccountsReady();
+    void failHard(const QString &message);
+
+    HeadlessOptions m_options;
+    std::unique_ptr<CoreServices> m_core;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace inlet
