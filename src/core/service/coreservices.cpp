@@ -43,7 +43,12 @@ CoreServices::CoreServices(const CoreOptions &options, QObject *parent)
 Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &options,
                                                            QObject *parent)
 {
-    auto store = Store::open(options.dataDir);
+    // No PRAGMA quick_check at start-up: it reads every page (seconds on a large inbox) and the
+    // window must paint in well under a second. A damaged header or schema still fails to open;
+    // damage deeper in the file surfaces as a Storage error on the query that meets it.
+    StoreOptions storeOptions;
+    storeOptions.checkIntegrity = false;
+    auto store = Store::open(options.dataDir, storeOptions);
     if (!store)
         return std::unexpected(store.error());
 
