@@ -2,11 +2,13 @@
 
 #include <QList>
 #include <QMetaType>
+#include <QSet>
 #include <QStringList>
 
 namespace inlet {
 
-// What one commit touched, so views refresh only those rows. Emitted by Store::changed.
+// What one commit touched, so views refresh only those rows. Emitted by Store::changed, each id
+// once, in the order first touched.
 struct StoreChange {
     QList<qint64> conversationIds;   // rows of the inbox to refresh (created or updated)
     QList<qint64> messageIds;        // messages created or updated
@@ -20,36 +22,48 @@ struct StoreChange {
         return conversationIds.isEmpty() && messageIds.isEmpty() && removedMessageIds.isEmpty()
             && removedConversationIds.isEmpty() && accountIds.isEmpty() && contactIds.isEmpty();
     }
-    void addConversation(qint64 id) { addUnique(conversationIds, id); }
+    // While a change is collected ids are only appended (a group commit touches tens of thousands);
+    // normalize() drops the repeats once, before the change is announced.
+    void addConversation(qint64 id) { conversationIds.append(id); }
     void addMessage(qint64 conversationId, qint64 messageId)
     {
-        addConversation(conversationId);
-        addUnique(messageIds, messageId);
+        conversationIds.append(conversationId);
+        messageIds.append(messageId);
     }
-    // Appends `other` (a later change) without duplicates.
     void merge(const StoreChange &other)
     {
-        for (qint64 id : other.conversationIds)
-            addUnique(conversationIds, id);
-        for (qint64 id : other.messageIds)
-            addUnique(messageIds, id);
-        for (qint64 id : other.removedMessageIds)
-            addUnique(removedMessageIds, id);
-        for (qint64 id : other.removedConversationIds)
-            addUnique(removedConversationIds, id);
-        for (const QString &id : other.accountIds)
-            if (!accountIds.contains(id))
-                accountIds.append(id);
-        for (const QString &id : other.contactIds)
-            if (!contactIds.contains(id))
-                contactIds.append(id);
+        conversationIds += other.conversationIds;
+        messageIds += other.messageIds;
+        removedMessageIds += other.removedMessageIds;
+        removedConversationIds += other.removedConversationIds;
+        accountIds += other.accountIds;
+        contactIds += other.contactIds;
+    }
+    void normalize()
+    {
+        dedupe(conversationIds);
+        dedupe(messageIds);
+        dedupe(removedMessageIds);
+        dedupe(removedConversationIds);
+        dedupe(accountIds);
+        dedupe(contactIds);
     }
 
 private:
-    static void addUnique(QList<qint64> &list, qint64 id)
+    template <typename T>
+    static void dedupe(QList<T> &list)
     {
-        if (!list.contains(id))
-            list.append(id);
+        if (list.size() < 2)
+            return;
+        QSet<T> seen;
+        QList<T> unique;
+        unique.reserve(list.size());
+        for (const T &v : std::as_const(list))
+            if (!seen.contains(v)) {
+                seen.insert(v);
+                unique.append(v);
+            }
+        list = std::move(unique);
     }
 };
 

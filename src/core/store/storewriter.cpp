@@ -147,8 +147,10 @@ void StoreWriter::runGroup(QList<WriteJob> &jobs)
     }
     m_transactions.fetch_add(1);
     m_jobs.fetch_add(jobs.size());
-    if (!change.isEmpty())
+    if (!change.isEmpty()) {
+        change.normalize();
         emit committed(change);
+    }
     for (qsizetype i = 0; i < jobs.size(); ++i)
         jobs[i].finish(outcomes.at(i));
     jobs.clear();
