@@ -66,6 +66,11 @@ void ProfileCache::ensure(const QString &igsid)
         it != m_fetchedAt.constEnd() && it->msecsTo(now) < m_maxAgeMs) {
         return;
     }
+    // A profile Instagram refused is asked for again after an hour, not on every sync.
+    if (const auto it = m_failedAt.constFind(igsid);
+        it != m_failedAt.constEnd() && it->msecsTo(now) < 3600 * 1000) {
+        return;
+    }
     m_inFlight.insert(igsid);
     onDone(m_target->contactFetchedAt(m_accountId, igsid), this,
            [this, igsid](const Result<std::optional<QDateTime>> &stored) {
@@ -101,6 +106,7 @@ void ProfileCache::fetch(const QString &igsid, int attempt)
                 }
                 // No consent yet (the person never wrote), blocked, token gone: keep the IGSID.
                 qCInfo(lcSync) << "profile not available:" << e.code << e.message;
+                m_failedAt.insert(igsid, m_clock());
                 emit fetchFailed(igsid, e.message);
                 done(igsid);
                 return;
@@ -114,6 +120,7 @@ void ProfileCache::fetch(const QString &igsid, int attempt)
                     return;
                 }
                 m_fetchedAt.insert(contact.id, contact.fetchedAt);
+                m_failedAt.remove(contact.id);
                 emit contactUpdated(contact.id);
                 if (contact.profilePicUrl.isEmpty()) {
                     done(contact.id);

@@ -60,6 +60,7 @@ private:
     QNetworkAccessManager *m_network;
     QSet<QString> m_inFlight;
     QHash<QString, QDateTime> m_fetchedAt; // what this session already knows is fresh
+    QHash<QString, QDateTime> m_failedAt;  // no profile (no consent yet, blocked): ask again later
 };
 
 } // namespace inlet
