@@ -34,13 +34,16 @@ MessageLayoutFonts MessageDelegate::fonts(const QFont &base) const
 void MessageDelegate::clearCache()
 {
     m_cache.clear();
+    m_sizes.clear();
 }
 
 const MessageLayout &MessageDelegate::layoutFor(const QModelIndex &index, int width,
                                                 const QFont &font) const
 {
     if (font != m_fontKey) {
-        m_cache.clear(); // a theme or zoom change: every layout is stale
+        // A theme or zoom change: every layout is stale.
+        m_cache.clear();
+        m_sizes.clear();
         m_fontKey = font;
     }
     const qint64 id = index.data(M::IdRole).toLongLong();
@@ -62,7 +65,19 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     int width = option.rect.width();
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
         width = view->viewport()->width();
-    return layoutFor(index, qMax(width, 160), option.font).size;
+    width = qMax(width, 160);
+    if (option.font == m_fontKey) {
+        const qint64 id = index.data(M::IdRole).toLongLong();
+        const auto it = m_sizes.constFind(id);
+        if (it != m_sizes.cend() && it->width == width && it->revision == index.data(M::RevisionRole).toUInt()) {
+            ++m_hits;
+            return it->size;
+        }
+    }
+    const MessageLayout &layout = layoutFor(index, width, option.font);
+    m_sizes.insert(index.data(M::IdRole).toLongLong(),
+                   SizeEntry{index.data(M::RevisionRole).toUInt(), width, layout.size});
+    return layout.size;
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

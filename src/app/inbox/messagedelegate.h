@@ -43,10 +43,18 @@ private:
         int width = 0;
         MessageLayout layout;
     };
+    struct SizeEntry {
+        quint32 revision = 0;
+        int width = 0;
+        QSize size;
+    };
     MessageLayoutFonts fonts(const QFont &base) const;
 
     ImageCache *m_images;
+    // Full layouts (text layouts: heavy) for the rows being painted, least recently used out...
     mutable QCache<qint64, Entry> m_cache;
+    // ...and just the sizes of every row: the view asks for all of them on each relayout.
+    mutable QHash<qint64, SizeEntry> m_sizes;
     mutable QFont m_fontKey;
     mutable int m_hits = 0;
     mutable int m_misses = 0;

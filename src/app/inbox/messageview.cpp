@@ -86,7 +86,8 @@ void MessageView::fetchOlderKeepingPosition()
     const QModelIndex anchor = indexAt(QPoint(1, 1));
     const qint64 anchorId = anchor.isValid() ? m_model->rowAt(anchor.row()).id : 0;
     const int anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
-    m_model->fetchOlder();
+    // Bigger pages than the opening one: each page costs a relayout of every loaded row.
+    m_model->fetchOlder(200);
     doItemsLayout();
     if (anchorId) {
         const int row = m_model->rowOfMessage(anchorId);

@@ -107,18 +107,18 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
         fetchOlder();
 }
 
-void MessageListModel::fetchOlder()
+void MessageListModel::fetchOlder(int rows)
 {
     if (!m_hasOlder || m_items.isEmpty())
         return;
-    auto page = m_source->messagesBefore(m_conversationId, m_items.constFirst().row.key(),
-                                         m_pageSize);
+    const int limit = rows > 0 ? rows : m_pageSize;
+    auto page = m_source->messagesBefore(m_conversationId, m_items.constFirst().row.key(), limit);
     if (!page) {
         m_hasOlder = false;
         emit failed(page.error());
         return;
     }
-    m_hasOlder = page->size() >= m_pageSize;
+    m_hasOlder = page->size() >= limit;
     prepend(std::move(*page));
 }
 

@@ -57,7 +57,7 @@ public:
     // Views fetch when the LAST row is visible, but older messages go at the TOP: a chat view
     // turns this off and calls fetchOlder() itself when scrolled to the top.
     void setViewDrivenFetch(bool enabled) { m_viewDrivenFetch = enabled; }
-    void fetchOlder();
+    void fetchOlder(int rows = 0); // 0 = the page size
 
     bool canFetchNewer() const { return m_hasNewer; }
     void fetchNewer();

@@ -1,0 +1,324 @@
+// UI benchmark (offscreen): the chat view and the inbox over a real store.
+//   1. open a conversation of 100,000 messages and show the newest: time to first paint
+//   2. wheel-scroll back through 10,000 messages: per-frame time (wheel event + paging + paint)
+//   3. inbox of 10,000 conversations: filter toggle / search keystroke -> repainted list
+// Usage: bench_ui [data dir]   (default: $INLET_BENCH_DIR or a temp dir; the database is reused)
+#include "app/inbox/imagecache.h"
+#include "app/inbox/conversationdelegate.h"
+#include "app/inbox/messagedelegate.h"
+#include "app/inbox/messageview.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "models/storeinboxsource.h"
+#include "store/store.h"
+#include "store/storereader.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QListView>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+using namespace inlet;
+using namespace inlet::app;
+
+namespace {
+
+const QString kAccount = QStringLiteral("17841400000000001");
+constexpr int kConversations = 10'000;
+constexpr int kBigConversation = 100'000;
+constexpr qint64 kT0 = 1'700'000'000'000;
+
+QString customer(int n) { return QStringLiteral("6%1").arg(n, 15, 10, QLatin1Char('0')); }
+
+const QStringList kWords = {QStringLiteral("order"), QStringLiteral("jacket"), QStringLiteral("shipping"),
+                            QStringLiteral("size"), QStringLiteral("blue"), QStringLiteral("café"),
+                            QStringLiteral("thanks"), QStringLiteral("refund"), QStringLiteral("when"),
+                            QStringLiteral("tomorrow"), QStringLiteral("😀"), QStringLiteral("https://example.com/p/42")};
+
+QString text(int i)
+{
+    // Mixed lengths: mostly short, every 7th a long paragraph.
+    const int words = i % 7 == 0 ? 60 : 3 + i % 12;
+    QStringList out;
+    for (int w = 0; w < words; ++w)
+        out << kWords.at((i * 31 + w * 7) % kWords.size());
+    return out.join(QLatin1Char(' '));
+}
+
+template <typename T>
+T wait(QFuture<T> f)
+{
+    f.waitForFinished();
+    return f.result();
+}
+
+bool build(Store &store)
+{
+    Account account;
+    account.id = kAccount;
+    account.username = QStringLiteral("benchshop");
+    if (!wait(store.upsertAccount(account)))
+        return false;
+    QFuture<Status> last;
+    for (int c = 0; c <= kConversations; ++c) {
+        Contact contact;
+        contact.id = customer(c);
+        contact.name = QStringLiteral("Customer %1").arg(c);
+        contact.username = QStringLiteral("cust%1").arg(c);
+        last = store.upsertContact(contact);
+    }
+    if (!wait(last))
+        return false;
+    QList<InboundEvent> batch;
+    auto flush = [&] {
+        const Status s = wait(store.applyEvents(batch));
+        batch.clear();
+        if (!s)
+            std::fprintf(stderr, "applyEvents: %s\n", qPrintable(s.error().message));
+        return bool(s);
+    };
+    auto event = [](int who, int i, qint64 ts, bool outgoing) {
+        InboundEvent e;
+        e.kind = InboundEvent::Kind::Message;
+        e.accountId = kAccount;
+        e.customerId = customer(who);
+        e.outgoing = outgoing;
+        e.timestampMs = ts;
+        e.mid = QStringLiteral("m.%1.%2").arg(who).arg(i);
+        e.text = text(i);
+        e.rawJson = "{}";
+        return e;
+    };
+    // Customer 0: the big conversation, one message a minute.
+    for (int i = 0; i < kBigConversation; ++i) {
+        batch.append(event(0, i, kT0 + qint64(i) * 60'000, i % 3 == 0));
+        if (batch.size() == 5000 && !flush())
+            return false;
+    }
+    for (int c = 1; c <= kConversations; ++c) {
+        for (int i = 0; i < 3; ++i)
+            batch.append(event(c, i, kT0 + qint64(c) * 1000 + i, i == 1));
+        if (batch.size() >= 5000 && !flush())
+            return false;
+    }
+    return batch.isEmpty() || flush();
+}
+
+// CPU time of the whole process (GUI thread and the inbox's reader thread): on a loaded machine
+// wall time mostly measures waiting for a core, this measures the work.
+double cpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+QList<double> g_cpu; // CPU samples of the measure in progress
+
+struct Stats {
+    double p50 = 0, p95 = 0, p99 = 0, max = 0, mean = 0;
+    int n = 0;
+};
+
+Stats stats(QList<double> v)
+{
+    Stats s;
+    if (v.isEmpty())
+        return s;
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) { return v.at(std::min<qsizetype>(v.size() - 1, qsizetype(q * double(v.size() - 1) + 0.5))); };
+    s.n = int(v.size());
+    s.p50 = at(0.50);
+    s.p95 = at(0.95);
+    s.p99 = at(0.99);
+    s.max = v.last();
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    s.mean = sum / double(v.size());
+    return s;
+}
+
+void row(const char *what, const Stats &s, const char *goal)
+{
+    const Stats c = stats(g_cpu);
+    g_cpu.clear();
+    std::printf("| %-46s | %6d | %7.2f | %7.2f | %7.2f | %7.2f | %7.2f | %7.2f | %-9s |\n", what, s.n, s.p50,
+                s.p95, s.p99, s.max, c.p50, c.p99, goal);
+}
+
+double ms(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
+
+
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : qEnvironmentVariable("INLET_BENCH_DIR");
+    if (dir.isEmpty())
+        dir = QDir::temp().filePath(QStringLiteral("inlet-bench-ui"));
+    QDir().mkpath(dir);
+
+    auto opened = Store::open(dir);
+    if (!opened) {
+        std::fprintf(stderr, "cannot open the store: %s\n", qPrintable(opened.error().message));
+        return 1;
+    }
+    std::unique_ptr<Store> store = std::move(*opened);
+    auto source = std::make_shared<StoreInboxSource>(store->databasePath());
+    {
+        auto counts = StoreReader::open(store->databasePath()).value()->counts();
+        if (!counts || counts->messages < kBigConversation + 3 * kConversations) {
+            QElapsedTimer t;
+            t.start();
+            std::printf("building the database in %s ...\n", qPrintable(dir));
+            if (!build(*store))
+                return 1;
+            std::printf("built in %.1f s\n", double(t.elapsed()) / 1000.0);
+        }
+    }
+    auto big = StoreReader::open(store->databasePath()).value()->conversationFor(kAccount, customer(0));
+    if (!big || !*big) {
+        std::fprintf(stderr, "no big conversation\n");
+        return 1;
+    }
+    const qint64 bigId = (*big)->id;
+
+    std::printf("\n| %-46s | %6s | %7s | %7s | %7s | %7s | %7s | %7s | %-9s |\n", "measure (ms)", "n", "p50",
+                "p95", "p99", "max", "cpu p50", "cpu p99", "goal");
+    std::printf("|%s|--------|---------|---------|---------|---------|---------|---------|-----------|\n",
+                QByteArray(48, '-').constData());
+
+    ImageCache images;
+    // 1. Open the 100,000-message conversation at its newest: model page + layout + first paint.
+    {
+        MessageListModel model(source);
+        MessageDelegate delegate(&images);
+        MessageView view(&model, &delegate);
+        view.resize(800, 900);
+        view.show();
+        QCoreApplication::processEvents();
+        QList<double> samples;
+        for (int i = 0; i < 30; ++i) {
+            model.clear();
+            delegate.clearCache(); // every open lays out from scratch
+            QCoreApplication::processEvents();
+            QElapsedTimer t;
+            const double cpu0 = cpuMs();
+            t.start();
+            if (!model.open(bigId)) {
+                std::fprintf(stderr, "open failed\n");
+                return 1;
+            }
+            view.scrollToNewest();
+            view.viewport()->repaint();
+            samples.append(ms(t));
+            g_cpu.append(cpuMs() - cpu0);
+        }
+        row("open 100k-message conversation -> first paint", stats(samples), "< 30");
+    }
+
+    // 2. Wheel-scroll back through 10,000 messages, one notch per frame.
+    {
+        MessageListModel model(source);
+        MessageDelegate delegate(&images);
+        MessageView view(&model, &delegate);
+        view.resize(800, 900);
+        view.show();
+        (void)model.open(bigId);
+        view.scrollToNewest();
+        QCoreApplication::processEvents();
+        QList<double> frames;
+        QElapsedTimer total;
+        total.start();
+        const QPointF pos(400, 450);
+        while (frames.size() < 200'000) {
+            const int scrolledPast = model.rowCount() - view.indexAt(QPoint(10, 10)).row();
+            if (scrolledPast >= 10'000)
+                break;
+            QElapsedTimer t;
+            const double cpu0 = cpuMs();
+            t.start();
+            QWheelEvent wheel(pos, view.viewport()->mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(view.viewport(), &wheel);
+            QCoreApplication::processEvents(); // the queued top-paging, as in the event loop
+            view.viewport()->repaint();
+            frames.append(ms(t));
+            g_cpu.append(cpuMs() - cpu0);
+        }
+        row("wheel-scroll 10,000 messages: frame time", stats(frames), "p99 < 16");
+        std::printf("|   (%d frames, %d rows loaded, %.1f s in all, layout cache %d hits / %d misses)\n",
+                    int(frames.size()), model.rowCount(), double(total.elapsed()) / 1000.0,
+                    delegate.cacheHits(), delegate.cacheMisses());
+    }
+
+    // 3. Inbox of 10,000 conversations: filter toggle and search keystrokes -> list repainted.
+    {
+        ConversationListModel model(source);
+        ConversationDelegate delegate(&images);
+        QListView view;
+        view.setModel(&model);
+        view.setItemDelegate(&delegate);
+        view.setUniformItemSizes(true);
+        view.resize(360, 900);
+        view.show();
+        auto untilLoaded = [&] {
+            QEventLoop loop;
+            QObject::connect(&model, &ConversationListModel::loaded, &loop, &QEventLoop::quit);
+            QObject::connect(&model, &ConversationListModel::loadFailed, &loop, &QEventLoop::quit);
+            QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
+            loop.exec();
+        };
+        model.reload();
+        untilLoaded();
+
+        QList<double> filters;
+        for (int i = 0; i < 20; ++i) {
+            QElapsedTimer t;
+            const double cpu0 = cpuMs();
+            t.start();
+            model.setFilter({.accountId = {}, .unreadOnly = i % 2 == 0, .needsReplyOnly = i % 4 == 1});
+            untilLoaded();
+            view.viewport()->repaint();
+            filters.append(ms(t));
+            g_cpu.append(cpuMs() - cpu0);
+        }
+        row("inbox 10k: filter toggle -> repaint", stats(filters), "< 30");
+
+        QList<double> keys;
+        const QStringList queries = {QStringLiteral("cust12"), QStringLiteral("jacket"), QStringLiteral("cafe"),
+                                     QStringLiteral("refund"), QStringLiteral("Customer 99")};
+        for (int round = 0; round < 3; ++round) {
+            for (const QString &q : queries) {
+                for (int n = 1; n <= q.size(); ++n) {
+                    QElapsedTimer t;
+                    const double cpu0 = cpuMs();
+                    t.start();
+                    model.setSearchText(q.left(n));
+                    if (q.left(n).trimmed() == model.searchText() && model.isLoading())
+                        untilLoaded();
+                    view.viewport()->repaint();
+                    keys.append(ms(t));
+                    g_cpu.append(cpuMs() - cpu0);
+                }
+                model.setSearchText({});
+                untilLoaded();
+            }
+        }
+        row("inbox 10k: search keystroke -> repaint", stats(keys), "< 30");
+    }
+    return 0;
+}
