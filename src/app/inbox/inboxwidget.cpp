@@ -238,6 +238,20 @@ void InboxWidget::installShortcuts()
     });
 }
 
+QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
+{
+    auto keys = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
+    return {{keys(Qt::CTRL | Qt::Key_K), tr("Jump to a conversation")},
+            {keys(Qt::CTRL | Qt::Key_F), tr("Search messages and contacts")},
+            {keys(Qt::ALT | Qt::Key_Up), tr("Previous conversation")},
+            {keys(Qt::ALT | Qt::Key_Down), tr("Next conversation")},
+            {keys(Qt::CTRL | Qt::SHIFT | Qt::Key_U), tr("Next unread conversation")},
+            {keys(QKeyCombination(Qt::Key_Escape)), tr("Cancel the reply, clear the search, close the contact panel")},
+            {keys(QKeyCombination(Qt::Key_Return)), tr("Send the reply")},
+            {keys(Qt::SHIFT | Qt::Key_Return), tr("New line in the reply")},
+            {QStringLiteral("/"), tr("Saved replies (at the start of the reply)")}};
+}
+
 void InboxWidget::setAccounts(const QList<std::pair<QString, QString>> &accounts)
 {
     m_accounts = accounts;

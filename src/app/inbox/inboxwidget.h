@@ -64,6 +64,9 @@ public:
     // Where "now" comes from (the messaging window); tests pin it.
     void setClock(std::function<qint64()> nowMs);
 
+    // The inbox's keyboard shortcuts (keys in native text, what they do), for a shortcuts dialog.
+    static QList<std::pair<QString, QString>> shortcutDescriptions();
+
     // Opens a conversation (at its newest message, or at `messageId`).
     void openConversation(qint64 conversationId, qint64 messageId = 0);
     qint64 currentConversationId() const { return m_current.id; }
