@@ -7,6 +7,7 @@
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/theme.h"
 #include "app/shell/welcomepage.h"
+#include "app/settings/settingsdialog.h"
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
@@ -16,6 +17,7 @@
 #include "support/testsupport.h"
 
 #include <QDir>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -145,13 +147,34 @@ private slots:
     void connectWithoutAppIdAsksForSettings()
     {
         // No App ID: Connect opens the settings instead of a login page that cannot work.
-        QTimer::singleShot(0, this, [] {
-            QWidget *dialog = QApplication::activeModalWidget();
-            QVERIFY(dialog);
-            dialog->close();
-        });
         m_window->connectAccount();
+        QTRY_VERIFY(m_window->settingsDialog() != nullptr);
+        auto *dialog = qobject_cast<SettingsDialog *>(m_window->settingsDialog());
+        QVERIFY(dialog);
         QVERIFY(!m_signIn->isRunning());
+
+        // The manager enters the app; the secret goes to the vault, never to the config.
+        AppConfig entered = dialog->config();
+        QCOMPARE(entered.hosts, InstagramHosts()); // real Instagram by default
+        const auto edits = dialog->findChildren<QLineEdit *>();
+        QLineEdit *appId = nullptr;
+        QLineEdit *secret = nullptr;
+        for (QLineEdit *edit : edits) {
+            if (edit->accessibleName() == QLatin1String("Instagram App ID"))
+                appId = edit;
+            if (edit->accessibleName() == QLatin1String("Instagram App Secret"))
+                secret = edit;
+        }
+        QVERIFY(appId && secret);
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        appId->setText(QStringLiteral("1234567890"));
+        secret->setText(QStringLiteral("typed-secret-value"));
+        dialog->accept();
+        QTRY_COMPARE(m_accounts->config().appId, QStringLiteral("1234567890"));
+        QTRY_VERIFY(m_window->statusText().contains(QStringLiteral("keychain")));
+        const auto stored = await(m_vault->read(TokenVault::appSecretKey(QStringLiteral("1234567890"))));
+        QVERIFY(stored && *stored);
+        QCOMPARE(**stored, QStringLiteral("typed-secret-value"));
         QVERIFY(m_signIn->window() == nullptr);
     }
 

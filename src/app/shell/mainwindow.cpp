@@ -190,8 +190,7 @@ void MainWindow::connectAccount()
     if (!m_accounts->config().isComplete()) {
         m_welcome->setNotice(tr("First enter your Meta app's Instagram App ID and App Secret."));
         openSettings();
-        if (!m_accounts->config().isComplete())
-            return;
+        return;
     }
     startSignIn();
 }
@@ -231,26 +230,36 @@ void MainWindow::reconnect(const QString &accountId)
 
 void MainWindow::openSettings()
 {
-    const AppConfig current = m_accounts->config();
-    bool hasSecret = false;
-    // The dialog only says whether a secret is stored; never shows it.
-    const auto known = m_accounts->hasAppSecret();
-    if (known.isFinished() && known.result())
-        hasSecret = *known.result();
-    SettingsDialog dialog(current, hasSecret, this);
-    if (dialog.exec() != QDialog::Accepted)
+    // The dialog only learns whether a secret is stored; it never shows it.
+    m_accounts->hasAppSecret().then(this, [this](const Result<bool> &known) {
+        runSettingsDialog(known && *known);
+    });
+}
+
+void MainWindow::runSettingsDialog(bool hasSecret)
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
         return;
-    m_accounts->setConfig(dialog.config());
-    if (const auto secret = dialog.newSecret()) {
-        m_accounts->storeAppSecret(*secret).then(this, [this](const Status &stored) {
-            if (!stored) {
-                QMessageBox::warning(this, tr("App Secret not saved"), stored.error().message);
-                return;
-            }
-            showStatus(tr("The App Secret is in the keychain."));
-        });
     }
-    m_welcome->setNotice({});
+    // open(), not exec(): no nested event loop; the dialog deletes itself when closed.
+    auto *dialog = new SettingsDialog(m_accounts->config(), hasSecret, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_accounts->setConfig(dialog->config());
+        if (const auto secret = dialog->newSecret()) {
+            m_accounts->storeAppSecret(*secret).then(this, [this](const Status &stored) {
+                if (!stored) {
+                    warnLater(tr("App Secret not saved"), stored.error().message);
+                    return;
+                }
+                showStatus(tr("The App Secret is in the keychain."));
+            });
+        }
+        m_welcome->setNotice({});
+    });
+    dialog->open();
 }
 
 std::optional<bool> MainWindow::askDeleteMessages(const Account &account)
@@ -285,7 +294,7 @@ void MainWindow::disconnectAccount(const QString &accountId)
     m_accounts->disconnectAccount(accountId, *deleteMessages)
         .then(this, [this, username](const Status &done) {
             if (!done) {
-                QMessageBox::warning(this, tr("Could not disconnect"), done.error().message);
+                warnLater(tr("Could not disconnect"), done.error().message);
                 return;
             }
             showStatus(tr("@%1 was disconnected.").arg(username));
@@ -305,16 +314,31 @@ void MainWindow::onSignInFailed(const Error &error)
     // No keyring (or a locked one) while storing a fresh token: offer this session only.
     if (m_accounts->hasPendingSignIn()
         && (TokenVault::isNoBackend(error) || TokenVault::isLocked(error))) {
-        const auto answer = QMessageBox::question(
-            this, tr("No keyring"),
-            tr("%1\n\nKeep the token for this session only? You will have to sign in again "
-               "next time.")
-                .arg(error.message));
-        if (answer == QMessageBox::Yes) {
-            m_accounts->useSessionOnlyTokens();
-            m_accounts->resumePendingSignIn();
-        }
+        QMetaObject::invokeMethod(this, [this, error] { offerSessionOnlyTokens(error); },
+                                  Qt::QueuedConnection);
     }
+}
+
+void MainWindow::offerSessionOnlyTokens(const Error &error)
+{
+    const auto answer = QMessageBox::question(
+        this, tr("No keyring"),
+        tr("%1\n\nKeep the token for this session only? You will have to sign in again "
+           "next time.")
+            .arg(error.message));
+    if (answer == QMessageBox::Yes) {
+        m_accounts->useSessionOnlyTokens();
+        m_accounts->resumePendingSignIn();
+    }
+}
+
+// Message boxes run their own event loop: never inside a future's continuation or a signal
+// emitted from one, so they are queued.
+void MainWindow::warnLater(const QString &title, const QString &text)
+{
+    QMetaObject::invokeMethod(
+        this, [this, title, text] { QMessageBox::warning(this, title, text); },
+        Qt::QueuedConnection);
 }
 
 } // namespace inlet::app

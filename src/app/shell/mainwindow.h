@@ -3,7 +3,9 @@
 #include "common/result.h"
 #include "model/types.h"
 
+#include <QDialog>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
@@ -44,6 +46,8 @@ public:
     WelcomePage *welcomePage() const { return m_welcome; }
     AccountsPanel *accountsPanel() const { return m_accountsPanel; }
     bool isShowingWelcome() const;
+    // The settings dialog while it is open (for tests), else null.
+    QDialog *settingsDialog() const { return m_settingsDialog.data(); }
     QString statusText() const;
 
 public slots:
@@ -59,6 +63,9 @@ private:
     void refreshAccounts();
     void onSignInFailed(const Error &error);
     void startSignIn();
+    void runSettingsDialog(bool hasSecret);
+    void offerSessionOnlyTokens(const Error &error);
+    void warnLater(const QString &title, const QString &text);
     std::optional<bool> askDeleteMessages(const Account &account);
 
     AccountService *m_accounts;
@@ -73,6 +80,7 @@ private:
     QLabel *m_status;
     QLabel *m_sandboxBadge;
     DisconnectPrompt m_disconnectPrompt;
+    QPointer<QDialog> m_settingsDialog;
 };
 
 } // namespace inlet::app
