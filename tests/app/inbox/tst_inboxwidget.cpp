@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -298,6 +299,41 @@ private slots:
         QTest::qWait(100);
         const QString path = QStringLiteral(INLET_BINARY_DIR "/inbox-widget.png");
         QVERIFY(m_widget->grab().save(path));
+    }
+
+    void scrollingUpPagesOlderMessagesInPlace()
+    {
+        QList<InboundEvent> history;
+        for (int i = 0; i < 300; ++i)
+            history.append(message(QStringLiteral("h.%1").arg(i), kNow - 10 * 3600'000 + i * 60'000,
+                                   QStringLiteral("history message %1").arg(i), 2));
+        apply(history);
+        ConversationListModel *inbox = m_widget->conversations();
+        QTRY_VERIFY(rowOfCustomer(inbox, 2) >= 0);
+        m_widget->openConversation(inbox->rowAt(rowOfCustomer(inbox, 2)).id);
+        MessageListModel *messages = m_widget->messages();
+        MessageView *view = m_widget->messageView();
+        QCOMPARE(messages->rowCount(), 50);
+        // Opening scrolls to the newest once laid out.
+        QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0 && view->isAtBottom());
+        QCoreApplication::processEvents();
+        QCOMPARE(messages->rowAt(messages->rowCount() - 1).text, QStringLiteral("is this in stock?"));
+
+        // Scroll to the very top: older messages come in above, and what was on screen stays put.
+        const qint64 firstLoaded = messages->rowAt(0).id;
+        view->verticalScrollBar()->setValue(0);
+        QTRY_VERIFY(messages->rowCount() > 50);
+        const QModelIndex top = view->indexAt(QPoint(5, 5));
+        QVERIFY(top.isValid());
+        QVERIFY(top.row() > 0); // not at row 0: the view kept its place
+        QVERIFY(messages->rowOfMessage(firstLoaded) >= top.row() - 1);
+        // Keep going until the beginning of the conversation.
+        for (int i = 0; i < 10 && messages->hasOlder(); ++i) {
+            view->verticalScrollBar()->setValue(0);
+            QCoreApplication::processEvents();
+        }
+        QTRY_COMPARE(messages->rowCount(), 301);
+        QCOMPARE(messages->rowAt(0).text, QStringLiteral("history message 0"));
     }
 
     void nextUnreadShortcut()
