@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "store/storereader.h"
 
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -143,6 +144,34 @@ private slots:
         QFile file(s.store->databasePath());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains((*token)->toUtf8()));
+    }
+
+    // After a full sign-in, neither the logs, the database nor the settings hold a secret.
+    void noSecretInLogsDatabaseOrSettings()
+    {
+        test::LogCapture logs;
+        Services s = makeServices();
+        QVERIFY(useSandbox(*s.accounts));
+        const auto account = signIn(*s.accounts);
+        QVERIFY(account);
+        const auto token = await(s.vault->read(TokenVault::accountKey(account->id)));
+        QVERIFY(token && *token);
+        const QString secret = m_sandbox->options().appSecret;
+        const QStringList secrets{**token, secret};
+
+        QSettings settings(m_dir->filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat);
+        s.accounts->config().save(settings);
+        settings.sync();
+        QVERIFY(!logs.lines().isEmpty());
+        for (const QString &value : secrets) {
+            QVERIFY2(logs.linesWith(value).isEmpty(), qPrintable(logs.linesWith(value).join(u'\n')));
+            for (const QString &path : {s.store->databasePath(), settings.fileName()}) {
+                QFile file(path);
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                QVERIFY2(!file.readAll().contains(value.toUtf8()), qPrintable(path));
+            }
+        }
+        QCOMPARE(AppConfig::load(settings), s.accounts->config());
     }
 
     void accountsSurviveRestart()
