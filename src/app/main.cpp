@@ -2,6 +2,7 @@
 #include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
 #include "app/shell/appresources.h"
+#include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
@@ -10,9 +11,8 @@
 #include "common/logging.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
-#include "auth/tokenrefreshscheduler.h"
-#include "graph/graphclient.h"
-#include "store/store.h"
+#include "service/coreservices.h"
+#include "service/headlessrunner.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -95,15 +95,30 @@ Options parseOptions(const QCoreApplication &app)
     return options;
 }
 
-// `inlet --headless`: the core without windows. HeadlessRunner (src/core/service) owns that mode;
-// until it lands this says so instead of opening windows.
+// `inlet --headless`: the core without windows (HeadlessRunner owns that mode).
 int runHeadless(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     setIdentity();
-    parseOptions(app);
-    qCCritical(lcApp) << "--headless is not available in this build yet";
-    return 1;
+    const Options options = parseOptions(app);
+    QDir().mkpath(options.dataDir);
+    HeadlessOptions headless;
+    headless.dataDir = options.dataDir;
+    headless.sandboxBase = options.sandboxBase;
+    headless.webhookPort = options.webhookPort;
+    headless.pollingMode = options.polling;
+    headless.sessionOnlySecrets = options.sessionOnlySecrets;
+    HeadlessRunner::installSignalHandlers();
+    HeadlessRunner runner(headless);
+    QObject::connect(&runner, &HeadlessRunner::fatal, &app, [](const QString &message) {
+        qCCritical(lcApp).noquote() << message;
+        QCoreApplication::exit(1);
+    });
+    if (const Status started = runner.start(); !started) {
+        qCCritical(lcApp).noquote() << started.error().message;
+        return 1;
+    }
+    return QCoreApplication::exec();
 }
 
 void installTranslators(QApplication &app)
@@ -147,18 +162,19 @@ int main(int argc, char **argv)
     QSettings settings(QDir(options.dataDir).filePath(QStringLiteral("inlet.ini")),
                        QSettings::IniFormat);
 
-    auto store = Store::open(options.dataDir);
-    if (!store) {
-        qCCritical(lcApp) << "cannot open the data:" << store.error().message;
+    CoreOptions coreOptions;
+    coreOptions.dataDir = options.dataDir;
+    coreOptions.webhookPort = options.webhookPort;
+    coreOptions.pollingMode = options.polling;
+    auto created = CoreServices::create(coreOptions);
+    if (!created) {
+        qCCritical(lcApp) << "cannot open the data:" << created.error().message;
         return 1;
     }
-    TokenVault vault;
-    GraphClient graph;
-    TokenRefreshScheduler scheduler(&graph, &vault);
-    AccountService service(store->get(), &vault, &graph, &scheduler);
-    AccountService *accounts = &service;
+    std::unique_ptr<CoreServices> core = std::move(*created);
     if (options.sessionOnlySecrets)
-        vault.setSessionOnlyFallback(true);
+        core->vault()->setSessionOnlyFallback(true);
+    AccountService *accounts = core->accounts();
     accounts->setConfig(AppConfig::load(settings));
     QObject::connect(accounts, &AccountService::configChanged, &app,
                      [&settings](const AppConfig &config) {
@@ -174,8 +190,38 @@ int main(int argc, char **argv)
     app::SignInController signIn(accounts, profile.get());
     app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
 
-    scheduler.start();
+    // Webhooks: the embedded server starts once an App Secret exists (it checks signatures with
+    // it); with the sandbox the subscription is registered automatically.
+    const auto startWebhooks = [&core] {
+        if (core->webhookUrl().isEmpty())
+            core->startWebhookServer();
+    };
+    QObject::connect(core.get(), &CoreServices::webhookStarted, &window, [&](const QUrl &url) {
+        window.showStatus(QCoreApplication::translate("main", "Receiving webhooks at %1")
+                              .arg(url.toString()));
+        if (accounts->isUsingSandbox())
+            core->subscribeWebhooks();
+        core->startAccounts();
+    });
+    QObject::connect(core.get(), &CoreServices::webhookFailed, &window,
+                     [&core](const Error &) { core->startAccounts(); });
+    QObject::connect(core.get(), &CoreServices::syncProgress, &window,
+                     [&window](const QString &, int done, int total) {
+                         window.showStatus(QCoreApplication::translate("main",
+                                                                       "Syncing conversations: %1 of %2")
+                                               .arg(done)
+                                               .arg(total));
+                     });
+    QObject::connect(accounts, &AccountService::signedIn, &window, [&] {
+        if (core->webhookUrl().isEmpty())
+            startWebhooks();
+        else if (accounts->isUsingSandbox())
+            core->subscribeWebhooks();
+    });
+
     accounts->load();
+    if (!accounts->config().appId.isEmpty())
+        startWebhooks();
 
     // Embedding point for the inbox (src/app/inbox): window.setInboxWidget(new InboxWidget(...)).
     window.show();
