@@ -1,0 +1,183 @@
+// Order by timestamp across webhook and sync: the same customer messages reach
+// `inlet --headless` twice, as webhook batches that arrive out of order (later timestamps first)
+// and through the Conversations API sync the process runs after sign-in. The conversation reads
+// back once per mid, sorted by created time; a redelivered batch changes nothing.
+#include "e2esupport.h"
+
+#include "sandbox/sandbox.h"
+#include "sandbox/webhookdelivery.h"
+#include "sandbox/webhookpayloads.h"
+#include "sandbox/world.h"
+
+#include <QJsonArray>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+using namespace inlet::test;
+namespace payloads = inlet::sandbox::payloads;
+
+namespace {
+const QString kAppId = QStringLiteral("1000000000000094");
+const QString kBusiness = QStringLiteral("17841400000000094");
+
+struct Sent {
+    QString mid;
+    QString text;
+    qint64 timestampMs = 0;
+};
+
+// What a conversation looks like, to compare before and after a redelivery.
+QStringList fingerprint(const QList<StoredMessage> &messages)
+{
+    QStringList out;
+    for (const StoredMessage &m : messages)
+        out.append(QStringLiteral("%1|%2|%3|%4|%5").arg(m.id).arg(m.mid, m.text).arg(m.createdMs).arg(m.editCount));
+    return out;
+}
+} // namespace
+
+class TestWebhookOrder : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<SandboxControl> m_control;
+    QUrl m_base;
+    QNetworkAccessManager m_network;
+
+    int postSigned(const QUrl &url, const QByteArray &body)
+    {
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("X-Hub-Signature-256",
+                             sandbox::WebhookDelivery::signatureFor(body, m_sandbox->options().appSecret.toUtf8()));
+        std::unique_ptr<QNetworkReply> reply(m_network.post(request, body));
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+            return 0;
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+
+    static QByteArray batchOf(const QString &igsid, const QList<Sent> &items)
+    {
+        QJsonArray messaging;
+        qint64 latest = 0;
+        for (const Sent &s : items) {
+            messaging.append(payloads::text(igsid, kBusiness, s.timestampMs, s.mid, s.text));
+            latest = std::max(latest, s.timestampMs);
+        }
+        return QJsonDocument(payloads::envelope(kBusiness, latest, messaging)).toJson(QJsonDocument::Compact);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        sandbox::SandboxOptions options;
+        options.appId = kAppId;
+        options.businessId = kBusiness;
+        options.customers = 1;
+        options.eventsPerMinute = 0;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const auto base = m_sandbox->start();
+        QVERIFY(base);
+        m_base = *base;
+        m_control = std::make_unique<SandboxControl>(m_base);
+    }
+
+    void cleanupTestCase()
+    {
+        m_control.reset();
+        m_sandbox.reset();
+    }
+
+    void webhookAndSyncMergeInTimeOrder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString igsid = m_sandbox->world().customers().first().profile.igsid;
+
+        // Four customer messages, 30 s apart (the Conversations API has second precision). No
+        // callback is registered yet, so Instagram only has them for the sync to find.
+        QList<Sent> sent;
+        for (int i = 1; i <= 4; ++i) {
+            m_control->advanceClock(30);
+            const QString text = QStringLiteral("order test %1").arg(i);
+            const QString mid = m_control->call("POST", QStringLiteral("/__sandbox/events"),
+                                                {{"kind", "text"}, {"customer", igsid}, {"text", text}})
+                                    .value(QLatin1String("mid")).toString();
+            QVERIFY(!mid.isEmpty());
+            const sandbox::WorldMessage *m = m_sandbox->world().message(mid);
+            QVERIFY(m);
+            sent.append({mid, text, m->timestampMs});
+        }
+
+        HeadlessProcess process;
+        const QUrl url = process.start(dir.path(), m_base);
+        QVERIFY(url.isValid());
+
+        // The webhooks arrive late and backwards: newest batch first, newest item first in it,
+        // while the process's sync walks the same conversation.
+        const QByteArray newer = batchOf(igsid, {sent[3], sent[2]});
+        const QByteArray older = batchOf(igsid, {sent[1], sent[0]});
+        QCOMPARE(postSigned(url, newer), 200);
+        QCOMPARE(postSigned(url, older), 200);
+
+        // Wait for the sync to have brought every message Instagram lets it read (the 20 newest).
+        QStringList expected;
+        for (const sandbox::WorldMessage *m : m_sandbox->world().conversation(igsid).mid(0, 20))
+            expected.append(m->mid);
+        auto reader = openReader(dir.path());
+        QVERIFY(reader);
+        const auto haveAll = [&] {
+            for (const QString &mid : std::as_const(expected)) {
+                if (!messageByMid(*reader, kBusiness, mid))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(haveAll(), 30000);
+
+        const auto conversation = reader->conversationFor(kBusiness, igsid);
+        QVERIFY(conversation && *conversation);
+        const QList<StoredMessage> all = allMessages(*reader, (*conversation)->id);
+        QSet<QString> mids;
+        for (int i = 0; i < all.size(); ++i) {
+            QVERIFY2(!mids.contains(all.at(i).mid), qPrintable(all.at(i).mid));
+            mids.insert(all.at(i).mid);
+            if (i > 0)
+                QVERIFY(all.at(i - 1).createdMs <= all.at(i).createdMs);
+        }
+        for (const QString &mid : std::as_const(expected))
+            QVERIFY(mids.contains(mid));
+        // Ours, in the order the customer wrote them, with their time and text.
+        QList<StoredMessage> ours;
+        for (const StoredMessage &m : all) {
+            if (m.text.startsWith(QLatin1String("order test ")))
+                ours.append(m);
+        }
+        QCOMPARE(ours.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(ours.at(i).mid, sent.at(i).mid);
+            QCOMPARE(ours.at(i).text, sent.at(i).text);
+            QVERIFY(qAbs(ours.at(i).createdMs - sent.at(i).timestampMs) < 1000);
+        }
+        QCOMPARE((*conversation)->lastCustomerMessageMs / 1000, sent.last().timestampMs / 1000);
+
+        // Redelivery (both batches, in the other order this time): nothing changes.
+        const QStringList before = fingerprint(all);
+        const auto countsBefore = reader->counts(kBusiness);
+        QVERIFY(countsBefore);
+        QCOMPARE(postSigned(url, older), 200);
+        QCOMPARE(postSigned(url, newer), 200);
+        QCOMPARE(fingerprint(allMessages(*reader, (*conversation)->id)), before);
+        const auto countsAfter = reader->counts(kBusiness);
+        QVERIFY(countsAfter);
+        QCOMPARE(countsAfter->messages, countsBefore->messages);
+        QCOMPARE(countsAfter->conversations, countsBefore->conversations);
+
+        QCOMPARE(process.terminate(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebhookOrder)
+#include "tst_webhookorder.moc"
