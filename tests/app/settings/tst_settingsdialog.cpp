@@ -1,0 +1,97 @@
+#include "app/settings/settingsdialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QTest>
+
+using namespace inlet;
+using namespace inlet::app;
+
+// The settings dialog edits values only: hosts default to Instagram, bad input is refused with a
+// reason, and the secret is returned to the caller (for the keychain), never pre-filled.
+class TestSettingsDialog : public QObject {
+    Q_OBJECT
+private:
+    static QLineEdit *edit(SettingsDialog &dialog, const QString &accessibleName)
+    {
+        for (QLineEdit *e : dialog.findChildren<QLineEdit *>()) {
+            if (e->accessibleName() == accessibleName)
+                return e;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void roundTripsTheConfig()
+    {
+        AppConfig config;
+        config.appId = QStringLiteral("123");
+        config.redirectUri = QUrl(QStringLiteral("https://example.com/cb"));
+        config.hosts = InstagramHosts::allAt(QUrl(QStringLiteral("http://127.0.0.1:9000")));
+        SettingsDialog dialog(config, true, nullptr);
+        QCOMPARE(dialog.config(), config);
+        QVERIFY(!dialog.newSecret()); // an empty field keeps the stored secret
+        QVERIFY(edit(dialog, QStringLiteral("Instagram App Secret"))->text().isEmpty());
+    }
+
+    void resetToInstagram()
+    {
+        AppConfig config;
+        config.hosts = InstagramHosts::allAt(QUrl(QStringLiteral("http://127.0.0.1:9000")));
+        SettingsDialog dialog(config, false, nullptr);
+        dialog.resetHostsToInstagram();
+        QCOMPARE(dialog.config().hosts, InstagramHosts());
+    }
+
+    void newSecretIsReturned()
+    {
+        SettingsDialog dialog(AppConfig{}, false, nullptr);
+        QLineEdit *secret = edit(dialog, QStringLiteral("Instagram App Secret"));
+        QVERIFY(secret);
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        secret->setText(QStringLiteral("  s3cret  "));
+        QCOMPARE(dialog.newSecret().value_or(QString()), QStringLiteral("s3cret"));
+    }
+
+    void invalidInputIsRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("app id not a number") << "Instagram App ID" << "abc";
+        QTest::newRow("redirect not a URL") << "Redirect URI" << "not a url";
+        QTest::newRow("redirect custom scheme") << "Redirect URI" << "inlet://callback";
+        QTest::newRow("host without scheme") << "Graph API host" << "graph.instagram.com";
+    }
+
+    void invalidInputIsRefused()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        SettingsDialog dialog(AppConfig{}, false, nullptr);
+        dialog.show();
+        edit(dialog, field)->setText(value);
+        dialog.accept();
+        QVERIFY(dialog.isVisible()); // stays open
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QLabel *error = nullptr;
+        for (QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->accessibleName() == QLatin1String("Settings error"))
+                error = label;
+        }
+        QVERIFY(error && error->isVisible() && !error->text().isEmpty());
+    }
+
+    void validInputIsAccepted()
+    {
+        SettingsDialog dialog(AppConfig{}, false, nullptr);
+        dialog.show();
+        edit(dialog, QStringLiteral("Instagram App ID"))->setText(QStringLiteral("1234567890"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.config().appId, QStringLiteral("1234567890"));
+        QVERIFY(dialog.config().isComplete());
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
