@@ -225,7 +225,8 @@ private slots:
         const auto countsBefore = reader->counts(kBusiness);
         QVERIFY(countsBefore);
 
-        // SIGTERM: a clean stop.
+        // SIGTERM: a clean stop. (This first run signed in through the consent control.)
+        QVERIFY(process->standardError().contains("signed in as"));
         QCOMPARE(process->terminate(), 0);
 
         // Restart on the same data dir: the account and its token are found (no sign-in, so no
