@@ -241,6 +241,19 @@
         </message>
     </context>
     <context>
+        <name>inlet::app::CoreBridge</name>
+        <message>
+            <location filename="../src/app/shell/corebridge.cpp" line="16" />
+            <source>Receiving webhooks at %1</source>
+            <translation>Webhooks werden empfangen unter %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/shell/corebridge.cpp" line="24" />
+            <source>Syncing conversations: %1 of %2</source>
+            <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+        </message>
+    </context>
+    <context>
         <name>inlet::app::InboxWidget</name>
         <message numerus="yes">
             <location filename="../src/app/inbox/inboxwidget.cpp" line="39" />
@@ -280,7 +293,7 @@
         </message>
         <message>
             <location filename="../src/app/inbox/inboxwidget.cpp" line="143" />
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="247" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="261" />
             <source>All accounts</source>
             <translation>Alle Konten</translation>
         </message>
@@ -310,32 +323,77 @@
             <translation>Wähle links eine Unterhaltung.</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="340" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="244" />
+            <source>Jump to a conversation</source>
+            <translation>Zu einer Unterhaltung springen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="245" />
+            <source>Search messages and contacts</source>
+            <translation>Nachrichten und Kontakte durchsuchen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="246" />
+            <source>Previous conversation</source>
+            <translation>Vorherige Unterhaltung</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="247" />
+            <source>Next conversation</source>
+            <translation>Nächste Unterhaltung</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="248" />
+            <source>Next unread conversation</source>
+            <translation>Nächste ungelesene Unterhaltung</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="249" />
+            <source>Cancel the reply, clear the search, close the contact panel</source>
+            <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="250" />
+            <source>Send the reply</source>
+            <translation>Antwort senden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="251" />
+            <source>New line in the reply</source>
+            <translation>Neue Zeile in der Antwort</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="252" />
+            <source>Saved replies (at the start of the reply)</source>
+            <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="354" />
             <source>Inbox</source>
             <translation>Posteingang</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="356" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="370" />
             <source>%1 left to reply</source>
             <translation>Noch %1 zum Antworten</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="360" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="374" />
             <source>Only %1 left to reply</source>
             <translation>Nur noch %1 zum Antworten</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="364" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="378" />
             <source>Human agent replies only, %1 left</source>
             <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="368" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="382" />
             <source>Messaging window closed</source>
             <translation>Nachrichtenfenster geschlossen</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="376" />
+            <location filename="../src/app/inbox/inboxwidget.cpp" line="390" />
             <source>Sending is not available: the outbox is not running.</source>
             <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
         </message>
@@ -525,73 +583,73 @@
             <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="207" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="206" />
             <source>Starting the sandbox…</source>
             <translation>Sandbox wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="228" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="227" />
             <source>Sign in again as this account to reconnect it.</source>
             <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="247" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="254" />
             <source>App Secret not saved</source>
             <translation>App-Secret nicht gespeichert</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="250" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="257" />
             <source>The App Secret is in the keychain.</source>
             <translation>Das App-Secret liegt im Schlüsselbund.</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="260" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="269" />
             <source>Disconnect @%1</source>
             <translation>@%1 trennen</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="261" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="270" />
             <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
             <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="265" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="274" />
             <source>Keep messages</source>
             <translation>Nachrichten behalten</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="266" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="275" />
             <source>Delete messages</source>
             <translation>Nachrichten löschen</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="288" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="297" />
             <source>Could not disconnect</source>
             <translation>Trennen nicht möglich</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="291" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="300" />
             <source>@%1 was disconnected.</source>
             <translation>@%1 wurde getrennt.</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="299" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="308" />
             <source>Sign-in cancelled.</source>
             <translation>Anmeldung abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="302" />
-            <location filename="../src/app/shell/mainwindow.cpp" line="303" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="311" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="312" />
             <source>Sign-in failed: %1</source>
             <translation>Anmeldung fehlgeschlagen: %1</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="309" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="325" />
             <source>No keyring</source>
             <translation>Kein Schlüsselbund</translation>
         </message>
         <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="310" />
+            <location filename="../src/app/shell/mainwindow.cpp" line="326" />
             <source>%1
 
 Keep the token for this session only? You will have to sign in again next time.</source>
@@ -603,27 +661,27 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
     <context>
         <name>inlet::app::MessageDelegate</name>
         <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="151" />
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="166" />
             <source>Image unavailable</source>
             <translation>Bild nicht verfügbar</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="151" />
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="166" />
             <source>Loading image…</source>
             <translation>Bild wird geladen…</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="166" />
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="181" />
             <source>Open in browser ↗</source>
             <translation>Im Browser öffnen ↗</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="187" />
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="202" />
             <source>Retry</source>
             <translation>Erneut versuchen</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="187" />
+            <location filename="../src/app/inbox/messagedelegate.cpp" line="202" />
             <source>Delete</source>
             <translation>Löschen</translation>
         </message>
@@ -684,22 +742,22 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
             <translation>Nachrichten</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="117" />
+            <location filename="../src/app/inbox/messageview.cpp" line="118" />
             <source>Reply</source>
             <translation>Antworten</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="120" />
+            <location filename="../src/app/inbox/messageview.cpp" line="121" />
             <source>React</source>
             <translation>Reagieren</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="128" />
+            <location filename="../src/app/inbox/messageview.cpp" line="129" />
             <source>Remove reaction</source>
             <translation>Reaktion entfernen</translation>
         </message>
         <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="131" />
+            <location filename="../src/app/inbox/messageview.cpp" line="132" />
             <source>Copy text</source>
             <translation>Text kopieren</translation>
         </message>

@@ -4,6 +4,7 @@
 #include "app/shell/appresources.h"
 #include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
+#include "app/shell/corebridge.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/theme.h"
@@ -190,38 +191,9 @@ int main(int argc, char **argv)
     app::SignInController signIn(accounts, profile.get());
     app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
 
-    // Webhooks: the embedded server starts once an App Secret exists (it checks signatures with
-    // it); with the sandbox the subscription is registered automatically.
-    const auto startWebhooks = [&core] {
-        if (core->webhookUrl().isEmpty())
-            core->startWebhookServer();
-    };
-    QObject::connect(core.get(), &CoreServices::webhookStarted, &window, [&](const QUrl &url) {
-        window.showStatus(QCoreApplication::translate("main", "Receiving webhooks at %1")
-                              .arg(url.toString()));
-        if (accounts->isUsingSandbox())
-            core->subscribeWebhooks();
-        core->startAccounts();
-    });
-    QObject::connect(core.get(), &CoreServices::webhookFailed, &window,
-                     [&core](const Error &) { core->startAccounts(); });
-    QObject::connect(core.get(), &CoreServices::syncProgress, &window,
-                     [&window](const QString &, int done, int total) {
-                         window.showStatus(QCoreApplication::translate("main",
-                                                                       "Syncing conversations: %1 of %2")
-                                               .arg(done)
-                                               .arg(total));
-                     });
-    QObject::connect(accounts, &AccountService::signedIn, &window, [&] {
-        if (core->webhookUrl().isEmpty())
-            startWebhooks();
-        else if (accounts->isUsingSandbox())
-            core->subscribeWebhooks();
-    });
-
+    app::CoreBridge bridge(core.get(), &window);
     accounts->load();
-    if (!accounts->config().appId.isEmpty())
-        startWebhooks();
+    bridge.start();
 
     // Embedding point for the inbox (src/app/inbox): window.setInboxWidget(new InboxWidget(...)).
     window.show();

@@ -1,0 +1,46 @@
+#include "app/shell/corebridge.h"
+
+#include "app/shell/mainwindow.h"
+#include "service/accountservice.h"
+#include "service/coreservices.h"
+
+namespace inlet::app {
+
+CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+    , m_window(window)
+{
+    AccountService *accounts = m_core->accounts();
+    connect(m_core, &CoreServices::webhookStarted, this, [this, accounts](const QUrl &url) {
+        m_window->showStatus(tr("Receiving webhooks at %1").arg(url.toString()));
+        if (accounts->isUsingSandbox())
+            m_core->subscribeWebhooks();
+        m_core->startAccounts();
+    });
+    // Without webhooks, sync (backfill, polling) still works.
+    connect(m_core, &CoreServices::webhookFailed, this, [this] { m_core->startAccounts(); });
+    connect(m_core, &CoreServices::syncProgress, this, [this](const QString &, int done, int total) {
+        m_window->showStatus(tr("Syncing conversations: %1 of %2").arg(done).arg(total));
+    });
+    connect(accounts, &AccountService::signedIn, this, [this, accounts] {
+        if (m_core->webhookUrl().isEmpty())
+            startWebhooks(); // the App Secret may only now be in the keychain
+        else if (accounts->isUsingSandbox())
+            m_core->subscribeWebhooks(); // subscribe the new account too
+    });
+}
+
+void CoreBridge::start()
+{
+    if (!m_core->accounts()->config().appId.isEmpty())
+        startWebhooks();
+}
+
+void CoreBridge::startWebhooks()
+{
+    if (m_core->webhookUrl().isEmpty())
+        m_core->startWebhookServer();
+}
+
+} // namespace inlet::app
