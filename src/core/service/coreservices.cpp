@@ -6,23 +6,17 @@
 #include "graph/graphclient.h"
 #include "outbox/graphoutboxtransport.h"
 #include "outbox/outbox.h"
-#include "outbox/senderactions.h"
-#include "outbox/storeoutboxstorage.h"
+#include "outbox/outboxservice.h"
 #include "service/accountservice.h"
 #include "store/store.h"
+#include "sync/accountsync.h"
 #include "sync/graphsyncsource.h"
-#include "sync/profilecache.h"
-#include "sync/requestpacer.h"
-#include "sync/storesynctarget.h"
 #include "sync/syncengine.h"
 #include "webhook/webhookserver.h"
 
 namespace inlet {
 
 namespace {
-// Instagram allows 2 Conversations API calls per second per account (instagram-api.md §6.4).
-constexpr int kConversationsApiIntervalMs = 500;
-
 const QStringList &webhookFields()
 {
     static const QStringList fields = {
@@ -59,13 +53,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     c->m_graph = new GraphClient({}, c);
     c->m_scheduler = new TokenRefreshScheduler(c->m_graph, c->m_vault, c);
     c->m_accounts = new AccountService(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
-    c->m_syncTarget = std::make_unique<StoreSyncTarget>(c->m_store.get());
-    c->m_outboxStorage = std::make_unique<StoreOutboxStorage>(c->m_store.get());
-    c->m_transport = new GraphOutboxTransport(c->m_graph, c->m_vault, c);
+    c->m_outboxService = new OutboxService(c->m_store.get(), c->m_graph, c->m_vault, c);
     if (options.rateLimitCapMs >= 0)
-        c->m_transport->setMaxSuggestedDelayMs(options.rateLimitCapMs);
-    c->m_outbox = new Outbox(c->m_outboxStorage.get(), c->m_transport, c);
-    c->m_senderActions = new SenderActions(c->m_transport, c);
+        c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 
     connect(c->m_accounts, &AccountService::signedIn, c,
             [c](const Account &account) { c->startAccount(account); });
@@ -87,14 +77,26 @@ CoreServices::~CoreServices()
     m_webhook.reset();
 }
 
+Outbox *CoreServices::outbox() const
+{
+    return m_outboxService->outbox();
+}
+
+SenderActions *CoreServices::senderActions() const
+{
+    return m_outboxService->senderActions();
+}
+
 SyncEngine *CoreServices::syncEngine(const QString &accountId) const
 {
-    return m_syncs.value(accountId).engine;
+    AccountSync *sync = m_syncs.value(accountId);
+    return sync ? sync->engine() : nullptr;
 }
 
 ProfileCache *CoreServices::profileCache(const QString &accountId) const
 {
-    return m_syncs.value(accountId).profiles;
+    AccountSync *sync = m_syncs.value(accountId);
+    return sync ? sync->profiles() : nullptr;
 }
 
 QUrl CoreServices::webhookUrl() const
@@ -175,8 +177,8 @@ void CoreServices::startAccounts()
     const QList<Account> accounts = m_accounts->accounts();
     for (const Account &account : accounts)
         startAccount(account);
-    if (!m_outbox->isStarted())
-        m_outbox->start();
+    if (!outbox()->isStarted())
+        outbox()->start();
 }
 
 void CoreServices::setPollingMode(bool enabled, int intervalMs)
@@ -184,8 +186,8 @@ void CoreServices::setPollingMode(bool enabled, int intervalMs)
     m_options.pollingMode = enabled;
     if (intervalMs > 0)
         m_options.pollIntervalMs = intervalMs;
-    for (const AccountSync &sync : std::as_const(m_syncs))
-        sync.engine->setPollInterval(enabled ? m_options.pollIntervalMs : 0);
+    for (AccountSync *sync : std::as_const(m_syncs))
+        sync->engine()->setPollInterval(enabled ? m_options.pollIntervalMs : 0);
 }
 
 void CoreServices::startAccount(const Account &account)
@@ -199,34 +201,28 @@ void CoreServices::startAccount(const Account &account)
                               << token.error().message;
             return;
         }
-        if (m_syncs.contains(id)) { // signed in again: new token, same engine
-            m_syncs[id].source->setToken(*token);
-            m_syncs[id].engine->start(SyncEngine::Mode::Full);
+        if (AccountSync *existing = m_syncs.value(id)) { // signed in again: new token
+            existing->setToken(*token);
+            existing->engine()->start(SyncEngine::Mode::Full);
             return;
         }
-        AccountSync sync;
-        sync.source = std::make_shared<GraphSyncSource>(m_graph, AccessToken{*token, id});
+        auto *sync = new AccountSync(m_graph, m_store.get(), id, *token, m_options.dataDir, this);
         if (m_options.rateLimitCapMs >= 0)
-            sync.source->setMaxSuggestedDelayMs(m_options.rateLimitCapMs);
-        sync.pacer = new RequestPacer(kConversationsApiIntervalMs, this);
-        sync.profiles = new ProfileCache(id, sync.source.get(), m_syncTarget.get(), sync.pacer,
-                                         m_options.dataDir, this);
-        sync.engine = new SyncEngine(id, sync.source.get(), m_syncTarget.get(), sync.pacer, this);
-        sync.engine->setProfileCache(sync.profiles);
-        connect(sync.engine, &SyncEngine::progress, this,
+            sync->source()->setMaxSuggestedDelayMs(m_options.rateLimitCapMs);
+        SyncEngine *engine = sync->engine();
+        connect(engine, &SyncEngine::progress, this,
                 [this, id](int done, int total) { emit syncProgress(id, done, total); });
-        connect(sync.engine, &SyncEngine::finished, this, [this, id](const SyncReport &report) {
+        connect(engine, &SyncEngine::finished, this, [this, id](const SyncReport &report) {
             qCInfo(lcSync) << "sync of" << id << (report.ok ? "done:" : "stopped:")
                            << report.conversations << "conversations," << report.messagesFetched
                            << "messages fetched" << (report.ok ? QString() : report.error.message);
             emit syncFinished(id, report.ok, report.ok ? QString() : report.error.message);
         });
-        connect(sync.engine, &SyncEngine::needsSignIn, m_accounts, [this](const QString &accountId) {
+        connect(engine, &SyncEngine::needsSignIn, m_accounts, [this](const QString &accountId) {
             m_accounts->markNeedsSignIn(accountId, tr("Instagram no longer accepts this account's "
                                                       "access token."));
         });
-        SyncEngine *engine = sync.engine;
-        m_syncs.insert(id, std::move(sync));
+        m_syncs.insert(id, sync);
         engine->start(SyncEngine::Mode::Full);
         if (m_options.pollingMode)
             engine->setPollInterval(m_options.pollIntervalMs);
@@ -235,15 +231,11 @@ void CoreServices::startAccount(const Account &account)
 
 void CoreServices::stopAccount(const QString &accountId)
 {
-    auto it = m_syncs.find(accountId);
-    if (it == m_syncs.end())
+    AccountSync *sync = m_syncs.take(accountId);
+    if (!sync)
         return;
-    AccountSync sync = std::move(it.value());
-    m_syncs.erase(it);
-    sync.engine->cancel();
-    delete sync.engine;
-    delete sync.profiles;
-    delete sync.pacer;
+    sync->engine()->cancel();
+    delete sync;
 }
 
 } // namespace inlet

@@ -12,16 +12,13 @@
 namespace inlet {
 
 class AccountService;
+class AccountSync;
 class GraphClient;
-class GraphOutboxTransport;
-class GraphSyncSource;
 class Outbox;
+class OutboxService;
 class ProfileCache;
-class RequestPacer;
 class SenderActions;
 class Store;
-class StoreOutboxStorage;
-class StoreSyncTarget;
 class SyncEngine;
 class TokenRefreshScheduler;
 class TokenVault;
@@ -54,8 +51,8 @@ public:
     GraphClient *graph() const { return m_graph; }
     TokenRefreshScheduler *scheduler() const { return m_scheduler; }
     AccountService *accounts() const { return m_accounts; }
-    Outbox *outbox() const { return m_outbox; }
-    SenderActions *senderActions() const { return m_senderActions; }
+    Outbox *outbox() const;
+    SenderActions *senderActions() const;
     WebhookServer *webhookServer() const { return m_webhook.get(); }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
@@ -89,26 +86,15 @@ private:
     void startAccount(const Account &account);
     void stopAccount(const QString &accountId);
 
-    struct AccountSync {
-        std::shared_ptr<GraphSyncSource> source;
-        RequestPacer *pacer = nullptr;
-        ProfileCache *profiles = nullptr;
-        SyncEngine *engine = nullptr;
-    };
-
     CoreOptions m_options;
     std::unique_ptr<Store> m_store;
     TokenVault *m_vault = nullptr;
     GraphClient *m_graph = nullptr;
     TokenRefreshScheduler *m_scheduler = nullptr;
     AccountService *m_accounts = nullptr;
-    std::unique_ptr<StoreSyncTarget> m_syncTarget;
-    std::unique_ptr<StoreOutboxStorage> m_outboxStorage;
-    GraphOutboxTransport *m_transport = nullptr;
-    Outbox *m_outbox = nullptr;
-    SenderActions *m_senderActions = nullptr;
+    OutboxService *m_outboxService = nullptr;
     std::unique_ptr<WebhookServer> m_webhook;
-    QHash<QString, AccountSync> m_syncs;
+    QHash<QString, AccountSync *> m_syncs; // children of this object
 };
 
 } // namespace inlet

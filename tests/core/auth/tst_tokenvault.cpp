@@ -177,10 +177,16 @@ private slots:
         const QString key = TokenVault::accountKey(QStringLiteral("locked"));
         QVERIFY(await(vault.write(key, QStringLiteral("IGAAlocked")))->has_value());
 
+        // The child's keyring daemon needs its own runtime dir: with the parent's, it finds the
+        // parent's daemon there ("discover_other_daemon"), hands over and never appears on the
+        // child's bus, and every call times out instead of meeting a locked keyring.
+        QTemporaryDir runtimeDir;
+        QVERIFY(runtimeDir.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir.path());
         QByteArray output;
         const int code = runChild(QStringLiteral("childLockedKeyring"), QStringLiteral("locked"),
-                                  {dbusRunSession, QStringLiteral("--")},
-                                  QProcessEnvironment::systemEnvironment(), &output);
+                                  {dbusRunSession, QStringLiteral("--")}, env, &output);
         QVERIFY(await(vault.remove(key))->has_value());
         QVERIFY2(code == 0, output.constData());
         QVERIFY2(output.contains("PASS   : TestTokenVault::childLockedKeyring()"), output.constData());
