@@ -1,3 +1,4 @@
+#include "app/asanwebengine.h"
 #include "app/login/loginpage.h"
 #include "app/login/loginprofile.h"
 #include "app/login/loginwindow.h"

@@ -1,3 +1,4 @@
+#include "app/asanwebengine.h"
 #include "app/login/loginprofile.h"
 #include "app/login/loginwindow.h"
 #include "app/login/signincontroller.h"
