@@ -1,7 +1,7 @@
 // The composition root: the one place where services are created and wired together.
 #include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
-#include "app/shell/appresources.h"
+#include "app/inbox/inboxwidget.h"
 #include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/corebridge.h"
@@ -10,10 +10,12 @@
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "models/storeinboxsource.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
+#include "store/store.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -195,7 +197,23 @@ int main(int argc, char **argv)
     accounts->load();
     bridge.start();
 
-    // Embedding point for the inbox (src/app/inbox): window.setInboxWidget(new InboxWidget(...)).
+    app::InboxServices inboxServices;
+    inboxServices.store = core->store();
+    inboxServices.source = std::make_shared<StoreInboxSource>(
+        core->store()->databasePath(), QDir(options.dataDir).filePath(QStringLiteral("avatars")));
+    inboxServices.outbox = core->outbox();
+    inboxServices.senderActions = core->senderActions();
+    inboxServices.transport = core->outboxTransport();
+    auto *inbox = new app::InboxWidget(inboxServices);
+    const auto showAccounts = [inbox, accounts] {
+        QList<std::pair<QString, QString>> list;
+        for (const Account &account : accounts->accounts())
+            list.append({account.id, account.name.isEmpty() ? account.username : account.name});
+        inbox->setAccounts(list);
+    };
+    showAccounts();
+    QObject::connect(accounts, &AccountService::accountsChanged, inbox, showAccounts);
+    window.setInboxWidget(inbox);
     window.show();
 
     // --sandbox-demo, or a profile that was using the sandbox: the embedded sandbox is new on

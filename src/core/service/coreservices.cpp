@@ -87,6 +87,11 @@ SenderActions *CoreServices::senderActions() const
     return m_outboxService->senderActions();
 }
 
+OutboxTransport *CoreServices::outboxTransport() const
+{
+    return m_outboxService->transport();
+}
+
 SyncEngine *CoreServices::syncEngine(const QString &accountId) const
 {
     AccountSync *sync = m_syncs.value(accountId);

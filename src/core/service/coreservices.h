@@ -16,6 +16,7 @@ class AccountSync;
 class GraphClient;
 class Outbox;
 class OutboxService;
+class OutboxTransport;
 class ProfileCache;
 class SenderActions;
 class Store;
@@ -53,6 +54,7 @@ public:
     AccountService *accounts() const { return m_accounts; }
     Outbox *outbox() const;
     SenderActions *senderActions() const;
+    OutboxTransport *outboxTransport() const; // reactions (react/unreact sender actions)
     WebhookServer *webhookServer() const { return m_webhook.get(); }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
