@@ -103,7 +103,8 @@ Status HeadlessRunner::start()
     connect(m_core.get(), &CoreServices::webhookStarted, this, [this](const QUrl &url) {
         QTextStream out(stdout);
         out << "webhook: " << url.toString() << Qt::endl;
-        if (!m_options.sandboxBase.isEmpty())
+        // Polling mode is for managers without a public URL: nothing is registered with Meta.
+        if (!m_options.sandboxBase.isEmpty() && !m_options.pollingMode)
             m_core->subscribeWebhooks();
         m_core->startAccounts();
         emit ready(url);

@@ -72,6 +72,8 @@ Status Database::configure(Mode mode, const StoreOptions &options)
         pragmas << QStringLiteral("PRAGMA journal_mode = WAL")
                 << (options.durableAgainstPowerLoss ? QStringLiteral("PRAGMA synchronous = FULL")
                                                     : QStringLiteral("PRAGMA synchronous = NORMAL"));
+        if (options.checkpointIntervalMs > 0) // the Checkpointer does it, off the writer thread
+            pragmas << QStringLiteral("PRAGMA wal_autocheckpoint = 0");
     }
     if (options.maxPageCount > 0)
         pragmas << QStringLiteral("PRAGMA max_page_count = %1").arg(options.maxPageCount);

@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include "common/logging.h"
+#include "store/checkpointer.h"
 #include "store/database.h"
 #include "store/directorywriter.h"
 #include "store/eventapplier.h"
@@ -33,11 +34,37 @@ Result<std::unique_ptr<Store>> Store::open(const QString &dataDir, const StoreOp
         return std::unexpected(opened.error());
     }
     connect(store->m_writer, &StoreWriter::committed, store.get(), &Store::changed);
+
+    if (options.checkpointIntervalMs > 0) {
+        store->m_checkpointThread = std::make_unique<QThread>();
+        store->m_checkpointThread->setObjectName(QStringLiteral("inlet-store-checkpoint"));
+        store->m_checkpointer =
+            new Checkpointer(store->m_path, options, options.checkpointIntervalMs);
+        store->m_checkpointer->moveToThread(store->m_checkpointThread.get());
+        store->m_checkpointThread->start();
+        Status started;
+        QMetaObject::invokeMethod(
+            store->m_checkpointer, [&] { started = store->m_checkpointer->start(); },
+            Qt::BlockingQueuedConnection);
+        if (!started) {
+            qCWarning(lcStore) << "cannot start the checkpointer:" << started.error().message;
+            return std::unexpected(started.error());
+        }
+    }
     return store;
 }
 
 Store::~Store()
 {
+    if (m_checkpointThread) {
+        if (m_checkpointThread->isRunning()) {
+            QMetaObject::invokeMethod(m_checkpointer, [this] { m_checkpointer->stop(); },
+                                      Qt::BlockingQueuedConnection);
+            m_checkpointThread->quit();
+            m_checkpointThread->wait();
+        }
+        delete m_checkpointer;
+    }
     if (!m_thread)
         return;
     if (m_thread->isRunning()) {

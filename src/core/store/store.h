@@ -14,6 +14,7 @@
 
 namespace inlet {
 
+class Checkpointer;
 class StoreWriter;
 struct WriteContext;
 
@@ -78,6 +79,8 @@ private:
     QString m_path;
     std::unique_ptr<QThread> m_thread;
     StoreWriter *m_writer = nullptr; // lives on m_thread
+    std::unique_ptr<QThread> m_checkpointThread;
+    Checkpointer *m_checkpointer = nullptr; // lives on m_checkpointThread
 };
 
 } // namespace inlet

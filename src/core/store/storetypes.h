@@ -38,6 +38,9 @@ struct StoreOptions {
     int busyTimeoutMs = 5000;
     // Clock for times the store stamps itself (outbox enqueue). Empty = the system clock.
     std::function<qint64()> clock;
+    // WAL checkpoints on their own thread (Checkpointer) instead of inside the commit that
+    // crosses SQLite's threshold; 0 leaves them to SQLite (wal_autocheckpoint).
+    int checkpointIntervalMs = 500;
     // Tests only: PRAGMA max_page_count, to provoke SQLITE_FULL without filling a disk.
     int maxPageCount = 0;
 };
