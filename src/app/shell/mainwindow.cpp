@@ -3,8 +3,11 @@
 #include "app/login/signincontroller.h"
 #include "app/settings/settingsdialog.h"
 #include "app/shell/accountspanel.h"
+#include "app/inbox/inboxwidget.h"
 #include "app/shell/appresources.h"
+#include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
+#include "app/shell/shortcutsdialog.h"
 #include "app/shell/theme.h"
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
@@ -137,6 +140,9 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help;
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
+                    &MainWindow::showShortcuts);
     help->addAction(tr("How to create a &Meta app"), this,
                     [] { QDesktopServices::openUrl(SettingsDialog::metaAppHelpUrl()); });
     help->addAction(tr("&About Inlet"), this, [this] {
@@ -178,11 +184,42 @@ void MainWindow::refreshAccounts()
     m_accountsPanel->setAccounts(accounts);
     m_pages->setCurrentWidget(accounts.isEmpty() ? static_cast<QWidget *>(m_welcome) : m_workspace);
     m_sandboxBadge->setVisible(m_accounts->isUsingSandbox());
-    int waiting = 0;
+    m_waitingAccounts = 0;
     for (const Account &a : accounts)
-        waiting += a.needsSignIn ? 1 : 0;
-    setWindowTitle(waiting ? tr("Inlet — %n account(s) need sign-in", nullptr, waiting)
-                           : tr("Inlet"));
+        m_waitingAccounts += a.needsSignIn ? 1 : 0;
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString base = m_waitingAccounts
+        ? tr("Inlet — %n account(s) need sign-in", nullptr, m_waitingAccounts)
+        : tr("Inlet");
+    setWindowTitle(Notifier::titleWithCount(base, m_unread));
+}
+
+void MainWindow::setUnreadCount(int unread)
+{
+    m_unread = unread;
+    updateTitle();
+}
+
+void MainWindow::addMenu(QMenu *menu)
+{
+    menu->setParent(this, menu->windowFlags());
+    menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
+}
+
+// Modeless, like the settings dialog: no nested event loop.
+void MainWindow::showShortcuts()
+{
+    if (!m_shortcutsDialog) {
+        auto *dialog = new ShortcutsDialog(InboxWidget::shortcutDescriptions(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_shortcutsDialog = dialog;
+    }
+    m_shortcutsDialog->show();
+    m_shortcutsDialog->raise();
 }
 
 void MainWindow::connectAccount()

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QLabel;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 
@@ -41,6 +42,11 @@ public:
 
     // The inbox (conversations and chat) goes right of the accounts panel.
     void setInboxWidget(QWidget *inbox);
+    // Adds a menu (e.g. Notifications) before Help; the window takes ownership.
+    void addMenu(QMenu *menu);
+    int unreadCount() const { return m_unread; }
+    // The Help > Keyboard shortcuts dialog while it is open (for tests), else null.
+    QDialog *shortcutsDialog() const { return m_shortcutsDialog.data(); }
     void setDisconnectPrompt(DisconnectPrompt prompt) { m_disconnectPrompt = std::move(prompt); }
 
     WelcomePage *welcomePage() const { return m_welcome; }
@@ -57,10 +63,14 @@ public slots:
     void reconnect(const QString &accountId);
     void disconnectAccount(const QString &accountId);
     void showStatus(const QString &text);
+    // Shows "Inlet (N)" in the title bar.
+    void setUnreadCount(int unread);
+    void showShortcuts();
 
 private:
     void createMenus();
     void refreshAccounts();
+    void updateTitle();
     void onSignInFailed(const Error &error);
     void startSignIn();
     void runSettingsDialog(bool hasSecret);
@@ -81,6 +91,10 @@ private:
     QLabel *m_sandboxBadge;
     DisconnectPrompt m_disconnectPrompt;
     QPointer<QDialog> m_settingsDialog;
+    QPointer<QDialog> m_shortcutsDialog;
+    QMenu *m_helpMenu = nullptr;
+    int m_waitingAccounts = 0;
+    int m_unread = 0;
 };
 
 } // namespace inlet::app
