@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QDialog>
+#include <QUrl>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+
+namespace inlet {
+class CoreServices;
+struct Error;
+}
+
+namespace inlet::app {
+
+// File > Webhooks: where Meta must call (the local callback URL, or a public URL in front of it)
+// and the verify token to enter in Meta's dashboard; subscribes with one click, or switches to
+// polling when there is no public URL. It only shows values and asks; openWebhooksDialog() wires
+// it to CoreServices.
+class WebhooksDialog : public QDialog {
+    Q_OBJECT
+public:
+    WebhooksDialog(const QUrl &callbackUrl, const QString &verifyToken, bool pollingMode,
+                   QWidget *parent = nullptr);
+
+    QUrl publicUrl() const;
+    void setPublicUrl(const QUrl &url);
+    void setCallbackUrl(const QUrl &url);
+    bool pollingMode() const;
+    QString resultText() const;
+
+    QLineEdit *publicUrlEdit() const { return m_publicUrl; }
+    QPushButton *subscribeButton() const { return m_subscribe; }
+    QCheckBox *pollingCheckBox() const { return m_polling; }
+    QLabel *callbackLabel() const { return m_callback; }
+    QLabel *verifyTokenLabel() const { return m_verifyToken; }
+
+public slots:
+    void showSubscribed(const QString &accountId);
+    void showSubscriptionFailed(const QString &accountId, const inlet::Error &error);
+
+signals:
+    // `publicUrl` is empty to use the callback URL itself.
+    void subscribeRequested(const QUrl &publicUrl);
+    void pollingModeChanged(bool enabled);
+
+private:
+    void updateEnabled();
+
+    QLabel *m_callback;
+    QLabel *m_verifyToken;
+    QLineEdit *m_publicUrl;
+    QPushButton *m_subscribe;
+    QCheckBox *m_polling;
+    QLabel *m_result;
+    QStringList m_subscribed;
+};
+
+// Opens the dialog (modeless, deleted on close) for `core`, saving the public URL and polling
+// mode in `settings` (keys webhook/publicUrl, webhook/pollingMode).
+WebhooksDialog *openWebhooksDialog(CoreServices *core, QSettings *settings, QWidget *parent);
+
+} // namespace inlet::app

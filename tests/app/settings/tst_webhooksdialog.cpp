@@ -1,0 +1,100 @@
+// File > Webhooks: shows the callback URL and verify token, asks to subscribe with the public URL
+// (only a valid https one), switches polling, and reports the subscription's outcome.
+#include "app/settings/webhooksdialog.h"
+#include "common/result.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace inlet;
+using namespace inlet::app;
+
+class TestWebhooksDialog : public QObject {
+    Q_OBJECT
+private slots:
+    void showsCallbackAndToken();
+    void subscribesWithPublicUrl();
+    void rejectsNonHttpsUrl();
+    void pollingDisablesSubscribe();
+    void notRunningCannotSubscribe();
+    void reportsOutcome();
+};
+
+namespace {
+const QUrl kCallback(QStringLiteral("http://127.0.0.1:8123/webhook"));
+const QString kToken = QStringLiteral("0123456789abcdef0123456789abcdef");
+}
+
+void TestWebhooksDialog::showsCallbackAndToken()
+{
+    WebhooksDialog dialog(kCallback, kToken, false);
+    QCOMPARE(dialog.callbackLabel()->text(), kCallback.toString());
+    QCOMPARE(dialog.verifyTokenLabel()->text(), kToken);
+    QVERIFY(!dialog.pollingMode());
+    QVERIFY(dialog.subscribeButton()->isEnabled()); // empty public URL = the callback itself
+}
+
+void TestWebhooksDialog::subscribesWithPublicUrl()
+{
+    WebhooksDialog dialog(kCallback, kToken, false);
+    QSignalSpy subscribe(&dialog, &WebhooksDialog::subscribeRequested);
+    dialog.publicUrlEdit()->setText(QStringLiteral("  https://shop.example.net/hook "));
+    QVERIFY(dialog.subscribeButton()->isEnabled());
+    QTest::mouseClick(dialog.subscribeButton(), Qt::LeftButton);
+    QCOMPARE(subscribe.count(), 1);
+    QCOMPARE(subscribe.at(0).at(0).toUrl(), QUrl(QStringLiteral("https://shop.example.net/hook")));
+    QVERIFY(!dialog.resultText().isEmpty());
+}
+
+void TestWebhooksDialog::rejectsNonHttpsUrl()
+{
+    WebhooksDialog dialog(kCallback, kToken, false);
+    dialog.publicUrlEdit()->setText(QStringLiteral("http://shop.example.net/hook"));
+    QVERIFY(!dialog.subscribeButton()->isEnabled());
+    dialog.publicUrlEdit()->setText(QStringLiteral("not a url"));
+    QVERIFY(!dialog.subscribeButton()->isEnabled());
+    dialog.publicUrlEdit()->setText(QStringLiteral("https://ok.example.net"));
+    QVERIFY(dialog.subscribeButton()->isEnabled());
+}
+
+void TestWebhooksDialog::pollingDisablesSubscribe()
+{
+    WebhooksDialog dialog(kCallback, kToken, false);
+    QSignalSpy polling(&dialog, &WebhooksDialog::pollingModeChanged);
+    dialog.pollingCheckBox()->click();
+    QCOMPARE(polling.count(), 1);
+    QCOMPARE(polling.at(0).at(0).toBool(), true);
+    QVERIFY(dialog.pollingMode());
+    QVERIFY(!dialog.subscribeButton()->isEnabled());
+
+    WebhooksDialog restored(kCallback, kToken, true);
+    QVERIFY(restored.pollingCheckBox()->isChecked());
+}
+
+void TestWebhooksDialog::notRunningCannotSubscribe()
+{
+    WebhooksDialog dialog(QUrl(), kToken, false);
+    QVERIFY(!dialog.subscribeButton()->isEnabled());
+    dialog.setCallbackUrl(kCallback); // webhookStarted later
+    QVERIFY(dialog.subscribeButton()->isEnabled());
+}
+
+void TestWebhooksDialog::reportsOutcome()
+{
+    WebhooksDialog dialog(kCallback, kToken, false);
+    dialog.showSubscribed(QStringLiteral("a1"));
+    dialog.showSubscribed(QStringLiteral("a2"));
+    dialog.showSubscribed(QStringLiteral("a1"));
+    QVERIFY2(dialog.resultText().contains(QLatin1String("2")), qPrintable(dialog.resultText()));
+    Error error;
+    error.message = QStringLiteral("callback verification failed");
+    dialog.showSubscriptionFailed(QStringLiteral("a1"), error);
+    QVERIFY(dialog.resultText().contains(QLatin1String("callback verification failed")));
+}
+
+QTEST_MAIN(TestWebhooksDialog)
+#include "tst_webhooksdialog.moc"
