@@ -2,10 +2,13 @@
 #include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
 #include "app/inbox/inboxwidget.h"
+#include "app/settings/webhooksdialog.h"
 #include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/corebridge.h"
 #include "app/shell/mainwindow.h"
+#include "app/shell/notificationsmenu.h"
+#include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
@@ -22,7 +25,9 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
 #include <QNetworkAccessManager>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
@@ -124,6 +129,19 @@ int runHeadless(int argc, char **argv)
     return QCoreApplication::exec();
 }
 
+// What Meta's dashboard must send in the webhook handshake; made once per profile (as headless does).
+QString verifyTokenFrom(QSettings &settings)
+{
+    QString token = settings.value(QStringLiteral("webhook/verifyToken")).toString();
+    if (token.isEmpty()) {
+        QByteArray bytes(16, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
+        token = QString::fromLatin1(bytes.toHex());
+        settings.setValue(QStringLiteral("webhook/verifyToken"), token);
+    }
+    return token;
+}
+
 void installTranslators(QApplication &app)
 {
     auto *qt = new QTranslator(&app);
@@ -168,7 +186,8 @@ int main(int argc, char **argv)
     CoreOptions coreOptions;
     coreOptions.dataDir = options.dataDir;
     coreOptions.webhookPort = options.webhookPort;
-    coreOptions.pollingMode = options.polling;
+    coreOptions.pollingMode = options.polling || settings.value(QStringLiteral("webhook/pollingMode")).toBool();
+    coreOptions.verifyToken = verifyTokenFrom(settings);
     auto created = CoreServices::create(coreOptions);
     if (!created) {
         qCCritical(lcApp) << "cannot open the data:" << created.error().message;
@@ -214,6 +233,22 @@ int main(int argc, char **argv)
     showAccounts();
     QObject::connect(accounts, &AccountService::accountsChanged, inbox, showAccounts);
     window.setInboxWidget(inbox);
+
+    // Unread count in the title and tray, desktop notifications; preferences in the profile's settings.
+    app::Notifier notifier(core->store(), &settings, &window);
+    QObject::connect(&notifier, &app::Notifier::unreadCountChanged, &window, &app::MainWindow::setUnreadCount);
+    window.setUnreadCount(notifier.unreadCount());
+    window.addMenu(new app::NotificationsMenu(&notifier, [accounts] {
+        QList<std::pair<QString, QString>> list;
+        for (const Account &account : accounts->accounts())
+            list.append({account.id, account.name.isEmpty() ? account.username : account.name});
+        return list;
+    }));
+    QAction *webhooks = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Webhooks…"), &window);
+    QObject::connect(webhooks, &QAction::triggered, &window, [&core, &settings, &window] {
+        app::openWebhooksDialog(core.get(), &settings, &window);
+    });
+    window.fileMenu()->insertAction(window.fileMenu()->actions().value(3), webhooks);
     window.show();
 
     // --sandbox-demo, or a profile that was using the sandbox: the embedded sandbox is new on

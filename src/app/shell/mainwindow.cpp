@@ -108,6 +108,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     file->addAction(tr("&Connect an Instagram account…"), QKeySequence(tr("Ctrl+N")), this,
                     &MainWindow::connectAccount);
     file->addAction(tr("Try the &sandbox"), this, &MainWindow::trySandbox);

@@ -44,6 +44,8 @@ public:
     void setInboxWidget(QWidget *inbox);
     // Adds a menu (e.g. Notifications) before Help; the window takes ownership.
     void addMenu(QMenu *menu);
+    // The File menu, for entries that need services the window does not know (Webhooks…).
+    QMenu *fileMenu() const { return m_fileMenu; }
     int unreadCount() const { return m_unread; }
     // The Help > Keyboard shortcuts dialog while it is open (for tests), else null.
     QDialog *shortcutsDialog() const { return m_shortcutsDialog.data(); }
@@ -93,6 +95,7 @@ private:
     QPointer<QDialog> m_settingsDialog;
     QPointer<QDialog> m_shortcutsDialog;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
     int m_waitingAccounts = 0;
     int m_unread = 0;
 };
