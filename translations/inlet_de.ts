@@ -444,6 +444,14 @@
     <context>
         <name>inlet::app::MainWindow</name>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>&amp;Webhooks…</source>
+            <translation>&amp;Webhooks…</translation>
+        </message>
+        <message>
             <location filename="../src/app/shell/mainwindow.cpp" line="44" />
             <location filename="../src/app/shell/mainwindow.cpp" line="185" />
             <source>Inlet</source>
@@ -958,6 +966,127 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
             <location filename="../src/app/shell/welcomepage.cpp" line="53" />
             <source>Notice</source>
             <translation>Hinweis</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::NotificationsMenu</name>
+        <message>
+            <source>&amp;Notifications</source>
+            <translation>&amp;Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Show &amp;notifications</source>
+            <translation>&amp;Benachrichtigungen anzeigen</translation>
+        </message>
+        <message>
+            <source>Play a &amp;sound</source>
+            <translation>&amp;Ton abspielen</translation>
+        </message>
+        <message>
+            <source>Mute accounts</source>
+            <translation>Konten stummschalten</translation>
+        </message>
+        <message>
+            <source>Mute %1</source>
+            <translation>%1 stummschalten</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::Notifier</name>
+        <message>
+            <source>Sent an attachment</source>
+            <translation>Hat einen Anhang gesendet</translation>
+        </message>
+        <message numerus="yes">
+            <source>Inlet: %n unread conversation(s)</source>
+            <translation>
+                <numerusform>Inlet: %n ungelesene Unterhaltung</numerusform>
+                <numerusform>Inlet: %n ungelesene Unterhaltungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Inlet</source>
+            <translation>Inlet</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new message(s)</source>
+            <translation>
+                <numerusform>%n neue Nachricht</numerusform>
+                <numerusform>%n neue Nachrichten</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tasten</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Aktion</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::WebhooksDialog</name>
+        <message>
+            <source>&amp;Subscribe</source>
+            <translation>&amp;Abonnieren</translation>
+        </message>
+        <message>
+            <source>&amp;Polling mode (no public URL)</source>
+            <translation>&amp;Abfragemodus (keine öffentliche URL)</translation>
+        </message>
+        <message>
+            <source>Webhooks</source>
+            <translation>Webhooks</translation>
+        </message>
+        <message>
+            <source>https://example.ngrok.app/webhook</source>
+            <translation>https://example.ngrok.app/webhook</translation>
+        </message>
+        <message>
+            <source>Instagram delivers new messages by calling a webhook. It must reach this computer over HTTPS from the internet, so put a tunnel or reverse proxy in front of the local callback URL and enter its public address here, then press Subscribe: Meta checks it with the verify token and every connected account is subscribed. Without a public URL, switch on polling mode: Inlet then asks Instagram for new messages every half minute.</source>
+            <translation>Instagram liefert neue Nachrichten über einen Webhook. Er muss diesen Computer aus dem Internet über HTTPS erreichen: Stelle einen Tunnel oder Reverse Proxy vor die lokale Callback-URL, trage hier dessen öffentliche Adresse ein und klicke auf Abonnieren. Meta prüft sie mit dem Verifizierungstoken, und jedes verbundene Konto wird abonniert. Ohne öffentliche URL schalte den Abfragemodus ein: Inlet fragt Instagram dann jede halbe Minute nach neuen Nachrichten.</translation>
+        </message>
+        <message>
+            <source>Local callback URL:</source>
+            <translation>Lokale Callback-URL:</translation>
+        </message>
+        <message>
+            <source>Verify token:</source>
+            <translation>Verifizierungstoken:</translation>
+        </message>
+        <message>
+            <source>Public URL:</source>
+            <translation>Öffentliche URL:</translation>
+        </message>
+        <message>
+            <source>Subscribing…</source>
+            <translation>Wird abonniert…</translation>
+        </message>
+        <message>
+            <source>(not running: enter the App Secret in Settings)</source>
+            <translation>(läuft nicht: trage das App-Secret in den Einstellungen ein)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Subscribed: %n account(s) receive webhooks.</source>
+            <translation>
+                <numerusform>Abonniert: %n Konto empfängt Webhooks.</numerusform>
+                <numerusform>Abonniert: %n Konten empfangen Webhooks.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Subscription failed: %1</source>
+            <translation>Abonnieren fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Subscription failed for %1: %2</source>
+            <translation>Abonnieren für %1 fehlgeschlagen: %2</translation>
         </message>
     </context>
 </TS>
