@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -190,7 +191,13 @@ int main(int argc, char **argv)
     coreOptions.verifyToken = verifyTokenFrom(settings);
     auto created = CoreServices::create(coreOptions);
     if (!created) {
+        // A full disk, a corrupted file or a newer schema: say so, and touch nothing.
         qCCritical(lcApp) << "cannot open the data:" << created.error().message;
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Inlet cannot start"),
+                              QApplication::translate("main", "Inlet could not open its data in "
+                                                              "%1:\n\n%2")
+                                  .arg(QDir::toNativeSeparators(options.dataDir),
+                                       created.error().message));
         return 1;
     }
     std::unique_ptr<CoreServices> core = std::move(*created);
