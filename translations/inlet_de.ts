@@ -1089,4 +1089,27 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
             <translation>Abonnieren für %1 fehlgeschlagen: %2</translation>
         </message>
     </context>
+    <context>
+        <name>inlet::app::SyncIndicator</name>
+        <message>
+            <source>Syncing conversations</source>
+            <translation>Unterhaltungen werden synchronisiert</translation>
+        </message>
+        <message>
+            <source>Sync failed</source>
+            <translation>Synchronisierung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Synchronisierung fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Conversations are up to date</source>
+            <translation>Unterhaltungen sind aktuell</translation>
+        </message>
+        <message>
+            <source>Syncing conversations: %1 of %2</source>
+            <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+        </message>
+    </context>
 </TS>

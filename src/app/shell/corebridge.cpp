@@ -1,6 +1,7 @@
 #include "app/shell/corebridge.h"
 
 #include "app/shell/mainwindow.h"
+#include "app/shell/syncindicator.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
 
@@ -23,6 +24,8 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     connect(m_core, &CoreServices::syncProgress, this, [this](const QString &, int done, int total) {
         m_window->showStatus(tr("Syncing conversations: %1 of %2").arg(done).arg(total));
     });
+    connect(m_core, &CoreServices::syncProgress, m_window->syncIndicator(), &SyncIndicator::showProgress);
+    connect(m_core, &CoreServices::syncFinished, m_window->syncIndicator(), &SyncIndicator::showFinished);
     connect(accounts, &AccountService::signedIn, this, [this, accounts] {
         if (m_core->webhookUrl().isEmpty())
             startWebhooks(); // the App Secret may only now be in the keychain

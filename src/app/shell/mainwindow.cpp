@@ -8,6 +8,7 @@
 #include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/shortcutsdialog.h"
+#include "app/shell/syncindicator.h"
 #include "app/shell/theme.h"
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
     , m_inbox(nullptr)
     , m_status(new QLabel(this))
     , m_sandboxBadge(new QLabel(this))
+    , m_sync(new SyncIndicator(this))
 {
     initResources();
     setWindowTitle(tr("Inlet"));
@@ -67,6 +69,8 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
     m_sandboxBadge->setToolTip(tr("Connected to the local sandbox, not to Instagram"));
     m_sandboxBadge->hide();
     statusBar()->addPermanentWidget(m_sandboxBadge);
+    statusBar()->addPermanentWidget(m_sync);
+    connect(m_sync, &SyncIndicator::statusMessage, this, &MainWindow::showStatus);
 
     createMenus();
 

@@ -25,6 +25,7 @@ class AccountsPanel;
 class AvatarLoader;
 class SandboxController;
 class SignInController;
+class SyncIndicator;
 class WelcomePage;
 
 // The app's window: the welcome screen until an account is connected, then the accounts panel
@@ -57,6 +58,8 @@ public:
     // The settings dialog while it is open (for tests), else null.
     QDialog *settingsDialog() const { return m_settingsDialog.data(); }
     QString statusText() const;
+    // The status bar's backfill progress (fed by CoreBridge from CoreServices' sync signals).
+    SyncIndicator *syncIndicator() const { return m_sync; }
 
 public slots:
     void connectAccount();
@@ -91,6 +94,7 @@ private:
     QWidget *m_inbox;
     QLabel *m_status;
     QLabel *m_sandboxBadge;
+    SyncIndicator *m_sync;
     DisconnectPrompt m_disconnectPrompt;
     QPointer<QDialog> m_settingsDialog;
     QPointer<QDialog> m_shortcutsDialog;
