@@ -1,0 +1,153 @@
+// The window's shell pieces: unread count in the title, Help > Keyboard shortcuts, extra menus
+// before Help, and the status bar's sync progress and failure message.
+#include "app/asanwebengine.h"
+#include "app/login/loginprofile.h"
+#include "app/login/signincontroller.h"
+#include "app/shell/avatarloader.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/sandboxcontroller.h"
+#include "app/shell/shortcutsdialog.h"
+#include "app/shell/syncindicator.h"
+#include "auth/tokenrefreshscheduler.h"
+#include "auth/tokenvault.h"
+#include "graph/graphclient.h"
+#include "service/accountservice.h"
+#include "store/store.h"
+
+#include <QMenu>
+#include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineProfile>
+
+using namespace inlet;
+using namespace inlet::app;
+
+class TestMainWindowShell : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<TokenVault> m_vault;
+    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<TokenRefreshScheduler> m_scheduler;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<QWebEngineProfile> m_profile;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<AvatarLoader> m_avatars;
+    std::unique_ptr<SandboxController> m_sandbox;
+    std::unique_ptr<SignInController> m_signIn;
+    std::unique_ptr<MainWindow> m_window;
+
+    QAction *findAction(QMenu *menu, const QString &text)
+    {
+        for (QAction *action : menu->actions())
+            if (action->text() == text)
+                return action;
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto store = Store::open(m_dir->path());
+        QVERIFY(store);
+        m_store = std::move(*store);
+        m_vault = std::make_unique<TokenVault>(QStringLiteral("inlet-test"));
+        m_vault->setSessionOnlyFallback(true);
+        m_graph = std::make_unique<GraphClient>();
+        m_scheduler = std::make_unique<TokenRefreshScheduler>(m_graph.get(), m_vault.get());
+        m_accounts = std::make_unique<AccountService>(m_store.get(), m_vault.get(), m_graph.get(),
+                                                      m_scheduler.get());
+        m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_avatars = std::make_unique<AvatarLoader>(m_network.get());
+        m_sandbox = std::make_unique<SandboxController>();
+        m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_profile.get());
+        m_window = std::make_unique<MainWindow>(m_accounts.get(), m_signIn.get(), m_sandbox.get(),
+                                                m_avatars.get());
+        m_accounts->load();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_signIn.reset();
+        m_profile.reset();
+        m_sandbox.reset();
+        m_avatars.reset();
+        m_network.reset();
+        m_accounts.reset();
+        m_scheduler.reset();
+        m_graph.reset();
+        m_vault.reset();
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void unreadCountInTitle()
+    {
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Inlet"));
+        m_window->setUnreadCount(4);
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Inlet (4)"));
+        QCOMPARE(m_window->unreadCount(), 4);
+        m_window->setUnreadCount(0);
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Inlet"));
+    }
+
+    void keyboardShortcutsFromHelp()
+    {
+        const QList<QAction *> menus = m_window->menuBar()->actions();
+        QVERIFY(!menus.isEmpty());
+        QMenu *help = menus.last()->menu();
+        QVERIFY(help);
+        QAction *shortcuts = findAction(help, QStringLiteral("&Keyboard shortcuts"));
+        QVERIFY(shortcuts);
+        shortcuts->trigger();
+        QTRY_VERIFY(m_window->shortcutsDialog() != nullptr);
+        auto *dialog = qobject_cast<ShortcutsDialog *>(m_window->shortcutsDialog());
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        const QString ctrlK = QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText);
+        bool found = false;
+        for (int row = 0; row < dialog->table()->rowCount(); ++row)
+            found = found || dialog->table()->item(row, 0)->text() == ctrlK;
+        QVERIFY(found);
+        // Asking again shows the same dialog, not a second one.
+        shortcuts->trigger();
+        QCOMPARE(m_window->shortcutsDialog(), dialog);
+    }
+
+    void addedMenuGoesBeforeHelp()
+    {
+        auto *menu = new QMenu(QStringLiteral("&Extra"));
+        m_window->addMenu(menu);
+        const QList<QAction *> menus = m_window->menuBar()->actions();
+        QCOMPARE(menus.at(menus.size() - 2)->menu(), menu);
+        QCOMPARE(menu->parent(), m_window.get());
+        QVERIFY(m_window->fileMenu());
+    }
+
+    void syncProgressAndFailureInStatusBar()
+    {
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        SyncIndicator *sync = m_window->syncIndicator();
+        QVERIFY(sync);
+        QVERIFY(!sync->isVisible());
+        sync->showProgress(QStringLiteral("a1"), 3, 9);
+        QVERIFY(sync->isVisible());
+        sync->showFinished(QStringLiteral("a1"), false, QStringLiteral("offline"));
+        QVERIFY(!sync->isVisible());
+        QVERIFY2(m_window->statusText().contains(QLatin1String("offline")), qPrintable(m_window->statusText()));
+    }
+};
+
+QTEST_MAIN(TestMainWindowShell)
+#include "tst_mainwindowshell.moc"
