@@ -994,6 +994,10 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
     <context>
         <name>inlet::app::Notifier</name>
         <message>
+            <source>New messages</source>
+            <translation>Neue Nachrichten</translation>
+        </message>
+        <message>
             <source>Sent an attachment</source>
             <translation>Hat einen Anhang gesendet</translation>
         </message>

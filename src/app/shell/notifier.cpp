@@ -10,6 +10,9 @@
 #include <QSystemTrayIcon>
 #include <QWidget>
 
+#include <algorithm>
+#include <functional>
+
 namespace inlet::app {
 
 namespace {
@@ -21,6 +24,7 @@ QString mutedKey(const QString &accountId) { return QStringLiteral("notification
 // More new messages than this in one commit (a burst, a catch-up) become one summary.
 constexpr int kMaxSingleNotifications = 3;
 constexpr int kPreviewLength = 120;
+constexpr qsizetype kMaxInspected = 50;
 // The set only guards against notifying twice; old ids can go.
 constexpr qsizetype kMaxRememberedIds = 10000;
 
@@ -124,8 +128,17 @@ void Notifier::onStoreChanged(const StoreChange &change)
     if (change.messageIds.isEmpty() || !notificationsEnabled() || !ensureReader())
         return;
 
+    // A backfill commits thousands of rows at once; reading each on the GUI thread would stall
+    // it. New rows have the highest ids, so only the newest few are looked at.
+    QList<qint64> ids = change.messageIds;
+    const bool truncated = ids.size() > kMaxInspected;
+    if (truncated) {
+        std::partial_sort(ids.begin(), ids.begin() + kMaxInspected, ids.end(), std::greater<>());
+        ids.resize(kMaxInspected);
+    }
+
     QList<StoredMessage> fresh;
-    for (qint64 id : change.messageIds) {
+    for (qint64 id : std::as_const(ids)) {
         if (m_notifiedIds.contains(id))
             continue;
         const auto found = m_reader->message(id);
@@ -145,7 +158,9 @@ void Notifier::onStoreChanged(const StoreChange &change)
     if (fresh.isEmpty())
         return;
 
-    if (fresh.size() > kMaxSingleNotifications) {
+    if (truncated) {
+        notify(tr("Inlet"), tr("New messages"));
+    } else if (fresh.size() > kMaxSingleNotifications) {
         notify(tr("Inlet"), tr("%n new message(s)", nullptr, int(fresh.size())));
     } else {
         for (const StoredMessage &message : fresh) {

@@ -54,6 +54,7 @@ private slots:
     void switchedOffDoesNotNotify();
     void oldMessagesDoNotNotify();
     void burstBecomesOneSummary();
+    void bigBatchReadsOnlyTheNewest();
     void titleWithCount();
 
 private:
@@ -181,6 +182,23 @@ void TestNotifier::burstBecomesOneSummary()
     apply(burst);
     QCOMPARE(notified.count(), 1);
     QVERIFY(notified.at(0).at(1).toString().contains(QLatin1String("5")));
+}
+
+// A backfill-sized commit: one summary, and old history in it stays quiet.
+void TestNotifier::bigBatchReadsOnlyTheNewest()
+{
+    QSignalSpy notified(m_notifier.get(), &Notifier::notified);
+    QList<InboundEvent> old;
+    for (int i = 0; i < 200; ++i)
+        old.append(message(kAccount, QStringLiteral("old%1").arg(i), kNow - 86'400'000 + i, QStringLiteral("x")));
+    apply(old);
+    QCOMPARE(notified.count(), 0);
+
+    QList<InboundEvent> fresh;
+    for (int i = 0; i < 120; ++i)
+        fresh.append(message(kAccount, QStringLiteral("new%1").arg(i), kNow + i, QStringLiteral("y")));
+    apply(fresh);
+    QCOMPARE(notified.count(), 1);
 }
 
 void TestNotifier::titleWithCount()
