@@ -1,0 +1,138 @@
+#include "app/asanwebengine.h"
+#include "app/login/loginprofile.h"
+#include "app/login/loginwindow.h"
+#include "app/login/signincontroller.h"
+#include "app/settings/webhooksdialog.h"
+#include "app/shell/avatarloader.h"
+#include "app/shell/corebridge.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/notifier.h"
+#include "app/shell/sandboxcontroller.h"
+#include "app/shell/welcomepage.h"
+#include "auth/tokenvault.h"
+#include "core/graph/graphtestutil.h"
+#include "service/accountservice.h"
+#include "service/coreservices.h"
+#include "store/store.h"
+#include "store/storereader.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineView>
+
+using namespace inlet;
+using namespace inlet::app;
+
+// The shell over the real core and the in-process sandbox: File > Webhooks subscribes with a
+// click and shows the outcome, polling mode is switched and remembered, and a customer's message
+// delivered by webhook raises the unread count and a notification.
+class TestShellDemo : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void webhooksDialogAndNotifications()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QSettings settings(dir.filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat);
+        CoreOptions options;
+        options.dataDir = dir.path();
+        options.verifyToken = QStringLiteral("shell-verify-token");
+        auto created = CoreServices::create(options);
+        QVERIFY(created);
+        std::unique_ptr<CoreServices> core = std::move(*created);
+        core->vault()->setSessionOnlyFallback(true);
+        AccountService *accounts = core->accounts();
+
+        std::unique_ptr<QWebEngineProfile> profile(createLoginProfile(dir.path(), nullptr));
+        QNetworkAccessManager network;
+        AvatarLoader avatars(&network);
+        sandbox::SandboxOptions sandboxOptions;
+        sandboxOptions.eventsPerMinute = 0;
+        sandboxOptions.customers = 2;
+        SandboxController sandbox(sandboxOptions);
+        auto signIn = std::make_unique<SignInController>(accounts, profile.get());
+        auto window = std::make_unique<MainWindow>(accounts, signIn.get(), &sandbox, &avatars);
+        CoreBridge bridge(core.get(), window.get());
+        auto notifier = std::make_unique<Notifier>(core->store(), &settings, window.get());
+        connect(notifier.get(), &Notifier::unreadCountChanged, window.get(), &MainWindow::setUnreadCount);
+        accounts->load();
+        bridge.start();
+        window->show();
+
+        QSignalSpy signedIn(accounts, &AccountService::signedIn);
+        QSignalSpy webhookStarted(core.get(), &CoreServices::webhookStarted);
+        QSignalSpy subscribed(core.get(), &CoreServices::webhooksSubscribed);
+        QTest::mouseClick(window->welcomePage()->sandboxButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return signIn->window() != nullptr; }, 15000));
+        QSignalSpy loaded(signIn->window()->view()->page(), &QWebEnginePage::loadFinished);
+        QVERIFY(loaded.wait(15000));
+        signIn->window()->view()->page()->runJavaScript(
+            QStringLiteral("document.getElementById('allow').click();"));
+        QVERIFY(signedIn.wait(15000));
+        const QString id = accounts->accounts().first().id;
+        QTRY_VERIFY_WITH_TIMEOUT(webhookStarted.count() == 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() >= 1, 15000);
+
+        // File > Webhooks: the running server's URL and the token; Subscribe again by hand.
+        WebhooksDialog *dialog = openWebhooksDialog(core.get(), &settings, window.get());
+        QCOMPARE(dialog->callbackLabel()->text(), core->webhookUrl().toString());
+        QCOMPARE(dialog->verifyTokenLabel()->text(), QStringLiteral("shell-verify-token"));
+        QVERIFY(dialog->subscribeButton()->isEnabled());
+        const qsizetype before = subscribed.count();
+        QTest::mouseClick(dialog->subscribeButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() > before, 15000);
+        QTRY_VERIFY(dialog->resultText().startsWith(QLatin1String("Subscribed")));
+
+        // Polling on and off, remembered in the profile's settings.
+        dialog->pollingCheckBox()->click();
+        QVERIFY(core->pollingMode());
+        QCOMPARE(settings.value(QStringLiteral("webhook/pollingMode")).toBool(), true);
+        dialog->pollingCheckBox()->click();
+        QVERIFY(!core->pollingMode());
+        dialog->close();
+
+        // A customer writes: by webhook into the store, then the title and a notification.
+        auto reader = StoreReader::open(core->store()->databasePath());
+        QVERIFY(reader);
+        QTRY_VERIFY_WITH_TIMEOUT(!(*reader)->inbox(InboxQuery{}).value_or(QList<StoredConversation>()).isEmpty(),
+                                 20000);
+        const auto inbox = (*reader)->inbox(InboxQuery{});
+        QVERIFY(inbox && !inbox->isEmpty());
+        QSignalSpy notified(notifier.get(), &Notifier::notified);
+        notifier->setNotifyFromMs(0); // the sandbox's clock is its own, not the wall clock
+        test::SandboxControl control(sandbox.baseUrl());
+        control.call("POST", QStringLiteral("/__sandbox/events"),
+                     {{QStringLiteral("kind"), QStringLiteral("text")},
+                      {QStringLiteral("customer"), inbox->first().customerId},
+                      {QStringLiteral("text"), QStringLiteral("Do you ship to Vienna?")}});
+        // (The backfill still running may notify too.)
+        const auto arrived = [&notified] {
+            for (const auto &args : std::as_const(notified))
+                if (args.at(1).toString() == QLatin1String("Do you ship to Vienna?"))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(arrived(), 15000);
+        QVERIFY(notifier->unreadCount() >= 1);
+        QVERIFY(window->windowTitle().contains(QStringLiteral("(%1)").arg(notifier->unreadCount())));
+
+        notifier.reset();
+        window.reset();
+        signIn.reset();
+        profile.reset();
+    }
+};
+
+QTEST_MAIN(TestShellDemo)
+#include "tst_shelldemo.moc"
