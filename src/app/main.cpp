@@ -186,7 +186,12 @@ int main(int argc, char **argv)
 
     CoreOptions coreOptions;
     coreOptions.dataDir = options.dataDir;
-    coreOptions.webhookPort = options.webhookPort;
+    // The port is picked once and kept, so a tunnel or reverse proxy in front of it keeps working
+    // across restarts; --webhook-port overrides it.
+    const QString portKey = QStringLiteral("webhook/port");
+    coreOptions.webhookPort = options.webhookPort != 0
+                                  ? options.webhookPort
+                                  : quint16(settings.value(portKey, 0).toUInt());
     coreOptions.pollingMode = options.polling || settings.value(QStringLiteral("webhook/pollingMode")).toBool();
     coreOptions.verifyToken = verifyTokenFrom(settings);
     auto created = CoreServices::create(coreOptions);
@@ -201,6 +206,10 @@ int main(int argc, char **argv)
         return 1;
     }
     std::unique_ptr<CoreServices> core = std::move(*created);
+    QObject::connect(core.get(), &CoreServices::webhookStarted, &app, [&settings, portKey](const QUrl &url) {
+        if (settings.value(portKey, 0).toUInt() == 0)
+            settings.setValue(portKey, url.port());
+    });
     if (options.sessionOnlySecrets)
         core->vault()->setSessionOnlyFallback(true);
     AccountService *accounts = core->accounts();
