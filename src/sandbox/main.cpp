@@ -1,29 +1,14 @@
 // inlet-sandbox: the local stand-in for Instagram, as a process. The first line on stdout is the
 // base URL; logs go to stderr. SIGTERM / SIGINT stop it cleanly.
 #include "common/logging.h"
+#include "common/quitonsignal.h"
 #include "sandbox/sandbox.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
-
-namespace {
-
-int g_signalFd[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalFd[1], &byte, 1); // async-signal-safe
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -73,23 +58,10 @@ int main(int argc, char **argv)
     if (!ok || options.customers < 0 || options.eventsPerMinute < 0)
         return 2;
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0) {
+    if (!inlet::quitOnTerminationSignals("inlet-sandbox")) {
         std::perror("socketpair");
         return 1;
     }
-    QSocketNotifier notifier(g_signalFd[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&]() {
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_signalFd[0], &byte, 1);
-        qCInfo(lcSandbox) << "signal received, stopping";
-        QCoreApplication::quit();
-    });
-    struct sigaction action {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
 
     inlet::sandbox::Sandbox sandbox(options);
     const auto url = sandbox.start();
@@ -103,8 +75,5 @@ int main(int argc, char **argv)
         out.flush();
     }
     std::fflush(stdout);
-    const int code = app.exec();
-    ::close(g_signalFd[0]);
-    ::close(g_signalFd[1]);
-    return code;
+    return app.exec();
 }

@@ -2,6 +2,7 @@
 
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/quitonsignal.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
 #include "service/coreservices.h"
@@ -13,26 +14,13 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSettings>
-#include <QSocketNotifier>
 #include <QTextStream>
 #include <QUrlQuery>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace inlet {
 
 namespace {
-
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    // Only async-signal-safe work here: wake the event loop through the socket pair.
-    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
-}
 
 QString randomToken()
 {
@@ -45,25 +33,8 @@ QString randomToken()
 
 void HeadlessRunner::installSignalHandlers()
 {
-    if (g_signalFds[0] != -1)
-        return;
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
+    if (!quitOnTerminationSignals("inlet --headless"))
         qCWarning(lcApp) << "cannot install signal handlers";
-        return;
-    }
-    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_signalFds[1], &byte, 1);
-        qCInfo(lcApp) << "signal received, stopping";
-        QCoreApplication::quit();
-    });
-    struct sigaction action {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
 }
 
 HeadlessRunner::HeadlessRunner(HeadlessOptions options, QObject *parent)

@@ -8,7 +8,6 @@
 
 #include <memory>
 
-class QSocketNotifier;
 
 namespace inlet {
 
