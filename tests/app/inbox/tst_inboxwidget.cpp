@@ -5,16 +5,19 @@
 #include "app/inbox/contactpanel.h"
 #include "app/inbox/inboxwidget.h"
 #include "app/inbox/messageview.h"
+#include "app/shell/theme.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
+#include "support/testsupport.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QDir>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -299,6 +302,24 @@ private slots:
         QTest::qWait(100);
         const QString path = QStringLiteral(INLET_BINARY_DIR "/inbox-widget.png");
         QVERIFY(m_widget->grab().save(path));
+
+        // The same filled inbox in both themes, for docs/ (Fusion, as the app runs it).
+        const QString dir = test::sourceDir() + QStringLiteral("/docs/screenshots");
+        QVERIFY(QDir().mkpath(dir));
+        Theme::initialize();
+        const std::pair<ThemeMode, QString> shots[] = {{ThemeMode::Light, QStringLiteral("inbox-light.png")},
+                                                       {ThemeMode::Dark, QStringLiteral("inbox-dark.png")}};
+        for (const auto &[mode, name] : shots) {
+            Theme::apply(mode);
+            QTest::qWait(50);
+            const QImage shot = m_widget->grab().toImage();
+            QVERIFY(shot.save(dir + QLatin1Char('/') + name));
+            // A dark theme must really be dark behind the messages (and the light one light).
+            const QColor background = shot.pixelColor(shot.width() / 2, shot.height() - 150);
+            QVERIFY2((mode == ThemeMode::Dark) == (background.lightness() < 128),
+                     qPrintable(name + QStringLiteral(": lightness %1").arg(background.lightness())));
+        }
+        Theme::apply(ThemeMode::System);
     }
 
     void scrollingUpPagesOlderMessagesInPlace()
