@@ -28,7 +28,6 @@
 #include <QMessageBox>
 #include <QMenu>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
@@ -131,18 +130,6 @@ int runHeadless(int argc, char **argv)
 }
 
 // What Meta's dashboard must send in the webhook handshake; made once per profile (as headless does).
-QString verifyTokenFrom(QSettings &settings)
-{
-    QString token = settings.value(QStringLiteral("webhook/verifyToken")).toString();
-    if (token.isEmpty()) {
-        QByteArray bytes(16, Qt::Uninitialized);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
-        token = QString::fromLatin1(bytes.toHex());
-        settings.setValue(QStringLiteral("webhook/verifyToken"), token);
-    }
-    return token;
-}
-
 void installTranslators(QApplication &app)
 {
     auto *qt = new QTranslator(&app);
@@ -193,7 +180,7 @@ int main(int argc, char **argv)
                                   ? options.webhookPort
                                   : quint16(settings.value(portKey, 0).toUInt());
     coreOptions.pollingMode = options.polling || settings.value(QStringLiteral("webhook/pollingMode")).toBool();
-    coreOptions.verifyToken = verifyTokenFrom(settings);
+    coreOptions.verifyToken = webhookVerifyToken(settings);
     auto created = CoreServices::create(coreOptions);
     if (!created) {
         // A full disk, a corrupted file or a newer schema: say so, and touch nothing.

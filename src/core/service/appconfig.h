@@ -27,4 +27,8 @@ struct AppConfig {
     bool operator==(const AppConfig &) const = default;
 };
 
+// The verify token Meta must send in the webhook handshake: made once (random, 128 bits) and kept
+// in the settings under webhook/verifyToken, so the value pasted into Meta's dashboard stays valid.
+QString webhookVerifyToken(QSettings &settings);
+
 } // namespace inlet

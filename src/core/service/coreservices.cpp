@@ -180,8 +180,10 @@ void CoreServices::subscribeWebhooks(const QUrl &publicUrl)
 void CoreServices::startAccounts()
 {
     const QList<Account> accounts = m_accounts->accounts();
-    for (const Account &account : accounts)
-        startAccount(account);
+    for (const Account &account : accounts) {
+        if (!m_syncs.contains(account.id)) // already syncing since its sign-in
+            startAccount(account);
+    }
     if (!outbox()->isStarted())
         outbox()->start();
 }

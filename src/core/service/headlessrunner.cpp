@@ -12,24 +12,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QTextStream>
 #include <QUrlQuery>
 
 
 namespace inlet {
-
-namespace {
-
-QString randomToken()
-{
-    QByteArray bytes(16, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
-    return QString::fromLatin1(bytes.toHex());
-}
-
-} // namespace
 
 void HeadlessRunner::installSignalHandlers()
 {
@@ -52,11 +40,7 @@ Status HeadlessRunner::start()
                                               .arg(m_options.dataDir));
     // Headless settings live beside the data, so several headless instances don't share them.
     QSettings settings(m_options.dataDir + QStringLiteral("/inlet.ini"), QSettings::IniFormat);
-    QString verifyToken = settings.value(QStringLiteral("webhook/verifyToken")).toString();
-    if (verifyToken.isEmpty()) {
-        verifyToken = randomToken();
-        settings.setValue(QStringLiteral("webhook/verifyToken"), verifyToken);
-    }
+    const QString verifyToken = webhookVerifyToken(settings);
 
     CoreOptions options;
     options.dataDir = m_options.dataDir;
