@@ -26,6 +26,8 @@ struct Error {
     int subcode = 0;
     int httpStatus = 0;
 
+    bool operator==(const Error &) const = default; // lets Qt's meta-types carry Result<T>
+
     static Error make(Kind k, QString msg, int code = 0, int subcode = 0, int httpStatus = 0)
     {
         return Error{k, std::move(msg), code, subcode, httpStatus};

@@ -155,6 +155,16 @@ QFuture<Status> Outbox::remove(qint64 localId)
     return promise->future();
 }
 
+// TEMPORARY (helper "attach" replaces this today): no uploads yet, so cancelling is removing.
+QFuture<Status> Outbox::cancel(qint64 localId)
+{
+    return remove(localId).then(this, [this, localId](const Status &removed) {
+        if (removed)
+            emit cancelled(localId);
+        return removed;
+    });
+}
+
 void Outbox::add(const OutboxItem &item, bool inDoubt)
 {
     if (m_items.contains(item.localId)) {

@@ -44,6 +44,9 @@ public:
     void setOptions(const OutboxOptions &options);
     // Wall clock in ms (tests may pin it); default: system time.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    // Uploads attachments given by local path (OutgoingMessage::attachmentPath). Without one,
+    // such messages are refused by send().
+    void setUploader(MediaUploader *uploader) { m_uploader = uploader; }
 
     // Loads what the store still has to send (after a restart) and starts delivering.
     void start();
@@ -56,6 +59,9 @@ public:
     QFuture<Status> retry(qint64 localId);
     // Deletes a queued or failed message (not one in flight).
     QFuture<Status> remove(qint64 localId);
+    // Stops a message whose attachment is still uploading (or queued, or failed) and deletes it.
+    // Refused (Invalid) once the message itself is in flight to Instagram.
+    QFuture<Status> cancel(qint64 localId);
 
     int pendingCount() const { return int(m_items.size()); }
 
@@ -63,6 +69,10 @@ signals:
     void stateChanged(qint64 localId, inlet::MessageState state, const QString &reason);
     void sent(qint64 localId, const QString &mid);
     void failed(qint64 localId, const QString &reason);
+    // An attachment upload moved on; bytesTotal > 0. Not persisted: after a restart it starts at 0.
+    void uploadProgress(qint64 localId, qint64 bytesSent, qint64 bytesTotal);
+    // The message was cancelled and removed (cancel()).
+    void cancelled(qint64 localId);
     // Nothing left to deliver right now (everything sent, failed or waiting for a retry time).
     void idle();
 
@@ -85,6 +95,7 @@ private:
 
     OutboxStorage *m_storage;
     OutboxTransport *m_transport;
+    MediaUploader *m_uploader = nullptr;
     Reconciler *m_reconciler;
     OutboxOptions m_options;
     std::function<qint64()> m_clock;

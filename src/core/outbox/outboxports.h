@@ -3,6 +3,7 @@
 #include <QFuture>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -21,7 +22,10 @@ struct OutgoingMessage {
     QString customerId; // IGSID
     QString text;
     QString attachmentType; // image, video, audio, file
-    QString attachmentUrl;
+    QString attachmentUrl;  // public HTTPS URL Instagram fetches; empty until uploaded
+    // A local file the outbox uploads (MediaUploader) before sending; the URL is persisted once
+    // the upload finished, so a restart does not upload twice. Empty for text or a ready URL.
+    QString attachmentPath;
     QString replyToMid;
     bool humanAgent = false; // HUMAN_AGENT tag: allowed up to 7 days after the customer's last message
 };
@@ -55,9 +59,37 @@ public:
     virtual QFuture<Status> markFailed(qint64 localId, const QString &reason) = 0; // final
     virtual QFuture<Status> requeue(qint64 localId) = 0; // Failed -> Queued (UI Retry)
     virtual QFuture<Status> remove(qint64 localId) = 0;
+    // The upload of `attachmentPath` finished: from now on the item carries this public URL.
+    virtual QFuture<Status> setAttachmentUrl(qint64 localId, const QString &url) = 0;
     // Which of `mids` belong to outbox rows already (so reconciliation never claims one twice).
     virtual QFuture<Result<QSet<QString>>> claimedMids(const QString &accountId,
                                                        const QStringList &mids) = 0;
+};
+
+// One upload in progress. Emits progress() any number of times, then finished() exactly once
+// (also after cancel(): Error::Kind::Cancelled). Deletes itself after finished() (deleteLater).
+class MediaUpload : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    virtual void cancel() = 0;
+
+signals:
+    void progress(qint64 bytesSent, qint64 bytesTotal);
+    void finished(const inlet::Result<QString> &publicUrl);
+};
+
+// Puts a local file where Instagram can fetch it: the Send API takes media only by public HTTPS
+// URL (instagram-api.md §3.2). Production: HttpMediaUploader (HTTP PUT to the manager's media
+// host; the sandbox serves one at /media/).
+class MediaUploader
+{
+public:
+    virtual ~MediaUploader() = default;
+    // Starts uploading at once; never returns null (a bad file finishes with an error).
+    virtual MediaUpload *upload(const QString &accountId, const QString &filePath) = 0;
+    virtual bool isConfigured() const = 0;
 };
 
 // Instagram side of the outbox for any account (the implementation finds the token).

@@ -147,3 +147,16 @@ QFuture<Result<QSet<QString>>> StoreOutboxStorage::claimedMids(const QString &ac
 }
 
 } // namespace inlet
+
+namespace inlet {
+
+// TEMPORARY (helper "attach" replaces this today): keeps the tree building while the upload
+// step is written.
+QFuture<Status> StoreOutboxStorage::setAttachmentUrl(qint64 localId, const QString &url)
+{
+    Q_UNUSED(localId);
+    Q_UNUSED(url);
+    return QtFuture::makeReadyFuture<Status>(fail(Error::Kind::Invalid, QStringLiteral("not implemented yet")));
+}
+
+} // namespace inlet

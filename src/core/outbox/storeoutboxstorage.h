@@ -30,6 +30,7 @@ public:
     QFuture<Status> markFailed(qint64 localId, const QString &reason) override;
     QFuture<Status> requeue(qint64 localId) override;
     QFuture<Status> remove(qint64 localId) override;
+    QFuture<Status> setAttachmentUrl(qint64 localId, const QString &url) override;
     QFuture<Result<QSet<QString>>> claimedMids(const QString &accountId, const QStringList &mids) override;
 
 private:
