@@ -38,6 +38,14 @@ QStringList reactionList(const QList<ReactionRow> &reactions)
     return list;
 }
 
+QString ownReaction(const QList<ReactionRow> &reactions)
+{
+    for (const auto &r : reactions)
+        if (r.own)
+            return r.emoji;
+    return {};
+}
+
 } // namespace
 
 MessageListModel::MessageListModel(std::shared_ptr<InboxSource> source, QObject *parent)
@@ -78,6 +86,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case StateRole: return int(m.state);
     case ErrorRole: return m.error;
     case RevisionRole: return item.revision;
+    case UploadProgressRole: return item.uploadProgress;
+    case OwnReactionRole: return ownReaction(m.reactions);
     default: return {};
     }
 }
@@ -92,7 +102,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {ReplyToStoryRole, "replyToStory"}, {ReactionsRole, "reactions"},
                   {EditedRole, "edited"}, {EditCountRole, "editCount"}, {DeletedRole, "deleted"},
                   {SeenRole, "seen"}, {StateRole, "state"}, {ErrorRole, "error"},
-                  {RevisionRole, "revision"}});
+                  {RevisionRole, "revision"}, {UploadProgressRole, "uploadProgress"},
+                  {OwnReactionRole, "ownReaction"}});
     return names;
 }
 
@@ -275,7 +286,9 @@ void MessageListModel::applyRow(qint64 id, const std::optional<MessageRow> &row)
         return;
     }
     if (current >= 0 && m_items.at(current).row.key() == row->key()) {
-        m_items[current] = Item{*row, m_nextRevision++};
+        // The progress survives a re-read while the message still waits for its upload.
+        const double progress = row->state == MessageState::Queued ? m_items.at(current).uploadProgress : -1;
+        m_items[current] = Item{*row, m_nextRevision++, progress};
         emit dataChanged(index(current), index(current));
         return;
     }
@@ -298,6 +311,28 @@ void MessageListModel::applyRow(qint64 id, const std::optional<MessageRow> &row)
     m_items.insert(at, Item{*row, m_nextRevision++});
     endInsertRows();
     touchBoundary(at + 1);
+}
+
+void MessageListModel::setUploadProgress(qint64 messageId, qint64 sent, qint64 total)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0 || total <= 0)
+        return;
+    Item &item = m_items[row];
+    // A late report after the upload finished must not bring the bar back.
+    if (item.row.state != MessageState::Queued)
+        return;
+    const double progress = qBound(0.0, double(sent) / double(total), 1.0);
+    if (progress == item.uploadProgress)
+        return;
+    QList<int> roles{UploadProgressRole};
+    if (item.uploadProgress < 0) {
+        // The bubble gains its progress bar: a new layout.
+        item.revision = m_nextRevision++;
+        roles.append(RevisionRole);
+    }
+    item.uploadProgress = progress;
+    emit dataChanged(index(row), index(row), roles);
 }
 
 bool MessageListModel::startsDay(int row) const

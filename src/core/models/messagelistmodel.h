@@ -29,7 +29,7 @@ public:
         ReplyToMidRole,
         ReplyQuoteRole,     // text of the quoted message ("" when unknown)
         ReplyToStoryRole,   // URL of the story this replies to
-        ReactionsRole,      // QStringList of emojis, one per reactor
+        ReactionsRole,      // QStringList of emojis, one per reactor (the business's own included)
         EditedRole,
         EditCountRole,
         DeletedRole,        // unsent by the customer
@@ -37,6 +37,8 @@ public:
         StateRole,          // int(MessageState)
         ErrorRole,          // reason of a final send failure
         RevisionRole,       // changes whenever the row's content changes (layout caches key on it)
+        UploadProgressRole, // double 0..1 while its attachment uploads, -1 when no upload runs
+        OwnReactionRole,    // the business's own reaction (emoji), "" when none
     };
     Q_ENUM(Role)
 
@@ -73,6 +75,9 @@ public slots:
     void removeMessages(const QList<qint64> &messageIds);
     // Connect Store::changed here.
     void applyStoreChange(const inlet::StoreChange &change);
+    // An attachment upload moved on (connect Outbox::uploadProgress here): updates only that row.
+    // Cleared when the row becomes Sending, Sent or Failed, or is removed.
+    void setUploadProgress(qint64 messageId, qint64 sent, qint64 total);
 
 signals:
     void failed(const inlet::Error &error);
@@ -81,6 +86,7 @@ private:
     struct Item {
         MessageRow row;
         quint32 revision = 0;
+        double uploadProgress = -1; // not persisted: only what the running upload reported
     };
     void prepend(QList<MessageRow> rows);
     void append(QList<MessageRow> rows);

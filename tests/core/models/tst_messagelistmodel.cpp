@@ -220,6 +220,80 @@ private slots:
         QCOMPARE(model.rowOfMessage(600), -1);
     }
 
+    void uploadProgressUpdatesOnlyItsRow()
+    {
+        auto source = makeSource();
+        auto out = message(600, base() + 600 * 60'000, QStringLiteral(" "));
+        out.text.clear();
+        out.outgoing = true;
+        out.mid.clear();
+        out.state = MessageState::Queued;
+        out.attachments = {{QStringLiteral("image"), {}, {}, QStringLiteral("/tmp/photo.png")}};
+        source->putMessage(out);
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        QVERIFY(model.open(kConversation).has_value());
+        const int row = model.rowOfMessage(600);
+        QVERIFY(row >= 0);
+        auto progressOf = [&model](qint64 id) {
+            return model.index(model.rowOfMessage(id)).data(MessageListModel::UploadProgressRole).toDouble();
+        };
+        QCOMPARE(progressOf(600), -1.0);
+        QCOMPARE(progressOf(120), -1.0);
+        QVERIFY(model.roleNames().value(MessageListModel::UploadProgressRole) == "uploadProgress");
+
+        // The first report gives the bubble its bar (new revision: a new layout); later ones
+        // change only the value.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const auto revision = model.index(row).data(MessageListModel::RevisionRole).toUInt();
+        model.setUploadProgress(600, 250, 1000);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), row);
+        QVERIFY(changed.first().at(2).value<QList<int>>().contains(MessageListModel::UploadProgressRole));
+        QCOMPARE(progressOf(600), 0.25);
+        QVERIFY(model.index(row).data(MessageListModel::RevisionRole).toUInt() != revision);
+        const auto uploadingRevision = model.index(row).data(MessageListModel::RevisionRole).toUInt();
+        model.setUploadProgress(600, 500, 1000);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.last().at(2).value<QList<int>>(), QList<int>{MessageListModel::UploadProgressRole});
+        QCOMPARE(model.index(row).data(MessageListModel::RevisionRole).toUInt(), uploadingRevision);
+        QCOMPARE(progressOf(600), 0.5);
+        model.setUploadProgress(600, 500, 1000); // same value: no signal
+        QCOMPARE(changed.size(), 2);
+        model.setUploadProgress(999, 1, 2);  // not loaded: ignored
+        model.setUploadProgress(600, 1, 0);  // no total: ignored
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(progressOf(120), -1.0);
+
+        // A re-read while still queued (e.g. the URL was stored) keeps the bar.
+        model.applyChange({600});
+        QCOMPARE(progressOf(600), 0.5);
+
+        // Sending: the upload is over, the bar goes; a late report does not bring it back.
+        out.state = MessageState::Sending;
+        source->putMessage(out);
+        model.applyChange({600});
+        QCOMPARE(progressOf(600), -1.0);
+        model.setUploadProgress(600, 1000, 1000);
+        QCOMPARE(progressOf(600), -1.0);
+
+        // Failed clears it too; removal takes the row away with its progress.
+        out.state = MessageState::Queued;
+        source->putMessage(out);
+        model.applyChange({600});
+        model.setUploadProgress(600, 10, 100);
+        QCOMPARE(progressOf(600), 0.1);
+        out.state = MessageState::Failed;
+        source->putMessage(out);
+        model.applyChange({600});
+        QCOMPARE(progressOf(600), -1.0);
+        source->removeMessage(600);
+        model.removeMessages({600});
+        QCOMPARE(model.rowOfMessage(600), -1);
+    }
+
     void daySeparatorsFollowTheLoadedRows()
     {
         auto source = std::make_shared<test::FakeInboxSource>();
