@@ -257,8 +257,14 @@ void GraphClient::start(const Request &request, const Promise &promise)
         } else {
             m_rateLimiter.observeSuccess(request.auth.accountId);
         }
+        const bool reached = result || result.error().kind != Error::Kind::Network;
+        const QString reason = reached ? QString() : result.error().message;
         promise->addResult(std::move(result));
         promise->finish();
+        // Only the origin: the full URL of some calls carries secrets in its query.
+        emit reachabilityObserved(request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery
+                                                       | QUrl::RemoveFragment | QUrl::RemoveUserInfo),
+                                  reached, reason);
     });
 }
 

@@ -96,6 +96,9 @@ public:
 signals:
     // A call made with this account's token was answered with 190/102: it needs to sign in again.
     void tokenInvalid(const QString &accountId);
+    // Every finished call, by origin (scheme, host, port): `reached` is false when no HTTP answer came (Error::Kind::Network:
+    // refused, timeout, DNS, TLS), with the reason. Connectivity tracks offline state from it.
+    void reachabilityObserved(const QUrl &url, bool reached, const QString &reason);
 
 private:
     struct Request {

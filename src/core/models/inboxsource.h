@@ -22,6 +22,14 @@ public:
     // carries the hit. Best matches first.
     virtual Result<QList<ConversationRow>> search(const QString &query, const InboxFilter &filter,
                                                   int limit) = 0;
+    // Conversations whose contact name or username matches `text` (the quick switcher): case
+    // and accent insensitive, prefix matches first, then substrings, each newest activity first.
+    // Only filter.accountId applies. A source without such a lookup falls back to search().
+    virtual Result<QList<ConversationRow>> findByContact(const QString &text,
+                                                         const InboxFilter &filter, int limit)
+    {
+        return search(text, filter, limit);
+    }
 
     // Message pages are returned oldest first.
     virtual Result<QList<MessageRow>> newestMessages(qint64 conversationId, int limit) = 0;

@@ -236,6 +236,18 @@ Result<QList<ConversationRow>> StoreInboxSource::search(const QString &query,
     return rows.mid(0, limit);
 }
 
+Result<QList<ConversationRow>> StoreInboxSource::findByContact(const QString &text,
+                                                               const InboxFilter &filter, int limit)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto found = (*r)->conversationsByContact(text, filter.accountId, limit);
+    if (!found)
+        return std::unexpected(found.error());
+    return convertList(*found, [this](const StoredConversation &c) { return toRow(c); });
+}
+
 Result<QList<MessageRow>> StoreInboxSource::newestMessages(qint64 conversationId, int limit)
 {
     auto r = reader();

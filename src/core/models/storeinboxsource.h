@@ -25,6 +25,8 @@ public:
     Result<std::optional<ConversationRow>> conversation(qint64 id) override;
     Result<QList<ConversationRow>> search(const QString &query, const InboxFilter &filter,
                                           int limit) override;
+    Result<QList<ConversationRow>> findByContact(const QString &text, const InboxFilter &filter,
+                                                 int limit) override;
     Result<QList<MessageRow>> newestMessages(qint64 conversationId, int limit) override;
     Result<QList<MessageRow>> messagesBefore(qint64 conversationId, MessageKey before,
                                              int limit) override;

@@ -4,6 +4,7 @@
 #include "store/ftsquery.h"
 #include "store/messagerows.h"
 #include "store/sqlutil.h"
+#include "store/textfold.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -305,6 +306,64 @@ Result<std::optional<Contact>> StoreReader::contact(const QString &id)
         c = contactFrom(**q, 0);
     (*q)->finish();
     return c;
+}
+
+Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QString &text,
+                                                                      const QString &accountId,
+                                                                      int limit)
+{
+    QString typed = text.trimmed();
+    if (typed.startsWith(QLatin1Char('@'))) // "@user" is how usernames are shown
+        typed.remove(0, 1);
+    const QString needle = textfold::fold(typed);
+    if (needle.isEmpty() || limit <= 0)
+        return QList<StoredConversation>{};
+    QString sql = QStringLiteral(
+        "SELECT c.id, k.name, k.username FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+        "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 WHERE c.last_activity_ms > 0 ");
+    QVariantList values;
+    if (!accountId.isEmpty()) {
+        sql += QStringLiteral("AND c.account_id = ? ");
+        values << accountId;
+    }
+    sql += QStringLiteral("ORDER BY c.last_activity_ms DESC, c.id DESC");
+    auto q = m_statements->run(sql, values);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<qint64> prefix;
+    QList<qint64> substring;
+    while (prefix.size() < limit && (*q)->next()) {
+        const auto match = qMax(textfold::match((*q)->value(1).toString(), needle),
+                                textfold::match((*q)->value(2).toString(), needle));
+        if (match == textfold::Match::Prefix)
+            prefix.append((*q)->value(0).toLongLong());
+        else if (match == textfold::Match::Substring && substring.size() < limit)
+            substring.append((*q)->value(0).toLongLong());
+    }
+    (*q)->finish();
+    const QList<qint64> ids = (prefix + substring).mid(0, limit);
+    if (ids.isEmpty())
+        return QList<StoredConversation>{};
+
+    QStringList marks;
+    QVariantList idValues;
+    for (qint64 id : ids) {
+        marks << QStringLiteral("?");
+        idValues << id;
+    }
+    auto rows = conversations(QStringLiteral("WHERE c.id IN (%1)").arg(marks.join(QLatin1Char(','))), idValues);
+    if (!rows)
+        return std::unexpected(rows.error());
+    QHash<qint64, StoredConversation> byId;
+    for (auto &c : *rows)
+        byId.insert(c.id, std::move(c));
+    QList<StoredConversation> ordered;
+    ordered.reserve(ids.size());
+    for (qint64 id : ids) {
+        if (byId.contains(id))
+            ordered.append(byId.take(id));
+    }
+    return ordered;
 }
 
 Result<QList<Account>> StoreReader::accounts()

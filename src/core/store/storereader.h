@@ -46,6 +46,13 @@ public:
     // Contacts whose name or username contains `text`.
     Result<QList<Contact>> searchContacts(const QString &text, int limit = 50);
     Result<std::optional<Contact>> contact(const QString &id);
+    // Conversations whose contact name or username contains `text`, ignoring case and accents
+    // (the quick switcher). Prefix matches (of the name, a word of it, or the username) come
+    // first, then other substring matches; each group newest activity first. Scans the inbox
+    // index (one row per conversation, no FTS) and stops once `limit` prefix matches are found.
+    Result<QList<StoredConversation>> conversationsByContact(const QString &text,
+                                                             const QString &accountId = {},
+                                                             int limit = 50);
     // Accounts not removed.
     Result<QList<Account>> accounts();
     Result<StoreCounts> counts(const QString &accountId = {});

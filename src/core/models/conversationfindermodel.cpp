@@ -1,0 +1,90 @@
+#include "models/conversationfindermodel.h"
+
+#include "models/conversationlistmodel.h"
+#include "models/modelslogging.h"
+#include "models/serialworker.h"
+
+namespace inlet {
+
+using Roles = ConversationListModel;
+
+ConversationFinderModel::ConversationFinderModel(
+    std::shared_ptr<InboxSource> source, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_source(std::move(source))
+    , m_worker(std::make_unique<SerialWorker>(QStringLiteral("inlet-finder-reader")))
+    , m_generation(std::make_shared<std::atomic<quint64>>(0))
+{
+}
+
+ConversationFinderModel::~ConversationFinderModel()
+{
+    m_worker.reset(); // joins the thread before the rows it reports to go away
+}
+
+int ConversationFinderModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConversationFinderModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConversationRow &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Roles::NameRole:
+        return r.name.isEmpty() ? r.username : r.name;
+    case Qt::AccessibleTextRole:
+        return r.username.isEmpty() ? r.name : r.name + QStringLiteral(" @") + r.username;
+    case Roles::IdRole:
+        return r.id;
+    case Roles::AccountIdRole:
+        return r.accountId;
+    case Roles::CustomerIdRole:
+        return r.customerId;
+    case Roles::UsernameRole:
+        return r.username;
+    case Roles::AvatarPathRole:
+        return r.avatarPath;
+    case Roles::TimeRole:
+        return r.lastActivityMs;
+    case Roles::UnreadRole:
+        return r.unreadCount;
+    default:
+        return {};
+    }
+}
+
+void ConversationFinderModel::setQuery(const QString &text)
+{
+    m_query = text.trimmed();
+    const quint64 generation = ++*m_generation;
+    ++m_pending;
+    m_worker->post([this, source = m_source, latest = m_generation, generation, query = m_query,
+                       filter = InboxFilter { m_accountId, false, false }, limit = m_limit] {
+        if (latest->load() != generation) { // a newer keystroke is already queued
+            SerialWorker::deliver(this, [this] { --m_pending; });
+            return;
+        }
+        auto rows = query.isEmpty() ? source->inboxPage(filter, std::nullopt, limit)
+                                    : source->findByContact(query, filter, limit);
+        SerialWorker::deliver(this, [this, generation, rows = std::move(rows)]() mutable {
+            --m_pending;
+            if (generation != m_generation->load())
+                return;
+            if (!rows) {
+                qCWarning(lcModels) << "quick switcher: lookup failed:" << rows.error().message;
+                emit loadFailed(rows.error());
+                return;
+            }
+            beginResetModel();
+            m_rows = std::move(*rows);
+            endResetModel();
+            emit loaded();
+        });
+    });
+}
+
+} // namespace inlet

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/result.h"
+#include "models/inboxsource.h"
+
+#include <QAbstractListModel>
+
+#include <atomic>
+#include <memory>
+
+namespace inlet {
+
+class SerialWorker;
+
+// The quick switcher's list: conversations whose contact name or username matches what was
+// typed (InboxSource::findByContact), or the most recent ones while nothing is typed. Lookups
+// run on a worker thread; a keystroke's answer replaces the rows, answers to older keystrokes
+// are dropped (and skipped before they run when newer ones are waiting). Roles are those of
+// ConversationListModel, so the same painting code serves both.
+class ConversationFinderModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    explicit ConversationFinderModel(
+        std::shared_ptr<InboxSource> source, QObject *parent = nullptr);
+    ~ConversationFinderModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    // Starts a lookup (empty text: the most recent conversations); `loaded` tells when done.
+    void setQuery(const QString &text);
+    QString query() const { return m_query; }
+    void setLimit(int rows) { m_limit = qMax(1, rows); }
+    void setAccountFilter(const QString &accountId) { m_accountId = accountId; }
+    bool isLoading() const { return m_pending > 0; }
+    ConversationRow rowAt(int row) const { return m_rows.value(row); }
+
+signals:
+    void loaded();
+    void loadFailed(const inlet::Error &error);
+
+private:
+    std::shared_ptr<InboxSource> m_source;
+    std::unique_ptr<SerialWorker> m_worker;
+    QList<ConversationRow> m_rows;
+    QString m_query;
+    QString m_accountId;
+    int m_limit = 50;
+    int m_pending = 0;
+    // Bumped per lookup; shared with the worker so that stale lookups are skipped unrun.
+    std::shared_ptr<std::atomic<quint64>> m_generation;
+};
+
+} // namespace inlet

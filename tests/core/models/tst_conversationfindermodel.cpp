@@ -1,0 +1,157 @@
+// The quick switcher's model over a real store: name/username lookup that ignores case and
+// accents, prefix matches before substrings, newest first, stale answers dropped.
+#include "models/conversationfindermodel.h"
+#include "models/conversationlistmodel.h"
+#include "models/storeinboxsource.h"
+#include "store/textfold.h"
+#include "support/contactinbox.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+using Fixture = inlet::test::ContactInbox;
+
+class TestConversationFinderModel : public QObject {
+    Q_OBJECT
+private:
+    static constexpr int kCount = 600;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::shared_ptr<StoreInboxSource> m_source;
+
+    static int numberOf(const ConversationRow &row) { return row.customerId.mid(1).toInt(); }
+
+    static bool lookup(ConversationFinderModel &model, const QString &text)
+    {
+        QSignalSpy loaded(&model, &ConversationFinderModel::loaded);
+        model.setQuery(text);
+        return loaded.wait(10'000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto opened = Store::open(m_dir.path());
+        QVERIFY2(opened.has_value(), opened ? "" : qPrintable(opened.error().message));
+        m_store = std::move(*opened);
+        const QString failed = Fixture::fill(*m_store, kCount);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+    }
+
+    void cleanupTestCase()
+    {
+        m_source.reset();
+        m_store.reset();
+    }
+
+    void emptyQueryListsTheMostRecent()
+    {
+        ConversationFinderModel model(m_source);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLimit(20);
+        QVERIFY(lookup(model, QString()));
+        QCOMPARE(model.rowCount(), 20);
+        QCOMPARE(numberOf(model.rowAt(0)), kCount);
+        QCOMPARE(numberOf(model.rowAt(19)), kCount - 19);
+        QCOMPARE(model.data(model.index(0), ConversationListModel::NameRole).toString(),
+            Fixture::name(kCount));
+        QCOMPARE(model.data(model.index(0), ConversationListModel::UsernameRole).toString(),
+            Fixture::username(kCount));
+        QCOMPARE(model.data(model.index(0), ConversationListModel::AccountIdRole).toString(),
+            Fixture::kAccount);
+    }
+
+    void ignoresCaseAndAccents()
+    {
+        ConversationFinderModel model(m_source);
+        model.setLimit(kCount);
+        for (const QString &typed :
+            { QStringLiteral("jose"), QStringLiteral("JOSÉ"), QStringLiteral("José") }) {
+            QVERIFY(lookup(model, typed));
+            QCOMPARE(model.rowCount(), kCount / 12); // every 12th first name is José
+            for (int i = 0; i < model.rowCount(); ++i)
+                QVERIFY(model.rowAt(i).name.startsWith(QStringLiteral("José")));
+        }
+        QVERIFY(lookup(model, QStringLiteral("muller")));
+        QVERIFY(model.rowCount() > 0);
+        QVERIFY(model.rowAt(0).name.contains(QStringLiteral("Müller")));
+    }
+
+    void prefixMatchesFirstThenSubstringsEachNewestFirst()
+    {
+        ConversationFinderModel model(m_source);
+        model.setLimit(kCount);
+        // "an": Anna is a word start; Jansen only contains it.
+        QVERIFY(lookup(model, QStringLiteral("an")));
+        QVERIFY(model.rowCount() > 0);
+        bool inSubstrings = false;
+        int previous = INT_MAX;
+        int prefixRows = 0;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const ConversationRow row = model.rowAt(i);
+            const auto match = qMax(textfold::match(row.name, QStringLiteral("an")),
+                textfold::match(row.username, QStringLiteral("an")));
+            QVERIFY(match != textfold::Match::None);
+            if (match == textfold::Match::Substring && !inSubstrings) {
+                inSubstrings = true;
+                previous = INT_MAX; // the order starts over in the second group
+            }
+            QVERIFY2(!(inSubstrings && match == textfold::Match::Prefix),
+                "a prefix match after a substring one");
+            prefixRows += match == textfold::Match::Prefix;
+            QVERIFY(numberOf(row) < previous);
+            previous = numberOf(row);
+        }
+        QVERIFY(prefixRows > 0);
+        QVERIFY(inSubstrings);
+    }
+
+    void usernamesWithOrWithoutTheAt()
+    {
+        ConversationFinderModel model(m_source);
+        model.setLimit(5);
+        QVERIFY(lookup(model, QStringLiteral("@shopper_12")));
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.rowAt(0).username, QStringLiteral("shopper_129")); // newest of 12, 120..129
+        QVERIFY(lookup(model, QStringLiteral("shopper_599")));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(numberOf(model.rowAt(0)), 599);
+        QVERIFY(lookup(model, QStringLiteral("nobody by that name")));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void onlyTheLatestKeystrokeIsShown()
+    {
+        ConversationFinderModel model(m_source);
+        QSignalSpy loaded(&model, &ConversationFinderModel::loaded);
+        model.setQuery(QStringLiteral("j"));
+        model.setQuery(QStringLiteral("jo"));
+        model.setQuery(QStringLiteral("shopper_42"));
+        QVERIFY(model.isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10'000);
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(model.query(), QStringLiteral("shopper_42"));
+        QVERIFY(model.rowCount() >= 1);
+        QCOMPARE(model.rowAt(0).username, QStringLiteral("shopper_429"));
+    }
+
+    void accountFilterApplies()
+    {
+        ConversationFinderModel model(m_source);
+        model.setAccountFilter(QStringLiteral("another-account"));
+        QVERIFY(lookup(model, QStringLiteral("jose")));
+        QCOMPARE(model.rowCount(), 0);
+        model.setAccountFilter(Fixture::kAccount);
+        QVERIFY(lookup(model, QStringLiteral("jose")));
+        QVERIFY(model.rowCount() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConversationFinderModel)
+#include "tst_conversationfindermodel.moc"
