@@ -10,6 +10,7 @@
 #include "sandbox/graphapi.h"
 #include "sandbox/oauthapi.h"
 #include "sandbox/sandboxstate.h"
+#include "sandbox/sandboxstatefile.h"
 #include "sandbox/sendapi.h"
 #include "sandbox/webhookdelivery.h"
 
@@ -20,6 +21,8 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <optional>
 
 // The consent page lives in the static library's resources, which need an explicit init.
 static void initSandboxResources()
@@ -67,9 +70,14 @@ void write(QHttpServerResponder &responder, const HttpReply &reply)
 } // namespace
 
 struct Sandbox::Private {
-    explicit Private(SandboxOptions options, Sandbox *q)
-        : delivery(options.appSecret.toUtf8(), q), network(q)
+    explicit Private(SandboxOptions options, Sandbox *owner)
+        : q(owner), delivery(options.appSecret.toUtf8(), owner), network(owner)
     {
+        if (!options.stateFile.isEmpty()) {
+            stateFile.emplace(options.stateFile);
+            state.tokens.setChangedCallback([this] { scheduleSave(); });
+            state.changed = [this] { scheduleSave(); };
+        }
         state.options = std::move(options);
         state.delivery = &delivery;
         state.network = &network;
@@ -79,10 +87,16 @@ struct Sandbox::Private {
     }
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
+    // Saves are coalesced: many changes in one turn of the event loop make one write.
+    void scheduleSave();
+    void saveNow();
     void reply(QTcpSocket *socket, const QHttpServerRequest &request, HttpReply reply, int latencyMs,
                const QByteArray &logLine);
 
+    Sandbox *q;
     SandboxState state;
+    std::optional<SandboxStateFile> stateFile;
+    bool savePending = false;
     WebhookDelivery delivery;
     QNetworkAccessManager network;
     OAuthApi oauth{state};
@@ -100,8 +114,11 @@ void Sandbox::Private::dispatch(const QHttpServerRequest &request, QTcpSocket *s
     ++requests;
     const ApiRequest api = ApiRequest::fromHttp(request);
     const QByteArray logLine = api.method + ' ' + redactUrl(request.url()).toUtf8();
-    if (ControlApi::matches(api))
-        return reply(socket, request, control->handle(api), 0, logLine);
+    if (ControlApi::matches(api)) {
+        reply(socket, request, control->handle(api), 0, logLine);
+        scheduleSave(); // e.g. the clock moved
+        return;
+    }
 
     const FaultInjector::Decision fault = state.faults.next();
     if (fault.reply)
@@ -150,6 +167,23 @@ void Sandbox::Private::reply(QTcpSocket *socket, const QHttpServerRequest &reque
     });
 }
 
+void Sandbox::Private::scheduleSave()
+{
+    if (!stateFile || savePending)
+        return;
+    savePending = true;
+    QTimer::singleShot(0, q, [this] { saveNow(); });
+}
+
+void Sandbox::Private::saveNow()
+{
+    savePending = false;
+    if (!stateFile)
+        return;
+    if (const Status saved = stateFile->save(state); !saved)
+        qCWarning(lcSandbox).noquote() << saved.error().message;
+}
+
 Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(std::move(options), this))
 {
@@ -165,12 +199,19 @@ Sandbox::~Sandbox()
     d->server = nullptr;
     delete d->simulator;
     d->simulator = nullptr;
+    if (d->savePending)
+        d->saveNow();
 }
 
 inlet::Result<QUrl> Sandbox::start()
 {
     if (d->server)
         return d->state.baseUrl;
+    if (d->stateFile && d->state.baseUrl.isEmpty()) {
+        // Before anything is issued: restored tokens and counters come first.
+        if (const Status loaded = d->stateFile->load(d->state); !loaded)
+            qCWarning(lcSandbox).noquote() << loaded.error().message << "- starting afresh";
+    }
     d->server = new Server([this](const QHttpServerRequest &r, QTcpSocket *s) { d->dispatch(r, s); }, this);
     const quint16 port = d->server->listen(QHostAddress::LocalHost, d->state.options.port);
     if (port == 0) {

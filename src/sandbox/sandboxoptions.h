@@ -15,6 +15,9 @@ struct SandboxOptions {
     int customers = 40;
     double eventsPerMinute = 6.0; // simulated customer activity; 0 switches it off
     quint32 seed = 1;
+    // Where the sandbox keeps what must survive a restart (tokens by their SHA-256, clock offset,
+    // message id counter); empty: nothing is kept, every start is a new Instagram.
+    QString stateFile;
 };
 
 } // namespace inlet::sandbox

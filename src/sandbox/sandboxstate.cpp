@@ -17,6 +17,8 @@ QString SandboxState::newMid()
     do {
         mid = makeMid(quint64(options.seed) + 0x5A5D0000ULL, 1000000 + ++midCounter);
     } while (world.hasMid(mid));
+    if (changed)
+        changed();
     return mid;
 }
 

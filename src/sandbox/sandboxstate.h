@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -35,6 +36,8 @@ struct SandboxState {
     WebhookDelivery *delivery = nullptr;
     QNetworkAccessManager *network = nullptr; // for the subscription handshake
     quint64 midCounter = 0;
+    // Called after a change the state file keeps (set by Sandbox when it has one).
+    std::function<void()> changed;
 
     QString newMid();
     // The app-scoped user id the code exchange returns (not the IG_ID, as on Instagram).

@@ -1,5 +1,6 @@
 #include "sandbox/tokenstore.h"
 
+#include <QCryptographicHash>
 #include <QRandomGenerator>
 
 namespace inlet::sandbox {
@@ -13,6 +14,17 @@ QString TokenStore::randomString(int length, const QString &prefix) const
     while (out.size() < length)
         out.append(QChar::fromLatin1(alphabet[QRandomGenerator::system()->bounded(62)]));
     return out;
+}
+
+QByteArray TokenStore::digest(const QString &value)
+{
+    return QCryptographicHash::hash(value.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+void TokenStore::changed() const
+{
+    if (m_changed)
+        m_changed();
 }
 
 QString TokenStore::issueCode(const QString &redirectUri, const QStringList &scopes, qint64 nowMs)
@@ -34,17 +46,22 @@ TokenStore::Code *TokenStore::code(const QString &code)
 QString TokenStore::issueToken(bool longLived, const QStringList &permissions, qint64 nowMs)
 {
     QString value;
+    QByteArray key;
     do {
         value = randomString(160, QStringLiteral("IGAA"));
-    } while (m_tokens.contains(value));
+        key = digest(value);
+    } while (m_tokens.contains(key));
     const qint64 lifetime = longLived ? kLongLifetimeMs : kShortLifetimeMs;
-    m_tokens.insert(value, Token{longLived, nowMs, nowMs + lifetime, false, permissions});
+    m_tokens.insert(key, Token{longLived, nowMs, nowMs + lifetime, false, permissions});
+    changed();
     return value;
 }
 
 const TokenStore::Token *TokenStore::token(const QString &value) const
 {
-    const auto it = m_tokens.constFind(value);
+    if (value.isEmpty())
+        return nullptr;
+    const auto it = m_tokens.constFind(digest(value));
     return it == m_tokens.constEnd() ? nullptr : &it.value();
 }
 
@@ -64,25 +81,31 @@ TokenStore::Check TokenStore::check(const QString &value, qint64 nowMs) const
 
 int TokenStore::expire(const QString &value, qint64 nowMs)
 {
+    const QByteArray key = value.isEmpty() ? QByteArray() : digest(value);
     int n = 0;
     for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it) {
-        if ((value.isEmpty() || it.key() == value) && it->expiresMs > nowMs) {
+        if ((key.isEmpty() || it.key() == key) && it->expiresMs > nowMs) {
             it->expiresMs = nowMs;
             ++n;
         }
     }
+    if (n)
+        changed();
     return n;
 }
 
 int TokenStore::revoke(const QString &value)
 {
+    const QByteArray key = value.isEmpty() ? QByteArray() : digest(value);
     int n = 0;
     for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it) {
-        if ((value.isEmpty() || it.key() == value) && !it->revoked) {
+        if ((key.isEmpty() || it.key() == key) && !it->revoked) {
             it->revoked = true;
             ++n;
         }
     }
+    if (n)
+        changed();
     return n;
 }
 

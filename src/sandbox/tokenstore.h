@@ -1,15 +1,19 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace inlet::sandbox {
 
 // Authorization codes and access tokens of the sandbox, with Instagram's lifetimes:
 // code 1 h single use, short-lived token 1 h, long-lived token 60 days.
+// Tokens are kept by their SHA-256 only (never in clear), so they can be saved to the state file
+// without putting a usable secret on disk; the caller hands the token in, the store hashes it.
 class TokenStore {
 public:
     static constexpr qint64 kCodeLifetimeMs = 3600LL * 1000;
@@ -45,11 +49,20 @@ public:
     int revoke(const QString &value);              // empty value: all
     int count() const { return int(m_tokens.size()); }
 
+    // Persistence (SandboxStateFile): tokens by their digest; codes live 1 h and are not kept.
+    static QByteArray digest(const QString &value); // SHA-256, hex
+    const QHash<QByteArray, Token> &tokensByDigest() const { return m_tokens; }
+    void restore(const QByteArray &key, const Token &token) { m_tokens.insert(key, token); }
+    // Called after every change to the tokens (issue, expire, revoke), e.g. to schedule a save.
+    void setChangedCallback(std::function<void()> changed) { m_changed = std::move(changed); }
+
 private:
     QString randomString(int length, const QString &prefix) const;
+    void changed() const;
 
     QHash<QString, Code> m_codes;
-    QHash<QString, Token> m_tokens;
+    QHash<QByteArray, Token> m_tokens; // by digest()
+    std::function<void()> m_changed;
 };
 
 } // namespace inlet::sandbox
