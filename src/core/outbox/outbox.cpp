@@ -8,6 +8,7 @@
 
 #include "common/logging.h"
 #include "common/ondone.h"
+#include "outbox/mediapolicy.h"
 #include "outbox/reconciler.h"
 #include "outbox/sendpolicy.h"
 
@@ -25,6 +26,19 @@ QFuture<T> readyFuture(T value)
     return promise.future();
 }
 
+QString noMediaHostReason()
+{
+    return QStringLiteral("Attachments from a file need a media host: Instagram only takes media by public "
+                          "URL. Set one up in Settings.");
+}
+
+// An upload that may work later (host unreachable, 5xx, keyring locked, store busy).
+bool isRetryableUpload(const Error &error)
+{
+    return error.kind == Error::Kind::Network || error.kind == Error::Kind::Keychain
+        || error.kind == Error::Kind::Storage || error.kind == Error::Kind::Cancelled;
+}
+
 } // namespace
 
 Outbox::Outbox(OutboxStorage *storage, OutboxTransport *transport, QObject *parent)
@@ -39,7 +53,16 @@ Outbox::Outbox(OutboxStorage *storage, OutboxTransport *transport, QObject *pare
     m_reconciler->setSkewMs(m_options.reconcileSkewMs);
 }
 
-Outbox::~Outbox() = default;
+Outbox::~Outbox()
+{
+    // Running uploads stop; their messages stay queued and upload again at the next start.
+    for (const QPointer<MediaUpload> &running : std::as_const(m_uploads)) {
+        if (MediaUpload *job = running.data()) {
+            disconnect(job, nullptr, this, nullptr);
+            job->cancel();
+        }
+    }
+}
 
 void Outbox::setOptions(const OutboxOptions &options)
 {
@@ -75,9 +98,14 @@ void Outbox::start()
     });
 }
 
-QFuture<Result<qint64>> Outbox::send(const OutgoingMessage &message)
+QFuture<Result<qint64>> Outbox::send(const OutgoingMessage &original)
 {
-    if (const Status valid = sendpolicy::validate(message); !valid) {
+    OutgoingMessage message = original;
+    Status valid = sendpolicy::validate(message);
+    if (valid && !message.attachmentPath.isEmpty() && message.attachmentUrl.isEmpty()) {
+        valid = prepareAttachment(message);
+    }
+    if (!valid) {
         qCInfo(lcOutbox) << "message refused:" << valid.error().message;
         return readyFuture<Result<qint64>>(std::unexpected(valid.error()));
     }
@@ -139,30 +167,50 @@ QFuture<Status> Outbox::retry(qint64 localId)
 
 QFuture<Status> Outbox::remove(qint64 localId)
 {
-    if (m_inFlight.contains(localId)) {
-        return readyFuture<Status>(fail(Error::Kind::Invalid, QStringLiteral("the message is being sent")));
+    return discard(localId, false);
+}
+
+QFuture<Status> Outbox::cancel(qint64 localId)
+{
+    return discard(localId, true);
+}
+
+QFuture<Status> Outbox::discard(qint64 localId, bool byCancel)
+{
+    const bool uploading = m_uploads.contains(localId);
+    if (m_inFlight.contains(localId) && !uploading) {
+        return readyFuture<Status>(fail(Error::Kind::Invalid, QStringLiteral("The message is being sent to Instagram.")));
+    }
+    if (uploading) {
+        if (MediaUpload *job = m_uploads.take(localId).data()) {
+            disconnect(job, nullptr, this, nullptr);
+            job->cancel();
+        }
+    }
+    // Held like a message in flight until the row is gone, so pump() does not start it meanwhile.
+    const bool known = m_items.contains(localId);
+    if (known) {
+        m_inFlight.insert(localId);
+        m_busy.insert(conversationKey(m_items.value(localId).item.message));
     }
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
-    onDone(m_storage->remove(localId), this, [this, promise, localId](const Status &removed) {
+    onDone(m_storage->remove(localId), this, [this, promise, localId, known, byCancel](const Status &removed) {
+        if (known) {
+            release(localId);
+        }
         if (removed) {
             m_items.remove(localId);
-            pump();
+            if (byCancel) {
+                qCInfo(lcOutbox) << "message" << localId << "cancelled";
+                emit cancelled(localId);
+            }
         }
+        pump();
         promise->addResult(removed);
         promise->finish();
     });
     return promise->future();
-}
-
-// TEMPORARY (helper "attach" replaces this today): no uploads yet, so cancelling is removing.
-QFuture<Status> Outbox::cancel(qint64 localId)
-{
-    return remove(localId).then(this, [this, localId](const Status &removed) {
-        if (removed)
-            emit cancelled(localId);
-        return removed;
-    });
 }
 
 void Outbox::add(const OutboxItem &item, bool inDoubt)
@@ -218,6 +266,79 @@ void Outbox::pump()
 }
 
 void Outbox::deliver(qint64 localId)
+{
+    const OutgoingMessage &m = m_items[localId].item.message;
+    if (!m.attachmentPath.isEmpty() && m.attachmentUrl.isEmpty()) {
+        upload(localId);
+    } else {
+        sendNow(localId);
+    }
+}
+
+Status Outbox::prepareAttachment(OutgoingMessage &message) const
+{
+    if (!m_uploader || !m_uploader->isConfigured()) {
+        return fail(Error::Kind::Invalid, noMediaHostReason());
+    }
+    const Result<MediaInfo> info = MediaPolicy::inspect(message.attachmentPath);
+    if (!info) {
+        return std::unexpected(info.error());
+    }
+    message.attachmentType = info->type; // by content, whatever the caller guessed
+    return {};
+}
+
+void Outbox::upload(qint64 localId)
+{
+    // Checked again: the file may have changed or gone since it was queued (or before a restart).
+    OutgoingMessage &m = m_items[localId].item.message;
+    if (const Status ready = prepareAttachment(m); !ready) {
+        finishFailed(localId, ready.error().message);
+        return;
+    }
+    MediaUpload *job = m_uploader->upload(m.accountId, m.attachmentPath);
+    m_uploads.insert(localId, job);
+    connect(job, &MediaUpload::progress, this, [this, localId](qint64 sent, qint64 total) {
+        if (total > 0) {
+            emit uploadProgress(localId, sent, total);
+        }
+    });
+    connect(job, &MediaUpload::finished, this,
+            [this, localId](const Result<QString> &url) { uploaded(localId, url); });
+}
+
+void Outbox::uploaded(qint64 localId, const Result<QString> &url)
+{
+    m_uploads.remove(localId);
+    if (!m_items.contains(localId)) {
+        return;
+    }
+    const bool inDoubt = m_items.value(localId).inDoubt;
+    if (!url) {
+        const Error &e = url.error();
+        if (isRetryableUpload(e)) {
+            scheduleRetry(localId, e, inDoubt,
+                          QStringLiteral("The media host could not take the attachment: %1").arg(e.message));
+        } else {
+            finishFailed(localId, QStringLiteral("The attachment could not be uploaded: %1").arg(e.message));
+        }
+        return;
+    }
+    onDone(m_storage->setAttachmentUrl(localId, *url), this, [this, localId, inDoubt, publicUrl = *url](const Status &stored) {
+        if (!m_items.contains(localId)) {
+            return;
+        }
+        if (!stored) {
+            scheduleRetry(localId, stored.error(), inDoubt); // uploads again: the URL was not kept
+            return;
+        }
+        m_items[localId].item.message.attachmentUrl = publicUrl;
+        qCInfo(lcOutbox) << "attachment of message" << localId << "uploaded";
+        sendNow(localId);
+    });
+}
+
+void Outbox::sendNow(qint64 localId)
 {
     onDone(m_storage->markSending(localId), this, [this, localId](const Status &marked) {
         if (!m_items.contains(localId)) {
@@ -294,11 +415,11 @@ void Outbox::handleError(qint64 localId, const Error &error, bool mayHaveArrived
     }
 }
 
-void Outbox::scheduleRetry(qint64 localId, const Error &error, bool inDoubt)
+void Outbox::scheduleRetry(qint64 localId, const Error &error, bool inDoubt, const QString &why)
 {
     Entry &entry = m_items[localId];
     const int attempts = entry.item.attempts + 1;
-    const QString reason = sendpolicy::humanReason(error);
+    const QString reason = why.isEmpty() ? sendpolicy::humanReason(error) : why;
     if (m_options.maxAttempts > 0 && attempts >= m_options.maxAttempts) {
         entry.item.attempts = attempts;
         entry.inDoubt = inDoubt;

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -34,6 +35,13 @@ struct OutboxOptions {
 // first reconciled against the Conversations API (see Reconciler for the exact rule) and only
 // resent when Instagram positively does not have it. Final errors (window closed, user gone,
 // token dead, invalid) mark it Failed with a reason; retry()/remove() are for the UI.
+//
+// Attachments from a file (OutgoingMessage::attachmentPath) are uploaded first (MediaUploader)
+// when their turn comes, in the same per-conversation order. The message stays Queued during the
+// upload (nothing is on Instagram yet, so a crash then leaves nothing in doubt: the next start
+// uploads again); the public URL is persisted (setAttachmentUrl) before the normal send. A media
+// host that can't be reached retries with the same back-off; a file that is gone or refused, or a
+// 4xx from the host, fails the message with the reason (Retry uploads again).
 class Outbox : public QObject
 {
     Q_OBJECT
@@ -57,7 +65,8 @@ public:
     QFuture<Result<qint64>> send(const OutgoingMessage &message);
     // A Failed message goes back to the queue and is sent now (after reconciling if needed).
     QFuture<Status> retry(qint64 localId);
-    // Deletes a queued or failed message (not one in flight).
+    // Deletes a queued or failed message (aborting its upload); refused (Invalid) once it is in
+    // flight to Instagram.
     QFuture<Status> remove(qint64 localId);
     // Stops a message whose attachment is still uploading (or queued, or failed) and deletes it.
     // Refused (Invalid) once the message itself is in flight to Instagram.
@@ -86,9 +95,14 @@ private:
     void add(const OutboxItem &item, bool inDoubt);
     void pump();
     void deliver(qint64 localId);
+    Status prepareAttachment(OutgoingMessage &message) const;
+    void upload(qint64 localId);
+    void uploaded(qint64 localId, const Result<QString> &url);
+    void sendNow(qint64 localId);
+    QFuture<Status> discard(qint64 localId, bool byCancel);
     void reconcileThenDeliver(qint64 localId);
     void handleError(qint64 localId, const Error &error, bool mayHaveArrived);
-    void scheduleRetry(qint64 localId, const Error &error, bool inDoubt);
+    void scheduleRetry(qint64 localId, const Error &error, bool inDoubt, const QString &reason = {});
     void finishSent(qint64 localId, const QString &mid);
     void finishFailed(qint64 localId, const QString &reason);
     void release(qint64 localId);
@@ -105,6 +119,7 @@ private:
     QMap<qint64, Entry> m_items;              // pending, by local id (= enqueue order)
     QSet<QString> m_busy;                     // conversations with a send or check in flight
     QSet<qint64> m_inFlight;
+    QHash<qint64, QPointer<MediaUpload>> m_uploads; // attachments uploading (also in m_inFlight)
     QTimer m_timer;                           // wakes up for the earliest retry time
 };
 

@@ -67,7 +67,9 @@ public:
 };
 
 // One upload in progress. Emits progress() any number of times, then finished() exactly once
-// (also after cancel(): Error::Kind::Cancelled). Deletes itself after finished() (deleteLater).
+// (also after cancel(): Error::Kind::Cancelled), never before upload() returned it. Deletes itself
+// after finished() (deleteLater). Errors: Network (host unreachable, 5xx, stalled: worth a retry),
+// Http (4xx: final), Invalid (the file can't be read or isn't media Instagram takes), Keychain.
 class MediaUpload : public QObject
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "outbox/outboxservice.h"
 
 #include "outbox/graphoutboxtransport.h"
+#include "outbox/httpmediauploader.h"
 #include "outbox/outbox.h"
 #include "outbox/senderactions.h"
 #include "outbox/storeoutboxstorage.h"
@@ -11,9 +12,11 @@ OutboxService::OutboxService(Store *store, GraphClient *client, TokenVault *vaul
     : QObject(parent)
     , m_storage(std::make_unique<StoreOutboxStorage>(store))
     , m_transport(std::make_unique<GraphOutboxTransport>(client, vault))
+    , m_uploader(std::make_unique<HttpMediaUploader>(vault))
     , m_outbox(std::make_unique<Outbox>(m_storage.get(), m_transport.get()))
     , m_actions(std::make_unique<SenderActions>(m_transport.get()))
 {
+    m_outbox->setUploader(m_uploader.get());
 }
 
 OutboxService::~OutboxService()

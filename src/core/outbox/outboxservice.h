@@ -8,6 +8,7 @@ namespace inlet {
 
 class GraphClient;
 class GraphOutboxTransport;
+class HttpMediaUploader;
 class Outbox;
 class SenderActions;
 class Store;
@@ -21,6 +22,7 @@ class TokenVault;
 //   out->outbox()->send({accountId, igsid, text});            // composer
 //   out->outbox()->retry(localId); out->outbox()->remove(localId);   // failed message buttons
 //   out->senderActions()->typingOn(accountId, igsid);
+//   out->mediaUploader()->setHost(uploadUrl, publicUrl);     // attachments from a file
 class OutboxService : public QObject
 {
     Q_OBJECT
@@ -31,10 +33,13 @@ public:
     Outbox *outbox() const { return m_outbox.get(); }
     SenderActions *senderActions() const { return m_actions.get(); }
     GraphOutboxTransport *transport() const { return m_transport.get(); }
+    // Uploads attachments given by file (token "media-host/token" from the vault, if any).
+    HttpMediaUploader *mediaUploader() const { return m_uploader.get(); }
 
 private:
     std::unique_ptr<StoreOutboxStorage> m_storage;
     std::unique_ptr<GraphOutboxTransport> m_transport;
+    std::unique_ptr<HttpMediaUploader> m_uploader;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<SenderActions> m_actions;
 };

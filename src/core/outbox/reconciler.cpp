@@ -97,8 +97,9 @@ void Reconciler::checkCandidates(const std::shared_ptr<Job> &job)
         }
         const OutgoingMessage &m = job->item.message;
         const Result<InboundEvent> e = messageToEvent(*r, m.accountId);
-        const bool sameText = e && (m.attachmentUrl.isEmpty() ? e->text == m.text
-                                                              : e->text.isEmpty() && !e->attachments.isEmpty());
+        const bool hasAttachment = !m.attachmentUrl.isEmpty() || !m.attachmentPath.isEmpty();
+        const bool sameText = e && (hasAttachment ? e->text.isEmpty() && !e->attachments.isEmpty()
+                                                  : e->text == m.text);
         if (e && e->outgoing && e->customerId == m.customerId && sameText) {
             qCInfo(lcOutbox) << "message" << job->item.localId << "was already delivered";
             job->done(std::optional<QString>(mid));

@@ -14,7 +14,7 @@ Status validate(const OutgoingMessage &m)
         return fail(Error::Kind::Invalid, QStringLiteral("No account or recipient for the message."));
     }
     const bool hasText = !m.text.trimmed().isEmpty();
-    const bool hasAttachment = !m.attachmentUrl.isEmpty();
+    const bool hasAttachment = !m.attachmentUrl.isEmpty() || !m.attachmentPath.isEmpty();
     if (!hasText && !hasAttachment) {
         return fail(Error::Kind::Invalid, QStringLiteral("The message is empty."));
     }

@@ -1,5 +1,7 @@
 #include "outbox/storeoutboxstorage.h"
 
+#include <QFileInfo>
+
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -7,7 +9,11 @@ namespace inlet {
 
 namespace {
 const QString humanAgentTag = QStringLiteral("HUMAN_AGENT");
-}
+// attachments.payload_json of an outgoing attachment given by file: where the file is, so the
+// outbox can upload it (again, after a restart) and the bubble can show it before it is sent.
+const QString localPathKey = QStringLiteral("local_path");
+const QString sizeKey = QStringLiteral("size");
+} // namespace
 
 StoreOutboxStorage::StoreOutboxStorage(Store *store)
     : m_store(store)
@@ -38,6 +44,7 @@ OutboxItem StoreOutboxStorage::toItem(const StoredMessage &m)
     if (!m.attachments.isEmpty()) {
         item.message.attachmentType = m.attachments.first().type;
         item.message.attachmentUrl = m.attachments.first().url;
+        item.message.attachmentPath = m.attachments.first().payload.value(localPathKey).toString();
     }
     item.message.replyToMid = m.replyToMid;
     item.message.humanAgent = (m.tag == humanAgentTag);
@@ -51,10 +58,14 @@ OutboxItem StoreOutboxStorage::toItem(const StoredMessage &m)
 QFuture<Result<qint64>> StoreOutboxStorage::enqueue(const OutgoingMessage &message)
 {
     QList<AttachmentData> attachments;
-    if (!message.attachmentUrl.isEmpty()) {
+    if (!message.attachmentUrl.isEmpty() || !message.attachmentPath.isEmpty()) {
         AttachmentData a;
         a.type = message.attachmentType.isEmpty() ? QStringLiteral("image") : message.attachmentType;
         a.url = message.attachmentUrl;
+        if (!message.attachmentPath.isEmpty()) {
+            a.payload.insert(localPathKey, message.attachmentPath);
+            a.payload.insert(sizeKey, QFileInfo(message.attachmentPath).size());
+        }
         attachments.append(a);
     }
     return m_store->enqueueOutgoing(message.accountId, message.customerId, message.text, attachments,
@@ -125,6 +136,11 @@ QFuture<Status> StoreOutboxStorage::remove(qint64 localId)
     return m_store->deleteOutgoing(localId);
 }
 
+QFuture<Status> StoreOutboxStorage::setAttachmentUrl(qint64 localId, const QString &url)
+{
+    return m_store->setOutgoingAttachmentUrl(localId, url);
+}
+
 QFuture<Result<QSet<QString>>> StoreOutboxStorage::claimedMids(const QString &accountId, const QStringList &mids)
 {
     using R = Result<QSet<QString>>;
@@ -144,19 +160,6 @@ QFuture<Result<QSet<QString>>> StoreOutboxStorage::claimedMids(const QString &ac
         }
     }
     return QtFuture::makeReadyFuture(R(claimed));
-}
-
-} // namespace inlet
-
-namespace inlet {
-
-// TEMPORARY (helper "attach" replaces this today): keeps the tree building while the upload
-// step is written.
-QFuture<Status> StoreOutboxStorage::setAttachmentUrl(qint64 localId, const QString &url)
-{
-    Q_UNUSED(localId);
-    Q_UNUSED(url);
-    return QtFuture::makeReadyFuture<Status>(fail(Error::Kind::Invalid, QStringLiteral("not implemented yet")));
 }
 
 } // namespace inlet

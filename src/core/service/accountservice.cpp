@@ -122,6 +122,7 @@ QFuture<Status> AccountService::useSandbox(const QUrl &baseUrl, const QString &a
     AppConfig config = m_config;
     config.appId = appId;
     config.hosts = InstagramHosts::allAt(baseUrl);
+    config.useSandboxMediaHost(baseUrl);
     // The sandbox accepts any https redirect URI; keep the manager's if it is one.
     if (config.redirectUri.scheme() != QLatin1String("https"))
         config.redirectUri = AppConfig::defaultRedirectUri();

@@ -13,6 +13,8 @@ AppConfig AppConfig::load(const QSettings &settings)
     if (redirect.isValid() && !redirect.isEmpty())
         config.redirectUri = redirect;
     config.hosts = InstagramHosts::load(settings);
+    config.mediaUploadUrl = QUrl(settings.value(QStringLiteral("media/uploadUrl")).toString());
+    config.mediaPublicUrl = QUrl(settings.value(QStringLiteral("media/publicUrl")).toString());
     return config;
 }
 
@@ -21,6 +23,16 @@ void AppConfig::save(QSettings &settings) const
     settings.setValue(QStringLiteral("app/id"), appId);
     settings.setValue(QStringLiteral("app/redirectUri"), redirectUri.toString());
     hosts.save(settings);
+    settings.setValue(QStringLiteral("media/uploadUrl"), mediaUploadUrl.toString());
+    settings.setValue(QStringLiteral("media/publicUrl"), mediaPublicUrl.toString());
+}
+
+void AppConfig::useSandboxMediaHost(const QUrl &sandboxBase)
+{
+    QUrl media = sandboxBase;
+    media.setPath(QStringLiteral("/media"));
+    mediaUploadUrl = media;
+    mediaPublicUrl = media;
 }
 
 QString webhookVerifyToken(QSettings &settings)

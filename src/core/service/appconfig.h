@@ -15,11 +15,20 @@ struct AppConfig {
     QString appId;
     QUrl redirectUri = defaultRedirectUri();
     InstagramHosts hosts;
+    // The manager's media host for attachments sent from a file: Instagram takes media only by
+    // public HTTPS URL, so Inlet PUTs the file to <mediaUploadUrl>/<name> and sends Instagram
+    // <mediaPublicUrl>/<name>. Empty = not set up (attachments from a file are refused).
+    // Kept as media/uploadUrl and media/publicUrl; the bearer token, if any, is in the keychain.
+    QUrl mediaUploadUrl;
+    QUrl mediaPublicUrl;
 
     static QUrl defaultRedirectUri() { return QUrl(QStringLiteral("https://localhost/inlet/callback")); }
 
     // Everything needed to start a sign-in (the secret is checked separately).
     bool isComplete() const { return !appId.isEmpty() && redirectUri.isValid(); }
+    bool hasMediaHost() const { return mediaUploadUrl.isValid() && mediaPublicUrl.isValid(); }
+    // Both media URLs at a sandbox's media host (<base>/media).
+    void useSandboxMediaHost(const QUrl &sandboxBase);
 
     static AppConfig load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "graph/graphclient.h"
 #include "outbox/graphoutboxtransport.h"
+#include "outbox/httpmediauploader.h"
 #include "outbox/outbox.h"
 #include "outbox/outboxservice.h"
 #include "service/accountservice.h"
@@ -57,6 +58,10 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 
+    // The media host for attachments follows the settings (and the sandbox, see useSandbox()).
+    connect(c->m_accounts, &AccountService::configChanged, c, [c](const AppConfig &config) {
+        c->m_outboxService->mediaUploader()->setHost(config.mediaUploadUrl, config.mediaPublicUrl);
+    });
     connect(c->m_accounts, &AccountService::signedIn, c,
             [c](const Account &account) { c->startAccount(account); });
     connect(c->m_accounts, &AccountService::accountDisconnected, c,

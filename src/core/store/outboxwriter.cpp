@@ -169,6 +169,16 @@ Status OutboxWriter::remove(qint64 localId, StoreChange &change)
     return {};
 }
 
+Status OutboxWriter::setAttachmentUrl(qint64 localId, const QString &url, StoreChange &change)
+{
+    if (url.isEmpty())
+        return fail(Error::Kind::Invalid, QStringLiteral("setAttachmentUrl needs a URL"));
+    return update(localId,
+                  QStringLiteral("UPDATE attachments SET url = ? WHERE message_id = ? AND position = 0 "
+                                 "AND EXISTS (SELECT 1 FROM messages WHERE id = ? AND state IN (1, 4))"),
+                  {url, localId, localId}, change);
+}
+
 Result<QList<StoredMessage>> OutboxWriter::pending()
 {
     auto q = m_session.run(messagerows::selectSql() + QStringLiteral(" WHERE m.state IN (1, 2) ORDER BY m.id"), {});

@@ -25,6 +25,8 @@ public:
     Status retry(qint64 localId, StoreChange &change);
     Status remove(qint64 localId, StoreChange &change);
     Result<QList<StoredMessage>> pending();
+    // The first attachment's URL of a Queued or Failed message (its upload finished).
+    Status setAttachmentUrl(qint64 localId, const QString &url, StoreChange &change);
 
 private:
     Result<MessageHandle> outboxRow(qint64 localId);

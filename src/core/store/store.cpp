@@ -180,6 +180,11 @@ QFuture<Result<QList<StoredMessage>>> Store::pendingOutgoing()
     return submit<QList<StoredMessage>>([](WriteContext &c) { return c.outbox.pending(); });
 }
 
+QFuture<Status> Store::setOutgoingAttachmentUrl(qint64 localId, const QString &url)
+{
+    return submit<void>([=](WriteContext &c) { return c.outbox.setAttachmentUrl(localId, url, c.change); });
+}
+
 qint64 Store::transactionCount() const { return m_writer->transactionCount(); }
 qint64 Store::jobCount() const { return m_writer->jobCount(); }
 

@@ -63,6 +63,10 @@ public:
     // Queued and Sending messages, oldest first (Sending ones were in flight when the app stopped).
     QFuture<Result<QList<StoredMessage>>> pendingOutgoing();
 
+    // Attachments from a local file: the outbox uploaded it to the media host; from now on the
+    // queued (or failed) message carries this public URL in its first attachment.
+    QFuture<Status> setOutgoingAttachmentUrl(qint64 localId, const QString &url);
+
     // Group-commit figures: transactions committed, jobs they carried.
     qint64 transactionCount() const;
     qint64 jobCount() const;
