@@ -23,6 +23,25 @@ bool isValidMediaUrl(const QString &value)
            && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
 }
 
+// payload.reaction of a react (instagram-api.md §3.3): one of the reaction names, or an emoji.
+bool isReaction(const QString &value)
+{
+    static const QStringList names{QStringLiteral("angry"), QStringLiteral("sad"),  QStringLiteral("wow"),
+                                   QStringLiteral("love"),  QStringLiteral("like"), QStringLiteral("laugh"),
+                                   QStringLiteral("other")};
+    if (names.contains(value))
+        return true;
+    if (value.isEmpty() || value.size() > 32)
+        return false;
+    bool symbol = false;
+    for (const char32_t c : value.toUcs4()) {
+        if (c < 0x80)
+            return false; // text, not an emoji
+        symbol = symbol || c >= 0x1F000 || QChar::category(c) == QChar::Symbol_Other;
+    }
+    return symbol;
+}
+
 } // namespace
 
 bool SendApi::matches(const ApiRequest &request) const
@@ -212,10 +231,13 @@ HttpReply SendApi::senderAction(const QJsonObject &body, WorldCustomer &customer
             const QString reaction = payload.value(QStringLiteral("reaction")).toString();
             if (reaction.isEmpty())
                 return param100(QStringLiteral("(#100) Param payload[reaction] is required"));
+            if (!isReaction(reaction))
+                return param100(QStringLiteral("(#100) Param payload[reaction] must be a reaction name or an emoji"));
             m->businessReaction = reaction;
         } else {
             m->businessReaction.clear();
         }
+        // Instagram delivers no webhook for reactions the business makes (§2.7): none here either.
         record.insert(QStringLiteral("payload"), payload);
     }
     m_state.sent.append(record);

@@ -151,11 +151,22 @@ private slots:
         QTest::newRow("attachment without url") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"message\":{\"attachment\":{\"type\":\"image\",\"payload\":{}}}}");
         QTest::newRow("bad sender action") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"dance\"}");
         QTest::newRow("react to unknown mid") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"nope\",\"reaction\":\"love\"}}");
+        QTest::newRow("react with text") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"CUSTOMER_MID\",\"reaction\":\"great\"}}");
+        QTest::newRow("react without reaction") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"CUSTOMER_MID\"}}");
+        QTest::newRow("react in another conversation") << QByteArray("{\"recipient\":{\"id\":\"OTHER\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"CUSTOMER_MID\",\"reaction\":\"love\"}}");
     }
     void malformedRequests()
     {
         QFETCH(QByteArray, body);
         body.replace("RECIPIENT", m_customer.toUtf8());
+        body.replace("CUSTOMER_MID", m_sandbox->world().latestMid(m_customer, true).toUtf8());
+        if (body.contains("OTHER")) {
+            // Another customer, who wrote too (their window is open): not their message.
+            const QString other = m_sandbox->world().customers().at(1).profile.igsid;
+            QVERIFY(m_sandbox->injectEvent({{QStringLiteral("kind"), QStringLiteral("text")}, {QStringLiteral("customer"), other}, {QStringLiteral("text"), QStringLiteral("hi")}})
+                        .has_value());
+            body.replace("OTHER", other.toUtf8());
+        }
         const HttpResult result = m_client->postRaw(QStringLiteral("/me/messages"), body, "application/json", m_token);
         QCOMPARE(result.status, 400);
         QCOMPARE(result.graphCode(), 100);
@@ -225,6 +236,24 @@ private slots:
         QCOMPARE(m_sandbox->world().message(customerMid)->businessReaction, QStringLiteral("love"));
         const HttpResult reactions = m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token);
         QCOMPARE(reactions.json().value(QStringLiteral("reactions")).toObject().value(QStringLiteral("data")).toArray().size(), 1);
+
+        // Any emoji works too (resending changes it); unreact takes it away.
+        const auto reactWith = [&](const QString &action, const QJsonObject &payload) {
+            return m_client->postJson(QStringLiteral("/me/messages"),
+                                      {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                                       {QStringLiteral("sender_action"), action},
+                                       {QStringLiteral("payload"), payload}},
+                                      m_token);
+        };
+        QCOMPARE(reactWith(QStringLiteral("react"), {{QStringLiteral("message_id"), customerMid}, {QStringLiteral("reaction"), QStringLiteral("😂")}}).status, 200);
+        QCOMPARE(m_sandbox->world().message(customerMid)->businessReaction, QStringLiteral("😂"));
+        const HttpResult emoji = m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token);
+        const QJsonArray data = emoji.json().value(QStringLiteral("reactions")).toObject().value(QStringLiteral("data")).toArray();
+        QCOMPARE(data.size(), 1);
+        QCOMPARE(data.at(0).toObject().value(QStringLiteral("reaction")).toString(), QStringLiteral("😂"));
+        QCOMPARE(reactWith(QStringLiteral("unreact"), {{QStringLiteral("message_id"), customerMid}}).status, 200);
+        QVERIFY(m_sandbox->world().message(customerMid)->businessReaction.isEmpty());
+        QVERIFY(!m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token).json().contains(QStringLiteral("reactions")));
     }
 
 private:

@@ -178,6 +178,38 @@ private slots:
         QCOMPARE(echo[QStringLiteral("message")][QStringLiteral("mid")].toString(), sent.json().value(QStringLiteral("message_id")).toString());
     }
 
+    // instagram-api.md §2.7: no webhook for reactions the business makes (only the message echo).
+    void businessReactionsAreNotEchoed()
+    {
+        QVERIFY(subscribe(kVerifyToken).status == 200);
+        installOnAccount();
+        inject(QStringLiteral("text"), QStringLiteral("love it"));
+        QTRY_COMPARE_WITH_TIMEOUT(itemCount(), 1, 5000);
+        const QString mid = m_sandbox->world().latestMid(m_customer, true);
+        for (const QString &action : {QStringLiteral("react"), QStringLiteral("unreact")}) {
+            QJsonObject payload{{QStringLiteral("message_id"), mid}};
+            if (action == QLatin1String("react"))
+                payload.insert(QStringLiteral("reaction"), QStringLiteral("love"));
+            const HttpResult r = m_client->postJson(QStringLiteral("/me/messages"),
+                                                    {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                                                     {QStringLiteral("sender_action"), action},
+                                                     {QStringLiteral("payload"), payload}},
+                                                    m_token);
+            QCOMPARE(r.status, 200);
+        }
+        // A message sent afterwards is echoed: had the reactions been delivered, they came first.
+        QCOMPARE(m_client->postJson(QStringLiteral("/me/messages"),
+                                    {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
+                                     {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("thanks")}}}},
+                                    m_token)
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(itemCount(), 2, 5000);
+        QTest::qWait(100);
+        QCOMPARE(itemCount(), 2);
+        QVERIFY(allItems().last()[QStringLiteral("message")][QStringLiteral("is_echo")].toBool());
+    }
+
     void everyEventKindIsDelivered()
     {
         QVERIFY(subscribe(kVerifyToken, QStringLiteral("messages,message_reactions,messaging_seen,message_edit,messaging_postbacks,messaging_referral")).status == 200);

@@ -40,6 +40,7 @@ struct AttachmentRow {
 struct ReactionRow {
     QString reactorId;
     QString emoji;
+    bool own = false; // the business's own reaction (reactor = the account)
 };
 
 // Messages are ordered by (createdMs, id): the key pages use.

@@ -116,7 +116,7 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
         QString emoji = x.emoji;
         if (emoji.isEmpty())
             emoji = x.reaction == QLatin1String("love") ? QStringLiteral("❤️") : x.reaction;
-        r.reactions.append({x.reactorId, emoji});
+        r.reactions.append({x.reactorId, emoji, x.reactorId == m.accountId});
     }
     r.editCount = m.editCount;
     r.deleted = m.deleted;

@@ -3,6 +3,7 @@
 #include "outbox/graphoutboxtransport.h"
 #include "outbox/httpmediauploader.h"
 #include "outbox/outbox.h"
+#include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
 #include "outbox/storeoutboxstorage.h"
 
@@ -15,12 +16,14 @@ OutboxService::OutboxService(Store *store, GraphClient *client, TokenVault *vaul
     , m_uploader(std::make_unique<HttpMediaUploader>(vault))
     , m_outbox(std::make_unique<Outbox>(m_storage.get(), m_transport.get()))
     , m_actions(std::make_unique<SenderActions>(m_transport.get()))
+    , m_reactions(std::make_unique<ReactionQueue>(store, m_transport.get()))
 {
     m_outbox->setUploader(m_uploader.get());
 }
 
 OutboxService::~OutboxService()
 {
+    m_reactions.reset();
     m_actions.reset();
     m_outbox.reset();
 }

@@ -10,6 +10,7 @@ class GraphClient;
 class GraphOutboxTransport;
 class HttpMediaUploader;
 class Outbox;
+class ReactionQueue;
 class SenderActions;
 class Store;
 class StoreOutboxStorage;
@@ -23,6 +24,7 @@ class TokenVault;
 //   out->outbox()->retry(localId); out->outbox()->remove(localId);   // failed message buttons
 //   out->senderActions()->typingOn(accountId, igsid);
 //   out->mediaUploader()->setHost(uploadUrl, publicUrl);     // attachments from a file
+//   out->reactions()->start(); out->reactions()->react(messageId, emoji);  // the manager's own
 class OutboxService : public QObject
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ public:
 
     Outbox *outbox() const { return m_outbox.get(); }
     SenderActions *senderActions() const { return m_actions.get(); }
+    ReactionQueue *reactions() const { return m_reactions.get(); }
     GraphOutboxTransport *transport() const { return m_transport.get(); }
     // Uploads attachments given by file (token "media-host/token" from the vault, if any).
     HttpMediaUploader *mediaUploader() const { return m_uploader.get(); }
@@ -42,6 +45,7 @@ private:
     std::unique_ptr<HttpMediaUploader> m_uploader;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<SenderActions> m_actions;
+    std::unique_ptr<ReactionQueue> m_reactions;
 };
 
 } // namespace inlet

@@ -8,6 +8,7 @@
 #include "outbox/httpmediauploader.h"
 #include "outbox/outbox.h"
 #include "outbox/outboxservice.h"
+#include "outbox/reactionqueue.h"
 #include "service/accountservice.h"
 #include "store/store.h"
 #include "sync/accountsync.h"
@@ -95,6 +96,11 @@ SenderActions *CoreServices::senderActions() const
 OutboxTransport *CoreServices::outboxTransport() const
 {
     return m_outboxService->transport();
+}
+
+ReactionQueue *CoreServices::reactions() const
+{
+    return m_outboxService->reactions();
 }
 
 SyncEngine *CoreServices::syncEngine(const QString &accountId) const
@@ -191,6 +197,8 @@ void CoreServices::startAccounts()
     }
     if (!outbox()->isStarted())
         outbox()->start();
+    if (!reactions()->isStarted())
+        reactions()->start();
 }
 
 void CoreServices::setPollingMode(bool enabled, int intervalMs)

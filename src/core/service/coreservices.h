@@ -18,6 +18,7 @@ class Outbox;
 class OutboxService;
 class OutboxTransport;
 class ProfileCache;
+class ReactionQueue;
 class SenderActions;
 class Store;
 class SyncEngine;
@@ -54,7 +55,8 @@ public:
     AccountService *accounts() const { return m_accounts; }
     Outbox *outbox() const;
     SenderActions *senderActions() const;
-    OutboxTransport *outboxTransport() const; // reactions (react/unreact sender actions)
+    OutboxTransport *outboxTransport() const;
+    ReactionQueue *reactions() const; // the manager's own reactions, durable like the outbox
     WebhookServer *webhookServer() const { return m_webhook.get(); }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;

@@ -145,6 +145,34 @@ QStringList version3()
     return s;
 }
 
+// v4: the business's own reactions on their way to Instagram (ReactionQueue). state uses
+// MessageState's numbers (1 queued, 2 sending, 4 failed); prev_* is what Instagram has as far as
+// we know, restored in `reactions` when the reaction finally fails.
+QStringList version4()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE reaction_queue (
+            id INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            mid TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('react', 'unreact')),
+            reaction TEXT NOT NULL DEFAULT '',
+            emoji TEXT NOT NULL DEFAULT '',
+            state INTEGER NOT NULL DEFAULT 1,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+            error_text TEXT NOT NULL DEFAULT '',
+            enqueued_ms INTEGER NOT NULL,
+            prev_reaction TEXT NOT NULL DEFAULT '',
+            prev_emoji TEXT NOT NULL DEFAULT '',
+            prev_removed INTEGER NOT NULL DEFAULT 1,
+            prev_reacted_ms INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE INDEX reaction_queue_by_message ON reaction_queue(message_id, id)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -153,6 +181,7 @@ const QList<Step> &steps()
         {1, QStringLiteral("base tables"), version1()},
         {2, QStringLiteral("outbox, edit history, read receipts, deferred events"), version2()},
         {3, QStringLiteral("full-text search, inbox indexes"), version3()},
+        {4, QStringLiteral("queue of the business's own reactions"), version4()},
     };
     return all;
 }

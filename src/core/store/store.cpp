@@ -6,6 +6,7 @@
 #include "store/directorywriter.h"
 #include "store/eventapplier.h"
 #include "store/outboxwriter.h"
+#include "store/reactionwriter.h"
 #include "store/storewriter.h"
 
 #include <QPromise>
@@ -135,6 +136,54 @@ QFuture<Status> Store::linkConversation(const QString &accountId, const QString 
     return submit<void>([=](WriteContext &c) {
         return c.directory.linkConversation(accountId, customerId, instagramConversationId, c.change);
     });
+}
+
+QFuture<Result<EnqueuedReaction>> Store::enqueueReaction(qint64 messageId, const QString &reaction,
+                                                         const QString &emoji, bool remove)
+{
+    return submit<EnqueuedReaction>([=](WriteContext &c) {
+        return ReactionWriter(c.session).enqueue(messageId, reaction, emoji, remove, c.change);
+    });
+}
+
+QFuture<Result<bool>> Store::markReactionSending(qint64 reactionId)
+{
+    return submit<bool>([=](WriteContext &c) { return ReactionWriter(c.session).markSending(reactionId); });
+}
+
+QFuture<Status> Store::markReactionSent(qint64 reactionId)
+{
+    return submit<void>([=](WriteContext &c) { return ReactionWriter(c.session).markSent(reactionId); });
+}
+
+QFuture<Status> Store::markReactionRetry(qint64 reactionId, const QString &reason, int attempts,
+                                         qint64 nextAttemptMs)
+{
+    return submit<void>([=](WriteContext &c) {
+        return ReactionWriter(c.session).markRetry(reactionId, reason, attempts, nextAttemptMs);
+    });
+}
+
+QFuture<Result<ReactionFailure>> Store::markReactionFailed(qint64 reactionId, const QString &reason)
+{
+    return submit<ReactionFailure>([=](WriteContext &c) {
+        return ReactionWriter(c.session).markFailed(reactionId, reason, c.change);
+    });
+}
+
+QFuture<Result<QueuedReaction>> Store::retryReaction(qint64 reactionId)
+{
+    return submit<QueuedReaction>([=](WriteContext &c) { return ReactionWriter(c.session).retry(reactionId, c.change); });
+}
+
+QFuture<Status> Store::dismissReaction(qint64 reactionId)
+{
+    return submit<void>([=](WriteContext &c) { return ReactionWriter(c.session).dismiss(reactionId); });
+}
+
+QFuture<Result<QList<QueuedReaction>>> Store::queuedReactions()
+{
+    return submit<QList<QueuedReaction>>([](WriteContext &c) { return ReactionWriter(c.session).all(); });
 }
 
 QFuture<Result<qint64>> Store::enqueueOutgoing(const QString &accountId, const QString &customerId,

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "model/events.h"
 #include "model/types.h"
+#include "store/queuedreaction.h"
 #include "store/storechange.h"
 #include "store/storetypes.h"
 
@@ -44,6 +45,19 @@ public:
     // Records Instagram's conversation id (from the Conversations API) for (account, customer).
     QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
                                      const QString &instagramConversationId);
+
+    // The business's own reactions (ReactionQueue; see ReactionWriter for the rules): each write
+    // shows at once in `reactions` (reactor = the account id) and is queued for the Send API.
+    QFuture<Result<EnqueuedReaction>> enqueueReaction(qint64 messageId, const QString &reaction,
+                                                      const QString &emoji, bool remove);
+    QFuture<Result<bool>> markReactionSending(qint64 reactionId); // false: replaced, don't send
+    QFuture<Status> markReactionSent(qint64 reactionId);
+    QFuture<Status> markReactionRetry(qint64 reactionId, const QString &reason, int attempts,
+                                      qint64 nextAttemptMs);
+    QFuture<Result<ReactionFailure>> markReactionFailed(qint64 reactionId, const QString &reason);
+    QFuture<Result<QueuedReaction>> retryReaction(qint64 reactionId);
+    QFuture<Status> dismissReaction(qint64 reactionId);
+    QFuture<Result<QList<QueuedReaction>>> queuedReactions();
 
     // Outbox. enqueueOutgoing writes the message (state Queued) and returns its local id.
     QFuture<Result<qint64>> enqueueOutgoing(const QString &accountId, const QString &customerId,

@@ -214,6 +214,50 @@ private slots:
         QVERIFY2(store.error().message.contains(QStringLiteral("corrupted")), qPrintable(store.error().message));
     }
 
+    void version3FileGetsTheReactionQueue()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        {
+            RawConnection raw(path);
+            QVERIFY(ok(schema::migrate(raw.db(), schema::steps(), 3)));
+            const QStringList rows{
+                QStringLiteral("INSERT INTO accounts(id) VALUES ('%1')").arg(kAccount),
+                QStringLiteral("INSERT INTO contacts(id) VALUES ('%1')").arg(kCustomer),
+                QStringLiteral("INSERT INTO conversations(id, account_id, customer_id) VALUES (7, '%1', '%2')")
+                    .arg(kAccount, kCustomer),
+                QStringLiteral("INSERT INTO messages(id, conversation_id, account_id, mid, outgoing, text, "
+                               "created_ms, state) VALUES (70, 7, '%1', 'm1', 0, 'nice', 1000, 0)")
+                    .arg(kAccount),
+                QStringLiteral("INSERT INTO reactions(message_id, reactor_id, reaction, emoji, reacted_ms) "
+                               "VALUES (70, '%1', 'love', '❤️', 1500)")
+                    .arg(kCustomer),
+            };
+            for (const QString &row : rows)
+                QVERIFY2(raw.exec(row), qPrintable(row));
+        }
+        auto store = Store::open(dir.path());
+        QVERIFY(ok(store));
+        {
+            RawConnection raw(path);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), schema::currentVersion());
+            QVERIFY(raw.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'reaction_queue'")).isValid());
+        }
+        // The old rows take the business's own reaction next to the customer's.
+        auto queued = wait((*store)->enqueueReaction(70, QStringLiteral("😂"), QStringLiteral("😂"), false));
+        QVERIFY(ok(queued));
+        QCOMPARE(queued->entry.mid, QStringLiteral("m1"));
+        QCOMPARE(queued->entry.customerId, kCustomer);
+        auto reader = StoreReader::open((*store)->databasePath());
+        QVERIFY(ok(reader));
+        auto m = (*reader)->message(70);
+        QVERIFY(ok(m) && m->has_value());
+        QCOMPARE((*m)->reactions.size(), 2);
+        QCOMPARE((*m)->reactions.at(0).emoji, QStringLiteral("❤️"));
+        QCOMPARE((*m)->reactions.at(1).reactorId, kAccount);
+        QCOMPARE(wait((*store)->queuedReactions())->size(), 1);
+    }
+
     void failedMigrationLeavesThePreviousVersion()
     {
         QTemporaryDir dir;
