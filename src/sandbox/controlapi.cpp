@@ -57,7 +57,17 @@ HttpReply ControlApi::handle(const ApiRequest &request)
             return clock();
         }
     } else if (first == QLatin1String("faults") && p.size() == 1) {
-        return faults(request, body);
+        return faults(m_state.faults, request, body);
+    } else if (first == QLatin1String("uploads") && p.size() == 2 && p.at(1) == QLatin1String("faults")) {
+        return faults(m_state.mediaFaults, request, body);
+    } else if (first == QLatin1String("uploads") && p.size() == 1) {
+        if (post) {
+            const qint64 max = body.value(QStringLiteral("max_bytes")).toInteger(-1);
+            if (max < 0)
+                return HttpReply::controlError(QStringLiteral("\"max_bytes\" must be a non-negative integer"));
+            m_state.media.maxBytes = max;
+        }
+        return uploads(request);
     } else if (first == QLatin1String("tokens") && post) {
         if (p.size() == 1) {
             // A token without going through OAuth, for tests of other parts.
@@ -158,22 +168,42 @@ HttpReply ControlApi::clock() const
                                        {QStringLiteral("offset_seconds"), m_state.clock.offsetMs() / 1000}});
 }
 
-HttpReply ControlApi::faults(const ApiRequest &request, const QJsonObject &body)
+HttpReply ControlApi::faults(FaultInjector &injector, const ApiRequest &request, const QJsonObject &body)
 {
     if (request.method == "DELETE") {
-        m_state.faults.clear();
+        injector.clear();
         return ok({{QStringLiteral("pending"), 0}});
     }
     if (request.method == "POST") {
-        const QString error = m_state.faults.add(body);
+        const QString error = injector.add(body);
         if (!error.isEmpty())
             return HttpReply::controlError(error);
         qCInfo(lcSandbox) << "fault added" << body;
-        return ok({{QStringLiteral("pending"), m_state.faults.pending()}});
+        return ok({{QStringLiteral("pending"), injector.pending()}});
     }
     if (request.method == "GET")
-        return HttpReply::json(QJsonObject{{QStringLiteral("pending"), m_state.faults.pending()}});
+        return HttpReply::json(QJsonObject{{QStringLiteral("pending"), injector.pending()}});
     return HttpReply::controlError(QStringLiteral("use GET, POST or DELETE"), 404);
+}
+
+HttpReply ControlApi::uploads(const ApiRequest &request)
+{
+    if (request.method == "DELETE") {
+        const int removed = int(m_state.media.uploads.size());
+        m_state.media.uploads.clear();
+        return ok({{QStringLiteral("removed"), removed}});
+    }
+    if (request.method != "GET" && request.method != "POST")
+        return HttpReply::controlError(QStringLiteral("use GET, POST or DELETE"), 404);
+    QJsonArray data;
+    for (auto it = m_state.media.uploads.cbegin(); it != m_state.media.uploads.cend(); ++it) {
+        data.append(QJsonObject{{QStringLiteral("name"), it.key()},
+                                {QStringLiteral("url"), m_state.url(QStringLiteral("/media/") + it.key())},
+                                {QStringLiteral("content_type"), QString::fromUtf8(it->contentType)},
+                                {QStringLiteral("size"), double(it->data.size())}});
+    }
+    return HttpReply::json(QJsonObject{{QStringLiteral("data"), data},
+                                       {QStringLiteral("max_bytes"), double(m_state.media.maxBytes)}});
 }
 
 HttpReply ControlApi::tokens(const QString &action, const QJsonObject &body)

@@ -14,7 +14,8 @@ class OAuthApi;
 
 // The sandbox's own control API under /__sandbox/ (JSON in, JSON out): clock, faults, tokens,
 // customer events, the sent log, headless consent, app credentials, state, simulator rate,
-// customer availability, redirect URIs, avatars and media. Never subject to injected faults.
+// customer availability, redirect URIs, avatars and media, the media host's uploads and faults.
+// Never subject to injected faults.
 class ControlApi {
 public:
     ControlApi(SandboxState &state, OAuthApi &oauth, CustomerEvents &events, CustomerSimulator &simulator)
@@ -27,7 +28,8 @@ public:
 
 private:
     HttpReply clock() const;
-    HttpReply faults(const ApiRequest &request, const QJsonObject &body);
+    HttpReply faults(FaultInjector &injector, const ApiRequest &request, const QJsonObject &body);
+    HttpReply uploads(const ApiRequest &request);
     HttpReply tokens(const QString &action, const QJsonObject &body);
     HttpReply state() const;
 

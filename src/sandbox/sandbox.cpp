@@ -8,6 +8,7 @@
 #include "sandbox/customersimulator.h"
 #include "sandbox/demoworld.h"
 #include "sandbox/graphapi.h"
+#include "sandbox/mediahost.h"
 #include "sandbox/oauthapi.h"
 #include "sandbox/sandboxstate.h"
 #include "sandbox/sandboxstatefile.h"
@@ -102,6 +103,7 @@ struct Sandbox::Private {
     OAuthApi oauth{state};
     GraphApi graph{state};
     SendApi send{state};
+    MediaHost mediaHost{state};
     CustomerEvents events{state};
     CustomerSimulator *simulator = nullptr;
     std::unique_ptr<ControlApi> control;
@@ -119,6 +121,12 @@ void Sandbox::Private::dispatch(const QHttpServerRequest &request, QTcpSocket *s
         scheduleSave(); // e.g. the clock moved
         return;
     }
+    // The media host is another server in reality: only its own faults apply.
+    if (MediaHost::matches(api)) {
+        const FaultInjector::Decision mediaFault = state.mediaFaults.next();
+        return reply(socket, request, mediaFault.reply ? *mediaFault.reply : mediaHost.handle(api),
+                     mediaFault.latencyMs, logLine);
+    }
 
     const FaultInjector::Decision fault = state.faults.next();
     if (fault.reply)
@@ -126,8 +134,19 @@ void Sandbox::Private::dispatch(const QHttpServerRequest &request, QTcpSocket *s
 
     if (auto answer = oauth.handle(api))
         return reply(socket, request, *answer, fault.latencyMs, logLine);
-    if (send.matches(api))
-        return reply(socket, request, send.send(api), fault.latencyMs, logLine);
+    if (send.matches(api)) {
+        // Answered once the attachments are fetched (at once for text).
+        auto responder = std::make_shared<QHttpServerResponder>(Server::makeResponder(request, socket));
+        QPointer<QTcpSocket> alive(socket);
+        send.send(api, [this, responder, alive, logLine, latency = fault.latencyMs](HttpReply answer) {
+            qCDebug(lcSandbox).noquote() << logLine << "->" << answer.status;
+            QTimer::singleShot(latency, server, [responder, alive, answer] {
+                if (alive)
+                    write(*responder, answer);
+            });
+        });
+        return;
+    }
     if (graph.isAppSubscriptionPost(api)) {
         // Answered after the handshake; the responder is taken now and written later.
         auto responder = std::make_shared<QHttpServerResponder>(Server::makeResponder(request, socket));

@@ -3,6 +3,7 @@
 #include "sandbox/apirequest.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/httpreply.h"
+#include "sandbox/mediastore.h"
 #include "sandbox/sandboxclock.h"
 #include "sandbox/sandboxoptions.h"
 #include "sandbox/tokenstore.h"
@@ -31,6 +32,8 @@ struct SandboxState {
     World world;
     TokenStore tokens;
     FaultInjector faults;
+    FaultInjector mediaFaults; // for the media host (/media/), set through /__sandbox/uploads/faults
+    MediaStore media;
     QList<QJsonObject> sent;     // what the business sent, oldest first
     QStringList redirectUris;    // registered through POST /__sandbox/redirect_uris
     WebhookDelivery *delivery = nullptr;

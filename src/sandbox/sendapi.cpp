@@ -1,6 +1,7 @@
 #include "sandbox/sendapi.h"
 
 #include "common/logging.h"
+#include "sandbox/mediahost.h"
 #include "sandbox/webhookpayloads.h"
 
 #include <QJsonArray>
@@ -50,7 +51,41 @@ bool SendApi::matches(const ApiRequest &request) const
            && (request.path.at(0) == QLatin1String("me") || request.path.at(0) == m_state.options.businessId);
 }
 
-HttpReply SendApi::send(const ApiRequest &request)
+void SendApi::send(const ApiRequest &request, std::function<void(HttpReply)> done)
+{
+    std::optional<Outgoing> out;
+    HttpReply answer = prepare(request, out);
+    if (!out)
+        return done(answer);
+    fetchAttachments(std::make_shared<Outgoing>(std::move(*out)), 0, std::move(done));
+}
+
+void SendApi::fetchAttachments(std::shared_ptr<Outgoing> out, int index, std::function<void(HttpReply)> done)
+{
+    static const QStringList mediaTypes{QStringLiteral("image"), QStringLiteral("video"),
+                                        QStringLiteral("audio"), QStringLiteral("file")};
+    for (; index < out->attachments.size(); ++index) {
+        const QJsonObject a = out->attachments.at(index).toObject();
+        const QString type = a.value(QStringLiteral("type")).toString();
+        const QString url = a.value(QStringLiteral("payload")).toObject().value(QStringLiteral("url")).toString();
+        if (!mediaTypes.contains(type) || url.isEmpty())
+            continue;
+        m_fetcher.fetch(QUrl(url), [this, out, index, type, done](const FetchedMedia &fetched) {
+            if (auto error = checkFetchedMedia(type, fetched))
+                return done(*error);
+            // Instagram serves its own copy from its CDN; so does the sandbox.
+            const QString suffix = QUrl(out->attachments.at(index).toObject().value(QStringLiteral("payload"))
+                                            .toObject().value(QStringLiteral("url")).toString())
+                                       .fileName().section(QLatin1Char('.'), -1);
+            out->attachments.replace(index, payloads::attachment(type, MediaHost::publishToCdn(m_state, fetched.media, suffix)));
+            fetchAttachments(out, index + 1, done);
+        });
+        return;
+    }
+    done(commit(*out));
+}
+
+HttpReply SendApi::prepare(const ApiRequest &request, std::optional<Outgoing> &out)
 {
     if (auto error = m_state.requireUserToken(request))
         return *error;
@@ -121,24 +156,33 @@ HttpReply SendApi::send(const ApiRequest &request)
             return param100(QStringLiteral("(#100) Param reply_to[mid] must be a message of this conversation"));
     }
 
+    out = Outgoing{igsid, text, attachments, replyToMid, messagingType, tag, body.value(QStringLiteral("message"))};
+    return {};
+}
+
+HttpReply SendApi::commit(const Outgoing &out)
+{
+    const QString &igsid = out.igsid;
+    if (!m_state.world.customer(igsid)) // gone while the attachments were fetched
+        return param100(QStringLiteral("(#100) No matching user found"), 2534014);
     WorldMessage message;
-    message.replyToMid = replyToMid;
+    message.replyToMid = out.replyToMid;
     message.mid = m_state.newMid();
     message.customerIgsid = igsid;
     message.fromCustomer = false;
-    message.text = text;
-    message.attachments = attachments;
+    message.text = out.text;
+    message.attachments = out.attachments;
     message.timestampMs = m_state.clock.nowMs();
     const WorldMessage &stored = m_state.world.addMessage(std::move(message));
 
     QJsonObject record{{QStringLiteral("recipient_id"), igsid},
                        {QStringLiteral("message_id"), stored.mid},
                        {QStringLiteral("timestamp"), stored.timestampMs},
-                       {QStringLiteral("message"), body.value(QStringLiteral("message"))}};
-    if (!messagingType.isEmpty())
-        record.insert(QStringLiteral("messaging_type"), messagingType);
-    if (!tag.isEmpty())
-        record.insert(QStringLiteral("tag"), tag);
+                       {QStringLiteral("message"), out.message}};
+    if (!out.messagingType.isEmpty())
+        record.insert(QStringLiteral("messaging_type"), out.messagingType);
+    if (!out.tag.isEmpty())
+        record.insert(QStringLiteral("tag"), out.tag);
     m_state.sent.append(record);
     m_state.deliver(payloads::echo(m_state.options.businessId, igsid, stored.timestampMs, stored.mid,
                                    stored.text, stored.attachments),

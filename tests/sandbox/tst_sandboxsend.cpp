@@ -183,16 +183,19 @@ private slots:
 
     void attachments()
     {
-        const QJsonObject image{{QStringLiteral("type"), QStringLiteral("image")},
-                                {QStringLiteral("payload"), QJsonObject{{QStringLiteral("url"), QStringLiteral("https://cdn.example/a.png")}}}};
+        // Instagram fetches each media URL: the sandbox's demo media are reachable, one per type.
+        const auto media = [this](const char *type, const char *name) {
+            const QString url = m_client->url(QStringLiteral("/__sandbox/media/") + QLatin1String(name)).toString();
+            return QJsonObject{{QStringLiteral("type"), QLatin1String(type)},
+                               {QStringLiteral("payload"), QJsonObject{{QStringLiteral("url"), url}}}};
+        };
+        const QJsonObject image = media("image", "latte.png");
         QCOMPARE(sendMessage({{QStringLiteral("attachment"), image}}).status, 200);
         QCOMPARE(sendMessage({{QStringLiteral("attachments"), QJsonArray{image, image}}}).status, 200);
         QCOMPARE(sendMessage({{QStringLiteral("attachment"), QJsonObject{{QStringLiteral("type"), QStringLiteral("like_heart")}}}}).status, 200);
-        for (const char *type : {"video", "audio", "file"}) {
-            QJsonObject a = image;
-            a.insert(QStringLiteral("type"), QLatin1String(type));
-            QCOMPARE(sendMessage({{QStringLiteral("attachment"), a}}).status, 200);
-        }
+        QCOMPARE(sendMessage({{QStringLiteral("attachment"), media("video", "clip.mp4")}}).status, 200);
+        QCOMPARE(sendMessage({{QStringLiteral("attachment"), media("audio", "voice-note.wav")}}).status, 200);
+        QCOMPARE(sendMessage({{QStringLiteral("attachment"), media("file", "menu.pdf")}}).status, 200);
         QJsonArray eleven;
         for (int i = 0; i < 11; ++i)
             eleven.append(image);

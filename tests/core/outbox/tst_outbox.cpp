@@ -202,7 +202,7 @@ private slots:
         image.accountId = m_business;
         image.customerId = m_customers[0];
         image.attachmentType = QStringLiteral("image");
-        image.attachmentUrl = m_base.toString() + QStringLiteral("/__sandbox/media/photo.png");
+        image.attachmentUrl = m_base.toString() + QStringLiteral("/__sandbox/media/latte.png");
         const auto imageId = await(app->outbox->send(image));
         QVERIFY(imageId.has_value());
         const QString repliedMid = m_sandbox->world().latestMid(m_customers[0], true);
