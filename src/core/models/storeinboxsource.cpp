@@ -109,7 +109,8 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
     r.replyToStoryUrl = m.replyToStoryUrl;
     r.attachments.reserve(m.attachments.size());
     for (const auto &a : m.attachments)
-        r.attachments.append({a.type, a.url, a.title, {}});
+        // An attachment sent from a file shows the file at once (before, and after, it is uploaded).
+        r.attachments.append({a.type, a.url, a.title, a.payload.value(QLatin1String("local_path")).toString()});
     r.reactions.reserve(m.reactions.size());
     for (const auto &x : m.reactions) {
         // Instagram names the classic reaction "love" and may omit its emoji.

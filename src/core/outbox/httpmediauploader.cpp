@@ -140,7 +140,9 @@ private:
         file->setParent(m_reply); // lives as long as the request reads it
         connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
             m_stall.start();
-            emit progress(sent, total > 0 ? total : m_info.size);
+            if (total > 0) { // Qt ends with (0, 0) once the body is out
+                emit progress(sent, total);
+            }
         });
         connect(m_reply, &QNetworkReply::downloadProgress, this, [this] { m_stall.start(); });
         connect(m_reply, &QNetworkReply::finished, this, &HttpMediaUpload::done);

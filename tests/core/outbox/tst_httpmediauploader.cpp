@@ -1,0 +1,195 @@
+// HttpMediaUploader against the sandbox's media host over real loopback HTTP: streamed PUT with
+// progress, the public URL serving the same bytes, cancel, 413, 5xx, stalls and unreachable hosts.
+#include "outbox/httpmediauploader.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/sandboxmedia.h"
+#include "sandbox/sandboxtestclient.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+
+class TestHttpMediaUploader : public QObject {
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        sandbox::SandboxOptions options;
+        options.customers = 1;
+        options.eventsPerMinute = 0;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const auto base = m_sandbox->start();
+        QVERIFY(base.has_value());
+        m_client = std::make_unique<test::SandboxTestClient>(*base);
+        m_media = QUrl(base->toString() + QStringLiteral("/media"));
+        m_uploader = std::make_unique<HttpMediaUploader>([] {
+            return QtFuture::makeReadyFuture<Result<QString>>(QStringLiteral("host-token"));
+        });
+        m_uploader->setHost(m_media, m_media);
+    }
+    void cleanup()
+    {
+        m_uploader.reset();
+        m_client.reset();
+        m_sandbox.reset();
+    }
+
+    void twentyMegabytesUploadWithProgressAndAreServedAsSent()
+    {
+        QVERIFY(m_uploader->isConfigured());
+        const QString path = bigVideo(20 * 1024 * 1024);
+        MediaUpload *job = m_uploader->upload(QStringLiteral("acct"), path);
+        QList<qint64> sent;
+        qint64 total = 0;
+        connect(job, &MediaUpload::progress, this, [&](qint64 s, qint64 t) {
+            sent.append(s);
+            total = t;
+        });
+        QSignalSpy finished(job, &MediaUpload::finished);
+        QVERIFY(finished.wait(20000));
+        const auto url = finished.first().first().value<Result<QString>>();
+        QVERIFY2(url.has_value(), qPrintable(url ? QString() : url.error().message));
+        QVERIFY(url->startsWith(m_media.toString() + QLatin1Char('/')));
+        QVERIFY(url->endsWith(QStringLiteral(".mp4")));
+        QCOMPARE(QUrl(*url).fileName().size(), 32 + 4); // 128-bit hex name
+        QVERIFY(!sent.isEmpty());
+        QCOMPARE(total, QFileInfo(path).size());
+        QCOMPARE(sent.last(), total);
+        QVERIFY(std::is_sorted(sent.cbegin(), sent.cend()));
+        const test::HttpResult served = m_client->getUrl(QUrl(*url));
+        QCOMPARE(served.status, 200);
+        QCOMPARE(served.contentType, QByteArray("video/mp4"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(served.body == file.readAll());
+    }
+
+    void cancelMidUploadLeavesNothingOnTheHost()
+    {
+        MediaUpload *job = m_uploader->upload(QStringLiteral("acct"), bigVideo(20 * 1024 * 1024));
+        connect(job, &MediaUpload::progress, job, &MediaUpload::cancel, Qt::SingleShotConnection);
+        QSignalSpy finished(job, &MediaUpload::finished);
+        QVERIFY(finished.wait(20000));
+        const auto result = finished.first().first().value<Result<QString>>();
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Cancelled);
+        QTest::qWait(200); // the host would have stored it by now had the body arrived
+        QCOMPARE(uploads(), 0);
+    }
+
+    void tooLargeForTheHostIsAFinalHttpError()
+    {
+        QCOMPARE(
+            m_client->control(QStringLiteral("uploads"), { { QStringLiteral("max_bytes"), 100 } })
+                .status,
+            200);
+        const Result<QString> result = run(demo(QStringLiteral("latte.png")));
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Http);
+        QCOMPARE(result.error().httpStatus, 413);
+        QVERIFY(result.error().message.contains(QStringLiteral("413")));
+    }
+
+    void serverErrorsAndUnreachableHostsAreNetworkErrors()
+    {
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("uploads/faults"),
+                         { { QStringLiteral("count"), 1 }, { QStringLiteral("http_status"), 503 } })
+                     .status,
+            200);
+        Result<QString> result = run(demo(QStringLiteral("latte.png")));
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Network);
+        QCOMPARE(result.error().httpStatus, 503);
+        QVERIFY(run(demo(QStringLiteral("latte.png"))).has_value()); // the fault is used up
+
+        m_uploader->setHost(QUrl(QStringLiteral("http://127.0.0.1:1/media")), m_media);
+        result = run(demo(QStringLiteral("latte.png")));
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Network);
+    }
+
+    void aHostThatStopsAnsweringTimesOut()
+    {
+        m_uploader->setStallTimeoutMs(300);
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("uploads/faults"),
+                         { { QStringLiteral("count"), 1 }, { QStringLiteral("latency_ms"), 3000 } })
+                     .status,
+            200);
+        const Result<QString> result = run(demo(QStringLiteral("latte.png")));
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Network);
+        QVERIFY(result.error().message.contains(QStringLiteral("stopped answering")));
+    }
+
+    void aFileInstagramWouldRefuseIsNotUploaded()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("text");
+        file.close();
+        const Result<QString> result = run(path);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Invalid);
+        QCOMPARE(uploads(), 0);
+    }
+
+private:
+    Result<QString> run(const QString &path)
+    {
+        MediaUpload *job = m_uploader->upload(QStringLiteral("acct"), path);
+        QSignalSpy finished(job, &MediaUpload::finished);
+        if (!finished.wait(20000))
+            return fail(Error::Kind::Invalid, QStringLiteral("no answer in the test"));
+        return finished.first().first().value<Result<QString>>();
+    }
+    int uploads()
+    {
+        return int(m_client->get(QStringLiteral("/__sandbox/uploads"))
+                       .json()
+                       .value(QStringLiteral("data"))
+                       .toArray()
+                       .size());
+    }
+    QString demo(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        file.write(sandbox::sandboxMedia(name)->data);
+        return path;
+    }
+    QString bigVideo(qint64 size)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("big.mp4"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        const QByteArray clip = sandbox::sandboxMedia(QStringLiteral("clip.mp4"))->data;
+        file.write(clip);
+        QByteArray chunk(1024 * 1024, '\0');
+        for (qint64 i = 0; i < 1024 * 1024; ++i)
+            chunk[i] = char(i * 7);
+        for (qint64 left = size - clip.size(); left > 0; left -= chunk.size())
+            file.write(chunk.constData(), std::min<qint64>(left, chunk.size()));
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<test::SandboxTestClient> m_client;
+    std::unique_ptr<HttpMediaUploader> m_uploader;
+    QUrl m_media;
+};
+
+QTEST_GUILESS_MAIN(TestHttpMediaUploader)
+#include "tst_httpmediauploader.moc"
