@@ -1,0 +1,320 @@
+// Outbox with attachments from a file, over the production wiring (OutboxService: Store,
+// GraphClient, TokenVault, HttpMediaUploader) against the sandbox's media host and Send API:
+// upload then send, cancel during the upload, retry after a failed upload, restart during the
+// upload, and files or hosts that make the message fail with a reason.
+#include "auth/tokenvault.h"
+#include "graph/graphclient.h"
+#include "outbox/httpmediauploader.h"
+#include "outbox/outbox.h"
+#include "outbox/outboxservice.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/sandboxmedia.h"
+#include "sandbox/sandboxtestclient.h"
+#include "sandbox/world.h"
+#include "store/store.h"
+#include "store/storereader.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+
+namespace {
+
+template <typename T> T await(QFuture<T> future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
+        return T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))));
+    return future.result();
+}
+
+} // namespace
+
+class TestOutboxAttachments : public QObject {
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        sandbox::SandboxOptions options;
+        options.customers = 2;
+        options.eventsPerMinute = 0;
+        m_business = options.businessId;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const auto base = m_sandbox->start();
+        QVERIFY(base.has_value());
+        m_base = *base;
+        m_client = std::make_unique<test::SandboxTestClient>(m_base);
+        m_customer = m_sandbox->world().customers().first().profile.igsid;
+        QVERIFY(m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), m_customer },
+            { QStringLiteral("text"), QStringLiteral("Can I see it?") } }));
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_vault = std::make_unique<TokenVault>();
+        m_vault->setSessionOnlyFallback(true); // in memory; no media host token stored
+        QVERIFY(await(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
+                    .has_value());
+        auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
+        QVERIFY(store.has_value());
+        m_store = std::move(*store);
+        m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
+        startService();
+    }
+    void cleanup()
+    {
+        m_service.reset();
+        m_graph.reset();
+        m_store.reset();
+        m_vault.reset();
+        m_dir.reset();
+        m_client.reset();
+        m_sandbox.reset();
+    }
+
+    void uploadedThenSentWithThePublicUrl()
+    {
+        QSignalSpy progress(outbox(), &Outbox::uploadProgress);
+        QSignalSpy sent(outbox(), &Outbox::sent);
+        const auto id = await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
+        QVERIFY2(id.has_value(), qPrintable(id ? QString() : id.error().message));
+        QVERIFY(sent.wait(10000));
+        QCOMPARE(sent.first().first().toLongLong(), *id);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(1), progress.last().at(2)); // reached the total
+
+        const QJsonObject attachment
+            = lastSent()[QLatin1String("message")][QLatin1String("attachment")].toObject();
+        QCOMPARE(attachment.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
+        const QString url = attachment[QLatin1String("payload")][QLatin1String("url")].toString();
+        QVERIFY2(url.startsWith(m_base.toString() + QStringLiteral("/media/")), qPrintable(url));
+        QCOMPARE(m_client->getUrl(QUrl(url)).body,
+            sandbox::sandboxMedia(QStringLiteral("latte.png"))->data);
+
+        const auto stored = row(*id);
+        QCOMPARE(stored->state, MessageState::Sent);
+        QCOMPARE(stored->attachments.size(), 1);
+        QCOMPARE(stored->attachments.first().url, url);
+        QCOMPARE(stored->attachments.first().payload.value(QStringLiteral("local_path")).toString(),
+            m_dir->filePath(QStringLiteral("latte.png")));
+    }
+
+    void cancelDuringTheUploadRemovesTheMessage()
+    {
+        QSignalSpy cancelled(outbox(), &Outbox::cancelled);
+        const auto id = await(outbox()->send(fromFile(bigVideo())));
+        QVERIFY(id.has_value());
+        connect(
+            outbox(), &Outbox::uploadProgress, this,
+            [this](qint64 localId) { outbox()->cancel(localId); }, Qt::SingleShotConnection);
+        QVERIFY(cancelled.wait(10000));
+        QCOMPARE(cancelled.first().first().toLongLong(), *id);
+        QVERIFY(!row(*id));
+        QCOMPARE(outbox()->pendingCount(), 0);
+        QTest::qWait(200);
+        QCOMPARE(uploads(), 0);
+        QCOMPARE(m_sandbox->sentMessages().size(), 0);
+    }
+
+    void cancelIsRefusedOnceTheMessageIsWithInstagram()
+    {
+        QSignalSpy sent(outbox(), &Outbox::sent);
+        const auto id = await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
+        QVERIFY(id.has_value());
+        std::optional<Status> refused;
+        connect(outbox(), &Outbox::stateChanged, this, [&](qint64 localId, MessageState state) {
+            if (state == MessageState::Sending)
+                outbox()->cancel(localId).then([&](const Status &s) { refused = s; });
+        });
+        QVERIFY(sent.wait(10000));
+        QTRY_VERIFY(refused.has_value());
+        QVERIFY(!*refused);
+        QCOMPARE(refused->error().kind, Error::Kind::Invalid);
+    }
+
+    void failedUploadIsRetriedWithBackoff()
+    {
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("uploads/faults"),
+                         { { QStringLiteral("count"), 2 }, { QStringLiteral("http_status"), 503 } })
+                     .status,
+            200);
+        QStringList reasons;
+        connect(outbox(), &Outbox::stateChanged, this,
+            [&](qint64, MessageState state, const QString &reason) {
+                if (state == MessageState::Queued && !reason.isEmpty())
+                    reasons.append(reason);
+            });
+        QSignalSpy sent(outbox(), &Outbox::sent);
+        QVERIFY(await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png"))))).has_value());
+        QVERIFY(sent.wait(10000));
+        QCOMPARE(reasons.size(), 2);
+        QVERIFY2(
+            reasons.first().contains(QStringLiteral("media host")), qPrintable(reasons.first()));
+        QCOMPARE(m_sandbox->sentMessages().size(), 1);
+        QCOMPARE(uploads(), 1);
+    }
+
+    void restartDuringTheUploadUploadsAgainAndSendsOnce()
+    {
+        const auto id = await(outbox()->send(fromFile(bigVideo())));
+        QVERIFY(id.has_value());
+        bool started = false;
+        connect(
+            outbox(), &Outbox::uploadProgress, this, [&] { started = true; },
+            Qt::SingleShotConnection);
+        QTRY_VERIFY(started);
+        m_service.reset(); // the app stops mid-upload
+        QCOMPARE(row(*id)->state, MessageState::Queued);
+        QVERIFY(row(*id)->attachments.first().url.isEmpty());
+
+        startService();
+        QSignalSpy sent(outbox(), &Outbox::sent);
+        QVERIFY(sent.wait(20000));
+        QCOMPARE(sent.first().first().toLongLong(), *id);
+        QCOMPARE(m_sandbox->sentMessages().size(), 1);
+        QCOMPARE(
+            lastSent()[QLatin1String("message")][QLatin1String("attachment")][QLatin1String("type")]
+                .toString(),
+            QStringLiteral("video"));
+        QCOMPARE(row(*id)->state, MessageState::Sent);
+    }
+
+    void fileGoneBeforeItsTurnFailsWithTheReason()
+    {
+        m_service.reset();
+        startService(false); // not started: the message waits in the store
+        const QString path = demoFile(QStringLiteral("latte.png"));
+        const auto id = await(outbox()->send(fromFile(path)));
+        QVERIFY(id.has_value());
+        QVERIFY(QFile::remove(path));
+        QSignalSpy failed(outbox(), &Outbox::failed);
+        outbox()->start();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.first().at(1).toString(),
+            QStringLiteral("The file latte.png no longer exists."));
+        QCOMPARE(row(*id)->state, MessageState::Failed);
+        QCOMPARE(m_sandbox->sentMessages().size(), 0);
+    }
+
+    void hostRefusalFailsAndRetryUploadsAgain()
+    {
+        QCOMPARE(
+            m_client->control(QStringLiteral("uploads"), { { QStringLiteral("max_bytes"), 10 } })
+                .status,
+            200);
+        QSignalSpy failed(outbox(), &Outbox::failed);
+        const auto id = await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
+        QVERIFY(id.has_value());
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("413")),
+            qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(row(*id)->state, MessageState::Failed);
+
+        QCOMPARE(m_client
+                     ->control(
+                         QStringLiteral("uploads"), { { QStringLiteral("max_bytes"), 25'000'000 } })
+                     .status,
+            200);
+        QSignalSpy sent(outbox(), &Outbox::sent);
+        QVERIFY(await(outbox()->retry(*id)).has_value());
+        QVERIFY(sent.wait(10000));
+        QCOMPARE(m_sandbox->sentMessages().size(), 1);
+    }
+
+    void refusedWithoutAMediaHostOrForABadFile()
+    {
+        const QString path = demoFile(QStringLiteral("latte.png"));
+        m_service->mediaUploader()->setHost({}, {});
+        auto refused = await(outbox()->send(fromFile(path)));
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("media host")));
+
+        m_service->mediaUploader()->setHost(media(), media());
+        QFile text(m_dir->filePath(QStringLiteral("notes.txt")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("plain text");
+        text.close();
+        refused = await(outbox()->send(fromFile(text.fileName())));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, Error::Kind::Invalid);
+        QCOMPARE(outbox()->pendingCount(), 0);
+    }
+
+private:
+    Outbox *outbox() const { return m_service->outbox(); }
+    QUrl media() const { return QUrl(m_base.toString() + QStringLiteral("/media")); }
+
+    void startService(bool start = true)
+    {
+        m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
+        m_service->mediaUploader()->setHost(media(), media());
+        OutboxOptions options;
+        options.backoffBaseMs = 20;
+        options.backoffMaxMs = 100;
+        m_service->outbox()->setOptions(options);
+        if (start)
+            m_service->outbox()->start();
+    }
+    OutgoingMessage fromFile(const QString &path) const
+    {
+        OutgoingMessage m;
+        m.accountId = m_business;
+        m.customerId = m_customer;
+        m.attachmentPath = path;
+        return m;
+    }
+    QString demoFile(const QString &name) const
+    {
+        const QString path = m_dir->filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        file.write(sandbox::sandboxMedia(name)->data);
+        return path;
+    }
+    QString bigVideo() const
+    {
+        const QString path = m_dir->filePath(QStringLiteral("big.mp4"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        file.write(sandbox::sandboxMedia(QStringLiteral("clip.mp4"))->data);
+        const QByteArray chunk(1024 * 1024, 'v');
+        for (int i = 0; i < 20; ++i)
+            file.write(chunk);
+        return path;
+    }
+    std::optional<StoredMessage> row(qint64 id) const
+    {
+        auto reader = StoreReader::open(m_store->databasePath());
+        if (!reader)
+            return std::nullopt;
+        auto m = (*reader)->message(id);
+        return m ? *m : std::nullopt;
+    }
+    QJsonObject lastSent() const { return m_sandbox->sentMessages().last(); }
+    int uploads()
+    {
+        return int(m_client->get(QStringLiteral("/__sandbox/uploads"))
+                       .json()
+                       .value(QStringLiteral("data"))
+                       .toArray()
+                       .size());
+    }
+
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<test::SandboxTestClient> m_client;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TokenVault> m_vault;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<OutboxService> m_service;
+    QUrl m_base;
+    QString m_business;
+    QString m_customer;
+};
+
+QTEST_GUILESS_MAIN(TestOutboxAttachments)
+#include "tst_outboxattachments.moc"
