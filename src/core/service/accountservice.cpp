@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "store/storereader.h"
 
+#include <QHostAddress>
 #include <QPromise>
 
 #include <memory>
@@ -122,7 +123,10 @@ QFuture<Status> AccountService::useSandbox(const QUrl &baseUrl, const QString &a
     AppConfig config = m_config;
     config.appId = appId;
     config.hosts = InstagramHosts::allAt(baseUrl);
-    config.useSandboxMediaHost(baseUrl);
+    // The sandbox's media host, unless the manager set up one of their own (not on loopback).
+    const QString mediaHost = config.mediaUploadUrl.host();
+    if (!config.hasMediaHost() || mediaHost == QLatin1String("localhost") || QHostAddress(mediaHost).isLoopback())
+        config.useSandboxMediaHost(baseUrl);
     // The sandbox accepts any https redirect URI; keep the manager's if it is one.
     if (config.redirectUri.scheme() != QLatin1String("https"))
         config.redirectUri = AppConfig::defaultRedirectUri();

@@ -98,6 +98,11 @@ OutboxTransport *CoreServices::outboxTransport() const
     return m_outboxService->transport();
 }
 
+HttpMediaUploader *CoreServices::mediaUploader() const
+{
+    return m_outboxService->mediaUploader();
+}
+
 ReactionQueue *CoreServices::reactions() const
 {
     return m_outboxService->reactions();

@@ -14,6 +14,7 @@ namespace inlet {
 class AccountService;
 class AccountSync;
 class GraphClient;
+class HttpMediaUploader;
 class Outbox;
 class OutboxService;
 class OutboxTransport;
@@ -56,6 +57,8 @@ public:
     Outbox *outbox() const;
     SenderActions *senderActions() const;
     OutboxTransport *outboxTransport() const;
+    // Attachments from a file go to the media host of AccountService::config() (kept in step).
+    HttpMediaUploader *mediaUploader() const;
     ReactionQueue *reactions() const; // the manager's own reactions, durable like the outbox
     WebhookServer *webhookServer() const { return m_webhook.get(); }
     SyncEngine *syncEngine(const QString &accountId) const;
