@@ -162,6 +162,10 @@
             <source>Too long for Instagram: shorten it by %1 bytes.</source>
             <translation>Zu lang für Instagram: um %1 Bytes kürzen.</translation>
         </message>
+        <message>
+            <source>Offline: your message will be sent when the connection is back.</source>
+            <translation>Offline: Deine Nachricht wird gesendet, sobald die Verbindung wieder da ist.</translation>
+        </message>
     </context>
     <context>
         <name>inlet::app::ComposerEdit</name>
@@ -216,6 +220,10 @@
             <source>Account: %1</source>
             <translation>Konto: %1</translation>
         </message>
+        <message>
+            <source>Picture of %1</source>
+            <translation>Bild von %1</translation>
+        </message>
     </context>
     <context>
         <name>inlet::app::ConversationDelegate</name>
@@ -251,6 +259,14 @@
             <location filename="../src/app/shell/corebridge.cpp" line="24" />
             <source>Syncing conversations: %1 of %2</source>
             <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+        </message>
+        <message>
+            <source>The sandbox answers again.</source>
+            <translation>Die Sandbox antwortet wieder.</translation>
+        </message>
+        <message>
+            <source>Instagram answers again.</source>
+            <translation>Instagram antwortet wieder.</translation>
         </message>
     </context>
     <context>
@@ -396,6 +412,14 @@
             <location filename="../src/app/inbox/inboxwidget.cpp" line="390" />
             <source>Sending is not available: the outbox is not running.</source>
             <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
+        </message>
+        <message>
+            <source>Jump to a conversation by contact name or @username</source>
+            <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
+        </message>
+        <message>
+            <source>Quick switcher: choose a conversation and open it</source>
+            <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
         </message>
     </context>
     <context>
@@ -1114,6 +1138,75 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
         <message>
             <source>Syncing conversations: %1 of %2</source>
             <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::QuickSwitcher</name>
+        <message>
+            <source>Jump to a conversation</source>
+            <translation>Zu einer Unterhaltung springen</translation>
+        </message>
+        <message>
+            <source>Jump to a conversation: type a name or @username</source>
+            <translation>Zu einer Unterhaltung springen: Namen oder @Benutzernamen eingeben</translation>
+        </message>
+        <message>
+            <source>Conversation name</source>
+            <translation>Name der Unterhaltung</translation>
+        </message>
+        <message>
+            <source>Matching conversations</source>
+            <translation>Passende Unterhaltungen</translation>
+        </message>
+        <message>
+            <source>No conversations yet.</source>
+            <translation>Noch keine Unterhaltungen.</translation>
+        </message>
+        <message>
+            <source>No conversation with a contact named “%1”.</source>
+            <translation>Keine Unterhaltung mit einem Kontakt namens „%1“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>inlet::app::ConnectivityIndicator</name>
+        <message>
+            <source>Connection status</source>
+            <translation>Verbindungsstatus</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>Jetzt erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Try to reach it again now and sync the conversations</source>
+            <translation>Jetzt erneut verbinden und die Unterhaltungen synchronisieren</translation>
+        </message>
+        <message>
+            <source>Offline: can't reach the sandbox</source>
+            <translation>Offline: Die Sandbox ist nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>Offline: can't reach Instagram</source>
+            <translation>Offline: Instagram ist nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>%1 (retrying…)</source>
+            <translation>%1 (neuer Versuch läuft …)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (retrying in %n s)</source>
+            <translation>
+                <numerusform>%1 (neuer Versuch in %n s)</numerusform>
+                <numerusform>%1 (neuer Versuch in %n s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No answer from %1: %2</source>
+            <translation>Keine Antwort von %1: %2</translation>
         </message>
     </context>
 </TS>

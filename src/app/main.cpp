@@ -226,6 +226,7 @@ int main(int argc, char **argv)
     inboxServices.outbox = core->outbox();
     inboxServices.senderActions = core->senderActions();
     inboxServices.transport = core->outboxTransport();
+    inboxServices.connectivity = core->connectivity();
     auto *inbox = new app::InboxWidget(inboxServices);
     const auto showAccounts = [inbox, accounts] {
         QList<std::pair<QString, QString>> list;

@@ -174,6 +174,14 @@ void Composer::setSendingAvailable(bool available, const QString &why)
     refresh();
 }
 
+void Composer::setOffline(bool offline)
+{
+    m_offline = offline;
+    if (!offline)
+        m_sentWhileOffline = false;
+    refresh();
+}
+
 void Composer::setReplyTo(const QString &mid, const QString &quote)
 {
     m_replyToMid = mid;
@@ -224,6 +232,8 @@ void Composer::refresh()
                     "a reply until they write again.");
     } else if (bytes > kMaxBytes) {
         notice = tr("Too long for Instagram: shorten it by %1 bytes.").arg(bytes - kMaxBytes);
+    } else if (m_offline && m_sentWhileOffline) {
+        notice = tr("Offline: your message will be sent when the connection is back.");
     }
     m_notice->setText(notice);
     m_notice->setVisible(!notice.isEmpty());
@@ -235,6 +245,8 @@ void Composer::submit()
 {
     if (!canSend())
         return;
+    if (m_offline)
+        m_sentWhileOffline = true; // the outbox keeps it queued; refresh() says so
     emit sendRequested(text().trimmed(), m_replyToMid,
                        m_state == MessagingWindow::State::HumanAgent && m_humanAgent->isChecked());
 }

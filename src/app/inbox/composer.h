@@ -53,6 +53,9 @@ public:
     QString replyToMid() const { return m_replyToMid; }
     void setSavedReplies(const QStringList &replies) { m_edit->setSavedReplies(replies); }
     void setSendingAvailable(bool available, const QString &why = {});
+    // Instagram cannot be reached: a reply sent now stays queued, and the notice says so.
+    void setOffline(bool offline);
+    bool isOffline() const { return m_offline; }
 
     QString text() const;
     void setText(const QString &text);
@@ -85,6 +88,8 @@ private:
     QString m_replyToMid;
     MessagingWindow::State m_state = MessagingWindow::State::Open;
     bool m_available = true;
+    bool m_offline = false;
+    bool m_sentWhileOffline = false; // shows the offline notice until the connection is back
     QString m_unavailableWhy;
 };
 

@@ -1,10 +1,12 @@
 #include "app/inbox/contactpanel.h"
 
+#include "app/inbox/avatarpainter.h"
 #include "app/inbox/imagecache.h"
 
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace inlet::app {
@@ -13,10 +15,50 @@ namespace {
 constexpr int kPicture = 96;
 }
 
+// The contact's picture, painted at the screen's pixel ratio on every paint (so it stays sharp
+// when the window moves to another screen); the coloured disc with the initial without one.
+class ContactAvatar : public QWidget {
+public:
+    ContactAvatar(ImageCache *images, QWidget *parent)
+        : QWidget(parent)
+        , m_images(images)
+    {
+        setFixedSize(kPicture, kPicture);
+        if (m_images)
+            connect(m_images, &ImageCache::ready, this, [this](const QString &source) {
+                if (source == m_path)
+                    update();
+            });
+    }
+
+    void set(const QString &path, const QString &customerId, const QString &name)
+    {
+        m_path = path;
+        m_customerId = customerId;
+        m_name = name;
+        setAccessibleName(name.isEmpty() ? QString() : ContactPanel::tr("Picture of %1").arg(name));
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        if (m_name.isEmpty() && m_path.isEmpty())
+            return;
+        QPainter painter(this);
+        AvatarPainter::paint(&painter, QRectF(rect()), m_images, m_path, m_customerId, m_name);
+    }
+
+private:
+    ImageCache *m_images;
+    QString m_path;
+    QString m_customerId;
+    QString m_name;
+};
+
 ContactPanel::ContactPanel(ImageCache *images, QWidget *parent)
     : QWidget(parent)
-    , m_images(images)
-    , m_avatar(new QLabel(this))
+    , m_avatar(new ContactAvatar(images, this))
     , m_name(new QLabel(this))
     , m_username(new QLabel(this))
     , m_followers(new QLabel(this))
@@ -25,8 +67,6 @@ ContactPanel::ContactPanel(ImageCache *images, QWidget *parent)
     , m_account(new QLabel(this))
 {
     setAccessibleName(tr("Contact details"));
-    m_avatar->setFixedSize(kPicture, kPicture);
-    m_avatar->setAlignment(Qt::AlignCenter);
     QFont big = font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.2);
@@ -45,11 +85,6 @@ ContactPanel::ContactPanel(ImageCache *images, QWidget *parent)
     layout->addWidget(m_started);
     layout->addWidget(m_account);
     layout->addStretch(1);
-    if (m_images)
-        connect(m_images, &ImageCache::ready, this, [this](const QString &source) {
-            if (source == m_avatarPath)
-                refreshAvatar();
-        });
     clear();
 }
 
@@ -65,16 +100,14 @@ void ContactPanel::setConversation(const ConversationRow &row, const QString &ac
                                                          QLocale::ShortFormat))
                            : QString());
     m_account->setText(tr("Account: %1").arg(accountName.isEmpty() ? row.accountId : accountName));
-    m_avatarPath = row.avatarPath;
-    refreshAvatar();
+    m_avatar->set(row.avatarPath, row.customerId, row.name.isEmpty() ? row.username : row.name);
 }
 
 void ContactPanel::clear()
 {
     for (QLabel *label : {m_name, m_username, m_followers, m_follows, m_started, m_account})
         label->clear();
-    m_avatarPath.clear();
-    m_avatar->clear();
+    m_avatar->set({}, {}, {});
 }
 
 QString ContactPanel::summary() const
@@ -86,18 +119,9 @@ QString ContactPanel::summary() const
     return parts.join(QLatin1Char('\n'));
 }
 
-void ContactPanel::refreshAvatar()
+QWidget *ContactPanel::avatar() const
 {
-    const qreal dpr = devicePixelRatioF();
-    QPixmap pixmap = m_images && !m_avatarPath.isEmpty()
-        ? m_images->thumbnail(m_avatarPath, QSize(kPicture, kPicture) * dpr)
-        : QPixmap();
-    if (pixmap.isNull()) {
-        m_avatar->setText(m_name->text().left(1).toUpper());
-        return;
-    }
-    pixmap.setDevicePixelRatio(dpr);
-    m_avatar->setPixmap(pixmap);
+    return m_avatar;
 }
 
 } // namespace inlet::app

@@ -9,6 +9,7 @@ class QLabel;
 namespace inlet::app {
 
 class ImageCache;
+class ContactAvatar;
 
 // Who the customer is: picture, name, username, followers, whether they follow the business,
 // when the conversation started and which of the manager's accounts it belongs to.
@@ -20,13 +21,10 @@ public:
     void setConversation(const ConversationRow &row, const QString &accountName);
     void clear();
     QString summary() const; // the panel's text, for tests and accessibility
+    QWidget *avatar() const; // the picture (or the coloured disc with the initial)
 
 private:
-    void refreshAvatar();
-
-    ImageCache *m_images;
-    QString m_avatarPath;
-    QLabel *m_avatar;
+    ContactAvatar *m_avatar;
     QLabel *m_name;
     QLabel *m_username;
     QLabel *m_followers;

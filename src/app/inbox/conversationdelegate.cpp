@@ -1,5 +1,6 @@
 #include "app/inbox/conversationdelegate.h"
 
+#include "app/inbox/avatarpainter.h"
 #include "app/inbox/imagecache.h"
 #include "models/conversationlistmodel.h"
 
@@ -7,7 +8,6 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QPainter>
-#include <QPainterPath>
 
 namespace inlet::app {
 
@@ -81,30 +81,11 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
-    // Avatar, or initials while it loads / when there is none.
+    // Avatar, or the coloured disc with the initial while it loads / when there is none.
     const QRect avatar(r.left(), r.top() + (kHeight - kAvatar) / 2, kAvatar, kAvatar);
     const QString name = index.data(C::NameRole).toString();
-    const QString path = index.data(C::AvatarPathRole).toString();
-    const qreal dpr = painter->device()->devicePixelRatioF();
-    QPixmap pixmap = m_images && !path.isEmpty() ? m_images->thumbnail(path, QSize(kAvatar, kAvatar) * dpr) : QPixmap();
-    if (!pixmap.isNull()) {
-        pixmap.setDevicePixelRatio(dpr);
-        QPainterPath clip;
-        clip.addEllipse(avatar);
-        painter->setClipPath(clip);
-        painter->drawPixmap(avatar, pixmap);
-        painter->setClipping(false);
-    } else {
-        const QString customer = index.data(C::CustomerIdRole).toString();
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor::fromHsv(int(qHash(customer) % 360), 90, 200));
-        painter->drawEllipse(avatar);
-        painter->setPen(Qt::white);
-        QFont f = option.font;
-        f.setBold(true);
-        painter->setFont(f);
-        painter->drawText(avatar, Qt::AlignCenter, name.left(1).toUpper());
-    }
+    AvatarPainter::paint(painter, avatar, m_images, index.data(C::AvatarPathRole).toString(),
+                         index.data(C::CustomerIdRole).toString(), name);
 
     // Messaging window marker: a dot on the avatar.
     const auto state = MessagingWindow::State(index.data(C::WindowStateRole).toInt());

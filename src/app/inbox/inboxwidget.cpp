@@ -6,7 +6,9 @@
 #include "app/inbox/imagecache.h"
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messageview.h"
+#include "app/inbox/quickswitcher.h"
 #include "common/logging.h"
+#include "graph/connectivity.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 #include "outbox/outbox.h"
@@ -124,6 +126,11 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
     m_headerTimer->start();
 
     m_composer->setSavedReplies(services.savedReplies);
+    if (Connectivity *connectivity = services.connectivity) {
+        m_composer->setOffline(!connectivity->isOnline());
+        connect(connectivity, &Connectivity::onlineChanged, m_composer,
+                [this](bool online) { m_composer->setOffline(!online); });
+    }
     m_conversations->reload();
     refreshHeader();
 }
@@ -188,6 +195,9 @@ void InboxWidget::buildUi()
     m_composer->setVisible(false);
 
     m_contact = new ContactPanel(m_images, this);
+    m_switcher = new QuickSwitcher(m_services.source, m_images, this);
+    connect(m_switcher, &QuickSwitcher::conversationChosen, this,
+            [this](qint64 id) { openConversation(id); });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(inboxPane);
@@ -217,10 +227,7 @@ void InboxWidget::installShortcuts()
         s->setContext(Qt::WindowShortcut);
         connect(s, &QShortcut::activated, this, slot);
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_switcher->popup(); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -241,7 +248,10 @@ void InboxWidget::installShortcuts()
 QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
 {
     auto keys = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
-    return {{keys(Qt::CTRL | Qt::Key_K), tr("Jump to a conversation")},
+    return {{keys(Qt::CTRL | Qt::Key_K), tr("Jump to a conversation by contact name or @username")},
+            {keys(QKeyCombination(Qt::Key_Up)) + QStringLiteral(" / ") + keys(QKeyCombination(Qt::Key_Down))
+                 + QStringLiteral(", ") + keys(QKeyCombination(Qt::Key_Return)),
+             tr("Quick switcher: choose a conversation and open it")},
             {keys(Qt::CTRL | Qt::Key_F), tr("Search messages and contacts")},
             {keys(Qt::ALT | Qt::Key_Up), tr("Previous conversation")},
             {keys(Qt::ALT | Qt::Key_Down), tr("Next conversation")},
@@ -263,6 +273,7 @@ void InboxWidget::setAccounts(const QList<std::pair<QString, QString>> &accounts
         m_accountFilter->addItem(name.isEmpty() ? id : name, id);
     m_accountFilter->setCurrentIndex(qMax(0, m_accountFilter->findData(selected)));
     m_accountFilter->setVisible(accounts.size() > 1);
+    m_switcher->setAccounts(accounts);
 }
 
 void InboxWidget::setSavedReplies(const QStringList &replies)

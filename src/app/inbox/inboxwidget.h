@@ -18,6 +18,7 @@ class QSplitter;
 class QTimer;
 
 namespace inlet {
+class Connectivity;
 class ConversationListModel;
 class InboxSource;
 class MessageListModel;
@@ -35,6 +36,7 @@ class ConversationDelegate;
 class ImageCache;
 class MessageDelegate;
 class MessageView;
+class QuickSwitcher;
 
 // The core services the inbox works with. `store` and `source` are required; without `outbox`
 // the composer explains that sending is unavailable; `senderActions` (typing_on / mark_seen) and
@@ -45,6 +47,7 @@ struct InboxServices {
     Outbox *outbox = nullptr;
     SenderActions *senderActions = nullptr;
     OutboxTransport *transport = nullptr;
+    Connectivity *connectivity = nullptr; // optional: the composer tells when a reply waits offline
     QStringList savedReplies;
 };
 
@@ -122,6 +125,7 @@ private:
     MessageView *m_messageView = nullptr;
     Composer *m_composer = nullptr;
     ContactPanel *m_contact = nullptr;
+    QuickSwitcher *m_switcher = nullptr; // Ctrl+K
     QTimer *m_headerTimer = nullptr;
     qint64 m_pendingOpen = 0; // a conversation to select once the list has it
 };

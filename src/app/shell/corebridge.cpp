@@ -1,9 +1,14 @@
 #include "app/shell/corebridge.h"
 
+#include "app/shell/connectivityindicator.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/syncindicator.h"
 #include "service/accountservice.h"
+#include "graph/connectivity.h"
 #include "service/coreservices.h"
+#include "sync/syncengine.h"
+
+#include <QStatusBar>
 
 namespace inlet::app {
 
@@ -11,8 +16,24 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_core(core)
     , m_window(window)
+    , m_offline(new ConnectivityIndicator(window))
 {
     AccountService *accounts = m_core->accounts();
+    Connectivity *connectivity = m_core->connectivity();
+    m_window->statusBar()->insertPermanentWidget(0, m_offline);
+    m_offline->setConnectivity(connectivity);
+    connect(connectivity, &Connectivity::onlineChanged, this, [this, accounts](bool online) {
+        m_offline->setSandbox(accounts->isUsingSandbox());
+        if (!online)
+            return;
+        m_window->showStatus(accounts->isUsingSandbox() ? tr("The sandbox answers again.")
+                                                        : tr("Instagram answers again."));
+        syncNow(); // catch up on what happened while offline
+    });
+    connect(m_offline, &ConnectivityIndicator::retryRequested, this, [this, connectivity] {
+        connectivity->retryNow();
+        syncNow();
+    });
     connect(m_core, &CoreServices::webhookStarted, this, [this, accounts](const QUrl &url) {
         m_window->showStatus(tr("Receiving webhooks at %1").arg(url.toString()));
         if (accounts->isUsingSandbox())
@@ -38,6 +59,16 @@ void CoreBridge::start()
 {
     if (!m_core->accounts()->config().appId.isEmpty())
         startWebhooks();
+}
+
+void CoreBridge::syncNow()
+{
+    m_core->startAccounts(); // accounts not syncing yet
+    for (const Account &account : m_core->accounts()->accounts()) {
+        SyncEngine *engine = m_core->syncEngine(account.id);
+        if (engine && !engine->isRunning())
+            engine->start(SyncEngine::Mode::Full);
+    }
 }
 
 void CoreBridge::startWebhooks()

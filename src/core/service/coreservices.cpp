@@ -3,6 +3,7 @@
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "graph/connectivity.h"
 #include "graph/graphclient.h"
 #include "outbox/graphoutboxtransport.h"
 #include "outbox/httpmediauploader.h"
@@ -53,6 +54,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     c->m_store = std::move(*store);
     c->m_vault = new TokenVault(QStringLiteral("inlet"), c);
     c->m_graph = new GraphClient({}, c);
+    c->m_connectivity = new Connectivity(c->m_graph, c);
     c->m_scheduler = new TokenRefreshScheduler(c->m_graph, c->m_vault, c);
     c->m_accounts = new AccountService(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
     c->m_outboxService = new OutboxService(c->m_store.get(), c->m_graph, c->m_vault, c);

@@ -13,6 +13,7 @@ namespace inlet {
 
 class AccountService;
 class AccountSync;
+class Connectivity;
 class GraphClient;
 class HttpMediaUploader;
 class Outbox;
@@ -52,6 +53,8 @@ public:
     Store *store() const { return m_store.get(); }
     TokenVault *vault() const { return m_vault; }
     GraphClient *graph() const { return m_graph; }
+    // Whether Instagram (or the sandbox) answers, from the GraphClient's calls (offline indicator).
+    Connectivity *connectivity() const { return m_connectivity; }
     TokenRefreshScheduler *scheduler() const { return m_scheduler; }
     AccountService *accounts() const { return m_accounts; }
     Outbox *outbox() const;
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<Store> m_store;
     TokenVault *m_vault = nullptr;
     GraphClient *m_graph = nullptr;
+    Connectivity *m_connectivity = nullptr;
     TokenRefreshScheduler *m_scheduler = nullptr;
     AccountService *m_accounts = nullptr;
     OutboxService *m_outboxService = nullptr;
