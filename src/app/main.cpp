@@ -10,6 +10,7 @@
 #include "app/shell/notificationsmenu.h"
 #include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
+#include "app/shell/sandboxresume.h"
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
@@ -212,12 +213,18 @@ int main(int argc, char **argv)
     QNetworkAccessManager network;
     app::AvatarLoader avatars(&network);
     app::SandboxController sandbox;
+    sandbox.keepInProfile(options.dataDir, &settings); // same port and tokens on every start
     app::SignInController signIn(accounts, profile.get());
     app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
 
     app::CoreBridge bridge(core.get(), &window);
-    accounts->load();
-    bridge.start();
+    // A profile on the sandbox (or --sandbox-demo) starts it first: the accounts then find their
+    // hosts and tokens working, and the consent page comes only when there is no account yet.
+    app::SandboxResume resume(accounts, &sandbox, &window, &settings);
+    resume.start(options.sandboxDemo, [accounts, &bridge] {
+        accounts->load();
+        bridge.start();
+    });
 
     app::InboxServices inboxServices;
     inboxServices.store = core->store();
@@ -254,14 +261,6 @@ int main(int argc, char **argv)
     });
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(3), webhooks);
     window.show();
-
-    // --sandbox-demo, or a profile that was using the sandbox: the embedded sandbox is new on
-    // every start (new port, new tokens), so sign in to it again through the consent page.
-    if (options.sandboxDemo || settings.value(QStringLiteral("app/sandbox")).toBool())
-        window.trySandbox();
-    QObject::connect(accounts, &AccountService::configChanged, &app, [&settings, accounts] {
-        settings.setValue(QStringLiteral("app/sandbox"), accounts->isUsingSandbox());
-    });
 
     const int status = QApplication::exec();
     signIn.disconnect();

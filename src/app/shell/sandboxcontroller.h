@@ -3,7 +3,10 @@
 #include "sandbox/sandboxoptions.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
+
+class QSettings;
 
 namespace inlet::sandbox {
 class SandboxHost;
@@ -11,12 +14,20 @@ class SandboxHost;
 
 namespace inlet::app {
 
-// Starts the embedded sandbox (on its own thread, port 0) the first time it is needed.
+// Starts the embedded sandbox (on its own thread) the first time it is needed. Kept in a profile,
+// it is the same Instagram on every start: same port, same tokens (see keepInProfile()).
 class SandboxController : public QObject {
     Q_OBJECT
 public:
     explicit SandboxController(sandbox::SandboxOptions options = {}, QObject *parent = nullptr);
     ~SandboxController() override;
+
+    // Keeps the sandbox's state beside the profile's data (stateFilePath()) and its port in
+    // `settings` (sandbox/port), reused on the next start so that the stored Instagram hosts and
+    // tokens still work. A port taken meanwhile falls back to a free one (the hosts then follow
+    // through ready()). Call before ensureStarted(); `settings` must outlive this object.
+    void keepInProfile(const QString &dataDir, QSettings *settings);
+    static QString stateFilePath(const QString &dataDir);
 
     // ready() follows, at once if it already runs; or failed().
     void ensureStarted();
@@ -29,8 +40,12 @@ signals:
     void failed(const QString &message);
 
 private:
+    void onStarted(const QUrl &baseUrl);
+    void onFailed(const QString &message);
+
     sandbox::SandboxOptions m_options;
     sandbox::SandboxHost *m_host = nullptr;
+    QPointer<QSettings> m_settings;
     QUrl m_baseUrl;
     bool m_starting = false;
 };
