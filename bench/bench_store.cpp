@@ -5,10 +5,9 @@
 //   bench_store [cache-dir]        (or INLET_BENCH_DIR; default <tmp>/inlet-bench-store)
 //
 // The big database is built once in the cache dir and reused by later runs.
+#include "benchdatabase.h"
 #include "model/events.h"
 #include "store/database.h"
-#include "store/schema.h"
-#include "store/sqlutil.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -29,167 +28,19 @@
 #include <functional>
 
 using namespace inlet;
+using inlet::bench::pickWord;
+using inlet::bench::vocabulary;
 
 namespace {
 
 constexpr int kConversations = 10'000;
 constexpr int kMessages = 1'000'000;
-const QString kAccount = QStringLiteral("17841400000000001");
+const QString kAccount = bench::kBenchAccount;
 
 void die(const QString &what)
 {
     std::fprintf(stderr, "bench_store: %s\n", qPrintable(what));
     std::exit(1);
-}
-
-// A vocabulary of made-up words plus a few real ones with diacritics, Zipf-ish frequencies.
-QStringList vocabulary()
-{
-    QStringList words{QStringLiteral("café"), QStringLiteral("crème"), QStringLiteral("müller"),
-                      QStringLiteral("straße"), QStringLiteral("niño"), QStringLiteral("order"),
-                      QStringLiteral("delivery"), QStringLiteral("refund"), QStringLiteral("size"),
-                      QStringLiteral("price"), QStringLiteral("hello"), QStringLiteral("thanks")};
-    QRandomGenerator rng(7);
-    const QString letters = QStringLiteral("abcdefghijklmnoprstuvwyz");
-    while (words.size() < 5000) {
-        QString w;
-        const int len = 3 + int(rng.bounded(7));
-        for (int i = 0; i < len; ++i)
-            w += letters.at(int(rng.bounded(letters.size())));
-        words.append(w);
-    }
-    return words;
-}
-
-QString pickWord(const QStringList &words, QRandomGenerator &rng)
-{
-    // Squaring a uniform number favours the first words (a long tail like real text).
-    const double u = rng.generateDouble();
-    return words.at(int(u * u * (words.size() - 1)));
-}
-
-bool exec(QSqlQuery &q, const QString &sql)
-{
-    if (!q.exec(sql))
-        die(sql + QStringLiteral(": ") + q.lastError().text());
-    return true;
-}
-
-qint64 existingMessages(const QString &path)
-{
-    if (!QFile::exists(path))
-        return 0;
-    auto reader = StoreReader::open(path);
-    if (!reader)
-        return 0;
-    auto counts = (*reader)->counts();
-    return counts ? counts->messages : 0;
-}
-
-void build(const QString &dataDir)
-{
-    QDir(dataDir).removeRecursively();
-    {
-        auto store = Store::open(dataDir); // creates the schema through the real migrations
-        if (!store)
-            die(store.error().message);
-    }
-    QElapsedTimer timer;
-    timer.start();
-    const QString path = Database::pathInDataDir(dataDir);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
-        db.setDatabaseName(path);
-        if (!db.open())
-            die(db.lastError().text());
-        QSqlQuery q(db);
-        exec(q, QStringLiteral("PRAGMA journal_mode = WAL"));
-        exec(q, QStringLiteral("PRAGMA synchronous = OFF")); // a throw-away bulk load
-        for (const QString &s : schema::dropFtsTriggers())
-            exec(q, s);
-        exec(q, QStringLiteral("BEGIN"));
-        exec(q, QStringLiteral("INSERT INTO accounts(id, username) VALUES ('%1', 'bench_shop')").arg(kAccount));
-        QSqlQuery contact(db), conversation(db), message(db);
-        contact.prepare(QStringLiteral("INSERT INTO contacts(id, name, username) VALUES (?, ?, ?)"));
-        conversation.prepare(QStringLiteral("INSERT INTO conversations(id, account_id, customer_id) VALUES (?, ?, ?)"));
-        message.prepare(QStringLiteral("INSERT INTO messages(conversation_id, account_id, mid, outgoing, text, "
-                                       "created_ms, state, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (int c = 1; c <= kConversations; ++c) {
-            const QString id = QStringLiteral("cust%1").arg(c);
-            contact.bindValue(0, id);
-            contact.bindValue(1, QStringLiteral("Customer %1").arg(c));
-            contact.bindValue(2, QStringLiteral("user_%1").arg(c));
-            if (!contact.exec())
-                die(contact.lastError().text());
-            conversation.bindValue(0, c);
-            conversation.bindValue(1, kAccount);
-            conversation.bindValue(2, id);
-            if (!conversation.exec())
-                die(conversation.lastError().text());
-        }
-        const QStringList words = vocabulary();
-        QRandomGenerator rng(42);
-        QList<qint64> lastActivity(kConversations + 1, 0), lastIn(kConversations + 1, 0),
-            lastOut(kConversations + 1, 0);
-        QList<qint64> started(kConversations + 1, 0);
-        qint64 t = 1'600'000'000'000;
-        for (int i = 0; i < kMessages; ++i) {
-            const int c = 1 + int(rng.bounded(kConversations));
-            t += 1 + rng.bounded(5000);
-            const bool outgoing = rng.bounded(3) == 0;
-            QString text;
-            const int n = 4 + int(rng.bounded(16));
-            for (int w = 0; w < n; ++w) {
-                if (w)
-                    text += QLatin1Char(' ');
-                text += pickWord(words, rng);
-            }
-            message.bindValue(0, c);
-            message.bindValue(1, kAccount);
-            message.bindValue(2, QStringLiteral("mid.%1").arg(i));
-            message.bindValue(3, outgoing ? 1 : 0);
-            message.bindValue(4, text);
-            message.bindValue(5, t);
-            message.bindValue(6, outgoing ? 3 : 0);
-            message.bindValue(7, outgoing ? 1 : 0);
-            if (!message.exec())
-                die(message.lastError().text());
-            lastActivity[c] = t;
-            (outgoing ? lastOut : lastIn)[c] = t;
-            if (!started[c])
-                started[c] = t;
-        }
-        QSqlQuery update(db);
-        update.prepare(QStringLiteral("UPDATE conversations SET started_ms = ?, last_activity_ms = ?, "
-                                      "last_customer_message_ms = ?, last_outgoing_ms = ?, "
-                                      "last_message_preview = 'preview', unread_count = ? WHERE id = ?"));
-        for (int c = 1; c <= kConversations; ++c) {
-            update.bindValue(0, started[c]);
-            update.bindValue(1, lastActivity[c]);
-            update.bindValue(2, lastIn[c]);
-            update.bindValue(3, lastOut[c]);
-            update.bindValue(4, c % 4 == 0 ? 2 : 0);
-            update.bindValue(5, c);
-            if (!update.exec())
-                die(update.lastError().text());
-        }
-        exec(q, QStringLiteral("COMMIT"));
-        const qint64 rowsMs = timer.elapsed();
-        exec(q, schema::rebuildFts());
-        for (const QString &s : schema::createFtsTriggers())
-            exec(q, s);
-        exec(q, QStringLiteral("ANALYZE"));
-        exec(q, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        std::printf("built %d messages in %d conversations: rows %.1f s, FTS rebuild %.1f s\n", kMessages,
-                    kConversations, rowsMs / 1000.0, (timer.elapsed() - rowsMs) / 1000.0);
-        contact = QSqlQuery();
-        conversation = QSqlQuery();
-        message = QSqlQuery();
-        update = QSqlQuery();
-        q = QSqlQuery();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
 }
 
 struct Figures {
@@ -380,9 +231,9 @@ int main(int argc, char **argv)
         dir = QDir::temp().filePath(QStringLiteral("inlet-bench-store"));
     const QString path = Database::pathInDataDir(dir);
 
-    if (existingMessages(path) != kMessages) {
+    if (bench::existingMessages(path) != kMessages) {
         std::printf("building the benchmark database in %s ...\n", qPrintable(dir));
-        build(dir);
+        bench::buildBigDatabase(dir);
     } else {
         std::printf("reusing the benchmark database in %s\n", qPrintable(dir));
     }

@@ -10,6 +10,7 @@
 #include "app/shell/notificationsmenu.h"
 #include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
+#include "app/shell/startupprobe.h"
 #include "app/shell/sandboxresume.h"
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
@@ -208,13 +209,20 @@ int main(int argc, char **argv)
                          settings.sync();
                      });
 
-    // The web profile outlives every login window (declared before them, destroyed after).
-    std::unique_ptr<QWebEngineProfile> profile(app::createLoginProfile(options.dataDir, nullptr));
+    // The web profile outlives every login window (declared before them, destroyed after). It is
+    // made when the first login window opens: creating it starts Chromium, which a start-up
+    // straight into the inbox does not need (see docs/benchmarks.md, start-up).
+    std::unique_ptr<QWebEngineProfile> profile;
+    const auto loginProfile = [&profile, dataDir = options.dataDir] {
+        if (!profile)
+            profile.reset(app::createLoginProfile(dataDir, nullptr));
+        return profile.get();
+    };
     QNetworkAccessManager network;
     app::AvatarLoader avatars(&network);
     app::SandboxController sandbox;
     sandbox.keepInProfile(options.dataDir, &settings); // same port and tokens on every start
-    app::SignInController signIn(accounts, profile.get());
+    app::SignInController signIn(accounts, loginProfile);
     app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
 
     app::CoreBridge bridge(core.get(), &window);
@@ -244,6 +252,8 @@ int main(int argc, char **argv)
     showAccounts();
     QObject::connect(accounts, &AccountService::accountsChanged, inbox, showAccounts);
     window.setInboxWidget(inbox);
+    // INLET_BENCH_STARTUP=1 only (bench/bench_startup.cpp): time to the painted inbox, memory.
+    app::installStartupProbe(&window, inbox, loginProfile);
 
     // Unread count in the title and tray, desktop notifications; preferences in the profile's settings.
     app::Notifier notifier(core->store(), &settings, &window);

@@ -1,17 +1,44 @@
 #include "app/inbox/composer.h"
 
+#include "app/inbox/attachmentchip.h"
+#include "common/logging.h"
+
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMimeData>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QStringListModel>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace inlet::app {
+
+namespace {
+
+QStringList localFiles(const QMimeData *data)
+{
+    QStringList paths;
+    if (!data->hasUrls())
+        return paths;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+} // namespace
 
 ComposerEdit::ComposerEdit(QWidget *parent)
     : QPlainTextEdit(parent)
@@ -59,6 +86,27 @@ void ComposerEdit::insertCompletion(const QString &reply)
     moveCursor(QTextCursor::End);
 }
 
+bool ComposerEdit::canInsertFromMimeData(const QMimeData *source) const
+{
+    return !localFiles(source).isEmpty() || source->hasImage() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void ComposerEdit::insertFromMimeData(const QMimeData *source)
+{
+    // Files and pictures become the attachment; text stays text (an office app's copy carries
+    // a picture of the text too: text wins then).
+    const QStringList files = localFiles(source);
+    if (!files.isEmpty()) {
+        emit filesDropped(files);
+        return;
+    }
+    if (source->hasImage() && !source->hasText()) {
+        emit imagePasted(qvariant_cast<QImage>(source->imageData()));
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
+}
+
 void ComposerEdit::keyPressEvent(QKeyEvent *event)
 {
     if (m_completer->popup()->isVisible()) {
@@ -92,6 +140,9 @@ Composer::Composer(QWidget *parent)
     , m_notice(new QLabel(this))
     , m_humanAgent(new QCheckBox(tr("Send as a human agent reply (HUMAN_AGENT)"), this))
     , m_send(new QPushButton(tr("Send"), this))
+    , m_attach(new QToolButton(this))
+    , m_chip(new AttachmentChip(this))
+    , m_settingsLink(new QLabel(this))
     , m_replyBar(new QWidget(this))
     , m_replyLabel(new QLabel(m_replyBar))
     , m_replyCancel(new QToolButton(m_replyBar))
@@ -112,8 +163,19 @@ Composer::Composer(QWidget *parent)
     replyLayout->addWidget(m_replyLabel, 1);
     replyLayout->addWidget(m_replyCancel);
     m_replyBar->setVisible(false);
+    m_attach->setIcon(QIcon::fromTheme(QStringLiteral("mail-attachment")));
+    if (m_attach->icon().isNull())
+        m_attach->setText(QStringLiteral("📎"));
+    m_attach->setAutoRaise(true);
+    m_attach->setAccessibleName(tr("Attach a file"));
+    m_chip->setVisible(false);
+    m_settingsLink->setText(QStringLiteral("<a href=\"settings\">%1</a>").arg(tr("Open Settings…").toHtmlEscaped()));
+    m_settingsLink->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_settingsLink->setAccessibleName(tr("Open Settings"));
+    m_settingsLink->setVisible(false);
 
     auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_attach);
     bottom->addWidget(m_humanAgent);
     bottom->addStretch(1);
     bottom->addWidget(m_counter);
@@ -122,6 +184,8 @@ Composer::Composer(QWidget *parent)
     layout->setContentsMargins(8, 4, 8, 8);
     layout->addWidget(m_replyBar);
     layout->addWidget(m_notice);
+    layout->addWidget(m_settingsLink);
+    layout->addWidget(m_chip, 0, Qt::AlignLeft);
     layout->addWidget(m_edit);
     layout->addLayout(bottom);
 
@@ -134,6 +198,11 @@ Composer::Composer(QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &Composer::submit);
     connect(m_humanAgent, &QCheckBox::toggled, this, &Composer::refresh);
     connect(m_replyCancel, &QToolButton::clicked, this, &Composer::clearReplyTo);
+    connect(m_attach, &QToolButton::clicked, this, &Composer::chooseAttachment);
+    connect(m_chip, &AttachmentChip::removeRequested, this, &Composer::removeAttachment);
+    connect(m_settingsLink, &QLabel::linkActivated, this, &Composer::settingsRequested);
+    connect(m_edit, &ComposerEdit::filesDropped, this, [this](const QStringList &paths) { attachFile(paths.constFirst()); });
+    connect(m_edit, &ComposerEdit::imagePasted, this, &Composer::attachImage);
     refresh();
 }
 
@@ -147,9 +216,92 @@ void Composer::setText(const QString &text)
     m_edit->setPlainText(text);
 }
 
+void Composer::setImageCache(ImageCache *images)
+{
+    m_chip->setImageCache(images);
+}
+
+void Composer::setAttachmentsAvailable(bool available, const QString &why)
+{
+    m_attachAvailable = available;
+    m_attachUnavailableWhy = why;
+    if (available && m_settingsLink->isVisible())
+        setAttachNotice({});
+    refresh();
+}
+
+void Composer::chooseAttachment()
+{
+    if (!m_attachAvailable) {
+        setAttachNotice(m_attachUnavailableWhy, true);
+        return;
+    }
+    static QString lastDir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Attach a file"), lastDir,
+        tr("Images, videos, audio and PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm "
+           "*.aac *.m4a *.wav *.pdf);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    lastDir = QFileInfo(path).absolutePath();
+    attachFile(path);
+}
+
+bool Composer::attachFile(const QString &path)
+{
+    if (!m_attachAvailable) {
+        setAttachNotice(m_attachUnavailableWhy, true);
+        return false;
+    }
+    const auto info = MediaPolicy::inspect(path);
+    if (!info) {
+        setAttachNotice(tr("%1 is not attached: %2").arg(QFileInfo(path).fileName(), info.error().message));
+        return false;
+    }
+    m_attachmentPath = QFileInfo(path).absoluteFilePath();
+    m_attachmentInfo = *info;
+    m_chip->setFile(m_attachmentPath, m_attachmentInfo);
+    m_chip->setVisible(true);
+    setAttachNotice({});
+    m_edit->setFocus();
+    return true;
+}
+
+bool Composer::attachImage(const QImage &image)
+{
+    // The outbox uploads from the file, possibly after a restart: it must outlive this session.
+    const QDir dir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
+    const QString name = QStringLiteral("pasted/image-%1.png")
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+    const QString path = dir.filePath(name);
+    if (image.isNull() || !dir.mkpath(QStringLiteral("pasted")) || !image.save(path, "PNG")) {
+        qCWarning(lcApp) << "composer: cannot save the pasted image to" << path;
+        setAttachNotice(tr("The pasted image could not be saved."));
+        return false;
+    }
+    return attachFile(path);
+}
+
+void Composer::removeAttachment()
+{
+    m_attachmentPath.clear();
+    m_attachmentInfo = {};
+    m_chip->setVisible(false);
+    refresh();
+}
+
+void Composer::setAttachNotice(const QString &notice, bool linkToSettings)
+{
+    m_attachNotice = notice;
+    m_settingsLink->setVisible(!notice.isEmpty() && linkToSettings);
+    refresh();
+}
+
 void Composer::clear()
 {
     m_edit->clear();
+    removeAttachment();
+    setAttachNotice({});
     clearReplyTo();
     m_humanAgent->setChecked(false);
 }
@@ -200,7 +352,7 @@ void Composer::clearReplyTo()
 bool Composer::canSend() const
 {
     const int bytes = byteCount();
-    if (!m_available || bytes == 0 || bytes > kMaxBytes)
+    if (!m_available || (bytes == 0 && !hasAttachment()) || bytes > kMaxBytes)
         return false;
     switch (m_state) {
     case MessagingWindow::State::Open:
@@ -224,6 +376,8 @@ void Composer::refresh()
     m_humanAgent->setVisible(m_state == MessagingWindow::State::HumanAgent && m_available);
     if (!m_available) {
         notice = m_unavailableWhy;
+    } else if (!m_attachNotice.isEmpty()) {
+        notice = m_attachNotice;
     } else if (m_state == MessagingWindow::State::HumanAgent) {
         notice = tr("More than 24 hours since the customer's last message: only a reply written by "
                     "you, sent with the human agent tag, is allowed (up to 7 days).");
@@ -238,6 +392,10 @@ void Composer::refresh()
     m_notice->setText(notice);
     m_notice->setVisible(!notice.isEmpty());
     m_edit->setReadOnly(closed || !m_available);
+    m_attach->setEnabled(!closed && m_available);
+    m_attach->setToolTip(m_attachAvailable ? tr("Attach an image, video, audio or PDF (or drop a file here, "
+                                                "or paste an image)")
+                                           : m_attachUnavailableWhy);
     m_send->setEnabled(canSend());
 }
 

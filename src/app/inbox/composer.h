@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/messagingwindow.h"
+#include "outbox/mediapolicy.h"
 
 #include <QPlainTextEdit>
 #include <QStringList>
@@ -15,6 +16,9 @@ class QStringListModel;
 
 namespace inlet::app {
 
+class AttachmentChip;
+class ImageCache;
+
 // The text box: Enter sends, Shift+Enter inserts a newline; "/" at the start offers saved replies.
 class ComposerEdit : public QPlainTextEdit {
     Q_OBJECT
@@ -24,9 +28,14 @@ public:
 
 signals:
     void submitted();
+    // Pasted or dropped onto the text: an image (clipboard) or local files.
+    void imagePasted(const QImage &image);
+    void filesDropped(const QStringList &paths);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
     void updateCompletion();
@@ -39,6 +48,8 @@ private:
 // Writing a reply: the text box, a UTF-8 byte counter against Instagram's 1000-byte limit, the
 // message being replied to, and the messaging window rule: past 24 h it offers the HUMAN_AGENT
 // tag with a one-line explanation, past 7 days it explains why sending is impossible.
+// One attachment (paperclip, a dropped file or a pasted image) goes with the reply: checked at
+// once with MediaPolicy, shown as a chip, sent as its own message before the text.
 class Composer : public QWidget {
     Q_OBJECT
 public:
@@ -57,6 +68,23 @@ public:
     void setOffline(bool offline);
     bool isOffline() const { return m_offline; }
 
+    // Where attachment thumbnails come from (off the GUI thread).
+    void setImageCache(ImageCache *images);
+    // Without a media host, attachments cannot reach Instagram: the paperclip explains `why`
+    // and links to Settings instead.
+    void setAttachmentsAvailable(bool available, const QString &why = {});
+    // Attaches a file (what the paperclip, a drop and a paste end in). A file MediaPolicy refuses
+    // is not attached: the notice says why and this returns false.
+    bool attachFile(const QString &path);
+    // Saves a pasted image as a PNG in the cache directory and attaches it.
+    bool attachImage(const QImage &image);
+    void removeAttachment();
+    bool hasAttachment() const { return !m_attachmentPath.isEmpty(); }
+    QString attachmentPath() const { return m_attachmentPath; }
+    MediaInfo attachmentInfo() const { return m_attachmentInfo; }
+    // Offers the file dialog (the paperclip).
+    void chooseAttachment();
+
     QString text() const;
     void setText(const QString &text);
     void clear();
@@ -67,21 +95,30 @@ public:
     QLabel *noticeLabel() const { return m_notice; }
     QCheckBox *humanAgentBox() const { return m_humanAgent; }
     QPushButton *sendButton() const { return m_send; }
+    QToolButton *attachButton() const { return m_attach; }
+    AttachmentChip *attachmentChip() const { return m_chip; }
+    QLabel *settingsLink() const { return m_settingsLink; }
 
 signals:
     // text as typed; humanAgent: send with the HUMAN_AGENT tag
     void sendRequested(const QString &text, const QString &replyToMid, bool humanAgent);
     void typing();
+    // "Open Settings" next to the missing media host notice.
+    void settingsRequested();
 
 private:
     void refresh();
     void submit();
+    void setAttachNotice(const QString &notice, bool linkToSettings = false);
 
     ComposerEdit *m_edit;
     QLabel *m_counter;
     QLabel *m_notice;
     QCheckBox *m_humanAgent;
     QPushButton *m_send;
+    QToolButton *m_attach;
+    AttachmentChip *m_chip;
+    QLabel *m_settingsLink;
     QWidget *m_replyBar;
     QLabel *m_replyLabel;
     QToolButton *m_replyCancel;
@@ -91,6 +128,11 @@ private:
     bool m_offline = false;
     bool m_sentWhileOffline = false; // shows the offline notice until the connection is back
     QString m_unavailableWhy;
+    bool m_attachAvailable = true;
+    QString m_attachUnavailableWhy;
+    QString m_attachmentPath;
+    MediaInfo m_attachmentInfo;
+    QString m_attachNotice; // why the last file was not attached
 };
 
 } // namespace inlet::app

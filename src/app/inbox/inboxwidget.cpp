@@ -1,5 +1,6 @@
 #include "app/inbox/inboxwidget.h"
 
+#include "app/inbox/attachmentwiring.h"
 #include "app/inbox/composer.h"
 #include "app/inbox/contactpanel.h"
 #include "app/inbox/conversationdelegate.h"
@@ -97,6 +98,11 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
     });
     connect(m_messageDelegate, &MessageDelegate::attachmentActivated, this,
             [](const QUrl &url, const QString &) { QDesktopServices::openUrl(url); });
+    m_attachments = new AttachmentWiring({m_services.outbox, m_messages, m_messageDelegate, m_messageView,
+                                          m_composer, m_images, m_conversationPane},
+                                         this);
+    connect(m_attachments, &AttachmentWiring::cancelFailed, this, &InboxWidget::sendFailed);
+    connect(m_composer, &Composer::settingsRequested, this, &InboxWidget::settingsRequested);
     connect(m_messageDelegate, &MessageDelegate::retryRequested, this, [this](qint64 id) {
         if (m_services.outbox)
             m_services.outbox->retry(id);
@@ -339,6 +345,7 @@ void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
     m_contact->setVisible(true);
     m_contact->setConversation(m_current, accountName(m_current.accountId));
     m_composer->clear();
+    refreshAttachmentsAvailable();
     refreshHeader();
     // Opening it reads it: locally, and on Instagram where the API allows (mark_seen).
     if (m_current.unreadCount > 0)
@@ -411,19 +418,55 @@ void InboxWidget::send(const QString &text, const QString &replyToMid, bool huma
     message.text = text;
     message.replyToMid = replyToMid;
     message.humanAgent = humanAgent;
+    const QString attachment = m_composer->attachmentPath();
+    const QString attachmentType = m_composer->attachmentInfo().type;
     m_composer->clear();
     m_messageView->scrollToNewest();
-    m_services.outbox->send(message).then(this, [this, text](const Result<qint64> &result) {
-        if (!result) {
-            // Nothing was stored: give the text back so it is not lost.
-            m_composer->setText(text);
-            m_composer->noticeLabel()->setText(result.error().message);
-            m_composer->noticeLabel()->setVisible(true);
-            emit sendFailed(result.error().message);
-        }
-    });
+    // Nothing was stored: give the text (and the file) back so it is not lost.
+    auto giveBack = [this](const QString &typed, const QString &file, const QString &reason) {
+        m_composer->setText(typed);
+        if (!file.isEmpty())
+            m_composer->attachFile(file);
+        m_composer->noticeLabel()->setText(reason);
+        m_composer->noticeLabel()->setVisible(true);
+        emit sendFailed(reason);
+    };
+    // Instagram takes an attachment and text as separate messages: the file first, then the text
+    // (queued only once the file's message is stored, so the order holds).
+    OutgoingMessage media = message;
+    if (!attachment.isEmpty())
+        message.replyToMid.clear(); // the reply goes with the first message
+    auto sendText = [this, message, giveBack] {
+        if (message.text.isEmpty())
+            return;
+        m_services.outbox->send(message).then(this, [message, giveBack](const Result<qint64> &result) {
+            if (!result)
+                giveBack(message.text, {}, result.error().message);
+        });
+    };
+    if (attachment.isEmpty()) {
+        sendText();
+    } else {
+        media.text.clear();
+        media.attachmentPath = attachment;
+        media.attachmentType = attachmentType;
+        m_services.outbox->send(media).then(this, [text, attachment, sendText, giveBack](const Result<qint64> &result) {
+            if (!result)
+                giveBack(text, attachment, result.error().message);
+            else
+                sendText();
+        });
+    }
     if (m_services.senderActions)
         m_services.senderActions->typingOff(m_current.accountId, m_current.customerId);
+}
+
+void InboxWidget::refreshAttachmentsAvailable()
+{
+    m_composer->setAttachmentsAvailable(
+        !m_services.mediaHostReady || m_services.mediaHostReady(),
+        tr("Attachments need a media host: Instagram only takes pictures and videos from a public "
+           "HTTPS address. Set one up in Settings, under Media host."));
 }
 
 void InboxWidget::react(qint64 messageId, const QString &emoji, bool remove)
@@ -441,6 +484,7 @@ void InboxWidget::react(qint64 messageId, const QString &emoji, bool remove)
     m_services.transport->send(m_current.accountId, body).then(this, [this](const Result<QJsonObject> &result) {
         if (!result)
             emit sendFailed(result.error().message);
+        }
     });
 }
 

@@ -32,6 +32,7 @@ namespace inlet::app {
 
 class Composer;
 class ContactPanel;
+class AttachmentWiring;
 class ConversationDelegate;
 class ImageCache;
 class MessageDelegate;
@@ -40,7 +41,7 @@ class QuickSwitcher;
 
 // The core services the inbox works with. `store` and `source` are required; without `outbox`
 // the composer explains that sending is unavailable; `senderActions` (typing_on / mark_seen) and
-// `transport` (reactions) are optional.
+// `reactions` (the manager's own reactions) are optional.
 struct InboxServices {
     Store *store = nullptr;
     std::shared_ptr<InboxSource> source; // e.g. StoreInboxSource(store->databasePath(), avatarDir)
@@ -49,6 +50,9 @@ struct InboxServices {
     OutboxTransport *transport = nullptr;
     Connectivity *connectivity = nullptr; // optional: the composer tells when a reply waits offline
     QStringList savedReplies;
+    // Whether attachments from a file can reach Instagram (a media host is set up); null: the
+    // outbox decides when sending.
+    std::function<bool()> mediaHostReady;
 };
 
 // The whole inbox window body: inbox pane (search, filters, conversation list) | conversation
@@ -73,6 +77,8 @@ public:
     // Opens a conversation (at its newest message, or at `messageId`).
     void openConversation(qint64 conversationId, qint64 messageId = 0);
     qint64 currentConversationId() const { return m_current.id; }
+    // Asks InboxServices::mediaHostReady again (after the settings changed).
+    void refreshAttachmentsAvailable();
 
     ConversationListModel *conversations() const { return m_conversations; }
     MessageListModel *messages() const { return m_messages; }
@@ -80,6 +86,7 @@ public:
     MessageView *messageView() const { return m_messageView; }
     Composer *composer() const { return m_composer; }
     ContactPanel *contactPanel() const { return m_contact; }
+    AttachmentWiring *attachments() const { return m_attachments; }
     QLineEdit *searchBox() const { return m_search; }
     QLabel *headerLabel() const { return m_headerTitle; }
     QLabel *windowLabel() const { return m_headerWindow; }
@@ -88,6 +95,8 @@ signals:
     void conversationOpened(qint64 conversationId);
     // A send, retry or delete was refused (the reason is shown in the composer too).
     void sendFailed(const QString &reason);
+    // The composer's "Open Settings" (attachments need a media host).
+    void settingsRequested();
 
 private:
     void buildUi();
@@ -126,6 +135,7 @@ private:
     Composer *m_composer = nullptr;
     ContactPanel *m_contact = nullptr;
     QuickSwitcher *m_switcher = nullptr; // Ctrl+K
+    AttachmentWiring *m_attachments = nullptr;
     QTimer *m_headerTimer = nullptr;
     qint64 m_pendingOpen = 0; // a conversation to select once the list has it
 };

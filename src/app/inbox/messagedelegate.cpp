@@ -176,9 +176,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             const QRect inner = att.rect.adjusted(10, 6, -10, -6);
             painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop,
                               QFontMetrics(f.bold).elidedText(att.title, Qt::ElideRight, inner.width()));
-            if (!att.url.isEmpty()) {
+            const QString detail = !att.detail.isEmpty() ? att.detail
+                                 : !att.url.isEmpty()    ? tr("Open in browser ↗")
+                                                         : QString();
+            if (!detail.isEmpty()) {
                 painter->setFont(f.small);
-                painter->drawText(inner, Qt::AlignLeft | Qt::AlignBottom, tr("Open in browser ↗"));
+                painter->drawText(inner, Qt::AlignLeft | Qt::AlignBottom, detail);
             }
         }
     }
@@ -197,17 +200,52 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(l.metaRect, (l.outgoing ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
                       QFontMetrics(f.small).elidedText(l.meta, Qt::ElideRight, l.metaRect.width()));
 
-    if (l.failed) {
-        painter->setFont(f.base);
-        for (const auto &[rect, label] : {std::pair{l.retryRect, tr("Retry")}, std::pair{l.deleteRect, tr("Delete")}}) {
-            painter->setPen(pal.color(QPalette::Mid));
-            painter->setBrush(pal.color(QPalette::Button));
-            painter->drawRoundedRect(rect, 4, 4);
-            painter->setPen(pal.color(QPalette::ButtonText));
-            painter->drawText(rect, Qt::AlignCenter, label);
-        }
+    if (l.progressRect.isValid()) {
+        painter->setFont(f.small);
+        paintProgress(painter, l, ink);
     }
+
+    painter->setFont(f.base);
+    if (l.failed) {
+        paintButton(painter, pal, l.retryRect, tr("Retry"));
+        paintButton(painter, pal, l.deleteRect, tr("Delete"));
+    }
+    if (l.cancelRect.isValid())
+        paintButton(painter, pal, l.cancelRect, tr("Cancel"));
     painter->restore();
+}
+
+void MessageDelegate::paintButton(QPainter *painter, const QPalette &pal, const QRect &rect,
+                                  const QString &label)
+{
+    painter->setPen(pal.color(QPalette::Mid));
+    painter->setBrush(pal.color(QPalette::Button));
+    painter->drawRoundedRect(rect, 4, 4);
+    painter->setPen(pal.color(QPalette::ButtonText));
+    painter->drawText(rect, Qt::AlignCenter, label);
+}
+
+void MessageDelegate::paintProgress(QPainter *painter, const MessageLayout &l, const QColor &ink)
+{
+    // A thin track with the sent part filled, the percentage to its right.
+    const QString percent = MessageLayoutEngine::percentText(l.uploadProgress);
+    const int textWidth = painter->fontMetrics().horizontalAdvance(MessageLayoutEngine::percentText(1.0)) + 6;
+    const QRect text(l.progressRect.right() - textWidth + 1, l.progressRect.top(), textWidth,
+                     l.progressRect.height());
+    const QRect track(l.progressRect.left(), l.progressRect.center().y() - 2,
+                      l.progressRect.width() - textWidth - 2, 4);
+    QColor trackColor = ink;
+    trackColor.setAlpha(60);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(trackColor);
+    painter->drawRoundedRect(track, 2, 2);
+    QRect done = track;
+    done.setWidth(qRound(track.width() * qBound(0.0, l.uploadProgress, 1.0)));
+    painter->setBrush(ink);
+    if (done.width() > 0)
+        painter->drawRoundedRect(done, 2, 2);
+    painter->setPen(ink);
+    painter->drawText(text, Qt::AlignRight | Qt::AlignVCenter, percent);
 }
 
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
@@ -229,16 +267,31 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         emit deleteRequested(id);
         return true;
     }
+    if (l.cancelRect.contains(pos)) {
+        emit cancelRequested(id);
+        return true;
+    }
     const QString link = l.linkAt(pos);
     if (!link.isEmpty()) {
         emit linkActivated(QUrl(link));
         return true;
     }
-    for (const auto &att : l.attachments) {
-        if (att.rect.contains(pos) && !att.url.isEmpty()) {
-            emit attachmentActivated(QUrl(att.url), att.type);
-            return true;
-        }
+    const MessageLayout::Attachment *att = l.attachmentAt(pos);
+    if (!att)
+        return false;
+    // Images open in the app's viewer; everything else outside it (our own file: the local copy
+    // until it has a public URL).
+    if (att->isImage && (!att->localPath.isEmpty() || !att->url.isEmpty())) {
+        emit imageActivated(att->localPath.isEmpty() ? att->url : att->localPath, QUrl(att->url));
+        return true;
+    }
+    if (!att->url.isEmpty()) {
+        emit attachmentActivated(QUrl(att->url), att->type);
+        return true;
+    }
+    if (!att->localPath.isEmpty()) {
+        emit attachmentActivated(QUrl::fromLocalFile(att->localPath), att->type);
+        return true;
     }
     return false;
 }

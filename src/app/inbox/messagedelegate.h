@@ -10,7 +10,8 @@ namespace inlet::app {
 class ImageCache;
 
 // Draws one message as a chat bubble: day separator, reply quote, text with links, image
-// thumbnails and attachment cards, reactions, time/edited/state/"Seen", Retry/Delete on failure.
+// thumbnails and attachment cards, reactions, time/edited/state/"Seen", Retry/Delete on failure,
+// an upload's progress bar and Cancel.
 // Layouts are cached per (message, revision, width); the cache is cleared when fonts change.
 class MessageDelegate : public QStyledItemDelegate {
     Q_OBJECT
@@ -33,9 +34,13 @@ public:
 
 signals:
     void linkActivated(const QUrl &url);
+    // A video/audio/file/share card: opened outside the app.
     void attachmentActivated(const QUrl &url, const QString &type);
+    // An image thumbnail: `source` is the local copy when there is one, else `url`.
+    void imageActivated(const QString &source, const QUrl &url);
     void retryRequested(qint64 messageId);
     void deleteRequested(qint64 messageId);
+    void cancelRequested(qint64 messageId); // an attachment still uploading or queued
 
 private:
     struct Entry {
@@ -49,6 +54,8 @@ private:
         QSize size;
     };
     MessageLayoutFonts fonts(const QFont &base) const;
+    static void paintButton(QPainter *painter, const QPalette &pal, const QRect &rect, const QString &label);
+    static void paintProgress(QPainter *painter, const MessageLayout &l, const QColor &ink);
 
     ImageCache *m_images;
     // Full layouts (text layouts: heavy) for the rows being painted, least recently used out...

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QFontMetrics>
 #include <QLocale>
 #include <QRegularExpression>
@@ -68,6 +69,20 @@ QString MessageLayout::linkAt(QPoint pos) const
         return {};
     }
     return {};
+}
+
+const MessageLayout::Attachment *MessageLayout::attachmentAt(QPoint pos) const
+{
+    for (const Attachment &att : attachments) {
+        if (att.rect.contains(pos))
+            return &att;
+    }
+    return nullptr;
+}
+
+QString MessageLayoutEngine::percentText(double progress)
+{
+    return tr("%1 %").arg(qRound(qBound(0.0, progress, 1.0) * 100));
 }
 
 QList<MessageLayout::Link> MessageLayoutEngine::findLinks(const QString &text)
@@ -138,7 +153,7 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
         l.quoteRect = QRect(kPadding, cy, sm.horizontalAdvance(l.quote) + 14, sm.height() + 8);
         contentWidth = l.quoteRect.width();
         cy += l.quoteRect.height() + 6;
-        l.attachments.append({QRect(), QStringLiteral("story"), index.data(M::ReplyToStoryRole).toString(), {}, {}, false});
+        l.attachments.append({QRect(), QStringLiteral("story"), index.data(M::ReplyToStoryRole).toString(), {}, {}, false, {}});
     }
 
     QString text = index.data(M::TextRole).toString();
@@ -202,6 +217,14 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
                 const int w = qMin(inner, kImageWidth);
                 att.rect = QRect(kPadding, cy, w, kImageHeight * w / kImageWidth);
             } else {
+                // Our own file before (and after) its upload: its name and size.
+                if (!att.localPath.isEmpty()) {
+                    const QFileInfo file(att.localPath);
+                    if (att.title.isEmpty())
+                        att.title = file.fileName();
+                    if (file.exists())
+                        att.detail = QLocale().formattedDataSize(file.size());
+                }
                 if (att.title.isEmpty())
                     att.title = attachmentLabel(att.type);
                 att.rect = QRect(kPadding, cy, qMin(inner, 260), fm.height() + sm.height() + 16);
@@ -224,6 +247,15 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     if (cy == kPadding) // nothing at all (an unsupported message): keep a visible bubble
         cy += fm.height();
 
+    l.uploadProgress = index.data(M::UploadProgressRole).toDouble();
+    if (l.outgoing && l.uploadProgress >= 0 && !l.attachments.isEmpty()) {
+        // The bar spans the content; the percentage sits at its right.
+        const int w = qMax(contentWidth, 120);
+        l.progressRect = QRect(kPadding, cy + 6, w, sm.height());
+        contentWidth = w;
+        cy = l.progressRect.bottom() + 1;
+    }
+
     const int bubbleWidth = contentWidth + 2 * kPadding;
     const int bubbleHeight = cy + kPadding;
     const int x = l.outgoing ? width - bubbleWidth - 12 : 12;
@@ -231,6 +263,7 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     // Shift the inner parts to the bubble's position.
     const QPoint offset(l.bubble.left(), l.bubble.top());
     l.quoteRect.translate(offset);
+    l.progressRect.translate(offset);
     l.textPos += offset;
     for (auto &att : l.attachments)
         att.rect.translate(offset);
@@ -251,7 +284,8 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     if (index.data(M::EditedRole).toBool() && !deleted)
         meta << tr("Edited");
     if (l.outgoing) {
-        const QString s = stateText(state, index.data(M::SeenRole).toBool());
+        const QString s = l.progressRect.isValid() ? tr("Uploading…")
+                                                   : stateText(state, index.data(M::SeenRole).toBool());
         if (!s.isEmpty())
             meta << s;
     }
@@ -275,6 +309,12 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
         l.deleteRect = QRect(right - dw, top, dw, fm.height() + 6);
         l.retryRect = QRect(l.deleteRect.left() - 8 - rw, top, rw, fm.height() + 6);
         y = l.retryRect.bottom() + 1;
+    }
+    if (l.outgoing && state == MessageState::Queued && !l.attachments.isEmpty()) {
+        const QString cancel = tr("Cancel");
+        const int cw = fm.horizontalAdvance(cancel) + 16;
+        l.cancelRect = QRect(width - 12 - cw, y + 4, cw, fm.height() + 6);
+        y = l.cancelRect.bottom() + 1;
     }
     l.size = QSize(width, y + kRowMargin);
     return l;

@@ -28,6 +28,7 @@ struct MessageLayout {
         QString title;
         QString localPath;
         bool isImage = false;
+        QString detail; // a local file's size on its card
     };
 
     QSize size;
@@ -47,11 +48,18 @@ struct MessageLayout {
     bool failed = false;
     QRect retryRect;
     QRect deleteRect;
+    // An attachment still on its way: the upload's bar (while it runs) and Cancel (until the
+    // message itself goes to Instagram).
+    double uploadProgress = -1;
+    QRect progressRect;
+    QRect cancelRect;
     QString reactions;
     QRect reactionsRect;
 
     // The URL under `pos` (row coordinates), or empty.
     QString linkAt(QPoint pos) const;
+    // The attachment under `pos`, or null.
+    const Attachment *attachmentAt(QPoint pos) const;
 };
 
 struct MessageLayoutFonts {
@@ -70,6 +78,7 @@ public:
 
     static MessageLayout build(const QModelIndex &index, int width, const MessageLayoutFonts &fonts);
     static QList<MessageLayout::Link> findLinks(const QString &text);
+    static QString percentText(double progress);
     static QString dayLabel(qint64 ms);
 };
 

@@ -132,6 +132,13 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     QAction *copy = menu.addAction(tr("Copy text"));
     copy->setEnabled(!text.isEmpty());
     connect(copy, &QAction::triggered, this, [text] { QApplication::clipboard()->setText(text); });
+    // Same rule as the bubble's Cancel: an attachment still uploading or waiting in the queue.
+    const bool queued = index.data(MessageListModel::StateRole).toInt() == int(MessageState::Queued);
+    if (queued && !index.data(MessageListModel::AttachmentsRole).toList().isEmpty()) {
+        menu.addSeparator();
+        connect(menu.addAction(tr("Cancel upload")), &QAction::triggered, this,
+                [this, id] { emit cancelRequested(id); });
+    }
     menu.exec(event->globalPos());
 }
 

@@ -12,7 +12,8 @@ class MessageDelegate;
 
 // The conversation pane's list: per-pixel scrolling over variable-height bubbles; pages older
 // messages in when scrolled near the top (keeping what is on screen still), follows new messages
-// when already at the bottom, and offers react / reply / copy in a context menu.
+// when already at the bottom, and offers react / reply / copy (and cancel an upload) in a
+// context menu.
 class MessageView : public QListView {
     Q_OBJECT
 public:
@@ -27,6 +28,7 @@ signals:
     void replyRequested(qint64 messageId);
     void reactRequested(qint64 messageId, const QString &emoji);
     void unreactRequested(qint64 messageId);
+    void cancelRequested(qint64 messageId); // an attachment not yet on its way to Instagram
 
 protected:
     void verticalScrollbarValueChanged(int value) override;

@@ -9,9 +9,14 @@ namespace inlet::app {
 
 SignInController::SignInController(AccountService *accounts, QWebEngineProfile *profile,
                                    QObject *parent)
+    : SignInController(accounts, ProfileSource([profile] { return profile; }), parent)
+{
+}
+
+SignInController::SignInController(AccountService *accounts, ProfileSource profile, QObject *parent)
     : QObject(parent)
     , m_accounts(accounts)
-    , m_profile(profile)
+    , m_profile(std::move(profile))
 {
     // Whatever way the attempt ends, the controller is free again.
     connect(m_accounts, &AccountService::signedIn, this, [this] { m_running = false; });
@@ -50,7 +55,7 @@ void SignInController::start(QWidget *parentWindow)
         closeWindow();
         AccountService *accounts = m_accounts;
         auto *window = new LoginWindow(
-            m_profile, request->authorizeUrl, request->redirectUri,
+            m_profile(), request->authorizeUrl, request->redirectUri,
             [accounts](const QUrl &url) { return accounts->handleRedirect(url); }, parent);
         m_window = window;
         connect(window, &LoginWindow::codeReceived, this, [this](const QString &code) {

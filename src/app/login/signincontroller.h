@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QWebEngineProfile;
 class QWidget;
 
@@ -22,6 +24,12 @@ class LoginWindow;
 class SignInController : public QObject {
     Q_OBJECT
 public:
+    // Asked for the profile each time a login window opens, so that the app can create it then:
+    // creating a QWebEngineProfile starts Chromium (about 50 MB in the app plus 85 MB of
+    // QtWebEngineProcess children), which a start-up straight into the inbox does not need.
+    using ProfileSource = std::function<QWebEngineProfile *()>;
+
+    SignInController(AccountService *accounts, ProfileSource profile, QObject *parent = nullptr);
     SignInController(AccountService *accounts, QWebEngineProfile *profile,
                      QObject *parent = nullptr);
     ~SignInController() override;
@@ -37,7 +45,7 @@ private:
     void closeWindow();
 
     AccountService *m_accounts;
-    QWebEngineProfile *m_profile;
+    ProfileSource m_profile;
     QPointer<LoginWindow> m_window;
     bool m_running = false;
 };

@@ -40,6 +40,10 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
     , m_graph(urlEdit(config.hosts.graph, tr("Graph API host"), this))
     , m_facebookGraph(urlEdit(config.hosts.facebookGraph, tr("Facebook Graph API host"), this))
     , m_apiVersion(new QLineEdit(config.hosts.apiVersion, this))
+    , m_mediaUpload(urlEdit(config.mediaUploadUrl, tr("Media upload URL"), this))
+    , m_mediaPublic(urlEdit(config.mediaPublicUrl, tr("Media public URL"), this))
+    , m_mediaToken(new QLineEdit(this))
+    , m_initial(config)
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
@@ -81,6 +85,23 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
     hostForm->addRow(reset);
     connect(reset, &QPushButton::clicked, this, &SettingsDialog::resetHostsToInstagram);
 
+    m_mediaUpload->setPlaceholderText(tr("e.g. https://media.example.com/dav/inlet"));
+    m_mediaPublic->setPlaceholderText(tr("e.g. https://media.example.com/inlet"));
+    m_mediaToken->setAccessibleName(tr("Media host access token"));
+    m_mediaToken->setEchoMode(QLineEdit::Password);
+    setHasMediaToken(false);
+    auto *mediaBox = new QGroupBox(tr("Media host"), this);
+    auto *mediaForm = new QFormLayout(mediaBox);
+    auto *mediaNote = new QLabel(
+        tr("Instagram takes pictures and videos only from a public HTTPS address, so Inlet uploads "
+           "each attachment to this host (HTTP PUT) and sends Instagram its public URL."),
+        this);
+    mediaNote->setWordWrap(true);
+    mediaForm->addRow(mediaNote);
+    mediaForm->addRow(tr("Upload URL:"), m_mediaUpload);
+    mediaForm->addRow(tr("Public URL:"), m_mediaPublic);
+    mediaForm->addRow(tr("Access token:"), m_mediaToken);
+
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Settings error"));
     m_error->hide();
@@ -92,6 +113,7 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(appBox);
     layout->addWidget(hostBox);
+    layout->addWidget(mediaBox);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
@@ -105,7 +127,7 @@ QUrl SettingsDialog::metaAppHelpUrl()
 
 AppConfig SettingsDialog::config() const
 {
-    AppConfig config;
+    AppConfig config = m_initial;
     config.appId = m_appId->text().trimmed();
     config.redirectUri = QUrl(m_redirect->text().trimmed());
     config.hosts.www = QUrl(m_www->text().trimmed());
@@ -113,6 +135,8 @@ AppConfig SettingsDialog::config() const
     config.hosts.graph = QUrl(m_graph->text().trimmed());
     config.hosts.facebookGraph = QUrl(m_facebookGraph->text().trimmed());
     config.hosts.apiVersion = m_apiVersion->text().trimmed();
+    config.mediaUploadUrl = QUrl(m_mediaUpload->text().trimmed());
+    config.mediaPublicUrl = QUrl(m_mediaPublic->text().trimmed());
     return config;
 }
 
@@ -122,6 +146,20 @@ std::optional<QString> SettingsDialog::newSecret() const
     if (secret.isEmpty())
         return std::nullopt;
     return secret;
+}
+
+std::optional<QString> SettingsDialog::newMediaToken() const
+{
+    const QString token = m_mediaToken->text().trimmed();
+    if (token.isEmpty())
+        return std::nullopt;
+    return token;
+}
+
+void SettingsDialog::setHasMediaToken(bool has)
+{
+    m_mediaToken->setPlaceholderText(has ? tr("Stored in the keychain; type to replace it")
+                                         : tr("Optional: sent as \"Authorization: Bearer\""));
 }
 
 void SettingsDialog::resetHostsToInstagram()
@@ -154,6 +192,20 @@ QString SettingsDialog::validationError() const
     }
     if (m_apiVersion->text().trimmed().isEmpty())
         return tr("The API version must not be empty (e.g. v25.0).");
+    const QString upload = m_mediaUpload->text().trimmed();
+    const QString pub = m_mediaPublic->text().trimmed();
+    if (upload.isEmpty() != pub.isEmpty())
+        return tr("The media host needs both addresses: where Inlet uploads and where Instagram "
+                  "fetches (or neither).");
+    for (const QString &text : {upload, pub}) {
+        if (!text.isEmpty() && !isWebUrl(text))
+            return tr("\"%1\" is not a valid http(s) address.").arg(text);
+    }
+    // Instagram fetches only over HTTPS; plain http is for a sandbox on this machine.
+    const QUrl publicUrl(pub);
+    const bool loopback = publicUrl.host() == QLatin1String("127.0.0.1") || publicUrl.host() == QLatin1String("localhost");
+    if (!pub.isEmpty() && publicUrl.scheme() != QLatin1String("https") && !loopback)
+        return tr("Instagram fetches attachments only over HTTPS: the public URL must start with https://.");
     return {};
 }
 

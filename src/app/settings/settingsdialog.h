@@ -11,8 +11,9 @@ class QLineEdit;
 
 namespace inlet::app {
 
-// Edits the Meta app set-up: App ID, App Secret, redirect URI and every Instagram host.
-// It only edits values; the caller saves them (settings to QSettings, the secret to the keychain).
+// Edits the Meta app set-up: App ID, App Secret, redirect URI, every Instagram host, and the media
+// host attachments are uploaded to (with its optional access token).
+// It only edits values; the caller saves them (settings to QSettings, secrets to the keychain).
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -22,6 +23,11 @@ public:
     AppConfig config() const;
     // The secret typed in this dialog; nullopt when the field was left empty (keep the old one).
     std::optional<QString> newSecret() const;
+    // The media host's access token typed here (keychain key mediaTokenKey()); nullopt: keep.
+    std::optional<QString> newMediaToken() const;
+    // A media host token is already in the keychain (the field stays empty, never shown).
+    void setHasMediaToken(bool has);
+    static QString mediaTokenKey() { return QStringLiteral("media-host/token"); }
 
     static QUrl metaAppHelpUrl();
 
@@ -41,6 +47,10 @@ private:
     QLineEdit *m_graph;
     QLineEdit *m_facebookGraph;
     QLineEdit *m_apiVersion;
+    QLineEdit *m_mediaUpload;
+    QLineEdit *m_mediaPublic;
+    QLineEdit *m_mediaToken;
+    AppConfig m_initial; // fields this dialog does not show pass through unchanged
     QLabel *m_error;
 };
 

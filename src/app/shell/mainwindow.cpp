@@ -288,7 +288,18 @@ void MainWindow::runSettingsDialog(bool hasSecret)
     auto *dialog = new SettingsDialog(m_accounts->config(), hasSecret, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
+    if (m_vault) {
+        m_vault->read(SettingsDialog::mediaTokenKey()).then(dialog, [dialog](const Result<QString> &token) {
+            dialog->setHasMediaToken(token && !token->isEmpty());
+        });
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto token = dialog->newMediaToken(); token && m_vault) {
+            m_vault->write(SettingsDialog::mediaTokenKey(), *token).then(this, [this](const Status &stored) {
+                if (!stored)
+                    warnLater(tr("Media host token not saved"), stored.error().message);
+            });
+        }
         m_accounts->setConfig(dialog->config());
         if (const auto secret = dialog->newSecret()) {
             m_accounts->storeAppSecret(*secret).then(this, [this](const Status &stored) {

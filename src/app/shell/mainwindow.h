@@ -17,6 +17,7 @@ class QStackedWidget;
 
 namespace inlet {
 class AccountService;
+class TokenVault;
 }
 
 namespace inlet::app {
@@ -51,6 +52,8 @@ public:
     // The Help > Keyboard shortcuts dialog while it is open (for tests), else null.
     QDialog *shortcutsDialog() const { return m_shortcutsDialog.data(); }
     void setDisconnectPrompt(DisconnectPrompt prompt) { m_disconnectPrompt = std::move(prompt); }
+    // Where Settings keeps the media host's access token; without one the field is not saved.
+    void setTokenVault(TokenVault *vault) { m_vault = vault; }
 
     WelcomePage *welcomePage() const { return m_welcome; }
     AccountsPanel *accountsPanel() const { return m_accountsPanel; }
@@ -84,6 +87,7 @@ private:
     std::optional<bool> askDeleteMessages(const Account &account);
 
     AccountService *m_accounts;
+    TokenVault *m_vault = nullptr;
     SignInController *m_signIn;
     SandboxController *m_sandbox;
     AvatarLoader *m_avatars;

@@ -62,6 +62,8 @@ public:
 
     // Queued -> delivered in the background. The future gives the local id once it is stored,
     // or the reason it was refused (too long, empty, storage error): then nothing was stored.
+    // With attachmentPath (and no URL) it is also refused without a configured uploader or when
+    // MediaPolicy refuses the file; attachmentType is then taken from the file's content.
     QFuture<Result<qint64>> send(const OutgoingMessage &message);
     // A Failed message goes back to the queue and is sent now (after reconciling if needed).
     QFuture<Status> retry(qint64 localId);

@@ -61,6 +61,9 @@ private slots:
         QTest::newRow("redirect not a URL") << "Redirect URI" << "not a url";
         QTest::newRow("redirect custom scheme") << "Redirect URI" << "inlet://callback";
         QTest::newRow("host without scheme") << "Graph API host" << "graph.instagram.com";
+        QTest::newRow("media upload without public") << "Media upload URL" << "https://media.example.com/dav";
+        QTest::newRow("media public without upload") << "Media public URL" << "https://media.example.com/p";
+        QTest::newRow("media not a URL") << "Media upload URL" << "media host";
     }
 
     void invalidInputIsRefused()
@@ -90,6 +93,54 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.config().appId, QStringLiteral("1234567890"));
         QVERIFY(dialog.config().isComplete());
+    }
+
+    void mediaHostRoundTripsAndExplains()
+    {
+        AppConfig config;
+        config.mediaUploadUrl = QUrl(QStringLiteral("https://media.example.com/dav/inlet"));
+        config.mediaPublicUrl = QUrl(QStringLiteral("https://cdn.example.com/inlet"));
+        SettingsDialog dialog(config, false, nullptr);
+        QCOMPARE(dialog.config(), config);
+        QVERIFY(dialog.config().hasMediaHost());
+        QCOMPARE(edit(dialog, QStringLiteral("Media upload URL"))->text(), config.mediaUploadUrl.toString());
+
+        // The one line that says why a public HTTPS address is needed.
+        bool explained = false;
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            explained = explained || label->text().contains(QStringLiteral("public HTTPS address"));
+        QVERIFY(explained);
+
+        // Emptying both turns attachments from a file off; the token is a password field that
+        // is never pre-filled and handed back only when typed.
+        edit(dialog, QStringLiteral("Media upload URL"))->clear();
+        edit(dialog, QStringLiteral("Media public URL"))->clear();
+        QVERIFY(!dialog.config().hasMediaHost());
+        QLineEdit *token = edit(dialog, QStringLiteral("Media host access token"));
+        QVERIFY(token);
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QVERIFY(!dialog.newMediaToken());
+        dialog.setHasMediaToken(true);
+        QVERIFY(token->text().isEmpty());
+        QVERIFY(token->placeholderText().contains(QStringLiteral("keychain")));
+        token->setText(QStringLiteral(" t0ken "));
+        QCOMPARE(dialog.newMediaToken().value_or(QString()), QStringLiteral("t0ken"));
+        QCOMPARE(SettingsDialog::mediaTokenKey(), QStringLiteral("media-host/token"));
+    }
+
+    void publicMediaUrlMustBeHttps()
+    {
+        SettingsDialog dialog(AppConfig{}, false, nullptr);
+        dialog.show();
+        edit(dialog, QStringLiteral("Media upload URL"))->setText(QStringLiteral("http://10.0.0.5/dav"));
+        edit(dialog, QStringLiteral("Media public URL"))->setText(QStringLiteral("http://media.example.com/p"));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        // A sandbox on this machine may use plain http.
+        edit(dialog, QStringLiteral("Media public URL"))->setText(QStringLiteral("http://127.0.0.1:8765/media"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.config().mediaPublicUrl, QUrl(QStringLiteral("http://127.0.0.1:8765/media")));
     }
 };
 

@@ -1,5 +1,6 @@
 // HttpMediaUploader against the sandbox's media host over real loopback HTTP: streamed PUT with
 // progress, the public URL serving the same bytes, cancel, 413, 5xx, stalls and unreachable hosts.
+#include "core/outbox/mediatestfiles.h"
 #include "outbox/httpmediauploader.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxmedia.h"
@@ -131,12 +132,8 @@ private slots:
 
     void aFileInstagramWouldRefuseIsNotUploaded()
     {
-        const QString path = m_dir.filePath(QStringLiteral("notes.txt"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("text");
-        file.close();
-        const Result<QString> result = run(path);
+        const Result<QString> result
+            = run(test::writeFile(m_dir.filePath(QStringLiteral("notes.txt")), "text"));
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Invalid);
         QCOMPARE(uploads(), 0);
@@ -151,37 +148,11 @@ private:
             return fail(Error::Kind::Invalid, QStringLiteral("no answer in the test"));
         return finished.first().first().value<Result<QString>>();
     }
-    int uploads()
-    {
-        return int(m_client->get(QStringLiteral("/__sandbox/uploads"))
-                       .json()
-                       .value(QStringLiteral("data"))
-                       .toArray()
-                       .size());
-    }
-    QString demo(const QString &name)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write");
-        file.write(sandbox::sandboxMedia(name)->data);
-        return path;
-    }
+    int uploads() { return test::mediaHostUploads(*m_client); }
+    QString demo(const QString &name) { return test::writeDemoMedia(m_dir.path(), name); }
     QString bigVideo(qint64 size)
     {
-        const QString path = m_dir.filePath(QStringLiteral("big.mp4"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write");
-        const QByteArray clip = sandbox::sandboxMedia(QStringLiteral("clip.mp4"))->data;
-        file.write(clip);
-        QByteArray chunk(1024 * 1024, '\0');
-        for (qint64 i = 0; i < 1024 * 1024; ++i)
-            chunk[i] = char(i * 7);
-        for (qint64 left = size - clip.size(); left > 0; left -= chunk.size())
-            file.write(chunk.constData(), std::min<qint64>(left, chunk.size()));
-        return path;
+        return test::writeLargeVideo(m_dir.filePath(QStringLiteral("big.mp4")), size);
     }
 
     QTemporaryDir m_dir;

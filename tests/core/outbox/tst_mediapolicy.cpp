@@ -1,5 +1,6 @@
 // MediaPolicy: which local files Instagram takes as attachments (type by content, size limits,
 // names that contradict the content), with reasons a manager can act on.
+#include "core/outbox/mediatestfiles.h"
 #include "outbox/mediapolicy.h"
 #include "sandbox/sandboxmedia.h"
 
@@ -115,11 +116,7 @@ private slots:
 private:
     QString write(const QString &name, const QByteArray &data)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
-            qFatal("cannot write the test file");
-        return path;
+        return test::writeFile(m_dir.filePath(name), data);
     }
 
     QTemporaryDir m_dir;

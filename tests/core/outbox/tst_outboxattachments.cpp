@@ -3,6 +3,7 @@
 // upload then send, cancel during the upload, retry after a failed upload, restart during the
 // upload, and files or hosts that make the message fail with a reason.
 #include "auth/tokenvault.h"
+#include "core/outbox/mediatestfiles.h"
 #include "graph/graphclient.h"
 #include "outbox/httpmediauploader.h"
 #include "outbox/outbox.h"
@@ -232,11 +233,8 @@ private slots:
         QVERIFY(refused.error().message.contains(QStringLiteral("media host")));
 
         m_service->mediaUploader()->setHost(media(), media());
-        QFile text(m_dir->filePath(QStringLiteral("notes.txt")));
-        QVERIFY(text.open(QIODevice::WriteOnly));
-        text.write("plain text");
-        text.close();
-        refused = await(outbox()->send(fromFile(text.fileName())));
+        refused = await(outbox()->send(
+            fromFile(test::writeFile(m_dir->filePath(QStringLiteral("notes.txt")), "plain text"))));
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
         QCOMPARE(outbox()->pendingCount(), 0);
@@ -267,24 +265,11 @@ private:
     }
     QString demoFile(const QString &name) const
     {
-        const QString path = m_dir->filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write");
-        file.write(sandbox::sandboxMedia(name)->data);
-        return path;
+        return test::writeDemoMedia(m_dir->path(), name);
     }
     QString bigVideo() const
     {
-        const QString path = m_dir->filePath(QStringLiteral("big.mp4"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write");
-        file.write(sandbox::sandboxMedia(QStringLiteral("clip.mp4"))->data);
-        const QByteArray chunk(1024 * 1024, 'v');
-        for (int i = 0; i < 20; ++i)
-            file.write(chunk);
-        return path;
+        return test::writeLargeVideo(m_dir->filePath(QStringLiteral("big.mp4")), 21 * 1024 * 1024);
     }
     std::optional<StoredMessage> row(qint64 id) const
     {
@@ -295,14 +280,7 @@ private:
         return m ? *m : std::nullopt;
     }
     QJsonObject lastSent() const { return m_sandbox->sentMessages().last(); }
-    int uploads()
-    {
-        return int(m_client->get(QStringLiteral("/__sandbox/uploads"))
-                       .json()
-                       .value(QStringLiteral("data"))
-                       .toArray()
-                       .size());
-    }
+    int uploads() { return test::mediaHostUploads(*m_client); }
 
     std::unique_ptr<sandbox::Sandbox> m_sandbox;
     std::unique_ptr<test::SandboxTestClient> m_client;

@@ -1,0 +1,108 @@
+#include "app/inbox/attachmentchip.h"
+
+#include "app/inbox/imagecache.h"
+#include "common/medialimits.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace inlet::app {
+
+namespace {
+
+QString typeSymbol(const QString &type)
+{
+    if (type == QLatin1String("video"))
+        return QStringLiteral("🎬");
+    if (type == QLatin1String("audio"))
+        return QStringLiteral("🎵");
+    if (type == QLatin1String("image"))
+        return QStringLiteral("🖼");
+    return QStringLiteral("📄");
+}
+
+} // namespace
+
+AttachmentChip::AttachmentChip(QWidget *parent)
+    : QFrame(parent)
+    , m_thumb(new QLabel(this))
+    , m_name(new QLabel(this))
+    , m_size(new QLabel(this))
+    , m_remove(new QToolButton(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAccessibleName(tr("Attachment"));
+    m_thumb->setFixedSize(kThumbSize, kThumbSize);
+    m_thumb->setAlignment(Qt::AlignCenter);
+    QFont symbolFont = m_thumb->font();
+    symbolFont.setPointSizeF(symbolFont.pointSizeF() * 1.6);
+    m_thumb->setFont(symbolFont);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont small = m_size->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_size->setFont(small);
+    m_size->setForegroundRole(QPalette::PlaceholderText);
+    m_remove->setText(QStringLiteral("✕"));
+    m_remove->setAutoRaise(true);
+    m_remove->setAccessibleName(tr("Remove attachment"));
+    m_remove->setToolTip(tr("Remove attachment"));
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(0);
+    text->addWidget(m_name);
+    text->addWidget(m_size);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_thumb);
+    layout->addLayout(text, 1);
+    layout->addWidget(m_remove, 0, Qt::AlignTop);
+
+    connect(m_remove, &QToolButton::clicked, this, &AttachmentChip::removeRequested);
+}
+
+void AttachmentChip::setImageCache(ImageCache *images)
+{
+    if (m_images)
+        disconnect(m_images, nullptr, this, nullptr);
+    m_images = images;
+    if (m_images) {
+        connect(m_images, &ImageCache::ready, this, [this](const QString &source) {
+            if (source == m_path)
+                refreshThumbnail();
+        });
+    }
+}
+
+void AttachmentChip::setFile(const QString &path, const MediaInfo &info)
+{
+    m_path = path;
+    m_info = info;
+    const QString name = QFileInfo(path).fileName();
+    m_name->setText(m_name->fontMetrics().elidedText(name, Qt::ElideMiddle, 360));
+    m_name->setToolTip(path);
+    m_size->setText(media::formatSize(info.size));
+    refreshThumbnail();
+}
+
+void AttachmentChip::refreshThumbnail()
+{
+    QPixmap pixmap;
+    if (m_info.type == QLatin1String("image") && m_images) {
+        const qreal dpr = devicePixelRatioF();
+        pixmap = m_images->thumbnail(m_path, QSize(kThumbSize, kThumbSize) * dpr);
+        pixmap.setDevicePixelRatio(dpr);
+    }
+    if (pixmap.isNull()) {
+        m_thumb->setPixmap({});
+        m_thumb->setText(typeSymbol(m_info.type));
+    } else {
+        m_thumb->setText({});
+        m_thumb->setPixmap(pixmap);
+    }
+}
+
+} // namespace inlet::app

@@ -1,0 +1,274 @@
+#include "app/shell/startupprobe.h"
+
+#include "app/inbox/inboxwidget.h"
+#include "app/inbox/messageview.h"
+#include "app/login/loginwindow.h"
+#include "app/shell/mainwindow.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QHash>
+#include <QListView>
+#include <QPointer>
+#include <QTimer>
+#include <QWebEngineView>
+
+#include <cstdio>
+#include <ctime>
+#include <unistd.h>
+
+namespace inlet::app {
+
+namespace {
+
+qint64 clockNs(clockid_t clock)
+{
+    timespec ts {};
+    clock_gettime(clock, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// Taken while this library's statics are initialised: after the dynamic loader, before main().
+const qint64 g_staticInitNs = clockNs(CLOCK_MONOTONIC);
+
+QByteArray readProc(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The fields of /proc/<pid>/stat after the command name (which may contain spaces): [0] is the
+// state (field 3 of proc(5)), so field N is at index N - 3.
+QList<QByteArray> statFields(const QString &pid)
+{
+    const QByteArray stat = readProc(QStringLiteral("/proc/%1/stat").arg(pid));
+    const qsizetype close = stat.lastIndexOf(')');
+    return close < 0 ? QList<QByteArray>() : stat.mid(close + 2).split(' ');
+}
+
+// Milliseconds since the kernel started this process (clock-tick resolution: 10 ms).
+double msSinceExec()
+{
+    const QList<QByteArray> fields = statFields(QStringLiteral("self"));
+    if (fields.size() < 20)
+        return -1;
+    const double startMs = fields.at(19).toDouble() * 1000.0 / double(sysconf(_SC_CLK_TCK));
+    return clockNs(CLOCK_BOOTTIME) / 1e6 - startMs;
+}
+
+// A "Key:   123 kB" line of /proc/<pid>/status or smaps_rollup, in kB (0 if missing).
+qint64 procKb(const QString &path, const QByteArray &key)
+{
+    const QList<QByteArray> lines = readProc(path).split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(key + ':'))
+            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+struct Memory {
+    qint64 rssKb = 0;
+    qint64 pssKb = 0;
+};
+
+Memory memoryOf(const QString &pid)
+{
+    return { procKb(QStringLiteral("/proc/%1/status").arg(pid), "VmRSS"),
+        procKb(QStringLiteral("/proc/%1/smaps_rollup").arg(pid), "Pss") };
+}
+
+// Every process below this one (QtWebEngineProcess: zygotes, renderer, GPU, utilities).
+QStringList descendants()
+{
+    QHash<QString, QStringList> children;
+    const QStringList pids
+        = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pid : pids) {
+        bool numeric = false;
+        pid.toInt(&numeric);
+        const QList<QByteArray> fields = numeric ? statFields(pid) : QList<QByteArray>();
+        if (fields.size() > 1)
+            children[QString::fromLatin1(fields.at(1))].append(pid);
+    }
+    QStringList out;
+    QStringList todo { QString::number(getpid()) };
+    while (!todo.isEmpty()) {
+        const QStringList next = children.value(todo.takeFirst());
+        out += next;
+        todo += next;
+    }
+    return out;
+}
+
+// "renderer", "zygote", ... from a Chromium child's --type= argument.
+QString processType(const QString &pid)
+{
+    const QList<QByteArray> args
+        = readProc(QStringLiteral("/proc/%1/cmdline").arg(pid)).split('\0');
+    for (const QByteArray &arg : args) {
+        if (arg.startsWith("--type="))
+            return QString::fromLatin1(arg.mid(7));
+    }
+    return QStringLiteral("other");
+}
+
+void report(const QString &line)
+{
+    std::fprintf(stderr, "inlet-bench %s\n", qPrintable(line));
+    std::fflush(stderr);
+}
+
+class StartupProbe : public QObject {
+public:
+    StartupProbe(MainWindow *window, InboxWidget *inbox,
+        std::function<QWebEngineProfile *()> loginProfile, bool webView)
+        : QObject(window)
+        , m_window(window)
+        , m_inbox(inbox)
+        , m_loginProfile(std::move(loginProfile))
+        , m_webView(webView)
+    {
+        m_inbox->conversationList()->viewport()->installEventFilter(this);
+        m_inbox->messageView()->viewport()->installEventFilter(this);
+        QTimer::singleShot(60'000, this, [] {
+            report(QStringLiteral("stage=timeout"));
+            QCoreApplication::exit(3);
+        });
+    }
+
+    ~StartupProbe() override { delete m_login.data(); } // before the profile it uses
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint)
+            return false;
+        // Queued: the paint (and its flush) finishes first.
+        if (m_stage == Stage::Inbox && watched == m_inbox->conversationList()->viewport()
+            && m_inbox->conversations()->rowCount() > 0) {
+            m_stage = Stage::Waiting;
+            QTimer::singleShot(0, this, [this] { inboxPainted(); });
+        } else if (m_stage == Stage::Conversation && watched == m_inbox->messageView()->viewport()
+            && m_inbox->messages()->rowCount() > 0) {
+            m_stage = Stage::Waiting;
+            QTimer::singleShot(0, this, [this] { conversationPainted(); });
+        }
+        return false;
+    }
+
+private:
+    enum class Stage { Inbox, Conversation, Waiting };
+
+    void inboxPainted()
+    {
+        const qint64 now = clockNs(CLOCK_MONOTONIC);
+        report(QStringLiteral(
+            "stage=inbox-painted monotonic-ns=%1 since-exec-ms=%2 since-static-init-ms=%3 rows=%4")
+                   .arg(now)
+                   .arg(msSinceExec(), 0, 'f', 1)
+                   .arg((now - g_staticInitNs) / 1e6, 0, 'f', 1)
+                   .arg(m_inbox->conversations()->rowCount()));
+        m_stage = Stage::Conversation;
+        m_openNs = now;
+        // As a click on the first row would.
+        m_inbox->conversationList()->setCurrentIndex(m_inbox->conversations()->index(0));
+    }
+
+    void conversationPainted()
+    {
+        report(QStringLiteral(
+            "stage=conversation-painted open-ms=%1 conversation=%2 loaded-messages=%3")
+                   .arg((clockNs(CLOCK_MONOTONIC) - m_openNs) / 1e6, 0, 'f', 1)
+                   .arg(m_inbox->currentConversationId())
+                   .arg(m_inbox->messages()->rowCount()));
+        // Let avatars, the header timer and the reader threads settle before reading memory.
+        QTimer::singleShot(1000, this, [this] { reportMemory(); });
+    }
+
+    void reportMemory()
+    {
+        const Memory self = memoryOf(QStringLiteral("self"));
+        m_rssBeforeWebKb = self.rssKb;
+        report(QStringLiteral("stage=memory rss-kb=%1 hwm-kb=%2 pss-kb=%3 child-processes=%4")
+                   .arg(self.rssKb)
+                   .arg(procKb(QStringLiteral("/proc/self/status"), "VmHWM"))
+                   .arg(self.pssKb)
+                   .arg(descendants().size()));
+        if (!m_webView) {
+            QCoreApplication::exit(0);
+            return;
+        }
+        m_openNs = clockNs(CLOCK_MONOTONIC);
+        auto *login = new LoginWindow(
+            m_loginProfile(), QUrl(QStringLiteral("about:blank")),
+            QUrl(QStringLiteral("https://localhost/bench")),
+            [](const QUrl &) -> Result<QString> {
+                return fail(Error::Kind::Cancelled, QStringLiteral("benchmark"));
+            },
+            m_window);
+        m_login = login;
+        connect(
+            login->view(), &QWebEngineView::loadFinished, this,
+            [this](bool ok) {
+                report(QStringLiteral("stage=webview-loaded ok=%1 open-ms=%2")
+                           .arg(ok)
+                           .arg((clockNs(CLOCK_MONOTONIC) - m_openNs) / 1e6, 0, 'f', 1));
+                QTimer::singleShot(1000, this, [this] { reportWebView(); });
+            },
+            Qt::SingleShotConnection);
+        login->show();
+        login->start();
+    }
+
+    void reportWebView()
+    {
+        const Memory self = memoryOf(QStringLiteral("self"));
+        Memory children;
+        QStringList kinds;
+        const QStringList pids = descendants();
+        for (const QString &pid : pids) {
+            const Memory m = memoryOf(pid);
+            children.rssKb += m.rssKb;
+            children.pssKb += m.pssKb;
+            kinds.append(QStringLiteral("%1:%2kB").arg(processType(pid)).arg(m.pssKb));
+        }
+        report(
+            QStringLiteral("stage=webview-memory rss-kb=%1 rss-delta-kb=%2 pss-kb=%3 children=%4 "
+                           "children-rss-kb=%5 children-pss-kb=%6 children-pss=%7")
+                .arg(self.rssKb)
+                .arg(self.rssKb - m_rssBeforeWebKb)
+                .arg(self.pssKb)
+                .arg(pids.size())
+                .arg(children.rssKb)
+                .arg(children.pssKb)
+                .arg(kinds.join(QLatin1Char(','))));
+        QCoreApplication::exit(0);
+    }
+
+    MainWindow *m_window;
+    InboxWidget *m_inbox;
+    std::function<QWebEngineProfile *()> m_loginProfile;
+    bool m_webView;
+    Stage m_stage = Stage::Inbox;
+    qint64 m_openNs = 0;
+    qint64 m_rssBeforeWebKb = 0;
+    QPointer<LoginWindow> m_login;
+};
+
+} // namespace
+
+void installStartupProbe(
+    MainWindow *window, InboxWidget *inbox, std::function<QWebEngineProfile *()> loginProfile)
+{
+    const QByteArray mode = qgetenv("INLET_BENCH_STARTUP");
+    if (mode.isEmpty() || mode == "0")
+        return;
+    new StartupProbe(window, inbox, std::move(loginProfile), mode == "webview");
+}
+
+} // namespace inlet::app

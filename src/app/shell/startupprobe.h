@@ -1,0 +1,23 @@
+#pragma once
+
+#include <functional>
+
+class QWebEngineProfile;
+
+namespace inlet::app {
+
+class InboxWidget;
+class MainWindow;
+
+// Benchmark hook for bench/bench_startup.cpp; does nothing unless INLET_BENCH_STARTUP is set.
+// With INLET_BENCH_STARTUP=1 the app prints, on stderr as "inlet-bench stage=... key=value" lines:
+//   1. the time from process start to the first paint of the conversation list with rows,
+//   2. then opens the first conversation and prints the time to its first painted messages,
+//   3. then, one second later, its resident memory (VmRSS, VmHWM, PSS) and its child processes,
+// and quits. With INLET_BENCH_STARTUP=webview it then also opens a login window on about:blank
+// and prints the memory of the app and of its QtWebEngineProcess children once that has loaded.
+// `loginProfile` is only called for that last step.
+void installStartupProbe(
+    MainWindow *window, InboxWidget *inbox, std::function<QWebEngineProfile *()> loginProfile);
+
+} // namespace inlet::app

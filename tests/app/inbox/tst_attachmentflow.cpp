@@ -1,0 +1,341 @@
+// Attachments end to end in the inbox window, over the production outbox wiring (OutboxService:
+// Store, GraphClient, HttpMediaUploader) against the in-process sandbox's media host and Send API:
+// attach a PNG, send it with text, the bubble shows the upload's progress then Sent, the sandbox
+// got the attachment then the text; Cancel during an upload removes the bubble; refused files say
+// why; a click on the thumbnail opens the image viewer; without a media host the paperclip
+// explains and links to Settings.
+#include "app/inbox/attachmentchip.h"
+#include "app/inbox/attachmentwiring.h"
+#include "app/inbox/composer.h"
+#include "app/inbox/imageviewer.h"
+#include "app/inbox/inboxwidget.h"
+#include "app/inbox/messagedelegate.h"
+#include "app/inbox/messageview.h"
+#include "auth/tokenvault.h"
+#include "graph/graphclient.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "models/storeinboxsource.h"
+#include "outbox/httpmediauploader.h"
+#include "outbox/outbox.h"
+#include "outbox/outboxservice.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/sandboxmedia.h"
+#include "sandbox/sandboxtestclient.h"
+#include "sandbox/world.h"
+#include "store/store.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QImage>
+#include <QLabel>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace inlet;
+using namespace inlet::app;
+
+namespace {
+
+template <typename T> T await(QFuture<T> future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
+        return T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))));
+    return future.result();
+}
+
+} // namespace
+
+class TestAttachmentFlow : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<test::SandboxTestClient> m_client;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TokenVault> m_vault;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<OutboxService> m_service;
+    std::unique_ptr<InboxWidget> m_widget;
+    QUrl m_base;
+    QString m_business;
+    QString m_customer;
+    bool m_mediaHost = true;
+
+    MessageListModel *messages() const { return m_widget->messages(); }
+    QModelIndex lastRow() const { return messages()->index(messages()->rowCount() - 1); }
+
+    // The layout of a row as the view draws it, and a click at a point of it (row coordinates).
+    MessageLayout layoutOf(const QModelIndex &index) const
+    {
+        MessageView *view = m_widget->messageView();
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        return delegate->layoutFor(index, view->visualRect(index).width(), view->font());
+    }
+    void clickInRow(const QModelIndex &index, QPoint pos)
+    {
+        MessageView *view = m_widget->messageView();
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).topLeft() + pos);
+    }
+
+    // Random pixels: a PNG of a few MB, so the upload reports progress more than once.
+    QString noisyPng(int side) const
+    {
+        QImage image(side, side, QImage::Format_RGB32);
+        auto *rng = QRandomGenerator::global();
+        for (int y = 0; y < side; ++y) {
+            auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
+            for (int x = 0; x < side; ++x)
+                line[x] = rng->generate() | 0xff000000u;
+        }
+        const QString path = m_dir->filePath(QStringLiteral("photo.png"));
+        image.save(path);
+        return path;
+    }
+    QString bigVideo() const
+    {
+        const QString path = m_dir->filePath(QStringLiteral("big.mp4"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        file.write(sandbox::sandboxMedia(QStringLiteral("clip.mp4"))->data);
+        file.write(QByteArray(20 * 1024 * 1024, 'v'));
+        return path;
+    }
+    // The media host answers the next upload only after `ms` (so the test sees it in progress).
+    void slowNextUpload(int ms)
+    {
+        QCOMPARE(m_client->control(QStringLiteral("uploads/faults"),
+                                   {{QStringLiteral("count"), 1}, {QStringLiteral("latency_ms"), ms}})
+                     .status,
+                 200);
+    }
+
+private slots:
+    void init()
+    {
+        sandbox::SandboxOptions options;
+        options.customers = 1;
+        options.eventsPerMinute = 0;
+        m_business = options.businessId;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const auto base = m_sandbox->start();
+        QVERIFY(base.has_value());
+        m_base = *base;
+        m_client = std::make_unique<test::SandboxTestClient>(m_base);
+        m_customer = m_sandbox->world().customers().first().profile.igsid;
+        // The customer writes (opens the messaging window on the sandbox's side too).
+        QVERIFY(m_sandbox->injectEvent({{QStringLiteral("kind"), QStringLiteral("text")},
+                                        {QStringLiteral("customer"), m_customer},
+                                        {QStringLiteral("text"), QStringLiteral("Can I see it?")}}));
+
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_vault = std::make_unique<TokenVault>();
+        m_vault->setSessionOnlyFallback(true);
+        QVERIFY(await(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken())).has_value());
+        auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
+        QVERIFY(store.has_value());
+        m_store = std::move(*store);
+        Account account;
+        account.id = m_business;
+        account.username = QStringLiteral("shop");
+        QVERIFY(await(m_store->upsertAccount(account)).has_value());
+        Contact contact;
+        contact.id = m_customer;
+        contact.name = QStringLiteral("Customer");
+        QVERIFY(await(m_store->upsertContact(contact)).has_value());
+        InboundEvent event;
+        event.kind = InboundEvent::Kind::Message;
+        event.accountId = m_business;
+        event.customerId = m_customer;
+        event.timestampMs = QDateTime::currentMSecsSinceEpoch() - 60'000;
+        event.mid = QStringLiteral("mid.customer.1");
+        event.text = QStringLiteral("Can I see it?");
+        event.rawJson = "{}";
+        QVERIFY(await(m_store->applyEvents({event})).has_value());
+
+        m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
+        m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
+        const QUrl media(m_base.toString() + QStringLiteral("/media"));
+        m_service->mediaUploader()->setHost(media, media);
+        OutboxOptions outboxOptions;
+        outboxOptions.backoffBaseMs = 20;
+        outboxOptions.backoffMaxMs = 100;
+        m_service->outbox()->setOptions(outboxOptions);
+        m_service->outbox()->start();
+
+        InboxServices services;
+        services.store = m_store.get();
+        services.source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+        services.outbox = m_service->outbox();
+        services.mediaHostReady = [this] { return m_mediaHost; };
+        m_widget = std::make_unique<InboxWidget>(services);
+        m_widget->setAccounts({{m_business, QStringLiteral("Shop")}});
+        m_widget->resize(1200, 800);
+        m_widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 1);
+        m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
+        QTRY_COMPARE(messages()->rowCount(), 1);
+    }
+
+    void cleanup()
+    {
+        m_widget.reset();
+        m_service.reset();
+        m_graph.reset();
+        m_store.reset();
+        m_vault.reset();
+        m_dir.reset();
+        m_client.reset();
+        m_sandbox.reset();
+        m_mediaHost = true;
+    }
+
+    void imageUploadsWithProgressThenSendsBeforeTheText()
+    {
+        const QString png = noisyPng(900);
+        QVERIFY(QFileInfo(png).size() > 1'000'000);
+        slowNextUpload(700);
+        Composer *composer = m_widget->composer();
+        QVERIFY(composer->attachFile(png));
+        QVERIFY(composer->attachmentChip()->isVisible());
+        QTest::keyClicks(composer->editor(), QStringLiteral("Here it is"));
+
+        QList<double> seen;
+        const auto watch = connect(messages(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &from) {
+            const double p = from.data(MessageListModel::UploadProgressRole).toDouble();
+            if (p >= 0)
+                seen.append(p);
+        });
+        QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+        QVERIFY(!composer->hasAttachment());
+        QVERIFY(composer->text().isEmpty());
+
+        // The attachment's bubble: the picture from the local file, a bar while it uploads.
+        // (The text's message is stored right after the file's, and waits for it.)
+        QTRY_VERIFY(messages()->rowCount() >= 2);
+        const QModelIndex attached = messages()->index(1);
+        const qint64 id = attached.data(MessageListModel::IdRole).toLongLong();
+        const QVariantMap attachment = attached.data(MessageListModel::AttachmentsRole).toList().value(0).toMap();
+        QCOMPARE(attachment.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
+        QCOMPARE(attachment.value(QStringLiteral("localPath")).toString(), png);
+        QTRY_VERIFY(messages()->index(messages()->rowOfMessage(id)).data(MessageListModel::UploadProgressRole).toDouble() >= 0);
+        const MessageLayout uploading = layoutOf(messages()->index(messages()->rowOfMessage(id)));
+        QVERIFY(uploading.progressRect.isValid());
+        QVERIFY(uploading.cancelRect.isValid());
+        QVERIFY(m_sandbox->sentMessages().isEmpty()); // the text waits for the file
+
+        // Then Sent: no bar; the sandbox got the image (by the media host's URL), then the text.
+        QTRY_COMPARE_WITH_TIMEOUT(messages()->index(messages()->rowOfMessage(id)).data(MessageListModel::StateRole).toInt(),
+                                  int(MessageState::Sent), 15000);
+        QCOMPARE(messages()->index(messages()->rowOfMessage(id)).data(MessageListModel::UploadProgressRole).toDouble(), -1.0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->sentMessages().size(), 2, 15000);
+        disconnect(watch);
+        QVERIFY(!seen.isEmpty());
+        QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
+        QCOMPARE(seen.last(), 1.0);
+        const QJsonObject first = m_sandbox->sentMessages().at(0).value(QStringLiteral("message")).toObject();
+        const QJsonObject media = first.value(QStringLiteral("attachment")).toObject();
+        QCOMPARE(media.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
+        const QString url = media.value(QStringLiteral("payload")).toObject().value(QStringLiteral("url")).toString();
+        QVERIFY2(url.startsWith(m_base.toString() + QStringLiteral("/media/")), qPrintable(url));
+        QFile original(png);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QCOMPARE(m_client->getUrl(QUrl(url)).body, original.readAll());
+        QCOMPARE(m_sandbox->sentMessages().at(1).value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("Here it is"));
+        QTRY_COMPARE(messages()->rowCount(), 3);
+
+        // A click on the thumbnail opens the viewer with the full picture.
+        const QModelIndex sent = messages()->index(messages()->rowOfMessage(id));
+        const MessageLayout done = layoutOf(sent);
+        QVERIFY(!done.progressRect.isValid() && !done.cancelRect.isValid());
+        QVERIFY(!m_widget->attachments()->imageViewer());
+        clickInRow(sent, done.attachments.first().rect.center());
+        QTRY_VERIFY(m_widget->attachments()->imageViewer() && m_widget->attachments()->imageViewer()->isVisible());
+        ImageViewer *viewer = m_widget->attachments()->imageViewer();
+        QCOMPARE(viewer->source(), png);
+        QTRY_VERIFY(viewer->isLoaded());
+        QCOMPARE(viewer->imageSize(), QSize(900, 900));
+        QVERIFY(viewer->openButton()->isEnabled()); // it has a public URL now
+        viewer->close();
+    }
+
+    void cancelDuringTheUploadRemovesTheBubble()
+    {
+        slowNextUpload(5000);
+        Composer *composer = m_widget->composer();
+        QVERIFY(composer->attachFile(bigVideo()));
+        QCOMPARE(composer->attachmentInfo().type, QStringLiteral("video"));
+        QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE(messages()->rowCount(), 2);
+        QTRY_VERIFY(lastRow().data(MessageListModel::UploadProgressRole).toDouble() >= 0);
+        const MessageLayout l = layoutOf(lastRow());
+        QVERIFY(l.cancelRect.isValid());
+        QCOMPARE(l.attachments.first().title, QStringLiteral("big.mp4"));
+
+        QSignalSpy cancelled(m_service->outbox(), &Outbox::cancelled);
+        clickInRow(lastRow(), l.cancelRect.center());
+        QVERIFY(cancelled.wait(5000));
+        QTRY_COMPARE(messages()->rowCount(), 1);
+        QCOMPARE(m_service->outbox()->pendingCount(), 0);
+        QTest::qWait(100);
+        QVERIFY(m_sandbox->sentMessages().isEmpty());
+    }
+
+    void refusedFilesShowTheReason()
+    {
+        Composer *composer = m_widget->composer();
+        QFile small(noisyPng(64));
+        QVERIFY(small.open(QIODevice::ReadOnly));
+        const QString huge = m_dir->filePath(QStringLiteral("huge.png"));
+        QFile big(huge);
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(small.readAll() + QByteArray(9'000'000, '\0'));
+        big.close();
+        QVERIFY(!composer->attachFile(huge));
+        QVERIFY(composer->noticeLabel()->isVisible());
+        QVERIFY2(composer->noticeLabel()->text().contains(QStringLiteral("8 MB")), qPrintable(composer->noticeLabel()->text()));
+
+        const QString exe = m_dir->filePath(QStringLiteral("setup.exe"));
+        QFile program(exe);
+        QVERIFY(program.open(QIODevice::WriteOnly));
+        program.write(QByteArray("MZ\x90\x00", 4) + QByteArray(2048, '\0'));
+        program.close();
+        QVERIFY(!composer->attachFile(exe));
+        QVERIFY(composer->noticeLabel()->text().contains(QStringLiteral("setup.exe")));
+        QVERIFY(!composer->hasAttachment());
+        QVERIFY(!composer->sendButton()->isEnabled());
+        QCOMPARE(messages()->rowCount(), 1);
+    }
+
+    void withoutAMediaHostThePaperclipLinksToSettings()
+    {
+        m_mediaHost = false;
+        m_widget->refreshAttachmentsAvailable();
+        Composer *composer = m_widget->composer();
+        QTest::mouseClick(composer->attachButton(), Qt::LeftButton);
+        QVERIFY(composer->noticeLabel()->text().contains(QStringLiteral("media host")));
+        QVERIFY(composer->settingsLink()->isVisible());
+        QSignalSpy settings(m_widget.get(), &InboxWidget::settingsRequested);
+        emit composer->settingsLink()->linkActivated(QStringLiteral("settings"));
+        QCOMPARE(settings.size(), 1);
+
+        m_mediaHost = true; // set up in Settings
+        m_widget->refreshAttachmentsAvailable();
+        QVERIFY(!composer->settingsLink()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestAttachmentFlow)
+#include "tst_attachmentflow.moc"
