@@ -242,7 +242,11 @@ int main(int argc, char **argv)
     inboxServices.senderActions = core->senderActions();
     inboxServices.transport = core->outboxTransport();
     inboxServices.connectivity = core->connectivity();
+    inboxServices.mediaHostReady = [accounts] { return accounts->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);
+    window.setTokenVault(core->vault());
+    QObject::connect(inbox, &app::InboxWidget::settingsRequested, &window, &app::MainWindow::openSettings);
+    QObject::connect(accounts, &AccountService::configChanged, inbox, &app::InboxWidget::refreshAttachmentsAvailable);
     const auto showAccounts = [inbox, accounts] {
         QList<std::pair<QString, QString>> list;
         for (const Account &account : accounts->accounts())
