@@ -795,6 +795,54 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </message>
     </context>
     <context>
+        <name>inlet::app::ReactionNotice</name>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="15" />
+            <source>Retry</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="16" />
+            <source>Dismiss</source>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="19" />
+            <source>Reaction not sent</source>
+            <translation>Reaktion nicht gesendet</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="24" />
+            <source>Send the reaction again</source>
+            <translation>Die Reaktion erneut senden</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="25" />
+            <source>Forget this reaction</source>
+            <translation>Diese Reaktion verwerfen</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="60" />
+            <source>Your reaction could not be removed: %1</source>
+            <translation>Deine Reaktion konnte nicht entfernt werden: %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="61" />
+            <source>Your reaction %1 could not be sent: %2</source>
+            <translation>Deine Reaktion %1 konnte nicht gesendet werden: %2</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="68" />
+            <source>Retry failed: %1</source>
+            <translation>Erneuter Versuch fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <location filename="../src/app/inbox/reactionnotice.cpp" line="74" />
+            <source>Could not dismiss: %1</source>
+            <translation>Konnte nicht verworfen werden: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>inlet::app::SettingsDialog</name>
         <message>
             <location filename="../src/app/settings/settingsdialog.cpp" line="37" />

@@ -240,7 +240,7 @@ int main(int argc, char **argv)
         core->store()->databasePath(), QDir(options.dataDir).filePath(QStringLiteral("avatars")));
     inboxServices.outbox = core->outbox();
     inboxServices.senderActions = core->senderActions();
-    inboxServices.transport = core->outboxTransport();
+    inboxServices.reactions = core->reactions();
     inboxServices.connectivity = core->connectivity();
     inboxServices.mediaHostReady = [accounts] { return accounts->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);

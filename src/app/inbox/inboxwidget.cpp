@@ -8,11 +8,13 @@
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messageview.h"
 #include "app/inbox/quickswitcher.h"
+#include "app/inbox/reactionnotice.h"
 #include "common/logging.h"
 #include "graph/connectivity.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 #include "outbox/outbox.h"
+#include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
 #include "store/store.h"
 
@@ -196,6 +198,8 @@ void InboxWidget::buildUi()
     paneLayout->addLayout(header);
     paneLayout->addWidget(m_placeholder, 1);
     paneLayout->addWidget(m_messageView, 1);
+    m_reactionNotice = new ReactionNotice(m_services.reactions, m_conversationPane);
+    paneLayout->addWidget(m_reactionNotice);
     paneLayout->addWidget(m_composer);
     m_messageView->setVisible(false);
     m_composer->setVisible(false);
@@ -344,6 +348,7 @@ void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
     m_composer->setVisible(true);
     m_contact->setVisible(true);
     m_contact->setConversation(m_current, accountName(m_current.accountId));
+    m_reactionNotice->setConversation(m_current.accountId, m_current.customerId);
     m_composer->clear();
     refreshAttachmentsAvailable();
     refreshHeader();
@@ -471,18 +476,14 @@ void InboxWidget::refreshAttachmentsAvailable()
 
 void InboxWidget::react(qint64 messageId, const QString &emoji, bool remove)
 {
-    const int row = m_messages->rowOfMessage(messageId);
-    if (row < 0 || !m_services.transport || !m_current.id)
+    if (!m_services.reactions || m_messages->rowOfMessage(messageId) < 0)
         return;
-    // Sender action "react"/"unreact" (instagram-api.md §3.3); the reaction webhook updates the row.
-    QJsonObject payload{{QStringLiteral("message_id"), m_messages->rowAt(row).mid}};
-    if (!remove)
-        payload.insert(QStringLiteral("reaction"), emoji);
-    const QJsonObject body{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_current.customerId}}},
-                           {QStringLiteral("sender_action"), remove ? QStringLiteral("unreact") : QStringLiteral("react")},
-                           {QStringLiteral("payload"), payload}};
-    m_services.transport->send(m_current.accountId, body).then(this, [this](const Result<QJsonObject> &result) {
-        if (!result)
+    // Stored (the bubble shows it at once) and queued: Instagram sends no echo of our reactions.
+    auto queued = remove ? m_services.reactions->unreact(messageId) : m_services.reactions->react(messageId, emoji);
+    queued.then(this, [this](const Result<qint64> &result) {
+        if (!result) {
+            m_composer->noticeLabel()->setText(result.error().message);
+            m_composer->noticeLabel()->setVisible(true);
             emit sendFailed(result.error().message);
         }
     });

@@ -23,7 +23,7 @@ class ConversationListModel;
 class InboxSource;
 class MessageListModel;
 class Outbox;
-class OutboxTransport;
+class ReactionQueue;
 class SenderActions;
 class Store;
 } // namespace inlet
@@ -38,6 +38,7 @@ class ImageCache;
 class MessageDelegate;
 class MessageView;
 class QuickSwitcher;
+class ReactionNotice;
 
 // The core services the inbox works with. `store` and `source` are required; without `outbox`
 // the composer explains that sending is unavailable; `senderActions` (typing_on / mark_seen) and
@@ -47,7 +48,7 @@ struct InboxServices {
     std::shared_ptr<InboxSource> source; // e.g. StoreInboxSource(store->databasePath(), avatarDir)
     Outbox *outbox = nullptr;
     SenderActions *senderActions = nullptr;
-    OutboxTransport *transport = nullptr;
+    ReactionQueue *reactions = nullptr;
     Connectivity *connectivity = nullptr; // optional: the composer tells when a reply waits offline
     QStringList savedReplies;
     // Whether attachments from a file can reach Instagram (a media host is set up); null: the
@@ -86,6 +87,7 @@ public:
     MessageView *messageView() const { return m_messageView; }
     Composer *composer() const { return m_composer; }
     ContactPanel *contactPanel() const { return m_contact; }
+    ReactionNotice *reactionNotice() const { return m_reactionNotice; }
     AttachmentWiring *attachments() const { return m_attachments; }
     QLineEdit *searchBox() const { return m_search; }
     QLabel *headerLabel() const { return m_headerTitle; }
@@ -135,6 +137,7 @@ private:
     Composer *m_composer = nullptr;
     ContactPanel *m_contact = nullptr;
     QuickSwitcher *m_switcher = nullptr; // Ctrl+K
+    ReactionNotice *m_reactionNotice = nullptr; // a reaction of the manager that failed
     AttachmentWiring *m_attachments = nullptr;
     QTimer *m_headerTimer = nullptr;
     qint64 m_pendingOpen = 0; // a conversation to select once the list has it

@@ -187,9 +187,17 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
 
     if (!l.reactions.isEmpty()) {
-        painter->setPen(pal.color(QPalette::Mid));
+        const qreal radius = l.reactionsRect.height() / 2.0;
+        painter->setPen(l.ownReaction ? QPen(pal.color(QPalette::Highlight), 1.5) : QPen(pal.color(QPalette::Mid)));
         painter->setBrush(pal.color(QPalette::Base));
-        painter->drawRoundedRect(l.reactionsRect, l.reactionsRect.height() / 2.0, l.reactionsRect.height() / 2.0);
+        painter->drawRoundedRect(l.reactionsRect, radius, radius);
+        if (l.ownReaction) {
+            QColor tint = pal.color(QPalette::Highlight);
+            tint.setAlpha(40);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(tint);
+            painter->drawRoundedRect(l.reactionsRect, radius, radius);
+        }
         painter->setPen(pal.color(QPalette::Text));
         painter->setFont(f.base);
         painter->drawText(l.reactionsRect, Qt::AlignCenter, l.reactions);

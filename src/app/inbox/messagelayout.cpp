@@ -272,6 +272,7 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     const QStringList reactions = index.data(M::ReactionsRole).toStringList();
     if (!reactions.isEmpty()) {
         l.reactions = reactions.join(QLatin1Char(' '));
+        l.ownReaction = !index.data(M::OwnReactionRole).toString().isEmpty();
         const int w = fm.horizontalAdvance(l.reactions) + 12;
         l.reactionsRect = QRect(l.outgoing ? l.bubble.right() - w : l.bubble.left() + 8, y - 4, w,
                                 fm.height() + 4);

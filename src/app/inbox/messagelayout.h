@@ -55,6 +55,7 @@ struct MessageLayout {
     QRect cancelRect;
     QString reactions;
     QRect reactionsRect;
+    bool ownReaction = false; // the business reacted too: the pill is highlighted
 
     // The URL under `pos` (row coordinates), or empty.
     QString linkAt(QPoint pos) const;

@@ -67,44 +67,35 @@ Status runAll(WriteSession &session, const QList<std::pair<QString, QVariantList
 
 } // namespace
 
-Result<std::optional<QueuedReaction>> ReactionWriter::entry(qint64 id)
+Result<QList<QueuedReaction>> ReactionWriter::select(
+    const QString &condition, const QVariantList &values)
 {
-    auto q = m_session.run(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" WHERE id = ?"), { id });
+    auto q = m_session.run(QStringLiteral("SELECT ") + kColumns + condition, values);
     if (!q)
         return std::unexpected(q.error());
-    std::optional<QueuedReaction> r;
-    if ((*q)->next())
-        r = fromRow(**q);
+    QList<QueuedReaction> list;
+    while ((*q)->next())
+        list.append(fromRow(**q));
     (*q)->finish();
-    return r;
+    return list;
+}
+
+Result<std::optional<QueuedReaction>> ReactionWriter::entry(qint64 id)
+{
+    auto found = select(QStringLiteral(" WHERE id = ?"), { id });
+    if (!found)
+        return std::unexpected(found.error());
+    return found->isEmpty() ? std::nullopt : std::optional<QueuedReaction>(found->constFirst());
 }
 
 Result<QList<QueuedReaction>> ReactionWriter::entriesFor(qint64 messageId)
 {
-    auto q = m_session.run(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" WHERE message_id = ? ORDER BY id"),
-        { messageId });
-    if (!q)
-        return std::unexpected(q.error());
-    QList<QueuedReaction> list;
-    while ((*q)->next())
-        list.append(fromRow(**q));
-    (*q)->finish();
-    return list;
+    return select(QStringLiteral(" WHERE message_id = ? ORDER BY id"), { messageId });
 }
 
 Result<QList<QueuedReaction>> ReactionWriter::all()
 {
-    auto q
-        = m_session.run(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" ORDER BY id"), {});
-    if (!q)
-        return std::unexpected(q.error());
-    QList<QueuedReaction> list;
-    while ((*q)->next())
-        list.append(fromRow(**q));
-    (*q)->finish();
-    return list;
+    return select(QStringLiteral(" ORDER BY id"), {});
 }
 
 Result<ReactionWriter::Snapshot> ReactionWriter::previousOf(qint64 id)

@@ -44,6 +44,7 @@ private:
         bool removed = true;
         qint64 reactedMs = 0;
     };
+    Result<QList<QueuedReaction>> select(const QString &condition, const QVariantList &values);
     Result<std::optional<QueuedReaction>> entry(qint64 id);
     Result<QList<QueuedReaction>> entriesFor(qint64 messageId);
     Result<Snapshot> previousOf(qint64 id);

@@ -143,7 +143,6 @@ private slots:
         services.store = m_store.get();
         services.source = std::make_shared<StoreInboxSource>(m_store->databasePath());
         services.outbox = m_outbox.get();
-        services.transport = m_transport.get();
         services.savedReplies = {QStringLiteral("Thanks for your message! We'll get back to you shortly.")};
         m_widget = std::make_unique<InboxWidget>(services);
         m_widget->setClock([] { return kNow; });
