@@ -1,1260 +1,1571 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>inlet::app</name>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="26" />
-            <source>Queued</source>
-            <translation>In der Warteschlange</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="27" />
-            <source>Sending…</source>
-            <translation>Wird gesendet…</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="28" />
-            <source>Seen</source>
-            <translation>Gesehen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="28" />
-            <source>Sent</source>
-            <translation>Gesendet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="29" />
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="38" />
-            <source>Video</source>
-            <translation>Video</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="40" />
-            <source>Voice message</source>
-            <translation>Sprachnachricht</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="42" />
-            <source>File</source>
-            <translation>Datei</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="44" />
-            <source>Mentioned you in their story</source>
-            <translation>Hat dich in der Story erwähnt</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="46" />
-            <source>Shared post</source>
-            <translation>Geteilter Beitrag</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="47" />
-            <source>Attachment</source>
-            <translation>Anhang</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::AccountRow</name>
-        <message>
-            <location filename="../src/app/shell/accountspanel.cpp" line="25" />
-            <source>Reconnect</source>
-            <translation>Neu verbinden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/accountspanel.cpp" line="26" />
-            <source>Disconnect</source>
-            <translation>Trennen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/accountspanel.cpp" line="37" />
-            <source>Remove this account from Inlet</source>
-            <translation>Dieses Konto aus Inlet entfernen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/accountspanel.cpp" line="56" />
-            <source>Needs sign-in: Instagram no longer accepts this account's access. Messages are kept; sending waits.</source>
-            <translation>Anmeldung nötig: Instagram akzeptiert den Zugang dieses Kontos nicht mehr. Nachrichten bleiben erhalten; das Senden wartet.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/accountspanel.cpp" line="89" />
-            <source>Account %1</source>
-            <translation>Konto %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::AccountsPanel</name>
-        <message>
-            <location filename="../src/app/shell/accountspanel.cpp" line="114" />
-            <source>Accounts</source>
-            <translation>Konten</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/accountspanel.cpp" line="130" />
-            <source>Connect another account…</source>
-            <translation>Weiteres Konto verbinden…</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::Composer</name>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="93" />
-            <source>Send as a human agent reply (HUMAN_AGENT)</source>
-            <translation>Als Antwort eines Mitarbeiters senden (HUMAN_AGENT)</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="94" />
-            <source>Send</source>
-            <translation>Senden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="103" />
-            <source>Instagram allows replies written by a person up to 7 days after the customer's last message, with the human agent tag.</source>
-            <translation>Instagram erlaubt von einem Menschen geschriebene Antworten bis zu 7 Tage nach der letzten Nachricht der Kundin oder des Kunden, mit dem Human-Agent-Tag.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="105" />
-            <source>Send reply</source>
-            <translation>Antwort senden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="106" />
-            <source>Bytes used</source>
-            <translation>Verwendete Bytes</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="108" />
-            <source>Cancel reply</source>
-            <translation>Antwort abbrechen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="180" />
-            <source>Replying to: %1</source>
-            <translation>Antwort auf: %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="209" />
-            <source>%1 / %2 bytes</source>
-            <translation>%1 / %2 Bytes</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="211" />
-            <source>Instagram limits a message to 1000 bytes of UTF-8: emoji and accented letters take more than one byte.</source>
-            <translation>Instagram begrenzt eine Nachricht auf 1000 Bytes UTF-8: Emojis und Buchstaben mit Akzent belegen mehr als ein Byte.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="220" />
-            <source>More than 24 hours since the customer's last message: only a reply written by you, sent with the human agent tag, is allowed (up to 7 days).</source>
-            <translation>Mehr als 24 Stunden seit der letzten Nachricht der Kundin oder des Kunden: Erlaubt ist nur eine von dir geschriebene Antwort mit dem Human-Agent-Tag (bis zu 7 Tage).</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="223" />
-            <source>More than 7 days since the customer's last message: Instagram does not allow a reply until they write again.</source>
-            <translation>Mehr als 7 Tage seit der letzten Nachricht der Kundin oder des Kunden: Instagram erlaubt keine Antwort, bis sie oder er wieder schreibt.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="226" />
-            <source>Too long for Instagram: shorten it by %1 bytes.</source>
-            <translation>Zu lang für Instagram: um %1 Bytes kürzen.</translation>
-        </message>
-        <message>
-            <source>Offline: your message will be sent when the connection is back.</source>
-            <translation>Offline: Deine Nachricht wird gesendet, sobald die Verbindung wieder da ist.</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::ComposerEdit</name>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="22" />
-            <source>Write a reply… (Enter sends, Shift+Enter for a new line, / for saved replies)</source>
-            <translation>Antwort schreiben… (Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, / für gespeicherte Antworten)</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/composer.cpp" line="23" />
-            <source>Reply text</source>
-            <translation>Antworttext</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::ContactPanel</name>
-        <message>
-            <location filename="../src/app/inbox/contactpanel.cpp" line="27" />
-            <source>Contact details</source>
-            <translation>Kontaktdetails</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/contactpanel.cpp" line="58" />
-            <source>Unknown customer</source>
-            <translation>Unbekannte Kundin / unbekannter Kunde</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../src/app/inbox/contactpanel.cpp" line="60" />
-            <source>%n follower(s)</source>
-            <translation>
-                <numerusform>%n Follower</numerusform>
-                <numerusform>%n Follower</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/contactpanel.cpp" line="61" />
-            <source>Follows your account</source>
-            <translation>Folgt deinem Konto</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/contactpanel.cpp" line="61" />
-            <source>Does not follow your account</source>
-            <translation>Folgt deinem Konto nicht</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/contactpanel.cpp" line="63" />
-            <source>Conversation started %1</source>
-            <translation>Unterhaltung begonnen %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/contactpanel.cpp" line="67" />
-            <source>Account: %1</source>
-            <translation>Konto: %1</translation>
-        </message>
-        <message>
-            <source>Picture of %1</source>
-            <translation>Bild von %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::ConversationDelegate</name>
-        <message>
-            <location filename="../src/app/inbox/conversationdelegate.cpp" line="52" />
-            <source>Window open</source>
-            <translation>Fenster offen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/conversationdelegate.cpp" line="53" />
-            <source>Window closing soon</source>
-            <translation>Fenster schließt bald</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/conversationdelegate.cpp" line="54" />
-            <source>Human agent replies only</source>
-            <translation>Nur Antworten von Mitarbeitern</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/conversationdelegate.cpp" line="55" />
-            <source>Window closed</source>
-            <translation>Fenster geschlossen</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::CoreBridge</name>
-        <message>
-            <location filename="../src/app/shell/corebridge.cpp" line="16" />
-            <source>Receiving webhooks at %1</source>
-            <translation>Webhooks werden empfangen unter %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/corebridge.cpp" line="24" />
-            <source>Syncing conversations: %1 of %2</source>
-            <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
-        </message>
-        <message>
-            <source>The sandbox answers again.</source>
-            <translation>Die Sandbox antwortet wieder.</translation>
-        </message>
-        <message>
-            <source>Instagram answers again.</source>
-            <translation>Instagram antwortet wieder.</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::InboxWidget</name>
-        <message numerus="yes">
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="39" />
-            <source>%n min</source>
-            <translation>
-                <numerusform>%n Min.</numerusform>
-                <numerusform>%n Min.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="42" />
-            <source>%1 h %2 min</source>
-            <translation>%1 Std. %2 Min.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="43" />
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n Tag</numerusform>
-                <numerusform>%n Tage</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="138" />
-            <source>Search messages and contacts (Ctrl+F)</source>
-            <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="140" />
-            <source>Search</source>
-            <translation>Suche</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="142" />
-            <source>Account filter</source>
-            <translation>Kontofilter</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="143" />
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="261" />
-            <source>All accounts</source>
-            <translation>Alle Konten</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="144" />
-            <source>Unread</source>
-            <translation>Ungelesen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="145" />
-            <source>Needs reply</source>
-            <translation>Antwort nötig</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="151" />
-            <source>Conversations</source>
-            <translation>Unterhaltungen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="171" />
-            <source>Messaging window</source>
-            <translation>Nachrichtenfenster</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="172" />
-            <source>Choose a conversation on the left.</source>
-            <translation>Wähle links eine Unterhaltung.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="244" />
-            <source>Jump to a conversation</source>
-            <translation>Zu einer Unterhaltung springen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="245" />
-            <source>Search messages and contacts</source>
-            <translation>Nachrichten und Kontakte durchsuchen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="246" />
-            <source>Previous conversation</source>
-            <translation>Vorherige Unterhaltung</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="247" />
-            <source>Next conversation</source>
-            <translation>Nächste Unterhaltung</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="248" />
-            <source>Next unread conversation</source>
-            <translation>Nächste ungelesene Unterhaltung</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="249" />
-            <source>Cancel the reply, clear the search, close the contact panel</source>
-            <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="250" />
-            <source>Send the reply</source>
-            <translation>Antwort senden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="251" />
-            <source>New line in the reply</source>
-            <translation>Neue Zeile in der Antwort</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="252" />
-            <source>Saved replies (at the start of the reply)</source>
-            <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="354" />
-            <source>Inbox</source>
-            <translation>Posteingang</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="370" />
-            <source>%1 left to reply</source>
-            <translation>Noch %1 zum Antworten</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="374" />
-            <source>Only %1 left to reply</source>
-            <translation>Nur noch %1 zum Antworten</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="378" />
-            <source>Human agent replies only, %1 left</source>
-            <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="382" />
-            <source>Messaging window closed</source>
-            <translation>Nachrichtenfenster geschlossen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/inboxwidget.cpp" line="390" />
-            <source>Sending is not available: the outbox is not running.</source>
-            <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
-        </message>
-        <message>
-            <source>Jump to a conversation by contact name or @username</source>
-            <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
-        </message>
-        <message>
-            <source>Quick switcher: choose a conversation and open it</source>
-            <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::LoginWindow</name>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="34" />
-            <source>Sign in to Instagram</source>
-            <translation>Bei Instagram anmelden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="39" />
-            <source>Address of the sign-in page</source>
-            <translation>Adresse der Anmeldeseite</translation>
-        </message>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="40" />
-            <source>Use another account</source>
-            <translation>Anderes Konto verwenden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="41" />
-            <source>Sign out of Instagram in this window and sign in as someone else</source>
-            <translation>In diesem Fenster von Instagram abmelden und als jemand anderes anmelden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="42" />
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="60" />
-            <source>The sign-in page stopped unexpectedly.</source>
-            <translation>Die Anmeldeseite wurde unerwartet beendet.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="107" />
-            <source>The sign-in page could not be loaded (%1). Check your connection and the Instagram hosts in the settings.</source>
-            <translation>Die Anmeldeseite konnte nicht geladen werden (%1). Prüfe deine Verbindung und die Instagram-Hosts in den Einstellungen.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/login/loginwindow.cpp" line="115" />
-            <source>Sign-in was cancelled: the window was closed.</source>
-            <translation>Die Anmeldung wurde abgebrochen: das Fenster wurde geschlossen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::MainWindow</name>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>&amp;Tastenkürzel</translation>
-        </message>
-        <message>
-            <source>&amp;Webhooks…</source>
-            <translation>&amp;Webhooks…</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="44" />
-            <location filename="../src/app/shell/mainwindow.cpp" line="185" />
-            <source>Inlet</source>
-            <translation>Inlet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="47" />
-            <source>Conversations will appear here.</source>
-            <translation>Hier erscheinen die Unterhaltungen.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="61" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="63" />
-            <source>Sandbox</source>
-            <translation>Sandbox</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="64" />
-            <source>Connected to the local sandbox, not to Instagram</source>
-            <translation>Mit der lokalen Sandbox verbunden, nicht mit Instagram</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="83" />
-            <source>Signing in…</source>
-            <translation>Anmeldung läuft…</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="87" />
-            <source>Connected @%1.</source>
-            <translation>@%1 verbunden.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="92" />
-            <source>@%1 needs to sign in again.</source>
-            <translation>@%1 muss sich erneut anmelden.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="96" />
-            <source>The sandbox could not start: %1</source>
-            <translation>Die Sandbox konnte nicht starten: %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="107" />
-            <source>&amp;File</source>
-            <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="108" />
-            <source>&amp;Connect an Instagram account…</source>
-            <translation>Instagram-Konto &amp;verbinden…</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="108" />
-            <source>Ctrl+N</source>
-            <translation>Ctrl+N</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="110" />
-            <source>Try the &amp;sandbox</source>
-            <translation>&amp;Sandbox ausprobieren</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="112" />
-            <source>S&amp;ettings…</source>
-            <translation>&amp;Einstellungen…</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="116" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="120" />
-            <source>&amp;View</source>
-            <translation>&amp;Ansicht</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="121" />
-            <source>&amp;Theme</source>
-            <translation>&amp;Farbschema</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="124" />
-            <source>Follow the &amp;system</source>
-            <translation>Dem &amp;System folgen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="125" />
-            <source>&amp;Light</source>
-            <translation>&amp;Hell</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="126" />
-            <source>&amp;Dark</source>
-            <translation>&amp;Dunkel</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="139" />
-            <source>&amp;Help</source>
-            <translation>&amp;Hilfe</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="140" />
-            <source>How to create a &amp;Meta app</source>
-            <translation>So erstellst du eine &amp;Meta-App</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="142" />
-            <source>&amp;About Inlet</source>
-            <translation>&amp;Über Inlet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="143" />
-            <source>About Inlet</source>
-            <translation>Über Inlet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="144" />
-            <source>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Answer your business's Instagram Direct Messages from the desktop.&lt;/p&gt;</source>
-            <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../src/app/shell/mainwindow.cpp" line="184" />
-            <source>Inlet — %n account(s) need sign-in</source>
-            <translation>
-                <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
-                <numerusform>Inlet — %n Konten müssen sich anmelden</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="191" />
-            <source>First enter your Meta app's Instagram App ID and App Secret.</source>
-            <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="206" />
-            <source>Starting the sandbox…</source>
-            <translation>Sandbox wird gestartet…</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="227" />
-            <source>Sign in again as this account to reconnect it.</source>
-            <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="254" />
-            <source>App Secret not saved</source>
-            <translation>App-Secret nicht gespeichert</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="257" />
-            <source>The App Secret is in the keychain.</source>
-            <translation>Das App-Secret liegt im Schlüsselbund.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="269" />
-            <source>Disconnect @%1</source>
-            <translation>@%1 trennen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="270" />
-            <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
-            <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="274" />
-            <source>Keep messages</source>
-            <translation>Nachrichten behalten</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="275" />
-            <source>Delete messages</source>
-            <translation>Nachrichten löschen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="297" />
-            <source>Could not disconnect</source>
-            <translation>Trennen nicht möglich</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="300" />
-            <source>@%1 was disconnected.</source>
-            <translation>@%1 wurde getrennt.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="308" />
-            <source>Sign-in cancelled.</source>
-            <translation>Anmeldung abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="311" />
-            <location filename="../src/app/shell/mainwindow.cpp" line="312" />
-            <source>Sign-in failed: %1</source>
-            <translation>Anmeldung fehlgeschlagen: %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="325" />
-            <source>No keyring</source>
-            <translation>Kein Schlüsselbund</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/mainwindow.cpp" line="326" />
-            <source>%1
+<context>
+    <name>inlet::app</name>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="27"/>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="28"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="29"/>
+        <source>Seen</source>
+        <translation>Gesehen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="29"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="30"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="39"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="41"/>
+        <source>Voice message</source>
+        <translation>Sprachnachricht</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="43"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="45"/>
+        <source>Mentioned you in their story</source>
+        <translation>Hat dich in der Story erwähnt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="47"/>
+        <source>Shared post</source>
+        <translation>Geteilter Beitrag</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="48"/>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::AccountRow</name>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="25"/>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="26"/>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="37"/>
+        <source>Remove this account from Inlet</source>
+        <translation>Dieses Konto aus Inlet entfernen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="56"/>
+        <source>Needs sign-in: Instagram no longer accepts this account&apos;s access. Messages are kept; sending waits.</source>
+        <translation>Anmeldung nötig: Instagram akzeptiert den Zugang dieses Kontos nicht mehr. Nachrichten bleiben erhalten; das Senden wartet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="89"/>
+        <source>Account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::AccountsPanel</name>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="114"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="130"/>
+        <source>Connect another account…</source>
+        <translation>Weiteres Konto verbinden…</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::AttachmentChip</name>
+    <message>
+        <location filename="../src/app/inbox/attachmentchip.cpp" line="38"/>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/attachmentchip.cpp" line="51"/>
+        <location filename="../src/app/inbox/attachmentchip.cpp" line="52"/>
+        <source>Remove attachment</source>
+        <translation>Anhang entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::Composer</name>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="141"/>
+        <source>Send as a human agent reply (HUMAN_AGENT)</source>
+        <translation>Als Antwort eines Mitarbeiters senden (HUMAN_AGENT)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="142"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="154"/>
+        <source>Instagram allows replies written by a person up to 7 days after the customer&apos;s last message, with the human agent tag.</source>
+        <translation>Instagram erlaubt von einem Menschen geschriebene Antworten bis zu 7 Tage nach der letzten Nachricht der Kundin oder des Kunden, mit dem Human-Agent-Tag.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="156"/>
+        <source>Send reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="157"/>
+        <source>Bytes used</source>
+        <translation>Verwendete Bytes</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="159"/>
+        <source>Cancel reply</source>
+        <translation>Antwort abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="170"/>
+        <location filename="../src/app/inbox/composer.cpp" line="241"/>
+        <source>Attach a file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="172"/>
+        <source>Open Settings…</source>
+        <translation>Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="174"/>
+        <source>Open Settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="242"/>
+        <source>Images, videos, audio and PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;All files (*)</source>
+        <translation>Bilder, Videos, Audio und PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="258"/>
+        <source>%1 is not attached: %2</source>
+        <translation>%1 wurde nicht angehängt: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="279"/>
+        <source>The pasted image could not be saved.</source>
+        <translation>Das eingefügte Bild konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="340"/>
+        <source>Replying to: %1</source>
+        <translation>Antwort auf: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="369"/>
+        <source>%1 / %2 bytes</source>
+        <translation>%1 / %2 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="371"/>
+        <source>Instagram limits a message to 1000 bytes of UTF-8: emoji and accented letters take more than one byte.</source>
+        <translation>Instagram begrenzt eine Nachricht auf 1000 Bytes UTF-8: Emojis und Buchstaben mit Akzent belegen mehr als ein Byte.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="382"/>
+        <source>More than 24 hours since the customer&apos;s last message: only a reply written by you, sent with the human agent tag, is allowed (up to 7 days).</source>
+        <translation>Mehr als 24 Stunden seit der letzten Nachricht der Kundin oder des Kunden: Erlaubt ist nur eine von dir geschriebene Antwort mit dem Human-Agent-Tag (bis zu 7 Tage).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="385"/>
+        <source>More than 7 days since the customer&apos;s last message: Instagram does not allow a reply until they write again.</source>
+        <translation>Mehr als 7 Tage seit der letzten Nachricht der Kundin oder des Kunden: Instagram erlaubt keine Antwort, bis sie oder er wieder schreibt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="388"/>
+        <source>Too long for Instagram: shorten it by %1 bytes.</source>
+        <translation>Zu lang für Instagram: um %1 Bytes kürzen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="390"/>
+        <source>Offline: your message will be sent when the connection is back.</source>
+        <translation>Offline: Deine Nachricht wird gesendet, sobald die Verbindung wieder da ist.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="396"/>
+        <source>Attach an image, video, audio or PDF (or drop a file here, or paste an image)</source>
+        <translation>Bild, Video, Audio oder PDF anhängen (oder eine Datei hierher ziehen oder ein Bild einfügen)</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ComposerEdit</name>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="49"/>
+        <source>Write a reply… (Enter sends, Shift+Enter for a new line, / for saved replies)</source>
+        <translation>Antwort schreiben… (Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, / für gespeicherte Antworten)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="50"/>
+        <source>Reply text</source>
+        <translation>Antworttext</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ConnectivityIndicator</name>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="17"/>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="20"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="24"/>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="25"/>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="26"/>
+        <source>Try to reach it again now and sync the conversations</source>
+        <translation>Jetzt erneut verbinden und die Unterhaltungen synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="58"/>
+        <source>Offline: can&apos;t reach the sandbox</source>
+        <translation>Offline: Die Sandbox ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="58"/>
+        <source>Offline: can&apos;t reach Instagram</source>
+        <translation>Offline: Instagram ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="60"/>
+        <source>%1 (retrying…)</source>
+        <translation>%1 (neuer Versuch läuft …)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="61"/>
+        <source>%1 (retrying in %n s)</source>
+        <translation>
+            <numerusform>%1 (neuer Versuch in %n s)</numerusform>
+            <numerusform>%1 (neuer Versuch in %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="77"/>
+        <source>No answer from %1: %2</source>
+        <translation>Keine Antwort von %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ContactPanel</name>
+    <message>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="69"/>
+        <source>Contact details</source>
+        <translation>Kontaktdetails</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="93"/>
+        <source>Unknown customer</source>
+        <translation>Unbekannte Kundin / unbekannter Kunde</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/inbox/contactpanel.cpp" line="95"/>
+        <source>%n follower(s)</source>
+        <translation>
+            <numerusform>%n Follower</numerusform>
+            <numerusform>%n Follower</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="96"/>
+        <source>Follows your account</source>
+        <translation>Folgt deinem Konto</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="96"/>
+        <source>Does not follow your account</source>
+        <translation>Folgt deinem Konto nicht</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="98"/>
+        <source>Conversation started %1</source>
+        <translation>Unterhaltung begonnen %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="102"/>
+        <source>Account: %1</source>
+        <translation>Konto: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="39"/>
+        <source>Picture of %1</source>
+        <translation>Bild von %1</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ConversationDelegate</name>
+    <message>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="52"/>
+        <source>Window open</source>
+        <translation>Fenster offen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="53"/>
+        <source>Window closing soon</source>
+        <translation>Fenster schließt bald</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="54"/>
+        <source>Human agent replies only</source>
+        <translation>Nur Antworten von Mitarbeitern</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="55"/>
+        <source>Window closed</source>
+        <translation>Fenster geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::CoreBridge</name>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="38"/>
+        <source>Receiving webhooks at %1</source>
+        <translation>Webhooks werden empfangen unter %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="46"/>
+        <source>Syncing conversations: %1 of %2</source>
+        <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="29"/>
+        <source>The sandbox answers again.</source>
+        <translation>Die Sandbox antwortet wieder.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="30"/>
+        <source>Instagram answers again.</source>
+        <translation>Instagram antwortet wieder.</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ImageCanvas</name>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="41"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ImageViewer</name>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="95"/>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="96"/>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="98"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="103"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="164"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="105"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="108"/>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="109"/>
+        <source>Show the image at its real size</source>
+        <translation>Das Bild in Originalgröße zeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="110"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="111"/>
+        <source>Fit the image to the window (Ctrl+wheel, + and - zoom)</source>
+        <translation>Das Bild ins Fenster einpassen (Strg+Mausrad, + und - zoomen)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="112"/>
+        <source>Open the image&apos;s address in the system browser</source>
+        <translation>Die Adresse des Bildes im Browser des Systems öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="113"/>
+        <source>Save a copy of the image</source>
+        <translation>Eine Kopie des Bildes speichern</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="114"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="164"/>
+        <source>Image: %1</source>
+        <translation>Bild: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="175"/>
+        <source>The image could not be loaded.</source>
+        <translation>Das Bild konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="175"/>
+        <source>Loading image…</source>
+        <translation>Bild wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="196"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="264"/>
+        <source>Save image</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="265"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="269"/>
+        <source>The image could not be saved to %1.</source>
+        <translation>Das Bild konnte nicht unter %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::InboxWidget</name>
+    <message numerus="yes">
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="44"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="47"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="48"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="153"/>
+        <source>Search messages and contacts (Ctrl+F)</source>
+        <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="155"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="157"/>
+        <source>Account filter</source>
+        <translation>Kontofilter</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="158"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
+        <source>All accounts</source>
+        <translation>Alle Konten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="159"/>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="160"/>
+        <source>Needs reply</source>
+        <translation>Antwort nötig</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="166"/>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="186"/>
+        <source>Messaging window</source>
+        <translation>Nachrichtenfenster</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="187"/>
+        <source>Choose a conversation on the left.</source>
+        <translation>Wähle links eine Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>Jump to a conversation</source>
+        <translation type="vanished">Zu einer Unterhaltung springen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="265"/>
+        <source>Search messages and contacts</source>
+        <translation>Nachrichten und Kontakte durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="266"/>
+        <source>Previous conversation</source>
+        <translation>Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="267"/>
+        <source>Next conversation</source>
+        <translation>Nächste Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="268"/>
+        <source>Next unread conversation</source>
+        <translation>Nächste ungelesene Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="269"/>
+        <source>Cancel the reply, clear the search, close the contact panel</source>
+        <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="270"/>
+        <source>Send the reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="271"/>
+        <source>New line in the reply</source>
+        <translation>Neue Zeile in der Antwort</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="272"/>
+        <source>Saved replies (at the start of the reply)</source>
+        <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="377"/>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="393"/>
+        <source>%1 left to reply</source>
+        <translation>Noch %1 zum Antworten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="397"/>
+        <source>Only %1 left to reply</source>
+        <translation>Nur noch %1 zum Antworten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="401"/>
+        <source>Human agent replies only, %1 left</source>
+        <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="405"/>
+        <source>Messaging window closed</source>
+        <translation>Nachrichtenfenster geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="413"/>
+        <source>Sending is not available: the outbox is not running.</source>
+        <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="473"/>
+        <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
+        <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="261"/>
+        <source>Jump to a conversation by contact name or @username</source>
+        <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="264"/>
+        <source>Quick switcher: choose a conversation and open it</source>
+        <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::LoginWindow</name>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="34"/>
+        <source>Sign in to Instagram</source>
+        <translation>Bei Instagram anmelden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="39"/>
+        <source>Address of the sign-in page</source>
+        <translation>Adresse der Anmeldeseite</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="40"/>
+        <source>Use another account</source>
+        <translation>Anderes Konto verwenden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="41"/>
+        <source>Sign out of Instagram in this window and sign in as someone else</source>
+        <translation>In diesem Fenster von Instagram abmelden und als jemand anderes anmelden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="42"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="60"/>
+        <source>The sign-in page stopped unexpectedly.</source>
+        <translation>Die Anmeldeseite wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="107"/>
+        <source>The sign-in page could not be loaded (%1). Check your connection and the Instagram hosts in the settings.</source>
+        <translation>Die Anmeldeseite konnte nicht geladen werden (%1). Prüfe deine Verbindung und die Instagram-Hosts in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginwindow.cpp" line="115"/>
+        <source>Sign-in was cancelled: the window was closed.</source>
+        <translation>Die Anmeldung wurde abgebrochen: das Fenster wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::MainWindow</name>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="149"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Webhooks…</source>
+        <translation type="vanished">&amp;Webhooks…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="49"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="202"/>
+        <source>Inlet</source>
+        <translation>Inlet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="52"/>
+        <source>Conversations will appear here.</source>
+        <translation>Hier erscheinen die Unterhaltungen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="66"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="68"/>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="69"/>
+        <source>Connected to the local sandbox, not to Instagram</source>
+        <translation>Mit der lokalen Sandbox verbunden, nicht mit Instagram</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="90"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="94"/>
+        <source>Connected @%1.</source>
+        <translation>@%1 verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="99"/>
+        <source>@%1 needs to sign in again.</source>
+        <translation>@%1 muss sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="103"/>
+        <source>The sandbox could not start: %1</source>
+        <translation>Die Sandbox konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="114"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="116"/>
+        <source>&amp;Connect an Instagram account…</source>
+        <translation>Instagram-Konto &amp;verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="116"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="118"/>
+        <source>Try the &amp;sandbox</source>
+        <translation>&amp;Sandbox ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="120"/>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="124"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="128"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="129"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="132"/>
+        <source>Follow the &amp;system</source>
+        <translation>Dem &amp;System folgen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="133"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="134"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="147"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="151"/>
+        <source>How to create a &amp;Meta app</source>
+        <translation>So erstellst du eine &amp;Meta-App</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="153"/>
+        <source>&amp;About Inlet</source>
+        <translation>&amp;Über Inlet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="154"/>
+        <source>About Inlet</source>
+        <translation>Über Inlet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="155"/>
+        <source>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Answer your business&apos;s Instagram Direct Messages from the desktop.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/mainwindow.cpp" line="201"/>
+        <source>Inlet — %n account(s) need sign-in</source>
+        <translation>
+            <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
+            <numerusform>Inlet — %n Konten müssen sich anmelden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="233"/>
+        <source>First enter your Meta app&apos;s Instagram App ID and App Secret.</source>
+        <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="248"/>
+        <location filename="../src/app/shell/sandboxresume.cpp" line="47"/>
+        <source>Starting the sandbox…</source>
+        <translation>Sandbox wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="269"/>
+        <source>Sign in again as this account to reconnect it.</source>
+        <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="300"/>
+        <source>Media host token not saved</source>
+        <translation>Token des Medien-Hosts nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="307"/>
+        <source>App Secret not saved</source>
+        <translation>App-Secret nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="310"/>
+        <source>The App Secret is in the keychain.</source>
+        <translation>Das App-Secret liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="322"/>
+        <source>Disconnect @%1</source>
+        <translation>@%1 trennen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="323"/>
+        <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
+        <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="327"/>
+        <source>Keep messages</source>
+        <translation>Nachrichten behalten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="328"/>
+        <source>Delete messages</source>
+        <translation>Nachrichten löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="350"/>
+        <source>Could not disconnect</source>
+        <translation>Trennen nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="353"/>
+        <source>@%1 was disconnected.</source>
+        <translation>@%1 wurde getrennt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="361"/>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="364"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="365"/>
+        <source>Sign-in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="378"/>
+        <source>No keyring</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="379"/>
+        <source>%1
 
 Keep the token for this session only? You will have to sign in again next time.</source>
-            <translation>%1
+        <translation>%1
 
 Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich erneut anmelden.</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::MessageDelegate</name>
-        <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="166" />
-            <source>Image unavailable</source>
-            <translation>Bild nicht verfügbar</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="166" />
-            <source>Loading image…</source>
-            <translation>Bild wird geladen…</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="181" />
-            <source>Open in browser ↗</source>
-            <translation>Im Browser öffnen ↗</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="202" />
-            <source>Retry</source>
-            <translation>Erneut versuchen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagedelegate.cpp" line="202" />
-            <source>Delete</source>
-            <translation>Löschen</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::MessageLayoutEngine</name>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="100" />
-            <source>Today</source>
-            <translation>Heute</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="102" />
-            <source>Yesterday</source>
-            <translation>Gestern</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="131" />
-            <source>Replying to a message</source>
-            <translation>Antwort auf eine Nachricht</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="137" />
-            <source>Replied to your story</source>
-            <translation>Hat auf deine Story geantwortet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="146" />
-            <source>This message was unsent</source>
-            <translation>Diese Nachricht wurde zurückgezogen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="217" />
-            <source>Open the story</source>
-            <translation>Story öffnen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="252" />
-            <source>Edited</source>
-            <translation>Bearbeitet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="269" />
-            <source>Retry</source>
-            <translation>Erneut versuchen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messagelayout.cpp" line="270" />
-            <source>Delete</source>
-            <translation>Löschen</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::MessageView</name>
-        <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="31" />
-            <source>Messages</source>
-            <translation>Nachrichten</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="118" />
-            <source>Reply</source>
-            <translation>Antworten</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="121" />
-            <source>React</source>
-            <translation>Reagieren</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="129" />
-            <source>Remove reaction</source>
-            <translation>Reaktion entfernen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/messageview.cpp" line="132" />
-            <source>Copy text</source>
-            <translation>Text kopieren</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::ReactionNotice</name>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="15" />
-            <source>Retry</source>
-            <translation>Erneut versuchen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="16" />
-            <source>Dismiss</source>
-            <translation>Verwerfen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="19" />
-            <source>Reaction not sent</source>
-            <translation>Reaktion nicht gesendet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="24" />
-            <source>Send the reaction again</source>
-            <translation>Die Reaktion erneut senden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="25" />
-            <source>Forget this reaction</source>
-            <translation>Diese Reaktion verwerfen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="60" />
-            <source>Your reaction could not be removed: %1</source>
-            <translation>Deine Reaktion konnte nicht entfernt werden: %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="61" />
-            <source>Your reaction %1 could not be sent: %2</source>
-            <translation>Deine Reaktion %1 konnte nicht gesendet werden: %2</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="68" />
-            <source>Retry failed: %1</source>
-            <translation>Erneuter Versuch fehlgeschlagen: %1</translation>
-        </message>
-        <message>
-            <location filename="../src/app/inbox/reactionnotice.cpp" line="74" />
-            <source>Could not dismiss: %1</source>
-            <translation>Konnte nicht verworfen werden: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::SettingsDialog</name>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="37" />
-            <source>Redirect URI</source>
-            <translation>Weiterleitungs-URI</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="38" />
-            <source>Login host</source>
-            <translation>Anmelde-Host</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="39" />
-            <source>Token host</source>
-            <translation>Token-Host</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="40" />
-            <source>Graph API host</source>
-            <translation>Graph-API-Host</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="41" />
-            <source>Facebook Graph API host</source>
-            <translation>Facebook-Graph-API-Host</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="45" />
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="46" />
-            <source>Instagram App ID</source>
-            <translation>Instagram-App-ID</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="47" />
-            <source>e.g. 1234567890123456</source>
-            <translation>z. B. 1234567890123456</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="48" />
-            <source>Instagram App Secret</source>
-            <translation>Instagram-App-Secret</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="50" />
-            <source>Stored in the keychain; type to replace it</source>
-            <translation>Im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="51" />
-            <source>Not set</source>
-            <translation>Nicht gesetzt</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="52" />
-            <source>Graph API version</source>
-            <translation>Graph-API-Version</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="55" />
-            <source>&lt;a href="help"&gt;How to create a Meta app and find its Instagram App ID and Secret&lt;/a&gt;</source>
-            <translation>&lt;a href="help"&gt;So erstellst du eine Meta-App und findest ihre Instagram-App-ID und das Secret&lt;/a&gt;</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="62" />
-            <source>Instagram app</source>
-            <translation>Instagram-App</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="64" />
-            <source>App ID:</source>
-            <translation>App-ID:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="65" />
-            <source>App Secret:</source>
-            <translation>App-Secret:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="66" />
-            <source>Redirect URI:</source>
-            <translation>Weiterleitungs-URI:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="68" />
-            <source>The App Secret is kept in your system keychain only, never in a settings file.</source>
-            <translation>Das App-Secret liegt nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="73" />
-            <source>Instagram hosts</source>
-            <translation>Instagram-Hosts</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="75" />
-            <source>Login:</source>
-            <translation>Anmeldung:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="76" />
-            <source>Token exchange:</source>
-            <translation>Token-Austausch:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="77" />
-            <source>Graph API:</source>
-            <translation>Graph-API:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="78" />
-            <source>Facebook Graph API:</source>
-            <translation>Facebook-Graph-API:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="79" />
-            <source>API version:</source>
-            <translation>API-Version:</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="80" />
-            <source>Reset to Instagram</source>
-            <translation>Auf Instagram zurücksetzen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="85" />
-            <source>Settings error</source>
-            <translation>Fehler in den Einstellungen</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="146" />
-            <source>The App ID is a number, as shown in the Meta dashboard.</source>
-            <translation>Die App-ID ist eine Zahl, wie im Meta-Dashboard angezeigt.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="149" />
-            <source>The redirect URI must be a full http(s) address, exactly as registered in the Meta dashboard.</source>
-            <translation>Die Weiterleitungs-URI muss eine vollständige http(s)-Adresse sein, genau wie im Meta-Dashboard eingetragen.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="153" />
-            <source>"%1" is not a valid http(s) address.</source>
-            <translation>„%1“ ist keine gültige http(s)-Adresse.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/settings/settingsdialog.cpp" line="156" />
-            <source>The API version must not be empty (e.g. v25.0).</source>
-            <translation>Die API-Version darf nicht leer sein (z. B. v25.0).</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::WelcomePage</name>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="14" />
-            <source>Connect an Instagram account</source>
-            <translation>Instagram-Konto verbinden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="15" />
-            <source>Try the sandbox</source>
-            <translation>Sandbox ausprobieren</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="23" />
-            <source>Welcome to Inlet</source>
-            <translation>Willkommen bei Inlet</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="31" />
-            <source>Answer your business's Instagram Direct Messages from your desktop.
+    </message>
+</context>
+<context>
+    <name>inlet::app::MessageDelegate</name>
+    <message>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="166"/>
+        <source>Image unavailable</source>
+        <translation>Bild nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="166"/>
+        <source>Loading image…</source>
+        <translation>Bild wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="180"/>
+        <source>Open in browser ↗</source>
+        <translation>Im Browser öffnen ↗</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="218"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="219"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="222"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::MessageLayoutEngine</name>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="85"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="115"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="117"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="146"/>
+        <source>Replying to a message</source>
+        <translation>Antwort auf eine Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="152"/>
+        <source>Replied to your story</source>
+        <translation>Hat auf deine Story geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="161"/>
+        <source>This message was unsent</source>
+        <translation>Diese Nachricht wurde zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="240"/>
+        <source>Open the story</source>
+        <translation>Story öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="286"/>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="288"/>
+        <source>Uploading…</source>
+        <translation>Wird hochgeladen…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="304"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="305"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="315"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::MessageView</name>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="31"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="118"/>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="121"/>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="129"/>
+        <source>Remove reaction</source>
+        <translation>Reaktion entfernen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="132"/>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="139"/>
+        <source>Cancel upload</source>
+        <translation>Hochladen abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::NotificationsMenu</name>
+    <message>
+        <location filename="../src/app/shell/notificationsmenu.cpp" line="8"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/notificationsmenu.cpp" line="19"/>
+        <source>Show &amp;notifications</source>
+        <translation>&amp;Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/notificationsmenu.cpp" line="24"/>
+        <source>Play a &amp;sound</source>
+        <translation>&amp;Ton abspielen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/notificationsmenu.cpp" line="32"/>
+        <source>Mute accounts</source>
+        <translation>Konten stummschalten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/notificationsmenu.cpp" line="34"/>
+        <source>Mute %1</source>
+        <translation>%1 stummschalten</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::Notifier</name>
+    <message>
+        <location filename="../src/app/shell/notifier.cpp" line="162"/>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/notifier.cpp" line="35"/>
+        <source>Sent an attachment</source>
+        <translation>Hat einen Anhang gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/notifier.cpp" line="117"/>
+        <source>Inlet: %n unread conversation(s)</source>
+        <translation>
+            <numerusform>Inlet: %n ungelesene Unterhaltung</numerusform>
+            <numerusform>Inlet: %n ungelesene Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/notifier.cpp" line="118"/>
+        <location filename="../src/app/shell/notifier.cpp" line="162"/>
+        <location filename="../src/app/shell/notifier.cpp" line="164"/>
+        <source>Inlet</source>
+        <translation>Inlet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/notifier.cpp" line="164"/>
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n neue Nachricht</numerusform>
+            <numerusform>%n neue Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::QuickSwitcher</name>
+    <message>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="121"/>
+        <source>Jump to a conversation</source>
+        <translation>Zu einer Unterhaltung springen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="128"/>
+        <source>Jump to a conversation: type a name or @username</source>
+        <translation>Zu einer Unterhaltung springen: Namen oder @Benutzernamen eingeben</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="129"/>
+        <source>Conversation name</source>
+        <translation>Name der Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="139"/>
+        <source>Matching conversations</source>
+        <translation>Passende Unterhaltungen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="281"/>
+        <source>No conversations yet.</source>
+        <translation>Noch keine Unterhaltungen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="282"/>
+        <source>No conversation with a contact named “%1”.</source>
+        <translation>Keine Unterhaltung mit einem Kontakt namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ReactionNotice</name>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="15"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="16"/>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="19"/>
+        <source>Reaction not sent</source>
+        <translation>Reaktion nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="24"/>
+        <source>Send the reaction again</source>
+        <translation>Die Reaktion erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="25"/>
+        <source>Forget this reaction</source>
+        <translation>Diese Reaktion verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="60"/>
+        <source>Your reaction could not be removed: %1</source>
+        <translation>Deine Reaktion konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="61"/>
+        <source>Your reaction %1 could not be sent: %2</source>
+        <translation>Deine Reaktion %1 konnte nicht gesendet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="68"/>
+        <source>Retry failed: %1</source>
+        <translation>Erneuter Versuch fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="74"/>
+        <source>Could not dismiss: %1</source>
+        <translation>Konnte nicht verworfen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::SettingsDialog</name>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="37"/>
+        <source>Redirect URI</source>
+        <translation>Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="38"/>
+        <source>Login host</source>
+        <translation>Anmelde-Host</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="39"/>
+        <source>Token host</source>
+        <translation>Token-Host</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="40"/>
+        <source>Graph API host</source>
+        <translation>Graph-API-Host</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
+        <source>Facebook Graph API host</source>
+        <translation>Facebook-Graph-API-Host</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="43"/>
+        <source>Media upload URL</source>
+        <translation>Upload-URL des Medien-Hosts</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="44"/>
+        <source>Media public URL</source>
+        <translation>Öffentliche URL des Medien-Hosts</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="49"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="50"/>
+        <source>Instagram App ID</source>
+        <translation>Instagram-App-ID</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="51"/>
+        <source>e.g. 1234567890123456</source>
+        <translation>z. B. 1234567890123456</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="52"/>
+        <source>Instagram App Secret</source>
+        <translation>Instagram-App-Secret</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="54"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="161"/>
+        <source>Stored in the keychain; type to replace it</source>
+        <translation>Im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="55"/>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="56"/>
+        <source>Graph API version</source>
+        <translation>Graph-API-Version</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="59"/>
+        <source>&lt;a href=&quot;help&quot;&gt;How to create a Meta app and find its Instagram App ID and Secret&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;help&quot;&gt;So erstellst du eine Meta-App und findest ihre Instagram-App-ID und das Secret&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="66"/>
+        <source>Instagram app</source>
+        <translation>Instagram-App</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="68"/>
+        <source>App ID:</source>
+        <translation>App-ID:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="69"/>
+        <source>App Secret:</source>
+        <translation>App-Secret:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="70"/>
+        <source>Redirect URI:</source>
+        <translation>Weiterleitungs-URI:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="72"/>
+        <source>The App Secret is kept in your system keychain only, never in a settings file.</source>
+        <translation>Das App-Secret liegt nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="77"/>
+        <source>Instagram hosts</source>
+        <translation>Instagram-Hosts</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="79"/>
+        <source>Login:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="80"/>
+        <source>Token exchange:</source>
+        <translation>Token-Austausch:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="81"/>
+        <source>Graph API:</source>
+        <translation>Graph-API:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="82"/>
+        <source>Facebook Graph API:</source>
+        <translation>Facebook-Graph-API:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="83"/>
+        <source>API version:</source>
+        <translation>API-Version:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="84"/>
+        <source>Reset to Instagram</source>
+        <translation>Auf Instagram zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="88"/>
+        <source>e.g. https://media.example.com/dav/inlet</source>
+        <translation>z. B. https://media.example.com/dav/inlet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="89"/>
+        <source>e.g. https://media.example.com/inlet</source>
+        <translation>z. B. https://media.example.com/inlet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="90"/>
+        <source>Media host access token</source>
+        <translation>Zugriffstoken des Medien-Hosts</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="93"/>
+        <source>Media host</source>
+        <translation>Medien-Host</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="96"/>
+        <source>Instagram takes pictures and videos only from a public HTTPS address, so Inlet uploads each attachment to this host (HTTP PUT) and sends Instagram its public URL.</source>
+        <translation>Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Deshalb lädt Inlet jeden Anhang auf diesen Host hoch (HTTP PUT) und schickt Instagram seine öffentliche URL.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="101"/>
+        <source>Upload URL:</source>
+        <translation>Upload-URL:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="102"/>
+        <source>Public URL:</source>
+        <translation>Öffentliche URL:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="103"/>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="106"/>
+        <source>Settings error</source>
+        <translation>Fehler in den Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="162"/>
+        <source>Optional: sent as &quot;Authorization: Bearer&quot;</source>
+        <translation>Optional: wird als „Authorization: Bearer“ gesendet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="184"/>
+        <source>The App ID is a number, as shown in the Meta dashboard.</source>
+        <translation>Die App-ID ist eine Zahl, wie im Meta-Dashboard angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="187"/>
+        <source>The redirect URI must be a full http(s) address, exactly as registered in the Meta dashboard.</source>
+        <translation>Die Weiterleitungs-URI muss eine vollständige http(s)-Adresse sein, genau wie im Meta-Dashboard eingetragen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="191"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="202"/>
+        <source>&quot;%1&quot; is not a valid http(s) address.</source>
+        <translation>„%1“ ist keine gültige http(s)-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="194"/>
+        <source>The API version must not be empty (e.g. v25.0).</source>
+        <translation>Die API-Version darf nicht leer sein (z. B. v25.0).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="198"/>
+        <source>The media host needs both addresses: where Inlet uploads and where Instagram fetches (or neither).</source>
+        <translation>Der Medien-Host braucht beide Adressen: wohin Inlet hochlädt und wo Instagram abruft (oder keine).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="208"/>
+        <source>Instagram fetches attachments only over HTTPS: the public URL must start with https://.</source>
+        <translation>Instagram ruft Anhänge nur über HTTPS ab: Die öffentliche URL muss mit https:// beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ShortcutsDialog</name>
+    <message>
+        <location filename="../src/app/shell/shortcutsdialog.cpp" line="14"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/shortcutsdialog.cpp" line="15"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/shortcutsdialog.cpp" line="15"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::SyncIndicator</name>
+    <message>
+        <location filename="../src/app/shell/syncindicator.cpp" line="10"/>
+        <source>Syncing conversations</source>
+        <translation>Unterhaltungen werden synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/syncindicator.cpp" line="25"/>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/syncindicator.cpp" line="25"/>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/syncindicator.cpp" line="27"/>
+        <source>Conversations are up to date</source>
+        <translation>Unterhaltungen sind aktuell</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/syncindicator.cpp" line="45"/>
+        <source>Syncing conversations: %1 of %2</source>
+        <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::WebhooksDialog</name>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="29"/>
+        <source>&amp;Subscribe</source>
+        <translation>&amp;Abonnieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="30"/>
+        <source>&amp;Polling mode (no public URL)</source>
+        <translation>&amp;Abfragemodus (keine öffentliche URL)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="33"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="37"/>
+        <source>https://example.ngrok.app/webhook</source>
+        <translation>https://example.ngrok.app/webhook</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="42"/>
+        <source>Instagram delivers new messages by calling a webhook. It must reach this computer over HTTPS from the internet, so put a tunnel or reverse proxy in front of the local callback URL and enter its public address here, then press Subscribe: Meta checks it with the verify token and every connected account is subscribed. Without a public URL, switch on polling mode: Inlet then asks Instagram for new messages every half minute.</source>
+        <translation>Instagram liefert neue Nachrichten über einen Webhook. Er muss diesen Computer aus dem Internet über HTTPS erreichen: Stelle einen Tunnel oder Reverse Proxy vor die lokale Callback-URL, trage hier dessen öffentliche Adresse ein und klicke auf Abonnieren. Meta prüft sie mit dem Verifizierungstoken, und jedes verbundene Konto wird abonniert. Ohne öffentliche URL schalte den Abfragemodus ein: Inlet fragt Instagram dann jede halbe Minute nach neuen Nachrichten.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="51"/>
+        <source>Local callback URL:</source>
+        <translation>Lokale Callback-URL:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="52"/>
+        <source>Verify token:</source>
+        <translation>Verifizierungstoken:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="53"/>
+        <source>Public URL:</source>
+        <translation>Öffentliche URL:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="60"/>
+        <source>Subscribing…</source>
+        <translation>Wird abonniert…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="91"/>
+        <source>(not running: enter the App Secret in Settings)</source>
+        <translation>(läuft nicht: trage das App-Secret in den Einstellungen ein)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="121"/>
+        <source>Subscribed: %n account(s) receive webhooks.</source>
+        <translation>
+            <numerusform>Abonniert: %n Konto empfängt Webhooks.</numerusform>
+            <numerusform>Abonniert: %n Konten empfangen Webhooks.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="127"/>
+        <source>Subscription failed: %1</source>
+        <translation>Abonnieren fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="128"/>
+        <source>Subscription failed for %1: %2</source>
+        <translation>Abonnieren für %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::WelcomePage</name>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="14"/>
+        <source>Connect an Instagram account</source>
+        <translation>Instagram-Konto verbinden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="15"/>
+        <source>Try the sandbox</source>
+        <translation>Sandbox ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="23"/>
+        <source>Welcome to Inlet</source>
+        <translation>Willkommen bei Inlet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="31"/>
+        <source>Answer your business&apos;s Instagram Direct Messages from your desktop.
 Connect an Instagram professional account, or try everything first with the built-in sandbox: a pretend Instagram with simulated customers.</source>
-            <translation>Beantworte die Instagram-Direktnachrichten deines Unternehmens an deinem Desktop.
+        <translation>Beantworte die Instagram-Direktnachrichten deines Unternehmens an deinem Desktop.
 Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der eingebauten Sandbox aus: ein nachgestelltes Instagram mit simulierten Kundinnen und Kunden.</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="43" />
-            <source>Sign in with Instagram (uses the Meta app set up in Settings)</source>
-            <translation>Mit Instagram anmelden (verwendet die in den Einstellungen eingerichtete Meta-App)</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="44" />
-            <source>Start the local sandbox and sign in to its demo business account</source>
-            <translation>Die lokale Sandbox starten und beim Demo-Unternehmenskonto anmelden</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="46" />
-            <source>&lt;a href="settings"&gt;Settings…&lt;/a&gt;</source>
-            <translation>&lt;a href="settings"&gt;Einstellungen…&lt;/a&gt;</translation>
-        </message>
-        <message>
-            <location filename="../src/app/shell/welcomepage.cpp" line="53" />
-            <source>Notice</source>
-            <translation>Hinweis</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::NotificationsMenu</name>
-        <message>
-            <source>&amp;Notifications</source>
-            <translation>&amp;Benachrichtigungen</translation>
-        </message>
-        <message>
-            <source>Show &amp;notifications</source>
-            <translation>&amp;Benachrichtigungen anzeigen</translation>
-        </message>
-        <message>
-            <source>Play a &amp;sound</source>
-            <translation>&amp;Ton abspielen</translation>
-        </message>
-        <message>
-            <source>Mute accounts</source>
-            <translation>Konten stummschalten</translation>
-        </message>
-        <message>
-            <source>Mute %1</source>
-            <translation>%1 stummschalten</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::Notifier</name>
-        <message>
-            <source>New messages</source>
-            <translation>Neue Nachrichten</translation>
-        </message>
-        <message>
-            <source>Sent an attachment</source>
-            <translation>Hat einen Anhang gesendet</translation>
-        </message>
-        <message numerus="yes">
-            <source>Inlet: %n unread conversation(s)</source>
-            <translation>
-                <numerusform>Inlet: %n ungelesene Unterhaltung</numerusform>
-                <numerusform>Inlet: %n ungelesene Unterhaltungen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Inlet</source>
-            <translation>Inlet</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n new message(s)</source>
-            <translation>
-                <numerusform>%n neue Nachricht</numerusform>
-                <numerusform>%n neue Nachrichten</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::ShortcutsDialog</name>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>Tastenkürzel</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>Tasten</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Aktion</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::WebhooksDialog</name>
-        <message>
-            <source>&amp;Subscribe</source>
-            <translation>&amp;Abonnieren</translation>
-        </message>
-        <message>
-            <source>&amp;Polling mode (no public URL)</source>
-            <translation>&amp;Abfragemodus (keine öffentliche URL)</translation>
-        </message>
-        <message>
-            <source>Webhooks</source>
-            <translation>Webhooks</translation>
-        </message>
-        <message>
-            <source>https://example.ngrok.app/webhook</source>
-            <translation>https://example.ngrok.app/webhook</translation>
-        </message>
-        <message>
-            <source>Instagram delivers new messages by calling a webhook. It must reach this computer over HTTPS from the internet, so put a tunnel or reverse proxy in front of the local callback URL and enter its public address here, then press Subscribe: Meta checks it with the verify token and every connected account is subscribed. Without a public URL, switch on polling mode: Inlet then asks Instagram for new messages every half minute.</source>
-            <translation>Instagram liefert neue Nachrichten über einen Webhook. Er muss diesen Computer aus dem Internet über HTTPS erreichen: Stelle einen Tunnel oder Reverse Proxy vor die lokale Callback-URL, trage hier dessen öffentliche Adresse ein und klicke auf Abonnieren. Meta prüft sie mit dem Verifizierungstoken, und jedes verbundene Konto wird abonniert. Ohne öffentliche URL schalte den Abfragemodus ein: Inlet fragt Instagram dann jede halbe Minute nach neuen Nachrichten.</translation>
-        </message>
-        <message>
-            <source>Local callback URL:</source>
-            <translation>Lokale Callback-URL:</translation>
-        </message>
-        <message>
-            <source>Verify token:</source>
-            <translation>Verifizierungstoken:</translation>
-        </message>
-        <message>
-            <source>Public URL:</source>
-            <translation>Öffentliche URL:</translation>
-        </message>
-        <message>
-            <source>Subscribing…</source>
-            <translation>Wird abonniert…</translation>
-        </message>
-        <message>
-            <source>(not running: enter the App Secret in Settings)</source>
-            <translation>(läuft nicht: trage das App-Secret in den Einstellungen ein)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Subscribed: %n account(s) receive webhooks.</source>
-            <translation>
-                <numerusform>Abonniert: %n Konto empfängt Webhooks.</numerusform>
-                <numerusform>Abonniert: %n Konten empfangen Webhooks.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Subscription failed: %1</source>
-            <translation>Abonnieren fehlgeschlagen: %1</translation>
-        </message>
-        <message>
-            <source>Subscription failed for %1: %2</source>
-            <translation>Abonnieren für %1 fehlgeschlagen: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::SyncIndicator</name>
-        <message>
-            <source>Syncing conversations</source>
-            <translation>Unterhaltungen werden synchronisiert</translation>
-        </message>
-        <message>
-            <source>Sync failed</source>
-            <translation>Synchronisierung fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Sync failed: %1</source>
-            <translation>Synchronisierung fehlgeschlagen: %1</translation>
-        </message>
-        <message>
-            <source>Conversations are up to date</source>
-            <translation>Unterhaltungen sind aktuell</translation>
-        </message>
-        <message>
-            <source>Syncing conversations: %1 of %2</source>
-            <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::QuickSwitcher</name>
-        <message>
-            <source>Jump to a conversation</source>
-            <translation>Zu einer Unterhaltung springen</translation>
-        </message>
-        <message>
-            <source>Jump to a conversation: type a name or @username</source>
-            <translation>Zu einer Unterhaltung springen: Namen oder @Benutzernamen eingeben</translation>
-        </message>
-        <message>
-            <source>Conversation name</source>
-            <translation>Name der Unterhaltung</translation>
-        </message>
-        <message>
-            <source>Matching conversations</source>
-            <translation>Passende Unterhaltungen</translation>
-        </message>
-        <message>
-            <source>No conversations yet.</source>
-            <translation>Noch keine Unterhaltungen.</translation>
-        </message>
-        <message>
-            <source>No conversation with a contact named “%1”.</source>
-            <translation>Keine Unterhaltung mit einem Kontakt namens „%1“.</translation>
-        </message>
-    </context>
-    <context>
-        <name>inlet::app::ConnectivityIndicator</name>
-        <message>
-            <source>Connection status</source>
-            <translation>Verbindungsstatus</translation>
-        </message>
-        <message>
-            <source>Offline</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <source>Retry now</source>
-            <translation>Jetzt erneut versuchen</translation>
-        </message>
-        <message>
-            <source>Try to reach it again now and sync the conversations</source>
-            <translation>Jetzt erneut verbinden und die Unterhaltungen synchronisieren</translation>
-        </message>
-        <message>
-            <source>Offline: can't reach the sandbox</source>
-            <translation>Offline: Die Sandbox ist nicht erreichbar</translation>
-        </message>
-        <message>
-            <source>Offline: can't reach Instagram</source>
-            <translation>Offline: Instagram ist nicht erreichbar</translation>
-        </message>
-        <message>
-            <source>%1 (retrying…)</source>
-            <translation>%1 (neuer Versuch läuft …)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 (retrying in %n s)</source>
-            <translation>
-                <numerusform>%1 (neuer Versuch in %n s)</numerusform>
-                <numerusform>%1 (neuer Versuch in %n s)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No answer from %1: %2</source>
-            <translation>Keine Antwort von %1: %2</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="43"/>
+        <source>Sign in with Instagram (uses the Meta app set up in Settings)</source>
+        <translation>Mit Instagram anmelden (verwendet die in den Einstellungen eingerichtete Meta-App)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="44"/>
+        <source>Start the local sandbox and sign in to its demo business account</source>
+        <translation>Die lokale Sandbox starten und beim Demo-Unternehmenskonto anmelden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="46"/>
+        <source>&lt;a href=&quot;settings&quot;&gt;Settings…&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;settings&quot;&gt;Einstellungen…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/welcomepage.cpp" line="53"/>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
 </TS>

@@ -18,7 +18,12 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("inlet::app::MessageDelegate", text);
+    // lupdate files these strings under the enclosing scope: the engine's members, or the
+    // namespace for the helpers below.
+    const QString translated = QCoreApplication::translate("inlet::app::MessageLayoutEngine", text);
+    if (translated != QString::fromUtf8(text))
+        return translated;
+    return QCoreApplication::translate("inlet::app", text);
 }
 
 QString stateText(MessageState state, bool seen)
