@@ -6,6 +6,7 @@
 #   ./inlet.sh bench     build and run the benchmarks (figures go in docs/benchmarks.md)
 #   ./inlet.sh sandbox   run the sandbox alone (prints its base URL first)
 #   ./inlet.sh package   build the .deb installer
+#   ./inlet.sh package-check  build the .deb, install it, run a message through it, purge it (root or sudo)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
@@ -17,12 +18,14 @@ packages=(
   libqt6svg6 libgl-dev libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fontconfig
   xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools libsecret-1-0 wrk
 )
+# What tests/packaging/check-deb.sh uses besides the build.
+check_packages=(appstream desktop-file-utils sqlite3 curl man-db)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-install_deps() {
+install_deps() { # [extra packages...]
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "${packages[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -77,5 +80,6 @@ case "$cmd" in
   bench) install_deps; build default; exec bash bench/run.sh "$@" ;;
   sandbox) install_deps; build default; exec ./build/src/sandbox/inlet-sandbox "$@" ;;
   package) install_deps; build default; (cd build && cpack -G DEB) ;;
+  package-check) install_deps "${check_packages[@]}"; build default; bash tests/packaging/check-deb.sh build ;;
   *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
 esac

@@ -1,27 +1,36 @@
-# Installers. On Linux a .deb that depends on Debian's Qt (Qt 6.4 cannot deploy its own libraries on
-# Linux; see ../shared/docs/toolchain.md §2h). Windows (NSIS) and macOS (DragNDrop) use the same CPack
-# set-up with windeployqt/macdeployqt run first; see packaging/README.md.
+# Installers, one CPack set-up for every platform (docs/packaging.md):
+#   Linux    .deb (built and tested here: tests/packaging/check-deb.sh) and .rpm (cpack -G RPM)
+#   Windows  NSIS installer, Qt deployed by windeployqt         (not built here)
+#   macOS    .dmg of an app bundle, Qt deployed by macdeployqt  (not built here)
+# The version everywhere is project(VERSION) in the top-level CMakeLists.txt.
 include(GNUInstallDirs)
-if(INLET_BUILD_APP)
-  install(FILES ${PROJECT_SOURCE_DIR}/resources/inlet.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-  install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/inlet.svg
-          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
-endif()
+
+set(INLET_APP_ID app.inlet.Inlet) # AppStream id, desktop file name, macOS bundle identifier
+
+# The binaries print the project version for --version.
+foreach(target inlet inlet-sandbox)
+  if(TARGET ${target})
+    target_compile_definitions(${target} PRIVATE INLET_VERSION="${PROJECT_VERSION}")
+  endif()
+endforeach()
+
 set(CPACK_PACKAGE_NAME inlet)
 set(CPACK_PACKAGE_VENDOR "Inlet")
 set(CPACK_PACKAGE_CONTACT "Inlet developers <dev@inlet.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_DESCRIPTION
+    "A desktop inbox in which social media managers read and answer a business's Instagram Direct\n\
+Messages: live through an embedded webhook server or by polling, several accounts, tokens in the\n\
+system keychain, a headless mode for servers and a built-in sandbox with simulated customers.")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "Inlet")
+set(CPACK_PACKAGE_EXECUTABLES inlet Inlet)
 set(CPACK_STRIP_FILES ON)
-set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# QtKeychain dlopen()s libsecret, which dpkg-shlibdeps cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, libqt6sql6-sqlite")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+
 if(WIN32)
-  set(CPACK_GENERATOR NSIS)
+  include(${CMAKE_CURRENT_LIST_DIR}/windows/Windows.cmake)
 elseif(APPLE)
-  set(CPACK_GENERATOR DragNDrop)
+  include(${CMAKE_CURRENT_LIST_DIR}/macos/MacOS.cmake)
 else()
-  set(CPACK_GENERATOR DEB)
+  include(${CMAKE_CURRENT_LIST_DIR}/linux/Linux.cmake)
 endif()
 include(CPack)

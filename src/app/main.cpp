@@ -56,14 +56,24 @@ void setIdentity()
 {
     QCoreApplication::setApplicationName(QStringLiteral("inlet"));
     QCoreApplication::setOrganizationName(QStringLiteral("Inlet"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    // INLET_VERSION is project(VERSION) in CMakeLists.txt (set in packaging/Packaging.cmake).
+    QCoreApplication::setApplicationVersion(QStringLiteral(INLET_VERSION));
 }
 
 Options parseOptions(const QCoreApplication &app)
 {
     QCommandLineParser parser;
+    // Keep in sync with packaging/man/inlet.1 (tests/packaging/tst_manpages.cpp compares them).
+    const QString defaultDir =
+        QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Answer your business's Instagram Direct Messages."));
+        QCoreApplication::translate(
+            "main",
+            "Answer your business's Instagram Direct Messages.\n\n"
+            "Without options Inlet opens its window on the default profile in %1. Messages live in "
+            "inlet.sqlite and settings in inlet.ini there; tokens and the App Secret only in the "
+            "system keychain.")
+            .arg(defaultDir));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -150,6 +160,17 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0)
             return runHeadless(argc, argv);
+    }
+    // --help and --version print and exit: no display (QApplication) needed for them.
+    for (int i = 1; i < argc; ++i) {
+        for (const char *textOnly : {"--help", "-h", "-?", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], textOnly) == 0) {
+                QCoreApplication app(argc, argv);
+                setIdentity();
+                parseOptions(app); // prints and exits
+                return 0;
+            }
+        }
     }
 
     // Qt WebEngine (the login window) needs this before the application object exists.

@@ -14,12 +14,18 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("inlet-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INLET_VERSION)); // project(VERSION)
 
     using inlet::sandbox::SandboxOptions;
     SandboxOptions options;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A local stand-in for Instagram's Login, Graph and webhooks."));
+    // Keep in sync with packaging/man/inlet-sandbox.1 (tests/packaging/tst_manpages.cpp checks).
+    parser.setApplicationDescription(QStringLiteral(
+        "A local stand-in for Instagram's Login, Graph and webhooks, on 127.0.0.1 only.\n\n"
+        "The first line on stdout is the base URL; logs go to stderr. SIGTERM or SIGINT stop it.\n"
+        "Control API and endpoints: /usr/share/doc/inlet/sandbox.md or docs/sandbox.md."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (0: a free one)."),
                                   QStringLiteral("N"), QString::number(options.port));
     const QCommandLineOption appId(QStringLiteral("app-id"), QStringLiteral("Instagram app id."), QStringLiteral("ID"),
