@@ -417,6 +417,19 @@ Result<StoreCounts> StoreReader::counts(const QString &accountId)
     return c;
 }
 
+Result<int> StoreReader::unreadConversationCount(const QString &accountId)
+{
+    const QVariant a = sql::text(accountId);
+    auto q = m_statements->run(
+        QStringLiteral("SELECT COUNT(*) FROM conversations WHERE unread_count > 0 AND (? = '' OR account_id = ?)"),
+        {a, a});
+    if (!q)
+        return std::unexpected(q.error());
+    const int unread = (*q)->next() ? (*q)->value(0).toInt() : 0;
+    (*q)->finish();
+    return unread;
+}
+
 Result<QSet<QString>> StoreReader::knownMids(const QString &accountId, const QStringList &mids)
 {
     QSet<QString> known;
