@@ -119,9 +119,12 @@ private slots:
         std::sort(times.begin(), times.end());
         qInfo("keystroke to results over %d conversations: median %lld ms, max %lld ms", kCount,
             times.at(times.size() / 2), times.constLast());
+#if !defined(__SANITIZE_ADDRESS__)
         // Generous bounds: the machine running the tests is shared; the typical figure is printed.
+        // Sanitizer builds (CI) only print it.
         QVERIFY2(times.at(times.size() / 2) < 150, "typing in the quick switcher is slow");
         QVERIFY2(times.constLast() < 1000, "one keystroke took over a second");
+#endif
 
         ConversationFinderModel *model = switcher()->model();
         QVERIFY(model->rowCount() > 0);

@@ -3,12 +3,15 @@
 // asks for a retry, the sandbox started on that port clears it; the composer says a reply sent
 // while offline waits in the queue.
 #include "app/inbox/composer.h"
+#include "app/inbox/inboxwidget.h"
 #include "app/shell/connectivityindicator.h"
 #include "app/shell/syncindicator.h"
 #include "app/shell/theme.h"
 #include "graph/connectivity.h"
 #include "graph/graphclient.h"
+#include "models/storeinboxsource.h"
 #include "sandbox/sandbox.h"
+#include "store/store.h"
 
 #include <QLabel>
 #include <QMainWindow>
@@ -16,6 +19,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -127,6 +131,26 @@ private slots:
             QStringLiteral("Offline: your message will be sent when the connection is back."));
         composer.setOffline(false);
         QVERIFY(!composer.noticeLabel()->isVisible());
+    }
+
+    void inboxComposerFollowsTheConnection()
+    {
+        QTemporaryDir dir;
+        auto store = Store::open(dir.path());
+        QVERIFY(store.has_value());
+        const QUrl base = closedPort();
+        GraphClient graph(InstagramHosts::allAt(base));
+        Connectivity connectivity(&graph);
+        InboxServices services;
+        services.store = store->get();
+        services.source = std::make_shared<StoreInboxSource>((*store)->databasePath());
+        services.connectivity = &connectivity;
+        InboxWidget inbox(services);
+        QVERIFY(!inbox.composer()->isOffline());
+        connectivity.observe(base, false, QStringLiteral("Connection refused"));
+        QVERIFY(inbox.composer()->isOffline());
+        connectivity.observe(base, true, {});
+        QVERIFY(!inbox.composer()->isOffline());
     }
 };
 
