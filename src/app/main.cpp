@@ -10,8 +10,8 @@
 #include "app/shell/notificationsmenu.h"
 #include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
-#include "app/shell/startupprobe.h"
 #include "app/shell/sandboxresume.h"
+#include "app/shell/startupprobe.h"
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
@@ -248,7 +248,7 @@ int main(int argc, char **argv)
 
     app::CoreBridge bridge(core.get(), &window);
     // A profile on the sandbox (or --sandbox-demo) starts it first: the accounts then find their
-    // hosts and tokens working, and the consent page comes only when there is no account yet.
+    // hosts and tokens working; the consent page comes only when needed (see SandboxResume).
     app::SandboxResume resume(accounts, &sandbox, &window, &settings);
     resume.start(options.sandboxDemo, [accounts, &bridge] {
         accounts->load();

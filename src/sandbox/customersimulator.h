@@ -17,6 +17,9 @@ public:
     CustomerSimulator(SandboxState &state, CustomerEvents &events, QObject *parent = nullptr);
 
     void setRate(double eventsPerMinute); // 0 stops it
+    // A restarted sandbox (state file) continues with another stream, so that it does not replay
+    // the actions of its first run; `salt` 0 is the seed's own stream.
+    void reseed(quint32 salt) { m_random.seed(m_state.options.seed ^ 0xC0FFEEu ^ salt); }
     double rate() const { return m_rate; }
     qint64 actionsTaken() const { return m_actions; }
 

@@ -230,6 +230,7 @@ inlet::Result<QUrl> Sandbox::start()
         // Before anything is issued: restored tokens and counters come first.
         if (const Status loaded = d->stateFile->load(d->state); !loaded)
             qCWarning(lcSandbox).noquote() << loaded.error().message << "- starting afresh";
+        d->simulator->reseed(quint32(d->state.midCounter));
     }
     d->server = new Server([this](const QHttpServerRequest &r, QTcpSocket *s) { d->dispatch(r, s); }, this);
     const quint16 port = d->server->listen(QHostAddress::LocalHost, d->state.options.port);

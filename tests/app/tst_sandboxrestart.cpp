@@ -20,8 +20,8 @@ using inlet::test::AppHarness;
 
 // Issue 3's "done means" on the sandbox profile, through the UI and the real keychain: start the
 // app, try the sandbox, connect, quit, start again (still signed in, no prompt, messages flow),
-// then a sandbox that forgot its tokens brings the consent page back, and Disconnect deletes the
-// token from the keychain.
+// then a sandbox that forgot its tokens brings the consent page back, Disconnect deletes the
+// token from the keychain, and the start after that does not ask again.
 class TestSandboxRestart : public QObject {
     Q_OBJECT
 
@@ -143,6 +143,22 @@ private slots:
             QVERIFY(token);
             QVERIFY(!token->has_value());
             QVERIFY(TokenVault::isNotFound(token->error()));
+        }
+
+        // 5. Disconnected stays disconnected: the next start shows the welcome page, no consent.
+        {
+            AppHarness app(dir.path(), sandboxOptions());
+            QVERIFY2(app.isValid(), qPrintable(app.error));
+            QSignalSpy windows(app.signIn.get(), &SignInController::windowOpened);
+            QSignalSpy started(app.resume.get(), &SandboxResume::coreStarted);
+            app.start();
+            QVERIFY(started.wait(15000));
+            // Asking for consent would make the welcome page busy at once (MainWindow::trySandbox).
+            QVERIFY(app.window->welcomePage()->sandboxButton()->isEnabled());
+            QTest::qWait(1000);
+            QVERIFY(app.window->isShowingWelcome());
+            QCOMPARE(windows.count(), 0);
+            QVERIFY(app.sandbox->isRunning()); // the profile is still on the sandbox
         }
     }
 };

@@ -40,6 +40,7 @@ bool SandboxResume::profileUsesSandbox() const
 void SandboxResume::start(bool demo, std::function<void()> startCore)
 {
     m_startCore = std::move(startCore);
+    m_demo = demo;
     if (!demo && !profileUsesSandbox()) {
         this->startCore();
         return;
@@ -81,10 +82,14 @@ void SandboxResume::startCore()
 void SandboxResume::signInIfNeeded()
 {
     const auto account = m_accounts->account(m_sandbox->options().businessId);
-    if (!account || account->needsSignIn) {
+    // No account: --sandbox-demo asks at once; a manager who disconnected it gets the welcome
+    // page (Try the sandbox is then instant).
+    if ((!account && m_demo) || (account && account->needsSignIn)) {
         promptOnce();
         return;
     }
+    if (!account)
+        return;
     // Otherwise its token goes keychain -> sandbox like any account's; a missing token or a 190
     // arrives as accountNeedsSignIn (connected in the constructor).
     qCInfo(lcApp) << "sandbox account found: resuming without the consent page";

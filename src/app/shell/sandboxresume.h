@@ -20,8 +20,9 @@ class SandboxController;
 // Start-up of a profile that uses the embedded sandbox (remembered in the profile's settings, or
 // asked for with --sandbox-demo). The sandbox must answer before the accounts read their tokens
 // and sync, so that the stored hosts (same port) and tokens (its state file) still work. The
-// consent page then comes only when there is no sandbox account yet or the sandbox refuses its
-// token (190). The token takes the real path: keychain -> Graph, no shortcut in the client.
+// consent page then comes only when the sandbox refuses the account's token (190), or with
+// --sandbox-demo when there is no sandbox account yet. The token takes the real path:
+// keychain -> Graph, no shortcut in the client.
 class SandboxResume : public QObject {
     Q_OBJECT
 public:
@@ -48,6 +49,7 @@ private:
     MainWindow *m_window;
     QPointer<QSettings> m_settings;
     std::function<void()> m_startCore;
+    bool m_demo = false;
     bool m_coreStarted = false;
     bool m_prompted = false;
 };
