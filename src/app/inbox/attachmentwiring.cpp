@@ -35,7 +35,8 @@ AttachmentWiring::AttachmentWiring(const Parts &parts, QWidget *parent)
     Q_ASSERT(parts.messages && parts.delegate && parts.view && parts.composer && parts.images);
     parts.composer->setImageCache(parts.images);
     if (parts.outbox) {
-        connect(parts.outbox, &Outbox::uploadProgress, parts.messages, &MessageListModel::setUploadProgress);
+        connect(parts.outbox, &Outbox::uploadProgress, parts.messages,
+            &MessageListModel::setUploadProgress);
     }
     connect(parts.delegate, &MessageDelegate::cancelRequested, this, &AttachmentWiring::cancel);
     connect(parts.view, &MessageView::cancelRequested, this, &AttachmentWiring::cancel);

@@ -58,7 +58,7 @@ void ImageCanvas::setZoom(double zoom)
 QSize ImageCanvas::sizeHint() const
 {
     if (m_pixmap.isNull())
-        return {1, 1};
+        return { 1, 1 };
     return (QSizeF(m_pixmap.size()) * m_zoom).toSize().expandedTo(QSize(1, 1));
 }
 
@@ -103,7 +103,8 @@ ImageViewer::ImageViewer(ImageCache *images, QWidget *parent)
     m_scroll->setAccessibleName(tr("Image"));
     m_status->setAlignment(Qt::AlignCenter);
     m_zoomLabel->setAccessibleName(tr("Zoom"));
-    m_zoomLabel->setMinimumWidth(m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("1600 %")));
+    m_zoomLabel->setMinimumWidth(
+        m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("1600 %")));
 
     auto *actual = new QPushButton(tr("100 %"), this);
     actual->setToolTip(tr("Show the image at its real size"));
@@ -112,7 +113,7 @@ ImageViewer::ImageViewer(ImageCache *images, QWidget *parent)
     m_open->setToolTip(tr("Open the image's address in the system browser"));
     m_save->setToolTip(tr("Save a copy of the image"));
     auto *close = new QPushButton(tr("Close"), this);
-    for (QPushButton *b : {actual, fit, m_open, m_save, close})
+    for (QPushButton *b : { actual, fit, m_open, m_save, close })
         b->setAutoDefault(false);
 
     auto *buttons = new QHBoxLayout;
@@ -139,10 +140,11 @@ ImageViewer::ImageViewer(ImageCache *images, QWidget *parent)
         for (int i = 0; i < qAbs(steps); ++i)
             steps > 0 ? zoomIn() : zoomOut();
     });
-    for (const QKeySequence &keys : {QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::Key_Plus),
-                                     QKeySequence(Qt::Key_Equal)})
+    for (const QKeySequence &keys : { QKeySequence(QKeySequence::ZoomIn),
+             QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal) })
         connect(new QShortcut(keys, this), &QShortcut::activated, this, &ImageViewer::zoomIn);
-    for (const QKeySequence &keys : {QKeySequence(QKeySequence::ZoomOut), QKeySequence(Qt::Key_Minus)})
+    for (const QKeySequence &keys :
+        { QKeySequence(QKeySequence::ZoomOut), QKeySequence(Qt::Key_Minus) })
         connect(new QShortcut(keys, this), &QShortcut::activated, this, &ImageViewer::zoomOut);
     connect(m_images, &ImageCache::ready, this, [this](const QString &source) {
         if (source == m_source && m_pixmap.isNull())
@@ -261,12 +263,13 @@ void ImageViewer::askSave()
     if (name.isEmpty() || QFileInfo(name).suffix().isEmpty())
         name = QStringLiteral("image.png");
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), QDir(dir).filePath(name),
-                                                      tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save image"),
+        QDir(dir).filePath(name), tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
     if (path.isEmpty())
         return;
     if (!saveTo(path)) {
-        m_status->setText(tr("The image could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
+        m_status->setText(
+            tr("The image could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
         m_status->setVisible(true);
     }
 }

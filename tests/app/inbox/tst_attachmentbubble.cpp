@@ -27,7 +27,8 @@ private:
     QTemporaryDir m_dir;
     static constexpr int kWidth = 600;
 
-    MessageRow outgoing(qint64 id, const QString &type, const QString &localPath, MessageState state)
+    MessageRow outgoing(
+        qint64 id, const QString &type, const QString &localPath, MessageState state)
     {
         MessageRow m;
         m.id = id;
@@ -35,7 +36,7 @@ private:
         m.outgoing = true;
         m.createdMs = 1'780'000'000'000 + id * 60'000;
         m.state = state;
-        m.attachments = {{type, {}, {}, localPath}};
+        m.attachments = { { type, {}, {}, localPath } };
         return m;
     }
 
@@ -49,10 +50,11 @@ private:
     }
 
     // A left click released at `pos` (row coordinates) on `index`.
-    static bool click(MessageDelegate &delegate, MessageListModel &model, const QModelIndex &index, QPoint pos)
+    static bool click(
+        MessageDelegate &delegate, MessageListModel &model, const QModelIndex &index, QPoint pos)
     {
         QMouseEvent release(QEvent::MouseButtonRelease, QPointF(pos), QPointF(pos), Qt::LeftButton,
-                            Qt::NoButton, Qt::NoModifier);
+            Qt::NoButton, Qt::NoModifier);
         return delegate.editorEvent(&release, &model, option(QSize(kWidth, 400)), index);
     }
 
@@ -92,7 +94,8 @@ private slots:
         QVERIFY(row >= 0);
 
         // Queued, upload not started: Cancel already, no bar yet.
-        const MessageLayout queued = delegate.layoutFor(model.index(row), kWidth, QApplication::font());
+        const MessageLayout queued
+            = delegate.layoutFor(model.index(row), kWidth, QApplication::font());
         QVERIFY(!queued.progressRect.isValid());
         QVERIFY(queued.cancelRect.isValid());
         QVERIFY(queued.meta.contains(QStringLiteral("Queued")));
@@ -149,8 +152,9 @@ private slots:
         MessageDelegate delegate(nullptr);
         model.setUploadProgress(1, 1000, 1000);
         m_source->putMessage(outgoing(1, QStringLiteral("image"), photo(), MessageState::Sending));
-        model.applyChange({1});
-        const MessageLayout &l = delegate.layoutFor(model.index(model.rowOfMessage(1)), kWidth, QApplication::font());
+        model.applyChange({ 1 });
+        const MessageLayout &l
+            = delegate.layoutFor(model.index(model.rowOfMessage(1)), kWidth, QApplication::font());
         QVERIFY(!l.progressRect.isValid());
         QVERIFY(!l.cancelRect.isValid()); // on its way to Instagram: too late to cancel
         QVERIFY(l.meta.contains(QStringLiteral("Sending")));
@@ -201,7 +205,8 @@ private slots:
         QVERIFY(click(delegate, model, sent, sentLayout.attachments.first().rect.center()));
         QCOMPARE(image.size(), 1);
         QCOMPARE(image.first().at(0).toString(), photo());
-        QCOMPARE(image.first().at(1).toUrl(), QUrl(QStringLiteral("https://cdn.example.com/photo.png")));
+        QCOMPARE(
+            image.first().at(1).toUrl(), QUrl(QStringLiteral("https://cdn.example.com/photo.png")));
 
         // The customer's file card still opens its URL outside the app.
         const QModelIndex theirs = model.index(model.rowOfMessage(4));
@@ -209,7 +214,8 @@ private slots:
         QVERIFY(!card.cancelRect.isValid());
         QVERIFY(click(delegate, model, theirs, card.attachments.first().rect.center()));
         QCOMPARE(external.size(), 1);
-        QCOMPARE(external.first().first().toUrl(), QUrl(QStringLiteral("https://cdn.example.com/menu.pdf")));
+        QCOMPARE(external.first().first().toUrl(),
+            QUrl(QStringLiteral("https://cdn.example.com/menu.pdf")));
     }
 };
 

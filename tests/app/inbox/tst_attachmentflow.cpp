@@ -12,6 +12,7 @@
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messageview.h"
 #include "auth/tokenvault.h"
+#include "core/outbox/mediatestfiles.h"
 #include "graph/graphclient.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
@@ -29,8 +30,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonObject>
 #include <QImage>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -84,7 +85,8 @@ private:
     {
         MessageView *view = m_widget->messageView();
         view->scrollTo(index);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).topLeft() + pos);
+        QTest::mouseClick(
+            view->viewport(), Qt::LeftButton, {}, view->visualRect(index).topLeft() + pos);
     }
 
     // Random pixels: a PNG of a few MB, so the upload reports progress more than once.
@@ -101,23 +103,14 @@ private:
         image.save(path);
         return path;
     }
-    QString bigVideo() const
-    {
-        const QString path = m_dir->filePath(QStringLiteral("big.mp4"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write");
-        file.write(sandbox::sandboxMedia(QStringLiteral("clip.mp4"))->data);
-        file.write(QByteArray(20 * 1024 * 1024, 'v'));
-        return path;
-    }
     // The media host answers the next upload only after `ms` (so the test sees it in progress).
     void slowNextUpload(int ms)
     {
-        QCOMPARE(m_client->control(QStringLiteral("uploads/faults"),
-                                   {{QStringLiteral("count"), 1}, {QStringLiteral("latency_ms"), ms}})
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("uploads/faults"),
+                         { { QStringLiteral("count"), 1 }, { QStringLiteral("latency_ms"), ms } })
                      .status,
-                 200);
+            200);
     }
 
 private slots:
@@ -134,14 +127,15 @@ private slots:
         m_client = std::make_unique<test::SandboxTestClient>(m_base);
         m_customer = m_sandbox->world().customers().first().profile.igsid;
         // The customer writes (opens the messaging window on the sandbox's side too).
-        QVERIFY(m_sandbox->injectEvent({{QStringLiteral("kind"), QStringLiteral("text")},
-                                        {QStringLiteral("customer"), m_customer},
-                                        {QStringLiteral("text"), QStringLiteral("Can I see it?")}}));
+        QVERIFY(m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), m_customer },
+            { QStringLiteral("text"), QStringLiteral("Can I see it?") } }));
 
         m_dir = std::make_unique<QTemporaryDir>();
         m_vault = std::make_unique<TokenVault>();
         m_vault->setSessionOnlyFallback(true);
-        QVERIFY(await(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken())).has_value());
+        QVERIFY(await(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
+                    .has_value());
         auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
         QVERIFY(store.has_value());
         m_store = std::move(*store);
@@ -161,7 +155,7 @@ private slots:
         event.mid = QStringLiteral("mid.customer.1");
         event.text = QStringLiteral("Can I see it?");
         event.rawJson = "{}";
-        QVERIFY(await(m_store->applyEvents({event})).has_value());
+        QVERIFY(await(m_store->applyEvents({ event })).has_value());
 
         m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
         m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
@@ -179,7 +173,7 @@ private slots:
         services.outbox = m_service->outbox();
         services.mediaHostReady = [this] { return m_mediaHost; };
         m_widget = std::make_unique<InboxWidget>(services);
-        m_widget->setAccounts({{m_business, QStringLiteral("Shop")}});
+        m_widget->setAccounts({ { m_business, QStringLiteral("Shop") } });
         m_widget->resize(1200, 800);
         m_widget->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
@@ -212,11 +206,12 @@ private slots:
         QTest::keyClicks(composer->editor(), QStringLiteral("Here it is"));
 
         QList<double> seen;
-        const auto watch = connect(messages(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &from) {
-            const double p = from.data(MessageListModel::UploadProgressRole).toDouble();
-            if (p >= 0)
-                seen.append(p);
-        });
+        const auto watch = connect(
+            messages(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &from) {
+                const double p = from.data(MessageListModel::UploadProgressRole).toDouble();
+                if (p >= 0)
+                    seen.append(p);
+            });
         QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
         QVERIFY(!composer->hasAttachment());
         QVERIFY(composer->text().isEmpty());
@@ -226,34 +221,55 @@ private slots:
         QTRY_VERIFY(messages()->rowCount() >= 2);
         const QModelIndex attached = messages()->index(1);
         const qint64 id = attached.data(MessageListModel::IdRole).toLongLong();
-        const QVariantMap attachment = attached.data(MessageListModel::AttachmentsRole).toList().value(0).toMap();
+        const QVariantMap attachment
+            = attached.data(MessageListModel::AttachmentsRole).toList().value(0).toMap();
         QCOMPARE(attachment.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
         QCOMPARE(attachment.value(QStringLiteral("localPath")).toString(), png);
-        QTRY_VERIFY(messages()->index(messages()->rowOfMessage(id)).data(MessageListModel::UploadProgressRole).toDouble() >= 0);
+        QTRY_VERIFY(messages()
+                        ->index(messages()->rowOfMessage(id))
+                        .data(MessageListModel::UploadProgressRole)
+                        .toDouble()
+            >= 0);
         const MessageLayout uploading = layoutOf(messages()->index(messages()->rowOfMessage(id)));
         QVERIFY(uploading.progressRect.isValid());
         QVERIFY(uploading.cancelRect.isValid());
         QVERIFY(m_sandbox->sentMessages().isEmpty()); // the text waits for the file
 
         // Then Sent: no bar; the sandbox got the image (by the media host's URL), then the text.
-        QTRY_COMPARE_WITH_TIMEOUT(messages()->index(messages()->rowOfMessage(id)).data(MessageListModel::StateRole).toInt(),
-                                  int(MessageState::Sent), 15000);
-        QCOMPARE(messages()->index(messages()->rowOfMessage(id)).data(MessageListModel::UploadProgressRole).toDouble(), -1.0);
+        QTRY_COMPARE_WITH_TIMEOUT(messages()
+                                      ->index(messages()->rowOfMessage(id))
+                                      .data(MessageListModel::StateRole)
+                                      .toInt(),
+            int(MessageState::Sent), 15000);
+        QCOMPARE(messages()
+                     ->index(messages()->rowOfMessage(id))
+                     .data(MessageListModel::UploadProgressRole)
+                     .toDouble(),
+            -1.0);
         QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->sentMessages().size(), 2, 15000);
         disconnect(watch);
         QVERIFY(!seen.isEmpty());
         QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
         QCOMPARE(seen.last(), 1.0);
-        const QJsonObject first = m_sandbox->sentMessages().at(0).value(QStringLiteral("message")).toObject();
+        const QJsonObject first
+            = m_sandbox->sentMessages().at(0).value(QStringLiteral("message")).toObject();
         const QJsonObject media = first.value(QStringLiteral("attachment")).toObject();
         QCOMPARE(media.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
-        const QString url = media.value(QStringLiteral("payload")).toObject().value(QStringLiteral("url")).toString();
+        const QString url = media.value(QStringLiteral("payload"))
+                                .toObject()
+                                .value(QStringLiteral("url"))
+                                .toString();
         QVERIFY2(url.startsWith(m_base.toString() + QStringLiteral("/media/")), qPrintable(url));
         QFile original(png);
         QVERIFY(original.open(QIODevice::ReadOnly));
         QCOMPARE(m_client->getUrl(QUrl(url)).body, original.readAll());
-        QCOMPARE(m_sandbox->sentMessages().at(1).value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString(),
-                 QStringLiteral("Here it is"));
+        QCOMPARE(m_sandbox->sentMessages()
+                     .at(1)
+                     .value(QStringLiteral("message"))
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("Here it is"));
         QTRY_COMPARE(messages()->rowCount(), 3);
 
         // A click on the thumbnail opens the viewer with the full picture.
@@ -262,7 +278,8 @@ private slots:
         QVERIFY(!done.progressRect.isValid() && !done.cancelRect.isValid());
         QVERIFY(!m_widget->attachments()->imageViewer());
         clickInRow(sent, done.attachments.first().rect.center());
-        QTRY_VERIFY(m_widget->attachments()->imageViewer() && m_widget->attachments()->imageViewer()->isVisible());
+        QTRY_VERIFY(m_widget->attachments()->imageViewer()
+            && m_widget->attachments()->imageViewer()->isVisible());
         ImageViewer *viewer = m_widget->attachments()->imageViewer();
         QCOMPARE(viewer->source(), png);
         QTRY_VERIFY(viewer->isLoaded());
@@ -275,7 +292,8 @@ private slots:
     {
         slowNextUpload(5000);
         Composer *composer = m_widget->composer();
-        QVERIFY(composer->attachFile(bigVideo()));
+        QVERIFY(composer->attachFile(
+            test::writeLargeVideo(m_dir->filePath(QStringLiteral("big.mp4")), 20'000'000)));
         QCOMPARE(composer->attachmentInfo().type, QStringLiteral("video"));
         QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
         QTRY_COMPARE(messages()->rowCount(), 2);
@@ -298,20 +316,15 @@ private slots:
         Composer *composer = m_widget->composer();
         QFile small(noisyPng(64));
         QVERIFY(small.open(QIODevice::ReadOnly));
-        const QString huge = m_dir->filePath(QStringLiteral("huge.png"));
-        QFile big(huge);
-        QVERIFY(big.open(QIODevice::WriteOnly));
-        big.write(small.readAll() + QByteArray(9'000'000, '\0'));
-        big.close();
+        const QString huge = test::writeFile(m_dir->filePath(QStringLiteral("huge.png")),
+            small.readAll() + QByteArray(9'000'000, '\0'));
         QVERIFY(!composer->attachFile(huge));
         QVERIFY(composer->noticeLabel()->isVisible());
-        QVERIFY2(composer->noticeLabel()->text().contains(QStringLiteral("8 MB")), qPrintable(composer->noticeLabel()->text()));
+        QVERIFY2(composer->noticeLabel()->text().contains(QStringLiteral("8 MB")),
+            qPrintable(composer->noticeLabel()->text()));
 
         const QString exe = m_dir->filePath(QStringLiteral("setup.exe"));
-        QFile program(exe);
-        QVERIFY(program.open(QIODevice::WriteOnly));
-        program.write(QByteArray("MZ\x90\x00", 4) + QByteArray(2048, '\0'));
-        program.close();
+        test::writeFile(exe, QByteArray("MZ\x90\x00", 4) + QByteArray(2048, '\0'));
         QVERIFY(!composer->attachFile(exe));
         QVERIFY(composer->noticeLabel()->text().contains(QStringLiteral("setup.exe")));
         QVERIFY(!composer->hasAttachment());

@@ -46,7 +46,8 @@ private slots:
         image.fill(Qt::red);
         QVERIFY(image.save(file(QStringLiteral("photo.png"))));
         // An executable: refused by type.
-        writeBytes(file(QStringLiteral("setup.exe")), QByteArray("MZ\x90\x00\x03\x00\x00\x00", 8) + QByteArray(4096, '\0'));
+        writeBytes(file(QStringLiteral("setup.exe")),
+            QByteArray("MZ\x90\x00\x03\x00\x00\x00", 8) + QByteArray(4096, '\0'));
         // A valid PNG header followed by 9 MB: an image over Instagram's 8 MB.
         QFile small(file(QStringLiteral("photo.png")));
         QVERIFY(small.open(QIODevice::ReadOnly));
@@ -100,9 +101,12 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("exe") << "setup.exe" << "setup.exe";
-        QTest::newRow("9 MB png") << "huge.png" << "8 MB";
-        QTest::newRow("missing") << "nothere.jpg" << "nothere.jpg";
+        QTest::newRow("exe") << "setup.exe"
+                             << "setup.exe";
+        QTest::newRow("9 MB png") << "huge.png"
+                                  << "8 MB";
+        QTest::newRow("missing") << "nothere.jpg"
+                                 << "nothere.jpg";
     }
 
     void refusedFilesSayWhy()
@@ -116,7 +120,8 @@ private slots:
         QVERIFY(!composer.hasAttachment());
         QVERIFY(!composer.attachmentChip()->isVisible());
         QVERIFY(composer.noticeLabel()->isVisible());
-        QVERIFY2(composer.noticeLabel()->text().contains(reason), qPrintable(composer.noticeLabel()->text()));
+        QVERIFY2(composer.noticeLabel()->text().contains(reason),
+            qPrintable(composer.noticeLabel()->text()));
         QVERIFY(!composer.settingsLink()->isVisible());
         // A good file afterwards clears the reason.
         QVERIFY(composer.attachFile(file(QStringLiteral("photo.png"))));
@@ -130,7 +135,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&composer));
         composer.setAttachmentsAvailable(false, QStringLiteral("Attachments need a media host."));
         QVERIFY(composer.attachButton()->isEnabled()); // it still explains
-        QCOMPARE(composer.attachButton()->toolTip(), QStringLiteral("Attachments need a media host."));
+        QCOMPARE(
+            composer.attachButton()->toolTip(), QStringLiteral("Attachments need a media host."));
         composer.attachButton()->click(); // no file dialog: the explanation and a link instead
         QVERIFY(composer.noticeLabel()->isVisible());
         QCOMPARE(composer.noticeLabel()->text(), QStringLiteral("Attachments need a media host."));
@@ -177,7 +183,7 @@ private slots:
 
         // A file copied in a file manager (a drop goes the same way).
         auto *files = new QMimeData;
-        files->setUrls({QUrl::fromLocalFile(file(QStringLiteral("photo.png")))});
+        files->setUrls({ QUrl::fromLocalFile(file(QStringLiteral("photo.png"))) });
         QApplication::clipboard()->setMimeData(files);
         composer.editor()->paste();
         QCOMPARE(composer.attachmentPath(), file(QStringLiteral("photo.png")));

@@ -80,7 +80,7 @@ private slots:
         QWidget *canvas = scroll->widget();
         const QPointF at(10, 10);
         QWheelEvent wheel(at, canvas->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton,
-                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+            Qt::ControlModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(canvas, &wheel);
         QCOMPARE(viewer.zoom(), ImageViewer::kZoomStep);
         QCOMPARE(canvas->size(), (QSizeF(1600, 1200) * viewer.zoom()).toSize());
@@ -112,9 +112,8 @@ private slots:
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(image.save(&buffer, "PNG"));
         QHttpServer server;
-        server.route(QStringLiteral("/cdn/pic.png"), [png] {
-            return QHttpServerResponse(QByteArrayLiteral("image/png"), png);
-        });
+        server.route(QStringLiteral("/cdn/pic.png"),
+            [png] { return QHttpServerResponse(QByteArrayLiteral("image/png"), png); });
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port != 0);
         const QUrl url(QStringLiteral("http://127.0.0.1:%1/cdn/pic.png").arg(port));
