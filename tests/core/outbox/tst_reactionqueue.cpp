@@ -1,6 +1,7 @@
 // ReactionQueue against the in-process sandbox over loopback and a real Store in a temporary dir:
 // the manager's own reaction shows in the store at once, reaches Instagram once, coalesces, retries
 // on transient errors, and a final failure restores the previous reaction and stays visible.
+#include "core/graph/graphtestutil.h"
 #include "graph/graphclient.h"
 #include "outbox/graphoutboxtransport.h"
 #include "outbox/reactionqueue.h"
@@ -10,10 +11,6 @@
 #include "store/store.h"
 #include "store/storereader.h"
 
-#include <QEventLoop>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,11 +19,12 @@ using namespace inlet;
 
 namespace {
 
+// A queue or store future's result; a timeout counts as a failure.
 template <typename T> T await(QFuture<T> future)
 {
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        return T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))));
-    return future.result();
+    return test::await(std::move(future))
+        .value_or(
+            T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out")))));
 }
 
 } // namespace
@@ -51,7 +49,6 @@ class TestReactionQueue : public QObject {
     QString m_customer;
     QString m_mid; // the customer's message the manager reacts to
     qint64 m_messageId = 0; // its local row
-    QNetworkAccessManager m_nam;
 
     std::unique_ptr<App> startApp()
     {
@@ -84,16 +81,7 @@ class TestReactionQueue : public QObject {
         app.reset();
     }
 
-    void fault(const QJsonObject &body)
-    {
-        QNetworkRequest request(m_base.resolved(QUrl(QStringLiteral("/__sandbox/faults"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        QNetworkReply *reply = m_nam.post(request, QJsonDocument(body).toJson());
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        reply->deleteLater();
-    }
+    void fault(const QJsonObject &spec) { test::SandboxControl(m_base).fault(spec); }
 
     // The customer writes (on Instagram and, as the webhook would, in the store).
     void customerWrites(App &app)
