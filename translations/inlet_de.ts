@@ -4,57 +4,57 @@
 <context>
     <name>inlet::app</name>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="27"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="32"/>
         <source>Queued</source>
         <translation>In der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="28"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="33"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="29"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="34"/>
         <source>Seen</source>
         <translation>Gesehen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="29"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="34"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="30"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="35"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="39"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="44"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="41"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="46"/>
         <source>Voice message</source>
         <translation>Sprachnachricht</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="43"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="48"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="45"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="50"/>
         <source>Mentioned you in their story</source>
         <translation>Hat dich in der Story erwähnt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="47"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="52"/>
         <source>Shared post</source>
         <translation>Geteilter Beitrag</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="48"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="53"/>
         <source>Attachment</source>
         <translation>Anhang</translation>
     </message>
@@ -103,13 +103,13 @@
 <context>
     <name>inlet::app::AttachmentChip</name>
     <message>
-        <location filename="../src/app/inbox/attachmentchip.cpp" line="38"/>
+        <location filename="../src/app/inbox/attachmentchip.cpp" line="34"/>
         <source>Attachment</source>
         <translation>Anhang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/attachmentchip.cpp" line="51"/>
-        <location filename="../src/app/inbox/attachmentchip.cpp" line="52"/>
+        <location filename="../src/app/inbox/attachmentchip.cpp" line="44"/>
+        <location filename="../src/app/inbox/attachmentchip.cpp" line="45"/>
         <source>Remove attachment</source>
         <translation>Anhang entfernen</translation>
     </message>
@@ -147,73 +147,78 @@
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="170"/>
-        <location filename="../src/app/inbox/composer.cpp" line="241"/>
+        <location filename="../src/app/inbox/composer.cpp" line="167"/>
+        <source>Attach…</source>
+        <translation>Anhängen…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="171"/>
+        <location filename="../src/app/inbox/composer.cpp" line="242"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="172"/>
+        <location filename="../src/app/inbox/composer.cpp" line="173"/>
         <source>Open Settings…</source>
         <translation>Einstellungen öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="174"/>
+        <location filename="../src/app/inbox/composer.cpp" line="175"/>
         <source>Open Settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="242"/>
+        <location filename="../src/app/inbox/composer.cpp" line="243"/>
         <source>Images, videos, audio and PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;All files (*)</source>
         <translation>Bilder, Videos, Audio und PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="258"/>
+        <location filename="../src/app/inbox/composer.cpp" line="259"/>
         <source>%1 is not attached: %2</source>
         <translation>%1 wurde nicht angehängt: %2</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="279"/>
+        <location filename="../src/app/inbox/composer.cpp" line="280"/>
         <source>The pasted image could not be saved.</source>
         <translation>Das eingefügte Bild konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="340"/>
+        <location filename="../src/app/inbox/composer.cpp" line="341"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="369"/>
+        <location filename="../src/app/inbox/composer.cpp" line="370"/>
         <source>%1 / %2 bytes</source>
         <translation>%1 / %2 Bytes</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="371"/>
+        <location filename="../src/app/inbox/composer.cpp" line="372"/>
         <source>Instagram limits a message to 1000 bytes of UTF-8: emoji and accented letters take more than one byte.</source>
         <translation>Instagram begrenzt eine Nachricht auf 1000 Bytes UTF-8: Emojis und Buchstaben mit Akzent belegen mehr als ein Byte.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="382"/>
+        <location filename="../src/app/inbox/composer.cpp" line="383"/>
         <source>More than 24 hours since the customer&apos;s last message: only a reply written by you, sent with the human agent tag, is allowed (up to 7 days).</source>
         <translation>Mehr als 24 Stunden seit der letzten Nachricht der Kundin oder des Kunden: Erlaubt ist nur eine von dir geschriebene Antwort mit dem Human-Agent-Tag (bis zu 7 Tage).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="385"/>
+        <location filename="../src/app/inbox/composer.cpp" line="386"/>
         <source>More than 7 days since the customer&apos;s last message: Instagram does not allow a reply until they write again.</source>
         <translation>Mehr als 7 Tage seit der letzten Nachricht der Kundin oder des Kunden: Instagram erlaubt keine Antwort, bis sie oder er wieder schreibt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="388"/>
+        <location filename="../src/app/inbox/composer.cpp" line="389"/>
         <source>Too long for Instagram: shorten it by %1 bytes.</source>
         <translation>Zu lang für Instagram: um %1 Bytes kürzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="390"/>
+        <location filename="../src/app/inbox/composer.cpp" line="391"/>
         <source>Offline: your message will be sent when the connection is back.</source>
         <translation>Offline: Deine Nachricht wird gesendet, sobald die Verbindung wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="396"/>
+        <location filename="../src/app/inbox/composer.cpp" line="397"/>
         <source>Attach an image, video, audio or PDF (or drop a file here, or paste an image)</source>
         <translation>Bild, Video, Audio oder PDF anhängen (oder eine Datei hierher ziehen oder ein Bild einfügen)</translation>
     </message>
@@ -398,7 +403,7 @@
     <message>
         <location filename="../src/app/inbox/imageviewer.cpp" line="98"/>
         <location filename="../src/app/inbox/imageviewer.cpp" line="103"/>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="164"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="166"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
@@ -408,72 +413,72 @@
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="108"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="109"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="109"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="110"/>
         <source>Show the image at its real size</source>
         <translation>Das Bild in Originalgröße zeigen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="110"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="111"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="111"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="112"/>
         <source>Fit the image to the window (Ctrl+wheel, + and - zoom)</source>
         <translation>Das Bild ins Fenster einpassen (Strg+Mausrad, + und - zoomen)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="112"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="113"/>
         <source>Open the image&apos;s address in the system browser</source>
         <translation>Die Adresse des Bildes im Browser des Systems öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="113"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="114"/>
         <source>Save a copy of the image</source>
         <translation>Eine Kopie des Bildes speichern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="114"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="115"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="164"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="166"/>
         <source>Image: %1</source>
         <translation>Bild: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="175"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="177"/>
         <source>The image could not be loaded.</source>
         <translation>Das Bild konnte nicht geladen werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="175"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="177"/>
         <source>Loading image…</source>
         <translation>Bild wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="196"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="198"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="264"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="266"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="265"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="267"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/imageviewer.cpp" line="269"/>
+        <location filename="../src/app/inbox/imageviewer.cpp" line="272"/>
         <source>The image could not be saved to %1.</source>
         <translation>Das Bild konnte nicht unter %1 gespeichert werden.</translation>
     </message>
@@ -832,7 +837,7 @@
     </message>
     <message>
         <location filename="../src/app/shell/mainwindow.cpp" line="248"/>
-        <location filename="../src/app/shell/sandboxresume.cpp" line="47"/>
+        <location filename="../src/app/shell/sandboxresume.cpp" line="48"/>
         <source>Starting the sandbox…</source>
         <translation>Sandbox wird gestartet…</translation>
     </message>
@@ -948,62 +953,62 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::MessageLayoutEngine</name>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="85"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="90"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="115"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="120"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="117"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="122"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="146"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="151"/>
         <source>Replying to a message</source>
         <translation>Antwort auf eine Nachricht</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="152"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="157"/>
         <source>Replied to your story</source>
         <translation>Hat auf deine Story geantwortet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="161"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="166"/>
         <source>This message was unsent</source>
         <translation>Diese Nachricht wurde zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="240"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="245"/>
         <source>Open the story</source>
         <translation>Story öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="286"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="291"/>
         <source>Edited</source>
         <translation>Bearbeitet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="288"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="293"/>
         <source>Uploading…</source>
         <translation>Wird hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="304"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="309"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="305"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="310"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="315"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="320"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1072,7 +1077,7 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::Notifier</name>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="162"/>
+        <location filename="../src/app/shell/notifier.cpp" line="163"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
@@ -1082,7 +1087,7 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Hat einen Anhang gesendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="117"/>
+        <location filename="../src/app/shell/notifier.cpp" line="118"/>
         <source>Inlet: %n unread conversation(s)</source>
         <translation>
             <numerusform>Inlet: %n ungelesene Unterhaltung</numerusform>
@@ -1090,14 +1095,14 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="118"/>
-        <location filename="../src/app/shell/notifier.cpp" line="162"/>
-        <location filename="../src/app/shell/notifier.cpp" line="164"/>
+        <location filename="../src/app/shell/notifier.cpp" line="119"/>
+        <location filename="../src/app/shell/notifier.cpp" line="163"/>
+        <location filename="../src/app/shell/notifier.cpp" line="165"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="164"/>
+        <location filename="../src/app/shell/notifier.cpp" line="165"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>

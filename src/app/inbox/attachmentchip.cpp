@@ -14,15 +14,11 @@ namespace inlet::app {
 
 namespace {
 
-QString typeSymbol(const QString &type)
+QStyle::StandardPixmap typeIcon(const QString &type)
 {
-    if (type == QLatin1String("video"))
-        return QStringLiteral("🎬");
-    if (type == QLatin1String("audio"))
-        return QStringLiteral("🎵");
-    if (type == QLatin1String("image"))
-        return QStringLiteral("🖼");
-    return QStringLiteral("📄");
+    if (type == QLatin1String("video") || type == QLatin1String("audio"))
+        return QStyle::SP_MediaPlay;
+    return QStyle::SP_FileIcon;
 }
 
 } // namespace
@@ -38,9 +34,6 @@ AttachmentChip::AttachmentChip(QWidget *parent)
     setAccessibleName(tr("Attachment"));
     m_thumb->setFixedSize(kThumbSize, kThumbSize);
     m_thumb->setAlignment(Qt::AlignCenter);
-    QFont symbolFont = m_thumb->font();
-    symbolFont.setPointSizeF(symbolFont.pointSizeF() * 1.6);
-    m_thumb->setFont(symbolFont);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont small = m_size->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
@@ -96,13 +89,11 @@ void AttachmentChip::refreshThumbnail()
         pixmap = m_images->thumbnail(m_path, QSize(kThumbSize, kThumbSize) * dpr);
         pixmap.setDevicePixelRatio(dpr);
     }
-    if (pixmap.isNull()) {
-        m_thumb->setPixmap({});
-        m_thumb->setText(typeSymbol(m_info.type));
-    } else {
-        m_thumb->setText({});
-        m_thumb->setPixmap(pixmap);
-    }
+    if (pixmap.isNull())
+        pixmap = style()
+                     ->standardIcon(typeIcon(m_info.type))
+                     .pixmap(QSize(kThumbSize, kThumbSize) * 3 / 4);
+    m_thumb->setPixmap(pixmap);
 }
 
 } // namespace inlet::app

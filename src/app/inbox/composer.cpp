@@ -164,8 +164,9 @@ Composer::Composer(QWidget *parent)
     replyLayout->addWidget(m_replyCancel);
     m_replyBar->setVisible(false);
     m_attach->setIcon(QIcon::fromTheme(QStringLiteral("mail-attachment")));
-    if (m_attach->icon().isNull())
-        m_attach->setText(QStringLiteral("📎"));
+    m_attach->setText(tr("Attach…"));
+    // Without an icon theme (or an emoji font) a word is clearer than a missing glyph.
+    m_attach->setToolButtonStyle(m_attach->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
     m_attach->setAutoRaise(true);
     m_attach->setAccessibleName(tr("Attach a file"));
     m_chip->setVisible(false);

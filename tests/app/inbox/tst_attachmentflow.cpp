@@ -28,6 +28,7 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -102,6 +103,13 @@ private:
         const QString path = m_dir->filePath(QStringLiteral("photo.png"));
         image.save(path);
         return path;
+    }
+    // INLET_SHOT_DIR=/tmp/x: keep pictures of what the test sees (for a person to look at).
+    static void shoot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("INLET_SHOT_DIR");
+        if (!dir.isEmpty())
+            widget->grab().save(QDir(dir).filePath(name));
     }
     // The media host answers the next upload only after `ms` (so the test sees it in progress).
     void slowNextUpload(int ms)
@@ -233,6 +241,7 @@ private slots:
         const MessageLayout uploading = layoutOf(messages()->index(messages()->rowOfMessage(id)));
         QVERIFY(uploading.progressRect.isValid());
         QVERIFY(uploading.cancelRect.isValid());
+        shoot(m_widget.get(), QStringLiteral("attachment-uploading.png"));
         QVERIFY(m_sandbox->sentMessages().isEmpty()); // the text waits for the file
 
         // Then Sent: no bar; the sandbox got the image (by the media host's URL), then the text.
@@ -284,6 +293,7 @@ private slots:
         QCOMPARE(viewer->source(), png);
         QTRY_VERIFY(viewer->isLoaded());
         QCOMPARE(viewer->imageSize(), QSize(900, 900));
+        shoot(viewer, QStringLiteral("image-viewer.png"));
         QVERIFY(viewer->openButton()->isEnabled()); // it has a public URL now
         viewer->close();
     }
