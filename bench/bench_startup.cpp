@@ -164,7 +164,9 @@ QList<Run> startups(const QString &app, const QString &dataDir, int runs, bool c
     row(title.constData(), n, stats(spawn), "ms", "< 500");
     row("  (the same from the kernel's start time, 10 ms ticks)", n, stats(exec), "ms", "");
     row("  (of which main()'s static init -> painted inbox)", n, stats(init), "ms", "");
-    row("open the first conversation -> painted", n, stats(open), "ms", "< 30");
+    // The whole window's work on a click (bench_ui times the message view alone against its goal).
+    const QByteArray openTitle = QByteArray("open the first conversation -> painted, ") + cache;
+    row(openTitle.constData(), n, stats(open), "ms", "");
     if (!cold) {
         row("RSS, inbox + conversation open, 1 s later", n, stats(rss), "MB", "< 150");
         row("  peak RSS (VmHWM)", n, stats(hwm), "MB", "");
