@@ -1,4 +1,4 @@
-# Linux: a .deb (Debian 12 / Ubuntu) and an .rpm (Fedora names) that depend on the distribution's
+# Linux: a .deb (Debian 12) and an .rpm (Fedora names) that depend on the distribution's
 # Qt 6.4. Qt 6.4 cannot deploy its own libraries on Linux (../shared/docs/toolchain.md §2h), so the
 # packages declare them; dpkg-shlibdeps / rpm's autoreq find the linked ones.
 set(inlet_root ${PROJECT_SOURCE_DIR})
