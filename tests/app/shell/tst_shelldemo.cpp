@@ -1,13 +1,8 @@
+#include "app/appharness.h"
 #include "app/asanwebengine.h"
-#include "app/login/loginprofile.h"
-#include "app/login/loginwindow.h"
-#include "app/login/signincontroller.h"
 #include "app/settings/webhooksdialog.h"
-#include "app/shell/avatarloader.h"
-#include "app/shell/corebridge.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/notifier.h"
-#include "app/shell/sandboxcontroller.h"
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
@@ -18,16 +13,12 @@
 
 #include <QCheckBox>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebEnginePage>
-#include <QWebEngineProfile>
-#include <QWebEngineView>
 
 using namespace inlet;
 using namespace inlet::app;
@@ -44,50 +35,34 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QSettings settings(dir.filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat);
-        CoreOptions options;
-        options.dataDir = dir.path();
-        options.verifyToken = QStringLiteral("shell-verify-token");
-        auto created = CoreServices::create(options);
-        QVERIFY(created);
-        std::unique_ptr<CoreServices> core = std::move(*created);
-        core->vault()->setSessionOnlyFallback(true);
-        AccountService *accounts = core->accounts();
-
-        std::unique_ptr<QWebEngineProfile> profile(createLoginProfile(dir.path(), nullptr));
-        QNetworkAccessManager network;
-        AvatarLoader avatars(&network);
         sandbox::SandboxOptions sandboxOptions;
         sandboxOptions.eventsPerMinute = 0;
         sandboxOptions.customers = 2;
-        SandboxController sandbox(sandboxOptions);
-        auto signIn = std::make_unique<SignInController>(accounts, profile.get());
-        auto window = std::make_unique<MainWindow>(accounts, signIn.get(), &sandbox, &avatars);
-        CoreBridge bridge(core.get(), window.get());
-        auto notifier = std::make_unique<Notifier>(core->store(), &settings, window.get());
-        connect(notifier.get(), &Notifier::unreadCountChanged, window.get(), &MainWindow::setUnreadCount);
-        accounts->load();
-        bridge.start();
-        window->show();
+        test::AppHarness app(dir.path(), sandboxOptions);
+        QVERIFY2(app.isValid(), qPrintable(app.error));
+        app.core->vault()->setSessionOnlyFallback(true);
+        CoreServices *core = app.core.get();
+        AccountService *accounts = app.accounts;
+        MainWindow *window = app.window.get();
+        QSettings &settings = app.settings;
+        auto notifier = std::make_unique<Notifier>(core->store(), &settings, window);
+        connect(notifier.get(), &Notifier::unreadCountChanged, window, &MainWindow::setUnreadCount);
+        app.start();
 
         QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        QSignalSpy webhookStarted(core.get(), &CoreServices::webhookStarted);
-        QSignalSpy subscribed(core.get(), &CoreServices::webhooksSubscribed);
+        QSignalSpy webhookStarted(core, &CoreServices::webhookStarted);
+        QSignalSpy subscribed(core, &CoreServices::webhooksSubscribed);
         QTest::mouseClick(window->welcomePage()->sandboxButton(), Qt::LeftButton);
-        QVERIFY(QTest::qWaitFor([&] { return signIn->window() != nullptr; }, 15000));
-        QSignalSpy loaded(signIn->window()->view()->page(), &QWebEnginePage::loadFinished);
-        QVERIFY(loaded.wait(15000));
-        signIn->window()->view()->page()->runJavaScript(
-            QStringLiteral("document.getElementById('allow').click();"));
+        QVERIFY(app.allowInLoginWindow());
         QVERIFY(signedIn.wait(15000));
         const QString id = accounts->accounts().first().id;
         QTRY_VERIFY_WITH_TIMEOUT(webhookStarted.count() == 1, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() >= 1, 15000);
 
         // File > Webhooks: the running server's URL and the token; Subscribe again by hand.
-        WebhooksDialog *dialog = openWebhooksDialog(core.get(), &settings, window.get());
+        WebhooksDialog *dialog = openWebhooksDialog(core, &settings, window);
         QCOMPARE(dialog->callbackLabel()->text(), core->webhookUrl().toString());
-        QCOMPARE(dialog->verifyTokenLabel()->text(), QStringLiteral("shell-verify-token"));
+        QCOMPARE(dialog->verifyTokenLabel()->text(), core->options().verifyToken);
         QVERIFY(dialog->subscribeButton()->isEnabled());
         const qsizetype before = subscribed.count();
         QTest::mouseClick(dialog->subscribeButton(), Qt::LeftButton);
@@ -111,7 +86,7 @@ private slots:
         QVERIFY(inbox && !inbox->isEmpty());
         QSignalSpy notified(notifier.get(), &Notifier::notified);
         notifier->setNotifyFromMs(0); // the sandbox's clock is its own, not the wall clock
-        test::SandboxControl control(sandbox.baseUrl());
+        test::SandboxControl control(app.sandbox->baseUrl());
         control.call("POST", QStringLiteral("/__sandbox/events"),
                      {{QStringLiteral("kind"), QStringLiteral("text")},
                       {QStringLiteral("customer"), inbox->first().customerId},
@@ -128,9 +103,6 @@ private slots:
         QVERIFY(window->windowTitle().contains(QStringLiteral("(%1)").arg(notifier->unreadCount())));
 
         notifier.reset();
-        window.reset();
-        signIn.reset();
-        profile.reset();
     }
 };
 
