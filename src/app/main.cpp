@@ -141,7 +141,7 @@ int runHeadless(int argc, char **argv)
     return QCoreApplication::exec();
 }
 
-// What Meta's dashboard must send in the webhook handshake; made once per profile (as headless does).
+// Qt's own strings and ours, in the system's language.
 void installTranslators(QApplication &app)
 {
     auto *qt = new QTranslator(&app);

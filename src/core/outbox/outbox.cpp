@@ -221,6 +221,22 @@ void Outbox::add(const OutboxItem &item, bool inDoubt)
     m_items.insert(item.localId, Entry{item, inDoubt});
 }
 
+void Outbox::wake()
+{
+    const qint64 now = m_clock();
+    bool any = false;
+    for (Entry &entry : m_items) {
+        if (entry.item.nextAttemptMs > now) {
+            entry.item.nextAttemptMs = now; // in memory only: a restart would also try at once
+            any = true;
+        }
+    }
+    if (any) {
+        qCInfo(lcOutbox) << "connection back: retrying waiting messages now";
+        pump();
+    }
+}
+
 void Outbox::pump()
 {
     if (!m_started) {
@@ -420,7 +436,11 @@ void Outbox::scheduleRetry(qint64 localId, const Error &error, bool inDoubt, con
     Entry &entry = m_items[localId];
     const int attempts = entry.item.attempts + 1;
     const QString reason = why.isEmpty() ? sendpolicy::humanReason(error) : why;
-    if (m_options.maxAttempts > 0 && attempts >= m_options.maxAttempts) {
+    // Being offline is not the message's fault: without an answer from Instagram it keeps waiting
+    // (backoff capped at backoffMaxMs, and wake() when the connection is back) instead of failing
+    // after maxAttempts, which counts attempts that Instagram actually answered (5xx, limits).
+    const bool offline = error.kind == Error::Kind::Network;
+    if (!offline && m_options.maxAttempts > 0 && attempts >= m_options.maxAttempts) {
         entry.item.attempts = attempts;
         entry.inDoubt = inDoubt;
         finishFailed(localId, QStringLiteral("Not sent after %1 attempts. %2").arg(attempts).arg(reason));

@@ -19,7 +19,8 @@ class Reconciler;
 struct OutboxOptions {
     int backoffBaseMs = 2000;          // first retry after ~2 s, doubling ...
     int backoffMaxMs = 15 * 60 * 1000; // ... up to 15 min
-    int maxAttempts = 12;              // then Failed ("could not reach Instagram"), Retry in the UI
+    int maxAttempts = 12;              // answered failures (5xx, limits), then Failed with Retry;
+                                       // no answer at all (offline) retries without a limit
     qint64 reconcileSkewMs = 5 * 60 * 1000;
 };
 
@@ -73,6 +74,10 @@ public:
     // Stops a message whose attachment is still uploading (or queued, or failed) and deletes it.
     // Refused (Invalid) once the message itself is in flight to Instagram.
     QFuture<Status> cancel(qint64 localId);
+
+    // The connection is back (Connectivity::onlineChanged): messages waiting for a retry time go
+    // now instead of after their backoff.
+    void wake();
 
     int pendingCount() const { return int(m_items.size()); }
 

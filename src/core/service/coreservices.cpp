@@ -61,6 +61,11 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 
+    // Replies queued while offline go as soon as Instagram answers again, not after their backoff.
+    connect(c->m_connectivity, &Connectivity::onlineChanged, c, [c](bool online) {
+        if (online)
+            c->m_outboxService->outbox()->wake();
+    });
     // The media host for attachments follows the settings (and the sandbox, see useSandbox()).
     connect(c->m_accounts, &AccountService::configChanged, c, [c](const AppConfig &config) {
         c->m_outboxService->mediaUploader()->setHost(config.mediaUploadUrl, config.mediaPublicUrl);

@@ -295,6 +295,55 @@ private slots:
         QVERIFY2(requeued >= 1, "a failed attempt went back to the queue");
     }
 
+    // No answer at all (offline) is not counted against maxAttempts: the reply waits and goes
+    // once Instagram answers, instead of failing after a long outage.
+    void offlineDoesNotUseUpAttempts()
+    {
+        customerWrites(m_customers[0]);
+        auto app = startApp();
+        OutboxOptions options;
+        options.backoffBaseMs = 20;
+        options.backoffMaxMs = 40;
+        options.maxAttempts = 2;
+        app->outbox->setOptions(options);
+        app->outbox->start();
+        QSignalSpy sent(app->outbox.get(), &Outbox::sent);
+        QSignalSpy failed(app->outbox.get(), &Outbox::failed);
+        control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("drop"), 5}});
+        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("Back soon"))));
+        QVERIFY(id.has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 15000);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(sentTexts(m_customers[0]).size(), 1);
+        QCOMPARE(row(*app, *id)->state, MessageState::Sent);
+    }
+
+    // wake() (the connection is back) sends a message waiting for a long backoff at once.
+    void wakeSendsWaitingMessagesNow()
+    {
+        customerWrites(m_customers[0]);
+        auto app = startApp();
+        OutboxOptions options;
+        options.backoffBaseMs = 10 * 60 * 1000;
+        options.backoffMaxMs = 10 * 60 * 1000;
+        app->outbox->setOptions(options);
+        app->outbox->start();
+        QSignalSpy sent(app->outbox.get(), &Outbox::sent);
+        QSignalSpy changed(app->outbox.get(), &Outbox::stateChanged);
+        control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 1}, {QStringLiteral("http_status"), 503}});
+        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("Still there?"))));
+        QVERIFY(id.has_value());
+        // Waiting for its retry time (minutes away).
+        QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+            return args.at(1).value<MessageState>() == MessageState::Queued;
+        }));
+        QTest::qWait(200);
+        QCOMPARE(sent.size(), 0);
+        app->outbox->wake();
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 5000);
+        QCOMPARE(sentTexts(m_customers[0]).size(), 1);
+    }
+
     void rateLimitIsRetried()
     {
         customerWrites(m_customers[0]);
