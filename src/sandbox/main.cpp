@@ -41,7 +41,10 @@ int main(int argc, char **argv)
                                   QStringLiteral("EVENTS_PER_MIN"), QString::number(options.eventsPerMinute));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the demo world."), QStringLiteral("N"),
                                   QString::number(options.seed));
-    parser.addOptions({port, appId, appSecret, businessId, customers, rate, seed});
+    const QCommandLineOption stateFile(QStringLiteral("state-file"),
+                                       QStringLiteral("Keep issued tokens (by hash), clock and ids in FILE across restarts."),
+                                       QStringLiteral("FILE"));
+    parser.addOptions({port, appId, appSecret, businessId, customers, rate, seed, stateFile});
     parser.process(app);
 
     bool ok = true;
@@ -61,6 +64,7 @@ int main(int argc, char **argv)
     options.appId = parser.value(appId);
     options.appSecret = parser.value(appSecret);
     options.businessId = parser.value(businessId);
+    options.stateFile = parser.value(stateFile);
     if (!ok || options.customers < 0 || options.eventsPerMinute < 0)
         return 2;
 

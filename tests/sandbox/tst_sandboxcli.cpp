@@ -5,6 +5,7 @@
 
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -44,6 +45,53 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         // Logs never went to stdout.
         QVERIFY(process.readAllStandardOutput().trimmed().isEmpty());
+    }
+
+    // --state-file: a token issued by one run of the executable is still valid in the next one.
+    void stateFileKeepsTokensAcrossRestarts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString stateFile = dir.filePath(QStringLiteral("state.json"));
+        QString token;
+        for (int run = 0; run < 2; ++run) {
+            QProcess process;
+            process.setProgram(QStringLiteral(INLET_BINARY_DIR) + QStringLiteral("/src/sandbox/inlet-sandbox"));
+            process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--rate"), QStringLiteral("0"),
+                                  QStringLiteral("--state-file"), stateFile});
+            process.start();
+            QVERIFY(process.waitForStarted(5000));
+            QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
+            SandboxTestClient client{QUrl(QString::fromUtf8(process.readLine()).trimmed())};
+            if (run == 0) {
+                const QJsonObject app = client.get(QStringLiteral("/__sandbox/app")).json();
+                const QString redirect = QStringLiteral("http://127.0.0.1:5000/cb");
+                const HttpResult consent = client.postJson(
+                    QStringLiteral("/__sandbox/consent"),
+                    {{QStringLiteral("client_id"), app.value(QStringLiteral("app_id"))},
+                     {QStringLiteral("redirect_uri"), redirect},
+                     {QStringLiteral("scope"), QStringLiteral("instagram_business_basic,instagram_business_manage_messages")},
+                     {QStringLiteral("state"), QStringLiteral("s")}});
+                QCOMPARE(consent.status, 200);
+                const HttpResult exchanged = client.postForm(
+                    QStringLiteral("/oauth/access_token"),
+                    {{QStringLiteral("client_id"), app.value(QStringLiteral("app_id")).toString()},
+                     {QStringLiteral("client_secret"), app.value(QStringLiteral("app_secret")).toString()},
+                     {QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                     {QStringLiteral("redirect_uri"), redirect},
+                     {QStringLiteral("code"), consent.json().value(QStringLiteral("code")).toString()}});
+                QCOMPARE(exchanged.status, 200);
+                token = exchanged.json().value(QStringLiteral("access_token")).toString();
+                QVERIFY(!token.isEmpty());
+            }
+            QCOMPARE(client.get(QStringLiteral("/me?fields=user_id,username"), token).status, 200);
+            ::kill(pid_t(process.processId()), SIGTERM);
+            QVERIFY(process.waitForFinished(10000));
+            QCOMPARE(process.exitCode(), 0);
+            QFile file(stateFile);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(!file.readAll().contains(token.toUtf8())); // by hash only
+        }
     }
 
     void invalidOptionIsRefused()
