@@ -52,6 +52,8 @@ void SyncEngine::start(Mode mode)
     m_report = SyncReport{};
     m_todo.clear();
     m_index = 0;
+    m_pass = 1;
+    m_listedInFirstPass.clear();
     qCInfo(lcSync) << "sync started" << (mode == Mode::Full ? "full" : "incremental");
     emit started(mode);
     listConversations({});
@@ -161,6 +163,13 @@ void SyncEngine::listConversations(const QString &after)
 void SyncEngine::processNext()
 {
     if (m_index >= m_todo.size()) {
+        if (inFirstPass() && !m_todo.isEmpty()) {
+            qCInfo(lcSync) << "newest messages of" << m_todo.size() << "conversations in; reading their history";
+            m_pass = 2;
+            m_index = 0;
+            processNext();
+            return;
+        }
         finish(std::nullopt);
         return;
     }
@@ -168,6 +177,14 @@ void SyncEngine::processNext()
     m_toFetch.clear();
     m_collected.clear();
     m_customers.clear();
+    if (m_pass == 2) {
+        if (const auto listed = m_listedInFirstPass.constFind(m_todo.at(m_index).id);
+            listed != m_listedInFirstPass.constEnd()) {
+            m_listed = *listed;
+            checkKnown();
+            return;
+        }
+    }
     listMessages({});
 }
 
@@ -212,10 +229,14 @@ void SyncEngine::listMessages(const QString &after)
 void SyncEngine::checkKnown()
 {
     QStringList readable;
+    const int limit = inFirstPass() ? std::min(m_options.firstPassDetails, m_options.detailLimit)
+                                    : m_options.detailLimit;
+    if (inFirstPass())
+        m_listedInFirstPass.insert(m_todo.at(m_index).id, m_listed);
     for (int i = 0; i < m_listed.size(); ++i) {
-        if (i < m_options.detailLimit) {
+        if (i < limit) {
             readable.append(m_listed.at(i).mid);
-        } else {
+        } else if (!inFirstPass() && i >= m_options.detailLimit) {
             ++m_report.messagesSkipped;
         }
     }
@@ -303,7 +324,11 @@ void SyncEngine::applyCollected()
 void SyncEngine::conversationDone()
 {
     const ConversationRef &c = m_todo.at(m_index);
-    m_lastUpdated.insert(c.id, c.updatedMs);
+    // Only a conversation whose readable history is in counts as seen for Incremental runs.
+    if (!inFirstPass()) {
+        m_lastUpdated.insert(c.id, c.updatedMs);
+        ++m_report.conversations;
+    }
     if (m_customers.size() == 1) {
         // One customer per Instagram conversation: remember the id (fire and forget).
         m_target->linkConversation(m_accountId, m_customers.first(), c.id);
@@ -314,7 +339,6 @@ void SyncEngine::conversationDone()
         }
     }
     ++m_index;
-    ++m_report.conversations;
     emit progress(m_index, int(m_todo.size()));
     processNext();
 }

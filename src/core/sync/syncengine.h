@@ -25,6 +25,11 @@ class SyncTarget;
 struct SyncOptions {
     int conversationPageSize = 25;
     int detailLimit = 20;         // Instagram only lets the 20 newest messages be read in detail
+    // Each message detail is one call and Instagram allows 2 calls/s, so a full history takes
+    // ~10 s per conversation. A Full run first reads this many newest messages of EVERY
+    // conversation (the whole inbox shows within a minute), then a second pass reads the rest of
+    // the readable history. 0: one pass, each conversation complete before the next.
+    int firstPassDetails = 1;
     int rateLimitRetries = 12;    // rate limits slow a sync down; only this many in a row fail it
     int transientRetries = 3;     // 5xx / network / codes 1, 2 on one call
     int backoffBaseMs = 1000;     // first back-off after a rate limit; doubles, with jitter
@@ -77,7 +82,9 @@ public:
 
 signals:
     void started(inlet::SyncEngine::Mode mode);
-    void progress(int done, int total); // conversations
+    // Conversations done in the current pass: a Full run with firstPassDetails counts 0..total
+    // twice (newest messages of all, then their history).
+    void progress(int done, int total);
     void finished(const inlet::SyncReport &report);
     void needsSignIn(const QString &accountId); // Instagram answered 190: token invalid
 
@@ -113,6 +120,11 @@ private:
     SyncReport m_report;
     QTimer m_pollTimer;
 
+    bool twoPasses() const { return m_mode == Mode::Full && m_options.firstPassDetails > 0; }
+    bool inFirstPass() const { return twoPasses() && m_pass == 1; }
+    int m_pass = 1;
+    // Message ids listed in the first pass, so the second one does not list them again.
+    QHash<QString, QList<MessageRef>> m_listedInFirstPass;
     // Last updated_time seen per conversation, for Incremental runs.
     QHash<QString, qint64> m_lastUpdated;
     // Whether the previous run walked everything: only then may an Incremental run stop paging at

@@ -155,6 +155,7 @@ private slots:
         SyncOptions options;
         options.backoffBaseMs = 5;
         options.backoffMaxMs = 20;
+        options.firstPassDetails = 0; // one pass: the rules below are per conversation
         m_engine->setOptions(options);
     }
 
@@ -162,6 +163,32 @@ private slots:
     {
         m_engine.reset();
         m_pacer.reset();
+    }
+
+    // A Full run first brings the newest message of every conversation (the whole inbox shows
+    // quickly at 2 calls/s), then the rest of each readable history, oldest first.
+    void fullRunShowsTheNewestOfEveryConversationFirst()
+    {
+        SyncOptions options = m_engine->options();
+        options.firstPassDetails = 1;
+        m_engine->setOptions(options);
+        QSignalSpy progress(m_engine.get(), &SyncEngine::progress);
+        const SyncReport report = run(SyncEngine::Mode::Full);
+        QVERIFY(report.ok);
+        QCOMPARE(report.conversations, 3);
+        QCOMPARE(report.messagesFetched, 6);
+        QStringList order;
+        for (const QList<InboundEvent> &batch : std::as_const(m_store.batches))
+            for (const InboundEvent &e : batch)
+                order.append(e.mid);
+        QCOMPARE(order, (QStringList{QStringLiteral("m13"), QStringLiteral("m22"), QStringLiteral("m31"),
+                                     QStringLiteral("m11"), QStringLiteral("m12"), QStringLiteral("m21")}));
+        // 0 of 3 once listed, then two passes of 3 conversations, ending at 3 of 3.
+        QCOMPARE(progress.size(), 7);
+        QCOMPARE(progress.last().at(0).toInt(), 3);
+        QCOMPARE(progress.last().at(1).toInt(), 3);
+        // Nothing is asked twice: 1 conversation list + 3 message-id lists + 6 details.
+        QCOMPARE(m_instagram.calls, 10);
     }
 
     void eventsReachTheStoreOldestFirstPerConversation()
