@@ -20,6 +20,7 @@
 #include <QStatusBar>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 #include <QToolButton>
 
@@ -80,8 +81,12 @@ private slots:
         QVERIFY2(indicator->label()->text().startsWith(
                      QStringLiteral("Offline: can't reach Instagram (retrying in ")),
             qPrintable(indicator->label()->text()));
-        QVERIFY(indicator->label()->text().contains(QStringLiteral("20 s"))
-            || indicator->label()->text().contains(QStringLiteral("19 s")));
+        // The countdown to the 20 s probe: a loaded machine may already be a few seconds in, and
+        // a coarse QTimer may fire up to 5 % late (it then reads 21 s).
+        const QRegularExpressionMatch seconds
+            = QRegularExpression(QStringLiteral("retrying in (\\d+) s")).match(indicator->label()->text());
+        QVERIFY2(seconds.hasMatch(), qPrintable(indicator->label()->text()));
+        QVERIFY2(seconds.captured(1).toInt() >= 1 && seconds.captured(1).toInt() <= 21, qPrintable(indicator->label()->text()));
         QVERIFY(indicator->toolTip().contains(QString::number(base.port())));
         indicator->setSandbox(true);
         QVERIFY(indicator->label()->text().contains(QStringLiteral("the sandbox")));
