@@ -109,7 +109,9 @@ void MessageView::resizeEvent(QResizeEvent *event)
 
 void MessageView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const QModelIndex index = indexAt(event->pos());
+    // From the keyboard (Menu key, Shift+F10) the menu is for the current message, shown on it.
+    const bool byKeyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const QModelIndex index = byKeyboard ? currentIndex() : indexAt(event->pos());
     if (!index.isValid())
         return;
     const qint64 id = index.data(MessageListModel::IdRole).toLongLong();
@@ -139,7 +141,7 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         connect(menu.addAction(tr("Cancel upload")), &QAction::triggered, this,
                 [this, id] { emit cancelRequested(id); });
     }
-    menu.exec(event->globalPos());
+    menu.exec(byKeyboard ? viewport()->mapToGlobal(visualRect(index).center()) : event->globalPos());
 }
 
 } // namespace inlet::app

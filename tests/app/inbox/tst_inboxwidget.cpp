@@ -26,6 +26,9 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QMenu>
+#include <QContextMenuEvent>
+#include <QTimer>
 #include <QTest>
 
 using namespace inlet;
@@ -354,6 +357,42 @@ private slots:
         }
         QTRY_COMPARE(messages->rowCount(), 301);
         QCOMPARE(messages->rowAt(0).text, QStringLiteral("history message 0"));
+    }
+
+    // The message menu (React, Reply, ...) also opens from the keyboard, for the current message.
+    void messageMenuOpensFromTheKeyboard()
+    {
+        apply({message(QStringLiteral("k.1"), kNow - 5 * 3600'000, QStringLiteral("an earlier question"), 2)});
+        ConversationListModel *inbox = m_widget->conversations();
+        QTRY_VERIFY(rowOfCustomer(inbox, 2) >= 0);
+        m_widget->openConversation(inbox->rowAt(rowOfCustomer(inbox, 2)).id);
+        MessageView *view = m_widget->messageView();
+        MessageListModel *messages = m_widget->messages();
+        QTRY_COMPARE(messages->rowCount(), 2);
+        const int last = messages->rowCount() - 1;
+        view->setCurrentIndex(messages->index(last));
+        // The mouse pointer (where a mouse menu would go) is over another message.
+        QTRY_VERIFY(view->visualRect(messages->index(0)).isValid());
+        const QPoint elsewhere = view->visualRect(messages->index(0)).center();
+        QStringList seen;
+        QSignalSpy reacted(view, &MessageView::reactRequested);
+        QTimer::singleShot(0, this, [&seen] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                seen << action->text();
+                if (action->menu() && action->text() == QStringLiteral("React"))
+                    action->menu()->actions().first()->trigger();
+            }
+            menu->close();
+        });
+        QContextMenuEvent event(QContextMenuEvent::Keyboard, elsewhere, view->viewport()->mapToGlobal(elsewhere));
+        QCoreApplication::sendEvent(view, &event);
+        QVERIFY2(seen.contains(QStringLiteral("React")), qPrintable(seen.join(QLatin1Char(','))));
+        QVERIFY(seen.contains(QStringLiteral("Reply")));
+        QCOMPARE(reacted.size(), 1);
+        QCOMPARE(reacted.first().first().toLongLong(), messages->rowAt(last).id);
     }
 
     void nextUnreadShortcut()
