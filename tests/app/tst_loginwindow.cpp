@@ -261,7 +261,7 @@ private slots:
         shot->start();
         QVERIFY(shotLoaded.wait(15000));
         QTest::qWait(300); // let the compositor paint the page
-        const QString dir = test::sourceDir() + QStringLiteral("/docs/screenshots");
+        const QString dir = test::screenshotDir();
         QDir().mkpath(dir);
         QVERIFY(shot->grab().save(dir + QStringLiteral("/login-window.png")));
         shot->close();

@@ -79,7 +79,7 @@ private:
 
     void saveScreenshot(const QString &name)
     {
-        const QString dir = test::sourceDir() + QStringLiteral("/docs/screenshots");
+        const QString dir = test::screenshotDir();
         QDir().mkpath(dir);
         QVERIFY(m_window->grab().save(dir + QLatin1Char('/') + name));
     }

@@ -306,7 +306,7 @@ private slots:
         QVERIFY(m_widget->grab().save(path));
 
         // The same filled inbox in both themes, for docs/ (Fusion, as the app runs it).
-        const QString dir = test::sourceDir() + QStringLiteral("/docs/screenshots");
+        const QString dir = test::screenshotDir();
         QVERIFY(QDir().mkpath(dir));
         Theme::initialize();
         const std::pair<ThemeMode, QString> shots[] = {{ThemeMode::Light, QStringLiteral("inbox-light.png")},
