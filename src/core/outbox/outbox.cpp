@@ -436,11 +436,7 @@ void Outbox::scheduleRetry(qint64 localId, const Error &error, bool inDoubt, con
     Entry &entry = m_items[localId];
     const int attempts = entry.item.attempts + 1;
     const QString reason = why.isEmpty() ? sendpolicy::humanReason(error) : why;
-    // Being offline is not the message's fault: without an answer from Instagram it keeps waiting
-    // (backoff capped at backoffMaxMs, and wake() when the connection is back) instead of failing
-    // after maxAttempts, which counts attempts that Instagram actually answered (5xx, limits).
-    const bool offline = error.kind == Error::Kind::Network;
-    if (!offline && m_options.maxAttempts > 0 && attempts >= m_options.maxAttempts) {
+    if (sendpolicy::givesUp(error, attempts, m_options.maxAttempts)) {
         entry.item.attempts = attempts;
         entry.inDoubt = inDoubt;
         finishFailed(localId, QStringLiteral("Not sent after %1 attempts. %2").arg(attempts).arg(reason));

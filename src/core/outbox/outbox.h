@@ -19,8 +19,7 @@ class Reconciler;
 struct OutboxOptions {
     int backoffBaseMs = 2000;          // first retry after ~2 s, doubling ...
     int backoffMaxMs = 15 * 60 * 1000; // ... up to 15 min
-    int maxAttempts = 12;              // answered failures (5xx, limits), then Failed with Retry;
-                                       // no answer at all (offline) retries without a limit
+    int maxAttempts = 12;              // answered failures, then Failed with Retry (sendpolicy::givesUp)
     qint64 reconcileSkewMs = 5 * 60 * 1000;
 };
 

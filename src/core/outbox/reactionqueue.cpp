@@ -257,7 +257,7 @@ void ReactionQueue::handleError(qint64 reactionId, const Error &error)
     QueuedReaction &r = m_items[reactionId];
     const int attempts = r.attempts + 1;
     const QString reason = sendpolicy::humanReason(error);
-    if (m_options.maxAttempts > 0 && attempts >= m_options.maxAttempts) {
+    if (sendpolicy::givesUp(error, attempts, m_options.maxAttempts)) {
         finishFailed(
             reactionId, QStringLiteral("Not sent after %1 attempts. %2").arg(attempts).arg(reason));
         return;
@@ -281,6 +281,20 @@ void ReactionQueue::handleError(qint64 reactionId, const Error &error)
             release(reactionId);
             pump();
         });
+}
+
+void ReactionQueue::wake()
+{
+    const qint64 now = m_clock();
+    bool any = false;
+    for (QueuedReaction &r : m_items) {
+        if (r.nextAttemptMs > now) {
+            r.nextAttemptMs = now;
+            any = true;
+        }
+    }
+    if (any)
+        pump();
 }
 
 void ReactionQueue::finishFailed(qint64 reactionId, const QString &reason)

@@ -19,7 +19,7 @@ class Store;
 struct ReactionQueueOptions {
     int backoffBaseMs = 2000; // first retry after ~2 s, doubling ...
     int backoffMaxMs = 15 * 60 * 1000; // ... up to 15 min
-    int maxAttempts = 12; // then Failed ("could not reach Instagram"), Retry in the UI
+    int maxAttempts = 12; // answered failures, then Failed with Retry (sendpolicy::givesUp)
 };
 
 // The business's own reactions, delivered durably (issue 5, "Outbox": never silently dropped).
@@ -59,6 +59,9 @@ public:
     // Failed reactions of one conversation, oldest first (for the conversation's notice).
     QList<QueuedReaction> failedReactions(
         const QString &accountId, const QString &customerId) const;
+    // The connection is back: reactions waiting for a retry time go now (see Outbox::wake).
+    void wake();
+
     int pendingCount() const { return int(m_items.size()); }
 
 signals:

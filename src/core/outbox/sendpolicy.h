@@ -32,4 +32,12 @@ QString humanReason(const Error &error);
 // 50..100 % of it so queued messages of many conversations don't retry in lockstep.
 qint64 backoffMs(int attempt, int baseMs, int maxMs);
 
+// Whether a retryable failure ends the retries after `attempts` tries. Only failures Instagram
+// answered (5xx, rate limits) count: with no answer at all (offline) the item keeps waiting for
+// the connection, however long the outage (Outbox::wake / ReactionQueue::wake send it then).
+inline bool givesUp(const Error &error, int attempts, int maxAttempts)
+{
+    return error.kind != Error::Kind::Network && maxAttempts > 0 && attempts >= maxAttempts;
+}
+
 } // namespace inlet::sendpolicy

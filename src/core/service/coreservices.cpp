@@ -63,8 +63,10 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
 
     // Replies queued while offline go as soon as Instagram answers again, not after their backoff.
     connect(c->m_connectivity, &Connectivity::onlineChanged, c, [c](bool online) {
-        if (online)
+        if (online) {
             c->m_outboxService->outbox()->wake();
+            c->m_outboxService->reactions()->wake();
+        }
     });
     // The media host for attachments follows the settings (and the sandbox, see useSandbox()).
     connect(c->m_accounts, &AccountService::configChanged, c, [c](const AppConfig &config) {

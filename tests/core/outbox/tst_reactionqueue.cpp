@@ -264,6 +264,31 @@ private slots:
         QCOMPARE(storedReaction(*app), QStringLiteral("❤️"));
     }
 
+    // Offline (no answer at all) does not use up the attempts; wake() sends a waiting reaction now.
+    void offlineDoesNotUseUpAttemptsAndWakeSendsNow()
+    {
+        auto app = startApp();
+        customerWrites(*app);
+        ReactionQueueOptions options;
+        options.backoffBaseMs = 10 * 60 * 1000;
+        options.backoffMaxMs = 10 * 60 * 1000;
+        options.maxAttempts = 1;
+        app->queue->setOptions(options);
+        app->queue->start();
+        // Two drops: Qt resends a request once when a kept-alive connection closes unanswered.
+        fault(QJsonObject { { QStringLiteral("drop"), 2 } });
+        QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
+        QSignalSpy failed(app->queue.get(), &ReactionQueue::failed);
+        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QTest::qWait(300); // the dropped try is over; the next one is minutes away
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(sent.size(), 0);
+        app->queue->wake();
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 5000);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(sentActions(), QStringList { QStringLiteral("react:❤️") });
+    }
+
     void finalErrorRestoresThePreviousReactionUntilRetried()
     {
         auto app = startApp();
