@@ -1,11 +1,11 @@
 #include "app/inbox/attachmentchip.h"
 
 #include "app/inbox/imagecache.h"
-#include "common/medialimits.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -77,7 +77,8 @@ void AttachmentChip::setFile(const QString &path, const MediaInfo &info)
     const QString name = QFileInfo(path).fileName();
     m_name->setText(m_name->fontMetrics().elidedText(name, Qt::ElideMiddle, 360));
     m_name->setToolTip(path);
-    m_size->setText(media::formatSize(info.size));
+    // In the manager's language and the same units as the sent bubble's card (MessageLayout).
+    m_size->setText(QLocale().formattedDataSize(info.size));
     refreshThumbnail();
 }
 
