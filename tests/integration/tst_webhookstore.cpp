@@ -124,6 +124,31 @@ private slots:
         QCOMPARE(second.unknownEvents, first.unknownEvents);
     }
 
+    // One malformed entry among 1,000 valid ones: the 1,000 are stored, the bad one is kept raw
+    // for inspection, and Meta gets its 200 (a 400 would make it redeliver the batch forever).
+    void oneMalformedEntryDoesNotFailTheBatch()
+    {
+        QVERIFY(startWith({}));
+        QByteArray body = R"({"object":"instagram","entry":[)";
+        for (int i = 0; i < 1000; ++i) {
+            body += QStringLiteral(R"({"id":"17841400000000001","time":1732900000,"messaging":[{"sender":{"id":"6%1"},)"
+                                   R"("recipient":{"id":"17841400000000001"},"timestamp":%2,)"
+                                   R"("message":{"mid":"mid.batch.%1","text":"n%1"}}]},)")
+                        .arg(i)
+                        .arg(1732900000000LL + i)
+                        .toUtf8();
+            if (i == 500)
+                body += R"({"id":"17841400000000001","time":1732900000,"messaging":"not a list"},)";
+        }
+        body.chop(1);
+        body += "]}";
+        QCOMPARE(post(body), 200);
+        const StoreCounts c = counts();
+        QCOMPARE(c.messages, 1000);
+        QCOMPARE(c.unknownEvents, 1);
+        QCOMPARE(m_server->stats().eventsCommitted.load(), 1001);
+    }
+
     void storeThatCannotWriteGets500()
     {
         StoreOptions options;

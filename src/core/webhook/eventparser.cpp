@@ -177,6 +177,23 @@ InboundEvent unknownChange(const QJsonObject &change, const QString &accountId, 
     return e;
 }
 
+// A part of a batch that is not what the format says (an entry that is not an object, a
+// messaging list that is not an array, ...): kept raw as an Unknown event, so the rest of the
+// batch is stored and acknowledged. Failing the whole POST would make Meta redeliver a batch
+// that can never succeed.
+InboundEvent malformedPart(const QJsonValue &part, const QString &accountId, qint64 entryTimeMs,
+                           const QString &what)
+{
+    InboundEvent e;
+    e.accountId = accountId;
+    e.timestampMs = entryTimeMs;
+    // A bare value has no document form of its own: write it inside [ ] and drop those.
+    const QByteArray json = QJsonDocument(QJsonArray{part}).toJson(QJsonDocument::Compact);
+    e.rawJson = json.mid(1, json.size() - 2);
+    markUnknown(e, QStringLiteral("malformed: ") + what);
+    return e;
+}
+
 Status parseEntry(const QJsonObject &entry, QList<InboundEvent> &out)
 {
     const QString accountId = idString(entry.value(QLatin1String("id")));
@@ -186,11 +203,17 @@ Status parseEntry(const QJsonObject &entry, QList<InboundEvent> &out)
         const QJsonValue list = entry.value(QLatin1String(key));
         if (list.isUndefined() || list.isNull())
             continue;
-        if (!list.isArray())
-            return fail(Error::Kind::Parse, QStringLiteral("entry.%1 is not an array").arg(QLatin1String(key)));
+        if (!list.isArray()) {
+            out.append(malformedPart(entry, accountId, entryTimeMs,
+                                     QStringLiteral("entry.%1 is not an array").arg(QLatin1String(key))));
+            return {};
+        }
         for (const QJsonValue &v : list.toArray()) {
-            if (!v.isObject())
-                return fail(Error::Kind::Parse, QStringLiteral("a messaging item is not an object"));
+            if (!v.isObject()) {
+                out.append(malformedPart(v, accountId, entryTimeMs,
+                                         QStringLiteral("a messaging item is not an object")));
+                continue;
+            }
             out.append(parseMessagingItem(v.toObject(), accountId, entryTimeMs));
         }
     }
@@ -201,13 +224,16 @@ Status parseEntry(const QJsonObject &entry, QList<InboundEvent> &out)
     if (changesValue.isArray())
         changes = changesValue.toArray();
     else if (!changesValue.isUndefined() && !changesValue.isNull())
-        return fail(Error::Kind::Parse, QStringLiteral("entry.changes is not an array"));
+        out.append(malformedPart(changesValue, accountId, entryTimeMs,
+                                 QStringLiteral("entry.changes is not an array")));
     if (entry.contains(QLatin1String("field")) && entry.contains(QLatin1String("value")))
         changes.append(QJsonObject{{QStringLiteral("field"), entry.value(QLatin1String("field"))},
                                    {QStringLiteral("value"), entry.value(QLatin1String("value"))}});
     for (const QJsonValue &v : std::as_const(changes)) {
-        if (!v.isObject())
-            return fail(Error::Kind::Parse, QStringLiteral("a change is not an object"));
+        if (!v.isObject()) {
+            out.append(malformedPart(v, accountId, entryTimeMs, QStringLiteral("a change is not an object")));
+            continue;
+        }
         const QJsonObject change = v.toObject();
         const QJsonValue value = change.value(QLatin1String("value"));
         if (change.value(QLatin1String("field")).toString() == QLatin1String("messages")
@@ -230,8 +256,10 @@ Status parseEnvelope(const QJsonObject &root, QList<InboundEvent> &out)
     if (!entries.isArray())
         return fail(Error::Kind::Parse, QStringLiteral("webhook has no entry array"));
     for (const QJsonValue &v : entries.toArray()) {
-        if (!v.isObject())
-            return fail(Error::Kind::Parse, QStringLiteral("an entry is not an object"));
+        if (!v.isObject()) {
+            out.append(malformedPart(v, QString(), 0, QStringLiteral("an entry is not an object")));
+            continue;
+        }
         if (auto s = parseEntry(v.toObject(), out); !s)
             return s;
     }

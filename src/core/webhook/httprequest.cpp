@@ -45,7 +45,8 @@ QByteArray HttpResponse::serialize(bool keepAlive) const
     out += QByteArray::number(body.size());
     out += "\r\nConnection: ";
     out += keepAlive && !close ? "keep-alive" : "close";
-    out += "\r\n";
+    // A body we echo (the handshake's challenge) is never to be sniffed into HTML.
+    out += "\r\nX-Content-Type-Options: nosniff\r\n";
     for (const auto &h : headers) {
         out += h.first;
         out += ": ";

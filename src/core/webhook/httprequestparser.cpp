@@ -1,5 +1,8 @@
 #include "webhook/httprequestparser.h"
 
+#include <charconv>
+#include <limits>
+
 namespace inlet {
 
 namespace {
@@ -39,6 +42,50 @@ bool hasToken(const QByteArray &value, const char *token)
     return false;
 }
 
+// A header value may hold visible characters, obs-text, spaces and tabs (RFC 9110 §5.5): no NUL,
+// no bare CR, no other control character, which a proxy might read differently.
+bool isFieldValue(const QByteArray &s)
+{
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+// A request-target has no spaces or control characters (RFC 9112 §3.2).
+bool isTarget(const QByteArray &s)
+{
+    if (s.isEmpty())
+        return false;
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+// chunk-size [ chunk-ext ] as RFC 9112 §7.1 writes it: 1*HEXDIG, then optional whitespace and
+// ";"-extensions (ignored, but without control characters). No "0x", sign or leading space:
+// a proxy in front of us may read those differently. -1 when the line is not one.
+qint64 parseChunkSize(const QByteArray &line)
+{
+    // from_chars takes hex digits only: no prefix, sign or space; an overflow is an error.
+    quint64 size = 0;
+    const char *begin = line.constData();
+    const auto [end, error] = std::from_chars(begin, begin + line.size(), size, 16);
+    if (error != std::errc() || end == begin || size > quint64(std::numeric_limits<qint64>::max()))
+        return -1;
+    qsizetype i = end - begin;
+    while (i < line.size() && (line.at(i) == ' ' || line.at(i) == '\t'))
+        ++i;
+    if (i < line.size() && (line.at(i) != ';' || !isFieldValue(line.mid(i))))
+        return -1;
+    return qint64(size);
+}
+
 constexpr qsizetype kMaxChunkLine = 1024;
 
 } // namespace
@@ -53,6 +100,8 @@ HttpRequestParser::State HttpRequestParser::feed(const QByteArray &data)
         m_buf.append(data);
     if (m_state == State::NeedMore)
         parse();
+    if (m_state != State::Error)
+        compact(); // what was parsed is dropped, in every phase
     return m_state;
 }
 
@@ -66,6 +115,7 @@ HttpRequest HttpRequestParser::takeRequest()
     m_chunked = false;
     m_expectContinue = false;
     m_remaining = 0;
+    m_skipped = 0;
     m_scanFrom = m_pos;
     compact();
     return r;
@@ -79,7 +129,8 @@ bool HttpRequestParser::wantsContinue() const
 
 bool HttpRequestParser::idle() const
 {
-    return m_state == State::NeedMore && m_phase == Phase::Head && bufferedBytes() == 0;
+    return m_state == State::NeedMore && m_phase == Phase::Head && bufferedBytes() == 0
+        && m_skipped == 0;
 }
 
 void HttpRequestParser::fail(int status, const char *reason)
@@ -95,7 +146,7 @@ void HttpRequestParser::compact()
 {
     // Drop consumed bytes once they are a good part of the buffer, so pipelined input and chunk
     // parsing stay linear.
-    if (m_pos > 0 && (m_pos >= m_buf.size() || m_pos > 64 * 1024)) {
+    if (m_pos > 0 && (m_pos >= m_buf.size() || m_pos > 16 * 1024)) {
         m_buf.remove(0, m_pos);
         m_scanFrom -= m_pos;
         if (m_scanFrom < 0)
@@ -109,21 +160,25 @@ void HttpRequestParser::parse()
     for (;;) {
         switch (m_phase) {
         case Phase::Head: {
-            // Tolerate empty lines before a request line (RFC 9112 §2.2).
+            // Tolerate empty lines before a request line (RFC 9112 §2.2), but count them
+            // against the head limit: they are bytes a client made us read.
             while (m_buf.size() - m_pos >= 2 && m_buf.at(m_pos) == '\r'
                    && m_buf.at(m_pos + 1) == '\n') {
                 m_pos += 2;
+                m_skipped += 2;
             }
+            if (m_skipped > m_limits.maxHeadBytes)
+                return fail(431, "request head too large");
             if (m_scanFrom < m_pos)
                 m_scanFrom = m_pos;
             const qsizetype end = m_buf.indexOf("\r\n\r\n", m_scanFrom);
             if (end < 0) {
-                if (m_buf.size() - m_pos > m_limits.maxHeadBytes)
+                if (m_buf.size() - m_pos + m_skipped > m_limits.maxHeadBytes)
                     return fail(431, "request head too large");
                 m_scanFrom = qMax(m_pos, m_buf.size() - 3);
                 return;
             }
-            if (end - m_pos > m_limits.maxHeadBytes)
+            if (end - m_pos + m_skipped > m_limits.maxHeadBytes)
                 return fail(431, "request head too large");
             if (!parseHead(end))
                 return;
@@ -142,23 +197,15 @@ void HttpRequestParser::parse()
         }
         case Phase::ChunkSize: {
             const qsizetype eol = m_buf.indexOf("\r\n", m_pos);
-            if (eol < 0) {
-                if (m_buf.size() - m_pos > kMaxChunkLine)
-                    return fail(400, "chunk size line too long");
+            // The line limit holds whether the line arrives in pieces or in one read.
+            if ((eol < 0 ? m_buf.size() : eol) - m_pos > kMaxChunkLine)
+                return fail(400, "chunk size line too long");
+            if (eol < 0)
                 return;
-            }
-            QByteArray line = m_buf.mid(m_pos, eol - m_pos);
-            const qsizetype semi = line.indexOf(';'); // chunk extensions are ignored
-            if (semi >= 0)
-                line.truncate(semi);
-            line = line.trimmed();
-            if (line.isEmpty() || line.size() > 15)
+            const qint64 size = parseChunkSize(m_buf.mid(m_pos, eol - m_pos));
+            if (size < 0)
                 return fail(400, "bad chunk size");
-            bool ok = false;
-            const qint64 size = line.toLongLong(&ok, 16);
-            if (!ok || size < 0)
-                return fail(400, "bad chunk size");
-            if (m_request.body.size() + size > m_limits.maxBodyBytes)
+            if (size > m_limits.maxBodyBytes - m_request.body.size()) // no overflow
                 return fail(413, "chunked body over the limit");
             m_pos = eol + 2;
             m_remaining = size;
@@ -186,14 +233,17 @@ void HttpRequestParser::parse()
             m_phase = Phase::ChunkSize;
             break;
         case Phase::Trailers: {
-            // Trailer fields are read and ignored, up to an empty line.
+            // Trailer fields are read and ignored, up to an empty line; together they count
+            // against the head limit.
             const qsizetype eol = m_buf.indexOf("\r\n", m_pos);
-            if (eol < 0) {
-                if (m_buf.size() - m_pos > m_limits.maxHeadBytes)
-                    return fail(431, "trailers too large");
+            if ((eol < 0 ? m_buf.size() : eol + 2) - m_pos + m_skipped > m_limits.maxHeadBytes)
+                return fail(431, "trailers too large");
+            if (eol < 0)
                 return;
-            }
             const bool last = eol == m_pos;
+            if (!last && !isFieldValue(m_buf.mid(m_pos, eol - m_pos)))
+                return fail(400, "bad trailer");
+            m_skipped += eol + 2 - m_pos;
             m_pos = eol + 2;
             if (last)
                 m_phase = Phase::Done;
@@ -218,7 +268,7 @@ bool HttpRequestParser::parseHead(qsizetype end)
     requestLine.chop(requestLine.endsWith('\r') ? 1 : 0);
 
     const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || !isToken(parts.at(0)) || parts.at(1).isEmpty()) {
+    if (parts.size() != 3 || !isToken(parts.at(0)) || !isTarget(parts.at(1))) {
         fail(400, "bad request line");
         return false;
     }
@@ -261,7 +311,12 @@ bool HttpRequestParser::parseHead(qsizetype end)
             fail(400, "bad header name");
             return false;
         }
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        const QByteArray rawValue = line.mid(colon + 1);
+        if (!isFieldValue(rawValue)) {
+            fail(400, "control character in a header value");
+            return false;
+        }
+        const QByteArray value = rawValue.trimmed(); // only SP and HTAB are left to trim
         if (name == "content-length") {
             if (!contentLength.isNull() && contentLength != value) {
                 fail(400, "conflicting Content-Length");
@@ -286,6 +341,11 @@ bool HttpRequestParser::parseHead(qsizetype end)
                                                       : hasToken(connection, "keep-alive");
 
     if (!transferEncoding.isEmpty()) {
+        // HTTP/1.0 has no chunked coding: its framing is faulty (RFC 9112 §6.1).
+        if (m_request.minorVersion == 0) {
+            fail(400, "Transfer-Encoding on HTTP/1.0");
+            return false;
+        }
         // Both framings at once is a request-smuggling pattern: refuse it (RFC 9112 §6.1).
         if (!contentLength.isNull()) {
             fail(400, "both Content-Length and Transfer-Encoding");

@@ -42,6 +42,7 @@ public:
     bool headComplete() const { return m_phase != Phase::Head; }
     bool idle() const; // nothing buffered and no request in progress
     qsizetype bufferedBytes() const { return m_buf.size() - m_pos; }
+    qsizetype bufferCapacity() const { return m_buf.capacity(); } // memory held, for tests
 
 private:
     enum class Phase { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Done };
@@ -61,6 +62,8 @@ private:
     bool m_chunked = false;
     bool m_expectContinue = false;
     qint64 m_remaining = 0; // body bytes (or current chunk bytes) still to read
+    qsizetype m_skipped
+        = 0; // blank lines before the request line + trailer lines, parsed and dropped
     int m_errorStatus = 0;
     QByteArray m_errorReason;
 };

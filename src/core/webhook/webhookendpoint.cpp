@@ -14,11 +14,41 @@ QFuture<HttpResponse> ready(HttpResponse r)
     return QtFuture::makeReadyFuture(std::move(r));
 }
 
+// Meta sends digits; a challenge is echoed into a response body, so only a plain token is.
+bool looksLikeChallenge(const QString &s)
+{
+    if (s.isEmpty() || s.size() > 128)
+        return false;
+    for (QChar c : s) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+            || u == '_' || u == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 WebhookEndpoint::WebhookEndpoint(Config config, EventCommitter committer)
     : m_config(std::move(config)), m_verifier(m_config.secrets), m_committer(std::move(committer))
 {
+}
+
+WebhookEndpoint::~WebhookEndpoint()
+{
+    if (const qint64 n = m_refusedLog.takeSuppressed(); n > 0)
+        qCWarning(lcWebhook).nospace() << "webhook requests refused: " << n << " not logged";
+}
+
+void WebhookEndpoint::logRefusal(const QString &what) const
+{
+    if (qint64 more = 0; m_refusedLog.admit(&more)) {
+        qCWarning(lcWebhook).noquote().nospace()
+            << what << " (and " << more << " more refused in the last "
+            << m_refusedLog.intervalSeconds() << " s)";
+    }
 }
 
 QFuture<HttpResponse> WebhookEndpoint::handle(const HttpRequest &request) const
@@ -50,14 +80,18 @@ HttpResponse WebhookEndpoint::handshake(const HttpRequest &request) const
         query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded);
     const bool tokenOk = !m_config.verifyToken.isEmpty()
         && constantTimeEquals(token.toUtf8(), m_config.verifyToken.toUtf8());
-    if (mode != QLatin1String("subscribe") || !tokenOk || !hasChallenge || challenge.isEmpty()) {
-        qCWarning(lcWebhook) << "verification handshake refused (mode" << mode << ", token"
-                             << (tokenOk ? "ok" : "wrong") << ", challenge"
-                             << (challenge.isEmpty() ? "missing" : "present") << ")";
+    const bool challengeOk = hasChallenge && looksLikeChallenge(challenge);
+    if (mode != QLatin1String("subscribe") || !tokenOk || !challengeOk) {
+        logRefusal(
+            QStringLiteral("verification handshake refused (mode %1, token %2, challenge %3)")
+                .arg(mode.left(32), tokenOk ? QStringLiteral("ok") : QStringLiteral("wrong"),
+                    challenge.isEmpty()
+                        ? QStringLiteral("missing")
+                        : (challengeOk ? QStringLiteral("present") : QStringLiteral("malformed"))));
         return reject(403, QByteArrayLiteral("forbidden\n"));
     }
     qCInfo(lcWebhook) << "verification handshake answered";
-    return HttpResponse::text(200, challenge.toUtf8());
+    return HttpResponse::text(200, challenge.toUtf8()); // with nosniff, as every response
 }
 
 QFuture<HttpResponse> WebhookEndpoint::receive(const HttpRequest &request) const
@@ -66,7 +100,7 @@ QFuture<HttpResponse> WebhookEndpoint::receive(const HttpRequest &request) const
         return ready(reject(413, QByteArrayLiteral("payload too large\n")));
 
     if (auto s = m_verifier.verify(request.body, request.header("x-hub-signature-256")); !s) {
-        qCWarning(lcWebhook) << "webhook POST refused:" << s.error().message;
+        logRefusal(QStringLiteral("webhook POST refused: ") + s.error().message);
         return ready(reject(403, QByteArrayLiteral("bad signature\n")));
     }
 

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "model/events.h"
 #include "webhook/httprequest.h"
+#include "webhook/logthrottle.h"
 #include "webhook/signatureverifier.h"
 
 #include <QFuture>
@@ -28,7 +29,8 @@ struct WebhookStats {
 
 // What the webhook path does with one request, apart from HTTP framing (HttpConnection) and
 // the size limit (enforced earlier, by the parser, from the head):
-//   GET  -> verification handshake: 200 + hub.challenge, or 403;
+//   GET  -> verification handshake: 200 + hub.challenge (only one that looks like Meta's:
+//           [A-Za-z0-9_-]{1,128}; sent as text/plain with nosniff), or 403;
 //   POST -> signature (403) -> parse (400) -> commit -> 200 only once the commit succeeded (500 if not);
 //   other methods 405, other paths 404.
 class WebhookEndpoint {
@@ -41,6 +43,11 @@ public:
     };
 
     WebhookEndpoint(Config config, EventCommitter committer);
+    ~WebhookEndpoint();
+
+    // Refusals that anyone can cause (bad signature, wrong handshake) are logged once per
+    // interval, with a count of the others.
+    void setLogIntervalMs(qint64 ms) { m_refusedLog.setIntervalMs(ms); }
 
     QFuture<HttpResponse> handle(const HttpRequest &request) const;
     const std::shared_ptr<WebhookStats> &stats() const { return m_stats; }
@@ -49,11 +56,13 @@ private:
     HttpResponse handshake(const HttpRequest &request) const;
     QFuture<HttpResponse> receive(const HttpRequest &request) const;
     HttpResponse reject(int status, const QByteArray &body) const;
+    void logRefusal(const QString &what) const;
 
     Config m_config;
     SignatureVerifier m_verifier;
     EventCommitter m_committer;
     std::shared_ptr<WebhookStats> m_stats = std::make_shared<WebhookStats>();
+    mutable LogThrottle m_refusedLog;
 };
 
 } // namespace inlet

@@ -16,6 +16,7 @@ WebhookServer::WebhookServer(WebhookServerConfig config, EventCommitter committe
         WebhookEndpoint::Config{m_config.path.toUtf8(), secrets, m_config.verifyToken,
                                 m_config.maxBodyBytes},
         std::move(committer));
+    m_endpoint->setLogIntervalMs(m_config.logIntervalMs);
 }
 
 WebhookServer::~WebhookServer()
@@ -35,12 +36,17 @@ Result<quint16> WebhookServer::start()
     HttpServerLimits limits;
     limits.parser.maxBodyBytes = m_config.maxBodyBytes;
     limits.idleTimeoutMs = m_config.idleTimeoutMs;
+    limits.headTimeoutMs = m_config.headTimeoutMs;
+    limits.bodyTimeoutMs = m_config.bodyTimeoutMs;
+    limits.minBodyBytesPerSecond = m_config.minBodyBytesPerSecond;
+    limits.maxConnections = m_config.maxConnections;
+    limits.logIntervalMs = m_config.logIntervalMs;
     std::shared_ptr<WebhookEndpoint> endpoint = m_endpoint;
     HttpHandler handler = [endpoint](const HttpRequest &r) { return endpoint->handle(r); };
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("inlet-webhook"));
-    m_listener = new HttpListener(limits, std::move(handler));
+    m_listener = new HttpListener(limits, std::move(handler), m_httpStats);
     m_listener->moveToThread(m_thread);
     m_thread->start();
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "webhook/httpconnection.h"
 #include "webhook/webhookendpoint.h"
 
 #include <QHostAddress>
@@ -24,6 +25,13 @@ struct WebhookServerConfig {
     QString verifyToken;
     qint64 maxBodyBytes = 1024 * 1024;
     int idleTimeoutMs = 30'000;
+    // Against clients that hold connections (HttpServerLimits says more): head and body
+    // deadlines, a minimum body rate, the connection cap, how often "refused" is logged.
+    int headTimeoutMs = 10'000;
+    int bodyTimeoutMs = 10'000;
+    qint64 minBodyBytesPerSecond = 16 * 1024;
+    int maxConnections = 256;
+    int logIntervalMs = 60'000;
 };
 
 // The embedded webhook receiver (Meta -> tunnel/reverse proxy -> here). It runs its own thread:
@@ -53,10 +61,12 @@ public:
     QUrl callbackUrl() const; // http://127.0.0.1:PORT/webhook/instagram
     const WebhookServerConfig &config() const { return m_config; }
     const WebhookStats &stats() const { return *m_endpoint->stats(); }
+    const HttpServerStats &httpStats() const { return *m_httpStats; }
 
 private:
     WebhookServerConfig m_config;
     std::shared_ptr<WebhookEndpoint> m_endpoint;
+    std::shared_ptr<HttpServerStats> m_httpStats = std::make_shared<HttpServerStats>();
     QThread *m_thread = nullptr;
     HttpListener *m_listener = nullptr;
     quint16 m_port = 0;

@@ -303,11 +303,6 @@ private slots:
         QTest::newRow("page object") << fixture("not_instagram");
         QTest::newRow("no object") << QByteArray(R"({"entry":[]})");
         QTest::newRow("entry not array") << QByteArray(R"({"object":"instagram","entry":{}})");
-        QTest::newRow("entry item not object") << QByteArray(R"({"object":"instagram","entry":[1]})");
-        QTest::newRow("messaging not array")
-            << QByteArray(R"({"object":"instagram","entry":[{"id":"1","messaging":{}}]})");
-        QTest::newRow("messaging item not object")
-            << QByteArray(R"({"object":"instagram","entry":[{"id":"1","messaging":["x"]}]})");
         QTest::newRow("empty array") << QByteArray("[]");
     }
     void errors()
@@ -316,6 +311,41 @@ private slots:
         auto r = parseWebhookBody(body);
         QVERIFY(!r.has_value());
         QCOMPARE(r.error().kind, Error::Kind::Parse);
+    }
+
+    // One malformed part of a batch does not fail the batch: the valid events are parsed, the
+    // bad part is kept raw (an Unknown event the store keeps), so the POST can be acknowledged.
+    void malformedPartsAreKeptRaw_data()
+    {
+        QTest::addColumn<QByteArray>("bad");     // an entry[] element
+        QTest::addColumn<QByteArray>("raw");     // what is kept of it
+        QTest::addColumn<QString>("accountId");
+        QTest::newRow("entry not an object") << QByteArray("1") << QByteArray("1") << QString();
+        QTest::newRow("messaging not an array")
+            << QByteArray(R"({"id":"9","messaging":{"a":1}})") << QByteArray(R"({"id":"9","messaging":{"a":1}})")
+            << QStringLiteral("9");
+        QTest::newRow("messaging item not an object")
+            << QByteArray(R"({"id":"9","messaging":["x"]})") << QByteArray(R"("x")") << QStringLiteral("9");
+        QTest::newRow("changes not an array")
+            << QByteArray(R"({"id":"9","changes":"y"})") << QByteArray(R"("y")") << QStringLiteral("9");
+        QTest::newRow("change not an object")
+            << QByteArray(R"({"id":"9","changes":[null]})") << QByteArray("null") << QStringLiteral("9");
+    }
+    void malformedPartsAreKeptRaw()
+    {
+        QFETCH(QByteArray, bad);
+        QFETCH(QByteArray, raw);
+        QFETCH(QString, accountId);
+        const QByteArray good = R"({"id":"1","time":1,"messaging":[{"sender":{"id":"2"},"recipient":{"id":"1"},)"
+                                R"("timestamp":5,"message":{"mid":"m1","text":"x"}}]})";
+        auto r = parseWebhookBody(R"({"object":"instagram","entry":[)" + good + "," + bad + "," + good + "]}");
+        QVERIFY(r.has_value());
+        QCOMPARE(r->size(), 3);
+        QCOMPARE(r->at(0).kind, Kind::Message);
+        QCOMPARE(r->at(2).kind, Kind::Message);
+        QCOMPARE(r->at(1).kind, Kind::Unknown);
+        QCOMPARE(r->at(1).rawJson, raw);
+        QCOMPARE(r->at(1).accountId, accountId);
     }
 
     void eventWithoutMidBecomesUnknown()

@@ -139,6 +139,43 @@ private slots:
             << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\naXX") << 400;
         QTest::newRow("head too large") << QByteArray("GET / HTTP/1.1\r\nA: " + QByteArray(600, 'a')) << 431;
         QTest::newRow("expect other") << QByteArray("POST / HTTP/1.1\r\nExpect: magic\r\n\r\n") << 417;
+
+        // Lenient framing a proxy in front of us may read differently (RFC 9112): refused.
+        const QByteArray chunkedHead = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+        QTest::newRow("chunk size 0x3")
+            << QByteArray(chunkedHead + "0x3\r\nabc\r\n0\r\n\r\n") << 400;
+        QTest::newRow("chunk size +3") << QByteArray(chunkedHead + "+3\r\nabc\r\n0\r\n\r\n") << 400;
+        QTest::newRow("chunk size -0") << QByteArray(chunkedHead + "-0\r\n\r\n") << 400;
+        QTest::newRow("chunk size leading space")
+            << QByteArray(chunkedHead + " 3\r\nabc\r\n0\r\n\r\n") << 400;
+        QTest::newRow("chunk size near 2^63") << QByteArray(chunkedHead + "7fffffffffffffff\r\n") << 413;
+        QTest::newRow("chunk size over 2^64") << QByteArray(chunkedHead + "10000000000000000\r\n") << 400;
+        QTest::newRow("chunked, then identity")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked, identity\r\n\r\n") << 501;
+        QTest::newRow("gzip, then chunked")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n") << 501;
+        QTest::newRow("chunk size empty") << QByteArray(chunkedHead + ";x\r\n") << 400;
+        QTest::newRow("chunk extension over the line limit in one read")
+            << QByteArray(chunkedHead + "3;" + QByteArray(2000, 'a') + "\r\nabc\r\n0\r\n\r\n")
+            << 400;
+        QTest::newRow("NUL in chunk extension")
+            << QByteArray(chunkedHead + "3;a" + QByteArray(1, '\0') + "\r\nabc\r\n0\r\n\r\n")
+            << 400;
+        QTest::newRow("Transfer-Encoding on HTTP/1.0") << QByteArray(
+            "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
+                                                       << 400;
+        QTest::newRow("NUL in a header value")
+            << QByteArray("GET / HTTP/1.1\r\nX-A: b" + QByteArray(1, '\0') + "c\r\n\r\n") << 400;
+        QTest::newRow("bare CR in a header value")
+            << QByteArray("GET / HTTP/1.1\r\nX-A: b\rc\r\n\r\n") << 400;
+        QTest::newRow("vertical tab ending a header value")
+            << QByteArray("GET / HTTP/1.1\r\nX-A: b\v\r\n\r\n") << 400;
+        QTest::newRow("control character in the target")
+            << QByteArray("GET /a\x01b HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("NUL in a trailer")
+            << QByteArray(chunkedHead + "0\r\nX-T: a" + QByteArray(1, '\0') + "\r\n\r\n") << 400;
+        QTest::newRow("blank lines over the head limit")
+            << QByteArray(QByteArray(600, '\r').replace('\r', "\r\n")) << 431;
     }
     void errors()
     {
@@ -147,6 +184,62 @@ private slots:
         HttpRequestParser p(limits());
         QCOMPARE(p.feed(wire), State::Error);
         QCOMPARE(p.errorStatus(), status);
+    }
+
+    void strictChunkSizesStillAccepted()
+    {
+        HttpRequestParser p(limits());
+        // Upper-case hex, leading zeros, whitespace before an extension (BWS) are valid.
+        QCOMPARE(p.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n00A ;name=\"v\"\r\n"
+                        "0123456789\r\n0\r\n\r\n"),
+            State::Complete);
+        QCOMPARE(p.takeRequest().body, QByteArray("0123456789"));
+    }
+
+    // Parsed bytes are dropped and counted: a flood of blank lines or trailer lines is refused
+    // at the head limit and never held (256 MiB of CRLF once cost 527 MB of RSS).
+    void skippedLinesAreCountedAndDropped_data()
+    {
+        QTest::addColumn<QByteArray>("prefix");
+        QTest::addColumn<QByteArray>("unit");
+        QTest::newRow("blank lines before the request line") << QByteArray() << QByteArray("\r\n");
+        QTest::newRow("trailer lines")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n")
+            << QByteArray("X-Trailer: 1\r\n");
+    }
+    void skippedLinesAreCountedAndDropped()
+    {
+        QFETCH(QByteArray, prefix);
+        QFETCH(QByteArray, unit);
+        HttpRequestParser::Limits l;
+        l.maxHeadBytes = 16 * 1024; // the server's default
+        HttpRequestParser p(l);
+        QCOMPARE(p.feed(prefix), State::NeedMore);
+        QByteArray piece;
+        while (piece.size() < 4096)
+            piece += unit;
+        qint64 fed = 0;
+        qsizetype maxCapacity = 0;
+        State state = State::NeedMore;
+        while (state == State::NeedMore && fed < 64 * 1024 * 1024) {
+            state = p.feed(piece);
+            fed += piece.size();
+            maxCapacity = qMax(maxCapacity, p.bufferCapacity());
+        }
+        QCOMPARE(state, State::Error);
+        QCOMPARE(p.errorStatus(), 431);
+        QVERIFY2(fed <= l.maxHeadBytes + 2 * piece.size(), qPrintable(QString::number(fed)));
+        QVERIFY2(maxCapacity <= 64 * 1024, qPrintable(QString::number(maxCapacity)));
+    }
+
+    void blankLinesWithinTheLimitAreSkipped()
+    {
+        HttpRequestParser p(limits());
+        QCOMPARE(p.feed("\r\n\r\n"), State::NeedMore);
+        QVERIFY(!p.idle()); // a request has begun: the head deadline runs
+        QCOMPARE(p.feed("GET /a HTTP/1.1\r\n\r\n"), State::Complete);
+        QCOMPARE(p.takeRequest().target, QByteArray("/a"));
+        QVERIFY(p.idle());
     }
 
     void responseSerialization()

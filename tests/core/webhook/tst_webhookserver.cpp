@@ -19,7 +19,11 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include <memory>
 #include <thread>
@@ -154,6 +158,80 @@ qint64 procStatusKb(const char *field)
     return -1;
 }
 
+// A blocking loopback connection (a plain socket: the client keeps no copy of what it sends).
+int connectFd(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+void sendAll(int fd, const QByteArray &data)
+{
+    qsizetype off = 0;
+    while (off < data.size()) {
+        const ssize_t n = ::send(fd, data.constData() + off, size_t(data.size() - off), MSG_NOSIGNAL);
+        if (n <= 0)
+            return;
+        off += n;
+    }
+}
+
+// Samples this process's resident set while `work` runs on another thread; returns the peak
+// growth over the RSS before it began, in KiB.
+qint64 peakRssGrowthKb(const std::function<void()> &work)
+{
+    const qint64 before = procStatusKb("VmRSS:");
+    std::atomic<bool> done{false};
+    std::thread t([&] {
+        work();
+        done = true;
+    });
+    qint64 peak = before;
+    while (!done) {
+        peak = qMax(peak, procStatusKb("VmRSS:"));
+        QThread::msleep(5);
+    }
+    t.join();
+    return qMax<qint64>(0, qMax(peak, procStatusKb("VmRSS:")) - before);
+}
+
+// Counts (and swallows) warnings that contain `needle`, from any thread.
+struct WarningCounter {
+    static inline std::atomic<int> count{0};
+    static inline QMutex mutex;
+    static inline QString needle;
+    static inline QString last;
+    static inline QtMessageHandler previous = nullptr;
+    explicit WarningCounter(const QString &what)
+    {
+        needle = what;
+        count = 0;
+        previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &ctx, const QString &msg) {
+            if (type == QtWarningMsg && msg.contains(needle)) {
+                QMutexLocker l(&mutex);
+                ++count;
+                last = msg;
+                return;
+            }
+            previous(type, ctx, msg);
+        });
+    }
+    ~WarningCounter() { qInstallMessageHandler(previous); }
+    static QString lastMessage()
+    {
+        QMutexLocker l(&mutex);
+        return last;
+    }
+};
+
 } // namespace
 
 class TestWebhookServer : public QObject {
@@ -273,8 +351,21 @@ private slots:
             << QStringLiteral("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatyhamhock")
             << 200 << QByteArray("1158201444");
         QTest::newRow("challenge echoed exactly")
-            << QStringLiteral("hub.verify_token=meatyhamhock&hub.mode=subscribe&hub.challenge=abc%2Fdef-123")
-            << 200 << QByteArray("abc/def-123");
+            << QStringLiteral("hub.verify_token=meatyhamhock&hub.mode=subscribe&hub.challenge=abc_DEF-123")
+            << 200 << QByteArray("abc_DEF-123");
+        QTest::newRow("challenge of 128 characters")
+            << QStringLiteral("hub.mode=subscribe&hub.verify_token=meatyhamhock&hub.challenge=") + QString(128, QLatin1Char('7'))
+            << 200 << QByteArray(128, '7');
+        // Only a challenge that looks like Meta's is echoed: never markup, never a long text.
+        QTest::newRow("challenge with markup")
+            << QStringLiteral("hub.mode=subscribe&hub.verify_token=meatyhamhock&hub.challenge=%3Cscript%3Ex%3C%2Fscript%3E")
+            << 403 << QByteArray();
+        QTest::newRow("challenge with a slash")
+            << QStringLiteral("hub.mode=subscribe&hub.verify_token=meatyhamhock&hub.challenge=abc%2Fdef") << 403
+            << QByteArray();
+        QTest::newRow("challenge of 129 characters")
+            << QStringLiteral("hub.mode=subscribe&hub.verify_token=meatyhamhock&hub.challenge=") + QString(129, QLatin1Char('7'))
+            << 403 << QByteArray();
         QTest::newRow("wrong token")
             << QStringLiteral("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatyhamhocK")
             << 403 << QByteArray();
@@ -306,6 +397,7 @@ private slots:
         if (status == 200) {
             QCOMPARE(reply->readAll(), body);
             QCOMPARE(reply->header(QNetworkRequest::ContentTypeHeader).toString(), QStringLiteral("text/plain"));
+            QCOMPARE(reply->rawHeader("X-Content-Type-Options"), QByteArray("nosniff"));
         }
         QCOMPARE(m_fake->callCount(), 0);
     }
@@ -445,15 +537,9 @@ private slots:
         auto sendOversize = [port = m_server->port()](qint64 bodyBytes, qint64 *sent) {
             int status = 0;
             std::thread client([&] {
-                const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-                sockaddr_in addr{};
-                addr.sin_family = AF_INET;
-                addr.sin_port = htons(port);
-                addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-                    ::close(fd);
+                const int fd = connectFd(port);
+                if (fd < 0)
                     return;
-                }
                 const QByteArray head = "POST /webhook/instagram HTTP/1.1\r\nHost: x\r\nContent-Length: "
                     + QByteArray::number(bodyBytes) + "\r\n\r\n";
                 ::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL);
@@ -636,6 +722,276 @@ private slots:
         QCOMPARE(statusOf(reply), 0);
         m_fake->deferred.first()->addResult(Status{});
         m_fake->deferred.first()->finish(); // completing after stop is harmless
+    }
+
+    // Bytes that are parsed are dropped and counted against the head limit: a flood of blank
+    // lines (or of trailer lines) is refused early and never held (256 MiB of CRLF once took
+    // RSS from 62 to 589 MB).
+    void floodsOfSkippedLinesAreRefusedEarly_data()
+    {
+        QTest::addColumn<QByteArray>("prefix");
+        QTest::addColumn<QByteArray>("unit");
+        QTest::newRow("CRLF before the request line") << QByteArray() << QByteArray("\r\n");
+        QTest::newRow("trailer lines")
+            << QByteArray("POST /webhook/instagram HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "1\r\na\r\n0\r\n")
+            << QByteArray("X-Trailer: 1\r\n");
+    }
+    void floodsOfSkippedLinesAreRefusedEarly()
+    {
+        QFETCH(QByteArray, prefix);
+        QFETCH(QByteArray, unit);
+        constexpr qint64 kFlood = 64 * 1024 * 1024;
+        qint64 sent = 0;
+        QByteArray reply;
+        const qint64 growthKb = peakRssGrowthKb([&, port = m_server->port()] {
+            const int fd = connectFd(port);
+            if (fd < 0)
+                return;
+            sendAll(fd, prefix);
+            QByteArray piece;
+            while (piece.size() < 64 * 1024)
+                piece += unit;
+            char buf[512];
+            while (sent < kFlood) {
+                const ssize_t n = ::send(fd, piece.constData(), size_t(piece.size()), MSG_NOSIGNAL);
+                if (n <= 0)
+                    break;
+                sent += n;
+                const ssize_t r = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+                if (r > 0) {
+                    reply = QByteArray(buf, int(r));
+                    break;
+                }
+            }
+            if (reply.isEmpty()) {
+                pollfd p{fd, POLLIN, 0};
+                if (::poll(&p, 1, 3000) == 1) {
+                    const ssize_t r = ::recv(fd, buf, sizeof buf, 0);
+                    if (r > 0)
+                        reply = QByteArray(buf, int(r));
+                }
+            }
+            ::close(fd);
+        });
+        qInfo("sent %lld bytes before the reply; peak RSS grew by %lld KiB", sent, growthKb);
+        QVERIFY2(reply.startsWith("HTTP/1.1 431 "), reply.constData());
+        QVERIFY(reply.contains("Connection: close"));
+        QVERIFY2(sent < kFlood, "the whole flood was read");
+#if !defined(__SANITIZE_ADDRESS__)
+        QVERIFY2(growthKb < 16 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(growthKb)));
+#endif
+        QCOMPARE(postStatus(fixture(QStringLiteral("text.json"))), 200);
+    }
+
+    // A client that pipelines requests and never reads the replies is not read either once
+    // 64 KiB of replies wait: TCP flow control holds it back, not our memory (48 MiB of
+    // pipelined GETs once took RSS from 94 to 333 MB). When it reads, every request is answered.
+    void clientThatNeverReadsIsNotRead()
+    {
+        const QByteArray request = "GET /x HTTP/1.1\r\nHost: x\r\n\r\n";
+        QByteArray piece;
+        while (piece.size() + request.size() <= 64 * 1024)
+            piece += request;
+        constexpr qint64 kMax = 48 * 1024 * 1024;
+        qint64 sent = 0;
+        int fd = -1;
+        const qint64 growthKb = peakRssGrowthKb([&, port = m_server->port()] {
+            fd = connectFd(port);
+            if (fd < 0)
+                return;
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+            qsizetype off = 0;
+            while (sent < kMax) {
+                pollfd p{fd, POLLOUT, 0};
+                if (::poll(&p, 1, 1000) != 1)
+                    break; // no progress for a second: the server stopped reading
+                const ssize_t n = ::send(fd, piece.constData() + off, size_t(piece.size() - off), MSG_NOSIGNAL);
+                if (n <= 0)
+                    continue;
+                sent += n;
+                off = (off + n) % piece.size();
+            }
+        });
+        QVERIFY(fd >= 0);
+        qInfo("sent %lld bytes of pipelined requests unread; peak RSS grew by %lld KiB", sent, growthKb);
+        QVERIFY2(sent < kMax, "the server kept reading a client that reads nothing");
+#if !defined(__SANITIZE_ADDRESS__)
+        QVERIFY2(growthKb < 32 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(growthKb)));
+#endif
+        // Now read: the server resumes and answers every complete request, in order.
+        const qint64 expected = sent / request.size();
+        qint64 replies = 0;
+        QByteArray tail;
+        char buf[64 * 1024];
+        while (replies < expected) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 10000) != 1)
+                break;
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                break;
+            tail += QByteArray(buf, int(n));
+            replies += tail.count("HTTP/1.1 404 ");
+            tail = tail.right(12);
+        }
+        ::close(fd);
+        QCOMPARE(replies, expected);
+    }
+
+    // Slowloris: bytes do not push back the head deadline.
+    void headDeadlineHoldsAgainstATrickle()
+    {
+        WebhookServerConfig config;
+        config.appSecret = kSecret;
+        config.headTimeoutMs = 500; // the idle timeout stays 30 s: the trickle never idles
+        WebhookServer server(config, [](const QList<InboundEvent> &) { return QtFuture::makeReadyFuture(Status{}); });
+        QVERIFY(server.start().has_value());
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s.waitForConnected(2000));
+        const QByteArray head = "POST /webhook/instagram HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(200, 'a');
+        QElapsedTimer t;
+        t.start();
+        for (qsizetype i = 0; i < head.size() && s.bytesAvailable() == 0; ++i) {
+            s.write(head.mid(i, 1));
+            s.waitForBytesWritten(100);
+            s.waitForReadyRead(100);
+        }
+        QByteArray pending;
+        QCOMPARE(readReply(s, pending, 2000).status, 408);
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(server.httpStats().timedOut.load(), 1);
+    }
+
+    // ... and the body must keep a minimum rate.
+    void bodyDeadlineHoldsAgainstATrickle()
+    {
+        WebhookServerConfig config;
+        config.appSecret = kSecret;
+        config.bodyTimeoutMs = 500;
+        config.minBodyBytesPerSecond = 16 * 1024; // a trickle of 10 bytes/s earns nothing
+        WebhookServer server(config, [](const QList<InboundEvent> &) { return QtFuture::makeReadyFuture(Status{}); });
+        QVERIFY(server.start().has_value());
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s.waitForConnected(2000));
+        s.write("POST /webhook/instagram HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 30 && s.bytesAvailable() == 0; ++i) {
+            s.write("{");
+            s.waitForBytesWritten(100);
+            s.waitForReadyRead(100);
+        }
+        QByteArray pending;
+        QCOMPARE(readReply(s, pending, 2000).status, 408);
+        QVERIFY2(t.elapsed() < 2500, qPrintable(QString::number(t.elapsed())));
+    }
+
+    // With every slot (256) held by trickling, incomplete requests, a signed delivery is still
+    // admitted and acknowledged: the oldest incomplete connection makes room. A request already
+    // complete (here: waiting for its commit) is never the one closed.
+    void signedPostSucceedsWhileTricklersHoldEverySlot()
+    {
+        m_fake->mode = FakeCommitter::Mode::Defer;
+        const QByteArray body = fixture(QStringLiteral("text.json"));
+        QTcpSocket *first = rawConnect();
+        first->write(postRequest(body, SignatureVerifier::sign(body, kSecret)));
+        QTRY_COMPARE(m_fake->deferredCount(), 1);
+
+        constexpr int kCap = 256; // WebhookServerConfig's default
+        QList<int> fds;
+        for (int i = 0; i < kCap - 1; ++i) {
+            const int fd = connectFd(m_server->port());
+            QVERIFY(fd >= 0);
+            sendAll(fd, "POST /webhook/instagram HTTP/1.1\r\nHost: x\r\n");
+            fds << fd;
+        }
+        QTRY_COMPARE(m_server->httpStats().open.load(), kCap);
+        for (int fd : std::as_const(fds))
+            sendAll(fd, "X"); // still trickling
+        QTest::qWait(100);
+
+        QTcpSocket *second = rawConnect();
+        second->write(postRequest(body, SignatureVerifier::sign(body, kSecret)));
+        QTRY_COMPARE(m_fake->deferredCount(), 2);
+        QCOMPARE(m_server->httpStats().evicted.load(), 1);
+        QCOMPARE(m_server->httpStats().refused.load(), 0);
+        for (const auto &promise : std::as_const(m_fake->deferred)) {
+            promise->addResult(Status{});
+            promise->finish();
+        }
+        QByteArray pending1;
+        QByteArray pending2;
+        QCOMPARE(readReply(*first, pending1).status, 200);
+        QCOMPARE(readReply(*second, pending2).status, 200);
+        for (int fd : std::as_const(fds))
+            ::close(fd);
+    }
+
+    // Refusals a stranger can cause are logged once per interval, with a count: an attacker
+    // does not write our log at his rate.
+    void refusalsAreLoggedOncePerInterval()
+    {
+        WebhookServerConfig config;
+        config.appSecret = kSecret;
+        config.logIntervalMs = 1000;
+        config.maxConnections = 2;
+        FakeCommitter *fake = m_fake.get();
+        fake->mode = FakeCommitter::Mode::Defer;
+        WebhookServer server(config, [fake](const QList<InboundEvent> &b) { return fake->commit(b); });
+        QVERIFY(server.start().has_value());
+        const QByteArray body = fixture(QStringLiteral("text.json"));
+        {
+            WarningCounter bad(QStringLiteral("POST refused"));
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, server.port());
+            QVERIFY(s.waitForConnected(2000));
+            QByteArray pending;
+            for (int i = 0; i < 20; ++i) {
+                s.write(postRequest(body, "sha256=" + QByteArray(64, '0')));
+                QCOMPARE(readReply(s, pending).status, 403);
+            }
+            QCOMPARE(WarningCounter::count.load(), 1);
+            QTest::qWait(1100);
+            s.write(postRequest(body, "sha256=" + QByteArray(64, '0')));
+            QCOMPARE(readReply(s, pending).status, 403);
+            QCOMPARE(WarningCounter::count.load(), 2);
+            QVERIFY2(WarningCounter::lastMessage().contains(QLatin1String("and 19 more refused in the last 1 s")),
+                     qPrintable(WarningCounter::lastMessage()));
+        }
+        {
+            // Both slots hold a complete request (waiting for its commit): nothing can be
+            // evicted, so new connections get 503, and one line says so.
+            WarningCounter busy(QStringLiteral("too many connections"));
+            QList<QTcpSocket *> holders;
+            for (int i = 0; i < 2; ++i) {
+                auto *h = new QTcpSocket(this);
+                h->connectToHost(QHostAddress::LocalHost, server.port());
+                QVERIFY(h->waitForConnected(2000));
+                h->write(postRequest(body, SignatureVerifier::sign(body, kSecret)));
+                holders << h;
+            }
+            QTRY_COMPARE(fake->deferredCount(), 2);
+            for (int i = 0; i < 10; ++i) {
+                QTcpSocket s;
+                s.connectToHost(QHostAddress::LocalHost, server.port());
+                QVERIFY(s.waitForConnected(2000));
+                QByteArray pending;
+                QCOMPARE(readReply(s, pending).status, 503);
+            }
+            QCOMPARE(server.httpStats().refused.load(), 10);
+            QCOMPARE(WarningCounter::count.load(), 1);
+            for (const auto &promise : std::as_const(fake->deferred)) {
+                promise->addResult(Status{});
+                promise->finish();
+            }
+            for (QTcpSocket *h : holders) {
+                QByteArray pending;
+                QCOMPARE(readReply(*h, pending).status, 200);
+            }
+        }
     }
 
     void idleConnectionsAreClosed()
