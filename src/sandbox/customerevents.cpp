@@ -68,8 +68,20 @@ CustomerEvents::Outcome CustomerEvents::apply(const QJsonObject &spec)
         if (!m)
             return {{}, QStringLiteral("no message to react to in this conversation")};
         if (kind == QLatin1String("reaction")) {
-            m->customerReaction = str(spec, "reaction", QStringLiteral("love"));
-            m->customerEmoji = str(spec, "emoji", payloads::emojiForReaction(m->customerReaction));
+            // Instagram names the reaction, adds its emoji, or both (instagram-api.md §2.7).
+            // Without either key: "love" with its emoji; a key given as "" is left out of the
+            // event.
+            const bool hasName = spec.contains(QLatin1String("reaction"));
+            const bool hasEmoji = spec.contains(QLatin1String("emoji"));
+            QString name = str(spec, "reaction");
+            if (!hasName && !hasEmoji)
+                name = QStringLiteral("love");
+            const QString emoji = hasEmoji ? str(spec, "emoji") : payloads::emojiForReaction(name);
+            if (name.isEmpty() && emoji.isEmpty())
+                return { {},
+                    QStringLiteral("a reaction needs a name (\"reaction\") or an \"emoji\"") };
+            m->customerReaction = name;
+            m->customerEmoji = emoji;
             m_state.deliver(payloads::reaction(igsid, business, now, m->mid, m->customerReaction,
                                                m->customerEmoji),
                             QStringLiteral("message_reactions"));

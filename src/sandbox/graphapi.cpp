@@ -409,7 +409,7 @@ std::optional<QJsonObject> GraphApi::renderMessage(const WorldMessage &m, const 
                 out.insert(n, story);
         } else if (n == QLatin1String("reactions")) {
             QJsonArray data;
-            if (!m.customerReaction.isEmpty())
+            if (!m.customerReaction.isEmpty() || !m.customerEmoji.isEmpty())
                 data.append(QJsonObject{{QStringLiteral("reaction"), m.customerEmoji.isEmpty() ? m.customerReaction : m.customerEmoji},
                                         {QStringLiteral("users"), QJsonArray{participant(m.customerIgsid)}}});
             if (!m.businessReaction.isEmpty())

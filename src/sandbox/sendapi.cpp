@@ -24,23 +24,27 @@ bool isValidMediaUrl(const QString &value)
            && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
 }
 
-// payload.reaction of a react (instagram-api.md §3.3): one of the reaction names, or an emoji.
+// payload.reaction of a react (instagram-api.md §3.3). Meta's Instagram sample sends "love", and
+// on Instagram that is the only value reported to work for a business (other names and emoji are
+// refused, unlike Messenger, which takes any emoji): the sandbox is as strict.
 bool isReaction(const QString &value)
 {
-    static const QStringList names{QStringLiteral("angry"), QStringLiteral("sad"),  QStringLiteral("wow"),
-                                   QStringLiteral("love"),  QStringLiteral("like"), QStringLiteral("laugh"),
-                                   QStringLiteral("other")};
-    if (names.contains(value))
-        return true;
-    if (value.isEmpty() || value.size() > 32)
-        return false;
-    bool symbol = false;
-    for (const char32_t c : value.toUcs4()) {
-        if (c < 0x80)
-            return false; // text, not an emoji
-        symbol = symbol || c >= 0x1F000 || QChar::category(c) == QChar::Symbol_Other;
+    return value == QLatin1String("love");
+}
+
+// The keys Graph knows inside `message` (§3.2). Anything else, reply_to included (it belongs at
+// the top level, beside recipient: instagram-api.md §11), is refused as Graph refuses it.
+QStringList unknownMessageKeys(const QJsonObject &message)
+{
+    static const QStringList known { QStringLiteral("text"), QStringLiteral("attachment"),
+        QStringLiteral("attachments"), QStringLiteral("quick_replies"),
+        QStringLiteral("metadata") };
+    QStringList unknown;
+    for (auto it = message.constBegin(); it != message.constEnd(); ++it) {
+        if (!known.contains(it.key()))
+            unknown.append(it.key());
     }
-    return symbol;
+    return unknown;
 }
 
 } // namespace
@@ -93,7 +97,8 @@ HttpReply SendApi::prepare(const ApiRequest &request, std::optional<Outgoing> &o
     // The body is JSON; Graph also takes the same keys as form fields holding JSON.
     QJsonObject body;
     if (request.isFormBody() || request.body.trimmed().isEmpty()) {
-        for (const char *key : {"recipient", "message", "sender_action", "payload", "messaging_type", "tag"}) {
+        for (const char *key : { "recipient", "message", "reply_to", "sender_action", "payload",
+                 "messaging_type", "tag" }) {
             const QString value = request.param(QLatin1String(key));
             if (value.isEmpty())
                 continue;
@@ -139,17 +144,23 @@ HttpReply SendApi::prepare(const ApiRequest &request, std::optional<Outgoing> &o
 
     if (!body.value(QStringLiteral("message")).isObject())
         return param100(QStringLiteral("(#100) Param message must be a JSON object"));
+    // Graph's wording for keys it does not know in a parameter's object (Messenger Send API
+    // reports, e.g. botpress/v12#788): (#100) Invalid keys "preview" were found in param "message".
+    if (const QStringList unknown
+        = unknownMessageKeys(body.value(QStringLiteral("message")).toObject());
+        !unknown.isEmpty())
+        return param100(
+            QStringLiteral("(#100) Invalid keys \"%1\" were found in param \"message\".")
+                .arg(unknown.join(QStringLiteral(", "))));
     QString text;
     QJsonArray attachments;
     if (auto error = readMessage(body.value(QStringLiteral("message")).toObject(), &text, &attachments))
         return *error;
     if (auto error = checkWindow(*customer, humanAgent))
         return *error;
-    // An inline reply: "reply_to":{"mid":…} inside message (or at the top level).
-    QJsonObject replyTo = body.value(QStringLiteral("message")).toObject().value(QStringLiteral("reply_to")).toObject();
-    if (replyTo.isEmpty())
-        replyTo = body.value(QStringLiteral("reply_to")).toObject();
-    const QString replyToMid = replyTo.value(QStringLiteral("mid")).toString();
+    // An inline reply: "reply_to":{"mid":…} at the top level, beside recipient.
+    const QString replyToMid
+        = body.value(QStringLiteral("reply_to")).toObject().value(QStringLiteral("mid")).toString();
     if (!replyToMid.isEmpty()) {
         const WorldMessage *replied = m_state.world.message(replyToMid);
         if (!replied || replied->customerIgsid != igsid || replied->deleted)
@@ -183,6 +194,9 @@ HttpReply SendApi::commit(const Outgoing &out)
         record.insert(QStringLiteral("messaging_type"), out.messagingType);
     if (!out.tag.isEmpty())
         record.insert(QStringLiteral("tag"), out.tag);
+    if (!out.replyToMid.isEmpty())
+        record.insert(
+            QStringLiteral("reply_to"), QJsonObject { { QStringLiteral("mid"), out.replyToMid } });
     m_state.sent.append(record);
     m_state.deliver(payloads::echo(m_state.options.businessId, igsid, stored.timestampMs, stored.mid,
                                    stored.text, stored.attachments),
@@ -276,7 +290,8 @@ HttpReply SendApi::senderAction(const QJsonObject &body, WorldCustomer &customer
             if (reaction.isEmpty())
                 return param100(QStringLiteral("(#100) Param payload[reaction] is required"));
             if (!isReaction(reaction))
-                return param100(QStringLiteral("(#100) Param payload[reaction] must be a reaction name or an emoji"));
+                return param100(
+                    QStringLiteral("(#100) Param payload[reaction] must be one of {love}"));
             m->businessReaction = reaction;
         } else {
             m->businessReaction.clear();

@@ -122,13 +122,14 @@ QJsonObject echo(const QString &from, const QString &to, qint64 tsMs, const QStr
 QJsonObject reaction(const QString &from, const QString &to, qint64 tsMs, const QString &mid,
     const QString &reaction, const QString &emoji)
 {
-    return item(from, to, tsMs, QStringLiteral("reaction"),
-        QJsonObject {
-            { QStringLiteral("mid"), mid },
-            { QStringLiteral("action"), QStringLiteral("react") },
-            { QStringLiteral("reaction"), reaction },
-            { QStringLiteral("emoji"), emoji },
-        });
+    QJsonObject event { { QStringLiteral("mid"), mid },
+        { QStringLiteral("action"), QStringLiteral("react") } };
+    // Either may be missing: a name without an emoji, or an emoji without a name.
+    if (!reaction.isEmpty())
+        event.insert(QStringLiteral("reaction"), reaction);
+    if (!emoji.isEmpty())
+        event.insert(QStringLiteral("emoji"), emoji);
+    return item(from, to, tsMs, QStringLiteral("reaction"), event);
 }
 
 QJsonObject unreaction(const QString &from, const QString &to, qint64 tsMs, const QString &mid)

@@ -152,6 +152,19 @@ private slots:
         QTest::newRow("bad sender action") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"dance\"}");
         QTest::newRow("react to unknown mid") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"nope\",\"reaction\":\"love\"}}");
         QTest::newRow("react with text") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"CUSTOMER_MID\",\"reaction\":\"great\"}}");
+        // Instagram takes only "love" from a business: other names and emoji are refused.
+        QTest::newRow("react like")
+            << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\","
+                          "\"payload\":{\"message_id\":\"CUSTOMER_MID\",\"reaction\":\"like\"}}");
+        QTest::newRow("react laughing emoji")
+            << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\","
+                          "\"payload\":{\"message_id\":\"CUSTOMER_MID\",\"reaction\":\"😂\"}}");
+        QTest::newRow("react heart emoji")
+            << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\","
+                          "\"payload\":{\"message_id\":\"CUSTOMER_MID\",\"reaction\":\"❤️\"}}");
+        QTest::newRow("reply_to inside message")
+            << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"message\":{\"text\":\"x\","
+                          "\"reply_to\":{\"mid\":\"CUSTOMER_MID\"}}}");
         QTest::newRow("react without reaction") << QByteArray("{\"recipient\":{\"id\":\"RECIPIENT\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"CUSTOMER_MID\"}}");
         QTest::newRow("react in another conversation") << QByteArray("{\"recipient\":{\"id\":\"OTHER\"},\"sender_action\":\"react\",\"payload\":{\"message_id\":\"CUSTOMER_MID\",\"reaction\":\"love\"}}");
     }
@@ -202,18 +215,61 @@ private slots:
         QCOMPARE(sendMessage({{QStringLiteral("attachments"), eleven}}).graphCode(), 100);
     }
 
+    // reply_to goes at the top level, beside recipient (instagram-api.md §11).
     void inlineReplies()
     {
         const QString customerMid = m_sandbox->world().latestMid(m_customer, true);
-        const HttpResult reply = sendMessage({{QStringLiteral("text"), QStringLiteral("yes")},
-                                              {QStringLiteral("reply_to"), QJsonObject{{QStringLiteral("mid"), customerMid}}}});
+        const QJsonObject replyTo { { QStringLiteral("reply_to"),
+            QJsonObject { { QStringLiteral("mid"), customerMid } } } };
+        const HttpResult reply
+            = sendMessage({ { QStringLiteral("text"), QStringLiteral("yes") } }, replyTo);
         QCOMPARE(reply.status, 200);
         const QString mid = reply.json().value(QStringLiteral("message_id")).toString();
         QCOMPARE(m_sandbox->world().message(mid)->replyToMid, customerMid);
         const HttpResult detail = m_client->get(QStringLiteral("/%1?fields=reply_to").arg(mid), m_token);
         QCOMPARE(detail.json()[QStringLiteral("reply_to")][QStringLiteral("mid")].toString(), customerMid);
-        QCOMPARE(sendMessage({{QStringLiteral("text"), QStringLiteral("yes")},
-                              {QStringLiteral("reply_to"), QJsonObject{{QStringLiteral("mid"), QStringLiteral("nope")}}}}).graphCode(), 100);
+        const QJsonArray log = m_client->get(QStringLiteral("/__sandbox/sent"))
+                                   .json()
+                                   .value(QStringLiteral("data"))
+                                   .toArray();
+        QCOMPARE(log.last()
+                     .toObject()
+                     .value(QStringLiteral("reply_to"))
+                     .toObject()
+                     .value(QStringLiteral("mid"))
+                     .toString(),
+            customerMid);
+        QCOMPARE(sendMessage({ { QStringLiteral("text"), QStringLiteral("yes") } },
+                     { { QStringLiteral("reply_to"),
+                         QJsonObject { { QStringLiteral("mid"), QStringLiteral("nope") } } } })
+                     .graphCode(),
+            100);
+    }
+
+    // Inside message, Graph refuses reply_to as an unknown key: HTTP 400, OAuthException, code 100.
+    void replyToInsideMessageIsRefusedAsGraphDoes()
+    {
+        const QString customerMid = m_sandbox->world().latestMid(m_customer, true);
+        const HttpResult nested = sendMessage({ { QStringLiteral("text"), QStringLiteral("yes") },
+            { QStringLiteral("reply_to"),
+                QJsonObject { { QStringLiteral("mid"), customerMid } } } });
+        QCOMPARE(nested.status, 400);
+        QCOMPARE(nested.graphCode(), 100);
+        QCOMPARE(nested.graphError().value(QStringLiteral("type")).toString(),
+            QStringLiteral("OAuthException"));
+        QCOMPARE(nested.graphError().value(QStringLiteral("message")).toString(),
+            QStringLiteral("(#100) Invalid keys \"reply_to\" were found in param \"message\"."));
+        QCOMPARE(m_client->get(QStringLiteral("/__sandbox/sent"))
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+            0);
+        // The same for any key Graph does not know there.
+        const HttpResult unknown = sendMessage({ { QStringLiteral("text"), QStringLiteral("yes") },
+            { QStringLiteral("preview"), true } });
+        QCOMPARE(unknown.graphError().value(QStringLiteral("message")).toString(),
+            QStringLiteral("(#100) Invalid keys \"preview\" were found in param \"message\"."));
     }
 
     void senderActions()
@@ -240,7 +296,8 @@ private slots:
         const HttpResult reactions = m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token);
         QCOMPARE(reactions.json().value(QStringLiteral("reactions")).toObject().value(QStringLiteral("data")).toArray().size(), 1);
 
-        // Any emoji works too (resending changes it); unreact takes it away.
+        // Only "love": other names and emoji are refused (and change nothing); unreact takes it
+        // away.
         const auto reactWith = [&](const QString &action, const QJsonObject &payload) {
             return m_client->postJson(QStringLiteral("/me/messages"),
                                       {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},
@@ -248,12 +305,27 @@ private slots:
                                        {QStringLiteral("payload"), payload}},
                                       m_token);
         };
-        QCOMPARE(reactWith(QStringLiteral("react"), {{QStringLiteral("message_id"), customerMid}, {QStringLiteral("reaction"), QStringLiteral("😂")}}).status, 200);
-        QCOMPARE(m_sandbox->world().message(customerMid)->businessReaction, QStringLiteral("😂"));
-        const HttpResult emoji = m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token);
-        const QJsonArray data = emoji.json().value(QStringLiteral("reactions")).toObject().value(QStringLiteral("data")).toArray();
+        for (const QString &refused :
+            { QStringLiteral("like"), QStringLiteral("😂"), QStringLiteral("❤️") }) {
+            const HttpResult r = reactWith(QStringLiteral("react"),
+                { { QStringLiteral("message_id"), customerMid },
+                    { QStringLiteral("reaction"), refused } });
+            QCOMPARE(r.status, 400);
+            QCOMPARE(r.graphCode(), 100);
+            QCOMPARE(r.graphError().value(QStringLiteral("message")).toString(),
+                QStringLiteral("(#100) Param payload[reaction] must be one of {love}"));
+        }
+        QCOMPARE(m_sandbox->world().message(customerMid)->businessReaction, QStringLiteral("love"));
+        const HttpResult stored
+            = m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token);
+        const QJsonArray data = stored.json()
+                                    .value(QStringLiteral("reactions"))
+                                    .toObject()
+                                    .value(QStringLiteral("data"))
+                                    .toArray();
         QCOMPARE(data.size(), 1);
-        QCOMPARE(data.at(0).toObject().value(QStringLiteral("reaction")).toString(), QStringLiteral("😂"));
+        QCOMPARE(data.at(0).toObject().value(QStringLiteral("reaction")).toString(),
+            QStringLiteral("love"));
         QCOMPARE(reactWith(QStringLiteral("unreact"), {{QStringLiteral("message_id"), customerMid}}).status, 200);
         QVERIFY(m_sandbox->world().message(customerMid)->businessReaction.isEmpty());
         QVERIFY(!m_client->get(QStringLiteral("/%1?fields=reactions").arg(customerMid), m_token).json().contains(QStringLiteral("reactions")));

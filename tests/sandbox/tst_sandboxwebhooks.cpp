@@ -248,6 +248,76 @@ private slots:
                                                                {QStringLiteral("customer"), QStringLiteral("0")}}).status, 400);
     }
 
+    // A customer's reaction as Instagram sends it: a name and its emoji, a name only, or an emoji
+    // only (instagram-api.md §2.7); the control API can produce each shape.
+    void reactionsCarryANameAnEmojiOrBoth_data()
+    {
+        QTest::addColumn<QJsonObject>("spec");
+        QTest::addColumn<QJsonObject>("expected"); // the reaction object without mid and action
+        QTest::newRow("default: love with its emoji")
+            << QJsonObject {}
+            << QJsonObject { { QStringLiteral("reaction"), QStringLiteral("love") },
+                   { QStringLiteral("emoji"), QStringLiteral("❤️") } };
+        QTest::newRow("name and its emoji")
+            << QJsonObject { { QStringLiteral("reaction"), QStringLiteral("wow") } }
+            << QJsonObject { { QStringLiteral("reaction"), QStringLiteral("wow") },
+                   { QStringLiteral("emoji"), QStringLiteral("😮") } };
+        QTest::newRow("name only")
+            << QJsonObject { { QStringLiteral("reaction"), QStringLiteral("laugh") },
+                   { QStringLiteral("emoji"), QString() } }
+            << QJsonObject { { QStringLiteral("reaction"), QStringLiteral("laugh") } };
+        QTest::newRow("emoji only")
+            << QJsonObject { { QStringLiteral("emoji"), QStringLiteral("🔥") } }
+            << QJsonObject { { QStringLiteral("emoji"), QStringLiteral("🔥") } };
+        QTest::newRow("other with an emoji")
+            << QJsonObject { { QStringLiteral("reaction"), QStringLiteral("other") },
+                   { QStringLiteral("emoji"), QStringLiteral("🥰") } }
+            << QJsonObject { { QStringLiteral("reaction"), QStringLiteral("other") },
+                   { QStringLiteral("emoji"), QStringLiteral("🥰") } };
+    }
+    void reactionsCarryANameAnEmojiOrBoth()
+    {
+        QFETCH(QJsonObject, spec);
+        QFETCH(QJsonObject, expected);
+        QVERIFY(
+            subscribe(kVerifyToken, QStringLiteral("messages,message_reactions")).status == 200);
+        installOnAccount();
+        const HttpResult sent = m_client->postJson(QStringLiteral("/me/messages"),
+            { { QStringLiteral("recipient"), QJsonObject { { QStringLiteral("id"), m_customer } } },
+                { QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT") },
+                { QStringLiteral("message"),
+                    QJsonObject { { QStringLiteral("text"), QStringLiteral("x") } } } },
+            m_token);
+        const QString businessMid = sent.json().value(QStringLiteral("message_id")).toString();
+        QVERIFY(!businessMid.isEmpty());
+        spec.insert(QStringLiteral("kind"), QStringLiteral("reaction"));
+        spec.insert(QStringLiteral("customer"), m_customer);
+        const HttpResult r = m_client->control(QStringLiteral("events"), spec);
+        QVERIFY2(r.status == 200, r.body.constData());
+        const auto hasReaction = [this] {
+            const QList<QJsonObject> items = allItems();
+            return std::any_of(items.cbegin(), items.cend(),
+                [](const QJsonObject &i) { return i.contains(QStringLiteral("reaction")); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasReaction(), 5000);
+        QJsonObject reaction;
+        for (const QJsonObject &item : allItems())
+            if (item.contains(QStringLiteral("reaction")))
+                reaction = item.value(QStringLiteral("reaction")).toObject();
+        QCOMPARE(reaction.take(QStringLiteral("mid")).toString(), businessMid);
+        QCOMPARE(reaction.take(QStringLiteral("action")).toString(), QStringLiteral("react"));
+        QCOMPARE(reaction, expected);
+        // Neither a name nor an emoji: refused by the control API.
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("events"),
+                         { { QStringLiteral("kind"), QStringLiteral("reaction") },
+                             { QStringLiteral("customer"), m_customer },
+                             { QStringLiteral("reaction"), QString() },
+                             { QStringLiteral("emoji"), QString() } })
+                     .status,
+            400);
+    }
+
     void fieldsTheAppDidNotSubscribeToAreNotSent()
     {
         QVERIFY(subscribe(kVerifyToken, QStringLiteral("messages")).status == 200);

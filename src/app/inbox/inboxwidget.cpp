@@ -119,7 +119,7 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
             m_composer->setReplyTo(m_messages->rowAt(row).mid, m_messages->rowAt(row).text);
     });
     connect(m_messageView, &MessageView::reactRequested, this,
-            [this](qint64 id, const QString &emoji) { react(id, emoji, false); });
+        [this](qint64 id, const QString &reaction) { react(id, reaction, false); });
     connect(m_messageView, &MessageView::unreactRequested, this,
             [this](qint64 id) { react(id, {}, true); });
     connect(m_composer, &Composer::sendRequested, this, &InboxWidget::send);
@@ -474,12 +474,13 @@ void InboxWidget::refreshAttachmentsAvailable()
            "HTTPS address. Set one up in Settings, under Media host."));
 }
 
-void InboxWidget::react(qint64 messageId, const QString &emoji, bool remove)
+void InboxWidget::react(qint64 messageId, const QString &reaction, bool remove)
 {
     if (!m_services.reactions || m_messages->rowOfMessage(messageId) < 0)
         return;
     // Stored (the bubble shows it at once) and queued: Instagram sends no echo of our reactions.
-    auto queued = remove ? m_services.reactions->unreact(messageId) : m_services.reactions->react(messageId, emoji);
+    auto queued = remove ? m_services.reactions->unreact(messageId)
+                         : m_services.reactions->react(messageId, reaction);
     queued.then(this, [this](const Result<qint64> &result) {
         if (!result) {
             m_composer->noticeLabel()->setText(result.error().message);

@@ -107,7 +107,7 @@ private:
     void showConversation(const ConversationRow &row, qint64 messageId);
     void refreshHeader();
     void send(const QString &text, const QString &replyToMid, bool humanAgent);
-    void react(qint64 messageId, const QString &emoji, bool remove);
+    void react(qint64 messageId, const QString &reaction, bool remove);
     void moveSelection(int delta);
     void nextUnread();
     void applyFilter();

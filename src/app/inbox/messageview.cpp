@@ -1,6 +1,7 @@
 #include "app/inbox/messageview.h"
 
 #include "app/inbox/messagedelegate.h"
+#include "model/reactions.h"
 #include "models/messagelistmodel.h"
 
 #include <QApplication>
@@ -122,11 +123,20 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     connect(reply, &QAction::triggered, this, [this, id] { emit replyRequested(id); });
     QMenu *react = menu.addMenu(tr("React"));
     react->setEnabled(hasMid);
-    for (const QString &emoji : {QStringLiteral("❤️"), QStringLiteral("😂"), QStringLiteral("😮"),
-                                 QStringLiteral("😢"), QStringLiteral("👍"), QStringLiteral("🔥")}) {
-        connect(react->addAction(emoji), &QAction::triggered, this,
-                [this, id, emoji] { emit reactRequested(id, emoji); });
+    react->setToolTipsVisible(true);
+    // Instagram's usual reactions; a business can send only some (❤️): the rest are shown
+    // greyed out with the reason rather than queued to fail.
+    const QString onlyLove = tr("Instagram accepts only ❤️ from businesses.");
+    for (const reactions::Choice &choice : reactions::businessChoices()) {
+        QAction *action = react->addAction(choice.emoji);
+        action->setEnabled(choice.sendable);
+        if (!choice.sendable)
+            action->setToolTip(onlyLove);
+        connect(action, &QAction::triggered, this,
+            [this, id, name = choice.name] { emit reactRequested(id, name); });
     }
+    react->addSeparator();
+    react->addAction(onlyLove)->setEnabled(false);
     react->addSeparator();
     connect(react->addAction(tr("Remove reaction")), &QAction::triggered, this,
             [this, id] { emit unreactRequested(id); });

@@ -26,7 +26,8 @@ public:
 
 signals:
     void replyRequested(qint64 messageId);
-    void reactRequested(qint64 messageId, const QString &emoji);
+    // `reaction` is Instagram's name for it ("love"); only reactions Instagram takes are offered.
+    void reactRequested(qint64 messageId, const QString &reaction);
     void unreactRequested(qint64 messageId);
     void cancelRequested(qint64 messageId); // an attachment not yet on its way to Instagram
 

@@ -1,5 +1,6 @@
 #include "models/storeinboxsource.h"
 
+#include "model/reactions.h"
 #include "models/modelslogging.h"
 #include "store/storereader.h"
 
@@ -113,11 +114,9 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
         r.attachments.append({a.type, a.url, a.title, a.payload.value(QLatin1String("local_path")).toString()});
     r.reactions.reserve(m.reactions.size());
     for (const auto &x : m.reactions) {
-        // Instagram names the classic reaction "love" and may omit its emoji.
-        QString emoji = x.emoji;
-        if (emoji.isEmpty())
-            emoji = x.reaction == QLatin1String("love") ? QStringLiteral("❤️") : x.reaction;
-        r.reactions.append({x.reactorId, emoji, x.reactorId == m.accountId});
+        // Instagram sends a name ("love", "laugh", ...), an emoji, or both.
+        r.reactions.append(
+            { x.reactorId, reactions::display(x.reaction, x.emoji), x.reactorId == m.accountId });
     }
     r.editCount = m.editCount;
     r.deleted = m.deleted;

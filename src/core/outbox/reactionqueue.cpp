@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "common/ondone.h"
+#include "model/reactions.h"
 #include "outbox/outboxports.h"
 #include "outbox/sendpolicy.h"
 #include "store/store.h"
@@ -22,8 +23,11 @@ namespace {
 QJsonObject sendBody(const QueuedReaction &r)
 {
     QJsonObject payload { { QStringLiteral("message_id"), r.mid } };
-    if (!r.remove)
-        payload.insert(QStringLiteral("reaction"), r.reaction);
+    if (!r.remove) {
+        // Instagram takes the name ("love"); an entry queued by an older Inlet may hold the emoji.
+        const QString name = reactions::sendableName(r.reaction);
+        payload.insert(QStringLiteral("reaction"), name.isEmpty() ? r.reaction : name);
+    }
     return { { QStringLiteral("recipient"),
                  QJsonObject { { QStringLiteral("id"), r.customerId } } },
         { QStringLiteral("sender_action"),
@@ -74,24 +78,33 @@ void ReactionQueue::start()
     });
 }
 
-QFuture<Result<qint64>> ReactionQueue::react(qint64 messageId, const QString &emoji)
+QFuture<Result<qint64>> ReactionQueue::react(qint64 messageId, const QString &reaction)
 {
-    if (emoji.trimmed().isEmpty())
+    if (reaction.trimmed().isEmpty())
         return QtFuture::makeReadyFuture(
             Result<qint64>(fail(Error::Kind::Invalid, QStringLiteral("no reaction given"))));
-    return enqueue(messageId, emoji, false);
+    // Refused here rather than queued to fail on Instagram (reactions::businessChoices).
+    const QString name = reactions::sendableName(reaction);
+    if (name.isEmpty())
+        return QtFuture::makeReadyFuture(Result<qint64>(fail(Error::Kind::Invalid,
+            QStringLiteral(
+                "Instagram accepts only \u2764\ufe0f (love) as a business's reaction, not %1.")
+                .arg(reaction),
+            100)));
+    return enqueue(messageId, name, reactions::emojiForName(name), false);
 }
 
 QFuture<Result<qint64>> ReactionQueue::unreact(qint64 messageId)
 {
-    return enqueue(messageId, {}, true);
+    return enqueue(messageId, {}, {}, true);
 }
 
-QFuture<Result<qint64>> ReactionQueue::enqueue(qint64 messageId, const QString &emoji, bool remove)
+QFuture<Result<qint64>> ReactionQueue::enqueue(
+    qint64 messageId, const QString &name, const QString &emoji, bool remove)
 {
     auto promise = std::make_shared<QPromise<Result<qint64>>>();
     promise->start();
-    onDone(m_store->enqueueReaction(messageId, emoji, emoji, remove), this,
+    onDone(m_store->enqueueReaction(messageId, name, emoji, remove), this,
         [this, promise](const Result<EnqueuedReaction> &queued) {
             if (queued) {
                 for (qint64 replaced : queued->replacedIds) {

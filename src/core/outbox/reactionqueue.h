@@ -27,11 +27,12 @@ struct ReactionQueueOptions {
 // Instagram sends no echo for reactions the account makes (instagram-api.md §2.7), so react()
 // writes the reaction into the store first, where the bubble shows it at once, and queues the
 // sender action (§3.3). Per message the intents go out in order and only the newest queued one is
-// sent (a quick ❤️ then 😂 sends 😂 only, unless ❤️ was already in flight). Network errors,
-// 5xx and rate limits retry with exponential back-off and jitter (sendpolicy, shared with Outbox);
-// resending a reaction is harmless, so an interrupted one is simply sent again after a restart.
-// Final errors (window closed, user gone, token dead, invalid) restore the previous reaction in
-// the store and keep the entry as Failed with its reason until retry() or dismiss().
+// sent (a quick ❤️, remove, ❤️ sends ❤️ once, unless the first was already in flight).
+// Network errors, 5xx and rate limits retry with exponential back-off and jitter (sendpolicy,
+// shared with Outbox); resending a reaction is harmless, so an interrupted one is simply sent again
+// after a restart. Final errors (window closed, user gone, token dead, invalid) restore the
+// previous reaction in the store and keep the entry as Failed with its reason until retry() or
+// dismiss().
 class ReactionQueue : public QObject {
     Q_OBJECT
 public:
@@ -46,10 +47,12 @@ public:
     void start();
     bool isStarted() const { return m_started; }
 
-    // The manager reacts with `emoji` (sent as payload.reaction; Instagram takes any emoji) or
-    // removes their reaction. The future gives the queue entry's id once it is stored, or why it
-    // was refused (no such message, not on Instagram yet, unsent): then nothing changed.
-    QFuture<Result<qint64>> react(qint64 messageId, const QString &emoji);
+    // The manager reacts with `reaction`, a name or its emoji ("love" or "❤️"), or removes
+    // their reaction. Only what Instagram takes from a business is queued (reactions::sendableName:
+    // "love", sent as the name; the bubble shows its emoji). The future gives the queue entry's id
+    // once it is stored, or why it was refused (a reaction Instagram refuses, no such message, not
+    // on Instagram yet, unsent): then nothing changed.
+    QFuture<Result<qint64>> react(qint64 messageId, const QString &reaction);
     QFuture<Result<qint64>> unreact(qint64 messageId);
     // A failed reaction goes again (shown again at once).
     QFuture<Status> retry(qint64 reactionId);
@@ -73,7 +76,8 @@ signals:
     void idle();
 
 private:
-    QFuture<Result<qint64>> enqueue(qint64 messageId, const QString &emoji, bool remove);
+    QFuture<Result<qint64>> enqueue(
+        qint64 messageId, const QString &name, const QString &emoji, bool remove);
     void add(const QueuedReaction &entry);
     void clearFailure(qint64 reactionId);
     void pump();

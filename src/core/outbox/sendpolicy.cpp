@@ -46,11 +46,13 @@ QJsonObject sendBody(const OutgoingMessage &m)
     } else {
         message.insert(QStringLiteral("text"), m.text);
     }
-    if (!m.replyToMid.isEmpty()) {
-        message.insert(QStringLiteral("reply_to"), QJsonObject{{QStringLiteral("mid"), m.replyToMid}});
-    }
     QJsonObject body{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m.customerId}}},
                      {QStringLiteral("message"), message}};
+    if (!m.replyToMid.isEmpty()) {
+        // Beside recipient, not inside message: there Graph answers (#100) Invalid keys.
+        body.insert(
+            QStringLiteral("reply_to"), QJsonObject { { QStringLiteral("mid"), m.replyToMid } });
+    }
     if (m.humanAgent) {
         body.insert(QStringLiteral("messaging_type"), QStringLiteral("MESSAGE_TAG"));
         body.insert(QStringLiteral("tag"), QStringLiteral("HUMAN_AGENT"));

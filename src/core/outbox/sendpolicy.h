@@ -14,8 +14,9 @@ inline constexpr int maxTextBytes = 1000;
 // Refuses what Instagram would refuse anyway, before anything is stored or sent.
 Status validate(const OutgoingMessage &message);
 
-// The Send API body for a message (§3.1-3.2): text or one attachment by URL, reply_to when given
-// (UNCONFIRMED on Instagram), HUMAN_AGENT as messaging_type MESSAGE_TAG + tag.
+// The Send API body for a message (§3.1-3.2): text or one attachment by URL, reply_to {mid} at
+// the top level beside recipient when given (inside message Graph answers 400 "Invalid keys",
+// instagram-api.md §11), HUMAN_AGENT as messaging_type MESSAGE_TAG + tag.
 QJsonObject sendBody(const OutgoingMessage &message);
 
 enum class Outcome {

@@ -395,6 +395,74 @@ private slots:
         QCOMPARE(reacted.first().first().toLongLong(), messages->rowAt(last).id);
     }
 
+    // React offers what Instagram takes from a business (❤️, sent as "love"); the other usual
+    // reactions are listed greyed out with the reason, so none is queued only to fail.
+    void reactMenuOffersOnlyWhatInstagramTakes()
+    {
+        apply({ message(
+            QStringLiteral("r.1"), kNow - 5 * 3600'000, QStringLiteral("Is it in stock?"), 2) });
+        ConversationListModel *inbox = m_widget->conversations();
+        QTRY_VERIFY(rowOfCustomer(inbox, 2) >= 0);
+        m_widget->openConversation(inbox->rowAt(rowOfCustomer(inbox, 2)).id);
+        MessageView *view = m_widget->messageView();
+        MessageListModel *messages = m_widget->messages();
+        QTRY_VERIFY(messages->rowCount() >= 1);
+        const int row = messages->rowOfMessage(messages->rowAt(messages->rowCount() - 1).id);
+        view->setCurrentIndex(messages->index(row));
+        struct Entry {
+            QString text;
+            bool enabled;
+            QString toolTip;
+        };
+        QList<Entry> entries;
+        QSignalSpy reacted(view, &MessageView::reactRequested);
+        QTimer::singleShot(0, this, [&entries] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (!action->menu() || action->text() != QStringLiteral("React"))
+                    continue;
+                QAction *love = nullptr;
+                for (QAction *a : action->menu()->actions()) {
+                    if (a->isSeparator())
+                        continue;
+                    entries.append({ a->text(), a->isEnabled(), a->toolTip() });
+                    if (a->text() == QStringLiteral("❤️"))
+                        love = a;
+                }
+                if (love)
+                    love->trigger();
+            }
+            menu->close();
+        });
+        QContextMenuEvent event(
+            QContextMenuEvent::Keyboard, QPoint(1, 1), view->viewport()->mapToGlobal(QPoint(1, 1)));
+        QCoreApplication::sendEvent(view, &event);
+        QVERIFY(!entries.isEmpty());
+        QStringList enabled;
+        QStringList unavailable;
+        for (const Entry &e : std::as_const(entries)) {
+            if (e.enabled) {
+                enabled << e.text;
+            } else {
+                unavailable << e.text;
+                QVERIFY2(e.toolTip.contains(QStringLiteral("only ❤️"))
+                        || e.text.contains(QStringLiteral("only ❤️")),
+                    qPrintable(e.text));
+            }
+        }
+        QCOMPARE(
+            enabled, (QStringList { QStringLiteral("❤️"), QStringLiteral("Remove reaction") }));
+        for (const QString &emoji : { QStringLiteral("😂"), QStringLiteral("😮"), QStringLiteral("😢"),
+                 QStringLiteral("😡"), QStringLiteral("👍") })
+            QVERIFY2(unavailable.contains(emoji), qPrintable(unavailable.join(QLatin1Char(','))));
+        QVERIFY(
+            unavailable.contains(QStringLiteral("Instagram accepts only ❤️ from businesses.")));
+        QCOMPARE(reacted.size(), 1);
+        QCOMPARE(reacted.first().at(1).toString(), QStringLiteral("love"));
+    }
+
     void nextUnreadShortcut()
     {
         QTest::keyClick(m_widget.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);

@@ -143,15 +143,16 @@ private slots:
         QCOMPARE(role(MessageListModel::ReactionsRole).toStringList(),
             QStringList { QStringLiteral("❤️") });
         QCOMPARE(role(MessageListModel::OwnReactionRole).toString(), QString());
-        emit m_widget->messageView()->reactRequested(m_messageId, QStringLiteral("😂"));
-        QTRY_COMPARE(role(MessageListModel::OwnReactionRole).toString(), QStringLiteral("😂"));
+        // The menu asks for Instagram's name; the bubble shows its emoji.
+        emit m_widget->messageView()->reactRequested(m_messageId, QStringLiteral("love"));
+        QTRY_COMPARE(role(MessageListModel::OwnReactionRole).toString(), QStringLiteral("❤️"));
         QCOMPARE(role(MessageListModel::ReactionsRole).toStringList(),
-            (QStringList { QStringLiteral("❤️"), QStringLiteral("😂") }));
+            (QStringList { QStringLiteral("❤️"), QStringLiteral("❤️") }));
         const QModelIndex index = m_widget->messages()->index(0);
         const MessageLayout l = MessageLayoutEngine::build(
             index, 600, { QApplication::font(), QApplication::font(), QApplication::font() });
         QVERIFY(l.ownReaction);
-        QVERIFY(l.reactions.contains(QStringLiteral("😂")));
+        QVERIFY(l.reactions.contains(QStringLiteral("❤️")));
         QTRY_COMPARE(m_transport->bodies.size(), 1);
         const QJsonObject body = m_transport->bodies.first();
         QCOMPARE(body.value(QStringLiteral("sender_action")).toString(), QStringLiteral("react"));
@@ -169,7 +170,7 @@ private slots:
                      .toObject()
                      .value(QStringLiteral("reaction"))
                      .toString(),
-            QStringLiteral("😂"));
+            QStringLiteral("love"));
         QVERIFY(!m_widget->reactionNotice()->isVisible());
 
         // Removing it (context menu "Remove reaction") leaves the customer's.
@@ -186,9 +187,9 @@ private slots:
     {
         ReactionNotice *notice = m_widget->reactionNotice();
         m_transport->errors = { unavailable() };
-        emit m_widget->messageView()->reactRequested(m_messageId, QStringLiteral("👍"));
+        emit m_widget->messageView()->reactRequested(m_messageId, QStringLiteral("love"));
         QTRY_VERIFY(notice->isVisible());
-        QVERIFY2(notice->label()->text().contains(QStringLiteral("👍")),
+        QVERIFY2(notice->label()->text().contains(QStringLiteral("❤️")),
             qPrintable(notice->label()->text()));
         QVERIFY2(notice->label()->text().contains(QStringLiteral("isn't available")),
             qPrintable(notice->label()->text()));
@@ -197,7 +198,7 @@ private slots:
 
         QTest::mouseClick(notice->retryButton(), Qt::LeftButton);
         QTRY_VERIFY(!notice->isVisible());
-        QTRY_COMPARE(role(MessageListModel::OwnReactionRole).toString(), QStringLiteral("👍"));
+        QTRY_COMPARE(role(MessageListModel::OwnReactionRole).toString(), QStringLiteral("❤️"));
         QTRY_COMPARE(m_transport->bodies.size(), 2);
         QTRY_COMPARE(m_queue->pendingCount(), 0); // once the store has recorded the success
     }
@@ -206,13 +207,24 @@ private slots:
     {
         ReactionNotice *notice = m_widget->reactionNotice();
         m_transport->errors = { unavailable() };
-        emit m_widget->messageView()->reactRequested(m_messageId, QStringLiteral("🙏"));
+        emit m_widget->messageView()->reactRequested(m_messageId, QStringLiteral("love"));
         QTRY_VERIFY(notice->isVisible());
         QTest::mouseClick(notice->dismissButton(), Qt::LeftButton);
         QTRY_VERIFY(!notice->isVisible());
         QCOMPARE(m_queue->failedReactions(kAccount, kCustomer).size(), 0);
         QCOMPARE(role(MessageListModel::OwnReactionRole).toString(), QString());
         QCOMPARE(m_transport->bodies.size(), 1);
+    }
+
+    // A reaction Instagram refuses from a business is not queued (the menu does not offer it).
+    void reactionInstagramRefusesIsNotQueued()
+    {
+        emit m_widget->messageView()->reactRequested(m_messageId, QStringLiteral("😂"));
+        QTest::qWait(100);
+        QCOMPARE(m_transport->bodies.size(), 0);
+        QCOMPARE(m_queue->pendingCount(), 0);
+        QCOMPARE(role(MessageListModel::OwnReactionRole).toString(), QString());
+        QVERIFY(!m_widget->reactionNotice()->isVisible());
     }
 };
 

@@ -236,6 +236,54 @@ private slots:
         QCOMPARE(model.rowCount(), 122);
     }
 
+    // A customer's reaction arrives as a name, an emoji, or both (instagram-api.md §2.7): the
+    // bubble shows an emoji in every case, never a raw word.
+    void customerReactionsShowAsEmojiWhateverTheirShape_data()
+    {
+        QTest::addColumn<QString>("reaction");
+        QTest::addColumn<QString>("emoji");
+        QTest::addColumn<QString>("shown");
+        // The name-to-emoji table itself is tst_reactions' business; here the shapes reach the
+        // model.
+        QTest::newRow("name only") << QStringLiteral("laugh") << QString() << QStringLiteral("😂");
+        QTest::newRow("emoji only") << QString() << QStringLiteral("🔥") << QStringLiteral("🔥");
+        QTest::newRow("both") << QStringLiteral("love") << QStringLiteral("❤️")
+                              << QStringLiteral("❤️");
+        QTest::newRow("other with its emoji")
+            << QStringLiteral("other") << QStringLiteral("🥰") << QStringLiteral("🥰");
+        QTest::newRow("unknown name")
+            << QStringLiteral("sparkle") << QString() << QStringLiteral("❔");
+    }
+
+    void customerReactionsShowAsEmojiWhateverTheirShape()
+    {
+        QFETCH(QString, reaction);
+        QFETCH(QString, emoji);
+        QFETCH(QString, shown);
+        auto conv = m_source->inboxPage({}, std::nullopt, 100);
+        QVERIFY(conv.has_value());
+        qint64 conversationId = 0;
+        for (const auto &c : *conv)
+            if (c.customerId == customer(1))
+                conversationId = c.id;
+        MessageListModel model(m_source);
+        connect(m_store.get(), &Store::changed, &model, &MessageListModel::applyStoreChange);
+        QVERIFY(model.open(conversationId).has_value());
+        auto react
+            = targeted(InboundEvent::Kind::Reaction, QStringLiteral("h.117"), kT0 + 92 * 60'000, 1);
+        react.reaction = reaction;
+        react.emoji = emoji;
+        apply({ react });
+        int row = -1;
+        for (int i = 0; i < model.rowCount(); ++i)
+            if (model.rowAt(i).mid == QLatin1String("h.117"))
+                row = i;
+        QVERIFY(row >= 0);
+        QTRY_COMPARE(model.index(row).data(MessageListModel::ReactionsRole).toStringList(),
+            QStringList { shown });
+        QCOMPARE(model.index(row).data(MessageListModel::OwnReactionRole).toString(), QString());
+    }
+
     void outboxStatesShowOnTheMessage()
     {
         auto conv = m_source->inboxPage({}, std::nullopt, 1);

@@ -70,9 +70,26 @@ private slots:
         QCOMPARE(message.value(QStringLiteral("attachment")).toObject().value(QStringLiteral("payload")).toObject()
                      .value(QStringLiteral("url")).toString(), m.attachmentUrl);
         QVERIFY(!message.contains(QStringLiteral("text")));
-        QCOMPARE(message.value(QStringLiteral("reply_to")).toObject().value(QStringLiteral("mid")).toString(), m.replyToMid);
+        // A quoted reply: reply_to beside recipient, never inside message (Graph: "Invalid keys").
+        QVERIFY(!message.contains(QStringLiteral("reply_to")));
+        QCOMPARE(body.value(QStringLiteral("reply_to"))
+                     .toObject()
+                     .value(QStringLiteral("mid"))
+                     .toString(),
+            m.replyToMid);
         QCOMPARE(body.value(QStringLiteral("messaging_type")).toString(), QStringLiteral("MESSAGE_TAG"));
         QCOMPARE(body.value(QStringLiteral("tag")).toString(), QStringLiteral("HUMAN_AGENT"));
+    }
+
+    // The exact shape of a quoted text reply (instagram-api.md §11).
+    void quotedReplyShape()
+    {
+        OutgoingMessage m = text(QStringLiteral("About that:"));
+        m.replyToMid = QStringLiteral("aWdfMID");
+        QCOMPARE(QJsonDocument(sendpolicy::sendBody(m)).toJson(QJsonDocument::Compact),
+            QByteArray("{\"message\":{\"text\":\"About "
+                       "that:\"},\"recipient\":{\"id\":\"1234567890123456\"},"
+                       "\"reply_to\":{\"mid\":\"aWdfMID\"}}"));
     }
 
     void classify_data()
