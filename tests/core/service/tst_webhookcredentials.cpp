@@ -5,6 +5,7 @@
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
 #include "sandbox/sandbox.h"
+#include "sandbox/world.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
 #include "store/storereader.h"
