@@ -104,9 +104,15 @@ HttpReply ControlApi::handle(const ApiRequest &request)
         return HttpReply::json(QJsonObject{{QStringLiteral("code"), consent.code},
                                            {QStringLiteral("redirect"), QString::fromUtf8(consent.redirect)}});
     } else if (first == QLatin1String("app") && p.size() == 1 && get) {
-        return HttpReply::json(QJsonObject{{QStringLiteral("app_id"), m_state.options.appId},
-                                           {QStringLiteral("app_secret"), m_state.options.appSecret},
-                                           {QStringLiteral("business_id"), m_state.options.businessId}});
+        // Both pairs: app_id/app_secret is the Instagram one (OAuth), meta_app_* the Meta app's.
+        return HttpReply::json(QJsonObject { { QStringLiteral("app_id"), m_state.options.appId },
+            { QStringLiteral("app_secret"), m_state.options.appSecret },
+            { QStringLiteral("meta_app_id"), m_state.options.metaAppId },
+            { QStringLiteral("meta_app_secret"), m_state.options.metaAppSecret },
+            { QStringLiteral("business_id"), m_state.options.businessId } });
+    } else if (first == QLatin1String("webhooks") && p.size() == 2
+        && p.at(1) == QLatin1String("signing") && (get || post)) {
+        return webhookSigning(post, body.value(QStringLiteral("secret")).toString());
     } else if (first == QLatin1String("state") && p.size() == 1 && get) {
         return state();
     } else if (first == QLatin1String("simulator") && p.size() == 1) {
@@ -119,8 +125,8 @@ HttpReply ControlApi::handle(const ApiRequest &request)
         if (post || get)
             return HttpReply::json(QJsonObject{{QStringLiteral("rate"), m_simulator.rate()},
                                                {QStringLiteral("actions"), m_simulator.actionsTaken()}});
-    } else if (first == QLatin1String("customers") && p.size() == 3 && p.at(2) == QLatin1String("unavailable")
-               && (post || request.method == "DELETE")) {
+    } else if (first == QLatin1String("customers") && p.size() == 3
+        && p.at(2) == QLatin1String("unavailable") && (post || request.method == "DELETE")) {
         WorldCustomer *c = m_state.world.customer(p.at(1));
         if (!c)
             return HttpReply::controlError(QStringLiteral("unknown customer"), 404);
@@ -137,7 +143,8 @@ HttpReply ControlApi::handle(const ApiRequest &request)
         }
         if (post || get)
             return HttpReply::json(QJsonObject{{QStringLiteral("data"), QJsonArray::fromStringList(m_state.redirectUris)}});
-    } else if (first == QLatin1String("avatars") && p.size() == 2 && get && p.at(1).endsWith(QLatin1String(".svg"))) {
+    } else if (first == QLatin1String("avatars") && p.size() == 2 && get
+        && p.at(1).endsWith(QLatin1String(".svg"))) {
         const QString id = p.at(1).chopped(4);
         if (id == m_state.options.businessId) {
             DemoCustomer business;
@@ -158,6 +165,24 @@ HttpReply ControlApi::handle(const ApiRequest &request)
     return HttpReply::controlError(
         QStringLiteral("unknown control endpoint %1 /%2").arg(QString::fromLatin1(request.method), request.path.join(QLatin1Char('/'))),
         404);
+}
+
+HttpReply ControlApi::webhookSigning(bool set, const QString &choice)
+{
+    if (!m_state.delivery)
+        return HttpReply::controlError(QStringLiteral("no webhook delivery"), 404);
+    const QByteArray instagram = m_state.options.appSecret.toUtf8();
+    const QByteArray meta = m_state.options.metaAppSecret.toUtf8();
+    if (set && (choice == QLatin1String("instagram") || choice == QLatin1String("meta"))) {
+        m_state.delivery->setSecret(choice == QLatin1String("meta") ? meta : instagram);
+        qCInfo(lcSandbox) << "webhooks are signed with the" << choice << "app secret";
+    } else if (set) {
+        return HttpReply::controlError(
+            QStringLiteral("\"secret\" must be \"instagram\" or \"meta\""));
+    }
+    const bool isMeta = m_state.delivery->secret() == meta;
+    return HttpReply::json(QJsonObject { { QStringLiteral("secret"),
+        isMeta ? QStringLiteral("meta") : QStringLiteral("instagram") } });
 }
 
 HttpReply ControlApi::clock() const

@@ -32,6 +32,8 @@ private:
     HttpReply uploads(const ApiRequest &request);
     HttpReply tokens(const QString &action, const QJsonObject &body);
     HttpReply state() const;
+    // GET/POST /__sandbox/webhooks/signing: which app secret signs deliveries ("meta" by default).
+    HttpReply webhookSigning(bool set, const QString &choice);
 
     SandboxState &m_state;
     OAuthApi &m_oauth;

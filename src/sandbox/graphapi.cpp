@@ -87,7 +87,9 @@ HttpReply GraphApi::handle(const ApiRequest &request)
     const QString &node = p.first();
     const bool get = request.method == "GET";
 
-    if (node == m_state.options.appId) {
+    // App ids: the Meta app's takes the app-level subscription; the Instagram one is routed there
+    // too, so that a client mixing the pairs up gets the token error Graph would give.
+    if (node == m_state.options.metaAppId || node == m_state.options.appId) {
         if (p.size() == 2 && p.at(1) == QLatin1String("subscriptions"))
             return appSubscriptions(request);
         return unknownPath(request);
@@ -514,17 +516,34 @@ HttpReply GraphApi::subscribedApps(const ApiRequest &request)
     return HttpReply::json(QJsonObject{{QStringLiteral("success"), true}});
 }
 
-HttpReply GraphApi::appSubscriptions(const ApiRequest &request)
+std::optional<HttpReply> GraphApi::appTokenError(const ApiRequest &request) const
 {
     const QString token = request.accessToken();
     if (token != m_state.appToken()) {
         if (m_state.tokens.check(token, m_state.clock.nowMs()) == TokenStore::Check::Valid)
             return HttpReply::graphError(15, QStringLiteral("(#15) This method must be called with an app access_token."));
+        // Any other ID|SECRET, the Instagram App ID/Secret included: graph.facebook.com's app
+        // tokens are made of the Meta app's pair (App settings > Basic).
         if (token.contains(QLatin1Char('|')))
             return HttpReply::graphError(190, QStringLiteral("Invalid OAuth access token signature."));
         if (auto error = m_state.requireUserToken(request))
-            return *error;
+            return error;
     }
+    // The Meta app's token on another app's id (the Instagram App ID) cannot reach it.
+    if (request.path.value(0) != m_state.options.metaAppId)
+        return HttpReply::graphError(100,
+            QStringLiteral("Unsupported %1 request. Object with ID '%2' does not exist, cannot be "
+                           "loaded due to "
+                           "missing permissions, or does not support this operation.")
+                .arg(QString::fromLatin1(request.method).toLower(), request.path.value(0)),
+            33, QStringLiteral("GraphMethodException"));
+    return std::nullopt;
+}
+
+HttpReply GraphApi::appSubscriptions(const ApiRequest &request)
+{
+    if (auto error = appTokenError(request))
+        return *error;
     Subscriptions &subs = m_state.world.subscriptions();
     if (request.method == "GET") {
         QJsonArray data;
@@ -553,13 +572,15 @@ HttpReply GraphApi::appSubscriptions(const ApiRequest &request)
 bool GraphApi::isAppSubscriptionPost(const ApiRequest &request) const
 {
     return request.method == "POST" && request.path.size() == 2
-           && request.path.at(0) == m_state.options.appId && request.path.at(1) == QLatin1String("subscriptions");
+        && (request.path.at(0) == m_state.options.metaAppId
+            || request.path.at(0) == m_state.options.appId)
+        && request.path.at(1) == QLatin1String("subscriptions");
 }
 
 void GraphApi::subscribeApp(const ApiRequest &request, std::function<void(HttpReply)> done)
 {
-    if (request.accessToken() != m_state.appToken()) {
-        done(appSubscriptions(request)); // the token error
+    if (auto error = appTokenError(request)) {
+        done(*error);
         return;
     }
     const QString object = request.param(QStringLiteral("object"));

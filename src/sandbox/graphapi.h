@@ -37,6 +37,8 @@ private:
     HttpReply messageNode(const ApiRequest &request, const QString &mid);
     HttpReply subscribedApps(const ApiRequest &request);
     HttpReply appSubscriptions(const ApiRequest &request);
+    // Graph's error when the request does not carry the Meta app's token for its own id.
+    std::optional<HttpReply> appTokenError(const ApiRequest &request) const;
 
     // {"data":[...],"paging":{...}} for a conversation's messages from `after`.
     std::optional<QJsonObject> messagePage(const ApiRequest &request, const QString &igsid,

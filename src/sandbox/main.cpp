@@ -28,10 +28,16 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (0: a free one)."),
                                   QStringLiteral("N"), QString::number(options.port));
-    const QCommandLineOption appId(QStringLiteral("app-id"), QStringLiteral("Instagram app id."), QStringLiteral("ID"),
-                                   options.appId);
-    const QCommandLineOption appSecret(QStringLiteral("app-secret"), QStringLiteral("Instagram app secret."),
-                                       QStringLiteral("S"), options.appSecret);
+    const QCommandLineOption appId(QStringLiteral("app-id"),
+        QStringLiteral("Instagram App ID (OAuth)."), QStringLiteral("ID"), options.appId);
+    const QCommandLineOption appSecret(QStringLiteral("app-secret"),
+        QStringLiteral("Instagram App Secret (OAuth)."), QStringLiteral("S"), options.appSecret);
+    const QCommandLineOption metaAppId(QStringLiteral("meta-app-id"),
+        QStringLiteral("Meta app's App ID (app token for /{app-id}/subscriptions)."),
+        QStringLiteral("ID"), options.metaAppId);
+    const QCommandLineOption metaAppSecret(QStringLiteral("meta-app-secret"),
+        QStringLiteral("Meta app's App Secret (app token, webhook signatures)."),
+        QStringLiteral("S"), options.metaAppSecret);
     const QCommandLineOption businessId(QStringLiteral("business-id"),
                                         QStringLiteral("IG user id of the sandbox business account."),
                                         QStringLiteral("IG_USER_ID"), options.businessId);
@@ -44,7 +50,8 @@ int main(int argc, char **argv)
     const QCommandLineOption stateFile(QStringLiteral("state-file"),
                                        QStringLiteral("Keep issued tokens (by hash), clock and ids in FILE across restarts."),
                                        QStringLiteral("FILE"));
-    parser.addOptions({port, appId, appSecret, businessId, customers, rate, seed, stateFile});
+    parser.addOptions({ port, appId, appSecret, metaAppId, metaAppSecret, businessId, customers,
+        rate, seed, stateFile });
     parser.process(app);
 
     bool ok = true;
@@ -63,6 +70,8 @@ int main(int argc, char **argv)
     options.seed = number(seed, [](const QString &s, bool *v) { return s.toUInt(v); });
     options.appId = parser.value(appId);
     options.appSecret = parser.value(appSecret);
+    options.metaAppId = parser.value(metaAppId);
+    options.metaAppSecret = parser.value(metaAppSecret);
     options.businessId = parser.value(businessId);
     options.stateFile = parser.value(stateFile);
     if (!ok || options.customers < 0 || options.eventsPerMinute < 0)

@@ -72,7 +72,9 @@ void write(QHttpServerResponder &responder, const HttpReply &reply)
 
 struct Sandbox::Private {
     explicit Private(SandboxOptions options, Sandbox *owner)
-        : q(owner), delivery(options.appSecret.toUtf8(), owner), network(owner)
+        : q(owner)
+        , delivery(options.metaAppSecret.toUtf8(), owner)
+        , network(owner)
     {
         if (!options.stateFile.isEmpty()) {
             stateFile.emplace(options.stateFile);

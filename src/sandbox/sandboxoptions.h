@@ -8,8 +8,14 @@ namespace inlet::sandbox {
 // (`inlet-sandbox --port ...`) or by code that starts the sandbox in-process.
 struct SandboxOptions {
     quint16 port = 0; // 0 picks a free port
-    QString appId = QStringLiteral("1000000000000001");
+    // Two pairs, as Meta issues them for an app with "Instagram API with Instagram login":
+    // the Instagram App ID/Secret (OAuth only) and the Meta app's App ID/Secret (the app token for
+    // /{app-id}/subscriptions only). Webhooks are signed with the Meta app secret unless
+    // POST /__sandbox/webhooks/signing switches to the Instagram one.
+    QString appId = QStringLiteral("1000000000000001"); // the Instagram App ID
     QString appSecret = QStringLiteral("sandbox-app-secret");
+    QString metaAppId = QStringLiteral("2000000000000002");
+    QString metaAppSecret = QStringLiteral("sandbox-meta-app-secret");
     QString businessId = QStringLiteral("17841400000000001"); // IG_ID of the sandbox business account
     QString businessUsername = QStringLiteral("inlet.coffee");
     int customers = 40;

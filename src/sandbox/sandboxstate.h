@@ -45,7 +45,16 @@ struct SandboxState {
     QString newMid();
     // The app-scoped user id the code exchange returns (not the IG_ID, as on Instagram).
     QString appScopedUserId() const;
-    QString appToken() const { return options.appId + QLatin1Char('|') + options.appSecret; }
+    // The app token graph.facebook.com takes: the Meta app's pair, not the Instagram one.
+    QString appToken() const
+    {
+        return options.metaAppId + QLatin1Char('|') + options.metaAppSecret;
+    }
+    // What a client that mixes the pairs up sends instead.
+    QString instagramAppToken() const
+    {
+        return options.appId + QLatin1Char('|') + options.appSecret;
+    }
     QString url(const QString &path) const; // base URL + path
     QString avatarUrl(const QString &igsid) const;
     QString mediaUrl(const QString &name) const;

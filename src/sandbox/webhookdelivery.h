@@ -25,6 +25,9 @@ public:
     explicit WebhookDelivery(QByteArray appSecret, QObject *parent = nullptr);
     ~WebhookDelivery() override;
 
+    // The key of X-Hub-Signature-256 from the next POST on (a retry is signed anew).
+    void setSecret(const QByteArray &secret) { m_secret = secret; }
+    QByteArray secret() const { return m_secret; }
     void setCallbackUrl(const QUrl &url); // empty: items are held until a callback is set
     QUrl callbackUrl() const;
     void setBatchWindowMs(int ms);        // default 20

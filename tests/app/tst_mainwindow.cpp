@@ -2,13 +2,13 @@
 #include "app/login/loginprofile.h"
 #include "app/login/loginwindow.h"
 #include "app/login/signincontroller.h"
+#include "app/settings/settingsdialog.h"
 #include "app/shell/accountspanel.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/theme.h"
 #include "app/shell/welcomepage.h"
-#include "app/settings/settingsdialog.h"
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
@@ -17,16 +17,18 @@
 #include "store/store.h"
 #include "support/testsupport.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QApplication>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
@@ -98,7 +100,9 @@ private slots:
         QVERIFY(store);
         m_store = std::move(*store);
         m_vault = std::make_unique<TokenVault>(QStringLiteral("inlet-test"));
-        m_vault->setSessionOnlyFallback(true);
+        // In memory, except where the test is about the keychain (the test session's keyring).
+        m_vault->setSessionOnlyFallback(
+            QTest::currentTestFunction() != QLatin1String("metaAppSecretGoesToTheKeychainOnly"));
         m_graph = std::make_unique<GraphClient>();
         m_graph->setTransferTimeout(std::chrono::seconds(5));
         m_scheduler = std::make_unique<TokenRefreshScheduler>(m_graph.get(), m_vault.get());
@@ -177,6 +181,77 @@ private slots:
         QVERIFY(stored && *stored);
         QCOMPARE(**stored, QStringLiteral("typed-secret-value"));
         QVERIFY(m_signIn->window() == nullptr);
+    }
+
+    // Settings asks for both of a Meta app's pairs: the Meta app's secret goes to the real
+    // keychain under its own key, the ids to the settings, and neither secret into inlet.ini.
+    void metaAppSecretGoesToTheKeychainOnly()
+    {
+        QVERIFY(!m_vault->sessionOnlyFallback());
+        const QString ini = m_dir->filePath(QStringLiteral("inlet.ini"));
+        connect(
+            m_accounts.get(), &AccountService::configChanged, this, [ini](const AppConfig &config) {
+                QSettings settings(ini, QSettings::IniFormat); // as main.cpp saves it
+                config.save(settings);
+            });
+        m_window->openSettings();
+        QTRY_VERIFY(m_window->settingsDialog() != nullptr);
+        auto *dialog = qobject_cast<SettingsDialog *>(m_window->settingsDialog());
+        QVERIFY(dialog);
+        QHash<QString, QLineEdit *> edits;
+        for (QLineEdit *edit : dialog->findChildren<QLineEdit *>())
+            edits.insert(edit->accessibleName(), edit);
+        for (const char *name :
+            { "Instagram App ID", "Instagram App Secret", "Meta App ID", "Meta App Secret" })
+            QVERIFY2(edits.value(QLatin1String(name)), name);
+        QCOMPARE(edits.value(QStringLiteral("Meta App Secret"))->echoMode(), QLineEdit::Password);
+        edits.value(QStringLiteral("Instagram App ID"))->setText(QStringLiteral("1234567890"));
+        edits.value(QStringLiteral("Instagram App Secret"))
+            ->setText(QStringLiteral("typed-instagram-secret"));
+        edits.value(QStringLiteral("Meta App ID"))->setText(QStringLiteral("2345678901234567"));
+        edits.value(QStringLiteral("Meta App Secret"))
+            ->setText(QStringLiteral("typed-meta-app-secret"));
+        dialog->accept();
+        QTRY_COMPARE(m_accounts->config().metaAppId, QStringLiteral("2345678901234567"));
+        const QString key = TokenVault::metaAppSecretKey(QStringLiteral("2345678901234567"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            await(m_vault->read(key)).value_or(Result<QString>()).value_or(QString())
+                == QLatin1String("typed-meta-app-secret"),
+            10000);
+        // In the keyring itself: another vault (another process, as it were) reads it.
+        TokenVault other(QStringLiteral("inlet-test"));
+        const auto fromKeyring = await(other.read(key));
+        QVERIFY(fromKeyring && *fromKeyring);
+        QCOMPARE(**fromKeyring, QStringLiteral("typed-meta-app-secret"));
+        const auto instagram
+            = await(other.read(TokenVault::appSecretKey(QStringLiteral("1234567890"))));
+        QVERIFY(instagram && *instagram);
+        QCOMPARE(**instagram, QStringLiteral("typed-instagram-secret"));
+
+        QFile file(ini);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.contains("2345678901234567"));
+        QVERIFY(saved.contains("1234567890"));
+        QVERIFY(!saved.contains("typed-meta-app-secret"));
+        QVERIFY(!saved.contains("typed-instagram-secret"));
+
+        // Reopened, the dialog says the secret is stored without showing it.
+        QTRY_VERIFY(m_window->settingsDialog() == nullptr);
+        m_window->openSettings();
+        QTRY_VERIFY(m_window->settingsDialog() != nullptr);
+        QLineEdit *metaSecret = nullptr;
+        for (QLineEdit *edit : m_window->settingsDialog()->findChildren<QLineEdit *>()) {
+            if (edit->accessibleName() == QLatin1String("Meta App Secret"))
+                metaSecret = edit;
+        }
+        QVERIFY(metaSecret);
+        QVERIFY(metaSecret->text().isEmpty());
+        QTRY_VERIFY(metaSecret->placeholderText().contains(QLatin1String("keychain")));
+        m_window->settingsDialog()->close();
+
+        QVERIFY(await(m_vault->remove(key)).value_or(Status()).has_value());
+        await(m_vault->remove(TokenVault::appSecretKey(QStringLiteral("1234567890"))));
     }
 
     void trySandboxSignsInThroughTheLoginWindow()

@@ -109,7 +109,9 @@ private slots:
         AccountService *accounts = core->accounts();
 
         // Sign in as `inlet --headless --sandbox` does, through the consent control.
-        const auto stored = await(accounts->useSandbox(m_base, kAppId, m_sandbox->options().appSecret));
+        const auto stored = await(accounts->useSandbox(m_base,
+            AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
+                m_sandbox->options().metaAppSecret }));
         QVERIFY(stored && *stored);
         const auto request = await(accounts->beginSignIn());
         QVERIFY(request && *request);

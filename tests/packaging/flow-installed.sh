@@ -60,20 +60,25 @@ customer="$(curl -sf -H "Authorization: Bearer $token" \
   | grep -o '"id":"[0-9]*"' | grep -o '[0-9]*' | grep -vx "$business" | head -n1)"
 [ -n "$customer" ] || fail "no customer found in the sandbox"
 
-text="Packaging check $$ $(date +%s)"
-answer="$(curl -sf -X POST "$base/__sandbox/events" \
-  -d "{\"kind\":\"text\",\"customer\":\"$customer\",\"text\":\"$text\"}")" || fail "injecting the event failed"
-mid="$(echo "$answer" | sed -n 's/.*"mid":"\([^"]*\)".*/\1/p')"
-[ -n "$mid" ] || fail "the sandbox returned no mid: $answer"
-echo "flow: customer $customer wrote \"$text\" ($mid)"
-
 db="$data/inlet.sqlite"
 stored() {
   [ -f "$db" ] && [ "$(sqlite3 -readonly "$db" \
     "SELECT count(*) FROM messages WHERE mid = '$mid' AND text = '$text' AND outgoing = 0")" = 1 ]
 }
-wait_for 30 stored || fail "the message never reached $db"
-echo "flow: the message is in $db"
+# One message signed with the Meta app's secret (the sandbox's default), one with the Instagram
+# App Secret: inlet accepts either (it read both pairs from /__sandbox/app).
+for signing in meta instagram; do
+  curl -sf -X POST "$base/__sandbox/webhooks/signing" -d "{\"secret\":\"$signing\"}" >/dev/null \
+    || fail "switching the signing secret to $signing failed"
+  text="Packaging check $$ $(date +%s) ($signing)"
+  answer="$(curl -sf -X POST "$base/__sandbox/events" \
+    -d "{\"kind\":\"text\",\"customer\":\"$customer\",\"text\":\"$text\"}")" || fail "injecting the event failed"
+  mid="$(echo "$answer" | sed -n 's/.*"mid":"\([^"]*\)".*/\1/p')"
+  [ -n "$mid" ] || fail "the sandbox returned no mid: $answer"
+  echo "flow: customer $customer wrote \"$text\" ($mid)"
+  wait_for 30 stored || fail "the message signed with the $signing secret never reached $db"
+  echo "flow: the message is in $db"
+done
 
 kill -TERM "$inlet_pid"
 status=0

@@ -153,14 +153,17 @@ private slots:
         QNetworkAccessManager nam;
         QNetworkRequest slow(m_client->url(QStringLiteral("/me?access_token=") + m_token));
         std::unique_ptr<QNetworkReply> a(nam.get(slow));
-        QNetworkRequest subscribe(m_client->url(QStringLiteral("/1000000000000001/subscriptions")));
+        QNetworkRequest subscribe(m_client->url(QStringLiteral("/2000000000000002/subscriptions")));
         subscribe.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        const QByteArray body = QJsonDocument(QJsonObject{
-            {QStringLiteral("object"), QStringLiteral("instagram")},
-            {QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:%1/hook").arg(silent.serverPort())},
-            {QStringLiteral("fields"), QStringLiteral("messages")},
-            {QStringLiteral("verify_token"), QStringLiteral("v")},
-            {QStringLiteral("access_token"), QStringLiteral("1000000000000001|sandbox-app-secret")}}).toJson();
+        const QByteArray body = QJsonDocument(
+            QJsonObject { { QStringLiteral("object"), QStringLiteral("instagram") },
+                { QStringLiteral("callback_url"),
+                    QStringLiteral("http://127.0.0.1:%1/hook").arg(silent.serverPort()) },
+                { QStringLiteral("fields"), QStringLiteral("messages") },
+                { QStringLiteral("verify_token"), QStringLiteral("v") },
+                { QStringLiteral("access_token"),
+                    QStringLiteral("2000000000000002|sandbox-meta-app-secret") } })
+                                    .toJson();
         std::unique_ptr<QNetworkReply> b(nam.post(subscribe, body));
         QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 5000);
         QTest::qWait(50);

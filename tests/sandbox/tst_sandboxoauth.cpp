@@ -248,10 +248,56 @@ private slots:
         QCOMPARE(m_client->get(QStringLiteral("/access_token?grant_type=ig_exchange_token&client_secret=sandbox-app-secret&access_token=bogus")).graphCode(), 190);
     }
 
+    // OAuth takes the Instagram pair only: the Meta app's App ID/Secret is refused at every step.
+    void metaAppPairIsRefusedByOAuth()
+    {
+        QUrlQuery q(authorizeQuery(QStringLiteral("s")).section(QLatin1Char('?'), 1));
+        q.removeQueryItem(QStringLiteral("client_id"));
+        q.addQueryItem(QStringLiteral("client_id"), QStringLiteral("2000000000000002"));
+        QCOMPARE(m_client->get(QStringLiteral("/oauth/authorize?") + q.toString(QUrl::FullyEncoded))
+                     .status,
+            400);
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("consent"),
+                         { { QStringLiteral("client_id"), QStringLiteral("2000000000000002") },
+                             { QStringLiteral("redirect_uri"), kRedirect },
+                             { QStringLiteral("scope"), kScope } })
+                     .status,
+            400);
+
+        const QString code = consentCode();
+        auto form = exchangeForm(code);
+        form[0].second = QStringLiteral("2000000000000002");
+        form[1].second = QStringLiteral("sandbox-meta-app-secret");
+        QCOMPARE(m_client->postForm(QStringLiteral("/oauth/access_token"), form).status, 400);
+        form = exchangeForm(code);
+        form[1].second = QStringLiteral("sandbox-meta-app-secret"); // Instagram id, Meta secret
+        const HttpResult mixed = m_client->postForm(QStringLiteral("/oauth/access_token"), form);
+        QCOMPARE(mixed.status, 400);
+        QCOMPARE(mixed.json().value(QStringLiteral("error_message")).toString(),
+            QStringLiteral("Error validating client secret."));
+
+        const QString shortToken
+            = exchangeCode(consentCode()).json().value(QStringLiteral("access_token")).toString();
+        QVERIFY(!shortToken.isEmpty());
+        const HttpResult longLived
+            = m_client->get(QStringLiteral("/access_token?grant_type=ig_exchange_token&client_"
+                                           "secret=sandbox-meta-app-secret&access_token=")
+                + shortToken);
+        QCOMPARE(longLived.status, 400);
+        QVERIFY(longLived.graphCode() != 0);
+    }
+
     void headlessConsentAndAppCredentials()
     {
         const HttpResult app = m_client->get(QStringLiteral("/__sandbox/app"));
         QCOMPARE(app.json().value(QStringLiteral("app_id")).toString(), QStringLiteral("1000000000000001"));
+        QCOMPARE(app.json().value(QStringLiteral("app_secret")).toString(),
+            QStringLiteral("sandbox-app-secret"));
+        QCOMPARE(app.json().value(QStringLiteral("meta_app_id")).toString(),
+            QStringLiteral("2000000000000002"));
+        QCOMPARE(app.json().value(QStringLiteral("meta_app_secret")).toString(),
+            QStringLiteral("sandbox-meta-app-secret"));
         const HttpResult consent = m_client->control(
             QStringLiteral("consent"), {{QStringLiteral("client_id"), QStringLiteral("1000000000000001")},
                                         {QStringLiteral("redirect_uri"), kRedirect},
@@ -277,17 +323,21 @@ private slots:
                                       .json().value(QStringLiteral("access_token")).toString();
         m_client->get(QStringLiteral("/me?access_token=") + longToken);
         m_client->control(QStringLiteral("tokens/revoke"), {{QStringLiteral("access_token"), longToken}});
-        m_client->postForm(QStringLiteral("/1000000000000001/subscriptions"),
-                           {{QStringLiteral("object"), QStringLiteral("instagram")},
-                            {QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:1/hook")},
-                            {QStringLiteral("fields"), QStringLiteral("messages")},
-                            {QStringLiteral("verify_token"), QStringLiteral("verify-secret-123")},
-                            {QStringLiteral("access_token"), QStringLiteral("1000000000000001|sandbox-app-secret")}});
+        m_client->postForm(QStringLiteral("/2000000000000002/subscriptions"),
+            { { QStringLiteral("object"), QStringLiteral("instagram") },
+                { QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:1/hook") },
+                { QStringLiteral("fields"), QStringLiteral("messages") },
+                { QStringLiteral("verify_token"), QStringLiteral("verify-secret-123") },
+                { QStringLiteral("access_token"),
+                    QStringLiteral("2000000000000002|sandbox-meta-app-secret") } });
         qInstallMessageHandler(previous);
         QVERIFY(!code.isEmpty() && !shortToken.isEmpty() && !longToken.isEmpty());
         QVERIFY(captured.size() > 3); // the sandbox did log
         for (const QString &line : std::as_const(captured)) {
-            for (const QString &secret : {code, shortToken, longToken, QStringLiteral("sandbox-app-secret"), QStringLiteral("verify-secret-123")})
+            for (const QString &secret :
+                { code, shortToken, longToken, QStringLiteral("sandbox-app-secret"),
+                    QStringLiteral("sandbox-meta-app-secret"),
+                    QStringLiteral("verify-secret-123") })
                 QVERIFY2(!line.contains(secret), qPrintable(line));
         }
     }

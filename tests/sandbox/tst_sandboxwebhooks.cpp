@@ -20,7 +20,10 @@ using inlet::test::SandboxTestClient;
 namespace {
 
 const QString kVerifyToken = QStringLiteral("meaty hamhock&=");
-const QString kAppToken = QStringLiteral("1000000000000001|sandbox-app-secret");
+// graph.facebook.com's app token: the Meta app's pair (App settings > Basic), not the Instagram
+// one.
+const QString kAppToken = QStringLiteral("2000000000000002|sandbox-meta-app-secret");
+const QString kInstagramPair = QStringLiteral("1000000000000001|sandbox-app-secret");
 
 struct Delivery {
     QByteArray body;
@@ -87,8 +90,13 @@ private slots:
         QCOMPARE(refused.status, 400);
         QCOMPARE(refused.graphCode(), 2200);
         QCOMPARE(m_handshakes, 1);
-        QVERIFY(m_client->get(QStringLiteral("/1000000000000001/subscriptions?access_token=") + kAppToken)
-                    .json().value(QStringLiteral("data")).toArray().isEmpty());
+        QVERIFY(
+            m_client
+                ->get(QStringLiteral("/2000000000000002/subscriptions?access_token=") + kAppToken)
+                .json()
+                .value(QStringLiteral("data"))
+                .toArray()
+                .isEmpty());
     }
 
     void handshakeWithWrongChallengeIsRefused()
@@ -101,39 +109,110 @@ private slots:
 
     void unreachableCallbackIsRefused()
     {
-        const HttpResult refused = m_client->postForm(
-            QStringLiteral("/v25.0/1000000000000001/subscriptions"),
-            {{QStringLiteral("object"), QStringLiteral("instagram")},
-             {QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:1/hook")},
-             {QStringLiteral("fields"), QStringLiteral("messages")},
-             {QStringLiteral("verify_token"), kVerifyToken},
-             {QStringLiteral("access_token"), kAppToken}});
+        const HttpResult refused
+            = m_client->postForm(QStringLiteral("/v25.0/2000000000000002/subscriptions"),
+                { { QStringLiteral("object"), QStringLiteral("instagram") },
+                    { QStringLiteral("callback_url"), QStringLiteral("http://127.0.0.1:1/hook") },
+                    { QStringLiteral("fields"), QStringLiteral("messages") },
+                    { QStringLiteral("verify_token"), kVerifyToken },
+                    { QStringLiteral("access_token"), kAppToken } });
         QCOMPARE(refused.graphCode(), 2200);
     }
 
     void subscriptionNeedsTheAppToken()
     {
-        const HttpResult userToken = m_client->postForm(
-            QStringLiteral("/1000000000000001/subscriptions"),
-            {{QStringLiteral("object"), QStringLiteral("instagram")}, {QStringLiteral("callback_url"), m_callbackUrl},
-             {QStringLiteral("fields"), QStringLiteral("messages")}, {QStringLiteral("verify_token"), kVerifyToken},
-             {QStringLiteral("access_token"), m_token}});
+        const HttpResult userToken
+            = m_client->postForm(QStringLiteral("/2000000000000002/subscriptions"),
+                { { QStringLiteral("object"), QStringLiteral("instagram") },
+                    { QStringLiteral("callback_url"), m_callbackUrl },
+                    { QStringLiteral("fields"), QStringLiteral("messages") },
+                    { QStringLiteral("verify_token"), kVerifyToken },
+                    { QStringLiteral("access_token"), m_token } });
         QCOMPARE(userToken.status, 400);
         QCOMPARE(userToken.graphCode(), 15);
         QCOMPARE(m_handshakes, 0);
-        const HttpResult badObject = m_client->postForm(
-            QStringLiteral("/1000000000000001/subscriptions"),
-            {{QStringLiteral("object"), QStringLiteral("page")}, {QStringLiteral("callback_url"), m_callbackUrl},
-             {QStringLiteral("fields"), QStringLiteral("messages")}, {QStringLiteral("verify_token"), kVerifyToken},
-             {QStringLiteral("access_token"), kAppToken}});
+        const HttpResult badObject
+            = m_client->postForm(QStringLiteral("/2000000000000002/subscriptions"),
+                { { QStringLiteral("object"), QStringLiteral("page") },
+                    { QStringLiteral("callback_url"), m_callbackUrl },
+                    { QStringLiteral("fields"), QStringLiteral("messages") },
+                    { QStringLiteral("verify_token"), kVerifyToken },
+                    { QStringLiteral("access_token"), kAppToken } });
         QCOMPARE(badObject.graphCode(), 100);
+    }
+
+    // The Instagram App ID/Secret is OAuth's pair: graph.facebook.com refuses it as an app token
+    // (190, the error for an app token that does not validate) on either app id, and the Meta
+    // app's token cannot reach the Instagram App ID's node.
+    void instagramPairIsRefusedForTheAppSubscription()
+    {
+        for (const QString &appId :
+            { QStringLiteral("2000000000000002"), QStringLiteral("1000000000000001") }) {
+            const QString path = QStringLiteral("/v25.0/%1/subscriptions").arg(appId);
+            const HttpResult post = m_client->postForm(path,
+                { { QStringLiteral("object"), QStringLiteral("instagram") },
+                    { QStringLiteral("callback_url"), m_callbackUrl },
+                    { QStringLiteral("fields"), QStringLiteral("messages") },
+                    { QStringLiteral("verify_token"), kVerifyToken },
+                    { QStringLiteral("access_token"), kInstagramPair } });
+            QCOMPARE(post.status, 400);
+            QCOMPARE(post.graphCode(), 190);
+            QCOMPARE(
+                m_client->get(path + QStringLiteral("?access_token=") + kInstagramPair).graphCode(),
+                190);
+        }
+        const HttpResult wrongNode
+            = m_client->postForm(QStringLiteral("/1000000000000001/subscriptions"),
+                { { QStringLiteral("object"), QStringLiteral("instagram") },
+                    { QStringLiteral("callback_url"), m_callbackUrl },
+                    { QStringLiteral("fields"), QStringLiteral("messages") },
+                    { QStringLiteral("verify_token"), kVerifyToken },
+                    { QStringLiteral("access_token"), kAppToken } });
+        QCOMPARE(wrongNode.graphCode(), 100);
+        QCOMPARE(m_handshakes, 0);
+        QCOMPARE(subscribe(kVerifyToken).status, 200); // the Meta pair on its own id
+        QCOMPARE(m_handshakes, 1);
+    }
+
+    void theSigningSecretCanBeSwitchedToTheInstagramOne()
+    {
+        QCOMPARE(m_client->get(QStringLiteral("/__sandbox/webhooks/signing"))
+                     .json()
+                     .value(QStringLiteral("secret"))
+                     .toString(),
+            QStringLiteral("meta"));
+        QVERIFY(subscribe(kVerifyToken).status == 200);
+        installOnAccount();
+        inject(QStringLiteral("text"), QStringLiteral("signed with the meta secret"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_posts.size(), 1, 5000);
+        verifySignature(m_posts.last());
+
+        const HttpResult switched = m_client->control(QStringLiteral("webhooks/signing"),
+            { { QStringLiteral("secret"), QStringLiteral("instagram") } });
+        QCOMPARE(switched.status, 200);
+        QCOMPARE(switched.json().value(QStringLiteral("secret")).toString(),
+            QStringLiteral("instagram"));
+        inject(QStringLiteral("text"), QStringLiteral("signed with the instagram secret"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_posts.size(), 2, 5000);
+        verifySignature(m_posts.last(), "sandbox-app-secret");
+
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("webhooks/signing"),
+                         { { QStringLiteral("secret"), QStringLiteral("both") } })
+                     .status,
+            400);
+        QCOMPARE(m_client->control(QStringLiteral("webhooks/signing"), {}).status, 400);
     }
 
     void eventsFlowOnlyOnceSubscribedAtBothLevels()
     {
         QCOMPARE(subscribe(kVerifyToken).json().value(QStringLiteral("success")).toBool(), true);
-        const QJsonArray listed = m_client->get(QStringLiteral("/1000000000000001/subscriptions?access_token=") + kAppToken)
-                                      .json().value(QStringLiteral("data")).toArray();
+        const QJsonArray listed
+            = m_client
+                  ->get(QStringLiteral("/2000000000000002/subscriptions?access_token=") + kAppToken)
+                  .json()
+                  .value(QStringLiteral("data"))
+                  .toArray();
         QCOMPARE(listed.size(), 1);
         QCOMPARE(listed.first()[QStringLiteral("callback_url")].toString(), m_callbackUrl);
 
@@ -366,13 +445,13 @@ private slots:
 private:
     HttpResult subscribe(const QString &verifyToken, const QString &fields = QStringLiteral("messages,message_reactions,messaging_seen"))
     {
-        return m_client->postForm(QStringLiteral("/v25.0/1000000000000001/subscriptions"),
-                                  {{QStringLiteral("object"), QStringLiteral("instagram")},
-                                   {QStringLiteral("callback_url"), m_callbackUrl},
-                                   {QStringLiteral("fields"), fields},
-                                   {QStringLiteral("include_values"), QStringLiteral("true")},
-                                   {QStringLiteral("verify_token"), verifyToken},
-                                   {QStringLiteral("access_token"), kAppToken}});
+        return m_client->postForm(QStringLiteral("/v25.0/2000000000000002/subscriptions"),
+            { { QStringLiteral("object"), QStringLiteral("instagram") },
+                { QStringLiteral("callback_url"), m_callbackUrl },
+                { QStringLiteral("fields"), fields },
+                { QStringLiteral("include_values"), QStringLiteral("true") },
+                { QStringLiteral("verify_token"), verifyToken },
+                { QStringLiteral("access_token"), kAppToken } });
     }
     void installOnAccount()
     {
@@ -387,10 +466,12 @@ private:
                                                                           {QStringLiteral("text"), text}});
         return r.json().value(QStringLiteral("mid")).toString();
     }
-    static void verifySignature(const Delivery &d)
+    // By default deliveries are signed with the Meta app secret (App settings > Basic).
+    static void verifySignature(
+        const Delivery &d, const QByteArray &secret = "sandbox-meta-app-secret")
     {
         const QByteArray expected = "sha256="
-            + QMessageAuthenticationCode::hash(d.body, QByteArrayLiteral("sandbox-app-secret"), QCryptographicHash::Sha256).toHex();
+            + QMessageAuthenticationCode::hash(d.body, secret, QCryptographicHash::Sha256).toHex();
         QCOMPARE(d.signature, expected);
     }
     QList<QJsonObject> allItems() const

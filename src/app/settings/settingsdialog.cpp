@@ -34,6 +34,8 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
     : QDialog(parent)
     , m_appId(new QLineEdit(config.appId, this))
     , m_secret(new QLineEdit(this))
+    , m_metaAppId(new QLineEdit(config.metaAppId, this))
+    , m_metaSecret(new QLineEdit(this))
     , m_redirect(urlEdit(config.redirectUri, tr("Redirect URI"), this))
     , m_www(urlEdit(config.hosts.www, tr("Login host"), this))
     , m_api(urlEdit(config.hosts.api, tr("Token host"), this))
@@ -55,6 +57,12 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
                                            : tr("Not set"));
     m_apiVersion->setAccessibleName(tr("Graph API version"));
 
+    m_metaAppId->setAccessibleName(tr("Meta App ID"));
+    m_metaAppId->setPlaceholderText(tr("Optional, e.g. 2345678901234567"));
+    m_metaSecret->setAccessibleName(tr("Meta App Secret"));
+    m_metaSecret->setEchoMode(QLineEdit::Password);
+    setHasMetaSecret(false);
+
     auto *help = new QLabel(
         tr("<a href=\"help\">How to create a Meta app and find its Instagram App ID and "
            "Secret</a>"),
@@ -63,16 +71,34 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
     connect(help, &QLabel::linkActivated, this,
             [] { QDesktopServices::openUrl(metaAppHelpUrl()); });
 
+    // A Meta app with Instagram login has two credential pairs; each goes where Meta takes it.
     auto *appBox = new QGroupBox(tr("Instagram app"), this);
     auto *appForm = new QFormLayout(appBox);
-    appForm->addRow(tr("App ID:"), m_appId);
-    appForm->addRow(tr("App Secret:"), m_secret);
+    auto *instagramNote = new QLabel(
+        tr("In Meta's dashboard under Instagram > API setup with Instagram login (Business login "
+           "settings). Inlet signs accounts in with this pair."),
+        this);
+    instagramNote->setWordWrap(true);
+    appForm->addRow(instagramNote);
+    appForm->addRow(tr("Instagram App ID:"), m_appId);
+    appForm->addRow(tr("Instagram App Secret:"), m_secret);
     appForm->addRow(tr("Redirect URI:"), m_redirect);
-    auto *secretNote = new QLabel(
-        tr("The App Secret is kept in your system keychain only, never in a settings file."), this);
-    secretNote->setWordWrap(true);
-    appForm->addRow(secretNote);
     appForm->addRow(help);
+
+    auto *metaBox = new QGroupBox(tr("Meta app (optional)"), this);
+    auto *metaForm = new QFormLayout(metaBox);
+    auto *metaNote = new QLabel(
+        tr("In Meta's dashboard under App settings > Basic. Inlet uses this pair to register its "
+           "webhook with Meta; without it, enter the callback URL and verify token in the "
+           "dashboard yourself. Webhooks signed with either secret are accepted."),
+        this);
+    metaNote->setWordWrap(true);
+    metaForm->addRow(metaNote);
+    metaForm->addRow(tr("Meta App ID:"), m_metaAppId);
+    metaForm->addRow(tr("Meta App Secret:"), m_metaSecret);
+    auto *secretNote = new QLabel(
+        tr("Both secrets are kept in your system keychain only, never in a settings file."), this);
+    secretNote->setWordWrap(true);
 
     auto *hostBox = new QGroupBox(tr("Instagram hosts"), this);
     auto *hostForm = new QFormLayout(hostBox);
@@ -112,6 +138,8 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(appBox);
+    layout->addWidget(metaBox);
+    layout->addWidget(secretNote);
     layout->addWidget(hostBox);
     layout->addWidget(mediaBox);
     layout->addWidget(m_error);
@@ -129,6 +157,7 @@ AppConfig SettingsDialog::config() const
 {
     AppConfig config = m_initial;
     config.appId = m_appId->text().trimmed();
+    config.metaAppId = m_metaAppId->text().trimmed();
     config.redirectUri = QUrl(m_redirect->text().trimmed());
     config.hosts.www = QUrl(m_www->text().trimmed());
     config.hosts.api = QUrl(m_api->text().trimmed());
@@ -146,6 +175,20 @@ std::optional<QString> SettingsDialog::newSecret() const
     if (secret.isEmpty())
         return std::nullopt;
     return secret;
+}
+
+std::optional<QString> SettingsDialog::newMetaSecret() const
+{
+    const QString secret = m_metaSecret->text().trimmed();
+    if (secret.isEmpty())
+        return std::nullopt;
+    return secret;
+}
+
+void SettingsDialog::setHasMetaSecret(bool has)
+{
+    m_metaSecret->setPlaceholderText(
+        has ? tr("Stored in the keychain; type to replace it") : tr("Not set"));
 }
 
 std::optional<QString> SettingsDialog::newMediaToken() const
@@ -183,6 +226,14 @@ QString SettingsDialog::validationError() const
         if (!c.isDigit())
             return tr("The App ID is a number, as shown in the Meta dashboard.");
     }
+    const QString metaAppId = m_metaAppId->text().trimmed();
+    for (const QChar c : metaAppId) {
+        if (!c.isDigit())
+            return tr("The Meta App ID is a number, as shown in the Meta dashboard under App "
+                      "settings > Basic.");
+    }
+    if (metaAppId.isEmpty() && !m_metaSecret->text().trimmed().isEmpty())
+        return tr("Enter the Meta App ID with its secret.");
     if (!isWebUrl(m_redirect->text()))
         return tr("The redirect URI must be a full http(s) address, exactly as registered in "
                   "the Meta dashboard.");

@@ -11,8 +11,9 @@ class QLineEdit;
 
 namespace inlet::app {
 
-// Edits the Meta app set-up: App ID, App Secret, redirect URI, every Instagram host, and the media
-// host attachments are uploaded to (with its optional access token).
+// Edits the Meta app set-up: the Instagram App ID and Secret (sign-in), the Meta app's App ID and
+// Secret (optional: the app-level webhook subscription), redirect URI, every Instagram host, and
+// the media host attachments are uploaded to (with its optional access token).
 // It only edits values; the caller saves them (settings to QSettings, secrets to the keychain).
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -21,8 +22,13 @@ public:
     SettingsDialog(const AppConfig &config, bool hasSecret, QWidget *parent = nullptr);
 
     AppConfig config() const;
-    // The secret typed in this dialog; nullopt when the field was left empty (keep the old one).
+    // The Instagram App Secret typed in this dialog; nullopt when the field was left empty (keep
+    // the old one).
     std::optional<QString> newSecret() const;
+    // The Meta app's App Secret typed here (AccountService::storeMetaAppSecret); nullopt: keep.
+    std::optional<QString> newMetaSecret() const;
+    // A Meta app secret is already in the keychain (the field stays empty, never shown).
+    void setHasMetaSecret(bool has);
     // The media host's access token typed here (keychain key mediaTokenKey()); nullopt: keep.
     std::optional<QString> newMediaToken() const;
     // A media host token is already in the keychain (the field stays empty, never shown).
@@ -41,6 +47,8 @@ private:
 
     QLineEdit *m_appId;
     QLineEdit *m_secret;
+    QLineEdit *m_metaAppId;
+    QLineEdit *m_metaSecret;
     QLineEdit *m_redirect;
     QLineEdit *m_www;
     QLineEdit *m_api;

@@ -57,6 +57,8 @@ WebhooksDialog::WebhooksDialog(const QUrl &callbackUrl, const QString &verifyTok
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_subscribe, &QPushButton::clicked, this, [this] {
         m_subscribed.clear();
+        m_appLine.clear();
+        m_accountLine.clear();
         m_result->setText(tr("Subscribing…"));
         emit subscribeRequested(publicUrl());
     });
@@ -114,18 +116,51 @@ void WebhooksDialog::updateEnabled()
                             && m_callback->text().startsWith(QLatin1String("http")));
 }
 
+void WebhooksDialog::showResult()
+{
+    QStringList lines;
+    for (const QString &line : { m_appLine, m_accountLine }) {
+        if (!line.isEmpty())
+            lines.append(line);
+    }
+    m_result->setText(lines.join(QLatin1Char('\n')));
+}
+
+void WebhooksDialog::showAppSubscribed()
+{
+    m_appLine = tr("Meta calls the webhook URL (app-level subscription done).");
+    showResult();
+}
+
+void WebhooksDialog::showAppSubscriptionFailed(const Error &error)
+{
+    if (error.kind == Error::Kind::Invalid
+        && error.code == CoreServices::AppSubscriptionInDashboard)
+        m_appLine = tr("No Meta App ID and Secret in Settings: enter the callback URL and verify "
+                       "token in Meta's dashboard (Instagram > API setup with Instagram login > "
+                       "Configure webhooks).");
+    else
+        m_appLine = tr("App-level subscription failed: %1. Enter the callback URL and verify token "
+                       "in Meta's dashboard instead.")
+                        .arg(error.message);
+    showResult();
+}
+
 void WebhooksDialog::showSubscribed(const QString &accountId)
 {
     if (!m_subscribed.contains(accountId))
         m_subscribed.append(accountId);
-    m_result->setText(tr("Subscribed: %n account(s) receive webhooks.", nullptr, int(m_subscribed.size())));
+    m_accountLine
+        = tr("Subscribed: %n account(s) receive webhooks.", nullptr, int(m_subscribed.size()));
+    showResult();
 }
 
 void WebhooksDialog::showSubscriptionFailed(const QString &accountId, const Error &error)
 {
-    m_result->setText(accountId.isEmpty()
-                          ? tr("Subscription failed: %1").arg(error.message)
-                          : tr("Subscription failed for %1: %2").arg(accountId, error.message));
+    m_accountLine = accountId.isEmpty()
+        ? tr("Subscription failed: %1").arg(error.message)
+        : tr("Subscription failed for %1: %2").arg(accountId, error.message);
+    showResult();
 }
 
 WebhooksDialog *openWebhooksDialog(CoreServices *core, QSettings *settings, QWidget *parent)
@@ -135,6 +170,10 @@ WebhooksDialog *openWebhooksDialog(CoreServices *core, QSettings *settings, QWid
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setPublicUrl(QUrl(settings->value(kPublicUrlKey).toString()));
     QObject::connect(core, &CoreServices::webhookStarted, dialog, &WebhooksDialog::setCallbackUrl);
+    QObject::connect(
+        core, &CoreServices::appWebhooksSubscribed, dialog, &WebhooksDialog::showAppSubscribed);
+    QObject::connect(core, &CoreServices::appWebhookSubscriptionFailed, dialog,
+        &WebhooksDialog::showAppSubscriptionFailed);
     QObject::connect(core, &CoreServices::webhooksSubscribed, dialog, &WebhooksDialog::showSubscribed);
     QObject::connect(core, &CoreServices::webhookSubscriptionFailed, dialog,
                      &WebhooksDialog::showSubscriptionFailed);

@@ -39,6 +39,12 @@ public:
     QLabel *verifyTokenLabel() const { return m_verifyToken; }
 
 public slots:
+    // The app-level step (Meta app pair): done, or why not
+    // (CoreServices::AppSubscriptionInDashboard: the Meta pair is not in Settings, so the manager
+    // does it in Meta's dashboard).
+    void showAppSubscribed();
+    void showAppSubscriptionFailed(const inlet::Error &error);
+    // The per-account step.
     void showSubscribed(const QString &accountId);
     void showSubscriptionFailed(const QString &accountId, const inlet::Error &error);
 
@@ -49,6 +55,7 @@ signals:
 
 private:
     void updateEnabled();
+    void showResult();
 
     QLabel *m_callback;
     QLabel *m_verifyToken;
@@ -57,6 +64,8 @@ private:
     QCheckBox *m_polling;
     QLabel *m_result;
     QStringList m_subscribed;
+    QString m_appLine; // the app-level step
+    QString m_accountLine; // the per-account step
 };
 
 // Opens the dialog (modeless, deleted on close) for `core`, saving the public URL and polling

@@ -249,8 +249,7 @@ void MainWindow::trySandbox()
     connect(
         m_sandbox, &SandboxController::ready, this,
         [this](const QUrl &baseUrl) {
-            const auto &options = m_sandbox->options();
-            m_accounts->useSandbox(baseUrl, options.appId, options.appSecret)
+            m_accounts->useSandbox(baseUrl, m_sandbox->credentials())
                 .then(this, [this](const Status &stored) {
                     if (!stored) {
                         onSignInFailed(stored.error());
@@ -293,6 +292,8 @@ void MainWindow::runSettingsDialog(bool hasSecret)
             dialog->setHasMediaToken(token && !token->isEmpty());
         });
     }
+    m_accounts->hasMetaAppSecret().then(
+        dialog, [dialog](const Result<bool> &known) { dialog->setHasMetaSecret(known && *known); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto token = dialog->newMediaToken(); token && m_vault) {
             m_vault->write(SettingsDialog::mediaTokenKey(), *token).then(this, [this](const Status &stored) {
@@ -308,6 +309,15 @@ void MainWindow::runSettingsDialog(bool hasSecret)
                     return;
                 }
                 showStatus(tr("The App Secret is in the keychain."));
+            });
+        }
+        if (const auto secret = dialog->newMetaSecret()) {
+            m_accounts->storeMetaAppSecret(*secret).then(this, [this](const Status &stored) {
+                if (!stored) {
+                    warnLater(tr("Meta App Secret not saved"), stored.error().message);
+                    return;
+                }
+                showStatus(tr("The Meta App Secret is in the keychain."));
             });
         }
         m_welcome->setNotice({});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/sandboxoptions.h"
+#include "service/appconfig.h"
 
 #include <QObject>
 #include <QPointer>
@@ -34,6 +35,12 @@ public:
     bool isRunning() const { return !m_baseUrl.isEmpty(); }
     QUrl baseUrl() const { return m_baseUrl; }
     const sandbox::SandboxOptions &options() const { return m_options; }
+    // Both of its app credential pairs (Instagram and Meta app), for AccountService::useSandbox().
+    AppCredentials credentials() const
+    {
+        return AppCredentials { m_options.appId, m_options.appSecret, m_options.metaAppId,
+            m_options.metaAppSecret };
+    }
 
 signals:
     void ready(const QUrl &baseUrl);

@@ -56,10 +56,9 @@ void SandboxResume::start(bool demo, std::function<void()> startCore)
 
 void SandboxResume::onSandboxReady(const QUrl &baseUrl)
 {
-    const auto &options = m_sandbox->options();
-    // The hosts follow the sandbox (a new port if the kept one was taken); the app secret goes to
-    // the keychain as for a real Meta app, before the core reads it for the webhook server.
-    m_accounts->useSandbox(baseUrl, options.appId, options.appSecret)
+    // The hosts follow the sandbox (a new port if the kept one was taken); the app secrets go to
+    // the keychain as for a real Meta app, before the core reads them for the webhook server.
+    m_accounts->useSandbox(baseUrl, m_sandbox->credentials())
         .then(this, [this](const Status &stored) {
             if (!stored)
                 qCWarning(lcApp).noquote()

@@ -32,9 +32,15 @@ public:
     ~TokenVault() override;
 
     static QString accountKey(const QString &igId) { return QStringLiteral("account/") + igId; }
+    // The Instagram App Secret (OAuth); the key predates the Meta app pair and stays as it was.
     static QString appSecretKey(const QString &appId)
     {
         return QStringLiteral("app-secret/") + appId;
+    }
+    // The Meta app's App Secret (App settings > Basic; app token for /{app-id}/subscriptions).
+    static QString metaAppSecretKey(const QString &metaAppId)
+    {
+        return QStringLiteral("meta-app-secret/") + metaAppId;
     }
 
     QFuture<Status> write(const QString &key, const QString &secret);

@@ -103,25 +103,47 @@ QFuture<Status> AccountService::storeAppSecret(const QString &secret)
     return m_vault->write(TokenVault::appSecretKey(m_config.appId), secret);
 }
 
+namespace {
+// Whether the keychain holds a non-empty secret under `key` (a missing entry is "no").
+QFuture<Result<bool>> hasSecret(TokenVault *vault, QObject *context, const QString &key)
+{
+    return vault->read(key).then(context, [](const Result<QString> &secret) -> Result<bool> {
+        if (secret)
+            return !secret->isEmpty();
+        if (TokenVault::isNotFound(secret.error()))
+            return false;
+        return std::unexpected(secret.error());
+    });
+}
+} // namespace
+
 QFuture<Result<bool>> AccountService::hasAppSecret()
 {
     if (m_config.appId.isEmpty())
         return QtFuture::makeReadyFuture<Result<bool>>(false);
-    return m_vault->read(TokenVault::appSecretKey(m_config.appId))
-        .then(this, [](const Result<QString> &secret) -> Result<bool> {
-            if (secret)
-                return !secret->isEmpty();
-            if (TokenVault::isNotFound(secret.error()))
-                return false;
-            return std::unexpected(secret.error());
-        });
+    return hasSecret(m_vault, this, TokenVault::appSecretKey(m_config.appId));
 }
 
-QFuture<Status> AccountService::useSandbox(const QUrl &baseUrl, const QString &appId,
-                                           const QString &appSecret)
+QFuture<Status> AccountService::storeMetaAppSecret(const QString &secret)
+{
+    if (m_config.metaAppId.isEmpty())
+        return QtFuture::makeReadyFuture<Status>(
+            fail(Error::Kind::Invalid, QStringLiteral("Set the Meta App ID before its secret.")));
+    return m_vault->write(TokenVault::metaAppSecretKey(m_config.metaAppId), secret);
+}
+
+QFuture<Result<bool>> AccountService::hasMetaAppSecret()
+{
+    if (m_config.metaAppId.isEmpty())
+        return QtFuture::makeReadyFuture<Result<bool>>(false);
+    return hasSecret(m_vault, this, TokenVault::metaAppSecretKey(m_config.metaAppId));
+}
+
+QFuture<Status> AccountService::useSandbox(const QUrl &baseUrl, const AppCredentials &app)
 {
     AppConfig config = m_config;
-    config.appId = appId;
+    config.appId = app.appId;
+    config.metaAppId = app.metaAppId;
     config.hosts = InstagramHosts::allAt(baseUrl);
     // The sandbox's media host, unless the manager set up one of their own (not on loopback).
     const QString mediaHost = config.mediaUploadUrl.host();
@@ -133,7 +155,15 @@ QFuture<Status> AccountService::useSandbox(const QUrl &baseUrl, const QString &a
     m_sandboxBase = baseUrl;
     setConfig(config);
     qCInfo(lcApp) << "using the sandbox at" << baseUrl.toString();
-    return storeAppSecret(appSecret);
+    const QString metaSecret = app.metaAppSecret;
+    return storeAppSecret(app.appSecret)
+        .then(this,
+            [this, metaSecret](const Status &stored) {
+                if (!stored || m_config.metaAppId.isEmpty() || metaSecret.isEmpty())
+                    return QtFuture::makeReadyFuture(stored);
+                return storeMetaAppSecret(metaSecret);
+            })
+        .unwrap();
 }
 
 bool AccountService::isUsingSandbox() const

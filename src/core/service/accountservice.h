@@ -44,13 +44,17 @@ public:
     // Non-secret Meta app set-up; also points the Graph client at its hosts.
     void setConfig(const AppConfig &config);
     const AppConfig &config() const { return m_config; }
-    // The App Secret goes to the keychain under "app-secret/<app id>", nowhere else.
+    // The Instagram App Secret goes to the keychain under "app-secret/<app id>", nowhere else.
     QFuture<Status> storeAppSecret(const QString &secret);
     // True when a secret for the current app id is in the keychain.
     QFuture<Result<bool>> hasAppSecret();
+    // The Meta app's App Secret, under "meta-app-secret/<meta app id>" (needs config().metaAppId).
+    QFuture<Status> storeMetaAppSecret(const QString &secret);
+    QFuture<Result<bool>> hasMetaAppSecret();
 
-    // The sandbox stands in for every Instagram host; its app secret takes the keychain path too.
-    QFuture<Status> useSandbox(const QUrl &baseUrl, const QString &appId, const QString &appSecret);
+    // The sandbox stands in for every Instagram host; its two app secrets take the keychain path
+    // too (the Meta pair only when the sandbox gives one).
+    QFuture<Status> useSandbox(const QUrl &baseUrl, const AppCredentials &app);
     bool isUsingSandbox() const;
 
     // Reads the accounts from the store, checks their tokens are in the keychain, and starts

@@ -1,5 +1,6 @@
 #include "service/appconfig.h"
 
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSettings>
 
@@ -9,6 +10,7 @@ AppConfig AppConfig::load(const QSettings &settings)
 {
     AppConfig config;
     config.appId = settings.value(QStringLiteral("app/id")).toString();
+    config.metaAppId = settings.value(QStringLiteral("app/metaAppId")).toString();
     const QUrl redirect(settings.value(QStringLiteral("app/redirectUri")).toString());
     if (redirect.isValid() && !redirect.isEmpty())
         config.redirectUri = redirect;
@@ -21,6 +23,7 @@ AppConfig AppConfig::load(const QSettings &settings)
 void AppConfig::save(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("app/id"), appId);
+    settings.setValue(QStringLiteral("app/metaAppId"), metaAppId);
     settings.setValue(QStringLiteral("app/redirectUri"), redirectUri.toString());
     hosts.save(settings);
     settings.setValue(QStringLiteral("media/uploadUrl"), mediaUploadUrl.toString());
@@ -33,6 +36,13 @@ void AppConfig::useSandboxMediaHost(const QUrl &sandboxBase)
     media.setPath(QStringLiteral("/media"));
     mediaUploadUrl = media;
     mediaPublicUrl = media;
+}
+
+AppCredentials AppCredentials::fromJson(const QJsonObject &app)
+{
+    const auto text = [&app](const char *key) { return app.value(QLatin1String(key)).toString(); };
+    return AppCredentials { text("app_id"), text("app_secret"), text("meta_app_id"),
+        text("meta_app_secret") };
 }
 
 QString webhookVerifyToken(QSettings &settings)

@@ -136,70 +136,121 @@ QUrl CoreServices::webhookUrl() const
 
 void CoreServices::startWebhookServer()
 {
-    const QString appId = m_accounts->config().appId;
-    m_vault->read(TokenVault::appSecretKey(appId)).then(this, [this](const Result<QString> &secret) {
-        if (!secret) {
-            qCWarning(lcWebhook) << "no app secret, webhook server not started:"
-                                 << secret.error().message;
-            emit webhookFailed(secret.error());
-            return;
-        }
-        WebhookServerConfig config;
-        config.port = m_options.webhookPort;
-        config.appSecret = secret->toUtf8();
-        config.verifyToken = m_options.verifyToken;
-        Store *store = m_store.get();
-        m_webhook = std::make_unique<WebhookServer>(
-            config, [store](const QList<InboundEvent> &events) { return store->applyEvents(events); });
-        const auto port = m_webhook->start();
-        if (!port) {
-            qCWarning(lcWebhook) << "webhook server failed:" << port.error().message;
-            emit webhookFailed(port.error());
-            m_webhook.reset();
-            return;
-        }
-        emit webhookStarted(m_webhook->callbackUrl());
-    });
+    const AppConfig config = m_accounts->config();
+    // The Instagram App Secret is required; the Meta app secret is read too when a Meta App ID is
+    // set, since either may sign deliveries (instagram-api.md §11). A missing one is not an error.
+    auto metaSecret = [this, config]() -> QFuture<Result<QString>> {
+        if (!config.hasMetaApp())
+            return QtFuture::makeReadyFuture<Result<QString>>(QString());
+        return m_vault->read(TokenVault::metaAppSecretKey(config.metaAppId));
+    };
+    m_vault->read(TokenVault::appSecretKey(config.appId))
+        .then(this, [this, metaSecret](const Result<QString> &secret) {
+            if (!secret) {
+                qCWarning(lcWebhook)
+                    << "no app secret, webhook server not started:" << secret.error().message;
+                emit webhookFailed(secret.error());
+                return;
+            }
+            metaSecret().then(this, [this, instagram = *secret](const Result<QString> &meta) {
+                if (!meta)
+                    qCWarning(lcWebhook) << "no Meta app secret (signatures are checked with the "
+                                            "Instagram App Secret only):"
+                                         << meta.error().message;
+                startWebhookServerWith(instagram.toUtf8(), meta ? meta->toUtf8() : QByteArray());
+            });
+        });
+}
+
+void CoreServices::startWebhookServerWith(
+    const QByteArray &appSecret, const QByteArray &metaAppSecret)
+{
+    WebhookServerConfig config;
+    config.port = m_options.webhookPort;
+    config.appSecret = appSecret;
+    config.metaAppSecret = metaAppSecret;
+    config.verifyToken = m_options.verifyToken;
+    Store *store = m_store.get();
+    m_webhook = std::make_unique<WebhookServer>(
+        config, [store](const QList<InboundEvent> &events) { return store->applyEvents(events); });
+    const auto port = m_webhook->start();
+    if (!port) {
+        qCWarning(lcWebhook) << "webhook server failed:" << port.error().message;
+        emit webhookFailed(port.error());
+        m_webhook.reset();
+        return;
+    }
+    emit webhookStarted(m_webhook->callbackUrl());
+}
+
+QFuture<Status> CoreServices::subscribeApp(const QUrl &callback)
+{
+    const AppConfig config = m_accounts->config();
+    const auto inDashboard = [](const QString &why) {
+        return QtFuture::makeReadyFuture<Status>(
+            fail(Error::Kind::Invalid, why, AppSubscriptionInDashboard));
+    };
+    if (!config.hasMetaApp())
+        return inDashboard(QStringLiteral("no Meta App ID: the app-level webhook subscription is "
+                                          "left to Meta's dashboard"));
+    const QString metaAppId = config.metaAppId;
+    return m_vault->read(TokenVault::metaAppSecretKey(metaAppId))
+        .then(this,
+            [this, metaAppId, callback, inDashboard](const Result<QString> &secret) {
+                if (!secret && TokenVault::isNotFound(secret.error()))
+                    return inDashboard(QStringLiteral("no Meta App Secret in the keychain: the "
+                                                      "app-level webhook subscription is left "
+                                                      "to Meta's dashboard"));
+                if (!secret)
+                    return QtFuture::makeReadyFuture<Status>(std::unexpected(secret.error()));
+                return m_graph
+                    ->appSubscription(
+                        metaAppId, *secret, callback, m_options.verifyToken, webhookFields())
+                    .then([](const Result<QJsonObject> &done) -> Status {
+                        if (!done)
+                            return std::unexpected(done.error());
+                        return {};
+                    });
+            })
+        .unwrap();
 }
 
 void CoreServices::subscribeWebhooks(const QUrl &publicUrl)
 {
     const QUrl callback = publicUrl.isEmpty() ? webhookUrl() : publicUrl;
-    const QString appId = m_accounts->config().appId;
     const QList<Account> accounts = m_accounts->accounts();
-    m_vault->read(TokenVault::appSecretKey(appId))
-        .then(this, [this, appId, callback](const Result<QString> &secret) {
-            if (!secret)
-                return QtFuture::makeReadyFuture<Result<QJsonObject>>(std::unexpected(secret.error()));
-            return m_graph->appSubscription(appId, *secret, callback, m_options.verifyToken,
-                                           webhookFields());
-        })
-        .unwrap()
-        .then(this, [this, accounts](const Result<QJsonObject> &app) {
-            for (const Account &account : accounts) {
-                if (!app) {
-                    emit webhookSubscriptionFailed(account.id, app.error());
-                    continue;
-                }
-                const QString id = account.id;
-                m_vault->read(TokenVault::accountKey(id))
-                    .then(this, [this, id](const Result<QString> &token) {
+    subscribeApp(callback).then(this, [this, accounts](const Status &app) {
+        if (app) {
+            qCInfo(lcWebhook) << "app-level webhook subscription done";
+            emit appWebhooksSubscribed();
+        } else {
+            qCWarning(lcWebhook) << "app-level webhook subscription not done:"
+                                 << app.error().message;
+            emit appWebhookSubscriptionFailed(app.error());
+        }
+        // Per account, whatever the app-level step did: it may have been done in the dashboard,
+        // and an account that is not subscribed gets no events at all.
+        for (const Account &account : accounts) {
+            const QString id = account.id;
+            m_vault->read(TokenVault::accountKey(id))
+                .then(this,
+                    [this, id](const Result<QString> &token) {
                         if (!token)
                             return QtFuture::makeReadyFuture<Result<QJsonObject>>(
                                 std::unexpected(token.error()));
-                        return m_graph->subscribeApp(AccessToken{*token, id}, webhookFields());
+                        return m_graph->subscribeApp(AccessToken { *token, id }, webhookFields());
                     })
-                    .unwrap()
-                    .then(this, [this, id](const Result<QJsonObject> &done) {
-                        if (done) {
-                            qCInfo(lcWebhook) << "account" << id << "subscribed to webhooks";
-                            emit webhooksSubscribed(id);
-                        } else {
-                            emit webhookSubscriptionFailed(id, done.error());
-                        }
-                    });
-            }
-        });
+                .unwrap()
+                .then(this, [this, id](const Result<QJsonObject> &done) {
+                    if (done) {
+                        qCInfo(lcWebhook) << "account" << id << "subscribed to webhooks";
+                        emit webhooksSubscribed(id);
+                    } else {
+                        emit webhookSubscriptionFailed(id, done.error());
+                    }
+                });
+        }
+    });
 }
 
 void CoreServices::startAccounts()

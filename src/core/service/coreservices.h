@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "model/types.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QUrl>
@@ -67,14 +68,24 @@ public:
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
 
-    // Starts the webhook server with the app secret from the keychain (it checks signatures with
-    // it). Ends in webhookStarted(url) or webhookFailed(error).
+    // Starts the webhook server with the app secrets from the keychain: the Instagram App Secret
+    // (required) and the Meta app secret (when a Meta App ID is set); a signature made with either
+    // is accepted. Ends in webhookStarted(url) or webhookFailed(error).
     void startWebhookServer();
     QUrl webhookUrl() const;
 
-    // Registers the webhook URL with Meta (POST /{app-id}/subscriptions, which first calls back
-    // for the handshake) and subscribes every connected account (POST /me/subscribed_apps).
-    // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty = webhookUrl()).
+    // Error code (Kind::Invalid) of appWebhookSubscriptionFailed() when the Meta app pair is not
+    // given: the app-level subscription is to be done in Meta's dashboard instead.
+    enum { AppSubscriptionInDashboard = 1 };
+
+    // Two steps. App level: registers the webhook URL with Meta (graph.facebook.com
+    // POST /{meta-app-id}/subscriptions with the Meta app's token, which first calls back for the
+    // handshake); ends in appWebhooksSubscribed() or appWebhookSubscriptionFailed(), whose code is
+    // AppSubscriptionInDashboard when the Meta pair is not given. Then, whatever the first step
+    // did, per account: POST /me/subscribed_apps for every connected account, each ending in
+    // webhooksSubscribed(id) or webhookSubscriptionFailed(id, error).
+    // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty =
+    // webhookUrl()).
     void subscribeWebhooks(const QUrl &publicUrl = {});
 
     // Starts syncing every connected account (a full backfill now, then polling if enabled) and
@@ -86,6 +97,8 @@ public:
 signals:
     void webhookStarted(const QUrl &url);
     void webhookFailed(const inlet::Error &error);
+    void appWebhooksSubscribed();
+    void appWebhookSubscriptionFailed(const inlet::Error &error);
     void webhooksSubscribed(const QString &accountId);
     void webhookSubscriptionFailed(const QString &accountId, const inlet::Error &error);
     void syncProgress(const QString &accountId, int done, int total);
@@ -93,6 +106,8 @@ signals:
 
 private:
     explicit CoreServices(const CoreOptions &options, QObject *parent);
+    void startWebhookServerWith(const QByteArray &appSecret, const QByteArray &metaAppSecret);
+    QFuture<Status> subscribeApp(const QUrl &callback); // the app-level step
     void startAccount(const Account &account);
     void stopAccount(const QString &accountId);
 

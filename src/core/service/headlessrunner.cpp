@@ -97,9 +97,7 @@ void HeadlessRunner::fetchSandboxApp()
             return;
         }
         AccountService *accounts = m_core->accounts();
-        accounts
-            ->useSandbox(m_options.sandboxBase, app.value(QStringLiteral("app_id")).toString(),
-                         app.value(QStringLiteral("app_secret")).toString())
+        accounts->useSandbox(m_options.sandboxBase, AppCredentials::fromJson(app))
             .then(this, [this, accounts](const Status &stored) {
                 if (!stored) {
                     failHard(QStringLiteral("cannot store the app secret in the keychain: %1 "

@@ -2,6 +2,8 @@
 
 #include <QMessageAuthenticationCode>
 
+#include <algorithm>
+
 namespace inlet {
 
 namespace {
@@ -21,12 +23,21 @@ int hexValue(char c)
 
 SignatureVerifier::SignatureVerifier(QList<QByteArray> secrets) : m_secrets(std::move(secrets))
 {
-    m_secrets.removeIf([](const QByteArray &s) { return s.isEmpty(); });
 }
 
 Status SignatureVerifier::verify(const QByteArray &body, const QByteArray &headerValue) const
 {
-    if (m_secrets.isEmpty())
+    if (auto matched = matchingSecret(body, headerValue); !matched)
+        return std::unexpected(matched.error());
+    return {};
+}
+
+Result<int> SignatureVerifier::matchingSecret(
+    const QByteArray &body, const QByteArray &headerValue) const
+{
+    const bool anySecret = std::any_of(
+        m_secrets.begin(), m_secrets.end(), [](const QByteArray &s) { return !s.isEmpty(); });
+    if (!anySecret)
         return fail(Error::Kind::Invalid, QStringLiteral("no app secret configured"));
     if (headerValue.isEmpty())
         return fail(Error::Kind::Auth, QStringLiteral("missing X-Hub-Signature-256"));
@@ -44,15 +55,20 @@ Status SignatureVerifier::verify(const QByteArray &body, const QByteArray &heade
             return fail(Error::Kind::Auth, QStringLiteral("signature is not hex"));
         given[i] = char((hi << 4) | lo);
     }
-    bool match = false;
-    for (const QByteArray &secret : m_secrets) {
+    // Every secret is hashed and compared, whatever matched before: no early exit between them.
+    int matched = -1;
+    for (int i = 0; i < int(m_secrets.size()); ++i) {
+        const QByteArray &secret = m_secrets.at(i);
+        if (secret.isEmpty()) // not configured: known to the caller, not to the sender
+            continue;
         const QByteArray expected =
             QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256);
-        match = constantTimeEquals(expected, given) || match; // no early exit between secrets
+        const bool equal = constantTimeEquals(expected, given);
+        matched = (equal && matched < 0) ? i : matched;
     }
-    if (!match)
+    if (matched < 0)
         return fail(Error::Kind::Auth, QStringLiteral("signature does not match"));
-    return {};
+    return matched;
 }
 
 QByteArray SignatureVerifier::sign(const QByteArray &body, const QByteArray &secret)

@@ -99,9 +99,18 @@ QFuture<HttpResponse> WebhookEndpoint::receive(const HttpRequest &request) const
     if (request.body.size() > m_config.maxBodyBytes) // the parser already refused these
         return ready(reject(413, QByteArrayLiteral("payload too large\n")));
 
-    if (auto s = m_verifier.verify(request.body, request.header("x-hub-signature-256")); !s) {
-        logRefusal(QStringLiteral("webhook POST refused: ") + s.error().message);
+    const auto signedWith
+        = m_verifier.matchingSecret(request.body, request.header("x-hub-signature-256"));
+    if (!signedWith) {
+        logRefusal(QStringLiteral("webhook POST refused: ") + signedWith.error().message);
         return ready(reject(403, QByteArrayLiteral("bad signature\n")));
+    }
+    // Which secret Meta signs with is not settled (instagram-api.md §11): say it once, not per
+    // POST.
+    if (int none = -1; m_stats->signingSecret.compare_exchange_strong(none, *signedWith)) {
+        qCInfo(lcWebhook).noquote() << "webhook signatures are made with the"
+                                    << m_config.secretNames.value(*signedWith,
+                                           QStringLiteral("secret #%1").arg(*signedWith));
     }
 
     auto events = parseWebhookBody(request.body);

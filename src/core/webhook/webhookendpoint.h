@@ -25,6 +25,7 @@ struct WebhookStats {
     std::atomic<qint64> eventsCommitted{0};
     std::atomic<qint64> postsRejected{0};  // 4xx on the webhook path
     std::atomic<qint64> commitFailures{0}; // answered 500
+    std::atomic<int> signingSecret { -1 }; // index of the secret of the first accepted signature
 };
 
 // What the webhook path does with one request, apart from HTTP framing (HttpConnection) and
@@ -37,7 +38,8 @@ class WebhookEndpoint {
 public:
     struct Config {
         QByteArray path;           // e.g. "/webhook/instagram"
-        QList<QByteArray> secrets; // app secret(s) that sign deliveries
+        QList<QByteArray> secrets; // app secret(s) that sign deliveries (empty ones never match)
+        QStringList secretNames; // for the log line saying which one signs, same order
         QString verifyToken;
         qint64 maxBodyBytes = 1024 * 1024;
     };

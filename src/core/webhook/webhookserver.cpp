@@ -10,11 +10,13 @@ namespace inlet {
 WebhookServer::WebhookServer(WebhookServerConfig config, EventCommitter committer, QObject *parent)
     : QObject(parent), m_config(std::move(config))
 {
-    QList<QByteArray> secrets{m_config.appSecret};
-    secrets += m_config.extraAppSecrets;
+    // In SigningSecret's order.
+    const QList<QByteArray> secrets { m_config.appSecret, m_config.metaAppSecret };
+    const QStringList names { QStringLiteral("Instagram App Secret"),
+        QStringLiteral("Meta app secret") };
     m_endpoint = std::make_shared<WebhookEndpoint>(
-        WebhookEndpoint::Config{m_config.path.toUtf8(), secrets, m_config.verifyToken,
-                                m_config.maxBodyBytes},
+        WebhookEndpoint::Config {
+            m_config.path.toUtf8(), secrets, names, m_config.verifyToken, m_config.maxBodyBytes },
         std::move(committer));
     m_endpoint->setLogIntervalMs(m_config.logIntervalMs);
 }

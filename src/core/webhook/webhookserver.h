@@ -20,8 +20,10 @@ struct WebhookServerConfig {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0; // 0 picks a free one
     QString path = QStringLiteral("/webhook/instagram");
-    QByteArray appSecret;
-    QList<QByteArray> extraAppSecrets; // also accepted (Instagram and Meta app secrets both sign)
+    // Signatures made with either secret are accepted (instagram-api.md §11: which one Meta uses
+    // for Instagram-login deliveries is not settled). The first is required.
+    QByteArray appSecret; // the Instagram App Secret
+    QByteArray metaAppSecret; // the Meta app's App Secret; empty when not given
     QString verifyToken;
     qint64 maxBodyBytes = 1024 * 1024;
     int idleTimeoutMs = 30'000;
@@ -62,6 +64,10 @@ public:
     const WebhookServerConfig &config() const { return m_config; }
     const WebhookStats &stats() const { return *m_endpoint->stats(); }
     const HttpServerStats &httpStats() const { return *m_httpStats; }
+
+    // Which secret made the first signature accepted (logged once when it happens).
+    enum class SigningSecret { NoneYet = -1, Instagram = 0, Meta = 1 };
+    SigningSecret signingSecret() const { return SigningSecret(stats().signingSecret.load()); }
 
 private:
     WebhookServerConfig m_config;

@@ -26,12 +26,43 @@ private slots:
     {
         AppConfig config;
         config.appId = QStringLiteral("123");
+        config.metaAppId = QStringLiteral("456");
         config.redirectUri = QUrl(QStringLiteral("https://example.com/cb"));
         config.hosts = InstagramHosts::allAt(QUrl(QStringLiteral("http://127.0.0.1:9000")));
         SettingsDialog dialog(config, true, nullptr);
         QCOMPARE(dialog.config(), config);
         QVERIFY(!dialog.newSecret()); // an empty field keeps the stored secret
         QVERIFY(edit(dialog, QStringLiteral("Instagram App Secret"))->text().isEmpty());
+        QVERIFY(!dialog.newMetaSecret());
+        QVERIFY(edit(dialog, QStringLiteral("Meta App Secret"))->text().isEmpty());
+    }
+
+    // Both pairs of a Meta app, each with where Meta's dashboard shows it; the Meta pair is
+    // optional and its secret is handed to the caller (for the keychain), never pre-filled.
+    void asksForBothPairsAndSaysWhereEachIs()
+    {
+        SettingsDialog dialog(AppConfig {}, false, nullptr);
+        QLineEdit *metaId = edit(dialog, QStringLiteral("Meta App ID"));
+        QLineEdit *metaSecret = edit(dialog, QStringLiteral("Meta App Secret"));
+        QVERIFY(metaId && metaSecret);
+        QCOMPARE(metaSecret->echoMode(), QLineEdit::Password);
+        QStringList texts;
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            texts.append(label->text());
+        const QString all = texts.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("Instagram > API setup with Instagram login")),
+            qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("App settings > Basic")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("keychain")), qPrintable(all));
+
+        metaId->setText(QStringLiteral(" 2345678901234567 "));
+        metaSecret->setText(QStringLiteral("  meta-s3cret "));
+        QCOMPARE(dialog.config().metaAppId, QStringLiteral("2345678901234567"));
+        QCOMPARE(dialog.newMetaSecret().value_or(QString()), QStringLiteral("meta-s3cret"));
+        QVERIFY(!dialog.newSecret()); // the Instagram one stays as it was
+
+        dialog.setHasMetaSecret(true);
+        QVERIFY(metaSecret->placeholderText().contains(QLatin1String("keychain")));
     }
 
     void resetToInstagram()
@@ -58,6 +89,10 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
         QTest::newRow("app id not a number") << "Instagram App ID" << "abc";
+        QTest::newRow("meta app id not a number") << "Meta App ID"
+                                                  << "12ab";
+        QTest::newRow("meta secret without its id") << "Meta App Secret"
+                                                    << "s3cret";
         QTest::newRow("redirect not a URL") << "Redirect URI" << "not a url";
         QTest::newRow("redirect custom scheme") << "Redirect URI" << "inlet://callback";
         QTest::newRow("host without scheme") << "Graph API host" << "graph.instagram.com";
@@ -93,6 +128,7 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.config().appId, QStringLiteral("1234567890"));
         QVERIFY(dialog.config().isComplete());
+        QVERIFY(!dialog.config().hasMetaApp()); // the Instagram pair alone is enough
     }
 
     void mediaHostRoundTripsAndExplains()

@@ -2,6 +2,7 @@
 // (only a valid https one), switches polling, and reports the subscription's outcome.
 #include "app/settings/webhooksdialog.h"
 #include "common/result.h"
+#include "service/coreservices.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -22,6 +23,7 @@ private slots:
     void pollingDisablesSubscribe();
     void notRunningCannotSubscribe();
     void reportsOutcome();
+    void appLevelStepAndAccountsAreReportedApart();
 };
 
 namespace {
@@ -94,6 +96,30 @@ void TestWebhooksDialog::reportsOutcome()
     error.message = QStringLiteral("callback verification failed");
     dialog.showSubscriptionFailed(QStringLiteral("a1"), error);
     QVERIFY(dialog.resultText().contains(QLatin1String("callback verification failed")));
+}
+
+// Without the Meta app pair the app-level step is the manager's to do in Meta's dashboard; the
+// accounts' own subscription is reported beside it, not hidden by it.
+void TestWebhooksDialog::appLevelStepAndAccountsAreReportedApart()
+{
+    WebhooksDialog dialog(kCallback, kToken, false);
+    dialog.showAppSubscriptionFailed(Error::make(Error::Kind::Invalid,
+        QStringLiteral("no Meta App ID"), CoreServices::AppSubscriptionInDashboard));
+    dialog.showSubscribed(QStringLiteral("a1"));
+    QVERIFY2(dialog.resultText().contains(QLatin1String("Meta's dashboard")),
+        qPrintable(dialog.resultText()));
+    QVERIFY2(dialog.resultText().contains(QLatin1String("Subscribed: 1 account")),
+        qPrintable(dialog.resultText()));
+
+    Error graph = Error::make(
+        Error::Kind::Graph, QStringLiteral("(#2200) Callback verification failed"), 2200);
+    dialog.showAppSubscriptionFailed(graph);
+    QVERIFY(dialog.resultText().contains(QLatin1String("Callback verification failed")));
+    QVERIFY(dialog.resultText().contains(QLatin1String("Subscribed: 1 account")));
+
+    dialog.showAppSubscribed();
+    QVERIFY(!dialog.resultText().contains(QLatin1String("failed")));
+    QVERIFY(dialog.resultText().contains(QLatin1String("Subscribed: 1 account")));
 }
 
 QTEST_MAIN(TestWebhooksDialog)

@@ -34,13 +34,14 @@ private slots:
         options.customers = 8;
         options.businessId = m_account;
         options.appSecret = QStringLiteral("sandbox+secret&x=1"); // '+' and '&' must survive encoding
+        options.metaAppSecret = QStringLiteral("meta+secret&y=2");
         m_sandbox = std::make_unique<sandbox::Sandbox>(options);
         const Result<QUrl> base = m_sandbox->start();
         QVERIFY2(base, base ? "" : qPrintable(base.error().message));
         m_control = std::make_unique<test::SandboxControl>(*base);
         m_client = std::make_unique<GraphClient>(InstagramHosts::allAt(*base));
         m_client->setTransferTimeout(std::chrono::seconds(5));
-        m_secrets << options.appSecret;
+        m_secrets << options.appSecret << options.metaAppSecret;
 
         // Sign in the way the app does, with the generic calls: consent -> code -> short -> long.
         QUrl authorize = m_client->hosts().authorizeEndpoint();
@@ -160,22 +161,27 @@ private slots:
         const sandbox::SandboxOptions &options = m_sandbox->options();
         const QStringList fields{QStringLiteral("messages"), QStringLiteral("message_reactions")};
 
-        const auto ok = await(m_client->appSubscription(options.appId, options.appSecret, callbackUrl,
-                                                        verifyToken, fields));
+        // graph.facebook.com takes the Meta app's pair here, not the Instagram one.
+        const auto ok = await(m_client->appSubscription(
+            options.metaAppId, options.metaAppSecret, callbackUrl, verifyToken, fields));
         QVERIFY(ok);
         QVERIFY2(*ok, ok->has_value() ? "" : qPrintable(ok->error().message));
         QCOMPARE((*ok)->value(QLatin1String("success")).toBool(), true);
 
-        const auto refused = await(m_client->appSubscription(options.appId, options.appSecret,
-                                                             callbackUrl, QStringLiteral("wrong"), fields));
+        const auto refused = await(m_client->appSubscription(options.metaAppId,
+            options.metaAppSecret, callbackUrl, QStringLiteral("wrong"), fields));
         QVERIFY(refused && !*refused);
         QCOMPARE(refused->error().kind, Error::Kind::Graph);
         QCOMPARE(refused->error().code, 2200);
 
-        const auto badSecret = await(m_client->appSubscription(options.appId, QStringLiteral("nope"),
-                                                               callbackUrl, verifyToken, fields));
+        const auto badSecret = await(m_client->appSubscription(
+            options.metaAppId, QStringLiteral("nope"), callbackUrl, verifyToken, fields));
         QVERIFY(badSecret && !*badSecret);
         QCOMPARE(badSecret->error().kind, Error::Kind::Graph);
+        const auto instagramPair = await(m_client->appSubscription(
+            options.appId, options.appSecret, callbackUrl, verifyToken, fields));
+        QVERIFY(instagramPair && !*instagramPair);
+        QCOMPARE(instagramPair->error().code, 190);
         m_secrets << verifyToken;
     }
 

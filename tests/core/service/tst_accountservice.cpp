@@ -57,8 +57,9 @@ private:
 
     bool useSandbox(AccountService &service)
     {
-        const auto stored = await(service.useSandbox(m_base, m_sandbox->options().appId,
-                                                     m_sandbox->options().appSecret));
+        const sandbox::SandboxOptions &o = m_sandbox->options();
+        const auto stored = await(service.useSandbox(
+            m_base, AppCredentials { o.appId, o.appSecret, o.metaAppId, o.metaAppSecret }));
         return stored && *stored;
     }
 

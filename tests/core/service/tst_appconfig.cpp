@@ -45,8 +45,8 @@ private slots:
         QVERIFY(!uploader->isConfigured()); // a real account without a media host
 
         const QUrl base(QStringLiteral("http://127.0.0.1:8765"));
-        auto stored = (*core)->accounts()->useSandbox(
-            base, QStringLiteral("1000000000000001"), QStringLiteral("s"));
+        auto stored = (*core)->accounts()->useSandbox(base,
+            AppCredentials { QStringLiteral("1000000000000001"), QStringLiteral("s"), {}, {} });
         QTRY_VERIFY(stored.isFinished());
         QCOMPARE((*core)->accounts()->config().mediaUploadUrl,
             QUrl(QStringLiteral("http://127.0.0.1:8765/media")));
@@ -62,7 +62,7 @@ private slots:
         (*core)->accounts()->setConfig(config);
         QCOMPARE(uploader->publicUrl(), QUrl(QStringLiteral("https://cdn.example.com/up")));
         stored = (*core)->accounts()->useSandbox(QUrl(QStringLiteral("http://127.0.0.1:9999")),
-                                                 QStringLiteral("1000000000000001"), QStringLiteral("s"));
+            AppCredentials { QStringLiteral("1000000000000001"), QStringLiteral("s"), {}, {} });
         QTRY_VERIFY(stored.isFinished());
         QCOMPARE(uploader->uploadUrl(), QUrl(QStringLiteral("https://dav.example.com/up")));
     }

@@ -37,6 +37,31 @@ private slots:
         QVERIFY(!v.verify(m_body, SignatureVerifier::sign(m_body, "other")).has_value());
     }
 
+    // The index of the secret that matched, in the caller's numbering; an empty (not given)
+    // secret never matches and keeps its place.
+    void matchingSecretSaysWhichOne()
+    {
+        const QByteArray meta = QByteArrayLiteral("meta-app-secret");
+        SignatureVerifier both({ m_secret, meta });
+        QCOMPARE(
+            both.matchingSecret(m_body, SignatureVerifier::sign(m_body, m_secret)).value_or(-1), 0);
+        QCOMPARE(
+            both.matchingSecret(m_body, SignatureVerifier::sign(m_body, meta)).value_or(-1), 1);
+        QVERIFY(!both.matchingSecret(m_body, SignatureVerifier::sign(m_body, "third")).has_value());
+
+        SignatureVerifier metaOnly({ QByteArray(), meta });
+        QCOMPARE(
+            metaOnly.matchingSecret(m_body, SignatureVerifier::sign(m_body, meta)).value_or(-1), 1);
+        QVERIFY(!metaOnly.matchingSecret(m_body, SignatureVerifier::sign(m_body, QByteArray()))
+                     .has_value());
+
+        SignatureVerifier none({ QByteArray(), QByteArray() });
+        const auto refused
+            = none.matchingSecret(m_body, SignatureVerifier::sign(m_body, QByteArray()));
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().kind, Error::Kind::Invalid);
+    }
+
     void rejected_data()
     {
         QTest::addColumn<QByteArray>("header");
