@@ -113,6 +113,8 @@ HttpReply ControlApi::handle(const ApiRequest &request)
     } else if (first == QLatin1String("webhooks") && p.size() == 2
         && p.at(1) == QLatin1String("signing") && (get || post)) {
         return webhookSigning(post, body.value(QStringLiteral("secret")).toString());
+    } else if (first == QLatin1String("quirks") && p.size() == 1 && (get || post)) {
+        return quirks(body);
     } else if (first == QLatin1String("state") && p.size() == 1 && get) {
         return state();
     } else if (first == QLatin1String("simulator") && p.size() == 1) {
@@ -183,6 +185,34 @@ HttpReply ControlApi::webhookSigning(bool set, const QString &choice)
     const bool isMeta = m_state.delivery->secret() == meta;
     return HttpReply::json(QJsonObject { { QStringLiteral("secret"),
         isMeta ? QStringLiteral("meta") : QStringLiteral("instagram") } });
+}
+
+HttpReply ControlApi::quirks(const QJsonObject &body)
+{
+    SandboxOptions &o = m_state.options;
+    const QString key = body.value(QStringLiteral("reply_to_key")).toString(o.replyToKey);
+    if (key != QLatin1String("mid") && key != QLatin1String("id") && key != QLatin1String("mixed"))
+        return HttpReply::controlError(
+            QStringLiteral("\"reply_to_key\" must be \"mid\", \"id\" or \"mixed\""));
+    const QString echo
+        = body.value(QStringLiteral("echo_mid"))
+              .toString(o.echoMidDiffers ? QStringLiteral("different") : QStringLiteral("same"));
+    if (echo != QLatin1String("same") && echo != QLatin1String("different"))
+        return HttpReply::controlError(
+            QStringLiteral("\"echo_mid\" must be \"same\" or \"different\""));
+    const QJsonValue revoke = body.value(QStringLiteral("revoke_on_refresh"));
+    if (!revoke.isUndefined() && !revoke.isBool())
+        return HttpReply::controlError(
+            QStringLiteral("\"revoke_on_refresh\" must be true or false"));
+    o.replyToKey = key;
+    o.echoMidDiffers = echo == QLatin1String("different");
+    o.revokeOnRefresh = revoke.toBool(o.revokeOnRefresh);
+    if (!body.isEmpty())
+        qCInfo(lcSandbox) << "quirks" << body;
+    return HttpReply::json(QJsonObject { { QStringLiteral("reply_to_key"), o.replyToKey },
+        { QStringLiteral("echo_mid"),
+            o.echoMidDiffers ? QStringLiteral("different") : QStringLiteral("same") },
+        { QStringLiteral("revoke_on_refresh"), o.revokeOnRefresh } });
 }
 
 HttpReply ControlApi::clock() const

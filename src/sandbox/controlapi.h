@@ -28,6 +28,7 @@ public:
 
 private:
     HttpReply clock() const;
+    HttpReply quirks(const QJsonObject &body);
     HttpReply faults(FaultInjector &injector, const ApiRequest &request, const QJsonObject &body);
     HttpReply uploads(const ApiRequest &request);
     HttpReply tokens(const QString &action, const QJsonObject &body);

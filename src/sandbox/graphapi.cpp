@@ -362,9 +362,16 @@ std::optional<QJsonObject> GraphApi::renderMessage(const WorldMessage &m, const 
         } else if (n == QLatin1String("reply_to")) {
             if (!m.replyToMid.isEmpty()) {
                 const WorldMessage *r = m_state.world.messages().isEmpty()
-                    ? nullptr : const_cast<World &>(m_state.world).message(m.replyToMid);
-                out.insert(n, QJsonObject{{QStringLiteral("mid"), m.replyToMid},
-                                          {QStringLiteral("is_self_reply"), r && r->fromCustomer == m.fromCustomer}});
+                    ? nullptr
+                    : const_cast<World &>(m_state.world).message(m.replyToMid);
+                const QString key = m_state.options.replyToKey;
+                if (key == QLatin1String("id") || (key == QLatin1String("mixed") && m.fromCustomer))
+                    out.insert(n, QJsonObject { { QStringLiteral("id"), m.replyToMid } });
+                else
+                    out.insert(n,
+                        QJsonObject { { QStringLiteral("mid"), m.replyToMid },
+                            { QStringLiteral("is_self_reply"),
+                                r && r->fromCustomer == m.fromCustomer } });
             }
         } else if (n == QLatin1String("attachments") || n == QLatin1String("shares")
                    || n == QLatin1String("story")) {

@@ -267,9 +267,13 @@ HttpReply OAuthApi::refresh(const ApiRequest &request)
     const QStringList permissions = old->permissions;
     const QString token = m_state.tokens.issueToken(true, permissions, now);
     qCInfo(lcSandbox) << "token refreshed" << redactSecret(token);
-    return HttpReply::json(QJsonObject{{QStringLiteral("access_token"), token},
-                                       {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                                       {QStringLiteral("expires_in"), TokenStore::kLongLifetimeMs / 1000}});
+    if (m_state.options.revokeOnRefresh) {
+        m_state.tokens.revoke(request.accessToken());
+        qCInfo(lcSandbox) << "the refreshed token was revoked";
+    }
+    return HttpReply::json(QJsonObject { { QStringLiteral("access_token"), token },
+        { QStringLiteral("token_type"), QStringLiteral("bearer") },
+        { QStringLiteral("expires_in"), TokenStore::kLongLifetimeMs / 1000 } });
 }
 
 } // namespace inlet::sandbox

@@ -24,6 +24,17 @@ struct SandboxOptions {
     // Where the sandbox keeps what must survive a restart (tokens by their SHA-256, clock offset,
     // message id counter); empty: nothing is kept, every start is a new Instagram.
     QString stateFile;
+
+    // Shapes and habits of Instagram's that clients must cope with; also switched at run time
+    // through POST /__sandbox/quirks (docs/sandbox.md).
+    // The key of a message's `reply_to` in the Conversations API: "mid" (Meta's documentation),
+    // "id" (met by independent clients) or "mixed" (customers' replies {id}, the business's {mid}).
+    QString replyToKey = QStringLiteral("mixed");
+    // The echo webhook (and the Conversations API) carry another mid than the Send API's
+    // message_id.
+    bool echoMidDiffers = false;
+    // A refresh (ig_refresh_token) revokes the token it replaces, as Meta may.
+    bool revokeOnRefresh = false;
 };
 
 } // namespace inlet::sandbox

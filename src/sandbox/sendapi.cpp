@@ -186,10 +186,13 @@ HttpReply SendApi::commit(const Outgoing &out)
     message.timestampMs = m_state.clock.nowMs();
     const WorldMessage &stored = m_state.world.addMessage(std::move(message));
 
-    QJsonObject record{{QStringLiteral("recipient_id"), igsid},
-                       {QStringLiteral("message_id"), stored.mid},
-                       {QStringLiteral("timestamp"), stored.timestampMs},
-                       {QStringLiteral("message"), out.message}};
+    // With echoMidDiffers the Send API answers an id of its own; Instagram (echo, Conversations
+    // API, reactions) knows the message by stored.mid only.
+    const QString messageId = m_state.options.echoMidDiffers ? m_state.newMid() : stored.mid;
+    QJsonObject record { { QStringLiteral("recipient_id"), igsid },
+        { QStringLiteral("message_id"), messageId },
+        { QStringLiteral("timestamp"), stored.timestampMs },
+        { QStringLiteral("message"), out.message } };
     if (!out.messagingType.isEmpty())
         record.insert(QStringLiteral("messaging_type"), out.messagingType);
     if (!out.tag.isEmpty())
@@ -197,13 +200,15 @@ HttpReply SendApi::commit(const Outgoing &out)
     if (!out.replyToMid.isEmpty())
         record.insert(
             QStringLiteral("reply_to"), QJsonObject { { QStringLiteral("mid"), out.replyToMid } });
+    if (messageId != stored.mid)
+        record.insert(QStringLiteral("echo_mid"), stored.mid);
     m_state.sent.append(record);
     m_state.deliver(payloads::echo(m_state.options.businessId, igsid, stored.timestampMs, stored.mid,
                                    stored.text, stored.attachments),
                     QStringLiteral("messages"));
     qCInfo(lcSandbox) << "business sent" << stored.mid << "to" << igsid;
-    return HttpReply::json(QJsonObject{{QStringLiteral("recipient_id"), igsid},
-                                       {QStringLiteral("message_id"), stored.mid}});
+    return HttpReply::json(QJsonObject {
+        { QStringLiteral("recipient_id"), igsid }, { QStringLiteral("message_id"), messageId } });
 }
 
 std::optional<HttpReply> SendApi::readMessage(const QJsonObject &message, QString *text, QJsonArray *attachments)

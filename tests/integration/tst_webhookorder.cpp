@@ -5,6 +5,7 @@
 #include "e2esupport.h"
 
 #include "sandbox/sandbox.h"
+#include "sandbox/sandboxclock.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/webhookpayloads.h"
 #include "sandbox/world.h"
@@ -175,6 +176,73 @@ private slots:
         QCOMPARE(countsAfter->messages, countsBefore->messages);
         QCOMPARE(countsAfter->conversations, countsBefore->conversations);
 
+        QCOMPARE(process.terminate(), 0);
+    }
+
+    // Real delivery logs show a message_edit arriving before the message it edits (issue 10):
+    // the edit is kept and applied when the message comes, also when the process restarted in
+    // between. The customer is not in the sandbox's world, so only these webhooks reach the store.
+    void editBeforeItsMessage()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString igsid = QStringLiteral("93000000000000099");
+        const qint64 t = m_sandbox->clock().nowMs();
+        const auto post = [&](const QUrl &url, const QJsonObject &item, qint64 ts) {
+            return postSigned(url,
+                QJsonDocument(payloads::envelope(kBusiness, ts, QJsonArray { item }))
+                    .toJson(QJsonDocument::Compact));
+        };
+        const auto edit = [&](const QString &mid, const QString &text, qint64 ts) {
+            return payloads::edit(igsid, kBusiness, ts, mid, text, 1);
+        };
+        const auto message = [&](const QString &mid, const QString &text, qint64 ts) {
+            return payloads::text(igsid, kBusiness, ts, mid, text);
+        };
+
+        HeadlessProcess process;
+        QUrl url = process.start(dir.path(), m_base);
+        QVERIFY(url.isValid());
+        auto reader = openReader(dir.path());
+        QVERIFY(reader);
+
+        // Within one run.
+        QCOMPARE(post(url,
+                     edit(QStringLiteral("mid.edited.1"), QStringLiteral("See you at 6"), t + 5000),
+                     t + 5000),
+            200);
+        QVERIFY(!messageByMid(*reader, kBusiness, QStringLiteral("mid.edited.1")));
+        QCOMPARE(post(url,
+                     message(QStringLiteral("mid.edited.1"), QStringLiteral("See you at 5"), t), t),
+            200);
+        auto stored = messageByMid(*reader, kBusiness, QStringLiteral("mid.edited.1"));
+        QVERIFY(stored); // acknowledged = on disk
+        QCOMPARE(stored->text, QStringLiteral("See you at 6"));
+        QCOMPARE(stored->editCount, 1);
+        QCOMPARE(stored->createdMs, t);
+
+        // With a restart between the edit and its message.
+        QCOMPARE(
+            post(url, edit(QStringLiteral("mid.edited.2"), QStringLiteral("Two coffees"), t + 9000),
+                t + 9000),
+            200);
+        QCOMPARE(process.terminate(), 0);
+        url = process.start(dir.path(), m_base);
+        QVERIFY(url.isValid());
+        QVERIFY(!messageByMid(*reader, kBusiness, QStringLiteral("mid.edited.2")));
+        QCOMPARE(
+            post(url,
+                message(QStringLiteral("mid.edited.2"), QStringLiteral("One coffee"), t + 8000),
+                t + 8000),
+            200);
+        stored = messageByMid(*reader, kBusiness, QStringLiteral("mid.edited.2"));
+        QVERIFY(stored);
+        QCOMPARE(stored->text, QStringLiteral("Two coffees"));
+        QCOMPARE(stored->editCount, 1);
+        const auto versions = reader->messageVersions(stored->id);
+        QVERIFY(versions);
+        QCOMPARE(versions->size(), 2);
+        QCOMPARE(versions->first().text, QStringLiteral("One coffee"));
         QCOMPARE(process.terminate(), 0);
     }
 };

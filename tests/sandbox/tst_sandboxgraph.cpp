@@ -206,6 +206,93 @@ private slots:
         QCOMPARE(m_client->get(QStringLiteral("/me/subscribed_apps"), m_token).json().value(QStringLiteral("data")).toArray().size(), 0);
     }
 
+    // Graph returns exactly the fields a request names: a client that forgets `shares` or
+    // `story` gets a shared post or a story mention as an empty message.
+    void messageFieldsOnlyWhenAsked()
+    {
+        const QString igsid = m_sandbox->world().customers().at(1).profile.igsid;
+        const auto inject = [&](const QJsonObject &spec) {
+            QJsonObject full = spec;
+            full.insert(QStringLiteral("customer"), igsid);
+            const auto mid = m_sandbox->injectEvent(full);
+            return mid ? *mid : QString();
+        };
+        const QString share
+            = inject({ { "kind", "share" }, { "url", "https://www.instagram.com/p/C0ffee/" } });
+        const QString mention = inject({ { "kind", "story_mention" } });
+        const QString storyReply = inject({ { "kind", "story_reply" }, { "text", "wow" } });
+        const QString text = inject({ { "kind", "text" }, { "text", "hello" } });
+        const QStringList all { QStringLiteral("from"), QStringLiteral("to"),
+            QStringLiteral("message"), QStringLiteral("attachments"), QStringLiteral("shares"),
+            QStringLiteral("story"), QStringLiteral("reply_to"), QStringLiteral("reactions"),
+            QStringLiteral("is_unsupported") };
+        for (const QString &mid : { share, mention, storyReply, text }) {
+            QVERIFY(!mid.isEmpty());
+            // Default: id and created_time only.
+            QCOMPARE(m_client->get(QLatin1Char('/') + mid, m_token).json().keys(),
+                (QStringList { QStringLiteral("created_time"), QStringLiteral("id") }));
+            // Each field alone gives that field (when the message has it) and nothing else.
+            for (const QString &field : all) {
+                const QJsonObject o
+                    = m_client->get(QStringLiteral("/%1?fields=id,%2").arg(mid, field), m_token)
+                          .json();
+                for (const QString &key : o.keys())
+                    QVERIFY2(key == QLatin1String("id") || key == field,
+                        qPrintable(mid + QLatin1Char(' ') + key));
+            }
+        }
+        const auto get = [&](const QString &mid, const QString &fields) {
+            return m_client->get(QStringLiteral("/%1?fields=%2").arg(mid, fields), m_token).json();
+        };
+        QVERIFY(
+            !get(share, QStringLiteral("id,attachments,story")).contains(QStringLiteral("shares")));
+        QCOMPARE(get(share, QStringLiteral("shares"))[QStringLiteral("shares")][QStringLiteral(
+                     "data")][0][QStringLiteral("link")]
+                     .toString(),
+            QStringLiteral("https://www.instagram.com/p/C0ffee/"));
+        QVERIFY(!get(mention, QStringLiteral("id,attachments,shares"))
+                     .contains(QStringLiteral("story")));
+        QVERIFY(get(mention, QStringLiteral("story"))[QStringLiteral("story")].toObject().contains(
+            QStringLiteral("mention")));
+        QVERIFY(
+            get(storyReply, QStringLiteral("story"))[QStringLiteral("story")].toObject().contains(
+                QStringLiteral("reply_to")));
+    }
+
+    // reply_to comes as Meta documents it ({mid,is_self_reply}) or as independent clients meet
+    // it ({id}); POST /__sandbox/quirks picks one, "mixed" (the default) gives customers' replies
+    // {id} and the business's {mid}.
+    void replyToShapeIsSwitchable()
+    {
+        const QString igsid = m_sandbox->world().customers().at(2).profile.igsid;
+        const QString first = *m_sandbox->injectEvent(
+            { { "kind", "text" }, { "customer", igsid }, { "text", "first" } });
+        const QString reply = *m_sandbox->injectEvent({ { "kind", "reply" }, { "customer", igsid },
+            { "text", "second" }, { "reply_to", first } });
+        const auto replyTo = [&] {
+            return m_client->get(QStringLiteral("/%1?fields=reply_to").arg(reply), m_token)
+                .json()[QStringLiteral("reply_to")]
+                .toObject();
+        };
+        QCOMPARE(m_client->control(QStringLiteral("quirks"))
+                     .json()[QStringLiteral("reply_to_key")]
+                     .toString(),
+            QStringLiteral("mixed"));
+        QCOMPARE(replyTo(), (QJsonObject { { QStringLiteral("id"), first } }));
+        QCOMPARE(
+            m_client->control(QStringLiteral("quirks"), { { "reply_to_key", "mid" } }).status, 200);
+        QCOMPARE(replyTo().value(QStringLiteral("mid")).toString(), first);
+        QVERIFY(!replyTo().contains(QStringLiteral("id")));
+        QCOMPARE(
+            m_client->control(QStringLiteral("quirks"), { { "reply_to_key", "id" } }).status, 200);
+        QCOMPARE(replyTo(), (QJsonObject { { QStringLiteral("id"), first } }));
+        QCOMPARE(m_client->control(QStringLiteral("quirks"), { { "reply_to_key", "nope" } }).status,
+            400);
+        QCOMPARE(
+            m_client->control(QStringLiteral("quirks"), { { "reply_to_key", "mixed" } }).status,
+            200);
+    }
+
 private:
     std::unique_ptr<Sandbox> m_sandbox;
     std::unique_ptr<SandboxTestClient> m_client;

@@ -146,6 +146,42 @@ private slots:
         QCOMPARE(m_client->get(QStringLiteral("/me?fields=user_id"), newToken).status, 200);
     }
 
+    // Meta may revoke the token a refresh replaces; POST /__sandbox/quirks
+    // {"revoke_on_refresh":true} makes the sandbox do so (by default the old one stays valid).
+    void refreshCanRevokeTheOldToken()
+    {
+        const QString first = m_sandbox->issueToken(true);
+        advance(25 * 3600);
+        const auto refresh = [&](const QString &token) {
+            return m_client
+                ->get(QStringLiteral(
+                          "/refresh_access_token?grant_type=ig_refresh_token&access_token=")
+                    + token)
+                .json()
+                .value(QStringLiteral("access_token"))
+                .toString();
+        };
+        const QString second = refresh(first);
+        QVERIFY(!second.isEmpty());
+        QCOMPARE(m_client->get(QStringLiteral("/me"), first).status, 200);
+
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("quirks"),
+                         { { QStringLiteral("revoke_on_refresh"), QStringLiteral("yes") } })
+                     .status,
+            400);
+        const HttpResult on = m_client->control(
+            QStringLiteral("quirks"), { { QStringLiteral("revoke_on_refresh"), true } });
+        QCOMPARE(on.json().value(QStringLiteral("revoke_on_refresh")).toBool(), true);
+        advance(25 * 3600);
+        const QString third = refresh(second);
+        QVERIFY(!third.isEmpty());
+        const HttpResult revoked = m_client->get(QStringLiteral("/me"), second);
+        QCOMPARE(revoked.graphCode(), 190);
+        QCOMPARE(revoked.graphSubcode(), 467);
+        QCOMPARE(m_client->get(QStringLiteral("/me"), third).status, 200);
+    }
+
     void shortLivedTokenExpiresAfterAnHour()
     {
         const QString shortToken = exchangeCode(consentCode()).json().value(QStringLiteral("access_token")).toString();

@@ -60,6 +60,51 @@ private slots:
                  QStringLiteral("17841400000000001"));
     }
 
+    // Two independent projects guard against an echo whose mid differs from the Send API's
+    // message_id; POST /__sandbox/quirks {"echo_mid":"different"} makes the sandbox do that:
+    // Instagram then knows the message (echo, Conversations API, reactions) by the other mid only.
+    void echoMidCanDifferFromTheSendApisMessageId()
+    {
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("quirks"),
+                         { { QStringLiteral("echo_mid"), QStringLiteral("sometimes") } })
+                     .status,
+            400);
+        const HttpResult on = m_client->control(QStringLiteral("quirks"),
+            { { QStringLiteral("echo_mid"), QStringLiteral("different") } });
+        QCOMPARE(
+            on.json().value(QStringLiteral("echo_mid")).toString(), QStringLiteral("different"));
+        const HttpResult sent = sendText(QStringLiteral("Two mids"));
+        QCOMPARE(sent.status, 200);
+        const QString messageId = sent.json().value(QStringLiteral("message_id")).toString();
+        const QJsonObject logged = m_client->get(QStringLiteral("/__sandbox/sent"))
+                                       .json()
+                                       .value(QStringLiteral("data"))
+                                       .toArray()
+                                       .last()
+                                       .toObject();
+        QCOMPARE(logged.value(QStringLiteral("message_id")).toString(), messageId);
+        const QString echoMid = logged.value(QStringLiteral("echo_mid")).toString();
+        QVERIFY(!echoMid.isEmpty());
+        QVERIFY(echoMid != messageId);
+        QVERIFY(!m_sandbox->world().message(messageId));
+        QCOMPARE(m_sandbox->world().message(echoMid)->text, QStringLiteral("Two mids"));
+        QCOMPARE(m_client->get(QStringLiteral("/%1?fields=message").arg(echoMid), m_token)
+                     .json()
+                     .value(QStringLiteral("message"))
+                     .toString(),
+            QStringLiteral("Two mids"));
+        QCOMPARE(
+            m_client->get(QStringLiteral("/%1?fields=message").arg(messageId), m_token).graphCode(),
+            100);
+        // Back to one mid.
+        m_client->control(
+            QStringLiteral("quirks"), { { QStringLiteral("echo_mid"), QStringLiteral("same") } });
+        const HttpResult again = sendText(QStringLiteral("One mid"));
+        QVERIFY(m_sandbox->world().message(
+            again.json().value(QStringLiteral("message_id")).toString()));
+    }
+
     void igIdPathAndQueryTokenWork()
     {
         const QJsonObject body{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customer}}},

@@ -146,6 +146,13 @@ void TokenVault::runNext()
         QMetaObject::invokeMethod(this, &TokenVault::runNext, Qt::QueuedConnection);
         return;
     }
+    if (pending.op == Op::Read) {
+        if (const auto known = m_known.constFind(pending.key); known != m_known.cend()) {
+            pending.done(*known);
+            QMetaObject::invokeMethod(this, &TokenVault::runNext, Qt::QueuedConnection);
+            return;
+        }
+    }
 
     QKeychain::Job *job = nullptr;
     switch (pending.op) {
@@ -166,28 +173,37 @@ void TokenVault::runNext()
     job->setKey(pending.key);
     const Op op = pending.op;
     const QString key = pending.key;
+    const QString written = pending.secret;
     auto done = std::move(pending.done);
-    connect(job, &QKeychain::Job::finished, this, [this, job, op, key, done](QKeychain::Job *) {
-        job->deleteLater();
-        const auto error = job->error();
-        if (error == QKeychain::NoError) {
-            qCDebug(lcKeychain) << opName(int(op)) << key << "ok";
-            done(op == Op::Read ? static_cast<QKeychain::ReadPasswordJob *>(job)->textData()
-                                : QString());
-        } else if (op == Op::Remove && error == QKeychain::EntryNotFound) {
-            done(QString());
-        } else {
-            const Error mapped = mapError(error, job->errorString(), op);
-            // Only the key and QtKeychain's message are logged: never the secret.
-            if (error == QKeychain::EntryNotFound)
-                qCDebug(lcKeychain) << opName(int(op)) << key << "not found";
-            else
-                qCWarning(lcKeychain) << opName(int(op)) << key << "failed:" << int(error)
-                                      << job->errorString();
-            done(std::unexpected(mapped));
-        }
-        QMetaObject::invokeMethod(this, &TokenVault::runNext, Qt::QueuedConnection);
-    });
+    connect(job, &QKeychain::Job::finished, this,
+        [this, job, op, key, written, done](QKeychain::Job *) {
+            job->deleteLater();
+            const auto error = job->error();
+            if (error == QKeychain::NoError) {
+                qCDebug(lcKeychain) << opName(int(op)) << key << "ok";
+                const QString value = op == Op::Read
+                    ? static_cast<QKeychain::ReadPasswordJob *>(job)->textData()
+                    : QString();
+                if (op == Op::Remove)
+                    m_known.remove(key);
+                else
+                    m_known.insert(key, op == Op::Read ? value : written);
+                done(value);
+            } else if (op == Op::Remove && error == QKeychain::EntryNotFound) {
+                m_known.remove(key);
+                done(QString());
+            } else {
+                const Error mapped = mapError(error, job->errorString(), op);
+                // Only the key and QtKeychain's message are logged: never the secret.
+                if (error == QKeychain::EntryNotFound)
+                    qCDebug(lcKeychain) << opName(int(op)) << key << "not found";
+                else
+                    qCWarning(lcKeychain)
+                        << opName(int(op)) << key << "failed:" << int(error) << job->errorString();
+                done(std::unexpected(mapped));
+            }
+            QMetaObject::invokeMethod(this, &TokenVault::runNext, Qt::QueuedConnection);
+        });
     job->start();
 }
 

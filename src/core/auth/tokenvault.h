@@ -23,6 +23,11 @@ namespace inlet {
 //    explain, and offer setSessionOnlyFallback(true).
 // In session-only mode secrets live in this object's memory only, for this run; the keychain is
 // not touched and nothing is written to disk.
+//
+// The vault is the one source of truth for a secret while the app runs: what it wrote or read
+// successfully is remembered, and later reads are answered from memory (still in call order)
+// without asking the keychain again. So every user of an access token reads it from here per
+// request and gets a refreshed token as soon as the refresh has written it (issue 10).
 class TokenVault : public QObject {
     Q_OBJECT
 public:
@@ -79,6 +84,7 @@ private:
     bool m_busy = false;
     std::queue<Pending> m_queue;
     QHash<QString, QString> m_memory;
+    QHash<QString, QString> m_known; // the keychain's value of each key this run wrote or read
 };
 
 } // namespace inlet

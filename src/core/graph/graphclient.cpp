@@ -1,6 +1,7 @@
 #include "graph/graphclient.h"
 
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "common/redact.h"
 #include "graph/grapherror.h"
 
@@ -242,30 +243,54 @@ void GraphClient::start(const Request &request, const Promise &promise)
     connect(reply, &QNetworkReply::finished, this, [this, reply, request, promise, timer] {
         reply->deleteLater();
         Result<QJsonObject> result = interpret(reply, request);
-        qCDebug(lcGraph).noquote() << request.verb << redactUrl(request.url) << "->"
-                                   << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
-                                   << (result ? QStringLiteral("ok") : result.error().message)
-                                   << timer->elapsed() << "ms";
-        if (!result) {
-            const Error &error = result.error();
-            m_rateLimiter.observeError(request.auth.accountId, error);
-            if (isAuthInvalid(error) && !request.auth.accountId.isEmpty()) {
-                qCWarning(lcGraph) << "token of account" << request.auth.accountId
-                                   << "is no longer valid:" << error.code << error.subcode;
-                emit tokenInvalid(request.auth.accountId);
-            }
-        } else {
-            m_rateLimiter.observeSuccess(request.auth.accountId);
-        }
+        qCDebug(lcGraph).noquote()
+            << request.verb << redactUrl(request.url) << "->"
+            << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+            << (result ? QStringLiteral("ok") : result.error().message) << timer->elapsed() << "ms";
         const bool reached = result || result.error().kind != Error::Kind::Network;
-        const QString reason = reached ? QString() : result.error().message;
-        promise->addResult(std::move(result));
-        promise->finish();
         // Only the origin: the full URL of some calls carries secrets in its query.
         emit reachabilityObserved(request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery
-                                                       | QUrl::RemoveFragment | QUrl::RemoveUserInfo),
-                                  reached, reason);
+                                      | QUrl::RemoveFragment | QUrl::RemoveUserInfo),
+            reached, reached ? QString() : result.error().message);
+        if (!result && isAuthInvalid(result.error()) && m_currentToken
+            && !request.auth.accountId.isEmpty() && !request.auth.token.isEmpty()
+            && !request.retriedWithCurrentToken) {
+            // Was it the current token? If a refresh replaced it meanwhile, try the new one.
+            onDone(m_currentToken(request.auth.accountId), this,
+                [this, request, promise, result](const Result<QString> &current) mutable {
+                    if (current && !current->isEmpty() && *current != request.auth.token) {
+                        qCInfo(lcGraph)
+                            << "a call of account" << request.auth.accountId
+                            << "carried a replaced token: sent again with the current one";
+                        Request again = request;
+                        again.auth.token = *current;
+                        again.retriedWithCurrentToken = true;
+                        start(again, promise);
+                        return;
+                    }
+                    finish(request, promise, std::move(result));
+                });
+            return;
+        }
+        finish(request, promise, std::move(result));
     });
+}
+
+void GraphClient::finish(const Request &request, const Promise &promise, Result<QJsonObject> result)
+{
+    if (!result) {
+        const Error &error = result.error();
+        m_rateLimiter.observeError(request.auth.accountId, error);
+        if (isAuthInvalid(error) && !request.auth.accountId.isEmpty()) {
+            qCWarning(lcGraph) << "token of account" << request.auth.accountId
+                               << "is no longer valid:" << error.code << error.subcode;
+            emit tokenInvalid(request.auth.accountId);
+        }
+    } else {
+        m_rateLimiter.observeSuccess(request.auth.accountId);
+    }
+    promise->addResult(std::move(result));
+    promise->finish();
 }
 
 Result<QJsonObject> GraphClient::interpret(QNetworkReply *reply, const Request &request)

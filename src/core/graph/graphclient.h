@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "graph/instagramhosts.h"
 #include "graph/ratelimiter.h"
+#include "model/conversationjson.h"
 
 #include <QFuture>
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 #include <QPromise>
 #include <QString>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -52,6 +54,12 @@ public:
     void setHosts(const InstagramHosts &hosts) { m_hosts = hosts; }
     void setTransferTimeout(std::chrono::milliseconds timeout);
     RateLimiter &rateLimiter() { return m_rateLimiter; }
+    // Where an account's current token is (TokenVault in the app). With it, a call refused with
+    // 190 whose token is no longer the current one (a refresh replaced it while the call was on
+    // its way, and Meta may revoke the old one) is sent again once with the current token, and
+    // only a refused current token means tokenInvalid.
+    using CurrentToken = std::function<QFuture<Result<QString>>(const QString &accountId)>;
+    void setCurrentToken(CurrentToken current) { m_currentToken = std::move(current); }
 
     // Generic calls. `auth.token` empty: no Authorization header.
     QFuture<Result<QJsonObject>> get(const QUrl &url, const AccessToken &auth);
@@ -74,8 +82,7 @@ public:
                                                       const QString &conversationId,
                                                       const QString &after = {});
     QFuture<Result<QJsonObject>> message(
-        const AccessToken &auth, const QString &mid,
-        const QString &fields = QStringLiteral("id,created_time,from,to,message,attachments,reply_to"));
+        const AccessToken &auth, const QString &mid, const QString &fields = messageNodeFields());
     // POST /me/messages with a Send API body ({"recipient":..,"message":..} or sender_action).
     QFuture<Result<QJsonObject>> sendMessage(const AccessToken &auth, const QJsonObject &body);
     // POST /me/subscribed_apps?subscribed_fields=... (per-account webhook install).
@@ -107,17 +114,20 @@ private:
         AccessToken auth;
         QByteArray body;
         QByteArray contentType;
+        bool retriedWithCurrentToken = false;
     };
     using Promise = std::shared_ptr<QPromise<Result<QJsonObject>>>;
 
     QFuture<Result<QJsonObject>> send(Request request);
     void start(const Request &request, const Promise &promise);
+    void finish(const Request &request, const Promise &promise, Result<QJsonObject> result);
     Result<QJsonObject> interpret(QNetworkReply *reply, const Request &request);
     QFuture<Result<TokenGrant>> tokenGrant(const QUrl &url);
 
     InstagramHosts m_hosts;
     QNetworkAccessManager *m_network;
     RateLimiter m_rateLimiter;
+    CurrentToken m_currentToken;
 };
 
 } // namespace inlet

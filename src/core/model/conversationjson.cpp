@@ -129,6 +129,12 @@ Result<MessageIdPage> parseMessageIdPage(const QJsonObject &json)
     return page;
 }
 
+QString messageNodeFields()
+{
+    return QStringLiteral(
+        "id,created_time,from,to,message,attachments,shares,story,reply_to,is_unsupported");
+}
+
 Result<InboundEvent> messageToEvent(const QJsonObject &json, const QString &businessId)
 {
     InboundEvent e;
@@ -192,8 +198,12 @@ Result<InboundEvent> messageToEvent(const QJsonObject &json, const QString &busi
         e.replyToStoryId = storyReply.value(QStringLiteral("id")).toString();
     }
 
+    // Meta documents reply_to{mid,is_self_reply}; clients of graph.instagram.com also meet
+    // reply_to{id}. Either names the message replied to.
     const QJsonObject replyTo = json.value(QStringLiteral("reply_to")).toObject();
     e.replyToMid = replyTo.value(QStringLiteral("mid")).toString();
+    if (e.replyToMid.isEmpty())
+        e.replyToMid = replyTo.value(QStringLiteral("id")).toString();
     const QJsonObject replyStory = replyTo.value(QStringLiteral("story")).toObject();
     if (!replyStory.isEmpty()) {
         e.replyToStoryUrl = replyStory.value(QStringLiteral("url")).toString();

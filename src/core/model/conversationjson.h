@@ -40,7 +40,12 @@ Result<ConversationPage> parseConversationPage(const QJsonObject &json);
 // Accepts both {"messages":{"data":[...],"paging":...}} and a bare {"data":[...],"paging":...}.
 Result<MessageIdPage> parseMessageIdPage(const QJsonObject &json);
 
-// A message node (GET /<mid>?fields=id,created_time,from,to,message,...) as an InboundEvent of
+// The `fields` of a message node request: every field messageToEvent reads. Graph returns only
+// the fields a request names (shared posts come only with `shares`, story mentions and replies
+// only with `story`), so the request and the parser must stay in step.
+QString messageNodeFields();
+
+// A message node (GET /<mid>?fields=messageNodeFields()) as an InboundEvent of
 // kind Message for `businessId`: outgoing when from.id is the business, customer = the other side.
 Result<InboundEvent> messageToEvent(const QJsonObject &json, const QString &businessId);
 

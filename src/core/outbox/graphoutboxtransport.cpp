@@ -1,5 +1,8 @@
 #include "outbox/graphoutboxtransport.h"
 
+#include "auth/tokenvault.h"
+#include "common/ondone.h"
+
 #include <QPromise>
 #include <QUrlQuery>
 
@@ -27,30 +30,23 @@ GraphOutboxTransport::GraphOutboxTransport(GraphClient *client, TokenVault *vaul
 
 QFuture<Result<QJsonObject>> GraphOutboxTransport::withToken(const QString &accountId, Call call)
 {
+    // The current token, read per request (the vault answers from memory): a refresh is used by
+    // the very next call. A call that meets a token refreshed meanwhile is retried by GraphClient.
     auto promise = std::make_shared<QPromise<Result<QJsonObject>>>();
     promise->start();
-    auto run = [this, promise, accountId, call](const QString &token) {
-        onDone(call(AccessToken{token, accountId}), this, [this, promise, accountId](const Result<QJsonObject> &r) {
-            if (!r && isAuthInvalid(r.error())) {
-                m_tokens.remove(accountId); // maybe refreshed meanwhile: read it again next time
-            }
-            promise->addResult(r);
-            promise->finish();
-        });
-    };
-    if (const auto it = m_tokens.constFind(accountId); it != m_tokens.cend()) {
-        run(*it);
-    } else {
-        onDone(m_tokenFor(accountId), this, [this, promise, accountId, run](const Result<QString> &token) {
+    onDone(m_tokenFor(accountId), this,
+        [this, promise, accountId, call](const Result<QString> &token) {
             if (!token) {
                 promise->addResult(std::unexpected(token.error()));
                 promise->finish();
                 return;
             }
-            m_tokens.insert(accountId, *token);
-            run(*token);
+            onDone(call(AccessToken { *token, accountId }), this,
+                [promise](const Result<QJsonObject> &r) {
+                    promise->addResult(r);
+                    promise->finish();
+                });
         });
-    }
     return promise->future();
 }
 
@@ -82,9 +78,8 @@ QFuture<Result<QJsonObject>> GraphOutboxTransport::conversationMessages(const QS
 
 QFuture<Result<QJsonObject>> GraphOutboxTransport::message(const QString &accountId, const QString &mid)
 {
-    return withToken(accountId, [this, mid](const AccessToken &auth) {
-        return m_client->message(auth, mid, QStringLiteral("id,created_time,from,to,message,attachments"));
-    });
+    return withToken(
+        accountId, [this, mid](const AccessToken &auth) { return m_client->message(auth, mid); });
 }
 
 qint64 GraphOutboxTransport::suggestedDelayMs(const QString &accountId) const

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -12,8 +11,8 @@ namespace inlet {
 
 class TokenVault;
 
-// OutboxTransport over GraphClient. Tokens come from `tokenFor(accountId)` (TokenVault in the
-// app), are kept in memory while they work and read again after Instagram refused one (190).
+// OutboxTransport over GraphClient. The token comes from `tokenFor(accountId)` (TokenVault in the
+// app) for every request, so a refreshed token is used at once; nothing is cached here.
 class GraphOutboxTransport : public QObject, public OutboxTransport
 {
     Q_OBJECT
@@ -40,7 +39,6 @@ private:
 
     GraphClient *m_client;
     TokenProvider m_tokenFor;
-    QHash<QString, QString> m_tokens;
     qint64 m_maxDelayMs = -1;
 };
 

@@ -54,6 +54,12 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     c->m_store = std::move(*store);
     c->m_vault = new TokenVault(QStringLiteral("inlet"), c);
     c->m_graph = new GraphClient({}, c);
+    // Every user reads an account's token from the vault per request; a call that still carried
+    // the token a refresh just replaced is retried with the new one instead of signing out.
+    TokenVault *vault = c->m_vault;
+    c->m_graph->setCurrentToken([vault](const QString &accountId) {
+        return vault->read(TokenVault::accountKey(accountId));
+    });
     c->m_connectivity = new Connectivity(c->m_graph, c);
     c->m_scheduler = new TokenRefreshScheduler(c->m_graph, c->m_vault, c);
     c->m_accounts = new AccountService(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
@@ -286,12 +292,15 @@ void CoreServices::startAccount(const Account &account)
                               << token.error().message;
             return;
         }
-        if (AccountSync *existing = m_syncs.value(id)) { // signed in again: new token
-            existing->setToken(*token);
+        if (AccountSync *existing = m_syncs.value(id)) { // signed in again (it reads the new token)
             existing->engine()->start(SyncEngine::Mode::Full);
             return;
         }
-        auto *sync = new AccountSync(m_graph, m_store.get(), id, *token, m_options.dataDir, this);
+        TokenVault *vault = m_vault;
+        auto *sync = new AccountSync(
+            m_graph, m_store.get(), id,
+            [vault, id] { return vault->read(TokenVault::accountKey(id)); }, m_options.dataDir,
+            this);
         if (m_options.rateLimitCapMs >= 0)
             sync->source()->setMaxSuggestedDelayMs(m_options.rateLimitCapMs);
         SyncEngine *engine = sync->engine();

@@ -136,6 +136,14 @@ Status EventApplier::applyMessage(const InboundEvent &e, StoreChange &change)
         break;
     }
 
+    if (e.outgoing && e.kind == Kind::Message && !e.mid.isEmpty()) {
+        auto matched = matchEchoToOutbox(e, *conversation, change);
+        if (!matched)
+            return std::unexpected(matched.error());
+        if (*matched)
+            return {};
+    }
+
     auto id = m_session.insertMessage(row);
     if (!id)
         return std::unexpected(id.error());
@@ -153,6 +161,38 @@ Status EventApplier::applyMessage(const InboundEvent &e, StoreChange &change)
     }
     change.addMessage(*conversation, **id);
     return replayDeferred(e.accountId, mid, change);
+}
+
+Result<bool> EventApplier::matchEchoToOutbox(
+    const InboundEvent &e, qint64 conversationId, StoreChange &change)
+{
+    auto known = m_session.findByMid(e.accountId, e.mid);
+    if (!known)
+        return std::unexpected(known.error());
+    if (*known)
+        return false; // the usual case: markSent stored this mid
+    const QString attachmentType
+        = e.attachments.isEmpty() ? QString() : e.attachments.constFirst().type;
+    auto sent = m_session.findUnechoedOutboxMessage(
+        conversationId, e.text, attachmentType, e.timestampMs, e.mid);
+    if (!sent)
+        return std::unexpected(sent.error());
+    if (!*sent)
+        return false; // sent from elsewhere (the Instagram app, another tool): a message of its own
+    // The echo's mid is the one Instagram uses from now on (reactions, edits, replies, the
+    // Conversations API); the Send API's is kept in meta.
+    const WriteSession::EchoMatch &m = **sent;
+    auto q = m_session.run(
+        QStringLiteral("UPDATE messages SET mid = ?, raw_json = ?, "
+                       "meta_json = json_set(meta_json, '$.send_api_mid', ?) WHERE id = ?"),
+        { e.mid, sql::text(QString::fromUtf8(e.rawJson)), m.mid, m.id });
+    if (!q)
+        return std::unexpected(q.error());
+    qCInfo(lcStore) << "echo with another mid than the Send API's matched outbox message" << m.id;
+    change.addMessage(conversationId, m.id);
+    if (auto ok = replayDeferred(e.accountId, e.mid, change); !ok)
+        return std::unexpected(ok.error());
+    return true;
 }
 
 Status EventApplier::applyEdit(const InboundEvent &e, const MessageHandle &m, StoreChange &change)

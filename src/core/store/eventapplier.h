@@ -21,6 +21,10 @@ public:
 
 private:
     Status applyMessage(const InboundEvent &e, StoreChange &change);
+    // An echo of an outbox message that came with another mid than the Send API's message_id
+    // (WriteSession::findUnechoedOutboxMessage): the outbox row takes the echo's mid. True if so.
+    Result<bool> matchEchoToOutbox(
+        const InboundEvent &e, qint64 conversationId, StoreChange &change);
     Status applyEdit(const InboundEvent &e, const MessageHandle &m, StoreChange &change);
     Status applyDeleted(const MessageHandle &m, StoreChange &change);
     Status applyReaction(const InboundEvent &e, const MessageHandle &m, StoreChange &change);

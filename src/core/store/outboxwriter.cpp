@@ -83,12 +83,17 @@ Status OutboxWriter::markSent(qint64 localId, const QString &mid, StoreChange &c
     auto row = outboxRow(localId);
     if (!row)
         return std::unexpected(row.error());
-    auto account = m_session.run(QStringLiteral("SELECT account_id FROM messages WHERE id = ?"), {localId});
+    auto account = m_session.run(QStringLiteral("SELECT account_id, json_extract(meta_json, "
+                                                "'$.send_api_mid') FROM messages WHERE id = ?"),
+        { localId });
     if (!account)
         return std::unexpected(account.error());
     (*account)->next();
     const QString accountId = (*account)->value(0).toString();
+    const QString sendApiMid = (*account)->value(1).toString();
     (*account)->finish();
+    if (row->state == MessageState::Sent && sendApiMid == mid)
+        return {}; // already sent, and known by its echo's mid since
 
     // The echo webhook can beat the Send API's answer: then it stored the message as a new row.
     // The outbox row is the one the UI shows, so it takes over the echo's mid, raw JSON and
@@ -96,10 +101,36 @@ Status OutboxWriter::markSent(qint64 localId, const QString &mid, StoreChange &c
     auto echo = m_session.findByMid(accountId, mid);
     if (!echo)
         return std::unexpected(echo.error());
-    QString raw;
+    // The mid the row keeps: the Send API's, or that of an echo that came with another one.
+    QString rowMid = mid;
+    std::optional<qint64> echoRow;
     if (*echo && (*echo)->id != localId) {
-        const qint64 echoId = (*echo)->id;
-        auto r = m_session.run(QStringLiteral("SELECT raw_json, seen FROM messages WHERE id = ?"), {echoId});
+        echoRow = (*echo)->id;
+    } else if (!*echo) {
+        auto attachment = m_session.run(
+            QStringLiteral("SELECT type FROM attachments WHERE message_id = ? AND position = 0"),
+            { localId });
+        if (!attachment)
+            return std::unexpected(attachment.error());
+        const QString attachmentType
+            = (*attachment)->next() ? (*attachment)->value(0).toString() : QString();
+        (*attachment)->finish();
+        // Clocks differ a little: half a minute before the message was queued is still its echo.
+        auto other = m_session.findUnclaimedEcho(row->conversationId, row->text, attachmentType,
+            m_session.now(), row->createdMs - 30'000);
+        if (!other)
+            return std::unexpected(other.error());
+        if (*other) {
+            echoRow = (*other)->id;
+            rowMid = (*other)->mid;
+            qCInfo(lcStore) << "outbox message" << localId << "matched an echo with another mid";
+        }
+    }
+    QString raw;
+    if (echoRow) {
+        const qint64 echoId = *echoRow;
+        auto r = m_session.run(
+            QStringLiteral("SELECT raw_json, seen FROM messages WHERE id = ?"), { echoId });
         if (!r)
             return std::unexpected(r.error());
         bool seen = false;
@@ -120,15 +151,25 @@ Status OutboxWriter::markSent(qint64 localId, const QString &mid, StoreChange &c
         change.removedMessageIds.append(echoId);
         qCDebug(lcStore) << "echo row" << echoId << "merged into outbox row" << localId;
     }
+    // sent_ms: when Instagram took it, for matching an echo that comes with another mid later.
+    QString meta = QStringLiteral("json_set(meta_json, '$.sent_ms', ?)");
+    QVariantList values { rowMid, sql::text(raw), m_session.now() };
+    if (rowMid != mid) {
+        meta = QStringLiteral("json_set(meta_json, '$.sent_ms', ?, '$.send_api_mid', ?)");
+        values.append(mid);
+    }
+    values << localId << rowMid;
     auto ok = update(localId,
-                     QStringLiteral("UPDATE messages SET state = 3, mid = ?, error_text = '', "
-                                    "raw_json = CASE WHEN raw_json = '' THEN ? ELSE raw_json END "
-                                    "WHERE id = ? AND state IN (1, 2, 3) AND (mid IS NULL OR mid = ?)"),
-                     {mid, sql::text(raw), localId, mid}, change);
+        QStringLiteral(
+            "UPDATE messages SET state = 3, mid = ?, error_text = '', "
+            "raw_json = CASE WHEN raw_json = '' THEN ? ELSE raw_json END, meta_json = %1 "
+            "WHERE id = ? AND state IN (1, 2, 3) AND (mid IS NULL OR mid = ?)")
+            .arg(meta),
+        values, change);
     if (!ok)
         return ok;
     // Reactions or an unsend that named this mid before we knew it.
-    return m_events.replayDeferred(accountId, mid, change);
+    return m_events.replayDeferred(accountId, rowMid, change);
 }
 
 Status OutboxWriter::markFailed(qint64 localId, const QString &reason, bool retryable,

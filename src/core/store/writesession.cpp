@@ -141,6 +141,57 @@ Result<std::optional<MessageHandle>> WriteSession::findById(qint64 id)
     return readRef(run(kRefColumns + QStringLiteral("WHERE id = ?"), {id}));
 }
 
+namespace {
+// Same text; an attachment-only message matches one whose first attachment has the same type.
+const QString kSameContent = QStringLiteral("AND m.text = ? AND (m.text != '' OR EXISTS (SELECT 1 "
+                                            "FROM attachments a WHERE a.message_id = m.id "
+                                            "AND a.position = 0 AND a.type = ?)) ");
+
+Result<std::optional<WriteSession::EchoMatch>> readMatch(Result<QSqlQuery *> q)
+{
+    if (!q)
+        return std::unexpected(q.error());
+    std::optional<WriteSession::EchoMatch> match;
+    if ((*q)->next())
+        match = WriteSession::EchoMatch { (*q)->value(0).toLongLong(), (*q)->value(1).toString() };
+    (*q)->finish();
+    return match;
+}
+} // namespace
+
+Result<std::optional<WriteSession::EchoMatch>> WriteSession::findUnechoedOutboxMessage(
+    qint64 conversationId, const QString &text, const QString &attachmentType, qint64 timeMs,
+    const QString &echoMid)
+{
+    // The send time markSent recorded (sent_ms), else the enqueue time.
+    const QString sentAt
+        = QStringLiteral("COALESCE(json_extract(m.meta_json, '$.sent_ms'), m.created_ms)");
+    return readMatch(run(
+        QStringLiteral("SELECT m.id, m.mid FROM messages m WHERE m.conversation_id = ? "
+                       "AND m.outgoing = 1 AND m.client_id IS NOT NULL AND m.state = 3 "
+                       "AND m.raw_json = '' AND m.deleted = 0 AND m.kind = 0 "
+                       "AND m.mid IS NOT NULL AND m.mid != ? ")
+            + kSameContent
+            + QStringLiteral("AND ABS(%1 - ?) <= ? ORDER BY ABS(%1 - ?), m.id LIMIT 1").arg(sentAt),
+        { conversationId, echoMid, sql::text(text), sql::text(attachmentType), timeMs,
+            kEchoMatchWindowMs, timeMs }));
+}
+
+Result<std::optional<WriteSession::EchoMatch>> WriteSession::findUnclaimedEcho(
+    qint64 conversationId, const QString &text, const QString &attachmentType, qint64 timeMs,
+    qint64 notBeforeMs)
+{
+    return readMatch(run(
+        QStringLiteral("SELECT m.id, m.mid FROM messages m WHERE m.conversation_id = ? "
+                       "AND m.outgoing = 1 AND m.client_id IS NULL AND m.deleted = 0 "
+                       "AND m.kind = 0 AND m.mid IS NOT NULL AND m.created_ms >= ? ")
+            + kSameContent
+            + QStringLiteral("AND ABS(m.created_ms - ?) <= ? ORDER BY ABS(m.created_ms - ?), m.id "
+                             "LIMIT 1"),
+        { conversationId, notBeforeMs, sql::text(text), sql::text(attachmentType), timeMs,
+            kEchoMatchWindowMs, timeMs }));
+}
+
 Result<std::optional<qint64>> WriteSession::insertMessage(const NewMessageRow &m)
 {
     // An outgoing message is seen if the customer's read receipt already covers its time.

@@ -69,6 +69,24 @@ public:
     // messaging window and preview. Nothing (nullopt) if the account already has a message `mid`.
     Result<std::optional<qint64>> insertMessage(const NewMessageRow &message);
 
+    // The fallback for echoes whose mid differs from the Send API's message_id (instagram-api.md
+    // §11): the echo is still the message the outbox sent when it goes to the same conversation,
+    // says the same (the same text; without text, a first attachment of the same type) and was
+    // sent within kEchoMatchWindowMs of it.
+    static constexpr qint64 kEchoMatchWindowMs = 2 * 60 * 1000;
+    struct EchoMatch {
+        qint64 id = 0;
+        QString mid;
+    };
+    // An outbox message (client_id set) that Instagram accepted (Sent, with the Send API's mid)
+    // and no echo has matched yet (raw_json still empty), sent around `timeMs`; not `echoMid`.
+    Result<std::optional<EchoMatch>> findUnechoedOutboxMessage(qint64 conversationId,
+        const QString &text, const QString &attachmentType, qint64 timeMs, const QString &echoMid);
+    // An echo stored as a message of its own (outgoing, no client_id) created around `timeMs`,
+    // not before `notBeforeMs` (the echo of a message comes after it was queued).
+    Result<std::optional<EchoMatch>> findUnclaimedEcho(qint64 conversationId, const QString &text,
+        const QString &attachmentType, qint64 timeMs, qint64 notBeforeMs);
+
     // Whether deferred_events may hold rows (a cached count saves a lookup per new message).
     Result<bool> mayHaveDeferred();
     void noteDeferred(qint64 delta)

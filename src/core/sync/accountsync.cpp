@@ -9,9 +9,17 @@
 namespace inlet {
 
 AccountSync::AccountSync(GraphClient *client, Store *store, const QString &accountId,
-                         const QString &token, const QString &dataDir, QObject *parent)
+    const QString &token, const QString &dataDir, QObject *parent)
+    : AccountSync(
+        client, store, accountId,
+        [token] { return QtFuture::makeReadyFuture(Result<QString>(token)); }, dataDir, parent)
+{
+}
+
+AccountSync::AccountSync(GraphClient *client, Store *store, const QString &accountId,
+    TokenProvider token, const QString &dataDir, QObject *parent)
     : QObject(parent)
-    , m_source(std::make_unique<GraphSyncSource>(client, AccessToken{token, accountId}))
+    , m_source(std::make_unique<GraphSyncSource>(client, accountId, std::move(token)))
     , m_target(std::make_unique<StoreSyncTarget>(store))
     , m_pacer(std::make_unique<RequestPacer>(500))
     , m_profiles(std::make_unique<ProfileCache>(accountId, m_source.get(), m_target.get(), m_pacer.get(), dataDir))
@@ -25,11 +33,6 @@ AccountSync::~AccountSync()
     // Users of the source/target/pacer go first.
     m_engine.reset();
     m_profiles.reset();
-}
-
-void AccountSync::setToken(const QString &token)
-{
-    m_source->setToken(token);
 }
 
 } // namespace inlet

@@ -2,6 +2,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 #include "graph/graphclient.h"
@@ -15,10 +16,11 @@ class Store;
 class StoreSyncTarget;
 class SyncEngine;
 
-// Everything sync needs for one account, wired: the real Graph source with the account's token,
+// Everything sync needs for one account, wired: the real Graph source (reading the account's
+// current token per request),
 // the store target, one RequestPacer (2 calls/s) shared by the engine and the profile cache.
 // Live in one thread (the one that created it). Typical use by the service layer:
-//   auto *sync = new AccountSync(client, store, account.id, token, dataDir, this);
+//   auto *sync = new AccountSync(client, store, account.id, tokenProvider, dataDir, this);
 //   sync->engine()->start(SyncEngine::Mode::Full);       // after sign-in / coming back online
 //   sync->engine()->setPollInterval(30'000);               // polling mode (no webhook)
 //   connect(sync->engine(), &SyncEngine::needsSignIn, ...); // 190
@@ -26,6 +28,12 @@ class AccountSync : public QObject
 {
     Q_OBJECT
 public:
+    using TokenProvider = std::function<QFuture<Result<QString>>()>;
+
+    // `token` is asked for the current token before every request (TokenVault in the app).
+    AccountSync(GraphClient *client, Store *store, const QString &accountId, TokenProvider token,
+        const QString &dataDir, QObject *parent = nullptr);
+    // A fixed token (tests).
     AccountSync(GraphClient *client, Store *store, const QString &accountId, const QString &token,
                 const QString &dataDir, QObject *parent = nullptr);
     ~AccountSync() override;
@@ -34,9 +42,6 @@ public:
     ProfileCache *profiles() const { return m_profiles.get(); }
     RequestPacer *pacer() const { return m_pacer.get(); }
     GraphSyncSource *source() const { return m_source.get(); }
-
-    // After a refresh or a new sign-in.
-    void setToken(const QString &token);
 
 private:
     std::unique_ptr<GraphSyncSource> m_source;

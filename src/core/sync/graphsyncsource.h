@@ -3,15 +3,21 @@
 #include "graph/graphclient.h"
 #include "sync/syncports.h"
 
+#include <functional>
+
 namespace inlet {
 
-// SyncSource over the real GraphClient for one account and its token.
-class GraphSyncSource : public SyncSource
-{
+// SyncSource over the real GraphClient for one account. The token is read for every request
+// (TokenProvider; TokenVault in the app, which answers from memory), so a refreshed token is
+// used by the very next call.
+class GraphSyncSource : public SyncSource {
 public:
+    using TokenProvider = std::function<QFuture<Result<QString>>()>;
+
+    GraphSyncSource(GraphClient *client, QString accountId, TokenProvider token);
+    // A fixed token (tests).
     GraphSyncSource(GraphClient *client, AccessToken auth);
 
-    void setToken(const QString &token) { m_auth.token = token; }
     // Caps the client's suggested wait (its RateLimiter asks for a minute after a rate-limit
     // error); tests against the sandbox use a small cap. Negative = no cap.
     void setMaxSuggestedDelayMs(qint64 ms) { m_maxDelayMs = ms; }
@@ -24,8 +30,12 @@ public:
     qint64 suggestedDelayMs() const override;
 
 private:
+    using Call = std::function<QFuture<Result<QJsonObject>>(GraphClient *, const AccessToken &)>;
+    QFuture<Result<QJsonObject>> withToken(Call call) const;
+
     GraphClient *m_client;
-    AccessToken m_auth;
+    QString m_accountId;
+    TokenProvider m_token;
     qint64 m_maxDelayMs = -1;
 };
 

@@ -29,7 +29,7 @@ public:
     // (later pages: the paging.cursors.after of the previous page)
     virtual QFuture<Result<QJsonObject>> conversationMessages(const QString &conversationId,
                                                               const QString &after) = 0;
-    // GET /<mid>?fields=id,created_time,from,to,message,attachments,reply_to,...
+    // GET /<mid>?fields=messageNodeFields() (every field messageToEvent reads)
     virtual QFuture<Result<QJsonObject>> message(const QString &mid) = 0;
     // GET /<igsid>?fields=name,username,profile_pic,follower_count,...
     virtual QFuture<Result<QJsonObject>> userProfile(const QString &igsid) = 0;

@@ -210,6 +210,36 @@ private slots:
         QCOMPARE(spy.size(), 1);
     }
 
+    // A call that still carried a token a refresh replaced (and Meta revoked) is sent again with
+    // the current one: no tokenInvalid, the caller gets the answer. A refused current token is
+    // still a sign-in problem.
+    void callWithAReplacedTokenIsSentAgainWithTheCurrentOne()
+    {
+        GraphClient client(m_client->hosts());
+        QString current = m_sandbox->issueToken(true);
+        const QString replaced = m_sandbox->issueToken(true);
+        m_control->call("POST", QStringLiteral("/__sandbox/tokens/revoke"), {{QStringLiteral("access_token"), replaced}});
+        int asked = 0;
+        client.setCurrentToken([&](const QString &accountId) {
+            ++asked;
+            return QtFuture::makeReadyFuture(accountId == m_account ? Result<QString>(current)
+                                                                    : Result<QString>(QString()));
+        });
+        QSignalSpy invalid(&client, &GraphClient::tokenInvalid);
+        const auto me = await(client.me(AccessToken{replaced, m_account}));
+        QVERIFY(me && *me);
+        QCOMPARE(asked, 1);
+        QCOMPARE(invalid.size(), 0);
+
+        // The current token itself refused: one look, no resend, tokenInvalid.
+        m_control->call("POST", QStringLiteral("/__sandbox/tokens/revoke"), {{QStringLiteral("access_token"), current}});
+        const auto refused = await(client.me(AccessToken{current, m_account}));
+        QVERIFY(refused && !*refused);
+        QCOMPARE(refused->error().code, 190);
+        QCOMPARE(asked, 2);
+        QCOMPARE(invalid.size(), 1);
+    }
+
     void rateLimitFaultIsClassified()
     {
         m_control->fault({{QStringLiteral("count"), 1}, {QStringLiteral("graph_code"), 613}});

@@ -102,6 +102,33 @@ private slots:
         QCOMPARE(reply->replyToStoryId, QStringLiteral("st1"));
     }
 
+    // Meta documents reply_to{mid,is_self_reply}; independent clients of graph.instagram.com
+    // meet reply_to{id} (instagram-api.md §11). Both name the message replied to.
+    void replyToAsMidOrId()
+    {
+        const QByteArray head
+            = R"({"id":"m5","from":{"id":"111"},"to":{"data":[{"id":"17841400000000001"}]},"message":"yes",)";
+        auto byMid = messageToEvent(
+            json((head + R"("reply_to":{"mid":"m4","is_self_reply":false}})").constData()),
+            business);
+        QVERIFY(byMid);
+        QCOMPARE(byMid->replyToMid, QStringLiteral("m4"));
+        auto byId
+            = messageToEvent(json((head + R"("reply_to":{"id":"m3"}})").constData()), business);
+        QVERIFY(byId);
+        QCOMPARE(byId->replyToMid, QStringLiteral("m3"));
+    }
+
+    // Graph returns only the fields a request names: the request must name every field the
+    // parser reads (shared posts come only with `shares`, story mentions/replies with `story`).
+    void messageRequestNamesEveryParsedField()
+    {
+        const QStringList fields = messageNodeFields().split(QLatin1Char(','));
+        for (const char *f : { "id", "created_time", "from", "to", "message", "attachments",
+                 "shares", "story", "reply_to", "is_unsupported" })
+            QVERIFY2(fields.contains(QLatin1String(f)), f);
+    }
+
     void profile()
     {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(1000, Qt::UTC);

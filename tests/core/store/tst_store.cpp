@@ -201,6 +201,84 @@ private slots:
         QCOMPARE(messageCount(), qint64(1));
     }
 
+    // Independent clients meet echoes whose mid differs from the Send API's message_id
+    // (instagram-api.md §11): the outbox row takes the echo's mid instead of getting a twin.
+    void echoWithAnotherMidAfterMarkSentTakesOverTheOutboxRow()
+    {
+        auto id
+            = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("See you at 9")));
+        QVERIFY(ok(id));
+        QVERIFY(ok(wait(m_store->markSending(*id))));
+        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.send-api")))));
+        // A reaction names the echo's mid before the echo came: it waits for it.
+        InboundEvent reaction = targeted(Kind::Reaction, QStringLiteral("mid.echo"), m_now + 900);
+        reaction.emoji = QStringLiteral("❤️");
+        QVERIFY(ok(apply({ reaction })));
+        const InboundEvent echo = message(QStringLiteral("mid.echo"), m_now + 800,
+            QStringLiteral("See you at 9"), kCustomer, true);
+        QVERIFY(ok(apply({ echo })));
+        QCOMPARE(messageCount(), qint64(1));
+        const StoredMessage m = byMid(QStringLiteral("mid.echo"));
+        QCOMPARE(m.id, *id);
+        QCOMPARE(m.state, MessageState::Sent);
+        QCOMPARE(
+            m.meta.value(QLatin1String("send_api_mid")).toString(), QStringLiteral("mid.send-api"));
+        QVERIFY(m.rawJson.contains("mid.echo"));
+        QCOMPARE(m.reactions.size(), 1);
+        // Redelivered, or met again by sync: still one.
+        QVERIFY(ok(apply({ echo })));
+        QCOMPARE(messageCount(), qint64(1));
+        // A late duplicate answer for the same send changes nothing.
+        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.send-api")))));
+        QCOMPARE(byMid(QStringLiteral("mid.echo")).id, *id);
+    }
+
+    void echoWithAnotherMidBeforeMarkSentIsMergedIntoTheOutboxRow()
+    {
+        auto id = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("On my way")));
+        QVERIFY(ok(id));
+        QVERIFY(ok(wait(m_store->markSending(*id))));
+        QVERIFY(ok(apply({ message(QStringLiteral("mid.echo2"), m_now + 300,
+            QStringLiteral("On my way"), kCustomer, true) })));
+        QCOMPARE(messageCount(), qint64(2));
+        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.send-api2")))));
+        QCOMPARE(messageCount(), qint64(1));
+        const StoredMessage m = byMid(QStringLiteral("mid.echo2"));
+        QCOMPARE(m.id, *id);
+        QCOMPARE(m.state, MessageState::Sent);
+        QCOMPARE(m.meta.value(QLatin1String("send_api_mid")).toString(),
+            QStringLiteral("mid.send-api2"));
+        QVERIFY(!byMid(QStringLiteral("mid.send-api2")).id);
+    }
+
+    void echoFallbackNeedsTheSameTextAndTime()
+    {
+        // Two identical replies sent a minute apart, each echoed with another mid: one each.
+        auto first = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("ok")));
+        QVERIFY(ok(first));
+        QVERIFY(ok(wait(m_store->markSent(*first, QStringLiteral("s1")))));
+        m_now += 60'000;
+        auto second = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("ok")));
+        QVERIFY(ok(second));
+        QVERIFY(ok(wait(m_store->markSent(*second, QStringLiteral("s2")))));
+        // Another text, and the same text too long after the send: messages of their own (sent
+        // from the Instagram app).
+        QVERIFY(ok(apply(
+            { message(QStringLiteral("other"), m_now, QStringLiteral("okay"), kCustomer, true),
+                message(QStringLiteral("late"), m_now + 10 * 60'000, QStringLiteral("ok"),
+                    kCustomer, true) })));
+        QCOMPARE(messageCount(), qint64(4));
+        QVERIFY(ok(apply({ message(QStringLiteral("e1"), m_now - 60'000 + 500, QStringLiteral("ok"),
+                               kCustomer, true),
+            message(QStringLiteral("e2"), m_now + 500, QStringLiteral("ok"), kCustomer, true) })));
+        QCOMPARE(messageCount(), qint64(4));
+        QCOMPARE(byMid(QStringLiteral("e1")).id, *first);
+        QCOMPARE(byMid(QStringLiteral("e2")).id, *second);
+        // A customer's message with the same text is never taken for an echo.
+        QVERIFY(ok(apply({ message(QStringLiteral("c1"), m_now + 600, QStringLiteral("ok")) })));
+        QCOMPARE(messageCount(), qint64(5));
+    }
+
     void editKeepsHistory()
     {
         QVERIFY(ok(apply({message(QStringLiteral("m1"), 1000, QStringLiteral("helo"))})));

@@ -724,6 +724,36 @@ private slots:
         m_fake->deferred.first()->finish(); // completing after stop is harmless
     }
 
+    // Which of a Meta app's two secrets signs Instagram-login deliveries is not settled
+    // (instagram-api.md §11): a signature made with either is accepted, a third is refused, and the
+    // server tells (once) which one signed.
+    void eitherAppSecretIsAccepted()
+    {
+        WebhookServerConfig config;
+        config.appSecret = kSecret;
+        config.metaAppSecret = QByteArrayLiteral("the-meta-app-secret");
+        WebhookServer server(config,
+            [](const QList<InboundEvent> &) { return QtFuture::makeReadyFuture(Status {}); });
+        QVERIFY(server.start().has_value());
+        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::NoneYet);
+        const QByteArray body = R"({"object":"instagram","entry":[]})";
+        const auto status = [&](const QByteArray &secret) {
+            QNetworkRequest req(server.callbackUrl());
+            req.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, secret));
+            return statusOf(m_nam->post(req, body));
+        };
+        QCOMPARE(status("a-third-secret"), 403);
+        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::NoneYet);
+        QCOMPARE(status(config.metaAppSecret), 200);
+        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::Meta);
+        QCOMPARE(status(kSecret), 200);
+        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::Meta); // the first one
+        QCOMPARE(status({}), 403);
+        // An empty Meta secret (not given) never matches: the empty-key HMAC is refused.
+        QCOMPARE(status(QByteArray("")), 403);
+    }
+
+
     // Bytes that are parsed are dropped and counted against the head limit: a flood of blank
     // lines (or of trailer lines) is refused early and never held (256 MiB of CRLF once took
     // RSS from 62 to 589 MB).
@@ -992,34 +1022,6 @@ private slots:
                 QCOMPARE(readReply(*h, pending).status, 200);
             }
         }
-
-    // Which of a Meta app's two secrets signs Instagram-login deliveries is not settled
-    // (instagram-api.md §11): a signature made with either is accepted, a third is refused, and the
-    // server tells (once) which one signed.
-    void eitherAppSecretIsAccepted()
-    {
-        WebhookServerConfig config;
-        config.appSecret = kSecret;
-        config.metaAppSecret = QByteArrayLiteral("the-meta-app-secret");
-        WebhookServer server(config,
-            [](const QList<InboundEvent> &) { return QtFuture::makeReadyFuture(Status {}); });
-        QVERIFY(server.start().has_value());
-        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::NoneYet);
-        const QByteArray body = R"({"object":"instagram","entry":[]})";
-        const auto status = [&](const QByteArray &secret) {
-            QNetworkRequest req(server.callbackUrl());
-            req.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, secret));
-            return statusOf(m_nam->post(req, body));
-        };
-        QCOMPARE(status("a-third-secret"), 403);
-        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::NoneYet);
-        QCOMPARE(status(config.metaAppSecret), 200);
-        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::Meta);
-        QCOMPARE(status(kSecret), 200);
-        QCOMPARE(server.signingSecret(), WebhookServer::SigningSecret::Meta); // the first one
-        QCOMPARE(status({}), 403);
-        // An empty Meta secret (not given) never matches: the empty-key HMAC is refused.
-        QCOMPARE(status(QByteArray("")), 403);
     }
 
     void idleConnectionsAreClosed()
