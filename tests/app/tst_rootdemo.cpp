@@ -191,10 +191,11 @@ private slots:
             QFAIL(qPrintable(explain("no consent page")));
         QCOMPARE(output.count("the login view runs without Chromium's sandbox"), 1);
 
-        // Allow, as a click on the page.
+        // Allow, as a click on the page: a moment after the answer, since the navigation it
+        // starts can swallow the answer to a click made inside the call.
         const QString click = QStringLiteral(
-            "(function(){var a=document.getElementById('allow');if(!a)return false;a.click();"
-            "return true;})()");
+            "(function(){var a=document.getElementById('allow');if(!a)return false;"
+            "setTimeout(function(){a.click();},100);return true;})()");
         if (!QTest::qWaitFor([&] { return alive() && evaluate(page, click).toBool(); }, 15000))
             QFAIL(qPrintable(explain("Allow could not be pressed")));
 
