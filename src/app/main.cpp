@@ -1,7 +1,8 @@
 // The composition root: the one place where services are created and wired together.
+#include "app/inbox/inboxwidget.h"
+#include "app/login/chromiumsandbox.h"
 #include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
-#include "app/inbox/inboxwidget.h"
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
@@ -173,7 +174,9 @@ int main(int argc, char **argv)
         }
     }
 
-    // Qt WebEngine (the login window) needs this before the application object exists.
+    // Qt WebEngine (the login window) needs these before the application object exists; as root,
+    // Chromium only starts without its sandbox (see chromiumsandbox.h).
+    app::prepareChromiumSandbox();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     setIdentity();

@@ -128,12 +128,14 @@ HttpReply ControlApi::handle(const ApiRequest &request)
             return HttpReply::json(QJsonObject{{QStringLiteral("rate"), m_simulator.rate()},
                                                {QStringLiteral("actions"), m_simulator.actionsTaken()}});
     } else if (first == QLatin1String("customers") && p.size() == 3
-        && p.at(2) == QLatin1String("unavailable") && (post || request.method == "DELETE")) {
+               && (p.at(2) == QLatin1String("unavailable") || p.at(2) == QLatin1String("profile_hidden"))
+               && (post || request.method == "DELETE")) {
         WorldCustomer *c = m_state.world.customer(p.at(1));
         if (!c)
             return HttpReply::controlError(QStringLiteral("unknown customer"), 404);
-        c->unavailable = post;
-        return ok({{QStringLiteral("unavailable"), c->unavailable}});
+        bool &flag = p.at(2) == QLatin1String("unavailable") ? c->unavailable : c->profileHidden;
+        flag = post;
+        return ok({{p.at(2), flag}});
     } else if (first == QLatin1String("redirect_uris") && p.size() == 1) {
         if (post) {
             const QString uri = body.value(QStringLiteral("redirect_uri")).toString();

@@ -165,7 +165,9 @@ HttpReply GraphApi::accountNode(const ApiRequest &request)
 HttpReply GraphApi::profileNode(const ApiRequest &request, const QString &igsid)
 {
     const WorldCustomer *c = m_state.world.customer(igsid);
-    if (c->lastInboundMs == 0)
+    // Instagram shows a profile only to an account the person messaged (or whose icebreaker or
+    // menu they tapped), and not once they blocked it (instagram-api.md §5).
+    if (c->lastInboundMs == 0 || c->profileHidden)
         return HttpReply::graphError(230, QStringLiteral("(#230) User consent is required to access user profile"));
     QString fields = request.param(QStringLiteral("fields"));
     if (fields.isEmpty())

@@ -136,7 +136,19 @@ HttpReply OAuthApi::authorizePage(const ApiRequest &request)
     QStringList scopeItems;
     for (const QString &s : splitList(scope))
         scopeItems.append(QStringLiteral("<li>%1</li>").arg(htmlEscape(s)));
-    page.replace(QStringLiteral("{{BUSINESS}}"), htmlEscape(m_state.options.businessUsername));
+    // Instagram's force_reauth=true: a remembered session is not enough, the login comes back.
+    const QString force = request.param(QStringLiteral("force_reauth"));
+    const bool forced = force == QLatin1String("true") || force == QLatin1String("1");
+    if (forced)
+        qCInfo(lcSandbox) << "authorize with force_reauth: the login is asked again";
+    const QString business = htmlEscape(m_state.options.businessUsername);
+    const QString session = m_sessionRemembered && !forced
+        ? QStringLiteral("<p id=\"session\">Continue as <b>@%1</b> (remembered session).</p>")
+        : forced ? QStringLiteral("<p id=\"login\">Logged in as <b>@%1</b> (force_reauth: the "
+                                  "login was asked again).</p>")
+                 : QStringLiteral("<p id=\"login\">Logged in as <b>@%1</b>.</p>");
+    page.replace(QStringLiteral("{{SESSION}}"), session.arg(business));
+    page.replace(QStringLiteral("{{BUSINESS}}"), business);
     page.replace(QStringLiteral("{{APP_ID}}"), htmlEscape(clientId));
     page.replace(QStringLiteral("{{SCOPES}}"), scopeItems.join(QString()));
     page.replace(QStringLiteral("{{REDIRECT}}"), htmlEscape(redirectUri));
@@ -163,6 +175,7 @@ OAuthApi::Consent OAuthApi::consent(const QString &clientId, const QString &redi
     QByteArray params = "code=" + pct(code);
     if (!state.isEmpty())
         params += "&state=" + pct(state);
+    m_sessionRemembered = true;
     qCInfo(lcSandbox) << "consent granted, code" << redactSecret(code);
     return {code, withQuery(redirectUri, params) + "#_", {}};
 }

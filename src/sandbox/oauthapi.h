@@ -9,7 +9,7 @@
 namespace inlet::sandbox {
 
 // Instagram Login: the consent page, the code exchange, the long-lived exchange and refresh.
-//   GET  /oauth/authorize             consent page (Allow / Deny links)
+//   GET  /oauth/authorize             consent page (Allow / Deny links); force_reauth=true logs in again
 //   GET  /oauth/authorize/allow|deny  what the page's links do: 302 to the redirect URI
 //   POST /oauth/access_token          code -> short-lived token (api.instagram.com's error shape)
 //   GET  /access_token                ig_exchange_token: short-lived -> long-lived (Graph errors)
@@ -42,6 +42,10 @@ private:
     HttpReply refresh(const ApiRequest &request);
 
     SandboxState &m_state;
+    // The browser's Instagram session, as the consent page sees it: remembered after the first
+    // Allow (the page then offers to continue as the business account) until an authorize request
+    // with force_reauth=true asks for the login again.
+    bool m_sessionRemembered = false;
 };
 
 } // namespace inlet::sandbox

@@ -34,6 +34,7 @@ struct WorldMessage {
 struct WorldCustomer {
     DemoCustomer profile;
     bool unavailable = false;   // blocked the business / deactivated: sends get 551
+    bool profileHidden = false; // the User Profile API refuses their profile (code 230)
     qint64 lastInboundMs = 0;   // last customer message: opens the messaging windows
     QString lastSeenMid;        // the customer read the business's messages up to this one
     qint64 businessSeenMs = 0;  // mark_seen by the business

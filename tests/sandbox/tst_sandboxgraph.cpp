@@ -71,6 +71,26 @@ private slots:
         QVERIFY(avatar.body.contains("<svg"));
     }
 
+    // A customer whose profile Instagram does not show (blocked the account, never consented):
+    // code 230 while hidden, the profile again once shown (issue 10: Inlet must name them anyway).
+    void hiddenProfileIsRefused()
+    {
+        const WorldCustomer &c = m_sandbox->world().customers().at(2);
+        m_sandbox->injectEvent({{QStringLiteral("kind"), QStringLiteral("text")},
+                                {QStringLiteral("customer"), c.profile.igsid},
+                                {QStringLiteral("text"), QStringLiteral("hi")}});
+        const QString path = QStringLiteral("/%1?fields=name,username").arg(c.profile.igsid);
+        QCOMPARE(m_client->get(path, m_token).status, 200);
+        const QString control = QStringLiteral("customers/%1/profile_hidden").arg(c.profile.igsid);
+        QCOMPARE(m_client->control(control).status, 200);
+        const HttpResult hidden = m_client->get(path, m_token);
+        QCOMPARE(hidden.status, 400);
+        QCOMPARE(hidden.graphCode(), 230);
+        QCOMPARE(m_client->del(QStringLiteral("/__sandbox/") + control).status, 200);
+        QCOMPARE(m_client->get(path, m_token).status, 200);
+        QCOMPARE(m_client->control(QStringLiteral("customers/0000/profile_hidden")).status, 404);
+    }
+
     void conversationsArePaginatedNewestFirst()
     {
         QSet<QString> seen;

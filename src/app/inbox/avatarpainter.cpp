@@ -17,7 +17,9 @@ QColor AvatarPainter::discColor(const QString &customerId)
 
 QString AvatarPainter::initial(const QString &name)
 {
-    const QString trimmed = name.trimmed();
+    QString trimmed = name.trimmed();
+    if (trimmed.startsWith(QLatin1Char('@'))) // "@username" stands for a name: its first letter
+        trimmed.remove(0, 1);
     if (trimmed.isEmpty())
         return {};
     const qsizetype length = trimmed.at(0).isHighSurrogate() && trimmed.size() > 1 ? 2 : 1;

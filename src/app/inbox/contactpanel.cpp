@@ -1,6 +1,7 @@
 #include "app/inbox/contactpanel.h"
 
 #include "app/inbox/avatarpainter.h"
+#include "app/inbox/contactnametext.h"
 #include "app/inbox/imagecache.h"
 
 #include <QDateTime>
@@ -90,8 +91,12 @@ ContactPanel::ContactPanel(ImageCache *images, QWidget *parent)
 
 void ContactPanel::setConversation(const ConversationRow &row, const QString &accountName)
 {
-    m_name->setText(row.name.isEmpty() ? tr("Unknown customer") : row.name);
-    m_username->setText(row.username.isEmpty() ? QString() : QStringLiteral("@") + row.username);
+    const ContactName name = contactName(row.name, row.username, row.customerId);
+    m_name->setText(contactNameText(name));
+    // The @username goes under a name; without a name it is the name already.
+    m_username->setText(name.kind != ContactName::Kind::Name || row.username.isEmpty()
+                            ? QString()
+                            : QStringLiteral("@") + row.username);
     m_followers->setText(tr("%n follower(s)", nullptr, row.followerCount));
     m_follows->setText(row.followsBusiness ? tr("Follows your account") : tr("Does not follow your account"));
     m_started->setText(row.startedMs > 0
@@ -100,7 +105,7 @@ void ContactPanel::setConversation(const ConversationRow &row, const QString &ac
                                                          QLocale::ShortFormat))
                            : QString());
     m_account->setText(tr("Account: %1").arg(accountName.isEmpty() ? row.accountId : accountName));
-    m_avatar->set(row.avatarPath, row.customerId, row.name.isEmpty() ? row.username : row.name);
+    m_avatar->set(row.avatarPath, row.customerId, contactNameText(name));
 }
 
 void ContactPanel::clear()

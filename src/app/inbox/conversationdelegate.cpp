@@ -119,7 +119,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->drawText(QRect(textLeft, top, nameRoom, bm.height()), Qt::AlignLeft | Qt::AlignVCenter, shownName);
     const QString username = index.data(C::UsernameRole).toString();
     const int used = (unread > 0 ? bm : fm).horizontalAdvance(shownName) + 6;
-    if (!username.isEmpty() && used < nameRoom) {
+    // Without a profile name the name is the @username already (model/contactname.h).
+    if (!username.isEmpty() && name != QStringLiteral("@") + username && used < nameRoom) {
         painter->setFont(small);
         painter->setPen(dim);
         painter->drawText(QRect(textLeft + used, top, nameRoom - used, bm.height()), Qt::AlignLeft | Qt::AlignVCenter,

@@ -2,6 +2,7 @@
 
 #include "app/inbox/attachmentwiring.h"
 #include "app/inbox/composer.h"
+#include "app/inbox/contactnametext.h"
 #include "app/inbox/contactpanel.h"
 #include "app/inbox/conversationdelegate.h"
 #include "app/inbox/imagecache.h"
@@ -61,6 +62,7 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     Q_ASSERT(services.store && services.source);
+    m_conversations->setNameText([](const ContactName &name) { return contactNameText(name); });
     buildUi();
     installShortcuts();
 
@@ -378,8 +380,9 @@ void InboxWidget::refreshHeader()
         m_headerWindow->clear();
         return;
     }
-    QString title = m_current.name.isEmpty() ? m_current.username : m_current.name;
-    if (!m_current.username.isEmpty() && !m_current.name.isEmpty())
+    const ContactName name = contactName(m_current.name, m_current.username, m_current.customerId);
+    QString title = contactNameText(name);
+    if (name.kind == ContactName::Kind::Name && !m_current.username.isEmpty())
         title += QStringLiteral("  @") + m_current.username;
     m_headerTitle->setText(title);
 

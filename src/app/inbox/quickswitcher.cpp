@@ -1,6 +1,7 @@
 #include "app/inbox/quickswitcher.h"
 
 #include "app/inbox/avatarpainter.h"
+#include "app/inbox/contactnametext.h"
 #include "app/inbox/imagecache.h"
 #include "models/conversationfindermodel.h"
 #include "models/conversationlistmodel.h"
@@ -89,7 +90,8 @@ public:
             QRect(left, r.top(), room, kRowHeight), Qt::AlignLeft | Qt::AlignVCenter, shownName);
         const QString username = index.data(C::UsernameRole).toString();
         const int used = bm.horizontalAdvance(shownName) + 8;
-        if (!username.isEmpty() && used < room) {
+        // Without a profile name the name is the @username already (model/contactname.h).
+        if (!username.isEmpty() && name != QStringLiteral("@") + username && used < room) {
             painter->setFont(small);
             painter->setPen(dim);
             painter->drawText(QRect(left + used, r.top(), room - used, kRowHeight),
@@ -114,6 +116,7 @@ QuickSwitcher::QuickSwitcher(
     , m_list(new QListView(this))
     , m_empty(new QLabel(this))
 {
+    m_model->setNameText([](const ContactName &name) { return contactNameText(name); });
     setObjectName(QStringLiteral("quickSwitcher"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);

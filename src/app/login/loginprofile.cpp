@@ -1,5 +1,7 @@
 #include "app/login/loginprofile.h"
 
+#include "app/login/chromiumsandbox.h"
+
 #include <QDir>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
@@ -8,6 +10,9 @@ namespace inlet::app {
 
 QWebEngineProfile *createLoginProfile(const QString &dataDir, QObject *parent)
 {
+    // Chromium starts with the first profile: as root it must know then that it runs unsandboxed
+    // (main() decided already; tests and other callers get the same decision here).
+    prepareChromiumSandbox();
     auto *profile = new QWebEngineProfile(QStringLiteral("inlet-login"), parent);
     const QString root = QDir(dataDir).filePath(QStringLiteral("webengine"));
     profile->setPersistentStoragePath(root + QStringLiteral("/storage"));

@@ -1,5 +1,6 @@
 #include "app/shell/notifier.h"
 
+#include "app/inbox/contactnametext.h"
 #include "common/logging.h"
 #include "store/store.h"
 #include "store/storereader.h"
@@ -165,11 +166,9 @@ void Notifier::onStoreChanged(const StoreChange &change)
         notify(tr("Inlet"), tr("%n new message(s)", nullptr, int(fresh.size())));
     } else {
         for (const StoredMessage &message : fresh) {
-            QString name = message.customerId;
-            if (const auto contact = m_reader->contact(message.customerId); contact && contact->has_value()) {
-                const Contact &c = **contact;
-                name = !c.name.isEmpty() ? c.name : !c.username.isEmpty() ? c.username : name;
-            }
+            QString name = contactNameText({}, {}, message.customerId);
+            if (const auto contact = m_reader->contact(message.customerId); contact && contact->has_value())
+                name = contactNameText((*contact)->name, (*contact)->username, message.customerId);
             notify(name, preview(message));
         }
     }

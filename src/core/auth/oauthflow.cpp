@@ -87,6 +87,8 @@ QUrl OAuthFlow::authorizeUrl() const
     add(QStringLiteral("response_type"), QStringLiteral("code"));
     add(QStringLiteral("scope"), scopes);
     add(QStringLiteral("state"), m_state);
+    if (m_config.forceReauth)
+        add(QStringLiteral("force_reauth"), QStringLiteral("true"));
     url.setQuery(query);
     return url;
 }

@@ -19,6 +19,9 @@ struct OAuthConfig {
     QString appId;
     QString appSecret;
     QString redirectUri;
+    // Connecting another account: `force_reauth=true` makes Instagram ask for the login again, so
+    // a session the login view remembers cannot silently connect the same account once more.
+    bool forceReauth = false;
 };
 
 struct ShortLivedToken {
@@ -45,6 +48,7 @@ public:
     OAuthFlow(GraphClient *client, OAuthConfig config, QObject *parent = nullptr);
 
     // www.instagram.com/oauth/authorize?client_id&redirect_uri&response_type=code&scope&state
+    // [&force_reauth=true]
     QUrl authorizeUrl() const;
     QString state() const { return m_state; }
 

@@ -146,12 +146,15 @@ Result<InboundEvent> messageToEvent(const QJsonObject &json, const QString &busi
     }
     e.timestampMs = parseGraphTime(json.value(QStringLiteral("created_time")));
 
-    const QString fromId = json.value(QStringLiteral("from")).toObject().value(QStringLiteral("id")).toString();
+    const QJsonObject from = json.value(QStringLiteral("from")).toObject();
+    const QString fromId = from.value(QStringLiteral("id")).toString();
     QString toId;
+    QString toUsername;
     for (const QJsonValue &v : dataArray(json.value(QStringLiteral("to")))) {
         const QString id = v.toObject().value(QStringLiteral("id")).toString();
         if (!id.isEmpty() && id != businessId) {
             toId = id;
+            toUsername = v.toObject().value(QStringLiteral("username")).toString();
             break;
         }
     }
@@ -160,6 +163,7 @@ Result<InboundEvent> messageToEvent(const QJsonObject &json, const QString &busi
     }
     e.outgoing = (fromId == businessId);
     e.customerId = e.outgoing ? toId : fromId;
+    e.customerUsername = e.outgoing ? toUsername : from.value(QStringLiteral("username")).toString();
     if (e.customerId.isEmpty()) {
         // Self-messaging: the account wrote to itself (§2.6 is_self).
         e.customerId = fromId;

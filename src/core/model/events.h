@@ -34,6 +34,9 @@ struct InboundEvent {
     Kind kind = Kind::Unknown;
     QString accountId;  // the business's IG_ID (entry[].id)
     QString customerId; // the customer's IGSID (sender on inbound, recipient on echoes)
+    // Their @username when the event carried it (the Conversations API's from/to do; webhooks
+    // never): names a customer whose profile Instagram refuses (model/contactname.h).
+    QString customerUsername;
     bool outgoing = false; // true for echoes (sent by the business)
     qint64 timestampMs = 0;
 

@@ -35,9 +35,13 @@ QVariant ConversationFinderModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Roles::NameRole:
-        return r.name.isEmpty() ? r.username : r.name;
-    case Qt::AccessibleTextRole:
-        return r.username.isEmpty() ? r.name : r.name + QStringLiteral(" @") + r.username;
+        return m_nameText(contactName(r.name, r.username, r.customerId));
+    case Qt::AccessibleTextRole: {
+        const ContactName name = contactName(r.name, r.username, r.customerId);
+        return name.kind == ContactName::Kind::Name && !r.username.isEmpty()
+            ? m_nameText(name) + QStringLiteral(" @") + r.username
+            : m_nameText(name);
+    }
     case Roles::IdRole:
         return r.id;
     case Roles::AccountIdRole:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/contactname.h"
 #include "models/inboxsource.h"
 
 #include <QAbstractListModel>
@@ -34,6 +35,8 @@ public:
     void setAccountFilter(const QString &accountId) { m_accountId = accountId; }
     bool isLoading() const { return m_pending > 0; }
     ConversationRow rowAt(int row) const { return m_rows.value(row); }
+    // How NameRole words a customer's name (model/contactname.h); the app passes its tr() wording.
+    void setNameText(ContactNameText text) { m_nameText = std::move(text); }
 
 signals:
     void loaded();
@@ -45,6 +48,7 @@ private:
     QList<ConversationRow> m_rows;
     QString m_query;
     QString m_accountId;
+    ContactNameText m_nameText = contactNameInEnglish;
     int m_limit = 50;
     int m_pending = 0;
     // Bumped per lookup; shared with the worker so that stale lookups are skipped unrun.

@@ -48,9 +48,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return r.name.isEmpty() ? r.username : r.name;
+        return m_nameText(contactName(r.name, r.username, r.customerId));
     case Qt::ToolTipRole:
-        return r.username.isEmpty() ? r.name : QStringLiteral("@") + r.username;
+        return r.username.isEmpty() ? m_nameText(contactName(r.name, r.username, r.customerId))
+                                    : QStringLiteral("@") + r.username;
     case IdRole: return r.id;
     case AccountIdRole: return r.accountId;
     case CustomerIdRole: return r.customerId;
@@ -85,6 +86,14 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {SnippetRole, "snippet"}, {FollowerCountRole, "followerCount"},
                   {FollowsBusinessRole, "followsBusiness"}, {StartedRole, "started"}});
     return names;
+}
+
+void ConversationListModel::setNameText(ContactNameText text)
+{
+    m_nameText = std::move(text);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1),
+                         {Qt::DisplayRole, NameRole, Qt::ToolTipRole});
 }
 
 bool ConversationListModel::canFetchMore(const QModelIndex &parent) const

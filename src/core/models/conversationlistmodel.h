@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/contactname.h"
 #include "models/inboxsource.h"
 #include "models/messagingwindow.h"
 #include "store/storechange.h"
@@ -61,6 +62,8 @@ public:
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     // Where "now" comes from, for the messaging window roles (tests use a fixed clock).
     void setClock(std::function<qint64()> nowMs);
+    // How NameRole words a customer's name (model/contactname.h); the app passes its tr() wording.
+    void setNameText(ContactNameText text);
 
     bool isLoading() const { return m_pendingLoads > 0; }
     ConversationRow rowAt(int row) const { return m_rows.value(row); }
@@ -101,6 +104,7 @@ private:
     int m_pendingLoads = 0;
     quint64 m_generation = 0; // bumped by each reload: older answers are dropped
     std::function<qint64()> m_now;
+    ContactNameText m_nameText = contactNameInEnglish;
     QTimer m_windowTimer;
 };
 

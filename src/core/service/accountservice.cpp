@@ -238,15 +238,18 @@ QFuture<Result<SignInRequest>> AccountService::beginSignIn()
         m_flow.clear();
     }
     const AppConfig config = m_config;
+    // With an account connected already, the login view may remember its Instagram session.
+    const bool another = !m_accounts.isEmpty();
     m_vault->read(TokenVault::appSecretKey(config.appId))
-        .then(this, [this, promise, config](const Result<QString> &secret) {
+        .then(this, [this, promise, config, another](const Result<QString> &secret) {
             if (!secret) {
                 settle(promise, Result<SignInRequest>(std::unexpected(
                                     explainKeychain(secret.error(), QStringLiteral("The App Secret")))));
                 return;
             }
             auto *flow = new OAuthFlow(
-                m_graph, OAuthConfig{config.appId, *secret, config.redirectUri.toString()}, this);
+                m_graph,
+                OAuthConfig{config.appId, *secret, config.redirectUri.toString(), another}, this);
             m_flow = flow;
             emit signInBusyChanged(true);
             settle(promise, Result<SignInRequest>(SignInRequest{flow->authorizeUrl(), config.redirectUri}));

@@ -99,6 +99,18 @@ Status EventApplier::applyMessage(const InboundEvent &e, StoreChange &change)
     auto conversation = m_session.ensureConversation(e.accountId, e.customerId);
     if (!conversation)
         return std::unexpected(conversation.error());
+    if (!e.customerUsername.isEmpty() && !e.isSelf) {
+        // A username the event carried names the customer until a profile says more; it never
+        // replaces one the profile gave.
+        auto q = m_session.run(QStringLiteral("UPDATE contacts SET username = ? WHERE id = ? AND username = ''"),
+                               {e.customerUsername, e.customerId});
+        if (!q)
+            return std::unexpected(q.error());
+        if ((*q)->numRowsAffected() > 0) {
+            change.contactIds.append(e.customerId);
+            change.addConversation(*conversation);
+        }
+    }
 
     NewMessageRow row;
     row.conversationId = *conversation;

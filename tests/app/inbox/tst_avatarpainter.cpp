@@ -37,6 +37,7 @@ private slots:
         QCOMPARE(AvatarPainter::initial(QStringLiteral("  élodie")), QStringLiteral("É"));
         QCOMPARE(AvatarPainter::initial(QStringLiteral("🌸 Flowers")), QStringLiteral("🌸"));
         QCOMPARE(AvatarPainter::initial(QString()), QString());
+        QCOMPARE(AvatarPainter::initial(QStringLiteral("@ana.b")), QStringLiteral("A")); // a username as name
     }
 
     void discWithoutPictureAtTwiceTheDensity()

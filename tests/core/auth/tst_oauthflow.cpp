@@ -97,6 +97,39 @@ private slots:
         QCOMPARE(states.size(), 20);
     }
 
+    // Connecting another account (issue 10): force_reauth=true, so that the login view's
+    // remembered Instagram session cannot silently connect the same account again.
+    void forceReauthOnlyForAnotherAccount()
+    {
+        const auto first = newFlow();
+        QVERIFY(!QUrlQuery(first->authorizeUrl()).hasQueryItem(QStringLiteral("force_reauth")));
+        OAuthConfig anotherConfig = m_config;
+        anotherConfig.forceReauth = true;
+        const auto another = newFlow(anotherConfig);
+        const QUrlQuery query(another->authorizeUrl());
+        QCOMPARE(query.queryItemValue(QStringLiteral("force_reauth")), QStringLiteral("true"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded), another->state());
+
+        // The sandbox remembers the session of an Allow and offers to continue with it...
+        const QUrl granted = m_control->consent(first->authorizeUrl());
+        QVERIFY(first->handleRedirect(granted));
+        const auto remembered = m_control->fetch(newFlow()->authorizeUrl());
+        QCOMPARE(remembered.status, 200);
+        QVERIFY(remembered.body.contains("id=\"session\""));
+        // ...but force_reauth asks for the login again, and its Allow still yields a code.
+        const auto forced = m_control->fetch(another->authorizeUrl());
+        QCOMPARE(forced.status, 200);
+        QVERIFY(forced.body.contains("id=\"login\""));
+        QVERIFY(!forced.body.contains("id=\"session\""));
+        const auto [allow, deny] = consentLinks(*another);
+        QVERIFY(QUrlQuery(allow).hasQueryItem(QStringLiteral("force_reauth")));
+        const auto allowed = m_control->fetch(allow);
+        QCOMPARE(allowed.status, 302);
+        const Result<QString> code = another->handleRedirect(allowed.location);
+        QVERIFY2(code, code ? "" : qPrintable(code.error().message));
+        m_secrets << *code;
+    }
+
     void allowEndToEnd()
     {
         const auto flow = newFlow();

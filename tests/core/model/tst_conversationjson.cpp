@@ -71,6 +71,7 @@ private slots:
         QCOMPARE(in->kind, InboundEvent::Kind::Message);
         QVERIFY(!in->outgoing);
         QCOMPARE(in->customerId, QStringLiteral("111"));
+        QCOMPARE(in->customerUsername, QStringLiteral("cust")); // names them without a profile
         QCOMPARE(in->accountId, business);
         QCOMPARE(in->text, QStringLiteral("Hi Kitty!"));
         QCOMPARE(in->replyToMid, QStringLiteral("m0"));
@@ -80,6 +81,10 @@ private slots:
         auto out = messageToEvent(json("{\"id\":\"m2\",\"created_time\":\"2025-07-28T22:44:50+0000\", \"from\":{\"id\":\"17841400000000001\"},\"to\":{\"data\":[{\"id\":\"111\"}]},\"message\":\"Thanks\"}"), business);
         QVERIFY(out && out->outgoing);
         QCOMPARE(out->customerId, QStringLiteral("111"));
+        QVERIFY(out->customerUsername.isEmpty());
+        auto named = messageToEvent(json("{\"id\":\"m4\",\"from\":{\"id\":\"17841400000000001\",\"username\":\"biz\"},\"to\":{\"data\":[{\"id\":\"111\",\"username\":\"cust\"}]},\"message\":\"Hi\"}"), business);
+        QVERIFY(named && named->outgoing);
+        QCOMPARE(named->customerUsername, QStringLiteral("cust")); // the recipient's, not the business's
 
         QVERIFY(!messageToEvent(json("{\"created_time\":\"x\"}"), business));
         QVERIFY(!messageToEvent(json("{\"id\":\"m3\"}"), business));

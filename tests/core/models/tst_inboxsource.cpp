@@ -4,6 +4,7 @@
 #include "models/messagelistmodel.h"
 #include "models/storeinboxsource.h"
 #include "store/store.h"
+#include "store/storereader.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -109,6 +110,62 @@ private slots:
         QVERIFY(m_dir.remove());
         m_dir.~QTemporaryDir();
         new (&m_dir) QTemporaryDir();
+    }
+
+    // Issue 10: a customer whose profile cannot be read (no contact row, or one without a name)
+    // is not blank: "@username" when known, else "Instagram user ·" and the scoped id's last
+    // four digits; the app's wording replaces the English default.
+    void unnamedCustomersGetAFallbackName()
+    {
+        const QString stranger = QStringLiteral("6000000000004821");
+        InboundEvent first = message(QStringLiteral("m.stranger"), kT0 + 40 * 60'000,
+                                     QStringLiteral("hi, saw your story"), 1);
+        first.customerId = stranger;
+        apply({first});
+        ConversationListModel model(m_source);
+        QSignalSpy loaded(&model, &ConversationListModel::loaded);
+        model.reload();
+        QVERIFY(loaded.wait(5000));
+        connect(m_store.get(), &Store::changed, &model, &ConversationListModel::applyStoreChange);
+        QCOMPARE(model.index(0).data(ConversationListModel::CustomerIdRole).toString(), stranger);
+        QCOMPARE(model.index(0).data(ConversationListModel::NameRole).toString(),
+                 QStringLiteral("Instagram user ·4821"));
+        QCOMPARE(model.index(0).data(Qt::DisplayRole).toString(), QStringLiteral("Instagram user ·4821"));
+        QCOMPARE(model.index(1).data(ConversationListModel::NameRole).toString(), QStringLiteral("Customer 30"));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setNameText([](const ContactName &name) {
+            return name.kind == ContactName::Kind::ScopedId ? QStringLiteral("Instagram-Nutzer ·") + name.text
+                                                            : name.text;
+        });
+        QVERIFY(!changed.isEmpty()); // the rows shown are reworded at once
+        QCOMPARE(model.index(0).data(ConversationListModel::NameRole).toString(),
+                 QStringLiteral("Instagram-Nutzer ·4821"));
+
+        // Once an event carries the username (the Conversations API's `from`), it is the name...
+        model.setNameText(contactNameInEnglish);
+        InboundEvent synced = message(QStringLiteral("m.stranger.2"), kT0 + 41 * 60'000,
+                                      QStringLiteral("are you there?"), 1);
+        synced.customerId = stranger;
+        synced.customerUsername = QStringLiteral("ana.b");
+        apply({synced});
+        QTRY_COMPARE(model.index(0).data(ConversationListModel::NameRole).toString(), QStringLiteral("@ana.b"));
+        QCOMPARE(model.index(0).data(ConversationListModel::UsernameRole).toString(), QStringLiteral("ana.b"));
+        // ...but it never overwrites what a profile gave.
+        Contact profile;
+        profile.id = stranger;
+        profile.name = QStringLiteral("Ana Bel");
+        profile.username = QStringLiteral("ana.bel");
+        QVERIFY(wait(m_store->upsertContact(profile)).has_value());
+        QTRY_COMPARE(model.index(0).data(ConversationListModel::NameRole).toString(), QStringLiteral("Ana Bel"));
+        InboundEvent stale = synced;
+        stale.mid = QStringLiteral("m.stranger.3");
+        stale.timestampMs += 60'000;
+        stale.customerUsername = QStringLiteral("old.name");
+        apply({stale});
+        const auto contact = StoreReader::open(m_store->databasePath()).value()->contact(stranger);
+        QVERIFY(contact && contact->has_value());
+        QCOMPARE((*contact)->username, QStringLiteral("ana.bel"));
     }
 
     void inboxFollowsTheStore()

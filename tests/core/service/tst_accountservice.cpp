@@ -283,6 +283,27 @@ private slots:
         QVERIFY((*reader)->accounts().value_or(QList<Account>{Account{}}).isEmpty());
     }
 
+    // The first account's sign-in is a plain authorize URL; once one is connected, connecting
+    // another adds force_reauth=true (issue 10).
+    void anotherAccountForcesReauth()
+    {
+        Services s = makeServices();
+        QVERIFY(useSandbox(*s.accounts));
+        QVERIFY(s.accounts->accounts().isEmpty());
+        const auto first = await(s.accounts->beginSignIn());
+        QVERIFY(first && *first);
+        QVERIFY(!QUrlQuery((*first)->authorizeUrl).hasQueryItem(QStringLiteral("force_reauth")));
+        QVERIFY(signIn(*s.accounts));
+        QCOMPARE(s.accounts->accounts().size(), 1);
+        const auto another = await(s.accounts->beginSignIn());
+        QVERIFY(another && *another);
+        QCOMPARE(QUrlQuery((*another)->authorizeUrl).queryItemValue(QStringLiteral("force_reauth")),
+                 QStringLiteral("true"));
+        // The sandbox takes it: the headless consent still signs in.
+        const QUrl redirect = m_control->consent((*another)->authorizeUrl);
+        QVERIFY(s.accounts->handleRedirect(redirect));
+    }
+
     void denyEndsWithClearError()
     {
         Services s = makeServices();
