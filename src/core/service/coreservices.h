@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>
@@ -23,6 +24,7 @@ class ProfileCache;
 class ReactionQueue;
 class SenderActions;
 class Store;
+class SubscriptionKeeper;
 class SyncEngine;
 class TokenRefreshScheduler;
 class TokenVault;
@@ -64,6 +66,9 @@ public:
     HttpMediaUploader *mediaUploader() const;
     ReactionQueue *reactions() const; // the manager's own reactions, durable like the outbox
     WebhookServer *webhookServer() const { return m_webhook.get(); }
+    // Every account's webhook subscription: subscribed at start-up and sign-in, checked every few
+    // hours and after a sleep, re-subscribed when Meta switched it off; its state per account.
+    SubscriptionKeeper *subscriptions() const { return m_keeper; }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
 
@@ -73,12 +78,15 @@ public:
     QUrl webhookUrl() const;
 
     // Registers the webhook URL with Meta (POST /{app-id}/subscriptions, which first calls back
-    // for the handshake) and subscribes every connected account (POST /me/subscribed_apps).
-    // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty = webhookUrl()).
+    // for the handshake) and subscribes every connected account (POST /me/subscribed_apps, through
+    // subscriptions(); this step runs whatever the app-level step answered).
+    // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty =
+    // webhookUrl()).
     void subscribeWebhooks(const QUrl &publicUrl = {});
 
-    // Starts syncing every connected account (a full backfill now, then polling if enabled) and
-    // the outbox. Called after load() and after each sign-in.
+    // Starts syncing every connected account (an Incremental run from the sync state kept on disk,
+    // which walks everything the first time; then polling if enabled), keeps its webhook
+    // subscription (subscriptions()), and starts the outbox. Called after load().
     void startAccounts();
     void setPollingMode(bool enabled, int intervalMs = 0);
     bool pollingMode() const { return m_options.pollingMode; }
@@ -93,7 +101,11 @@ signals:
 
 private:
     explicit CoreServices(const CoreOptions &options, QObject *parent);
-    void startAccount(const Account &account);
+    // fullSync: after a sign-in; otherwise Incremental from the state kept on disk.
+    void startAccount(const Account &account, bool fullSync);
+    // Webhooks may have missed messages (a sleep, the connection back, the subscription found
+    // off): an Incremental sync fetches what the conversations list shows as updated.
+    void catchUp(const QString &accountId);
     void stopAccount(const QString &accountId);
 
     CoreOptions m_options;
@@ -106,6 +118,8 @@ private:
     OutboxService *m_outboxService = nullptr;
     std::unique_ptr<WebhookServer> m_webhook;
     QHash<QString, AccountSync *> m_syncs; // children of this object
+    SubscriptionKeeper *m_keeper = nullptr;
+    QSet<QString> m_subscribing; // subscribeWebhooks() asked, the account's answer not in yet
 };
 
 } // namespace inlet
