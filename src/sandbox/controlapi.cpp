@@ -117,6 +117,31 @@ HttpReply ControlApi::handle(const ApiRequest &request)
         return quirks(body);
     } else if (first == QLatin1String("state") && p.size() == 1 && get) {
         return state();
+    } else if (first == QLatin1String("webhooks") && p.size() == 1 && (get || post)
+        && m_state.delivery) {
+        // Meta's delivery rules: retry window, switch-off after sustained failures (seconds).
+        WebhookDelivery &d = *m_state.delivery;
+        if (post) {
+            for (const char *key : { "retry_window_seconds", "disable_after_seconds" }) {
+                if (body.contains(QLatin1String(key))
+                    && body.value(QLatin1String(key)).toInteger(-1) < 0)
+                    return HttpReply::controlError(
+                        QStringLiteral("\"%1\" must be a non-negative integer")
+                            .arg(QLatin1String(key)));
+            }
+            if (body.contains(QLatin1String("retry_window_seconds")))
+                d.setRetryWindowMs(
+                    body.value(QLatin1String("retry_window_seconds")).toInteger() * 1000);
+            if (body.contains(QLatin1String("disable_after_seconds")))
+                d.setDisableAfterMs(
+                    body.value(QLatin1String("disable_after_seconds")).toInteger() * 1000);
+        }
+        return HttpReply::json(
+            QJsonObject { { QStringLiteral("retry_window_seconds"), d.retryWindowMs() / 1000 },
+                { QStringLiteral("disable_after_seconds"), d.disableAfterMs() / 1000 },
+                { QStringLiteral("pending"), d.pendingCount() },
+                { QStringLiteral("dropped"), d.droppedCount() },
+                { QStringLiteral("failing_since_ms"), d.failingSinceMs() } });
     } else if (first == QLatin1String("simulator") && p.size() == 1) {
         if (post) {
             const double rate = body.value(QStringLiteral("rate")).toDouble(-1);
@@ -287,20 +312,25 @@ HttpReply ControlApi::state() const
     for (const WorldMessage &m : world.messages())
         visible += m.deleted ? 0 : 1;
     Subscriptions &subs = const_cast<World &>(world).subscriptions();
-    QJsonObject out{
-        {QStringLiteral("customers"), int(world.customers().size())},
-        {QStringLiteral("conversations"), int(world.conversationsByRecency().size())},
-        {QStringLiteral("messages"), visible},
-        {QStringLiteral("sent"), int(m_state.sent.size())},
-        {QStringLiteral("tokens"), m_state.tokens.count()},
-        {QStringLiteral("subscriptions"),
-         QJsonObject{{QStringLiteral("callback_url"), subs.callbackUrl.toString()},
-                     {QStringLiteral("app_fields"), QJsonArray::fromStringList(subs.appFields)},
-                     {QStringLiteral("account_fields"), QJsonArray::fromStringList(subs.accountFields)}}},
-        {QStringLiteral("pending_webhook_items"), m_state.delivery ? m_state.delivery->pendingCount() : 0},
-        {QStringLiteral("delivered_webhook_items"), m_state.delivery ? double(m_state.delivery->deliveredCount()) : 0.0},
-        {QStringLiteral("pending_faults"), m_state.faults.pending()},
-        {QStringLiteral("clock_offset_seconds"), m_state.clock.offsetMs() / 1000},
+    QJsonObject out {
+        { QStringLiteral("customers"), int(world.customers().size()) },
+        { QStringLiteral("conversations"), int(world.conversationsByRecency().size()) },
+        { QStringLiteral("messages"), visible },
+        { QStringLiteral("sent"), int(m_state.sent.size()) },
+        { QStringLiteral("tokens"), m_state.tokens.count() },
+        { QStringLiteral("subscriptions"),
+            QJsonObject { { QStringLiteral("callback_url"), subs.callbackUrl.toString() },
+                { QStringLiteral("app_fields"), QJsonArray::fromStringList(subs.appFields) },
+                { QStringLiteral("account_fields"),
+                    QJsonArray::fromStringList(subs.accountFields) } } },
+        { QStringLiteral("pending_webhook_items"),
+            m_state.delivery ? m_state.delivery->pendingCount() : 0 },
+        { QStringLiteral("delivered_webhook_items"),
+            m_state.delivery ? double(m_state.delivery->deliveredCount()) : 0.0 },
+        { QStringLiteral("dropped_webhook_items"),
+            m_state.delivery ? double(m_state.delivery->droppedCount()) : 0.0 },
+        { QStringLiteral("pending_faults"), m_state.faults.pending() },
+        { QStringLiteral("clock_offset_seconds"), m_state.clock.offsetMs() / 1000 },
     };
     return HttpReply::json(out);
 }

@@ -87,6 +87,13 @@ struct Sandbox::Private {
         state.world.setBusinessId(state.options.businessId);
         // entry[].time follows the sandbox clock, so it moves with /__sandbox/clock/advance.
         delivery.setClock([this] { return state.clock.nowMs(); });
+        // Meta switches an account's subscription off after sustained failed deliveries: it then
+        // disappears from GET /me/subscribed_apps until the account subscribes again.
+        QObject::connect(&delivery, &WebhookDelivery::subscriptionDisabled, owner, [this] {
+            state.world.subscriptions().accountFields.clear();
+            if (state.changed)
+                state.changed();
+        });
     }
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);

@@ -81,10 +81,73 @@ void WebhookDelivery::setClock(std::function<qint64()> nowMs)
     m_nowMs = std::move(nowMs);
 }
 
+void WebhookDelivery::setRetryWindowMs(qint64 ms)
+{
+    m_retryWindowMs = ms;
+}
+
+void WebhookDelivery::setDisableAfterMs(qint64 ms)
+{
+    m_disableAfterMs = ms;
+}
+
+qint64 WebhookDelivery::nowMs() const
+{
+    return m_nowMs ? m_nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
 void WebhookDelivery::enqueue(const QString &businessId, const QJsonObject &messagingItem)
 {
-    m_queue.append(Item { businessId, messagingItem, m_clock.elapsed() });
+    m_queue.append(Item { businessId, messagingItem, m_clock.elapsed(), nowMs() });
     scheduleFlush();
+}
+
+void WebhookDelivery::dropAll(const QString &businessId)
+{
+    int dropped = 0;
+    if (m_inFlight && m_inFlight->businessId == businessId && !m_reply) {
+        dropped += m_inFlight->items;
+        m_inFlight.reset();
+        m_retryTimer.stop();
+    }
+    dropped += int(m_queue.removeIf([&](const Item &i) { return i.businessId == businessId; }));
+    if (dropped > 0) {
+        m_dropped += dropped;
+        emit itemsDropped(dropped);
+    }
+}
+
+bool WebhookDelivery::applyFailureRules()
+{
+    const qint64 now = nowMs();
+    if (m_failingSinceMs > 0 && m_disableAfterMs > 0 && now - m_failingSinceMs >= m_disableAfterMs
+        && m_inFlight) {
+        const QString businessId = m_inFlight->businessId;
+        qCInfo(lcSandbox) << "webhook deliveries failed for" << (now - m_failingSinceMs) / 1000
+                          << "s: switching the subscription of" << businessId << "off";
+        m_failingSinceMs = 0;
+        dropAll(businessId);
+        emit subscriptionDisabled(businessId);
+        return true;
+    }
+    bool droppedInFlight = false;
+    int dropped = 0;
+    if (m_retryWindowMs > 0) {
+        if (m_inFlight && !m_reply && now - m_inFlight->oldestMs >= m_retryWindowMs) {
+            dropped += m_inFlight->items;
+            m_inFlight.reset();
+            m_retryTimer.stop();
+            droppedInFlight = true;
+        }
+        dropped += int(m_queue.removeIf(
+            [&](const Item &i) { return now - i.happenedAtMs >= m_retryWindowMs; }));
+    }
+    if (dropped > 0) {
+        qCInfo(lcSandbox) << "dropped" << dropped << "webhook items older than the retry window";
+        m_dropped += dropped;
+        emit itemsDropped(dropped);
+    }
+    return droppedInFlight;
 }
 
 int WebhookDelivery::pendingCount() const
@@ -130,6 +193,7 @@ void WebhookDelivery::flush()
     if (m_queue.isEmpty() || m_inFlight || m_callbackUrl.isEmpty())
         return;
     const QString businessId = m_queue.first().businessId;
+    const qint64 oldest = m_queue.first().happenedAtMs;
     QJsonArray items;
     while (!m_queue.isEmpty() && items.size() < m_maxBatch
         && m_queue.first().businessId == businessId) {
@@ -137,7 +201,8 @@ void WebhookDelivery::flush()
     }
     const qint64 now = m_nowMs ? m_nowMs() : QDateTime::currentMSecsSinceEpoch();
     const QJsonObject body = payloads::envelope(businessId, now, items);
-    m_inFlight = Batch { QJsonDocument(body).toJson(QJsonDocument::Compact), int(items.size()), 0 };
+    m_inFlight = Batch { QJsonDocument(body).toJson(QJsonDocument::Compact), int(items.size()), 0,
+        businessId, oldest };
     send();
 }
 
@@ -147,6 +212,10 @@ void WebhookDelivery::send()
         return;
     if (m_callbackUrl.isEmpty())
         return; // held; setCallbackUrl() resumes
+    if (m_inFlight->attempt > 0 && applyFailureRules()) { // a retry: the clock may have moved on
+        scheduleFlush();
+        return;
+    }
     QNetworkRequest request(m_callbackUrl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(
@@ -168,12 +237,20 @@ void WebhookDelivery::onReplyFinished()
         const int items = m_inFlight->items;
         m_delivered += items;
         m_inFlight.reset();
+        m_failingSinceMs = 0;
         emit batchDelivered(items);
         scheduleFlush();
         return;
     }
     ++m_failedAttempts;
+    if (m_failingSinceMs == 0)
+        m_failingSinceMs = nowMs();
     const int attempt = m_inFlight->attempt;
+    if (applyFailureRules()) {
+        emit attemptFailed(status, attempt);
+        scheduleFlush();
+        return;
+    }
     const int delay = retryDelayMs(attempt);
     // reply->errorString() would repeat the callback URL unredacted: log the error code instead.
     qCInfo(lcSandbox) << "webhook delivery failed, HTTP" << status << reply->error() << "- attempt"

@@ -19,6 +19,11 @@ namespace inlet::sandbox {
 // items collected for `batchWindowMs` and at most `maxBatch` per POST, in order; a callback that
 // does not answer 200 gets the same batch again with exponential backoff (base `retryBaseMs`,
 // doubling, capped at `retryMaxMs`); later batches wait behind it (per-callback order is kept).
+// Like Meta (instagram-api.md §2.4): a delivery still failing `retryWindowMs` after its events
+// happened is dropped (default 36 h), and after `disableAfterMs` of failures without a success
+// (default 1 h) the account's subscription is switched off (subscriptionDisabled) and whatever it
+// still had waiting is dropped. Both are measured on the sandbox clock (setClock), so that
+// /__sandbox/clock/advance makes them pass at once.
 class WebhookDelivery : public QObject {
     Q_OBJECT
 public:
@@ -37,11 +42,18 @@ public:
     // its own clock so that entry.time moves with /__sandbox/clock/advance like the timestamps do.
     void setClock(std::function<qint64()> nowMs);
 
+    void setRetryWindowMs(qint64 ms); // default 36 h; <= 0: never dropped
+    void setDisableAfterMs(qint64 ms); // default 1 h; <= 0: never switched off
+    qint64 retryWindowMs() const { return m_retryWindowMs; }
+    qint64 disableAfterMs() const { return m_disableAfterMs; }
+
     void enqueue(const QString &businessId, const QJsonObject &messagingItem);
 
     int pendingCount() const;   // items not yet acknowledged with 200
     qint64 deliveredCount() const;
     qint64 failedAttempts() const;
+    qint64 droppedCount() const { return m_dropped; } // items given up (retry window, switched off)
+    qint64 failingSinceMs() const { return m_failingSinceMs; } // sandbox clock; 0: not failing
 
     // HMAC-SHA256 signature header value for a body: "sha256=<lowercase hex>".
     static QByteArray signatureFor(const QByteArray &body, const QByteArray &secret);
@@ -49,18 +61,24 @@ public:
 signals:
     void batchDelivered(int items);
     void attemptFailed(int httpStatus, int attempt); // 0 = no HTTP answer
+    void itemsDropped(int items);
+    // Failures went on for disableAfterMs: Meta switches the account's subscription off.
+    void subscriptionDisabled(const QString &businessId);
 
 private:
     struct Item {
         QString businessId;
         QJsonObject messaging;
         qint64 enqueuedAtMs = 0; // on m_clock
+        qint64 happenedAtMs = 0; // on the sandbox clock (nowMs)
     };
     // The batch being delivered: its exact bytes are what every retry sends again.
     struct Batch {
         QByteArray body;
         int items = 0;
         int attempt = 0; // attempts made so far
+        QString businessId;
+        qint64 oldestMs = 0; // sandbox clock: when its first event happened
     };
 
     void scheduleFlush();
@@ -68,6 +86,11 @@ private:
     void send();
     void onReplyFinished();
     int retryDelayMs(int attempt) const;
+    qint64 nowMs() const;
+    // Meta's rules at this moment: switch off after sustained failures, drop what is too old.
+    // True when the batch in flight was dropped.
+    bool applyFailureRules();
+    void dropAll(const QString &businessId);
 
     QByteArray m_secret;
     QUrl m_callbackUrl;
@@ -82,6 +105,10 @@ private:
     QNetworkReply *m_reply = nullptr;
     qint64 m_delivered = 0;
     qint64 m_failedAttempts = 0;
+    qint64 m_dropped = 0;
+    qint64 m_retryWindowMs = 36LL * 3600 * 1000;
+    qint64 m_disableAfterMs = 3600LL * 1000;
+    qint64 m_failingSinceMs = 0;
 
     QElapsedTimer m_clock;
     QNetworkAccessManager m_nam{this};

@@ -102,6 +102,8 @@ private slots:
     void entryTimeFollowsTheClock();
     void networkErrorCountsAsFailedAttempt();
     void destroyedWhileAPostIsInFlight();
+    void dropsDeliveriesOlderThanTheRetryWindow();
+    void switchesTheSubscriptionOffAfterSustainedFailures();
 };
 
 void TestWebhookDelivery::signatureMatchesRfc4231()
@@ -347,6 +349,80 @@ void TestWebhookDelivery::destroyedWhileAPostIsInFlight()
     delivery.reset(); // must neither crash nor call back into the destroyed object
     QCOMPARE(failed.count(), 0);
     QCoreApplication::processEvents();
+}
+
+// Meta retries a failing delivery for up to 36 h, then drops it (instagram-api.md §2.4); the
+// window is measured on the sandbox clock, so advancing it makes the drop happen at once.
+void TestWebhookDelivery::dropsDeliveriesOlderThanTheRetryWindow()
+{
+    Receiver receiver;
+    QVERIFY(receiver.listening());
+    receiver.script(QList<int>(10000, 503));
+    qint64 now = 1700000000000;
+    WebhookDelivery delivery(Secret);
+    delivery.setClock([&now] { return now; });
+    delivery.setRetryBackoff(5, 20);
+    delivery.setDisableAfterMs(0); // never switched off in this test
+    QCOMPARE(delivery.retryWindowMs(), 36LL * 3600 * 1000); // Meta's default
+    QSignalSpy dropped(&delivery, &WebhookDelivery::itemsDropped);
+    QSignalSpy disabled(&delivery, &WebhookDelivery::subscriptionDisabled);
+    delivery.setCallbackUrl(receiver.url());
+    for (int i = 0; i < 3; ++i)
+        delivery.enqueue(Business, textItem(i));
+    QTRY_VERIFY_WITH_TIMEOUT(delivery.failedAttempts() >= 2, Timeout);
+    QCOMPARE(delivery.pendingCount(), 3);
+
+    now += 35LL * 3600 * 1000; // still inside the window: retried
+    const qint64 attempts = delivery.failedAttempts();
+    QTRY_VERIFY_WITH_TIMEOUT(delivery.failedAttempts() > attempts + 1, Timeout);
+    QCOMPARE(delivery.pendingCount(), 3);
+    QCOMPARE(delivery.droppedCount(), 0);
+
+    now += 2LL * 3600 * 1000; // 37 h: dropped
+    QTRY_COMPARE_WITH_TIMEOUT(delivery.droppedCount(), 3, Timeout);
+    QCOMPARE(delivery.pendingCount(), 0);
+    QVERIFY(!dropped.isEmpty());
+    QVERIFY(disabled.isEmpty());
+
+    // Later events are delivered as usual once the callback answers again.
+    receiver.script({});
+    QSignalSpy delivered(&delivery, &WebhookDelivery::batchDelivered);
+    delivery.enqueue(Business, textItem(7));
+    QTRY_COMPARE_WITH_TIMEOUT(delivered.count(), 1, Timeout);
+    QCOMPARE(receiver.texts().constLast(), QStringLiteral("7"));
+    QCOMPARE(delivery.deliveredCount(), 1);
+}
+
+// After sustained failures (Meta: an hour) the account's subscription is switched off and what
+// was waiting for it is dropped.
+void TestWebhookDelivery::switchesTheSubscriptionOffAfterSustainedFailures()
+{
+    Receiver receiver;
+    QVERIFY(receiver.listening());
+    receiver.script(QList<int>(10000, 500));
+    qint64 now = 1700000000000;
+    WebhookDelivery delivery(Secret);
+    delivery.setClock([&now] { return now; });
+    delivery.setRetryBackoff(5, 20);
+    delivery.setDisableAfterMs(3600 * 1000);
+    QSignalSpy disabled(&delivery, &WebhookDelivery::subscriptionDisabled);
+    delivery.setCallbackUrl(receiver.url());
+    delivery.enqueue(Business, textItem(1));
+    delivery.enqueue(Business, textItem(2));
+    QTRY_VERIFY_WITH_TIMEOUT(delivery.failedAttempts() >= 2, Timeout);
+    QVERIFY(delivery.failingSinceMs() > 0);
+
+    now += 59LL * 60 * 1000;
+    const qint64 attempts = delivery.failedAttempts();
+    QTRY_VERIFY_WITH_TIMEOUT(delivery.failedAttempts() > attempts + 1, Timeout);
+    QVERIFY(disabled.isEmpty());
+
+    now += 2LL * 60 * 1000; // 61 min of failures
+    QTRY_COMPARE_WITH_TIMEOUT(disabled.count(), 1, Timeout);
+    QCOMPARE(disabled.first().first().toString(), Business);
+    QCOMPARE(delivery.pendingCount(), 0);
+    QCOMPARE(delivery.droppedCount(), 2);
+    QCOMPARE(delivery.failingSinceMs(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookDelivery)

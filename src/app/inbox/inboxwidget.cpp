@@ -186,6 +186,13 @@ void InboxWidget::buildUi()
     m_headerTitle->setFont(titleFont);
     m_headerWindow = new QLabel(m_conversationPane);
     m_headerWindow->setAccessibleName(tr("Messaging window"));
+    m_olderMissing = new QLabel(tr("Older messages may be missing: Instagram returns only the 20 "
+                                   "newest, and more arrived while webhooks were not delivered."),
+        m_conversationPane);
+    m_olderMissing->setObjectName(QStringLiteral("olderMissing"));
+    m_olderMissing->setWordWrap(true);
+    m_olderMissing->setContentsMargins(10, 0, 10, 6);
+    m_olderMissing->setVisible(false);
     m_placeholder = new QLabel(tr("Choose a conversation on the left."), m_conversationPane);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_messageView = new MessageView(m_messages, m_messageDelegate, m_conversationPane);
@@ -198,6 +205,7 @@ void InboxWidget::buildUi()
     paneLayout->setContentsMargins(0, 0, 0, 0);
     paneLayout->setSpacing(0);
     paneLayout->addLayout(header);
+    paneLayout->addWidget(m_olderMissing);
     paneLayout->addWidget(m_placeholder, 1);
     paneLayout->addWidget(m_messageView, 1);
     m_reactionNotice = new ReactionNotice(m_services.reactions, m_conversationPane);
@@ -375,6 +383,7 @@ void InboxWidget::onCurrentRowChanged()
 
 void InboxWidget::refreshHeader()
 {
+    m_olderMissing->setVisible(m_current.id && m_current.olderMissing);
     if (!m_current.id) {
         m_headerTitle->setText(tr("Inbox"));
         m_headerWindow->clear();

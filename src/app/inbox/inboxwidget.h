@@ -131,6 +131,7 @@ private:
     QListView *m_list = nullptr;
     QLabel *m_headerTitle = nullptr;
     QLabel *m_headerWindow = nullptr;
+    QLabel *m_olderMissing = nullptr; // "Older messages may be missing" (sync after a lapse)
     QLabel *m_placeholder = nullptr;
     QWidget *m_conversationPane = nullptr;
     MessageView *m_messageView = nullptr;

@@ -2,12 +2,15 @@
 
 #include "app/shell/avatarloader.h"
 
+#include <QDateTime>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace inlet::app {
 
@@ -21,6 +24,7 @@ AccountRow::AccountRow(const Account &account, AvatarLoader *avatars, QWidget *p
     , m_avatar(new QLabel(this))
     , m_name(new QLabel(this))
     , m_username(new QLabel(this))
+    , m_subscription(new QLabel(this))
     , m_banner(new QFrame(this))
     , m_reconnect(new QPushButton(tr("Reconnect"), this))
     , m_disconnect(new QPushButton(tr("Disconnect"), this))
@@ -31,8 +35,11 @@ AccountRow::AccountRow(const Account &account, AvatarLoader *avatars, QWidget *p
     m_name->setFont(bold);
     m_username->setForegroundRole(QPalette::PlaceholderText);
     // Long names are cut rather than widening the panel.
-    for (QLabel *label : {m_name, m_username})
+    for (QLabel *label : { m_name, m_username, m_subscription })
         label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_subscription->setObjectName(QStringLiteral("subscriptionState"));
+    m_subscription->setForegroundRole(QPalette::PlaceholderText);
+    m_subscription->hide(); // until the core reports a state
     m_disconnect->setFlat(true);
     m_disconnect->setToolTip(tr("Remove this account from Inlet"));
 
@@ -40,6 +47,7 @@ AccountRow::AccountRow(const Account &account, AvatarLoader *avatars, QWidget *p
     text->setSpacing(0);
     text->addWidget(m_name);
     text->addWidget(m_username);
+    text->addWidget(m_subscription);
     auto *top = new QHBoxLayout;
     top->addWidget(m_avatar);
     top->addLayout(text, 1);
@@ -91,6 +99,51 @@ void AccountRow::setAccount(const Account &account)
     refreshAvatar();
 }
 
+QString AccountRow::describe(const SubscriptionKeeper::Status &status, qint64 nowMs)
+{
+    using State = SubscriptionKeeper::State;
+    switch (status.state) {
+    case State::Checking:
+        return tr("Webhooks: checking the subscription…");
+    case State::Live: {
+        if (status.lastEventMs <= 0)
+            return tr("Live (no event yet)");
+        const qint64 seconds = std::max<qint64>(0, (nowMs - status.lastEventMs) / 1000);
+        QString ago;
+        if (seconds < 60)
+            ago = tr("just now");
+        else if (seconds < 3600)
+            ago = tr("%n min ago", nullptr, int(seconds / 60));
+        else if (seconds < 48 * 3600)
+            ago = tr("%n h ago", nullptr, int(seconds / 3600));
+        else
+            ago = tr("%n days ago", nullptr, int(seconds / 86400));
+        return tr("Live (last event %1)").arg(ago);
+    }
+    case State::SubscriptionOff:
+        return tr("Subscription off: re-subscribing");
+    case State::Polling:
+        return tr("No public URL: polling every %n s", nullptr,
+            std::max(1, status.pollIntervalMs / 1000));
+    case State::Failed:
+        return tr("Webhook subscription failed: %1").arg(status.error.message);
+    }
+    return {};
+}
+
+void AccountRow::setSubscriptionStatus(const SubscriptionKeeper::Status &status, qint64 nowMs)
+{
+    const QString text = describe(status, nowMs);
+    m_subscription->setText(text);
+    m_subscription->setToolTip(text);
+    m_subscription->setVisible(!text.isEmpty());
+}
+
+QString AccountRow::subscriptionText() const
+{
+    return m_subscription->isHidden() ? QString() : m_subscription->text();
+}
+
 bool AccountRow::bannerVisible() const
 {
     return !m_banner->isHidden();
@@ -135,6 +188,33 @@ AccountsPanel::AccountsPanel(AvatarLoader *avatars, QWidget *parent)
     layout->addWidget(scroll, 1);
     layout->addWidget(add);
     setMinimumWidth(320);
+
+    m_nowMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    // "Live (last event 2 min ago)" ages by itself.
+    connect(&m_refresh, &QTimer::timeout, this, &AccountsPanel::refreshStatuses);
+    m_refresh.start(30'000);
+}
+
+void AccountsPanel::setSubscriptionStatus(
+    const QString &accountId, const SubscriptionKeeper::Status &status)
+{
+    m_statuses.insert(accountId, status);
+    if (AccountRow *r = m_rows.value(accountId))
+        r->setSubscriptionStatus(status, m_nowMs());
+}
+
+void AccountsPanel::setClock(std::function<qint64()> nowMs)
+{
+    m_nowMs = std::move(nowMs);
+    refreshStatuses();
+}
+
+void AccountsPanel::refreshStatuses()
+{
+    for (auto it = m_statuses.cbegin(); it != m_statuses.cend(); ++it) {
+        if (AccountRow *r = m_rows.value(it.key()))
+            r->setSubscriptionStatus(it.value(), m_nowMs());
+    }
 }
 
 void AccountsPanel::setAccounts(const QList<Account> &accounts)
@@ -152,6 +232,8 @@ void AccountsPanel::setAccounts(const QList<Account> &accounts)
             connect(row, &AccountRow::disconnectRequested, this,
                     &AccountsPanel::disconnectRequested);
         }
+        if (const auto status = m_statuses.constFind(account.id); status != m_statuses.cend())
+            row->setSubscriptionStatus(*status, m_nowMs());
         m_list->addWidget(row); // in the order of `accounts`
         keep.insert(account.id, row);
     }

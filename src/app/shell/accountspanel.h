@@ -1,10 +1,14 @@
 #pragma once
 
 #include "model/types.h"
+#include "service/subscriptionkeeper.h"
 
 #include <QHash>
 #include <QList>
+#include <QTimer>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -14,7 +18,8 @@ namespace inlet::app {
 
 class AvatarLoader;
 
-// One connected account: avatar, name, @username, and a "needs sign-in" banner with Reconnect.
+// One connected account: avatar, name, @username, how its messages arrive (webhooks live,
+// subscription off, polling), and a "needs sign-in" banner with Reconnect.
 class AccountRow : public QWidget {
     Q_OBJECT
 public:
@@ -23,6 +28,11 @@ public:
     void setAccount(const Account &account);
     const Account &account() const { return m_account; }
     bool bannerVisible() const;
+    // The webhook subscription's state (SubscriptionKeeper), shown under the name.
+    void setSubscriptionStatus(const SubscriptionKeeper::Status &status, qint64 nowMs);
+    QString subscriptionText() const;
+    // The words for a state: "Live (last event 2 min ago)", "Subscription off: re-subscribing", ...
+    static QString describe(const SubscriptionKeeper::Status &status, qint64 nowMs);
     QPushButton *reconnectButton() const { return m_reconnect; }
     QPushButton *disconnectButton() const { return m_disconnect; }
 
@@ -38,6 +48,7 @@ private:
     QLabel *m_avatar;
     QLabel *m_name;
     QLabel *m_username;
+    QLabel *m_subscription;
     QWidget *m_banner;
     QPushButton *m_reconnect;
     QPushButton *m_disconnect;
@@ -52,6 +63,10 @@ public:
     void setAccounts(const QList<Account> &accounts);
     AccountRow *row(const QString &accountId) const { return m_rows.value(accountId); }
     int rowCount() const { return int(m_rows.size()); }
+    // Per account, how its messages arrive; the "… ago" text is kept current.
+    void setSubscriptionStatus(const QString &accountId, const SubscriptionKeeper::Status &status);
+    // The wall clock the "… ago" texts are measured with (tests).
+    void setClock(std::function<qint64()> nowMs);
 
 signals:
     void reconnectRequested(const QString &accountId);
@@ -62,6 +77,10 @@ private:
     AvatarLoader *m_avatars;
     QVBoxLayout *m_list;
     QHash<QString, AccountRow *> m_rows;
+    QHash<QString, SubscriptionKeeper::Status> m_statuses;
+    std::function<qint64()> m_nowMs;
+    QTimer m_refresh;
+    void refreshStatuses();
 };
 
 } // namespace inlet::app

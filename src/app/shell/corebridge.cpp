@@ -1,11 +1,13 @@
 #include "app/shell/corebridge.h"
 
+#include "app/shell/accountspanel.h"
 #include "app/shell/connectivityindicator.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/syncindicator.h"
-#include "service/accountservice.h"
 #include "graph/connectivity.h"
+#include "service/accountservice.h"
 #include "service/coreservices.h"
+#include "service/subscriptionkeeper.h"
 #include "sync/syncengine.h"
 
 #include <QStatusBar>
@@ -47,6 +49,11 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     });
     connect(m_core, &CoreServices::syncProgress, m_window->syncIndicator(), &SyncIndicator::showProgress);
     connect(m_core, &CoreServices::syncFinished, m_window->syncIndicator(), &SyncIndicator::showFinished);
+    // How each account's messages arrive, in the accounts panel.
+    SubscriptionKeeper *keeper = m_core->subscriptions();
+    connect(keeper, &SubscriptionKeeper::statusChanged, this, [this, keeper](const QString &id) {
+        m_window->accountsPanel()->setSubscriptionStatus(id, keeper->status(id));
+    });
     connect(accounts, &AccountService::signedIn, this, [this, accounts] {
         if (m_core->webhookUrl().isEmpty())
             startWebhooks(); // the App Secret may only now be in the keychain
@@ -67,7 +74,7 @@ void CoreBridge::syncNow()
     for (const Account &account : m_core->accounts()->accounts()) {
         SyncEngine *engine = m_core->syncEngine(account.id);
         if (engine && !engine->isRunning())
-            engine->start(SyncEngine::Mode::Full);
+            engine->start(SyncEngine::Mode::Incremental); // what changed since the last walk
     }
 }
 

@@ -146,6 +146,11 @@ QFuture<Result<QJsonObject>> GraphClient::subscribeApp(const AccessToken &auth,
     return send({"POST", url, auth, {}, "application/x-www-form-urlencoded"});
 }
 
+QFuture<Result<QJsonObject>> GraphClient::subscribedApps(const AccessToken &auth)
+{
+    return get(m_hosts.graphUrl(QStringLiteral("me/subscribed_apps")), auth);
+}
+
 QFuture<Result<QJsonObject>> GraphClient::appSubscription(const QString &appId,
                                                           const QString &appSecret,
                                                           const QUrl &callbackUrl,

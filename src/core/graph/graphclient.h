@@ -87,6 +87,9 @@ public:
     QFuture<Result<QJsonObject>> sendMessage(const AccessToken &auth, const QJsonObject &body);
     // POST /me/subscribed_apps?subscribed_fields=... (per-account webhook install).
     QFuture<Result<QJsonObject>> subscribeApp(const AccessToken &auth, const QStringList &fields);
+    // GET /me/subscribed_apps: {"data":[{"id","name","subscribed_fields":[...]}]}; empty data when
+    // the account's subscription is off (never made, removed, or switched off by Meta).
+    QFuture<Result<QJsonObject>> subscribedApps(const AccessToken &auth);
     // POST graph.facebook.com/{app-id}/subscriptions with the app token APP_ID|APP_SECRET.
     QFuture<Result<QJsonObject>> appSubscription(const QString &appId, const QString &appSecret,
                                                  const QUrl &callbackUrl,

@@ -24,6 +24,8 @@ struct ConversationRow {
     int followerCount = 0;
     bool followsBusiness = false;
     qint64 startedMs = 0;
+    // Webhooks lapsed and more messages came than Instagram lets a client read (the 20 newest).
+    bool olderMissing = false;
 
     // Search results only: the message that matched (0 = the contact's name matched) and a snippet.
     qint64 hitMessageId = 0;

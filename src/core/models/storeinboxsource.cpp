@@ -86,6 +86,7 @@ ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const
     r.followerCount = c.contact.followerCount;
     r.followsBusiness = c.contact.followsBusiness;
     r.startedMs = c.startedMs;
+    r.olderMissing = c.olderMissing;
     return r;
 }
 

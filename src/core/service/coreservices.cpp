@@ -11,11 +11,14 @@
 #include "outbox/outboxservice.h"
 #include "outbox/reactionqueue.h"
 #include "service/accountservice.h"
+#include "service/subscriptionkeeper.h"
 #include "store/store.h"
 #include "sync/accountsync.h"
 #include "sync/graphsyncsource.h"
 #include "sync/syncengine.h"
 #include "webhook/webhookserver.h"
+
+#include <QDateTime>
 
 namespace inlet {
 
@@ -67,11 +70,35 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 
-    // Replies queued while offline go as soon as Instagram answers again, not after their backoff.
+    TokenVault *vault = c->m_vault;
+    c->m_keeper = new SubscriptionKeeper(
+        c->m_graph, [vault](const QString &id) { return vault->read(TokenVault::accountKey(id)); },
+        webhookFields(), c);
+    c->m_keeper->setPollingMode(options.pollingMode, options.pollIntervalMs);
+    connect(c->m_keeper, &SubscriptionKeeper::catchUpNeeded, c, &CoreServices::catchUp);
+    connect(c->m_keeper, &SubscriptionKeeper::subscribed, c, [c](const QString &id) {
+        if (c->m_subscribing.remove(id))
+            emit c->webhooksSubscribed(id);
+    });
+    connect(c->m_keeper, &SubscriptionKeeper::subscriptionFailed, c,
+        [c](const QString &id, const Error &error) {
+            if (c->m_subscribing.remove(id))
+                emit c->webhookSubscriptionFailed(id, error);
+        });
+
+    // Replies queued while offline go as soon as Instagram answers again, not after their backoff;
+    // in webhook mode, what was delivered meanwhile may be lost: check and catch up.
     connect(c->m_connectivity, &Connectivity::onlineChanged, c, [c](bool online) {
         if (online) {
             c->m_outboxService->outbox()->wake();
             c->m_outboxService->reactions()->wake();
+            if (!c->m_options.pollingMode) {
+                const QStringList ids = c->m_syncs.keys();
+                for (const QString &id : ids) {
+                    c->catchUp(id);
+                    c->m_keeper->check(id);
+                }
+            }
         }
     });
     // The media host for attachments follows the settings (and the sandbox, see useSandbox()).
@@ -79,7 +106,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
         c->m_outboxService->mediaUploader()->setHost(config.mediaUploadUrl, config.mediaPublicUrl);
     });
     connect(c->m_accounts, &AccountService::signedIn, c,
-            [c](const Account &account) { c->startAccount(account); });
+        [c](const Account &account) { c->startAccount(account, true); });
     connect(c->m_accounts, &AccountService::accountDisconnected, c,
             [c](const QString &id) { c->stopAccount(id); });
     connect(c->m_accounts, &AccountService::accountNeedsSignIn, c, [c](const QString &id) {
@@ -177,8 +204,25 @@ void CoreServices::startWebhookServerWith(
     config.metaAppSecret = metaAppSecret;
     config.verifyToken = m_options.verifyToken;
     Store *store = m_store.get();
+    SubscriptionKeeper *keeper = m_keeper; // outlives the server (a child, deleted after it)
     m_webhook = std::make_unique<WebhookServer>(
-        config, [store](const QList<InboundEvent> &events) { return store->applyEvents(events); });
+        config, [store, keeper](const QList<InboundEvent> &events) {
+            QStringList ids;
+            for (const InboundEvent &e : events) {
+                if (!ids.contains(e.accountId))
+                    ids.append(e.accountId);
+            }
+            // On the webhook thread: the keeper hears of the events on its own thread.
+            return store->applyEvents(events).then([keeper, ids](const Status &status) {
+                if (status) {
+                    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                    QMetaObject::invokeMethod(
+                        keeper, [keeper, ids, now] { keeper->noteEvents(ids, now); },
+                        Qt::QueuedConnection);
+                }
+                return status;
+            });
+        });
     const auto port = m_webhook->start();
     if (!port) {
         qCWarning(lcWebhook) << "webhook server failed:" << port.error().message;
@@ -237,24 +281,8 @@ void CoreServices::subscribeWebhooks(const QUrl &publicUrl)
         // Per account, whatever the app-level step did: it may have been done in the dashboard,
         // and an account that is not subscribed gets no events at all.
         for (const Account &account : accounts) {
-            const QString id = account.id;
-            m_vault->read(TokenVault::accountKey(id))
-                .then(this,
-                    [this, id](const Result<QString> &token) {
-                        if (!token)
-                            return QtFuture::makeReadyFuture<Result<QJsonObject>>(
-                                std::unexpected(token.error()));
-                        return m_graph->subscribeApp(AccessToken { *token, id }, webhookFields());
-                    })
-                .unwrap()
-                .then(this, [this, id](const Result<QJsonObject> &done) {
-                    if (done) {
-                        qCInfo(lcWebhook) << "account" << id << "subscribed to webhooks";
-                        emit webhooksSubscribed(id);
-                    } else {
-                        emit webhookSubscriptionFailed(id, done.error());
-                    }
-                });
+            m_subscribing.insert(account.id);
+            m_keeper->subscribe(account.id);
         }
     });
 }
@@ -264,7 +292,7 @@ void CoreServices::startAccounts()
     const QList<Account> accounts = m_accounts->accounts();
     for (const Account &account : accounts) {
         if (!m_syncs.contains(account.id)) // already syncing since its sign-in
-            startAccount(account);
+            startAccount(account, false);
     }
     if (!outbox()->isStarted())
         outbox()->start();
@@ -279,52 +307,69 @@ void CoreServices::setPollingMode(bool enabled, int intervalMs)
         m_options.pollIntervalMs = intervalMs;
     for (AccountSync *sync : std::as_const(m_syncs))
         sync->engine()->setPollInterval(enabled ? m_options.pollIntervalMs : 0);
+    m_keeper->setPollingMode(enabled, m_options.pollIntervalMs);
 }
 
-void CoreServices::startAccount(const Account &account)
+void CoreServices::catchUp(const QString &accountId)
+{
+    if (m_options.pollingMode)
+        return; // polling walks on its own schedule
+    if (SyncEngine *engine = syncEngine(accountId)) {
+        qCInfo(lcSync) << "catching up on" << accountId << "after a gap in webhooks";
+        engine->start(SyncEngine::Mode::Incremental);
+    }
+}
+
+void CoreServices::startAccount(const Account &account, bool fullSync)
 {
     if (account.needsSignIn)
         return;
     const QString id = account.id;
-    m_vault->read(TokenVault::accountKey(id)).then(this, [this, id](const Result<QString> &token) {
-        if (!token) {
-            qCWarning(lcSync) << "no token for account" << id << "- not syncing:"
-                              << token.error().message;
-            return;
-        }
-        if (AccountSync *existing = m_syncs.value(id)) { // signed in again (it reads the new token)
-            existing->engine()->start(SyncEngine::Mode::Full);
-            return;
-        }
-        TokenVault *vault = m_vault;
-        auto *sync = new AccountSync(
-            m_graph, m_store.get(), id,
-            [vault, id] { return vault->read(TokenVault::accountKey(id)); }, m_options.dataDir,
-            this);
-        if (m_options.rateLimitCapMs >= 0)
-            sync->source()->setMaxSuggestedDelayMs(m_options.rateLimitCapMs);
-        SyncEngine *engine = sync->engine();
-        connect(engine, &SyncEngine::progress, this,
+    const auto mode = fullSync ? SyncEngine::Mode::Full : SyncEngine::Mode::Incremental;
+    m_keeper->addAccount(id); // subscribes (webhook mode) at start-up and sign-in
+    m_vault->read(TokenVault::accountKey(id))
+        .then(this, [this, id, mode](const Result<QString> &token) {
+            if (!token) {
+                qCWarning(lcSync) << "no token for account" << id
+                                  << "- not syncing:" << token.error().message;
+                return;
+            }
+            if (AccountSync *existing = m_syncs.value(id)) { // signed in again (it reads the new token)
+                existing->engine()->start(mode);
+                return;
+            }
+            TokenVault *vault = m_vault;
+            auto *sync = new AccountSync(
+                m_graph, m_store.get(), id,
+                [vault, id] { return vault->read(TokenVault::accountKey(id)); }, m_options.dataDir,
+                this);
+            if (m_options.rateLimitCapMs >= 0)
+                sync->source()->setMaxSuggestedDelayMs(m_options.rateLimitCapMs);
+            SyncEngine *engine = sync->engine();
+            connect(engine, &SyncEngine::progress, this,
                 [this, id](int done, int total) { emit syncProgress(id, done, total); });
-        connect(engine, &SyncEngine::finished, this, [this, id](const SyncReport &report) {
-            qCInfo(lcSync) << "sync of" << id << (report.ok ? "done:" : "stopped:")
-                           << report.conversations << "conversations," << report.messagesFetched
-                           << "messages fetched" << (report.ok ? QString() : report.error.message);
-            emit syncFinished(id, report.ok, report.ok ? QString() : report.error.message);
+            connect(engine, &SyncEngine::finished, this, [this, id](const SyncReport &report) {
+                qCInfo(lcSync) << "sync of" << id << (report.ok ? "done:" : "stopped:")
+                               << report.conversations << "conversations," << report.messagesFetched
+                               << "messages fetched"
+                               << (report.ok ? QString() : report.error.message);
+                emit syncFinished(id, report.ok, report.ok ? QString() : report.error.message);
+            });
+            connect(engine, &SyncEngine::needsSignIn, m_accounts, [this](const QString &accountId) {
+                m_accounts->markNeedsSignIn(accountId,
+                    tr("Instagram no longer accepts this account's "
+                       "access token."));
+            });
+            m_syncs.insert(id, sync);
+            engine->start(mode);
+            if (m_options.pollingMode)
+                engine->setPollInterval(m_options.pollIntervalMs);
         });
-        connect(engine, &SyncEngine::needsSignIn, m_accounts, [this](const QString &accountId) {
-            m_accounts->markNeedsSignIn(accountId, tr("Instagram no longer accepts this account's "
-                                                      "access token."));
-        });
-        m_syncs.insert(id, sync);
-        engine->start(SyncEngine::Mode::Full);
-        if (m_options.pollingMode)
-            engine->setPollInterval(m_options.pollIntervalMs);
-    });
 }
 
 void CoreServices::stopAccount(const QString &accountId)
 {
+    m_keeper->removeAccount(accountId);
     AccountSync *sync = m_syncs.take(accountId);
     if (!sync)
         return;

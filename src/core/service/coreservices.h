@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>
@@ -24,6 +25,7 @@ class ProfileCache;
 class ReactionQueue;
 class SenderActions;
 class Store;
+class SubscriptionKeeper;
 class SyncEngine;
 class TokenRefreshScheduler;
 class TokenVault;
@@ -65,6 +67,9 @@ public:
     HttpMediaUploader *mediaUploader() const;
     ReactionQueue *reactions() const; // the manager's own reactions, durable like the outbox
     WebhookServer *webhookServer() const { return m_webhook.get(); }
+    // Every account's webhook subscription: subscribed at start-up and sign-in, checked every few
+    // hours and after a sleep, re-subscribed when Meta switched it off; its state per account.
+    SubscriptionKeeper *subscriptions() const { return m_keeper; }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
 
@@ -82,14 +87,15 @@ public:
     // POST /{meta-app-id}/subscriptions with the Meta app's token, which first calls back for the
     // handshake); ends in appWebhooksSubscribed() or appWebhookSubscriptionFailed(), whose code is
     // AppSubscriptionInDashboard when the Meta pair is not given. Then, whatever the first step
-    // did, per account: POST /me/subscribed_apps for every connected account, each ending in
-    // webhooksSubscribed(id) or webhookSubscriptionFailed(id, error).
+    // did, per account: POST /me/subscribed_apps for every connected account (through subscriptions()),
+    // each ending in webhooksSubscribed(id) or webhookSubscriptionFailed(id, error).
     // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty =
     // webhookUrl()).
     void subscribeWebhooks(const QUrl &publicUrl = {});
 
-    // Starts syncing every connected account (a full backfill now, then polling if enabled) and
-    // the outbox. Called after load() and after each sign-in.
+    // Starts syncing every connected account (an Incremental run from the sync state kept on disk,
+    // which walks everything the first time; then polling if enabled), keeps its webhook
+    // subscription (subscriptions()), and starts the outbox. Called after load().
     void startAccounts();
     void setPollingMode(bool enabled, int intervalMs = 0);
     bool pollingMode() const { return m_options.pollingMode; }
@@ -108,7 +114,11 @@ private:
     explicit CoreServices(const CoreOptions &options, QObject *parent);
     void startWebhookServerWith(const QByteArray &appSecret, const QByteArray &metaAppSecret);
     QFuture<Status> subscribeApp(const QUrl &callback); // the app-level step
-    void startAccount(const Account &account);
+    // fullSync: after a sign-in; otherwise Incremental from the state kept on disk.
+    void startAccount(const Account &account, bool fullSync);
+    // Webhooks may have missed messages (a sleep, the connection back, the subscription found
+    // off): an Incremental sync fetches what the conversations list shows as updated.
+    void catchUp(const QString &accountId);
     void stopAccount(const QString &accountId);
 
     CoreOptions m_options;
@@ -121,6 +131,8 @@ private:
     OutboxService *m_outboxService = nullptr;
     std::unique_ptr<WebhookServer> m_webhook;
     QHash<QString, AccountSync *> m_syncs; // children of this object
+    SubscriptionKeeper *m_keeper = nullptr;
+    QSet<QString> m_subscribing; // subscribeWebhooks() asked, the account's answer not in yet
 };
 
 } // namespace inlet

@@ -40,8 +40,11 @@ Status DirectoryWriter::removeAccount(const QString &accountId, bool deleteMessa
     if (!q)
         return std::unexpected(q.error());
     if (deleteMessages) {
-        for (const QString &s : {QStringLiteral("DELETE FROM deferred_events WHERE account_id = ?"),
-                                 QStringLiteral("DELETE FROM unknown_events WHERE account_id = ?")}) {
+        for (const QString &s :
+            { QStringLiteral("DELETE FROM deferred_events WHERE account_id = ?"),
+                QStringLiteral("DELETE FROM unknown_events WHERE account_id = ?"),
+                QStringLiteral("DELETE FROM sync_conversations WHERE account_id = ?"),
+                QStringLiteral("DELETE FROM sync_accounts WHERE account_id = ?") }) {
             if (auto d = m_session.run(s, {accountId}); !d)
                 return std::unexpected(d.error());
         }
@@ -100,6 +103,45 @@ Status DirectoryWriter::linkConversation(const QString &accountId, const QString
     auto q = m_session.run(QStringLiteral("UPDATE conversations SET ig_conversation_id = ? WHERE id = ? "
                                           "AND ig_conversation_id IS NOT ?"),
                            {instagramConversationId, *id, instagramConversationId});
+    if (!q)
+        return std::unexpected(q.error());
+    if ((*q)->numRowsAffected() > 0)
+        change.addConversation(*id);
+    return {};
+}
+
+Status DirectoryWriter::rememberConversationSynced(
+    const QString &accountId, const QString &instagramConversationId, qint64 updatedMs)
+{
+    auto q = m_session.run(QStringLiteral(R"(INSERT INTO sync_conversations(account_id,
+            ig_conversation_id, updated_ms) VALUES (?, ?, ?) ON CONFLICT(account_id,
+            ig_conversation_id) DO UPDATE SET updated_ms = excluded.updated_ms)"),
+        { accountId, instagramConversationId, updatedMs });
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Status DirectoryWriter::setSyncWalkComplete(const QString &accountId, bool complete, qint64 atMs)
+{
+    auto q = m_session.run(QStringLiteral(R"(INSERT INTO sync_accounts(account_id, walk_complete,
+            walked_ms) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE SET
+            walk_complete = excluded.walk_complete, walked_ms = excluded.walked_ms)"),
+        { accountId, complete ? 1 : 0, atMs });
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
+}
+
+Status DirectoryWriter::markOlderMissing(
+    const QString &accountId, const QString &customerId, bool missing, StoreChange &change)
+{
+    auto id = m_session.ensureConversation(accountId, customerId);
+    if (!id)
+        return std::unexpected(id.error());
+    auto q = m_session.run(QStringLiteral("UPDATE conversations SET older_missing = ? WHERE id = ? "
+                                          "AND older_missing IS NOT ?"),
+        { missing ? 1 : 0, *id, missing ? 1 : 0 });
     if (!q)
         return std::unexpected(q.error());
     if ((*q)->numRowsAffected() > 0)

@@ -21,6 +21,15 @@ public:
     Status markConversationRead(qint64 conversationId, StoreChange &change);
     Status linkConversation(const QString &accountId, const QString &customerId,
                             const QString &instagramConversationId, StoreChange &change);
+    // Sync bookkeeping (SyncEngine): a conversation walked up to Instagram's updated_time, and
+    // whether the last walk of the account's conversation list went through to the end.
+    Status rememberConversationSynced(
+        const QString &accountId, const QString &instagramConversationId, qint64 updatedMs);
+    Status setSyncWalkComplete(const QString &accountId, bool complete, qint64 atMs);
+    // More messages arrived than Instagram lets a client read (the 20 newest): older ones of this
+    // conversation may be missing. Cleared when `missing` is false.
+    Status markOlderMissing(
+        const QString &accountId, const QString &customerId, bool missing, StoreChange &change);
 
 private:
     WriteSession &m_session;

@@ -173,15 +173,36 @@ QStringList version4()
     };
 }
 
+// v5: what the sync engine knows of Instagram's conversation list, so that the first sync after a
+// restart only walks the conversations updated since (SyncEngine, Incremental), and the mark of
+// conversations whose older messages may be missing (more than the 20 readable ones were new).
+QStringList version5()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE sync_conversations (
+            account_id TEXT NOT NULL,
+            ig_conversation_id TEXT NOT NULL,
+            updated_ms INTEGER NOT NULL,
+            PRIMARY KEY (account_id, ig_conversation_id)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE sync_accounts (
+            account_id TEXT PRIMARY KEY,
+            walk_complete INTEGER NOT NULL DEFAULT 0,
+            walked_ms INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN older_missing INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
 {
-    static const QList<Step> all{
-        {1, QStringLiteral("base tables"), version1()},
-        {2, QStringLiteral("outbox, edit history, read receipts, deferred events"), version2()},
-        {3, QStringLiteral("full-text search, inbox indexes"), version3()},
-        {4, QStringLiteral("queue of the business's own reactions"), version4()},
+    static const QList<Step> all {
+        { 1, QStringLiteral("base tables"), version1() },
+        { 2, QStringLiteral("outbox, edit history, read receipts, deferred events"), version2() },
+        { 3, QStringLiteral("full-text search, inbox indexes"), version3() },
+        { 4, QStringLiteral("queue of the business's own reactions"), version4() },
+        { 5, QStringLiteral("incremental sync state, older-messages-missing mark"), version5() },
     };
     return all;
 }

@@ -9,6 +9,7 @@
 #include "store/reactionwriter.h"
 #include "store/storewriter.h"
 
+#include <QDateTime>
 #include <QPromise>
 
 namespace inlet {
@@ -135,6 +136,30 @@ QFuture<Status> Store::linkConversation(const QString &accountId, const QString 
 {
     return submit<void>([=](WriteContext &c) {
         return c.directory.linkConversation(accountId, customerId, instagramConversationId, c.change);
+    });
+}
+
+QFuture<Status> Store::rememberConversationSynced(
+    const QString &accountId, const QString &instagramConversationId, qint64 updatedMs)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.directory.rememberConversationSynced(
+            accountId, instagramConversationId, updatedMs);
+    });
+}
+
+QFuture<Status> Store::setSyncWalkComplete(const QString &accountId, bool complete)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return submit<void>(
+        [=](WriteContext &c) { return c.directory.setSyncWalkComplete(accountId, complete, now); });
+}
+
+QFuture<Status> Store::markOlderMissing(
+    const QString &accountId, const QString &customerId, bool missing)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.directory.markOlderMissing(accountId, customerId, missing, c.change);
     });
 }
 

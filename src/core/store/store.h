@@ -45,6 +45,12 @@ public:
     // Records Instagram's conversation id (from the Conversations API) for (account, customer).
     QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
                                      const QString &instagramConversationId);
+    // Sync bookkeeping (see DirectoryWriter), read back with StoreReader::syncState.
+    QFuture<Status> rememberConversationSynced(
+        const QString &accountId, const QString &instagramConversationId, qint64 updatedMs);
+    QFuture<Status> setSyncWalkComplete(const QString &accountId, bool complete);
+    QFuture<Status> markOlderMissing(
+        const QString &accountId, const QString &customerId, bool missing = true);
 
     // The business's own reactions (ReactionQueue; see ReactionWriter for the rules): each write
     // shows at once in `reactions` (reactor = the account id) and is queued for the Send API.

@@ -18,11 +18,12 @@ namespace {
 QDateTime fromMs(qint64 ms) { return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime(); }
 
 const QString kConversationColumns = QStringLiteral(
-    "SELECT c.id, c.account_id, c.customer_id, c.ig_conversation_id, c.started_ms, c.last_activity_ms, "
+    "SELECT c.id, c.account_id, c.customer_id, c.ig_conversation_id, c.started_ms, "
+    "c.last_activity_ms, "
     "c.unread_count, c.last_customer_message_ms, c.last_outgoing_ms, c.customer_seen_ms, "
     "c.last_message_preview, c.last_message_outgoing, k.name, k.username, k.profile_pic_url, "
-    "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms "
-    "FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+    "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms, "
+    "c.older_missing FROM conversations c JOIN contacts k ON k.id = c.customer_id "
     "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 ");
 
 const QString kContactColumns = QStringLiteral(
@@ -69,6 +70,7 @@ StoredConversation conversationFrom(const QSqlQuery &r)
     c.contact.businessFollows = r.value(17).toBool();
     c.contact.verified = r.value(18).toBool();
     c.contact.fetchedAt = fromMs(r.value(19).toLongLong());
+    c.olderMissing = r.value(20).toBool();
     return c;
 }
 
@@ -443,6 +445,29 @@ Result<QSet<QString>> StoreReader::knownMids(const QString &accountId, const QSt
         (*q)->finish();
     }
     return known;
+}
+
+Result<SyncState> StoreReader::syncState(const QString &accountId)
+{
+    SyncState state;
+    auto q = m_statements->run(
+        QStringLiteral(
+            "SELECT ig_conversation_id, updated_ms FROM sync_conversations WHERE account_id = ?"),
+        { accountId });
+    if (!q)
+        return std::unexpected(q.error());
+    while ((*q)->next())
+        state.updatedMs.insert((*q)->value(0).toString(), (*q)->value(1).toLongLong());
+    (*q)->finish();
+    auto c = m_statements->run(
+        QStringLiteral("SELECT walk_complete FROM sync_accounts WHERE account_id = ?"),
+        { accountId });
+    if (!c)
+        return std::unexpected(c.error());
+    if ((*c)->next())
+        state.walkComplete = (*c)->value(0).toBool();
+    (*c)->finish();
+    return state;
 }
 
 Result<QList<QByteArray>> StoreReader::unknownEvents(int limit)

@@ -63,6 +63,8 @@ public:
     Result<int> unreadConversationCount(const QString &accountId = {});
     // Which of `mids` the store holds for `accountId` (sync skips fetching those).
     Result<QSet<QString>> knownMids(const QString &accountId, const QStringList &mids);
+    // What sync remembered of the account's conversation list (Store::rememberConversationSynced).
+    Result<SyncState> syncState(const QString &accountId);
     // Raw JSON of events the store kept without understanding them, newest first.
     Result<QList<QByteArray>> unknownEvents(int limit = 100);
 

@@ -3,6 +3,7 @@
 #include "model/events.h"
 #include "model/types.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -116,9 +117,18 @@ struct StoredConversation {
     qint64 customerSeenMs = 0;
     QString lastMessagePreview;
     bool lastMessageOutgoing = false;
+    // More new messages came in (while webhooks were lapsed) than Instagram lets a client read:
+    // older ones may be missing (Instagram returns only the 20 newest).
+    bool olderMissing = false;
     Contact contact;
 
     bool needsReply() const { return lastCustomerMessageMs > lastOutgoingMs; }
+};
+
+// What the sync engine remembers of an account's conversation list between runs (and restarts).
+struct SyncState {
+    QHash<QString, qint64> updatedMs; // Instagram conversation id -> updated_time last walked
+    bool walkComplete = false; // the last walk of the list went through to the end
 };
 
 // Inbox order is (lastActivityMs DESC, id DESC).

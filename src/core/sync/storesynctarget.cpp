@@ -70,4 +70,30 @@ QFuture<Status> StoreSyncTarget::linkConversation(const QString &accountId, cons
     return m_store->linkConversation(accountId, customerId, conversationId);
 }
 
+QFuture<Result<SyncState>> StoreSyncTarget::syncState(const QString &accountId)
+{
+    auto r = reader();
+    if (!r) {
+        return QtFuture::makeReadyFuture(Result<SyncState>(std::unexpected(r.error())));
+    }
+    return QtFuture::makeReadyFuture((*r)->syncState(accountId));
+}
+
+QFuture<Status> StoreSyncTarget::rememberConversationSynced(
+    const QString &accountId, const QString &conversationId, qint64 updatedMs)
+{
+    return m_store->rememberConversationSynced(accountId, conversationId, updatedMs);
+}
+
+QFuture<Status> StoreSyncTarget::setSyncWalkComplete(const QString &accountId, bool complete)
+{
+    return m_store->setSyncWalkComplete(accountId, complete);
+}
+
+QFuture<Status> StoreSyncTarget::markOlderMissing(
+    const QString &accountId, const QString &customerId)
+{
+    return m_store->markOlderMissing(accountId, customerId);
+}
+
 } // namespace inlet

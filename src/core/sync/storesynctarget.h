@@ -26,6 +26,11 @@ public:
                                                                const QString &igsid) override;
     QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
                                      const QString &conversationId) override;
+    QFuture<Result<SyncState>> syncState(const QString &accountId) override;
+    QFuture<Status> rememberConversationSynced(
+        const QString &accountId, const QString &conversationId, qint64 updatedMs) override;
+    QFuture<Status> setSyncWalkComplete(const QString &accountId, bool complete) override;
+    QFuture<Status> markOlderMissing(const QString &accountId, const QString &customerId) override;
 
 private:
     Result<StoreReader *> reader();

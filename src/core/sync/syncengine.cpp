@@ -56,6 +56,36 @@ void SyncEngine::start(Mode mode)
     m_listedInFirstPass.clear();
     qCInfo(lcSync) << "sync started" << (mode == Mode::Full ? "full" : "incremental");
     emit started(mode);
+    if (m_stateLoaded) {
+        begin();
+        return;
+    }
+    const quint64 generation = m_generation;
+    onDone(
+        m_target->syncState(m_accountId), this, [this, generation](const Result<SyncState> &state) {
+            if (!isCurrent(generation)) {
+                return;
+            }
+            m_stateLoaded = true;
+            if (state) {
+                for (auto it = state->updatedMs.cbegin(); it != state->updatedMs.cend(); ++it) {
+                    m_lastUpdated.insert(it.key(), it.value());
+                }
+                m_previousRunComplete = state->walkComplete;
+                qCDebug(lcSync) << "sync state read:" << state->updatedMs.size()
+                                << "conversations known";
+            } else {
+                qCWarning(lcSync) << "sync state unreadable, walking every conversation:"
+                                  << state.error().message;
+            }
+            begin();
+        });
+}
+
+void SyncEngine::begin()
+{
+    // Until this walk ends well, a restart must not stop at the first unchanged conversation.
+    m_target->setSyncWalkComplete(m_accountId, false);
     listConversations({});
 }
 
@@ -174,6 +204,8 @@ void SyncEngine::processNext()
         return;
     }
     m_listed.clear();
+    m_moreListed = false;
+    m_olderMissing = false;
     m_toFetch.clear();
     m_collected.clear();
     m_customers.clear();
@@ -222,6 +254,8 @@ void SyncEngine::listMessages(const QString &after)
                  listMessages(page->after);
                  return;
              }
+             m_moreListed = m_listed.size() > m_options.detailLimit
+                 || (!repeated && !page->after.isEmpty() && !page->messages.isEmpty());
              checkKnown();
          });
 }
@@ -260,6 +294,11 @@ void SyncEngine::checkKnown()
                        m_toFetch.append(*it);
                    }
                }
+               // A conversation walked before whose every readable message is new, with more
+               // listed behind them: what came in between may be beyond Instagram's 20 newest.
+               m_olderMissing = !inFirstPass() && known->isEmpty() && m_moreListed
+                   && readable.size() >= m_options.detailLimit
+                   && m_lastUpdated.contains(m_todo.at(m_index).id);
                fetchNextDetail();
            });
 }
@@ -327,11 +366,18 @@ void SyncEngine::conversationDone()
     // Only a conversation whose readable history is in counts as seen for Incremental runs.
     if (!inFirstPass()) {
         m_lastUpdated.insert(c.id, c.updatedMs);
+        m_target->rememberConversationSynced(m_accountId, c.id, c.updatedMs); // fire and forget
         ++m_report.conversations;
     }
     if (m_customers.size() == 1) {
         // One customer per Instagram conversation: remember the id (fire and forget).
         m_target->linkConversation(m_accountId, m_customers.first(), c.id);
+        if (m_olderMissing) {
+            ++m_report.olderMaybeMissing;
+            qCInfo(lcSync) << "more new messages than Instagram lets a client read in" << c.id
+                           << "- older ones may be missing";
+            m_target->markOlderMissing(m_accountId, m_customers.first());
+        }
     }
     if (m_profiles) {
         for (const QString &igsid : std::as_const(m_customers)) {
@@ -349,6 +395,9 @@ void SyncEngine::finish(std::optional<Error> error)
     ++m_generation;
     m_pacer->dropFor(this);
     m_previousRunComplete = !error;
+    if (!error) {
+        m_target->setSyncWalkComplete(m_accountId, true);
+    }
     if (error) {
         m_report.ok = false;
         m_report.error = *error;

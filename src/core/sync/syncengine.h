@@ -45,11 +45,16 @@ struct SyncReport {
     int messagesSkipped = 0;   // listed but not readable (older than the newest 20, or refused)
     int eventsApplied = 0;
     int rateLimitHits = 0;
+    // Conversations where more messages were new than Instagram lets a client read (the 20
+    // newest): older ones may be missing. The store marks them (StoredConversation::olderMissing).
+    int olderMaybeMissing = 0;
 };
 
 // Pulls one account's conversations from the Conversations API into the store (instagram-api.md
-// §4). Used after sign-in and after the app was offline (Full), and on a timer in polling mode
-// (Incremental: only conversations whose updated_time moved since the last walk). Messages are
+// §4). Used after sign-in (Full), and at start-up, after a gap in webhooks and on a timer in
+// polling mode (Incremental: only conversations whose updated_time moved since the last walk).
+// What it knows of the conversation list (updated_time per conversation, whether the last walk
+// went through) is kept by the SyncTarget, so it survives a restart. Messages are
 // handed to SyncTarget::applyEvents with Instagram's mids, the same the webhooks carry, so the
 // two paths merge without doubles. One call at a time through the account's RequestPacer.
 class SyncEngine : public QObject
@@ -96,6 +101,7 @@ private:
     qint64 backoffMs(int attempt) const;
     bool isCurrent(quint64 generation) const { return m_running && generation == m_generation; }
 
+    void begin();
     void listConversations(const QString &after);
     void processNext();
     void listMessages(const QString &after);
@@ -130,11 +136,14 @@ private:
     // Whether the previous run walked everything: only then may an Incremental run stop paging at
     // the first unchanged conversation (otherwise one left out by a failed run would be missed).
     bool m_previousRunComplete = false;
+    bool m_stateLoaded = false; // m_lastUpdated / m_previousRunComplete read from the target
 
     // State of the running walk.
     QList<ConversationRef> m_todo;
     int m_index = 0;
     QList<MessageRef> m_listed;
+    bool m_moreListed = false; // Instagram lists more messages than the ones in m_listed
+    bool m_olderMissing = false; // every readable message was new: older ones may be missing
     QStringList m_toFetch;
     QList<InboundEvent> m_collected;
     QStringList m_customers; // distinct, in the order met

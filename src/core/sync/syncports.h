@@ -1,5 +1,10 @@
 #pragma once
 
+#include "common/result.h"
+#include "model/events.h"
+#include "model/types.h"
+#include "store/storetypes.h"
+
 #include <QDateTime>
 #include <QFuture>
 #include <QJsonObject>
@@ -9,10 +14,6 @@
 #include <QStringList>
 
 #include <optional>
-
-#include "common/result.h"
-#include "model/events.h"
-#include "model/types.h"
 
 namespace inlet {
 
@@ -60,6 +61,35 @@ public:
         Q_UNUSED(customerId);
         Q_UNUSED(conversationId);
         return QtFuture::makeReadyFuture(Status{});
+    }
+    // What the engine knew of Instagram's conversation list when the app last ran (optional:
+    // without it the first Incremental run after a start walks every conversation).
+    virtual QFuture<Result<SyncState>> syncState(const QString &accountId)
+    {
+        Q_UNUSED(accountId);
+        return QtFuture::makeReadyFuture(Result<SyncState>(SyncState {}));
+    }
+    virtual QFuture<Status> rememberConversationSynced(
+        const QString &accountId, const QString &conversationId, qint64 updatedMs)
+    {
+        Q_UNUSED(accountId);
+        Q_UNUSED(conversationId);
+        Q_UNUSED(updatedMs);
+        return QtFuture::makeReadyFuture(Status {});
+    }
+    virtual QFuture<Status> setSyncWalkComplete(const QString &accountId, bool complete)
+    {
+        Q_UNUSED(accountId);
+        Q_UNUSED(complete);
+        return QtFuture::makeReadyFuture(Status {});
+    }
+    // Older messages of the conversation with `customerId` may be missing (more new ones than the
+    // 20 Instagram lets a client read).
+    virtual QFuture<Status> markOlderMissing(const QString &accountId, const QString &customerId)
+    {
+        Q_UNUSED(accountId);
+        Q_UNUSED(customerId);
+        return QtFuture::makeReadyFuture(Status {});
     }
 };
 

@@ -258,6 +258,62 @@ private slots:
         QCOMPARE(wait((*store)->queuedReactions())->size(), 1);
     }
 
+    // v5: the sync engine's state (conversation list walked, up to which updated_time) survives
+    // a restart, and a conversation can carry the "older messages may be missing" mark.
+    void version4FileGetsTheSyncState()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        {
+            RawConnection raw(path);
+            QVERIFY(ok(schema::migrate(raw.db(), schema::steps(), 4)));
+            const QStringList rows {
+                QStringLiteral("INSERT INTO accounts(id) VALUES ('%1')").arg(kAccount),
+                QStringLiteral("INSERT INTO contacts(id) VALUES ('%1')").arg(kCustomer),
+                QStringLiteral(
+                    "INSERT INTO conversations(id, account_id, customer_id) VALUES (7, '%1', '%2')")
+                    .arg(kAccount, kCustomer),
+            };
+            for (const QString &row : rows)
+                QVERIFY2(raw.exec(row), qPrintable(row));
+        }
+        auto store = Store::open(dir.path());
+        QVERIFY(ok(store));
+        auto reader = StoreReader::open((*store)->databasePath());
+        QVERIFY(ok(reader));
+        auto empty = (*reader)->syncState(kAccount);
+        QVERIFY(ok(empty));
+        QVERIFY(empty->updatedMs.isEmpty());
+        QVERIFY(!empty->walkComplete);
+        auto conversation = (*reader)->conversation(7);
+        QVERIFY(ok(conversation) && conversation->has_value());
+        QVERIFY(!(*conversation)->olderMissing);
+
+        QVERIFY(
+            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 1000))));
+        QVERIFY(
+            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 2000))));
+        QVERIFY(
+            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c2"), 1500))));
+        QVERIFY(ok(wait((*store)->setSyncWalkComplete(kAccount, true))));
+        QVERIFY(ok(wait((*store)->markOlderMissing(kAccount, kCustomer))));
+        auto state = (*reader)->syncState(kAccount);
+        QVERIFY(ok(state));
+        QCOMPARE(state->updatedMs.size(), 2);
+        QCOMPARE(state->updatedMs.value(QStringLiteral("c1")), qint64(2000));
+        QVERIFY(state->walkComplete);
+        conversation = (*reader)->conversation(7);
+        QVERIFY((*conversation)->olderMissing);
+
+        // Removing the account with its messages forgets what sync knew (a new connection walks
+        // everything again).
+        QVERIFY(ok(wait((*store)->removeAccount(kAccount, true))));
+        state = (*reader)->syncState(kAccount);
+        QVERIFY(ok(state));
+        QVERIFY(state->updatedMs.isEmpty());
+        QVERIFY(!state->walkComplete);
+    }
+
     void failedMigrationLeavesThePreviousVersion()
     {
         QTemporaryDir dir;
