@@ -115,7 +115,9 @@ private slots:
         // Sign in through the sandbox's consent control, then the webhook server and the
         // app-level subscription, as the app does on the sandbox.
         const auto stored
-            = await(accounts->useSandbox(m_base, kAppId, m_sandbox->options().appSecret));
+            = await(accounts->useSandbox(m_base,
+                AppCredentials { kAppId, m_sandbox->options().appSecret,
+                    m_sandbox->options().metaAppId, m_sandbox->options().metaAppSecret }));
         QVERIFY(stored && *stored);
         const auto request = await(accounts->beginSignIn());
         QVERIFY(request && *request);
