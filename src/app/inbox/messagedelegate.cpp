@@ -139,7 +139,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     for (const auto &att : l.attachments) {
         if (att.isImage) {
-            const QString source = !att.localPath.isEmpty() ? att.localPath : att.url;
+            // A URL from a webhook is only ever downloaded, never read as a path.
+            const QString source = !att.localPath.isEmpty()
+                ? att.localPath
+                : (ImageCache::isFetchable(QUrl(att.url)) ? att.url : QString());
             const QPixmap pixmap = m_images ? m_images->thumbnail(source, att.rect.size() * painter->device()->devicePixelRatioF()) : QPixmap();
             if (!pixmap.isNull()) {
                 QPixmap scaled = pixmap;
