@@ -24,7 +24,7 @@ namespace {
 constexpr qint64 kMaxDownloadBytes = 25'000'000; // Instagram's largest attachment (medialimits)
 constexpr int kDownloadDeadlineMs = 60'000;
 constexpr qint64 kReadBufferBytes = 256 * 1024;
-constexpr int kDecodeAllocationLimitMb = 256; // 8k x 8k ARGB; a 30000 x 30000 bomb is refused
+constexpr int kDecodeAllocationLimitMb = 128; // Qt's default, stated (QT_IMAGEIO_MAXALLOC cannot raise it)
 
 // Decodes at (about) the size shown; big photos never get decoded in full.
 QImage loadScaled(const QByteArray &bytes, const QString &path, QSize box)

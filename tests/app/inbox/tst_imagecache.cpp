@@ -1,15 +1,15 @@
 // Customer-controlled images: only https (or the sandbox's loopback http) is downloaded, never a
 // local path named by a URL; a download has a byte cap enforced while reading.
 #include "app/inbox/imagecache.h"
+#include "support/endlessserver.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
+using namespace inlet;
 using namespace inlet::app;
 
 class TestImageCache : public QObject {
@@ -55,36 +55,14 @@ private slots:
     // the cap while reading, not buffered whole.
     void endlessBodyIsCutOff()
     {
-        QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        qint64 sent = 0;
-        connect(&server, &QTcpServer::newConnection, this, [&] {
-            QTcpSocket *socket = server.nextPendingConnection();
-            const QByteArray chunk(256 * 1024, '\0');
-            const auto pump = [socket, chunk, &sent] {
-                while (socket->state() == QAbstractSocket::ConnectedState
-                    && socket->bytesToWrite() < 1024 * 1024 && sent < 200'000'000) {
-                    socket->write(chunk);
-                    sent += chunk.size();
-                }
-            };
-            connect(socket, &QTcpSocket::readyRead, socket, [socket, pump] {
-                if (!socket->readAll().contains("\r\n\r\n"))
-                    return;
-                socket->write(
-                    "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n");
-                pump();
-            });
-            connect(socket, &QTcpSocket::bytesWritten, socket, pump);
-        });
+        test::EndlessServer server;
         ImageCache images;
-        const QString url
-            = QStringLiteral("http://127.0.0.1:%1/endless.png").arg(server.serverPort());
+        const QString url = server.url(QStringLiteral("/endless.png")).toString();
         QSignalSpy ready(&images, &ImageCache::ready);
         QVERIFY(images.thumbnail(url, QSize(64, 64)).isNull());
         QVERIFY(ready.wait(30'000));
         QVERIFY(images.hasFailed(url, QSize(64, 64)));
-        QVERIFY2(sent < 60'000'000, qPrintable(QString::number(sent)));
+        QVERIFY2(server.sent() < 60'000'000, qPrintable(QString::number(server.sent())));
     }
 };
 
