@@ -292,7 +292,8 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         return false;
     // Images open in the app's viewer; everything else outside it (our own file: the local copy
     // until it has a public URL).
-    if (att->isImage && (!att->localPath.isEmpty() || !att->url.isEmpty())) {
+    // A webhook's URL opens in the viewer only if it may be downloaded (never as a local path).
+    if (att->isImage && (!att->localPath.isEmpty() || ImageCache::isFetchable(QUrl(att->url)))) {
         emit imageActivated(att->localPath.isEmpty() ? att->url : att->localPath, QUrl(att->url));
         return true;
     }
