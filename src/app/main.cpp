@@ -16,6 +16,7 @@
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/privatefiles.h"
 #include "models/storeinboxsource.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
@@ -122,7 +123,6 @@ int runHeadless(int argc, char **argv)
     QCoreApplication app(argc, argv);
     setIdentity();
     const Options options = parseOptions(app);
-    QDir().mkpath(options.dataDir);
     HeadlessOptions headless;
     headless.dataDir = options.dataDir;
     headless.sandboxBase = options.sandboxBase;
@@ -158,6 +158,9 @@ void installTranslators(QApplication &app)
 
 int main(int argc, char **argv)
 {
+    // Before any file exists: everything this process creates is its user's only (why both this
+    // and the explicit modes at open: common/privatefiles.h).
+    privatefiles::restrictUmask();
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0)
             return runHeadless(argc, argv);
@@ -187,15 +190,16 @@ int main(int argc, char **argv)
     app::Theme::apply(app::Theme::fromString(QSettings().value(QStringLiteral("view/theme")).toString()));
 
     const Options options = parseOptions(app);
-    if (!QDir().mkpath(options.dataDir)) {
+    if (!privatefiles::makePrivateDir(options.dataDir)) {
         qCCritical(lcApp) << "cannot create the data directory" << options.dataDir;
         return 1;
     }
     qCInfo(lcApp) << "data directory:" << options.dataDir;
 
     // Non-secret settings live beside the data (as for --headless), so --data-dir is a whole profile.
-    QSettings settings(QDir(options.dataDir).filePath(QStringLiteral("inlet.ini")),
-                       QSettings::IniFormat);
+    const QString iniPath = QDir(options.dataDir).filePath(QStringLiteral("inlet.ini"));
+    privatefiles::makePrivateFile(iniPath);
+    QSettings settings(iniPath, QSettings::IniFormat);
 
     CoreOptions coreOptions;
     coreOptions.dataDir = options.dataDir;

@@ -3,18 +3,28 @@
 #include "common/logging.h"
 #include "common/redact.h"
 
+#include <QBuffer>
 #include <QFutureWatcher>
+#include <QHostAddress>
 #include <QImage>
 #include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <QBuffer>
+#include <memory>
 
 namespace inlet::app {
 
 namespace {
+
+// Limits on customer-controlled images (attachments arrive in signed webhooks, but their bytes are
+// whatever the sender uploaded): bytes read, time taken, and memory a decoder may allocate.
+constexpr qint64 kMaxDownloadBytes = 25'000'000; // Instagram's largest attachment (medialimits)
+constexpr int kDownloadDeadlineMs = 60'000;
+constexpr qint64 kReadBufferBytes = 256 * 1024;
+constexpr int kDecodeAllocationLimitMb = 128; // Qt's default, stated (QT_IMAGEIO_MAXALLOC cannot raise it)
 
 // Decodes at (about) the size shown; big photos never get decoded in full.
 QImage loadScaled(const QByteArray &bytes, const QString &path, QSize box)
@@ -28,6 +38,7 @@ QImage loadScaled(const QByteArray &bytes, const QString &path, QSize box)
         buffer.open(QIODevice::ReadOnly);
         reader.setDevice(&buffer);
     }
+    reader.setAllocationLimit(kDecodeAllocationLimitMb);
     reader.setAutoTransform(true);
     const QSize size = reader.size();
     if (size.isValid() && (size.width() > box.width() || size.height() > box.height()))
@@ -48,6 +59,16 @@ ImageCache::ImageCache(QObject *parent)
 }
 
 ImageCache::~ImageCache() = default;
+
+bool ImageCache::isFetchable(const QUrl &url)
+{
+    if (url.scheme() == QLatin1String("https"))
+        return !url.host().isEmpty();
+    if (url.scheme() != QLatin1String("http"))
+        return false;
+    const QHostAddress address(url.host());
+    return url.host() == QLatin1String("localhost") || address.isLoopback(); // the sandbox
+}
 
 QString ImageCache::key(const QString &source, QSize box)
 {
@@ -71,13 +92,40 @@ QPixmap ImageCache::thumbnail(const QString &source, QSize box)
     m_pending.insert(k);
 
     const QUrl url(source);
-    if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) {
+    if (!url.scheme().isEmpty() && !isFetchable(url)) {
+        // file:, smb:, or plain http off this machine: never read (a signed payload chooses it).
+        qCInfo(lcApp) << "image source refused:" << redactUrl(url);
+        m_pending.remove(k);
+        m_failed.insert(k);
+        return {};
+    }
+    if (!url.scheme().isEmpty()) {
         QNetworkRequest request(url);
         request.setTransferTimeout(30'000);
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
         QNetworkReply *reply = m_network->get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, source, box] {
+        // The cap holds while reading: a small read buffer makes Qt stop reading the socket until
+        // we take the bytes, and we abort once they pass the cap (an endless body is cut off, not
+        // buffered). The whole download has a deadline (the transfer timeout only sees silence).
+        reply->setReadBufferSize(kReadBufferBytes);
+        auto body = std::make_shared<QByteArray>();
+        auto tooBig = std::make_shared<bool>(false);
+        connect(reply, &QNetworkReply::readyRead, reply, [reply, body, tooBig] {
+            body->append(reply->readAll());
+            if (body->size() > kMaxDownloadBytes) {
+                *tooBig = true;
+                body->clear();
+                reply->abort();
+            }
+        });
+        QTimer::singleShot(kDownloadDeadlineMs, reply, [reply] { reply->abort(); });
+        connect(reply, &QNetworkReply::finished, this, [this, reply, source, box, body, tooBig] {
             reply->deleteLater();
-            if (reply->error() != QNetworkReply::NoError) {
+            if (!*tooBig && reply->error() == QNetworkReply::NoError)
+                body->append(reply->readAll());
+            if (*tooBig || body->size() > kMaxDownloadBytes
+                || reply->error() != QNetworkReply::NoError) {
                 qCInfo(lcApp) << "image download failed:" << redactUrl(reply->url())
                               << reply->errorString();
                 m_pending.remove(key(source, box));
@@ -85,10 +133,10 @@ QPixmap ImageCache::thumbnail(const QString &source, QSize box)
                 emit ready(source);
                 return;
             }
-            decode(source, box, reply->readAll(), {});
+            decode(source, box, std::move(*body), {});
         });
     } else {
-        decode(source, box, {}, url.isLocalFile() ? url.toLocalFile() : source);
+        decode(source, box, {}, source); // a local path (a file the user picked or we saved)
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include <QPixmap>
 #include <QSet>
 #include <QSize>
+#include <QUrl>
 
 class QNetworkAccessManager;
 
@@ -13,7 +14,7 @@ namespace inlet::app {
 
 // Thumbnails for message images and avatars, loaded and scaled OFF the GUI thread and kept in
 // memory: the delegates ask with thumbnail(); a miss starts loading and `ready` says when to repaint.
-// Sources are local files or http(s) URLs (Instagram's signed CDN links, fetched once).
+// Sources are local paths or https URLs (Instagram's signed CDN links, fetched once; see isFetchable).
 class ImageCache : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +25,9 @@ public:
     // it cannot be loaded.
     QPixmap thumbnail(const QString &source, QSize box);
     bool hasFailed(const QString &source, QSize box) const;
+    // Whether a URL may be downloaded: https, or http on loopback (the sandbox). Anything else
+    // with a scheme (file:, smb:, http elsewhere) is refused; a plain local path is a file.
+    static bool isFetchable(const QUrl &url);
     int pendingCount() const { return int(m_pending.size()); }
 
 signals:

@@ -139,7 +139,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     for (const auto &att : l.attachments) {
         if (att.isImage) {
-            const QString source = !att.localPath.isEmpty() ? att.localPath : att.url;
+            // A URL from a webhook is only ever downloaded, never read as a path.
+            const QString source = !att.localPath.isEmpty()
+                ? att.localPath
+                : (ImageCache::isFetchable(QUrl(att.url)) ? att.url : QString());
             const QPixmap pixmap = m_images ? m_images->thumbnail(source, att.rect.size() * painter->device()->devicePixelRatioF()) : QPixmap();
             if (!pixmap.isNull()) {
                 QPixmap scaled = pixmap;
@@ -289,7 +292,8 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         return false;
     // Images open in the app's viewer; everything else outside it (our own file: the local copy
     // until it has a public URL).
-    if (att->isImage && (!att->localPath.isEmpty() || !att->url.isEmpty())) {
+    // A webhook's URL opens in the viewer only if it may be downloaded (never as a local path).
+    if (att->isImage && (!att->localPath.isEmpty() || ImageCache::isFetchable(QUrl(att->url)))) {
         emit imageActivated(att->localPath.isEmpty() ? att->url : att->localPath, QUrl(att->url));
         return true;
     }

@@ -10,13 +10,18 @@
 #include <QNetworkReply>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
 
 namespace inlet::app {
 
 namespace {
 constexpr int kDecodedSize = 128; // enough for every place an avatar is shown, at 2x
 constexpr qint64 kMaxAvatarBytes = 5 * 1024 * 1024;
+constexpr int kAvatarDeadlineMs = 30'000;
+constexpr int kDecodeAllocationLimitMb = 64; // a decompression bomb is refused, not decoded
 } // namespace
 
 AvatarLoader::AvatarLoader(QNetworkAccessManager *network, QObject *parent)
@@ -43,17 +48,30 @@ void AvatarLoader::request(const QString &key, const QUrl &url)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, key, url] {
+    // The cap holds while reading: with a small read buffer Qt stops reading the socket until we
+    // take the bytes, and past the cap we abort (an endless body is cut off, not buffered). The
+    // whole download has a deadline (the transfer timeout only catches silence).
+    reply->setReadBufferSize(256 * 1024);
+    auto body = std::make_shared<QByteArray>();
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, body] {
+        body->append(reply->readAll());
+        if (body->size() > kMaxAvatarBytes)
+            reply->abort();
+    });
+    QTimer::singleShot(kAvatarDeadlineMs, reply, [reply] { reply->abort(); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, key, url, body] {
         reply->deleteLater();
         if (m_requested.value(key) != url)
             return; // superseded by a newer picture
-        if (reply->error() != QNetworkReply::NoError) {
+        if (reply->error() == QNetworkReply::NoError)
+            body->append(reply->readAll());
+        if (reply->error() != QNetworkReply::NoError || body->size() > kMaxAvatarBytes) {
             qCWarning(lcApp) << "avatar download failed:" << redactUrl(url) << reply->errorString();
             m_requested.remove(key);
             emit avatarFailed(key);
             return;
         }
-        const QByteArray data = reply->read(kMaxAvatarBytes);
+        const QByteArray data = std::move(*body);
         auto *watcher = new QFutureWatcher<QImage>(this);
         connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key, url] {
             watcher->deleteLater();
@@ -75,6 +93,7 @@ QImage AvatarLoader::decodeRound(const QByteArray &data, int size)
     QBuffer buffer;
     buffer.setData(data);
     QImageReader reader(&buffer);
+    reader.setAllocationLimit(kDecodeAllocationLimitMb);
     // Vector formats (the sandbox serves SVG) render straight at the target size.
     if (reader.format() == "svg" || reader.format() == "svgz")
         reader.setScaledSize(QSize(size, size));

@@ -49,6 +49,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     connect(settings, &QLabel::linkActivated, this, &WelcomePage::settingsRequested);
 
     m_notice->setWordWrap(true);
+    // It can carry error_description from an OAuth redirect: foreign text, never rich text.
+    m_notice->setTextFormat(Qt::PlainText);
     m_notice->setAlignment(Qt::AlignCenter);
     m_notice->setAccessibleName(tr("Notice"));
     m_notice->hide();

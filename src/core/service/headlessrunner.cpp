@@ -2,6 +2,7 @@
 
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/privatefiles.h"
 #include "common/quitonsignal.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
@@ -35,11 +36,13 @@ HeadlessRunner::~HeadlessRunner() = default;
 
 Status HeadlessRunner::start()
 {
-    if (!QDir().mkpath(m_options.dataDir))
+    if (!privatefiles::makePrivateDir(m_options.dataDir))
         return fail(Error::Kind::Storage, QStringLiteral("cannot create the data directory %1")
                                               .arg(m_options.dataDir));
     // Headless settings live beside the data, so several headless instances don't share them.
-    QSettings settings(m_options.dataDir + QStringLiteral("/inlet.ini"), QSettings::IniFormat);
+    const QString iniPath = m_options.dataDir + QStringLiteral("/inlet.ini");
+    privatefiles::makePrivateFile(iniPath);
+    QSettings settings(iniPath, QSettings::IniFormat);
     const QString verifyToken = webhookVerifyToken(settings);
 
     CoreOptions options;

@@ -1,12 +1,15 @@
 #include "store/database.h"
 
 #include "common/logging.h"
+#include "common/privatefiles.h"
 #include "store/schema.h"
 #include "store/sqlutil.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlQuery>
 
 #include <atomic>
 
@@ -44,8 +47,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode,
     if (mode == Mode::Reader && !QFileInfo::exists(path))
         return fail(Error::Kind::Storage, QStringLiteral("no database at %1").arg(path),
                     sqlite::CantOpen);
-    if (mode == Mode::Writer)
-        QDir().mkpath(QFileInfo(path).absolutePath());
+    if (mode == Mode::Writer) {
+        // Private before SQLite creates anything: -wal and -shm take the database file's mode
+        // (see common/privatefiles.h); files an older, 0644 profile left are narrowed.
+        privatefiles::makePrivateDir(QFileInfo(path).absolutePath());
+        privatefiles::makePrivateFile(path);
+        for (const char *suffix : {"-wal", "-shm", "-journal"})
+            privatefiles::restrictFile(path + QLatin1String(suffix));
+    }
 
     const QString name = QStringLiteral("inlet-%1-%2")
                              .arg(mode == Mode::Writer ? QStringLiteral("writer") : QStringLiteral("reader"))
@@ -62,6 +71,23 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode,
     return database;
 }
 
+Status Database::expireDeferred(const QSqlDatabase &db, qint64 nowMs)
+{
+    // Events waiting for a message that never came (deleted before we saw it, or never sent):
+    // signed input that would otherwise grow the table for ever. Dropped by age and, since a
+    // timestamp is the sender's word, also by count (the newest rows are kept).
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM deferred_events WHERE timestamp_ms < ? OR id <= "
+                             "(SELECT MAX(id) FROM deferred_events) - ?"));
+    q.addBindValue(nowMs - kDeferredMaxAgeMs);
+    q.addBindValue(kDeferredMaxRows);
+    if (!q.exec())
+        return std::unexpected(sql::toError(q.lastError(), QStringLiteral("expiring deferred events")));
+    if (q.numRowsAffected() > 0)
+        qCInfo(lcStore) << "dropped" << q.numRowsAffected() << "events that waited too long for their message";
+    return {};
+}
+
 Status Database::configure(Mode mode, const StoreOptions &options)
 {
     const QSqlDatabase db = connection();
@@ -70,6 +96,9 @@ Status Database::configure(Mode mode, const StoreOptions &options)
                         QStringLiteral("PRAGMA foreign_keys = ON")};
     if (mode == Mode::Writer) {
         pragmas << QStringLiteral("PRAGMA journal_mode = WAL")
+                // A checkpoint that resets the WAL truncates it to this size, so a burst (a full
+                // sync, a flood of webhooks) does not leave a file that big for good.
+                << QStringLiteral("PRAGMA journal_size_limit = %1").arg(kJournalSizeLimitBytes)
                 << (options.durableAgainstPowerLoss ? QStringLiteral("PRAGMA synchronous = FULL")
                                                     : QStringLiteral("PRAGMA synchronous = NORMAL"));
         if (options.checkpointIntervalMs > 0) // the Checkpointer does it, off the writer thread
@@ -101,8 +130,11 @@ Status Database::configure(Mode mode, const StoreOptions &options)
         }
     }
 
-    if (mode == Mode::Writer)
-        return schema::migrate(db);
+    if (mode == Mode::Writer) {
+        if (auto migrated = schema::migrate(db); !migrated)
+            return migrated;
+        return expireDeferred(db, QDateTime::currentMSecsSinceEpoch());
+    }
 
     auto v = schema::version(db);
     if (!v)

@@ -19,6 +19,15 @@ public:
         Reader, // the file must exist at exactly the current schema version; query_only
     };
 
+    // What a reset WAL is truncated to (PRAGMA journal_size_limit on the writer).
+    static constexpr qint64 kJournalSizeLimitBytes = 64LL * 1024 * 1024;
+
+    // deferred_events (events that arrived before their message) older than this, or beyond this
+    // many rows, are dropped when the writer opens.
+    static constexpr qint64 kDeferredMaxAgeMs = 14LL * 24 * 3600 * 1000;
+    static constexpr qint64 kDeferredMaxRows = 50'000;
+    static Status expireDeferred(const QSqlDatabase &db, qint64 nowMs);
+
     static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode,
                                                   const StoreOptions &options = {});
     // The file inside a data dir: <dataDir>/inlet.sqlite.

@@ -1,12 +1,15 @@
 #include "sync/profilecache.h"
 
 #include <QDir>
+
+#include <algorithm>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "common/logging.h"
+#include "common/privatefiles.h"
 #include "common/ondone.h"
 #include "common/redact.h"
 #include "model/conversationjson.h"
@@ -21,7 +24,7 @@ namespace {
 // Runs on the thread pool: disk I/O stays off the GUI thread.
 bool writeFile(const QString &path, const QByteArray &data)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    privatefiles::makePrivateDir(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return false;
@@ -51,14 +54,23 @@ ProfileCache::~ProfileCache()
     m_pacer->dropFor(this);
 }
 
+bool ProfileCache::isScopedId(const QString &igsid)
+{
+    if (igsid.isEmpty() || igsid.size() > 32)
+        return false;
+    return std::all_of(igsid.cbegin(), igsid.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
 QString ProfileCache::avatarPath(const QString &igsid) const
 {
+    if (!isScopedId(igsid))
+        return {}; // a file name from a customer id: digits only, never a path
     return m_dataDir + QStringLiteral("/avatars/") + igsid;
 }
 
 void ProfileCache::ensure(const QString &igsid)
 {
-    if (igsid.isEmpty() || m_inFlight.contains(igsid)) {
+    if (!isScopedId(igsid) || m_inFlight.contains(igsid)) {
         return;
     }
     const QDateTime now = m_clock();
@@ -86,7 +98,7 @@ void ProfileCache::ensure(const QString &igsid)
 
 void ProfileCache::refresh(const QString &igsid)
 {
-    if (igsid.isEmpty() || m_inFlight.contains(igsid)) {
+    if (!isScopedId(igsid) || m_inFlight.contains(igsid)) {
         return;
     }
     m_inFlight.insert(igsid);

@@ -37,7 +37,10 @@ public:
     // Fetches now, whatever its age.
     void refresh(const QString &igsid);
 
+    // <dataDir>/avatars/<igsid>; empty for an id that is not all digits (Instagram's scoped ids
+    // are), so a customer id never names a path.
     QString avatarPath(const QString &igsid) const;
+    static bool isScopedId(const QString &igsid);
     int inFlight() const { return int(m_inFlight.size()); }
 
 signals:

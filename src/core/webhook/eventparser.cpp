@@ -34,14 +34,25 @@ QString stringOf(const QJsonValue &v)
     return v.isString() ? v.toString() : (v.isDouble() ? idString(v) : QString());
 }
 
-void logUnknownOnce(const QString &kindName)
+QMutex g_unknownMutex;
+QSet<QString> g_unknownSeen; // guarded by g_unknownMutex
+
+// Kind names come from signed but foreign input (a field name, an action): the set that logs each
+// once is bounded in count and in name length, so a stream of invented kinds cannot grow it.
+void logUnknownOnce(const QString &rawKindName)
 {
-    static QMutex mutex;
-    static QSet<QString> seen;
-    QMutexLocker lock(&mutex);
-    if (seen.contains(kindName))
+    const QString kindName = rawKindName.left(kMaxUnknownKindNameLength);
+    QMutexLocker lock(&g_unknownMutex);
+    if (g_unknownSeen.contains(kindName))
         return;
-    seen.insert(kindName);
+    if (g_unknownSeen.size() >= kMaxLoggedUnknownKinds) {
+        if (g_unknownSeen.size() == kMaxLoggedUnknownKinds) {
+            g_unknownSeen.insert(QString()); // the marker: said once
+            qCInfo(lcWebhook) << "more webhook event kinds not understood; no longer logged";
+        }
+        return;
+    }
+    g_unknownSeen.insert(kindName);
     qCInfo(lcWebhook) << "webhook event kind not understood, stored raw:" << kindName;
 }
 
@@ -317,6 +328,12 @@ Result<QList<InboundEvent>> parseWebhookBody(const QByteArray &body)
         }
     }
     return events;
+}
+
+qsizetype loggedUnknownKindCount()
+{
+    QMutexLocker lock(&g_unknownMutex);
+    return g_unknownSeen.size();
 }
 
 } // namespace inlet

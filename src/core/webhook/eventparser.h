@@ -19,4 +19,11 @@ Result<QList<InboundEvent>> parseWebhookBody(const QByteArray &body);
 // string (the dashboard's Test button sends strings). 0 when it is not a timestamp.
 qint64 webhookTimestampMs(const QJsonValue &value);
 
+// Kinds of event not understood are logged once each, up to this many names of up to this length
+// (the set is bounded: signed input may invent kinds without end).
+inline constexpr qsizetype kMaxLoggedUnknownKinds = 256;
+inline constexpr qsizetype kMaxUnknownKindNameLength = 80;
+// How many entries that set holds (for tests).
+qsizetype loggedUnknownKindCount();
+
 } // namespace inlet

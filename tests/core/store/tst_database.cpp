@@ -2,15 +2,22 @@
 // can be unusable (newer schema, not a database, corrupted pages, a failed migration, full disk).
 #include "storetestutil.h"
 
+#include "common/privatefiles.h"
 #include "store/database.h"
 #include "store/schema.h"
 #include "store/sqlutil.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace inlet;
 using namespace inlet::storetest;
@@ -66,6 +73,110 @@ private slots:
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         QVERIFY(schema::currentVersion() >= 3);
+    }
+
+    // Messages, names and settings are the user's only, even under the usual umask 022 and when
+    // nothing in the process narrowed the umask (the core alone: tests, tools, headless).
+    void dataFilesArePrivateUnderUmask022()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("file modes are Unix");
+#else
+        const mode_t previous = ::umask(022);
+        QTemporaryDir parent;
+        const QString dataDir = parent.filePath(QStringLiteral("data"));
+        {
+            auto store = Store::open(dataDir);
+            QVERIFY(ok(store));
+            const QString iniPath = QDir(dataDir).filePath(QStringLiteral("inlet.ini"));
+            QVERIFY(privatefiles::makePrivateFile(iniPath));
+            QSettings settings(iniPath, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("webhook/port"), 8123);
+            settings.sync();
+            QCOMPARE(settings.status(), QSettings::NoError);
+
+            const auto mode = [](const QString &path) {
+                struct stat st { };
+                return ::stat(QFile::encodeName(path).constData(), &st) == 0
+                    ? int(st.st_mode & 0777)
+                    : -1;
+            };
+            const QString db = Database::pathInDataDir(dataDir);
+            QCOMPARE(mode(dataDir), 0700);
+            QCOMPARE(mode(db), 0600);
+            QCOMPARE(mode(db + QStringLiteral("-wal")), 0600);
+            QCOMPARE(mode(db + QStringLiteral("-shm")), 0600);
+            QCOMPARE(mode(iniPath), 0600);
+        }
+        // A profile an older Inlet left world-readable is narrowed when it is opened again.
+        const QString db = Database::pathInDataDir(dataDir);
+        QFile::setPermissions(dataDir, QFile::Permissions(0x7755));
+        QFile::setPermissions(db, QFile::Permissions(0x6644));
+        {
+            auto store = Store::open(dataDir);
+            QVERIFY(ok(store));
+            QCOMPARE(QFileInfo(db).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+                QFile::Permissions());
+            QCOMPARE(QFileInfo(dataDir).permissions() & (QFile::ReadOther | QFile::ExeOther),
+                QFile::Permissions());
+        }
+        ::umask(previous);
+#endif
+    }
+
+    // A burst (a full sync, a webhook flood) does not leave a WAL that big for good.
+    void walSizeIsBounded()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(Database::pathInDataDir(dir.path()), Database::Mode::Writer);
+        QVERIFY(ok(db));
+        const qint64 limit
+            = sql::scalar((*db)->connection(), QStringLiteral("PRAGMA journal_size_limit"))
+                  ->toLongLong();
+        QCOMPARE(limit, Database::kJournalSizeLimitBytes);
+        QVERIFY(limit > 0 && limit <= 64LL * 1024 * 1024);
+    }
+
+    // Events waiting for a message that never comes are dropped when the store opens: by age, and
+    // by count (a timestamp is the sender's word).
+    void oldDeferredEventsExpireAtOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            auto db = Database::open(path, Database::Mode::Writer);
+            QVERIFY(ok(db));
+            QSqlQuery q((*db)->connection());
+            q.prepare(QStringLiteral("INSERT INTO deferred_events(account_id, mid, timestamp_ms, "
+                                     "event_json, event_hash) VALUES ('a', ?, ?, '{}', ?)"));
+            const QList<std::pair<QString, qint64>> rows{
+                {QStringLiteral("old"), now - 15LL * 24 * 3600 * 1000},
+                {QStringLiteral("recent"), now - 3600 * 1000}};
+            for (const auto &[mid, ts] : rows) {
+                q.addBindValue(mid);
+                q.addBindValue(ts);
+                q.addBindValue(mid);
+                QVERIFY(q.exec());
+            }
+        }
+        {
+            auto db = Database::open(path, Database::Mode::Writer);
+            QVERIFY(ok(db));
+            QCOMPARE(sql::scalar((*db)->connection(), QStringLiteral("SELECT group_concat(mid) FROM deferred_events"))
+                         ->toString(),
+                     QStringLiteral("recent"));
+            // Beyond the row cap, the oldest rows go whatever their timestamps say.
+            QVERIFY(sql::execText((*db)->connection(),
+                                  QStringLiteral("INSERT INTO deferred_events(id, account_id, mid, timestamp_ms, "
+                                                 "event_json, event_hash) VALUES (%1, 'a', 'future', %2, '{}', 'f')")
+                                      .arg(Database::kDeferredMaxRows + 10)
+                                      .arg(now + 1000LL * 24 * 3600 * 1000)));
+            QVERIFY(ok(Database::expireDeferred((*db)->connection(), now)));
+            QCOMPARE(sql::scalar((*db)->connection(), QStringLiteral("SELECT group_concat(mid) FROM deferred_events"))
+                         ->toString(),
+                     QStringLiteral("future"));
+        }
     }
 
     void writerConnectionHasForeignKeysAndSync()

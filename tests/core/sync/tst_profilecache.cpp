@@ -63,6 +63,27 @@ class TestProfileCache : public QObject
 {
     Q_OBJECT
 private slots:
+    // A file name is built from the customer id: only digits (Instagram's scoped ids) are taken.
+    void idThatIsNotDigitsNamesNoFile()
+    {
+        QTemporaryDir dir;
+        FakeProfiles source;
+        ContactStore store;
+        RequestPacer pacer(0);
+        ProfileCache cache(QStringLiteral("biz"), &source, &store, &pacer, dir.path());
+        for (const QString &id : {QStringLiteral("../../.bashrc"), QStringLiteral("12/34"),
+                                  QStringLiteral("1a"), QStringLiteral("..")}) {
+            QVERIFY(cache.avatarPath(id).isEmpty());
+            cache.ensure(id);
+            cache.refresh(id);
+        }
+        QTest::qWait(20);
+        QCOMPARE(cache.inFlight(), 0);
+        QCOMPARE(source.profileCalls, 0);
+        QCOMPARE(cache.avatarPath(QStringLiteral("6000000000042")),
+                 dir.path() + QStringLiteral("/avatars/6000000000042"));
+    }
+
     void fetchedOnceThenRefreshedAfterADay()
     {
         QTemporaryDir dir;

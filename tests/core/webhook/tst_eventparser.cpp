@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace inlet;
@@ -356,6 +357,29 @@ private slots:
         QVERIFY(r.has_value());
         QCOMPARE(r->first().kind, Kind::Unknown);
         QVERIFY(r->first().rawJson.contains("\"text\":\"x\""));
+    }
+
+    // Last: it fills the process-wide set the logging tests above rely on.
+    // Invented kinds (signed input may carry any field name) are each logged once, but the set that
+    // remembers them is bounded: a stream of new names does not grow memory without end.
+    void loggedUnknownKindsAreBounded()
+    {
+        QJsonArray changes;
+        for (int i = 0; i < 2000; ++i)
+            changes.append(QJsonObject{{QStringLiteral("field"), QStringLiteral("invented_%1_").arg(i)
+                                                                     + QString(500, QLatin1Char('x'))},
+                                       {QStringLiteral("value"), QJsonObject{}}});
+        const QJsonObject body{{QStringLiteral("object"), QStringLiteral("instagram")},
+                               {QStringLiteral("entry"),
+                                QJsonArray{QJsonObject{{QStringLiteral("id"), kAccount},
+                                                       {QStringLiteral("time"), 1700000000},
+                                                       {QStringLiteral("changes"), changes}}}}};
+        auto events = parseWebhookBody(QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QVERIFY(events);
+        QCOMPARE(events->size(), 2000);
+        QVERIFY(std::all_of(events->cbegin(), events->cend(),
+                            [](const InboundEvent &e) { return e.kind == Kind::Unknown; }));
+        QVERIFY(loggedUnknownKindCount() <= kMaxLoggedUnknownKinds + 1);
     }
 };
 
