@@ -70,7 +70,6 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 
-    TokenVault *vault = c->m_vault;
     c->m_keeper = new SubscriptionKeeper(
         c->m_graph, [vault](const QString &id) { return vault->read(TokenVault::accountKey(id)); },
         webhookFields(), c);
