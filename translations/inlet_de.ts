@@ -62,40 +62,102 @@
 <context>
     <name>inlet::app::AccountRow</name>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="25"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="29"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="26"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="30"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="37"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="44"/>
         <source>Remove this account from Inlet</source>
         <translation>Dieses Konto aus Inlet entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="56"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="64"/>
         <source>Needs sign-in: Instagram no longer accepts this account&apos;s access. Messages are kept; sending waits.</source>
         <translation>Anmeldung nötig: Instagram akzeptiert den Zugang dieses Kontos nicht mehr. Nachrichten bleiben erhalten; das Senden wartet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="89"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="97"/>
         <source>Account %1</source>
         <translation>Konto %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="107"/>
+        <source>Webhooks: checking the subscription…</source>
+        <translation>Webhooks: Abonnement wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="110"/>
+        <source>Live (no event yet)</source>
+        <translation>Live (noch kein Ereignis)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="114"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/accountspanel.cpp" line="116"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/accountspanel.cpp" line="118"/>
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/accountspanel.cpp" line="120"/>
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="121"/>
+        <source>Live (last event %1)</source>
+        <translation>Live (letztes Ereignis %1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="124"/>
+        <source>Subscription off: re-subscribing</source>
+        <translation>Abonnement aus: wird neu abonniert</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/accountspanel.cpp" line="126"/>
+        <source>No public URL: polling every %n s</source>
+        <translation>
+            <numerusform>Keine öffentliche URL: Abruf alle %n s</numerusform>
+            <numerusform>Keine öffentliche URL: Abruf alle %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="129"/>
+        <source>Webhook subscription failed: %1</source>
+        <translation>Webhook-Abonnement fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>inlet::app::AccountsPanel</name>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="114"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="167"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="130"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="183"/>
         <source>Connect another account…</source>
         <translation>Weiteres Konto verbinden…</translation>
     </message>
@@ -289,19 +351,32 @@
     </message>
 </context>
 <context>
+    <name>inlet::app::ContactName</name>
+    <message>
+        <location filename="../src/app/inbox/contactnametext.cpp" line="13"/>
+        <source>Instagram user ·%1</source>
+        <extracomment>A customer whose profile Instagram does not show: the last digits of their Instagram id.</extracomment>
+        <translation>Instagram-Nutzer ·%1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/contactnametext.cpp" line="14"/>
+        <source>Instagram user</source>
+        <translation>Instagram-Nutzer</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::ContactPanel</name>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="69"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="70"/>
         <source>Contact details</source>
         <translation>Kontaktdetails</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="93"/>
         <source>Unknown customer</source>
-        <translation>Unbekannte Kundin / unbekannter Kunde</translation>
+        <translation type="vanished">Unbekannte Kundin / unbekannter Kunde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/contactpanel.cpp" line="95"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="100"/>
         <source>%n follower(s)</source>
         <translation>
             <numerusform>%n Follower</numerusform>
@@ -309,27 +384,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="96"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="101"/>
         <source>Follows your account</source>
         <translation>Folgt deinem Konto</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="96"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="101"/>
         <source>Does not follow your account</source>
         <translation>Folgt deinem Konto nicht</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="98"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="103"/>
         <source>Conversation started %1</source>
         <translation>Unterhaltung begonnen %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="102"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="107"/>
         <source>Account: %1</source>
         <translation>Konto: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="39"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="40"/>
         <source>Picture of %1</source>
         <translation>Bild von %1</translation>
     </message>
@@ -360,22 +435,22 @@
 <context>
     <name>inlet::app::CoreBridge</name>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="38"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="40"/>
         <source>Receiving webhooks at %1</source>
         <translation>Webhooks werden empfangen unter %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="46"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="48"/>
         <source>Syncing conversations: %1 of %2</source>
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="29"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="31"/>
         <source>The sandbox answers again.</source>
         <translation>Die Sandbox antwortet wieder.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="30"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="32"/>
         <source>Instagram answers again.</source>
         <translation>Instagram antwortet wieder.</translation>
     </message>
@@ -486,7 +561,7 @@
 <context>
     <name>inlet::app::InboxWidget</name>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="44"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="45"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n Min.</numerusform>
@@ -494,12 +569,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="47"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="48"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="48"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="49"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -507,48 +582,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="153"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="155"/>
         <source>Search messages and contacts (Ctrl+F)</source>
         <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="155"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="157"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="157"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="159"/>
         <source>Account filter</source>
         <translation>Kontofilter</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="158"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="160"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="291"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="159"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="161"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="160"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="162"/>
         <source>Needs reply</source>
         <translation>Antwort nötig</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="166"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="168"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="186"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="188"/>
         <source>Messaging window</source>
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="187"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="189"/>
+        <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
+        <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="196"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -557,87 +637,87 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="265"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="275"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="266"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="276"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="267"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="277"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="268"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="278"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="269"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="279"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="270"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="280"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="271"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="272"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="282"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="377"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="388"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="393"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="405"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="397"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="409"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="401"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="413"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="405"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="417"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="413"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="425"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="473"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="485"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="261"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="271"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="264"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="274"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
     </message>
@@ -842,73 +922,83 @@
         <translation>Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="269"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="268"/>
         <source>Sign in again as this account to reconnect it.</source>
         <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="300"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="301"/>
         <source>Media host token not saved</source>
         <translation>Token des Medien-Hosts nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="307"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="308"/>
         <source>App Secret not saved</source>
         <translation>App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="310"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="311"/>
         <source>The App Secret is in the keychain.</source>
         <translation>Das App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="322"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="317"/>
+        <source>Meta App Secret not saved</source>
+        <translation>Meta-App-Secret nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="320"/>
+        <source>The Meta App Secret is in the keychain.</source>
+        <translation>Das Meta-App-Secret liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="332"/>
         <source>Disconnect @%1</source>
         <translation>@%1 trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="323"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="333"/>
         <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
         <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="327"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="337"/>
         <source>Keep messages</source>
         <translation>Nachrichten behalten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="328"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="338"/>
         <source>Delete messages</source>
         <translation>Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="350"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="360"/>
         <source>Could not disconnect</source>
         <translation>Trennen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="353"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="363"/>
         <source>@%1 was disconnected.</source>
         <translation>@%1 wurde getrennt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="361"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="371"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="364"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="365"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="374"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="375"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="378"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="388"/>
         <source>No keyring</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="379"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="389"/>
         <source>%1
 
 Keep the token for this session only? You will have to sign in again next time.</source>
@@ -920,32 +1010,32 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::MessageDelegate</name>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="166"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="169"/>
         <source>Image unavailable</source>
         <translation>Bild nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="166"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="169"/>
         <source>Loading image…</source>
         <translation>Bild wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="180"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="183"/>
         <source>Open in browser ↗</source>
         <translation>Im Browser öffnen ↗</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="218"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="221"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="219"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="222"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="222"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="225"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1016,32 +1106,37 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::MessageView</name>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="31"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="32"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="118"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="121"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="121"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="124"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
         <location filename="../src/app/inbox/messageview.cpp" line="129"/>
+        <source>Instagram accepts only ❤️ from businesses.</source>
+        <translation>Instagram akzeptiert von Unternehmen nur ❤️.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="141"/>
         <source>Remove reaction</source>
         <translation>Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="132"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="144"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="139"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="151"/>
         <source>Cancel upload</source>
         <translation>Hochladen abbrechen</translation>
     </message>
@@ -1077,17 +1172,17 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::Notifier</name>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="163"/>
+        <location filename="../src/app/shell/notifier.cpp" line="164"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="35"/>
+        <location filename="../src/app/shell/notifier.cpp" line="36"/>
         <source>Sent an attachment</source>
         <translation>Hat einen Anhang gesendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="118"/>
+        <location filename="../src/app/shell/notifier.cpp" line="119"/>
         <source>Inlet: %n unread conversation(s)</source>
         <translation>
             <numerusform>Inlet: %n ungelesene Unterhaltung</numerusform>
@@ -1095,14 +1190,14 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="119"/>
-        <location filename="../src/app/shell/notifier.cpp" line="163"/>
-        <location filename="../src/app/shell/notifier.cpp" line="165"/>
+        <location filename="../src/app/shell/notifier.cpp" line="120"/>
+        <location filename="../src/app/shell/notifier.cpp" line="164"/>
+        <location filename="../src/app/shell/notifier.cpp" line="166"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="165"/>
+        <location filename="../src/app/shell/notifier.cpp" line="166"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -1113,32 +1208,32 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::QuickSwitcher</name>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="121"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="124"/>
         <source>Jump to a conversation</source>
         <translation>Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="128"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="131"/>
         <source>Jump to a conversation: type a name or @username</source>
         <translation>Zu einer Unterhaltung springen: Namen oder @Benutzernamen eingeben</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="129"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="132"/>
         <source>Conversation name</source>
         <translation>Name der Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="139"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="142"/>
         <source>Matching conversations</source>
         <translation>Passende Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="281"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="284"/>
         <source>No conversations yet.</source>
         <translation>Noch keine Unterhaltungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="282"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="285"/>
         <source>No conversation with a contact named “%1”.</source>
         <translation>Keine Unterhaltung mit einem Kontakt namens „%1“.</translation>
     </message>
@@ -1194,219 +1289,283 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::SettingsDialog</name>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="37"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="39"/>
         <source>Redirect URI</source>
         <translation>Weiterleitungs-URI</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="38"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="40"/>
         <source>Login host</source>
         <translation>Anmelde-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="39"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
         <source>Token host</source>
         <translation>Token-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="40"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="42"/>
         <source>Graph API host</source>
         <translation>Graph-API-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="43"/>
         <source>Facebook Graph API host</source>
         <translation>Facebook-Graph-API-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="43"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="45"/>
         <source>Media upload URL</source>
         <translation>Upload-URL des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="44"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="46"/>
         <source>Media public URL</source>
         <translation>Öffentliche URL des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="49"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="51"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="50"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="52"/>
         <source>Instagram App ID</source>
         <translation>Instagram-App-ID</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="51"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="53"/>
         <source>e.g. 1234567890123456</source>
         <translation>z. B. 1234567890123456</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="52"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="54"/>
         <source>Instagram App Secret</source>
         <translation>Instagram-App-Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="54"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="161"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="56"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="191"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="204"/>
         <source>Stored in the keychain; type to replace it</source>
         <translation>Im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="55"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="57"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="191"/>
         <source>Not set</source>
         <translation>Nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="56"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="58"/>
         <source>Graph API version</source>
         <translation>Graph-API-Version</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="59"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="60"/>
+        <source>Meta App ID</source>
+        <translation>Meta-App-ID</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="61"/>
+        <source>Optional, e.g. 2345678901234567</source>
+        <translation>Optional, z. B. 2345678901234567</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="62"/>
+        <source>Meta App Secret</source>
+        <translation>Meta-App-Secret</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="67"/>
         <source>&lt;a href=&quot;help&quot;&gt;How to create a Meta app and find its Instagram App ID and Secret&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;help&quot;&gt;So erstellst du eine Meta-App und findest ihre Instagram-App-ID und das Secret&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="66"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="75"/>
         <source>Instagram app</source>
         <translation>Instagram-App</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="68"/>
         <source>App ID:</source>
-        <translation>App-ID:</translation>
+        <translation type="vanished">App-ID:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="69"/>
         <source>App Secret:</source>
-        <translation>App-Secret:</translation>
+        <translation type="vanished">App-Secret:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="70"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="85"/>
         <source>Redirect URI:</source>
         <translation>Weiterleitungs-URI:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="72"/>
         <source>The App Secret is kept in your system keychain only, never in a settings file.</source>
-        <translation>Das App-Secret liegt nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
+        <translation type="vanished">Das App-Secret liegt nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="77"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="78"/>
+        <source>In Meta&apos;s dashboard under Instagram &gt; API setup with Instagram login (Business login settings). Inlet signs accounts in with this pair.</source>
+        <translation>Im Meta-Dashboard unter „Instagram &gt; API setup with Instagram login“ (Business login settings). Mit diesem Paar meldet Inlet Konten an.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="83"/>
+        <source>Instagram App ID:</source>
+        <translation>Instagram-App-ID:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="84"/>
+        <source>Instagram App Secret:</source>
+        <translation>Instagram-App-Secret:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="88"/>
+        <source>Meta app (optional)</source>
+        <translation>Meta-App (optional)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="91"/>
+        <source>In Meta&apos;s dashboard under App settings &gt; Basic. Inlet uses this pair to register its webhook with Meta; without it, enter the callback URL and verify token in the dashboard yourself. Webhooks signed with either secret are accepted.</source>
+        <translation>Im Meta-Dashboard unter „App settings &gt; Basic“. Mit diesem Paar meldet Inlet seinen Webhook bei Meta an; ohne es trägst du Callback-URL und Verify-Token selbst im Dashboard ein. Webhooks, die mit einem der beiden Secrets signiert sind, werden angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="97"/>
+        <source>Meta App ID:</source>
+        <translation>Meta-App-ID:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="98"/>
+        <source>Meta App Secret:</source>
+        <translation>Meta-App-Secret:</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="100"/>
+        <source>Both secrets are kept in your system keychain only, never in a settings file.</source>
+        <translation>Beide Secrets liegen nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="103"/>
         <source>Instagram hosts</source>
         <translation>Instagram-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="79"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="105"/>
         <source>Login:</source>
         <translation>Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="80"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="106"/>
         <source>Token exchange:</source>
         <translation>Token-Austausch:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="81"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="107"/>
         <source>Graph API:</source>
         <translation>Graph-API:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="82"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="108"/>
         <source>Facebook Graph API:</source>
         <translation>Facebook-Graph-API:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="83"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="109"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="84"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="110"/>
         <source>Reset to Instagram</source>
         <translation>Auf Instagram zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="88"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="114"/>
         <source>e.g. https://media.example.com/dav/inlet</source>
         <translation>z. B. https://media.example.com/dav/inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="89"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="115"/>
         <source>e.g. https://media.example.com/inlet</source>
         <translation>z. B. https://media.example.com/inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="90"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="116"/>
         <source>Media host access token</source>
         <translation>Zugriffstoken des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="93"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="119"/>
         <source>Media host</source>
         <translation>Medien-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="96"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="122"/>
         <source>Instagram takes pictures and videos only from a public HTTPS address, so Inlet uploads each attachment to this host (HTTP PUT) and sends Instagram its public URL.</source>
         <translation>Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Deshalb lädt Inlet jeden Anhang auf diesen Host hoch (HTTP PUT) und schickt Instagram seine öffentliche URL.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="101"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="127"/>
         <source>Upload URL:</source>
         <translation>Upload-URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="102"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="128"/>
         <source>Public URL:</source>
         <translation>Öffentliche URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="103"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="129"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="106"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="132"/>
         <source>Settings error</source>
         <translation>Fehler in den Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="162"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="205"/>
         <source>Optional: sent as &quot;Authorization: Bearer&quot;</source>
         <translation>Optional: wird als „Authorization: Bearer“ gesendet</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="184"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="227"/>
         <source>The App ID is a number, as shown in the Meta dashboard.</source>
         <translation>Die App-ID ist eine Zahl, wie im Meta-Dashboard angezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="187"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="232"/>
+        <source>The Meta App ID is a number, as shown in the Meta dashboard under App settings &gt; Basic.</source>
+        <translation>Die Meta-App-ID ist eine Zahl, wie sie das Meta-Dashboard unter „App settings &gt; Basic“ zeigt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="236"/>
+        <source>Enter the Meta App ID with its secret.</source>
+        <translation>Gib die Meta-App-ID zusammen mit ihrem Secret ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="238"/>
         <source>The redirect URI must be a full http(s) address, exactly as registered in the Meta dashboard.</source>
         <translation>Die Weiterleitungs-URI muss eine vollständige http(s)-Adresse sein, genau wie im Meta-Dashboard eingetragen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="191"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="202"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="242"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="253"/>
         <source>&quot;%1&quot; is not a valid http(s) address.</source>
         <translation>„%1“ ist keine gültige http(s)-Adresse.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="194"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="245"/>
         <source>The API version must not be empty (e.g. v25.0).</source>
         <translation>Die API-Version darf nicht leer sein (z. B. v25.0).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="198"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="249"/>
         <source>The media host needs both addresses: where Inlet uploads and where Instagram fetches (or neither).</source>
         <translation>Der Medien-Host braucht beide Adressen: wohin Inlet hochlädt und wo Instagram abruft (oder keine).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="208"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="259"/>
         <source>Instagram fetches attachments only over HTTPS: the public URL must start with https://.</source>
         <translation>Instagram ruft Anhänge nur über HTTPS ab: Die öffentliche URL muss mit https:// beginnen.</translation>
     </message>
@@ -1500,17 +1659,32 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Öffentliche URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="60"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="62"/>
         <source>Subscribing…</source>
         <translation>Wird abonniert…</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="91"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="93"/>
         <source>(not running: enter the App Secret in Settings)</source>
         <translation>(läuft nicht: trage das App-Secret in den Einstellungen ein)</translation>
     </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="131"/>
+        <source>Meta calls the webhook URL (app-level subscription done).</source>
+        <translation>Meta ruft die Webhook-URL auf (Abonnement auf App-Ebene erledigt).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="139"/>
+        <source>No Meta App ID and Secret in Settings: enter the callback URL and verify token in Meta&apos;s dashboard (Instagram &gt; API setup with Instagram login &gt; Configure webhooks).</source>
+        <translation>Keine Meta-App-ID und kein Secret in den Einstellungen: Trag Callback-URL und Verify-Token im Meta-Dashboard ein („Instagram &gt; API setup with Instagram login &gt; Configure webhooks“).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="143"/>
+        <source>App-level subscription failed: %1. Enter the callback URL and verify token in Meta&apos;s dashboard instead.</source>
+        <translation>Abonnement auf App-Ebene fehlgeschlagen: %1. Trag Callback-URL und Verify-Token stattdessen im Meta-Dashboard ein.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="121"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="154"/>
         <source>Subscribed: %n account(s) receive webhooks.</source>
         <translation>
             <numerusform>Abonniert: %n Konto empfängt Webhooks.</numerusform>
@@ -1518,12 +1692,12 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="127"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="161"/>
         <source>Subscription failed: %1</source>
         <translation>Abonnieren fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="128"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="162"/>
         <source>Subscription failed for %1: %2</source>
         <translation>Abonnieren für %1 fehlgeschlagen: %2</translation>
     </message>
@@ -1568,7 +1742,7 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
         <translation>&lt;a href=&quot;settings&quot;&gt;Einstellungen…&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="53"/>
+        <location filename="../src/app/shell/welcomepage.cpp" line="55"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
