@@ -100,7 +100,7 @@ QFuture<Status> AccountService::storeAppSecret(const QString &secret)
     if (m_config.appId.isEmpty())
         return QtFuture::makeReadyFuture<Status>(
             fail(Error::Kind::Invalid, QStringLiteral("Set the App ID before its secret.")));
-    return m_vault->write(TokenVault::appSecretKey(m_config.appId), secret);
+    return announceSecret(m_vault->write(TokenVault::appSecretKey(m_config.appId), secret));
 }
 
 namespace {
@@ -129,7 +129,16 @@ QFuture<Status> AccountService::storeMetaAppSecret(const QString &secret)
     if (m_config.metaAppId.isEmpty())
         return QtFuture::makeReadyFuture<Status>(
             fail(Error::Kind::Invalid, QStringLiteral("Set the Meta App ID before its secret.")));
-    return m_vault->write(TokenVault::metaAppSecretKey(m_config.metaAppId), secret);
+    return announceSecret(m_vault->write(TokenVault::metaAppSecretKey(m_config.metaAppId), secret));
+}
+
+QFuture<Status> AccountService::announceSecret(QFuture<Status> written)
+{
+    return written.then(this, [this](const Status &stored) {
+        if (stored)
+            emit appSecretsChanged();
+        return stored;
+    });
 }
 
 QFuture<Result<bool>> AccountService::hasMetaAppSecret()

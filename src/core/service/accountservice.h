@@ -88,6 +88,8 @@ public:
 
 signals:
     void accountsChanged();
+    // An app secret (Instagram or Meta) was written to the keychain.
+    void appSecretsChanged();
     void configChanged(const inlet::AppConfig &config);
     void signInBusyChanged(bool busy);
     void signedIn(const inlet::Account &account);
@@ -96,6 +98,7 @@ signals:
     void accountDisconnected(const QString &accountId);
 
 private:
+    QFuture<Status> announceSecret(QFuture<Status> written); // emits appSecretsChanged on success
     void finishSignIn(const SignInResult &result);
     void failSignIn(const Error &error);
     void storeAccount(const Account &account);

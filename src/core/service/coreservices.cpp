@@ -104,6 +104,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     connect(c->m_accounts, &AccountService::configChanged, c, [c](const AppConfig &config) {
         c->m_outboxService->mediaUploader()->setHost(config.mediaUploadUrl, config.mediaPublicUrl);
     });
+    connect(c->m_accounts, &AccountService::appSecretsChanged, c, &CoreServices::reloadWebhookSecrets);
     connect(c->m_accounts, &AccountService::signedIn, c,
         [c](const Account &account) { c->startAccount(account, true); });
     connect(c->m_accounts, &AccountService::accountDisconnected, c,
@@ -168,6 +169,24 @@ QUrl CoreServices::webhookUrl() const
 
 void CoreServices::startWebhookServer()
 {
+    withWebhookSecrets([this](const QByteArray &appSecret, const QByteArray &metaAppSecret) {
+        startWebhookServerWith(appSecret, metaAppSecret);
+    });
+}
+
+void CoreServices::reloadWebhookSecrets()
+{
+    if (!m_webhook)
+        return; // read when the server starts
+    withWebhookSecrets([this](const QByteArray &appSecret, const QByteArray &metaAppSecret) {
+        if (m_webhook)
+            m_webhook->setSecrets(appSecret, metaAppSecret);
+    });
+}
+
+void CoreServices::withWebhookSecrets(
+    std::function<void(const QByteArray &, const QByteArray &)> use)
+{
     const AppConfig config = m_accounts->config();
     // The Instagram App Secret is required; the Meta app secret is read too when a Meta App ID is
     // set, since either may sign deliveries (instagram-api.md §11). A missing one is not an error.
@@ -177,19 +196,19 @@ void CoreServices::startWebhookServer()
         return m_vault->read(TokenVault::metaAppSecretKey(config.metaAppId));
     };
     m_vault->read(TokenVault::appSecretKey(config.appId))
-        .then(this, [this, metaSecret](const Result<QString> &secret) {
+        .then(this, [this, metaSecret, use](const Result<QString> &secret) {
             if (!secret) {
                 qCWarning(lcWebhook)
                     << "no app secret, webhook server not started:" << secret.error().message;
                 emit webhookFailed(secret.error());
                 return;
             }
-            metaSecret().then(this, [this, instagram = *secret](const Result<QString> &meta) {
+            metaSecret().then(this, [use, instagram = *secret](const Result<QString> &meta) {
                 if (!meta)
                     qCWarning(lcWebhook) << "no Meta app secret (signatures are checked with the "
                                             "Instagram App Secret only):"
                                          << meta.error().message;
-                startWebhookServerWith(instagram.toUtf8(), meta ? meta->toUtf8() : QByteArray());
+                use(instagram.toUtf8(), meta ? meta->toUtf8() : QByteArray());
             });
         });
 }

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace inlet {
@@ -77,6 +78,8 @@ public:
     // (required) and the Meta app secret (when a Meta App ID is set); a signature made with either
     // is accepted. Ends in webhookStarted(url) or webhookFailed(error).
     void startWebhookServer();
+    // A secret was entered in Settings: the running server checks signatures with it at once.
+    void reloadWebhookSecrets();
     QUrl webhookUrl() const;
 
     // Error code (Kind::Invalid) of appWebhookSubscriptionFailed() when the Meta app pair is not
@@ -112,6 +115,7 @@ signals:
 
 private:
     explicit CoreServices(const CoreOptions &options, QObject *parent);
+    void withWebhookSecrets(std::function<void(const QByteArray &, const QByteArray &)> use);
     void startWebhookServerWith(const QByteArray &appSecret, const QByteArray &metaAppSecret);
     QFuture<Status> subscribeApp(const QUrl &callback); // the app-level step
     // fullSync: after a sign-in; otherwise Incremental from the state kept on disk.

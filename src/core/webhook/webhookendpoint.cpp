@@ -36,6 +36,13 @@ WebhookEndpoint::WebhookEndpoint(Config config, EventCommitter committer)
 {
 }
 
+void WebhookEndpoint::setSecrets(QList<QByteArray> secrets)
+{
+    m_config.secrets = std::move(secrets);
+    m_verifier = SignatureVerifier(m_config.secrets);
+    m_stats->signingSecret = -1;
+}
+
 WebhookEndpoint::~WebhookEndpoint()
 {
     if (const qint64 n = m_refusedLog.takeSuppressed(); n > 0)

@@ -51,6 +51,10 @@ public:
     // interval, with a count of the others.
     void setLogIntervalMs(qint64 ms) { m_refusedLog.setIntervalMs(ms); }
 
+    // New secrets (Settings changed): on the thread that handles requests, or before the server
+    // starts. Which one signs is logged again, once.
+    void setSecrets(QList<QByteArray> secrets);
+
     QFuture<HttpResponse> handle(const HttpRequest &request) const;
     const std::shared_ptr<WebhookStats> &stats() const { return m_stats; }
 

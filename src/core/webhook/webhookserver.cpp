@@ -21,6 +21,19 @@ WebhookServer::WebhookServer(WebhookServerConfig config, EventCommitter committe
     m_endpoint->setLogIntervalMs(m_config.logIntervalMs);
 }
 
+void WebhookServer::setSecrets(const QByteArray &appSecret, const QByteArray &metaAppSecret)
+{
+    m_config.appSecret = appSecret;
+    m_config.metaAppSecret = metaAppSecret;
+    const QList<QByteArray> secrets { appSecret, metaAppSecret }; // in SigningSecret's order
+    std::shared_ptr<WebhookEndpoint> endpoint = m_endpoint;
+    if (!m_listener)
+        return endpoint->setSecrets(secrets);
+    // The endpoint checks signatures on the server thread: change them there, between requests.
+    QMetaObject::invokeMethod(
+        m_listener, [endpoint, secrets] { endpoint->setSecrets(secrets); }, Qt::QueuedConnection);
+}
+
 WebhookServer::~WebhookServer()
 {
     stop();

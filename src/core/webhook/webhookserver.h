@@ -56,6 +56,9 @@ public:
     ~WebhookServer() override; // stops
 
     Result<quint16> start();
+    // The app secrets changed (a secret entered in Settings while running): deliveries are checked
+    // against the new ones from the next request on, without a restart or a new port.
+    void setSecrets(const QByteArray &appSecret, const QByteArray &metaAppSecret);
     void stop();
     bool isRunning() const { return m_listener != nullptr; }
 

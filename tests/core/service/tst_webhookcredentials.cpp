@@ -179,6 +179,27 @@ private slots:
         }
     }
 
+    // The Meta pair entered in Settings while the server runs: deliveries signed with it are
+    // accepted at once, on the same port, without a restart (they got 403 until then).
+    void metaSecretEnteredWhileRunningIsUsedAtOnce()
+    {
+        std::unique_ptr<CoreServices> core = startCore(instagramPairOnly());
+        QVERIFY(core);
+        const QUrl url = core->webhookUrl();
+        const QByteArray metaSecret = m_sandbox->options().metaAppSecret.toUtf8();
+        QCOMPARE(postSignedWith(url, metaSecret), 403);
+
+        AccountService *accounts = core->accounts();
+        AppConfig config = accounts->config();
+        config.metaAppId = m_sandbox->options().metaAppId;
+        accounts->setConfig(config);
+        QVERIFY(await(accounts->storeMetaAppSecret(m_sandbox->options().metaAppSecret)));
+        QTRY_COMPARE_WITH_TIMEOUT(postSignedWith(url, metaSecret), 200, 10000);
+        QCOMPARE(core->webhookUrl(), url);
+        QCOMPARE(postSignedWith(url, m_sandbox->options().appSecret.toUtf8()), 200);
+        QCOMPARE(postSignedWith(url, "a-third-secret"), 403);
+    }
+
     // A profile from before the Meta pair (or a manager who only has the Instagram pair): the
     // webhook server checks with the Instagram App Secret, the app-level step is left to the
     // dashboard, and every account is still subscribed.
