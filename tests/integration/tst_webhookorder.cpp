@@ -226,7 +226,7 @@ private slots:
             post(url, edit(QStringLiteral("mid.edited.2"), QStringLiteral("Two coffees"), t + 9000),
                 t + 9000),
             200);
-        QCOMPARE(process.terminate(), 0);
+        QVERIFY2(process.terminate() == 0, process.standardError().right(3000).constData());
         url = process.start(dir.path(), m_base);
         QVERIFY(url.isValid());
         QVERIFY(!messageByMid(*reader, kBusiness, QStringLiteral("mid.edited.2")));
@@ -243,7 +243,7 @@ private slots:
         QVERIFY(versions);
         QCOMPARE(versions->size(), 2);
         QCOMPARE(versions->first().text, QStringLiteral("One coffee"));
-        QCOMPARE(process.terminate(), 0);
+        QVERIFY2(process.terminate() == 0, process.standardError().right(3000).constData());
     }
 };
 

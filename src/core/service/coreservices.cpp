@@ -3,6 +3,7 @@
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "graph/connectivity.h"
 #include "graph/graphclient.h"
 #include "outbox/graphoutboxtransport.h"
@@ -195,15 +196,17 @@ void CoreServices::withWebhookSecrets(
             return QtFuture::makeReadyFuture<Result<QString>>(QString());
         return m_vault->read(TokenVault::metaAppSecretKey(config.metaAppId));
     };
-    m_vault->read(TokenVault::appSecretKey(config.appId))
-        .then(this, [this, metaSecret, use](const Result<QString> &secret) {
+    // onDone, not then(this): a continuation whose context is gone when the future ends (the app
+    // quits while the keychain answers) asserts in Qt 6.4.
+    onDone(m_vault->read(TokenVault::appSecretKey(config.appId)), this,
+        [this, metaSecret, use](const Result<QString> &secret) {
             if (!secret) {
                 qCWarning(lcWebhook)
                     << "no app secret, webhook server not started:" << secret.error().message;
                 emit webhookFailed(secret.error());
                 return;
             }
-            metaSecret().then(this, [use, instagram = *secret](const Result<QString> &meta) {
+            onDone(metaSecret(), this, [use, instagram = *secret](const Result<QString> &meta) {
                 if (!meta)
                     qCWarning(lcWebhook) << "no Meta app secret (signatures are checked with the "
                                             "Instagram App Secret only):"
@@ -262,18 +265,23 @@ QFuture<Status> CoreServices::subscribeApp(const QUrl &callback)
         return inDashboard(QStringLiteral("no Meta App ID: the app-level webhook subscription is "
                                           "left to Meta's dashboard"));
     const QString metaAppId = config.metaAppId;
+    // Sync with a guard rather than then(this): the keychain may answer while the core is being
+    // destroyed, and Qt 6.4 asserts on a continuation whose context is gone.
     return m_vault->read(TokenVault::metaAppSecretKey(metaAppId))
-        .then(this,
-            [this, metaAppId, callback, inDashboard](const Result<QString> &secret) {
+        .then(QtFuture::Launch::Sync,
+            [graph = QPointer<GraphClient>(m_graph), verifyToken = m_options.verifyToken,
+                metaAppId, callback, inDashboard](const Result<QString> &secret) {
                 if (!secret && TokenVault::isNotFound(secret.error()))
                     return inDashboard(QStringLiteral("no Meta App Secret in the keychain: the "
                                                       "app-level webhook subscription is left "
                                                       "to Meta's dashboard"));
                 if (!secret)
                     return QtFuture::makeReadyFuture<Status>(std::unexpected(secret.error()));
-                return m_graph
-                    ->appSubscription(
-                        metaAppId, *secret, callback, m_options.verifyToken, webhookFields())
+                GraphClient *client = graph.data();
+                if (client == nullptr)
+                    return QtFuture::makeReadyFuture<Status>(
+                        fail(Error::Kind::Cancelled, QStringLiteral("cancelled")));
+                return client->appSubscription(metaAppId, *secret, callback, verifyToken, webhookFields())
                     .then([](const Result<QJsonObject> &done) -> Status {
                         if (!done)
                             return std::unexpected(done.error());
@@ -287,7 +295,7 @@ void CoreServices::subscribeWebhooks(const QUrl &publicUrl)
 {
     const QUrl callback = publicUrl.isEmpty() ? webhookUrl() : publicUrl;
     const QList<Account> accounts = m_accounts->accounts();
-    subscribeApp(callback).then(this, [this, accounts](const Status &app) {
+    onDone(subscribeApp(callback), this, [this, accounts](const Status &app) {
         if (app) {
             qCInfo(lcWebhook) << "app-level webhook subscription done";
             emit appWebhooksSubscribed();
@@ -345,8 +353,8 @@ void CoreServices::startAccount(const Account &account, bool fullSync)
     const QString id = account.id;
     const auto mode = fullSync ? SyncEngine::Mode::Full : SyncEngine::Mode::Incremental;
     m_keeper->addAccount(id); // subscribes (webhook mode) at start-up and sign-in
-    m_vault->read(TokenVault::accountKey(id))
-        .then(this, [this, id, mode](const Result<QString> &token) {
+    onDone(m_vault->read(TokenVault::accountKey(id)), this,
+        [this, id, mode](const Result<QString> &token) {
             if (!token) {
                 qCWarning(lcSync) << "no token for account" << id
                                   << "- not syncing:" << token.error().message;
