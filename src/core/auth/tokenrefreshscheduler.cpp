@@ -1,11 +1,13 @@
 #include "auth/tokenrefreshscheduler.h"
 
 #include "auth/tokenvault.h"
+#include "common/backoff.h"
 #include "common/logging.h"
-#include "graph/grapherror.h"
 #include "graph/graphclient.h"
+#include "graph/grapherror.h"
 
 #include <QTimer>
+
 #include <algorithm>
 
 namespace inlet {
@@ -162,8 +164,11 @@ void TokenRefreshScheduler::onFailure(const QString &accountId, quint64 generati
     }
     it->inFlight = false;
     ++it->failures;
-    const std::chrono::seconds backoff = std::min<std::chrono::seconds>(
-        m_policy.initialBackoff * (qint64(1) << std::min(it->failures - 1, 20)), m_policy.maxBackoff);
+    // No jitter: the retry time is shown to the manager, and one refresh per account is no herd.
+    using std::chrono::milliseconds;
+    const auto backoff = std::chrono::duration_cast<std::chrono::seconds>(
+        milliseconds(backoffMs(it->failures, milliseconds(m_policy.initialBackoff).count(),
+            milliseconds(m_policy.maxBackoff).count(), Jitter::None)));
     it->retryAt = m_clock().addSecs(backoff.count());
     qCWarning(lcAuth) << "refresh for account" << accountId << "failed (" << error.message
                       << "), retry in" << backoff.count() << "s";

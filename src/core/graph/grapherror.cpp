@@ -70,6 +70,10 @@ bool isTransient(const Error &error)
     if (error.kind == Error::Kind::Graph
         && (error.code == 1 || error.code == 2 || error.code == 1200))
         return true;
+    // No status at all: the connection broke before a whole reply arrived (a cut-off body).
+    if ((error.kind == Error::Kind::Http || error.kind == Error::Kind::Parse)
+        && error.httpStatus == 0)
+        return true;
     return error.httpStatus >= 500 && error.httpStatus < 600;
 }
 

@@ -15,10 +15,11 @@ namespace inlet {
 // Returns nothing when the body carries no error.
 std::optional<Error> errorFromBody(const QJsonObject &body, int httpStatus);
 
-// How callers should react to an error. Codes from instagram-api.md §6.2.
+// How callers should react to an error: the one classification of the core (sync, outbox, auth
+// and the profile cache all ask these). Codes from instagram-api.md §6.2.
 bool isRateLimit(const Error &error);       // 4, 17, 32, 613, 80002, or HTTP 429: back off
 bool isAuthInvalid(const Error &error);     // 190, 102: the token is dead, sign in again
-bool isTransient(const Error &error);       // 1, 2, 1200, 5xx, network: retry with backoff
+bool isTransient(const Error &error); // 1, 2, 1200, 5xx, network, no status: retry with backoff
 bool isOutsideWindow(const Error &error);   // 10/2534022, 10/2018278: messaging window closed
 bool isUserUnavailable(const Error &error); // 551, 10/2018108, 100/2534014: stop sending
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <memory>
 
+#include "common/backoff.h"
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "outbox/mediapolicy.h"
@@ -443,8 +444,9 @@ void Outbox::scheduleRetry(qint64 localId, const Error &error, bool inDoubt, con
         return;
     }
     const OutgoingMessage &m = entry.item.message;
-    const qint64 delay = std::max(sendpolicy::backoffMs(attempts, m_options.backoffBaseMs, m_options.backoffMaxMs),
-                                  m_transport->suggestedDelayMs(m.accountId));
+    const qint64 delay
+        = std::max(backoffMs(attempts, m_options.backoffBaseMs, m_options.backoffMaxMs),
+            m_transport->suggestedDelayMs(m.accountId));
     const qint64 next = m_clock() + delay;
     qCInfo(lcOutbox) << "message" << localId << "attempt" << attempts << "failed, next in" << delay
                      << "ms:" << error.message;

@@ -1,5 +1,6 @@
 #include "outbox/reactionqueue.h"
 
+#include "common/backoff.h"
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "model/reactions.h"
@@ -276,7 +277,7 @@ void ReactionQueue::handleError(qint64 reactionId, const Error &error)
         return;
     }
     const qint64 delay
-        = std::max(sendpolicy::backoffMs(attempts, m_options.backoffBaseMs, m_options.backoffMaxMs),
+        = std::max(backoffMs(attempts, m_options.backoffBaseMs, m_options.backoffMaxMs),
             m_transport->suggestedDelayMs(r.accountId));
     const qint64 next = m_clock() + delay;
     qCInfo(lcOutbox) << "reaction" << reactionId << "attempt" << attempts << "failed, next in"

@@ -1,10 +1,8 @@
 #include "outbox/sendpolicy.h"
 
-#include <QRandomGenerator>
+#include "graph/grapherror.h"
 
 #include <algorithm>
-
-#include "graph/grapherror.h"
 
 namespace inlet::sendpolicy {
 
@@ -109,14 +107,6 @@ QString humanReason(const Error &e)
         return QStringLiteral("The account's token could not be read from the keyring: %1").arg(e.message);
     }
     return e.message.isEmpty() ? QStringLiteral("Instagram refused the message.") : e.message;
-}
-
-qint64 backoffMs(int attempt, int baseMs, int maxMs)
-{
-    const int shift = std::clamp(attempt - 1, 0, 20);
-    const qint64 full = std::min<qint64>(qint64(baseMs) << shift, maxMs);
-    const qint64 half = full / 2;
-    return half + QRandomGenerator::global()->bounded(full - half + 1);
 }
 
 } // namespace inlet::sendpolicy

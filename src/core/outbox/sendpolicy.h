@@ -29,10 +29,6 @@ Outcome classify(const Error &error);
 // What the manager reads on a failed message.
 QString humanReason(const Error &error);
 
-// Exponential back-off with jitter for attempt n (1-based): base * 2^(n-1), capped, then a random
-// 50..100 % of it so queued messages of many conversations don't retry in lockstep.
-qint64 backoffMs(int attempt, int baseMs, int maxMs);
-
 // Whether a retryable failure ends the retries after `attempts` tries. Only failures Instagram
 // answered (5xx, rate limits) count: with no answer at all (offline) the item keeps waiting for
 // the connection, however long the outage (Outbox::wake / ReactionQueue::wake send it then).

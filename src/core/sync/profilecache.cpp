@@ -8,13 +8,14 @@
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "common/backoff.h"
 #include "common/logging.h"
 #include "common/privatefiles.h"
+#include "graph/grapherror.h"
 #include "common/ondone.h"
 #include "common/redact.h"
 #include "model/conversationjson.h"
 #include "sync/requestpacer.h"
-#include "sync/syncerrors.h"
 #include "sync/syncports.h"
 
 namespace inlet {
@@ -111,8 +112,9 @@ void ProfileCache::fetch(const QString &igsid, int attempt)
         onDone(m_source->userProfile(igsid), this, [this, igsid, attempt](const Result<QJsonObject> &r) {
             if (!r) {
                 const Error &e = r.error();
-                if ((syncerrors::isRateLimit(e) || syncerrors::isTransient(e)) && attempt < 4) {
-                    m_pacer->holdFor(std::max<qint64>(1000LL << attempt, m_source->suggestedDelayMs()));
+                if ((isRateLimit(e) || isTransient(e)) && attempt < 4) {
+                    m_pacer->holdFor(std::max(
+                        backoffMs(attempt + 1, 1000, 16'000), m_source->suggestedDelayMs()));
                     fetch(igsid, attempt + 1);
                     return;
                 }

@@ -1,14 +1,13 @@
 #include "sync/syncengine.h"
 
-#include <QRandomGenerator>
-
 #include <algorithm>
 
+#include "common/backoff.h"
 #include "common/logging.h"
 #include "common/ondone.h"
+#include "graph/grapherror.h"
 #include "sync/profilecache.h"
 #include "sync/requestpacer.h"
-#include "sync/syncerrors.h"
 #include "sync/syncports.h"
 
 namespace inlet {
@@ -101,10 +100,7 @@ void SyncEngine::cancel()
 
 qint64 SyncEngine::backoffMs(int attempt) const
 {
-    const qint64 base = qint64(m_options.backoffBaseMs) << std::min(attempt, 16);
-    const qint64 capped = std::min<qint64>(base, m_options.backoffMaxMs);
-    // Up to +25 % jitter so several accounts don't come back in step.
-    return capped + QRandomGenerator::global()->bounded(capped / 4 + 1);
+    return inlet::backoffMs(attempt + 1, m_options.backoffBaseMs, m_options.backoffMaxMs);
 }
 
 void SyncEngine::call(Request request, Done done, int rateLimited, int failed)
@@ -126,7 +122,7 @@ void SyncEngine::call(Request request, Done done, int rateLimited, int failed)
                 return;
             }
             const Error &e = r.error();
-            if (syncerrors::isRateLimit(e) && rateLimited < m_options.rateLimitRetries) {
+            if (isRateLimit(e) && rateLimited < m_options.rateLimitRetries) {
                 ++m_report.rateLimitHits;
                 const qint64 delay = std::max(backoffMs(rateLimited), m_source->suggestedDelayMs());
                 qCInfo(lcSync) << "rate limited (code" << e.code << "), backing off" << delay << "ms";
@@ -134,7 +130,7 @@ void SyncEngine::call(Request request, Done done, int rateLimited, int failed)
                 call(request, done, rateLimited + 1, failed);
                 return;
             }
-            if (syncerrors::isTransient(e) && failed < m_options.transientRetries) {
+            if (isTransient(e) && failed < m_options.transientRetries) {
                 const qint64 delay = backoffMs(failed) / 4;
                 qCInfo(lcSync) << "transient error, retrying in" << delay << "ms:" << e.message;
                 m_pacer->holdFor(delay);
@@ -149,8 +145,7 @@ void SyncEngine::call(Request request, Done done, int rateLimited, int failed)
 // Errors that end the whole run: the token is gone, or the same failure keeps coming back.
 static bool isFatal(const Error &e)
 {
-    return syncerrors::isAuthInvalid(e) || syncerrors::isRateLimit(e) || syncerrors::isTransient(e)
-           || e.kind == Error::Kind::Cancelled;
+    return isAuthInvalid(e) || isRateLimit(e) || isTransient(e) || e.kind == Error::Kind::Cancelled;
 }
 
 void SyncEngine::listConversations(const QString &after)
@@ -408,7 +403,7 @@ void SyncEngine::finish(std::optional<Error> error)
                        << "skipped," << m_report.rateLimitHits << "rate limits";
     }
     const SyncReport report = m_report;
-    const bool signInNeeded = error && syncerrors::isAuthInvalid(*error);
+    const bool signInNeeded = error && isAuthInvalid(*error);
     if (signInNeeded) {
         m_rerun = false;
         m_pollTimer.stop(); // polling with a dead token only piles up 190s

@@ -110,6 +110,11 @@ private slots:
         QVERIFY(isTransient(Error::make(Error::Kind::Network, QStringLiteral("refused"))));
         QVERIFY(isTransient(Error::make(Error::Kind::Http, QStringLiteral("502"), 0, 0, 502)));
         QVERIFY(!isTransient(Error::make(Error::Kind::Http, QStringLiteral("404"), 0, 0, 404)));
+        // A reply cut off before its status line (no status) is worth another try, for sync and
+        // for sending alike; an unreadable body on a 200 is not.
+        QVERIFY(isTransient(Error::make(Error::Kind::Parse, QStringLiteral("cut off"))));
+        QVERIFY(
+            !isTransient(Error::make(Error::Kind::Parse, QStringLiteral("garbage"), 0, 0, 200)));
         QVERIFY(isRateLimit(Error::make(Error::Kind::Http, QStringLiteral("429"), 0, 0, 429)));
         // Codes only mean something on Graph/OAuth errors.
         QVERIFY(!isAuthInvalid(Error::make(Error::Kind::Storage, QStringLiteral("db"), 190)));

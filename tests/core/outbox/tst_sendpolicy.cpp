@@ -125,18 +125,6 @@ private slots:
         QCOMPARE(int(sendpolicy::classify(e)), outcome);
         QVERIFY(!sendpolicy::humanReason(e).isEmpty());
     }
-
-    void backoffGrowsWithJitterAndCap()
-    {
-        for (int attempt = 1; attempt <= 12; ++attempt) {
-            const qint64 full = std::min<qint64>(1000LL << (attempt - 1), 60'000);
-            for (int i = 0; i < 20; ++i) {
-                const qint64 d = sendpolicy::backoffMs(attempt, 1000, 60'000);
-                QVERIFY(d >= full / 2);
-                QVERIFY(d <= full);
-            }
-        }
-    }
 };
 
 QTEST_GUILESS_MAIN(TestSendPolicy)
