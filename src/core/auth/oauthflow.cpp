@@ -1,6 +1,7 @@
 #include "auth/oauthflow.h"
 
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "common/redact.h"
 #include "graph/grapherror.h"
 
@@ -224,16 +225,16 @@ QFuture<Result<SignInResult>> OAuthFlow::signIn(const QString &code)
         promise->finish();
     };
 
-    exchangeCode(code).then(this, [this, finish](Result<ShortLivedToken> shortLived) {
+    onDone(exchangeCode(code), this, [this, finish](const Result<ShortLivedToken> &shortLived) {
         if (!shortLived)
             return finish(std::unexpected(shortLived.error()));
-        exchangeLongLived(shortLived->token).then(this, [this, finish](Result<TokenGrant> grant) {
+        onDone(exchangeLongLived(shortLived->token), this, [this, finish](const Result<TokenGrant> &grant) {
             if (!grant)
                 return finish(std::unexpected(grant.error()));
             const QDateTime issuedAt = QDateTime::currentDateTimeUtc();
             const QDateTime expiresAt = issuedAt.addSecs(grant->expiresIn);
             const QString token = grant->token;
-            fetchAccount(token).then(this, [finish, token, issuedAt, expiresAt](Result<Account> account) {
+            onDone(fetchAccount(token), this, [finish, token, issuedAt, expiresAt](Result<Account> account) {
                 if (!account)
                     return finish(std::unexpected(account.error()));
                 account->tokenIssuedAt = issuedAt;

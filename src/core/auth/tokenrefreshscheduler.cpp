@@ -3,6 +3,7 @@
 #include "auth/tokenvault.h"
 #include "common/backoff.h"
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "graph/graphclient.h"
 #include "graph/grapherror.h"
 
@@ -117,19 +118,19 @@ void TokenRefreshScheduler::refresh(const QString &accountId)
     const quint64 generation = entry.generation;
     qCInfo(lcAuth) << "refreshing the token of account" << accountId;
 
-    m_vault->read(TokenVault::accountKey(accountId))
-        .then(this, [this, accountId, generation](Result<QString> token) {
+    onDone(m_vault->read(TokenVault::accountKey(accountId)), this,
+        [this, accountId, generation](const Result<QString> &token) {
             if (!token)
                 return onFailure(accountId, generation, token.error());
-            m_client->refreshToken(AccessToken{*token, accountId})
-                .then(this, [this, accountId, generation](Result<TokenGrant> grant) {
+            onDone(m_client->refreshToken(AccessToken{*token, accountId}), this,
+                [this, accountId, generation](const Result<TokenGrant> &grant) {
                     if (!grant)
                         return onFailure(accountId, generation, grant.error());
                     if (!isCurrent(accountId, generation))
                         return; // untracked or signed in again meanwhile: that token wins
                     const TokenGrant fresh = *grant;
-                    m_vault->write(TokenVault::accountKey(accountId), fresh.token)
-                        .then(this, [this, accountId, generation, fresh](Status stored) {
+                    onDone(m_vault->write(TokenVault::accountKey(accountId), fresh.token), this,
+                        [this, accountId, generation, fresh](const Status &stored) {
                             if (!stored)
                                 return onFailure(accountId, generation, stored.error());
                             const auto it = m_accounts.find(accountId);

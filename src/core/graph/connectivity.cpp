@@ -1,6 +1,7 @@
 #include "graph/connectivity.h"
 
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "graph/graphclient.h"
 
 namespace inlet {
@@ -92,7 +93,7 @@ void Connectivity::probe()
         QUrl root = origin;
         root.setPath(QStringLiteral("/"));
         ++m_probesInFlight;
-        m_graph->get(root, {}).then(this, [this](const Result<QJsonObject> &) {
+        onDone(m_graph->get(root, {}), this, [this](const Result<QJsonObject> &) {
             if (--m_probesInFlight > 0 || isOnline())
                 return;
             ++m_failedProbes;
