@@ -2,6 +2,7 @@
 
 #include "models/messagingwindow.h"
 #include "outbox/mediapolicy.h"
+#include "outbox/sendpolicy.h"
 
 #include <QPlainTextEdit>
 #include <QStringList>
@@ -53,7 +54,7 @@ private:
 class Composer : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kMaxBytes = 1000;
+    static constexpr int kMaxBytes = sendpolicy::maxTextBytes;
 
     explicit Composer(QWidget *parent = nullptr);
 

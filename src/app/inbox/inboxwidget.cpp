@@ -11,6 +11,7 @@
 #include "app/inbox/quickswitcher.h"
 #include "app/inbox/reactionnotice.h"
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "graph/connectivity.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
@@ -436,10 +437,11 @@ void InboxWidget::send(const QString &text, const QString &replyToMid, bool huma
     message.replyToMid = replyToMid;
     message.humanAgent = humanAgent;
     const QString attachment = m_composer->attachmentPath();
-    const QString attachmentType = m_composer->attachmentInfo().type;
+    message.attachmentPath = attachment;
+    message.attachmentType = m_composer->attachmentInfo().type;
     m_composer->clear();
     m_messageView->scrollToNewest();
-    // Nothing was stored: give the text (and the file) back so it is not lost.
+    // What was not stored comes back to the composer so it is not lost.
     auto giveBack = [this](const QString &typed, const QString &file, const QString &reason) {
         m_composer->setText(typed);
         if (!file.isEmpty())
@@ -448,32 +450,12 @@ void InboxWidget::send(const QString &text, const QString &replyToMid, bool huma
         m_composer->noticeLabel()->setVisible(true);
         emit sendFailed(reason);
     };
-    // Instagram takes an attachment and text as separate messages: the file first, then the text
-    // (queued only once the file's message is stored, so the order holds).
-    OutgoingMessage media = message;
-    if (!attachment.isEmpty())
-        message.replyToMid.clear(); // the reply goes with the first message
-    auto sendText = [this, message, giveBack] {
-        if (message.text.isEmpty())
+    onDone(m_services.outbox->sendReply(message), this, [text, attachment, giveBack](const QueuedReply &queued) {
+        if (!queued.error)
             return;
-        m_services.outbox->send(message).then(this, [message, giveBack](const Result<qint64> &result) {
-            if (!result)
-                giveBack(message.text, {}, result.error().message);
-        });
-    };
-    if (attachment.isEmpty()) {
-        sendText();
-    } else {
-        media.text.clear();
-        media.attachmentPath = attachment;
-        media.attachmentType = attachmentType;
-        m_services.outbox->send(media).then(this, [text, attachment, sendText, giveBack](const Result<qint64> &result) {
-            if (!result)
-                giveBack(text, attachment, result.error().message);
-            else
-                sendText();
-        });
-    }
+        // Nothing stored: the text and the file come back; the file stored: only the text.
+        giveBack(text, queued.localIds.isEmpty() ? attachment : QString(), queued.error->message);
+    });
     if (m_services.senderActions)
         m_services.senderActions->typingOff(m_current.accountId, m_current.customerId);
 }

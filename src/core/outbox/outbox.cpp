@@ -131,6 +131,45 @@ QFuture<Result<qint64>> Outbox::send(const OutgoingMessage &original)
     return promise->future();
 }
 
+QFuture<QueuedReply> Outbox::sendReply(const OutgoingMessage &reply)
+{
+    auto promise = std::make_shared<QPromise<QueuedReply>>();
+    promise->start();
+    auto queued = std::make_shared<QueuedReply>();
+    const auto finish = [promise, queued](const std::optional<Error> &error) {
+        queued->error = error;
+        promise->addResult(*queued);
+        promise->finish();
+    };
+    const auto enqueue = [this, queued, finish](const OutgoingMessage &message, auto next) {
+        onDone(send(message), this, [queued, finish, next](const Result<qint64> &id) {
+            if (!id)
+                return finish(id.error());
+            queued->localIds.append(*id);
+            next();
+        });
+    };
+
+    OutgoingMessage text = reply;
+    text.attachmentPath.clear();
+    text.attachmentUrl.clear();
+    text.attachmentType.clear();
+    const auto thenText = [enqueue, finish](const OutgoingMessage &message) {
+        if (message.text.isEmpty())
+            return finish(std::nullopt);
+        enqueue(message, [finish] { finish(std::nullopt); });
+    };
+    if (reply.attachmentPath.isEmpty() && reply.attachmentUrl.isEmpty()) {
+        thenText(text);
+        return promise->future();
+    }
+    OutgoingMessage media = reply;
+    media.text.clear();
+    text.replyToMid.clear(); // the reply goes with the first message
+    enqueue(media, [thenText, text] { thenText(text); });
+    return promise->future();
+}
+
 QFuture<Status> Outbox::retry(qint64 localId)
 {
     if (auto it = m_items.find(localId); it != m_items.end()) {

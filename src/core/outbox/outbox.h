@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 #include "common/result.h"
 #include "outbox/outboxports.h"
@@ -42,6 +43,13 @@ struct OutboxOptions {
 // uploads again); the public URL is persisted (setAttachmentUrl) before the normal send. A media
 // host that can't be reached retries with the same back-off; a file that is gone or refused, or a
 // 4xx from the host, fails the message with the reason (Retry uploads again).
+// What sendReply stored, in send order, and why the rest was not (nothing after it was stored).
+// No ids and an error: nothing was stored; an id and an error: the file is queued, the text is not.
+struct QueuedReply {
+    QList<qint64> localIds;
+    std::optional<Error> error;
+};
+
 class Outbox : public QObject
 {
     Q_OBJECT
@@ -65,6 +73,10 @@ public:
     // With attachmentPath (and no URL) it is also refused without a configured uploader or when
     // MediaPolicy refuses the file; attachmentType is then taken from the file's content.
     QFuture<Result<qint64>> send(const OutgoingMessage &message);
+    // A reply as the composer writes it, text and/or a file. Instagram takes an attachment and
+    // text as separate messages: the file goes first (carrying the reply_to), the text after it,
+    // queued only once the file's message is stored so that the order holds.
+    QFuture<QueuedReply> sendReply(const OutgoingMessage &reply);
     // A Failed message goes back to the queue and is sent now (after reconciling if needed).
     QFuture<Status> retry(qint64 localId);
     // Deletes a queued or failed message (aborting its upload); refused (Invalid) once it is in

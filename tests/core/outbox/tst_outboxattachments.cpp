@@ -240,7 +240,59 @@ private slots:
         QCOMPARE(outbox()->pendingCount(), 0);
     }
 
+    // The composer's reply with a file and text: the file first with the reply_to, then the text
+    // (queued only after the file's row, so the order holds), both delivered in that order.
+    void replyWithFileAndTextSendsTheFileFirstWithTheReplyTo()
+    {
+        OutgoingMessage reply = fromFile(demoFile(QStringLiteral("latte.png")));
+        reply.text = QStringLiteral("Here it is");
+        reply.replyToMid = m_sandbox->world().latestMid(m_customer, true);
+        QVERIFY(!reply.replyToMid.isEmpty());
+        QSignalSpy sent(outbox(), &Outbox::sent);
+        const QueuedReply queued = awaitReply(outbox()->sendReply(reply));
+        QVERIFY2(!queued.error, qPrintable(queued.error ? queued.error->message : QString()));
+        QCOMPARE(queued.localIds.size(), 2);
+        QVERIFY(queued.localIds[0] < queued.localIds[1]);
+        QVERIFY(QTest::qWaitFor([&] { return sent.size() == 2; }, 10000));
+        QCOMPARE(sent.at(0).first().toLongLong(), queued.localIds[0]);
+
+        const QList<QJsonObject> log = m_sandbox->sentMessages();
+        QCOMPARE(log.size(), 2);
+        QVERIFY(log[0][QLatin1String("message")].toObject().contains(QStringLiteral("attachment")));
+        QCOMPARE(log[0][QLatin1String("reply_to")][QLatin1String("mid")].toString(), reply.replyToMid);
+        QCOMPARE(log[1][QLatin1String("message")][QLatin1String("text")].toString(), reply.text);
+        QVERIFY(!log[1].contains(QStringLiteral("reply_to")));
+    }
+
+    // Text alone keeps its reply_to; a refused file stores nothing, not even the text.
+    void replyWithoutFileOrWithARefusedFile()
+    {
+        OutgoingMessage reply;
+        reply.accountId = m_business;
+        reply.customerId = m_customer;
+        reply.text = QStringLiteral("Just text");
+        reply.replyToMid = m_sandbox->world().latestMid(m_customer, true);
+        QueuedReply queued = awaitReply(outbox()->sendReply(reply));
+        QVERIFY(!queued.error);
+        QCOMPARE(queued.localIds.size(), 1);
+        QCOMPARE(row(queued.localIds[0])->replyToMid, reply.replyToMid);
+
+        reply.attachmentPath = test::writeFile(m_dir->filePath(QStringLiteral("notes.txt")), "plain text");
+        const int pendingBefore = outbox()->pendingCount();
+        queued = awaitReply(outbox()->sendReply(reply));
+        QVERIFY(queued.error);
+        QCOMPARE(queued.error->kind, Error::Kind::Invalid);
+        QVERIFY(queued.localIds.isEmpty());
+        QCOMPARE(outbox()->pendingCount(), pendingBefore);
+    }
+
 private:
+    static QueuedReply awaitReply(QFuture<QueuedReply> future)
+    {
+        if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000) || future.resultCount() == 0)
+            return {{}, Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))};
+        return future.result();
+    }
     Outbox *outbox() const { return m_service->outbox(); }
     QUrl media() const { return QUrl(m_base.toString() + QStringLiteral("/media")); }
 
