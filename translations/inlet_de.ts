@@ -4,57 +4,57 @@
 <context>
     <name>inlet::app</name>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="32"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="33"/>
         <source>Queued</source>
         <translation>In der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="33"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="34"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="34"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="35"/>
         <source>Seen</source>
         <translation>Gesehen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="34"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="35"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="35"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="36"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="44"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="45"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="46"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="47"/>
         <source>Voice message</source>
         <translation>Sprachnachricht</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="48"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="49"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="50"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="51"/>
         <source>Mentioned you in their story</source>
         <translation>Hat dich in der Story erwähnt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="52"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="53"/>
         <source>Shared post</source>
         <translation>Geteilter Beitrag</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="53"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="54"/>
         <source>Attachment</source>
         <translation>Anhang</translation>
     </message>
@@ -456,6 +456,84 @@
     </message>
 </context>
 <context>
+    <name>inlet::app::FailureText</name>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="16"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="27"/>
+        <source>Outside the messaging window: the customer&apos;s last message is more than 24 hours old (7 days with the human agent tag). Retry after they write again.</source>
+        <translation>Außerhalb des Nachrichtenfensters: Die letzte Nachricht der Kundin oder des Kunden ist älter als 24 Stunden (7 Tage mit dem Human-Agent-Tag). Versuche es erneut, sobald wieder eine Nachricht kommt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="32"/>
+        <source>This person isn&apos;t available right now (blocked the account, deactivated, or not receiving messages).</source>
+        <translation>Diese Person ist gerade nicht erreichbar (hat das Konto blockiert, ist deaktiviert oder empfängt keine Nachrichten).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="37"/>
+        <source>Instagram no longer accepts this account&apos;s sign-in. Reconnect the account, then retry.</source>
+        <translation>Instagram akzeptiert die Anmeldung dieses Kontos nicht mehr. Verbinde das Konto neu und versuche es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="42"/>
+        <source>Instagram is rate limiting this account.</source>
+        <translation>Instagram drosselt dieses Konto gerade.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="46"/>
+        <source>Instagram could not be reached.</source>
+        <translation>Instagram war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="47"/>
+        <source>The media host could not be reached.</source>
+        <translation>Der Medien-Host war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="52"/>
+        <source>The account&apos;s token could not be read from the keyring.</source>
+        <translation>Das Token des Kontos konnte nicht aus dem Schlüsselbund gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="55"/>
+        <source>Instagram refused the message.</source>
+        <translation>Instagram hat die Nachricht abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="58"/>
+        <source>The media host could not take the attachment.</source>
+        <translation>Der Medien-Host konnte den Anhang nicht annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="61"/>
+        <source>The attachment could not be sent.</source>
+        <translation>Der Anhang konnte nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="64"/>
+        <source>Not sent.</source>
+        <translation>Nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="68"/>
+        <source>Not sent after %1 attempts. %2</source>
+        <translation>Nach %1 Versuchen nicht gesendet. %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="82"/>
+        <source>Not saved: the message could not be written to disk.</source>
+        <translation>Nicht gespeichert: Die Nachricht konnte nicht auf die Festplatte geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="84"/>
+        <source>Instagram would refuse this message.</source>
+        <translation>Instagram würde diese Nachricht ablehnen.</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::ImageCanvas</name>
     <message>
         <location filename="../src/app/inbox/imageviewer.cpp" line="41"/>
@@ -561,7 +639,7 @@
 <context>
     <name>inlet::app::InboxWidget</name>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="45"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="47"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n Min.</numerusform>
@@ -569,12 +647,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="48"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="50"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="49"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="51"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -582,53 +660,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="155"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="157"/>
         <source>Search messages and contacts (Ctrl+F)</source>
         <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="157"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="159"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="159"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="161"/>
         <source>Account filter</source>
         <translation>Kontofilter</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="160"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="291"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="162"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="293"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="161"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="163"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="162"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="164"/>
         <source>Needs reply</source>
         <translation>Antwort nötig</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="168"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="170"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="188"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="190"/>
         <source>Messaging window</source>
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="189"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
         <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
         <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="196"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="198"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -637,87 +715,87 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="275"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="277"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="276"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="278"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="277"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="279"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="278"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="280"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="279"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="280"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="282"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="283"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="282"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="284"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="388"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="390"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="405"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="407"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="409"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="411"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="413"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="415"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="417"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="419"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="425"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="427"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="485"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="469"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="271"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="273"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="274"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="276"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
     </message>
@@ -1043,62 +1121,62 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::MessageLayoutEngine</name>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="90"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="91"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="120"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="121"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="122"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="123"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="151"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="152"/>
         <source>Replying to a message</source>
         <translation>Antwort auf eine Nachricht</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="157"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="158"/>
         <source>Replied to your story</source>
         <translation>Hat auf deine Story geantwortet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="166"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="167"/>
         <source>This message was unsent</source>
         <translation>Diese Nachricht wurde zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="245"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="246"/>
         <source>Open the story</source>
         <translation>Story öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="291"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="292"/>
         <source>Edited</source>
         <translation>Bearbeitet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="293"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="294"/>
         <source>Uploading…</source>
         <translation>Wird hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="309"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="310"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="310"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="311"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="320"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="321"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1241,47 +1319,47 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::ReactionNotice</name>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="15"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="17"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="16"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="18"/>
         <source>Dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="19"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="21"/>
         <source>Reaction not sent</source>
         <translation>Reaktion nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="24"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="26"/>
         <source>Send the reaction again</source>
         <translation>Die Reaktion erneut senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="25"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="27"/>
         <source>Forget this reaction</source>
         <translation>Diese Reaktion verwerfen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="60"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="62"/>
         <source>Your reaction could not be removed: %1</source>
         <translation>Deine Reaktion konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="61"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="63"/>
         <source>Your reaction %1 could not be sent: %2</source>
         <translation>Deine Reaktion %1 konnte nicht gesendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="68"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="70"/>
         <source>Retry failed: %1</source>
         <translation>Erneuter Versuch fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="74"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="76"/>
         <source>Could not dismiss: %1</source>
         <translation>Konnte nicht verworfen werden: %1</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "app/inbox/imageviewer.h"
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messageview.h"
+#include "common/ondone.h"
 #include "models/messagelistmodel.h"
 #include "outbox/outbox.h"
 
@@ -52,7 +53,7 @@ void AttachmentWiring::cancel(qint64 messageId)
     if (!m_parts.outbox)
         return;
     // The row goes when the store removes it (the model follows the store's change).
-    m_parts.outbox->cancel(messageId).then(this, [this](const Status &status) {
+    onDone(m_parts.outbox->cancel(messageId), this, [this](const Status &status) {
         if (!status)
             emit cancelFailed(status.error().message);
     });

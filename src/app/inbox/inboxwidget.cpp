@@ -5,6 +5,7 @@
 #include "app/inbox/contactnametext.h"
 #include "app/inbox/contactpanel.h"
 #include "app/inbox/conversationdelegate.h"
+#include "app/inbox/failuretext.h"
 #include "app/inbox/imagecache.h"
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messageview.h"
@@ -454,7 +455,8 @@ void InboxWidget::send(const QString &text, const QString &replyToMid, bool huma
         if (!queued.error)
             return;
         // Nothing stored: the text and the file come back; the file stored: only the text.
-        giveBack(text, queued.localIds.isEmpty() ? attachment : QString(), queued.error->message);
+        giveBack(
+            text, queued.localIds.isEmpty() ? attachment : QString(), refusalText(*queued.error));
     });
     if (m_services.senderActions)
         m_services.senderActions->typingOff(m_current.accountId, m_current.customerId);
@@ -475,11 +477,12 @@ void InboxWidget::react(qint64 messageId, const QString &reaction, bool remove)
     // Stored (the bubble shows it at once) and queued: Instagram sends no echo of our reactions.
     auto queued = remove ? m_services.reactions->unreact(messageId)
                          : m_services.reactions->react(messageId, reaction);
-    queued.then(this, [this](const Result<qint64> &result) {
+    onDone(queued, this, [this](const Result<qint64> &result) {
         if (!result) {
-            m_composer->noticeLabel()->setText(result.error().message);
+            const QString reason = refusalText(result.error());
+            m_composer->noticeLabel()->setText(reason);
             m_composer->noticeLabel()->setVisible(true);
-            emit sendFailed(result.error().message);
+            emit sendFailed(reason);
         }
     });
 }

@@ -1,5 +1,6 @@
 #include "app/inbox/messagelayout.h"
 
+#include "app/inbox/failuretext.h"
 #include "model/types.h"
 #include "models/messagelistmodel.h"
 
@@ -297,7 +298,7 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     }
     l.failed = l.outgoing && state == MessageState::Failed;
     if (l.failed) {
-        const QString reason = index.data(M::ErrorRole).toString();
+        const QString reason = failureText(index.data(M::ErrorRole).toString());
         if (!reason.isEmpty())
             meta << reason;
     }

@@ -1,5 +1,7 @@
 #include "app/inbox/reactionnotice.h"
 
+#include "app/inbox/failuretext.h"
+#include "common/ondone.h"
 #include "outbox/reactionqueue.h"
 
 #include <QHBoxLayout>
@@ -57,8 +59,8 @@ void ReactionNotice::refresh()
     const QueuedReaction &r = failed.constLast(); // the newest
     m_reactionId = r.id;
     m_label->setText(r.remove
-            ? tr("Your reaction could not be removed: %1").arg(r.errorText)
-            : tr("Your reaction %1 could not be sent: %2").arg(r.emoji, r.errorText));
+            ? tr("Your reaction could not be removed: %1").arg(failureText(r.errorText))
+            : tr("Your reaction %1 could not be sent: %2").arg(r.emoji, failureText(r.errorText)));
     setVisible(true);
 }
 
@@ -77,7 +79,7 @@ void ReactionNotice::dismiss()
 void ReactionNotice::settle(QFuture<Status> action, const QString &failure)
 {
     // On success the queue's failureCleared() hides the notice.
-    action.then(this, [this, failure](const Status &done) {
+    onDone(action, this, [this, failure](const Status &done) {
         if (!done)
             m_label->setText(failure.arg(done.error().message));
     });

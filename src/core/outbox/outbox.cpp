@@ -1,17 +1,18 @@
 #include "outbox/outbox.h"
 
-#include <QDateTime>
-#include <QPromise>
-
-#include <limits>
-#include <memory>
-
 #include "common/backoff.h"
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "outbox/mediapolicy.h"
 #include "outbox/reconciler.h"
+#include "outbox/sendfailure.h"
 #include "outbox/sendpolicy.h"
+
+#include <QDateTime>
+#include <QPromise>
+
+#include <limits>
+#include <memory>
 
 namespace inlet {
 
@@ -349,7 +350,7 @@ void Outbox::upload(qint64 localId)
     // Checked again: the file may have changed or gone since it was queued (or before a restart).
     OutgoingMessage &m = m_items[localId].item.message;
     if (const Status ready = prepareAttachment(m); !ready) {
-        finishFailed(localId, ready.error().message);
+        finishFailed(localId, { SendFailure::Stage::File, ready.error() });
         return;
     }
     MediaUpload *job = m_uploader->upload(m.accountId, m.attachmentPath);
@@ -373,10 +374,9 @@ void Outbox::uploaded(qint64 localId, const Result<QString> &url)
     if (!url) {
         const Error &e = url.error();
         if (isRetryableUpload(e)) {
-            scheduleRetry(localId, e, inDoubt,
-                          QStringLiteral("The media host could not take the attachment: %1").arg(e.message));
+            scheduleRetry(localId, { SendFailure::Stage::Upload, e }, inDoubt);
         } else {
-            finishFailed(localId, QStringLiteral("The attachment could not be uploaded: %1").arg(e.message));
+            finishFailed(localId, { SendFailure::Stage::Upload, e });
         }
         return;
     }
@@ -385,7 +385,8 @@ void Outbox::uploaded(qint64 localId, const Result<QString> &url)
             return;
         }
         if (!stored) {
-            scheduleRetry(localId, stored.error(), inDoubt); // uploads again: the URL was not kept
+            scheduleRetry(localId, { SendFailure::Stage::Send, stored.error() },
+                inDoubt); // uploads again: the URL was not kept
             return;
         }
         m_items[localId].item.message.attachmentUrl = publicUrl;
@@ -453,35 +454,37 @@ void Outbox::handleError(qint64 localId, const Error &error, bool mayHaveArrived
 {
     const bool inDoubt = m_items.value(localId).inDoubt;
     if (error.kind == Error::Kind::Storage) {
-        scheduleRetry(localId, error, inDoubt);
+        scheduleRetry(localId, { SendFailure::Stage::Send, error }, inDoubt);
         return;
     }
     switch (sendpolicy::classify(error)) {
     case sendpolicy::Outcome::Final:
-        finishFailed(localId, sendpolicy::humanReason(error));
+        finishFailed(localId, { SendFailure::Stage::Send, error });
         return;
     case sendpolicy::Outcome::Retry:
         // Refused before delivery (rate limit): this attempt did not send it. An earlier one may
         // have, so a previous doubt stays.
-        scheduleRetry(localId, error, inDoubt);
+        scheduleRetry(localId, { SendFailure::Stage::Send, error }, inDoubt);
         return;
     case sendpolicy::Outcome::InDoubt:
-        scheduleRetry(localId, error, inDoubt || mayHaveArrived);
+        scheduleRetry(localId, { SendFailure::Stage::Send, error }, inDoubt || mayHaveArrived);
         return;
     }
 }
 
-void Outbox::scheduleRetry(qint64 localId, const Error &error, bool inDoubt, const QString &why)
+void Outbox::scheduleRetry(qint64 localId, SendFailure failure, bool inDoubt)
 {
     Entry &entry = m_items[localId];
     const int attempts = entry.item.attempts + 1;
-    const QString reason = why.isEmpty() ? sendpolicy::humanReason(error) : why;
+    const Error &error = failure.error;
     if (sendpolicy::givesUp(error, attempts, m_options.maxAttempts)) {
         entry.item.attempts = attempts;
         entry.inDoubt = inDoubt;
-        finishFailed(localId, QStringLiteral("Not sent after %1 attempts. %2").arg(attempts).arg(reason));
+        failure.attempts = attempts;
+        finishFailed(localId, failure);
         return;
     }
+    const QString reason = failure.encode();
     const OutgoingMessage &m = entry.item.message;
     const qint64 delay
         = std::max(backoffMs(attempts, m_options.backoffBaseMs, m_options.backoffMaxMs),
@@ -516,7 +519,7 @@ void Outbox::finishSent(qint64 localId, const QString &mid)
         }
         if (!marked) {
             // Sent, but the store didn't take it: keep it in doubt, the next try finds it.
-            scheduleRetry(localId, marked.error(), true);
+            scheduleRetry(localId, { SendFailure::Stage::Send, marked.error() }, true);
             return;
         }
         release(localId);
@@ -528,8 +531,9 @@ void Outbox::finishSent(qint64 localId, const QString &mid)
     });
 }
 
-void Outbox::finishFailed(qint64 localId, const QString &reason)
+void Outbox::finishFailed(qint64 localId, const SendFailure &failure)
 {
+    const QString reason = failure.encode();
     onDone(m_storage->markFailed(localId, reason), this, [this, localId, reason](const Status &marked) {
         if (!marked) {
             qCWarning(lcOutbox) << "failure not stored:" << marked.error().message;

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "common/result.h"
+#include "outbox/outboxports.h"
+#include "outbox/sendfailure.h"
+
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -9,9 +13,6 @@
 
 #include <functional>
 #include <optional>
-
-#include "common/result.h"
-#include "outbox/outboxports.h"
 
 namespace inlet {
 
@@ -120,9 +121,9 @@ private:
     QFuture<Status> discard(qint64 localId, bool byCancel);
     void reconcileThenDeliver(qint64 localId);
     void handleError(qint64 localId, const Error &error, bool mayHaveArrived);
-    void scheduleRetry(qint64 localId, const Error &error, bool inDoubt, const QString &reason = {});
+    void scheduleRetry(qint64 localId, SendFailure failure, bool inDoubt);
     void finishSent(qint64 localId, const QString &mid);
-    void finishFailed(qint64 localId, const QString &reason);
+    void finishFailed(qint64 localId, const SendFailure &failure);
     void release(qint64 localId);
 
     OutboxStorage *m_storage;

@@ -265,17 +265,16 @@ void ReactionQueue::handleError(qint64 reactionId, const Error &error)
 {
     if (error.kind != Error::Kind::Storage
         && sendpolicy::classify(error) == sendpolicy::Outcome::Final) {
-        finishFailed(reactionId, sendpolicy::humanReason(error));
+        finishFailed(reactionId, { SendFailure::Stage::Send, error });
         return;
     }
     QueuedReaction &r = m_items[reactionId];
     const int attempts = r.attempts + 1;
-    const QString reason = sendpolicy::humanReason(error);
     if (sendpolicy::givesUp(error, attempts, m_options.maxAttempts)) {
-        finishFailed(
-            reactionId, QStringLiteral("Not sent after %1 attempts. %2").arg(attempts).arg(reason));
+        finishFailed(reactionId, { SendFailure::Stage::Send, error, attempts });
         return;
     }
+    const QString reason = SendFailure { SendFailure::Stage::Send, error }.encode();
     const qint64 delay
         = std::max(backoffMs(attempts, m_options.backoffBaseMs, m_options.backoffMaxMs),
             m_transport->suggestedDelayMs(r.accountId));
@@ -311,8 +310,9 @@ void ReactionQueue::wake()
         pump();
 }
 
-void ReactionQueue::finishFailed(qint64 reactionId, const QString &reason)
+void ReactionQueue::finishFailed(qint64 reactionId, const SendFailure &failure)
 {
+    const QString reason = failure.encode();
     onDone(m_store->markReactionFailed(reactionId, reason), this,
         [this, reactionId, reason](const Result<ReactionFailure> &outcome) {
             if (!m_items.contains(reactionId))

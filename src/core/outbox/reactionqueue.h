@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "outbox/sendfailure.h"
 #include "store/queuedreaction.h"
 
 #include <QFuture>
@@ -83,7 +84,7 @@ private:
     void pump();
     void deliver(qint64 reactionId);
     void handleError(qint64 reactionId, const Error &error);
-    void finishFailed(qint64 reactionId, const QString &reason);
+    void finishFailed(qint64 reactionId, const SendFailure &failure);
     void release(qint64 reactionId);
 
     Store *m_store;

@@ -81,32 +81,4 @@ Outcome classify(const Error &e)
     return Outcome::Final;
 }
 
-QString humanReason(const Error &e)
-{
-    if (isOutsideWindow(e)) {
-        return QStringLiteral("Outside the messaging window: the customer's last message is more than "
-                              "24 hours old (7 days with the human agent tag). Retry after they write again.");
-    }
-    if (isUserUnavailable(e)) {
-        return QStringLiteral("This person isn't available right now (blocked the account, deactivated, "
-                              "or not receiving messages).");
-    }
-    if (isAuthInvalid(e)) {
-        return QStringLiteral("Instagram no longer accepts this account's sign-in. Reconnect the account, then retry.");
-    }
-    if (isRateLimit(e)) {
-        return QStringLiteral("Instagram is rate limiting this account.");
-    }
-    if (e.kind == Error::Kind::Network) {
-        return QStringLiteral("Instagram could not be reached: %1").arg(e.message);
-    }
-    if (e.kind == Error::Kind::Graph && e.code == 100) {
-        return QStringLiteral("Instagram refused the message: %1").arg(e.message);
-    }
-    if (e.kind == Error::Kind::Keychain) {
-        return QStringLiteral("The account's token could not be read from the keyring: %1").arg(e.message);
-    }
-    return e.message.isEmpty() ? QStringLiteral("Instagram refused the message.") : e.message;
-}
-
 } // namespace inlet::sendpolicy

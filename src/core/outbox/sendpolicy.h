@@ -26,8 +26,6 @@ enum class Outcome {
 };
 
 Outcome classify(const Error &error);
-// What the manager reads on a failed message.
-QString humanReason(const Error &error);
 
 // Whether a retryable failure ends the retries after `attempts` tries. Only failures Instagram
 // answered (5xx, rate limits) count: with no answer at all (offline) the item keeps waiting for

@@ -516,7 +516,9 @@ private slots:
         QSignalSpy failed(app->outbox.get(), &Outbox::failed);
         const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("too late"))));
         QTRY_COMPARE(failed.size(), 1);
-        QVERIFY2(failed[0][1].toString().contains(QStringLiteral("messaging window")), qPrintable(failed[0][1].toString()));
+        QVERIFY2(SendFailure::decode(failed[0][1].toString()).reason()
+                == SendFailure::Reason::OutsideWindow,
+            qPrintable(failed[0][1].toString()));
         QCOMPARE(row(*app, *id)->state, MessageState::Failed);
         QVERIFY(!row(*app, *id)->errorText.isEmpty());
         QCOMPARE(sentTexts().size(), 0);
@@ -557,7 +559,10 @@ private slots:
         QSignalSpy failed(app->outbox.get(), &Outbox::failed);
         QVERIFY(await(app->outbox->send(text(m_customers[1], QStringLiteral("hello")))).has_value());
         QTRY_COMPARE(failed.size(), 1);
-        QVERIFY(failed[0][1].toString().contains(QStringLiteral("isn't available")));
+        const SendFailure failure = SendFailure::decode(failed[0][1].toString());
+        QCOMPARE(failure.reason(), SendFailure::Reason::UserUnavailable);
+        QCOMPARE(failure.error.code, 551);
+        QCOMPARE(row(*app, failed[0][0].toLongLong())->errorText, failed[0][1].toString());
         // Remove is offered for failed messages.
         QVERIFY(await(app->outbox->remove(failed[0][0].toLongLong())).has_value());
         QVERIFY(!row(*app, failed[0][0].toLongLong()));

@@ -193,8 +193,9 @@ private slots:
         QSignalSpy failed(outbox(), &Outbox::failed);
         outbox()->start();
         QVERIFY(failed.wait(10000));
-        QCOMPARE(failed.first().at(1).toString(),
-            QStringLiteral("The file latte.png no longer exists."));
+        const SendFailure gone = SendFailure::decode(failed.first().at(1).toString());
+        QCOMPARE(gone.reason(), SendFailure::Reason::File);
+        QCOMPARE(gone.error.message, QStringLiteral("The file latte.png no longer exists."));
         QCOMPARE(row(*id)->state, MessageState::Failed);
         QCOMPARE(m_sandbox->sentMessages().size(), 0);
     }
@@ -209,7 +210,9 @@ private slots:
         const auto id = await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
         QVERIFY(id.has_value());
         QVERIFY(failed.wait(10000));
-        QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("413")),
+        const SendFailure refused = SendFailure::decode(failed.first().at(1).toString());
+        QVERIFY2(
+            refused.reason() == SendFailure::Reason::MediaHost && refused.error.httpStatus == 413,
             qPrintable(failed.first().at(1).toString()));
         QCOMPARE(row(*id)->state, MessageState::Failed);
 
