@@ -83,7 +83,7 @@ private:
     {
         auto result = std::make_shared<std::optional<QVariant>>();
         page->runJavaScript(script, [result](const QVariant &value) { *result = value; });
-        QTest::qWaitFor([&result] { return result->has_value(); }, 10000);
+        (void)QTest::qWaitFor([&result] { return result->has_value(); }, 10000);
         return result->value_or(QVariant());
     }
 
@@ -318,6 +318,7 @@ private slots:
         QVERIFY(page);
         page->setExternalOpener([&opened](const QUrl &url) { opened.append(url); });
         QSignalSpy failed(w.get(), &LoginWindow::failed);
+        w->start();
         QVERIFY(click(*w, QStringLiteral("privacy")));
         QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
         QCOMPARE(opened.first(), QUrl(QStringLiteral("https://example.com/inlet-sandbox/privacy")));

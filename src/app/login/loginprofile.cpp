@@ -37,8 +37,9 @@ void forgetLoginSession(QWebEngineProfile *profile)
     if (!profile)
         return;
     qCInfo(lcApp) << "forgetting the login view's Instagram session";
+    // Not clearHttpCache(): in Qt 6.4 it stalls the loads that follow it (seen in
+    // tst_loginwindow); the off-the-record cache is in memory and holds no session.
     profile->cookieStore()->deleteAllCookies();
-    profile->clearHttpCache();
     profile->clearAllVisitedLinks();
 }
 

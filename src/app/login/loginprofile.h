@@ -14,7 +14,7 @@ namespace inlet::app {
 // on-disk profile of earlier versions (<dataDir>/webengine) is removed.
 QWebEngineProfile *createLoginProfile(const QString &dataDir, QObject *parent);
 
-// Signs the login view out of Instagram: cookies, HTTP cache and visited links are dropped, so
+// Signs the login view out of Instagram: cookies and visited links are dropped, so
 // the next sign-in shows Instagram's login again, not a remembered session.
 void forgetLoginSession(QWebEngineProfile *profile);
 
