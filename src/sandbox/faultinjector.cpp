@@ -61,7 +61,7 @@ QString FaultInjector::add(const QJsonObject &spec)
         fault.httpStatus = spec.value(QStringLiteral("http_status")).toInt(307);
         if (fault.redirectPort < 1 || fault.redirectPort > 65535)
             return QStringLiteral("redirect_port must be a port number");
-        if (!QList<int>{301, 302, 303, 307, 308}.contains(fault.httpStatus))
+        if (!QList<int> { 301, 302, 303, 307, 308 }.contains(fault.httpStatus))
             return QStringLiteral("a redirect's http_status must be 301, 302, 303, 307 or 308");
     } else if (spec.contains(QStringLiteral("http_status"))) {
         fault.kind = Kind::HttpStatus;
@@ -69,7 +69,8 @@ QString FaultInjector::add(const QJsonObject &spec)
         if (fault.httpStatus < 400 || fault.httpStatus > 599)
             return QStringLiteral("http_status must be between 400 and 599");
     } else {
-        return QStringLiteral("expected one of http_status, graph_code, latency_ms, drop, redirect_port");
+        return QStringLiteral(
+            "expected one of http_status, graph_code, latency_ms, drop, redirect_port");
     }
     m_faults.append(fault);
     return {};

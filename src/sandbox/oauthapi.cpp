@@ -4,9 +4,9 @@
 #include "common/redact.h"
 
 #include <QFile>
-#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 namespace inlet::sandbox {
 
@@ -164,7 +164,7 @@ OAuthApi::Consent OAuthApi::consent(const QString &clientId, const QString &redi
 {
     const QString error = validateAuthorize(clientId, redirectUri, scope, QStringLiteral("code"));
     if (!error.isEmpty())
-        return {{}, {}, error, {}};
+        return { {}, {}, error, {} };
     QStringList granted = splitList(scope);
     if (!grantOnly.isEmpty()) {
         granted.removeIf([&](const QString &s) { return !grantOnly.contains(s); });
@@ -179,12 +179,12 @@ OAuthApi::Consent OAuthApi::consent(const QString &clientId, const QString &redi
     // Logged in: a year-long session cookie, as instagram.com's sessionid.
     quint32 words[4];
     QRandomGenerator::system()->fillRange(words);
-    const QByteArray sessionId =
-        QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
+    const QByteArray sessionId
+        = QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
     m_sessions.insert(sessionId);
     qCInfo(lcSandbox) << "consent granted, code" << redactSecret(code);
-    return {code, withQuery(redirectUri, params) + "#_", {},
-            "sessionid=" + sessionId + "; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax"};
+    return { code, withQuery(redirectUri, params) + "#_", {},
+        "sessionid=" + sessionId + "; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax" };
 }
 
 bool OAuthApi::hasSession(const ApiRequest &request) const

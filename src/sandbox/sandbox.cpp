@@ -73,7 +73,8 @@ void write(QHttpServerResponder &responder, const HttpReply &reply)
 }
 
 // A redirect fault points at the same path on another port of this machine.
-FaultInjector::Decision redirected(FaultInjector::Decision decision, const QHttpServerRequest &request)
+FaultInjector::Decision redirected(
+    FaultInjector::Decision decision, const QHttpServerRequest &request)
 {
     if (decision.redirectPort != 0 && decision.reply) {
         QUrl to = request.url();

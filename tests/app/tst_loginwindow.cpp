@@ -4,15 +4,15 @@
 #include "app/login/loginwindow.h"
 #include "auth/oauthflow.h"
 #include "core/graph/graphtestutil.h"
-#include "support/testsupport.h"
 #include "graph/graphclient.h"
 #include "sandbox/sandbox.h"
+#include "support/testsupport.h"
 
 #include <QDesktopServices>
 #include <QDir>
 #include <QDirIterator>
-#include <QNetworkCookie>
 #include <QHttpServer>
+#include <QNetworkCookie>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -91,8 +91,8 @@ private:
     QStringList filesUnderDataDir() const
     {
         QStringList files;
-        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(
+            m_dir.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
         while (it.hasNext())
             files << it.next();
         return files;
@@ -277,7 +277,8 @@ private slots:
         const int external = int(LoginNavigation::Decision::OpenExternally);
         const int refuse = int(LoginNavigation::Decision::Refuse);
         // The authorize URL is http://127.0.0.1:8765/oauth/authorize (the sandbox).
-        QTest::newRow("authorize origin") << "http://127.0.0.1:8765/oauth/authorize/allow?x=1" << true << load;
+        QTest::newRow("authorize origin")
+            << "http://127.0.0.1:8765/oauth/authorize/allow?x=1" << true << load;
         QTest::newRow("instagram") << "https://www.instagram.com/accounts/login/" << true << load;
         QTest::newRow("instagram apex") << "https://instagram.com/" << true << load;
         QTest::newRow("accounts centre") << "https://accountscenter.instagram.com/" << true << load;
@@ -292,7 +293,8 @@ private slots:
         QTest::newRow("file") << "file:///etc/passwd" << true << refuse;
         QTest::newRow("javascript") << "javascript:alert(1)" << true << refuse;
         QTest::newRow("custom scheme") << "intent://x" << true << refuse;
-        QTest::newRow("frame https") << "https://www.google.com/recaptcha/api2/anchor" << false << load;
+        QTest::newRow("frame https")
+            << "https://www.google.com/recaptcha/api2/anchor" << false << load;
         QTest::newRow("frame about") << "about:blank" << false << load;
         QTest::newRow("frame http") << "http://example.com/" << false << refuse;
         QTest::newRow("frame file") << "file:///etc/passwd" << false << refuse;
@@ -303,7 +305,8 @@ private slots:
         QFETCH(QString, url);
         QFETCH(bool, mainFrame);
         QFETCH(int, decision);
-        const LoginNavigation navigation(QUrl(QStringLiteral("http://127.0.0.1:8765/oauth/authorize?client_id=1")));
+        const LoginNavigation navigation(
+            QUrl(QStringLiteral("http://127.0.0.1:8765/oauth/authorize?client_id=1")));
         QCOMPARE(int(navigation.decide(QUrl(url), mainFrame)), decision);
     }
 
@@ -358,9 +361,9 @@ private slots:
         again->start();
         QVERIFY(loaded.wait(15000));
         QCOMPARE(evaluate(again->view()->page(),
-                          QStringLiteral("document.getElementById('session') === null "
-                                         "&& document.getElementById('login') !== null")),
-                 QVariant(true));
+                     QStringLiteral("document.getElementById('session') === null "
+                                    "&& document.getElementById('login') !== null")),
+            QVariant(true));
         again->close();
         QCOMPARE(filesUnderDataDir(), QStringList());
     }

@@ -14,7 +14,7 @@ namespace inlet::test {
 class RecordingServer : public QObject {
 public:
     explicit RecordingServer(QByteArray reply = "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n",
-                             QObject *parent = nullptr)
+        QObject *parent = nullptr)
         : QObject(parent)
         , m_reply(std::move(reply))
     {

@@ -11,7 +11,8 @@ namespace {
 bool isWeb(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
-    return (scheme == QLatin1String("https") || scheme == QLatin1String("http")) && !url.host().isEmpty();
+    return (scheme == QLatin1String("https") || scheme == QLatin1String("http"))
+        && !url.host().isEmpty();
 }
 
 } // namespace
@@ -22,16 +23,16 @@ ExternalOpener systemBrowserOpener()
 }
 
 LoginNavigation::LoginNavigation(const QUrl &authorizeUrl)
-    : m_authorizeOrigin(authorizeUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
-                                              | QUrl::RemoveUserInfo))
+    : m_authorizeOrigin(authorizeUrl.adjusted(
+        QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo))
 {
 }
 
 bool LoginNavigation::isMetaHost(const QString &host)
 {
     const QString h = host.toLower();
-    for (const QLatin1String domain : {QLatin1String("instagram.com"), QLatin1String("facebook.com"),
-                                       QLatin1String("meta.com")}) {
+    for (const QLatin1String domain : { QLatin1String("instagram.com"),
+             QLatin1String("facebook.com"), QLatin1String("meta.com") }) {
         if (h == domain || h.endsWith(QLatin1Char('.') + domain))
             return true;
     }

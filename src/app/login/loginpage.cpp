@@ -4,7 +4,6 @@
 #include "common/redact.h"
 #include "common/urlorigin.h"
 
-
 namespace inlet::app {
 
 namespace {
@@ -45,8 +44,8 @@ private:
 
 } // namespace
 
-LoginPage::LoginPage(QWebEngineProfile *profile, const QUrl &authorizeUrl, const QUrl &redirectUri,
-                     QObject *parent)
+LoginPage::LoginPage(
+    QWebEngineProfile *profile, const QUrl &authorizeUrl, const QUrl &redirectUri, QObject *parent)
     : QWebEnginePage(profile, parent)
     , m_redirectUri(redirectUri)
     , m_navigation(authorizeUrl)

@@ -15,7 +15,7 @@ class LoginPage : public QWebEnginePage {
     Q_OBJECT
 public:
     LoginPage(QWebEngineProfile *profile, const QUrl &authorizeUrl, const QUrl &redirectUri,
-              QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
     // Where links that leave Instagram go (default: the system browser).
     void setExternalOpener(ExternalOpener opener) { m_opener = std::move(opener); }

@@ -22,7 +22,7 @@ constexpr int kErrAborted = -3; // net::ERR_ABORTED: a navigation replaced by an
 }
 
 LoginWindow::LoginWindow(QWebEngineProfile *profile, const QUrl &authorizeUrl,
-                         const QUrl &redirectUri, RedirectHandler handler, QWidget *parent)
+    const QUrl &redirectUri, RedirectHandler handler, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_profile(profile)
     , m_authorizeUrl(authorizeUrl)

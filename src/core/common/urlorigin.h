@@ -9,14 +9,17 @@ namespace inlet {
 inline int effectivePort(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
-    return url.port(scheme == QLatin1String("https") ? 443 : scheme == QLatin1String("http") ? 80 : -1);
+    return url.port(scheme == QLatin1String("https") ? 443
+            : scheme == QLatin1String("http")        ? 80
+                                                     : -1);
 }
 
 // Same scheme, host and (effective) port: where a bearer token or a session may go.
 inline bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
-        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && effectivePort(a) == effectivePort(b);
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && effectivePort(a) == effectivePort(b);
 }
 
 // Where customer-controlled media (attachments, profile pictures) may be fetched from: https, or

@@ -173,7 +173,8 @@ private:
         } else if (status == 200 || status == 201 || status == 204) {
             finish(m_publicUrl);
         } else if (status == 301 || status == 302 || status == 307 || status == 308) {
-            redirect(status, reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location"))));
+            redirect(
+                status, reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location"))));
         } else if (status >= 500) {
             finish(fail(Error::Kind::Network,
                 QStringLiteral("The media host answered HTTP %1 (%2).")
@@ -206,20 +207,25 @@ private:
     void redirect(int status, const QUrl &location)
     {
         if (!location.isValid() || !sameOrigin(location, m_target)) {
-            qCWarning(lcOutbox).noquote() << "media host redirected the upload to another origin, not followed:"
-                                          << redactUrl(location);
+            qCWarning(lcOutbox).noquote()
+                << "media host redirected the upload to another origin, not followed:"
+                << redactUrl(location);
             finish(fail(Error::Kind::Http,
-                QStringLiteral("The media host redirected the upload to another address (%1), which "
-                               "Inlet does not follow: it would get the file and the host's token. "
-                               "Set the address the host wants as the upload URL in Settings.")
-                    .arg(location.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                QStringLiteral(
+                    "The media host redirected the upload to another address (%1), which "
+                    "Inlet does not follow: it would get the file and the host's token. "
+                    "Set the address the host wants as the upload URL in Settings.")
+                    .arg(location
+                             .adjusted(
+                                 QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
                              .toString()),
                 0, 0, status));
             return;
         }
         if (++m_redirects > kMaxRedirects) {
             finish(fail(Error::Kind::Http,
-                QStringLiteral("The media host redirected the upload more than %1 times.").arg(kMaxRedirects),
+                QStringLiteral("The media host redirected the upload more than %1 times.")
+                    .arg(kMaxRedirects),
                 0, 0, status));
             return;
         }

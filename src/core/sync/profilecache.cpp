@@ -1,25 +1,25 @@
 #include "sync/profilecache.h"
 
-#include <QDir>
+#include "common/imageheader.h"
+#include "common/logging.h"
+#include "common/ondone.h"
+#include "common/privatefiles.h"
+#include "common/redact.h"
+#include "common/urlorigin.h"
+#include "model/conversationjson.h"
+#include "sync/requestpacer.h"
+#include "sync/syncerrors.h"
+#include "sync/syncports.h"
 
-#include <algorithm>
-#include <memory>
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSaveFile>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "common/imageheader.h"
-#include "common/logging.h"
-#include "common/urlorigin.h"
-#include "common/privatefiles.h"
-#include "common/ondone.h"
-#include "common/redact.h"
-#include "model/conversationjson.h"
-#include "sync/requestpacer.h"
-#include "sync/syncerrors.h"
-#include "sync/syncports.h"
+#include <algorithm>
+#include <memory>
 
 namespace inlet {
 
@@ -157,7 +157,8 @@ void ProfileCache::downloadAvatar(const QString &igsid, const QString &url)
         return;
     }
     QNetworkRequest request(source);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     QNetworkReply *reply = m_network->get(request);
     // The cap holds while reading: with a small read buffer Qt stops reading the socket until we
     // take the bytes, and past the cap we abort (an endless body is cut off, not buffered). The
@@ -181,20 +182,21 @@ void ProfileCache::downloadAvatar(const QString &igsid, const QString &url)
         }
         const QSize declared = declaredImageSize(*body);
         if (declared.width() > kMaxAvatarSide || declared.height() > kMaxAvatarSide) {
-            qCInfo(lcSync) << "avatar refused: it declares" << declared.width() << "x" << declared.height()
-                           << "pixels";
+            qCInfo(lcSync) << "avatar refused: it declares" << declared.width() << "x"
+                           << declared.height() << "pixels";
             done(igsid);
             return;
         }
         const QString path = avatarPath(igsid);
-        onDone(QtConcurrent::run(writeFile, path, std::move(*body)), this, [this, igsid, path](bool ok) {
-            if (ok) {
-                emit avatarReady(igsid, path);
-            } else {
-                qCWarning(lcSync) << "avatar not written to" << path;
-            }
-            done(igsid);
-        });
+        onDone(QtConcurrent::run(writeFile, path, std::move(*body)), this,
+            [this, igsid, path](bool ok) {
+                if (ok) {
+                    emit avatarReady(igsid, path);
+                } else {
+                    qCWarning(lcSync) << "avatar not written to" << path;
+                }
+                done(igsid);
+            });
     });
 }
 

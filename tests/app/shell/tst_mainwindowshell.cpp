@@ -96,7 +96,8 @@ private slots:
     // tags as characters, never as rich text (an <img> there would load, a link could mislead).
     void signInErrorInStatusBarIsPlainText()
     {
-        const QString description = QStringLiteral("<img src=\"https://evil.example/x.png\"><b>Pay here</b>");
+        const QString description
+            = QStringLiteral("<img src=\"https://evil.example/x.png\"><b>Pay here</b>");
         m_accounts->abortSignIn(Error::make(Error::Kind::Auth, description));
         QVERIFY(m_window->statusText().contains(description));
         QLabel *status = nullptr;

@@ -168,7 +168,8 @@ private slots:
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Http);
         QCOMPARE(result.error().httpStatus, status);
-        QVERIFY2(result.error().message.contains(QStringLiteral("127.0.0.1:%1").arg(elsewhere.port())),
+        QVERIFY2(
+            result.error().message.contains(QStringLiteral("127.0.0.1:%1").arg(elsewhere.port())),
             qPrintable(result.error().message));
         QCOMPARE(uploads(), 0);
     }

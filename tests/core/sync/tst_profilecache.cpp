@@ -1,17 +1,16 @@
 // ProfileCache: once per contact, refreshed after a day, refused profiles asked again later.
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
-
-#include "sync/profilecache.h"
-#include "sync/requestpacer.h"
-#include "sync/syncports.h"
 #include "support/bombimage.h"
 #include "support/endlessserver.h"
 #include "support/recordingserver.h"
+#include "sync/profilecache.h"
+#include "sync/requestpacer.h"
+#include "sync/syncports.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
 
 using namespace inlet;
 
@@ -37,8 +36,8 @@ struct FakeProfiles : SyncSource {
             return ready(Result<QJsonObject>(std::unexpected(Error::make(
                 Error::Kind::Graph, QStringLiteral("User consent is required to access user profile"), 230, 0, 400))));
         }
-        QJsonObject profile{{QStringLiteral("name"), QStringLiteral("Name ") + igsid},
-                            {QStringLiteral("username"), QStringLiteral("user") + igsid}};
+        QJsonObject profile { { QStringLiteral("name"), QStringLiteral("Name ") + igsid },
+            { QStringLiteral("username"), QStringLiteral("user") + igsid } };
         if (!profilePic.isEmpty())
             profile.insert(QStringLiteral("profile_pic"), profilePic);
         return ready(Result<QJsonObject>(profile));
@@ -165,7 +164,7 @@ private slots:
         QVERIFY(outcome.profileStored);
         QVERIFY(!outcome.avatarStored);
         QVERIFY2(server.sent() < ProfileCache::kMaxAvatarBytes + 4 * 1024 * 1024,
-                 qPrintable(QString::number(server.sent())));
+            qPrintable(QString::number(server.sent())));
     }
 
     // A decompression bomb (a small PNG declaring 60000 x 60000 pixels) is never stored for the
@@ -173,8 +172,8 @@ private slots:
     void bombPictureIsRefusedAndASmallOneStored()
     {
         const QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: ";
-        test::RecordingServer bomb(head + QByteArray::number(test::pngBomb().size()) + "\r\n\r\n"
-                                   + test::pngBomb());
+        test::RecordingServer bomb(
+            head + QByteArray::number(test::pngBomb().size()) + "\r\n\r\n" + test::pngBomb());
         const Outcome refused = download(bomb.url(QStringLiteral("/bomb.png")).toString());
         QVERIFY(refused.settled);
         QVERIFY(refused.profileStored);
@@ -191,7 +190,8 @@ private slots:
     // alone only notices silence, after 30 s).
     void slowPictureEndsAtTheDeadline()
     {
-        test::RecordingServer slow("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 100000\r\n\r\n");
+        test::RecordingServer slow(
+            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 100000\r\n\r\n");
         QElapsedTimer timer;
         timer.start();
         const Outcome outcome = download(slow.url(QStringLiteral("/slow.png")).toString(), 500);
@@ -233,7 +233,8 @@ private:
         Outcome outcome;
         outcome.settled = QTest::qWaitFor([&cache] { return cache.inFlight() == 0; }, 15000);
         outcome.profileStored = store.contacts.contains(QStringLiteral("3"));
-        outcome.avatarStored = !ready.isEmpty() || QFile::exists(cache.avatarPath(QStringLiteral("3")));
+        outcome.avatarStored
+            = !ready.isEmpty() || QFile::exists(cache.avatarPath(QStringLiteral("3")));
         return outcome;
     }
 };
