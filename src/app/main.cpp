@@ -251,6 +251,8 @@ int main(int argc, char **argv)
     app::SandboxController sandbox;
     sandbox.keepInProfile(options.dataDir, &settings); // same port and tokens on every start
     app::SignInController signIn(accounts, loginProfile);
+    QObject::connect(accounts, &AccountService::accountDisconnected, &app,
+        [&profile] { app::forgetLoginSession(profile.get()); });
     app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
 
     app::CoreBridge bridge(core.get(), &window);

@@ -50,6 +50,7 @@ ApiRequest ApiRequest::fromHttp(const QHttpServerRequest &request)
     api.body = request.body();
     api.contentType = request.value("content-type").toLower();
     api.authorization = request.value("authorization");
+    api.cookie = request.value("cookie");
     return api;
 }
 

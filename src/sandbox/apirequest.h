@@ -18,6 +18,7 @@ struct ApiRequest {
     QByteArray body;
     QByteArray contentType;
     QByteArray authorization;
+    QByteArray cookie; // the Cookie header, as a browser sends it
 
     static ApiRequest fromHttp(const QHttpServerRequest &request);
 

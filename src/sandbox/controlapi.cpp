@@ -101,8 +101,10 @@ HttpReply ControlApi::handle(const ApiRequest &request)
             body.value(QStringLiteral("scope")).toString(), body.value(QStringLiteral("state")).toString(), grant);
         if (!consent.error.isEmpty())
             return HttpReply::controlError(consent.error);
-        return HttpReply::json(QJsonObject{{QStringLiteral("code"), consent.code},
-                                           {QStringLiteral("redirect"), QString::fromUtf8(consent.redirect)}});
+        HttpReply reply = HttpReply::json(QJsonObject { { QStringLiteral("code"), consent.code },
+            { QStringLiteral("redirect"), QString::fromUtf8(consent.redirect) } });
+        reply.setCookie = consent.setCookie; // as if this client's browser pressed Allow
+        return reply;
     } else if (first == QLatin1String("app") && p.size() == 1 && get) {
         // Both pairs: app_id/app_secret is the Instagram one (OAuth), meta_app_* the Meta app's.
         return HttpReply::json(QJsonObject { { QStringLiteral("app_id"), m_state.options.appId },

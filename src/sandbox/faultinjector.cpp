@@ -55,13 +55,22 @@ QString FaultInjector::add(const QJsonObject &spec)
         fault.remaining = spec.contains(QStringLiteral("count")) ? count : -1;
         if (fault.latencyMs < 0 || fault.latencyMs > 120000)
             return QStringLiteral("latency_ms must be between 0 and 120000");
+    } else if (spec.contains(QStringLiteral("redirect_port"))) {
+        fault.kind = Kind::Redirect;
+        fault.redirectPort = spec.value(QStringLiteral("redirect_port")).toInt();
+        fault.httpStatus = spec.value(QStringLiteral("http_status")).toInt(307);
+        if (fault.redirectPort < 1 || fault.redirectPort > 65535)
+            return QStringLiteral("redirect_port must be a port number");
+        if (!QList<int> { 301, 302, 303, 307, 308 }.contains(fault.httpStatus))
+            return QStringLiteral("a redirect's http_status must be 301, 302, 303, 307 or 308");
     } else if (spec.contains(QStringLiteral("http_status"))) {
         fault.kind = Kind::HttpStatus;
         fault.httpStatus = spec.value(QStringLiteral("http_status")).toInt();
         if (fault.httpStatus < 400 || fault.httpStatus > 599)
             return QStringLiteral("http_status must be between 400 and 599");
     } else {
-        return QStringLiteral("expected one of http_status, graph_code, latency_ms, drop");
+        return QStringLiteral(
+            "expected one of http_status, graph_code, latency_ms, drop, redirect_port");
     }
     m_faults.append(fault);
     return {};
@@ -90,6 +99,12 @@ FaultInjector::Decision FaultInjector::next()
             used = true;
             if (f.kind == Kind::Drop) {
                 decision.reply = HttpReply::dropped();
+            } else if (f.kind == Kind::Redirect) {
+                HttpReply redirect;
+                redirect.status = f.httpStatus;
+                redirect.contentType = "text/plain";
+                decision.reply = redirect;
+                decision.redirectPort = f.redirectPort;
             } else if (f.kind == Kind::GraphError) {
                 decision.reply = HttpReply::graphError(f.graphCode, messageForCode(f.graphCode, f.graphSubcode),
                                                        f.graphSubcode, QStringLiteral("OAuthException"),

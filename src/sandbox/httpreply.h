@@ -14,6 +14,7 @@ struct HttpReply {
     QByteArray contentType = "application/json";
     QByteArray body;
     QByteArray location; // for redirects
+    QByteArray setCookie; // a Set-Cookie header (the login session of the consent page)
     bool drop = false;   // close the connection without an answer (fault injection)
 
     static HttpReply json(const QJsonObject &object, int status = 200);

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 namespace inlet::sandbox {
 
@@ -142,7 +143,7 @@ HttpReply OAuthApi::authorizePage(const ApiRequest &request)
     if (forced)
         qCInfo(lcSandbox) << "authorize with force_reauth: the login is asked again";
     const QString business = htmlEscape(m_state.options.businessUsername);
-    const QString session = m_sessionRemembered && !forced
+    const QString session = hasSession(request) && !forced
         ? QStringLiteral("<p id=\"session\">Continue as <b>@%1</b> (remembered session).</p>")
         : forced ? QStringLiteral("<p id=\"login\">Logged in as <b>@%1</b> (force_reauth: the "
                                   "login was asked again).</p>")
@@ -163,7 +164,7 @@ OAuthApi::Consent OAuthApi::consent(const QString &clientId, const QString &redi
 {
     const QString error = validateAuthorize(clientId, redirectUri, scope, QStringLiteral("code"));
     if (!error.isEmpty())
-        return {{}, {}, error};
+        return { {}, {}, error, {} };
     QStringList granted = splitList(scope);
     if (!grantOnly.isEmpty()) {
         granted.removeIf([&](const QString &s) { return !grantOnly.contains(s); });
@@ -175,9 +176,25 @@ OAuthApi::Consent OAuthApi::consent(const QString &clientId, const QString &redi
     QByteArray params = "code=" + pct(code);
     if (!state.isEmpty())
         params += "&state=" + pct(state);
-    m_sessionRemembered = true;
+    // Logged in: a year-long session cookie, as instagram.com's sessionid.
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    const QByteArray sessionId
+        = QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
+    m_sessions.insert(sessionId);
     qCInfo(lcSandbox) << "consent granted, code" << redactSecret(code);
-    return {code, withQuery(redirectUri, params) + "#_", {}};
+    return { code, withQuery(redirectUri, params) + "#_", {},
+        "sessionid=" + sessionId + "; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax" };
+}
+
+bool OAuthApi::hasSession(const ApiRequest &request) const
+{
+    for (const QByteArray &pair : request.cookie.split(';')) {
+        const QByteArray trimmed = pair.trimmed();
+        if (trimmed.startsWith("sessionid=") && m_sessions.contains(trimmed.mid(10)))
+            return true;
+    }
+    return false;
 }
 
 HttpReply OAuthApi::decide(const ApiRequest &request, bool allow)
@@ -194,7 +211,9 @@ HttpReply OAuthApi::decide(const ApiRequest &request, bool allow)
     reply.status = 302;
     reply.contentType = "text/html; charset=utf-8";
     if (allow) {
-        reply.location = consent(clientId, redirectUri, scope, state).redirect;
+        const Consent granted = consent(clientId, redirectUri, scope, state);
+        reply.location = granted.redirect;
+        reply.setCookie = granted.setCookie;
     } else {
         QByteArray params = "error=access_denied&error_reason=user_denied"
                             "&error_description=The+user+denied+your+request";

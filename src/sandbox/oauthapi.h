@@ -4,6 +4,8 @@
 #include "sandbox/httpreply.h"
 #include "sandbox/sandboxstate.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace inlet::sandbox {
@@ -25,6 +27,7 @@ public:
         QString code;
         QByteArray redirect; // the full redirect URL, encoded
         QString error;       // non-empty: invalid request
+        QByteArray setCookie; // the browser's new login session (Set-Cookie)
     };
     // Headless consent (POST /__sandbox/consent): as if the user pressed Allow.
     Consent consent(const QString &clientId, const QString &redirectUri, const QString &scope,
@@ -42,10 +45,12 @@ private:
     HttpReply refresh(const ApiRequest &request);
 
     SandboxState &m_state;
-    // The browser's Instagram session, as the consent page sees it: remembered after the first
-    // Allow (the page then offers to continue as the business account) until an authorize request
-    // with force_reauth=true asks for the login again.
-    bool m_sessionRemembered = false;
+    // The browser's Instagram session, as the consent page sees it: an Allow logs the browser in
+    // with a persistent `sessionid` cookie (as instagram.com does); an authorize request carrying
+    // a known one offers to continue as the business account, unless force_reauth=true asks for
+    // the login again. A browser that kept no cookies sees the login.
+    bool hasSession(const ApiRequest &request) const;
+    QSet<QByteArray> m_sessions;
 };
 
 } // namespace inlet::sandbox

@@ -61,11 +61,29 @@ private:
 
 void write(QHttpServerResponder &responder, const HttpReply &reply)
 {
-    const auto status = QHttpServerResponder::StatusCode(reply.status);
+    // As QHttpServerResponder::write(body, headers, status) does, with optional headers.
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+    responder.writeHeader("Content-Type", reply.contentType);
     if (!reply.location.isEmpty())
-        responder.write(reply.body, {{"Content-Type", reply.contentType}, {"Location", reply.location}}, status);
-    else
-        responder.write(reply.body, {{"Content-Type", reply.contentType}}, status);
+        responder.writeHeader("Location", reply.location);
+    if (!reply.setCookie.isEmpty())
+        responder.writeHeader("Set-Cookie", reply.setCookie);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body);
+}
+
+// A redirect fault points at the same path on another port of this machine.
+FaultInjector::Decision redirected(
+    FaultInjector::Decision decision, const QHttpServerRequest &request)
+{
+    if (decision.redirectPort != 0 && decision.reply) {
+        QUrl to = request.url();
+        to.setScheme(QStringLiteral("http"));
+        to.setHost(QStringLiteral("127.0.0.1"));
+        to.setPort(decision.redirectPort);
+        decision.reply->location = to.toEncoded();
+    }
+    return decision;
 }
 
 } // namespace
@@ -132,12 +150,12 @@ void Sandbox::Private::dispatch(const QHttpServerRequest &request, QTcpSocket *s
     }
     // The media host is another server in reality: only its own faults apply.
     if (MediaHost::matches(api)) {
-        const FaultInjector::Decision mediaFault = state.mediaFaults.next();
+        const FaultInjector::Decision mediaFault = redirected(state.mediaFaults.next(), request);
         return reply(socket, request, mediaFault.reply ? *mediaFault.reply : mediaHost.handle(api),
                      mediaFault.latencyMs, logLine);
     }
 
-    const FaultInjector::Decision fault = state.faults.next();
+    const FaultInjector::Decision fault = redirected(state.faults.next(), request);
     if (fault.reply)
         return reply(socket, request, *fault.reply, fault.latencyMs, logLine + " (injected fault)");
 

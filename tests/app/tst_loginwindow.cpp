@@ -4,19 +4,25 @@
 #include "app/login/loginwindow.h"
 #include "auth/oauthflow.h"
 #include "core/graph/graphtestutil.h"
-#include "support/testsupport.h"
 #include "graph/graphclient.h"
 #include "sandbox/sandbox.h"
+#include "support/testsupport.h"
 
 #include <QDesktopServices>
 #include <QDir>
+#include <QDirIterator>
 #include <QHttpServer>
+#include <QNetworkCookie>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+#include <QWebEngineCookieStore>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
+
+#include <memory>
+#include <optional>
 
 using namespace inlet;
 using namespace inlet::app;
@@ -70,6 +76,26 @@ private:
         w.view()->page()->runJavaScript(
             QStringLiteral("document.getElementById('%1').click();").arg(id));
         return true;
+    }
+
+    // The result of a script in the page (invalid on timeout).
+    static QVariant evaluate(QWebEnginePage *page, const QString &script)
+    {
+        auto result = std::make_shared<std::optional<QVariant>>();
+        page->runJavaScript(script, [result](const QVariant &value) { *result = value; });
+        (void)QTest::qWaitFor([&result] { return result->has_value(); }, 10000);
+        return result->value_or(QVariant());
+    }
+
+    // Every file under the login profile's data directory.
+    QStringList filesUnderDataDir() const
+    {
+        QStringList files;
+        QDirIterator it(
+            m_dir.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        return files;
     }
 
 private slots:
@@ -240,6 +266,106 @@ private slots:
         QVERIFY(!w->isFinished());
         QCOMPARE(failed.count(), 0);
         w->close();
+    }
+
+    void navigationPolicy_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("mainFrame");
+        QTest::addColumn<int>("decision");
+        const int load = int(LoginNavigation::Decision::Load);
+        const int external = int(LoginNavigation::Decision::OpenExternally);
+        const int refuse = int(LoginNavigation::Decision::Refuse);
+        // The authorize URL is http://127.0.0.1:8765/oauth/authorize (the sandbox).
+        QTest::newRow("authorize origin")
+            << "http://127.0.0.1:8765/oauth/authorize/allow?x=1" << true << load;
+        QTest::newRow("instagram") << "https://www.instagram.com/accounts/login/" << true << load;
+        QTest::newRow("instagram apex") << "https://instagram.com/" << true << load;
+        QTest::newRow("accounts centre") << "https://accountscenter.instagram.com/" << true << load;
+        QTest::newRow("facebook") << "https://www.facebook.com/login.php" << true << load;
+        QTest::newRow("facebook mobile") << "https://m.facebook.com/" << true << load;
+        QTest::newRow("meta") << "https://auth.meta.com/" << true << load;
+        QTest::newRow("http instagram") << "http://www.instagram.com/" << true << external;
+        QTest::newRow("look-alike") << "https://instagram.com.evil.example/" << true << external;
+        QTest::newRow("suffix trick") << "https://evilinstagram.com/" << true << external;
+        QTest::newRow("other port") << "http://127.0.0.1:8766/oauth/authorize" << true << external;
+        QTest::newRow("other site") << "https://example.com/privacy" << true << external;
+        QTest::newRow("file") << "file:///etc/passwd" << true << refuse;
+        QTest::newRow("javascript") << "javascript:alert(1)" << true << refuse;
+        QTest::newRow("custom scheme") << "intent://x" << true << refuse;
+        QTest::newRow("frame https")
+            << "https://www.google.com/recaptcha/api2/anchor" << false << load;
+        QTest::newRow("frame about") << "about:blank" << false << load;
+        QTest::newRow("frame http") << "http://example.com/" << false << refuse;
+        QTest::newRow("frame file") << "file:///etc/passwd" << false << refuse;
+    }
+
+    void navigationPolicy()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, mainFrame);
+        QFETCH(int, decision);
+        const LoginNavigation navigation(
+            QUrl(QStringLiteral("http://127.0.0.1:8765/oauth/authorize?client_id=1")));
+        QCOMPARE(int(navigation.decide(QUrl(url), mainFrame)), decision);
+    }
+
+    // Issue 12: a link on the consent page to another site (the app's privacy policy) never
+    // loads in the login view; it is handed to the system browser.
+    void linksLeavingInstagramGoToTheOpener()
+    {
+        OAuthFlow flow(m_client.get(), config());
+        auto w = window(flow.authorizeUrl(), flow);
+        QList<QUrl> opened;
+        auto *page = qobject_cast<LoginPage *>(w->view()->page());
+        QVERIFY(page);
+        page->setExternalOpener([&opened](const QUrl &url) { opened.append(url); });
+        QSignalSpy failed(w.get(), &LoginWindow::failed);
+        w->start();
+        QVERIFY(click(*w, QStringLiteral("privacy")));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+        QCOMPARE(opened.first(), QUrl(QStringLiteral("https://example.com/inlet-sandbox/privacy")));
+        QTest::qWait(300); // a navigation would have started by now
+        QCOMPARE(w->view()->url().host(), flow.authorizeUrl().host());
+        QCOMPARE(w->view()->url().port(), flow.authorizeUrl().port());
+        QVERIFY(!w->isFinished());
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(opened.size(), 1);
+        w->close();
+    }
+
+    // Issue 12: the login profile is off the record and forgets the session after a sign-in.
+    // The sandbox logs the browser in with a persistent sessionid cookie on Allow (as Instagram
+    // does); nothing of it reaches the disk, and the next sign-in sees the login again.
+    void signInLeavesNoSessionBehind()
+    {
+        QVERIFY(m_profile->isOffTheRecord());
+        QSignalSpy cookies(m_profile->cookieStore(), &QWebEngineCookieStore::cookieAdded);
+        OAuthFlow flow(m_client.get(), config());
+        auto w = window(flow.authorizeUrl(), flow);
+        QSignalSpy code(w.get(), &LoginWindow::codeReceived);
+        w->start();
+        QVERIFY(click(*w, QStringLiteral("allow")));
+        QVERIFY(code.wait(15000));
+        // The sandbox did log the browser in (so the checks below are not vacuous).
+        bool session = false;
+        for (const QList<QVariant> &args : cookies)
+            session = session || args.first().value<QNetworkCookie>().name() == "sessionid";
+        QVERIFY(session);
+        QTRY_VERIFY(!w->isVisible());
+        w.reset();
+
+        OAuthFlow second(m_client.get(), config());
+        auto again = window(second.authorizeUrl(), second);
+        QSignalSpy loaded(again->view()->page(), &QWebEnginePage::loadFinished);
+        again->start();
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(evaluate(again->view()->page(),
+                     QStringLiteral("document.getElementById('session') === null "
+                                    "&& document.getElementById('login') !== null")),
+            QVariant(true));
+        again->close();
+        QCOMPARE(filesUnderDataDir(), QStringList());
     }
 
     void useAnotherAccountReloadsTheLoginPage()

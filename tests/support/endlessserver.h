@@ -5,6 +5,7 @@
 // client took, to prove a download was cut off while reading.
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrl>
 
 namespace inlet::test {
 

@@ -2,10 +2,10 @@
 
 #include "common/logging.h"
 #include "common/redact.h"
+#include "common/urlorigin.h"
 
 #include <QBuffer>
 #include <QFutureWatcher>
-#include <QHostAddress>
 #include <QImage>
 #include <QImageReader>
 #include <QNetworkAccessManager>
@@ -62,12 +62,7 @@ ImageCache::~ImageCache() = default;
 
 bool ImageCache::isFetchable(const QUrl &url)
 {
-    if (url.scheme() == QLatin1String("https"))
-        return !url.host().isEmpty();
-    if (url.scheme() != QLatin1String("http"))
-        return false;
-    const QHostAddress address(url.host());
-    return url.host() == QLatin1String("localhost") || address.isLoopback(); // the sandbox
+    return isRemoteMediaUrl(url); // https, or loopback http (the sandbox)
 }
 
 QString ImageCache::key(const QString &source, QSize box)

@@ -2,8 +2,7 @@
 
 #include "common/logging.h"
 #include "common/redact.h"
-
-#include <QDesktopServices>
+#include "common/urlorigin.h"
 
 namespace inlet::app {
 
@@ -17,18 +16,15 @@ QString normalizedPath(const QUrl &url)
     return path;
 }
 
-int effectivePort(const QUrl &url)
-{
-    const QString scheme = url.scheme().toLower();
-    const int fallback = scheme == QLatin1String("https") ? 443 : scheme == QLatin1String("http") ? 80 : -1;
-    return url.port(fallback);
-}
-
 // A throw-away page for window.open/target=_blank: it never renders anything, it only takes the
-// first navigation, hands it to the desktop, and deletes itself.
+// first navigation, hands a web address to the opener (the system browser), and deletes itself.
 class ExternalLinkPage : public QWebEnginePage {
 public:
-    using QWebEnginePage::QWebEnginePage;
+    ExternalLinkPage(QWebEngineProfile *profile, ExternalOpener opener, QObject *parent)
+        : QWebEnginePage(profile, parent)
+        , m_opener(std::move(opener))
+    {
+    }
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType, bool) override
@@ -36,18 +32,23 @@ protected:
         const QString scheme = url.scheme().toLower();
         if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
             qCInfo(lcApp) << "opening in the system browser:" << redactUrl(url);
-            QDesktopServices::openUrl(url);
+            m_opener(url);
         }
         deleteLater();
         return false;
     }
+
+private:
+    ExternalOpener m_opener;
 };
 
 } // namespace
 
-LoginPage::LoginPage(QWebEngineProfile *profile, const QUrl &redirectUri, QObject *parent)
+LoginPage::LoginPage(
+    QWebEngineProfile *profile, const QUrl &authorizeUrl, const QUrl &redirectUri, QObject *parent)
     : QWebEnginePage(profile, parent)
     , m_redirectUri(redirectUri)
+    , m_navigation(authorizeUrl)
 {
 }
 
@@ -69,13 +70,24 @@ bool LoginPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bo
         emit redirectCaptured(url);
         return false;
     }
-    return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
+    switch (m_navigation.decide(url, isMainFrame)) {
+    case LoginNavigation::Decision::Load:
+        return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
+    case LoginNavigation::Decision::OpenExternally:
+        qCInfo(lcApp) << "leaves Instagram, opening in the system browser:" << redactUrl(url);
+        m_opener(url);
+        return false;
+    case LoginNavigation::Decision::Refuse:
+        break;
+    }
+    qCInfo(lcApp) << "login view navigation refused:" << redactUrl(url);
+    return false;
 }
 
 QWebEnginePage *LoginPage::createWindow(WebWindowType type)
 {
     Q_UNUSED(type);
-    return new ExternalLinkPage(profile(), this);
+    return new ExternalLinkPage(profile(), m_opener, this);
 }
 
 } // namespace inlet::app

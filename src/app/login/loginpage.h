@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/login/loginnavigation.h"
+
 #include <QUrl>
 #include <QWebEnginePage>
 
@@ -7,10 +9,16 @@ namespace inlet::app {
 
 // The page of the login window. It watches every navigation and catches the one to the OAuth
 // redirect URI before Chromium sends any request there: the code must never reach the network.
+// Every other navigation goes through LoginNavigation: Instagram, Meta and the authorize origin
+// load here, other links go to the system browser (through the ExternalOpener).
 class LoginPage : public QWebEnginePage {
     Q_OBJECT
 public:
-    LoginPage(QWebEngineProfile *profile, const QUrl &redirectUri, QObject *parent = nullptr);
+    LoginPage(QWebEngineProfile *profile, const QUrl &authorizeUrl, const QUrl &redirectUri,
+        QObject *parent = nullptr);
+
+    // Where links that leave Instagram go (default: the system browser).
+    void setExternalOpener(ExternalOpener opener) { m_opener = std::move(opener); }
 
     // Same scheme, host, port and path (a trailing slash is ignored: Meta's dashboard may add one).
     static bool matchesRedirect(const QUrl &candidate, const QUrl &redirectUri);
@@ -25,6 +33,8 @@ protected:
 
 private:
     QUrl m_redirectUri;
+    LoginNavigation m_navigation;
+    ExternalOpener m_opener = systemBrowserOpener();
 };
 
 } // namespace inlet::app

@@ -1,6 +1,7 @@
 #include "app/login/loginwindow.h"
 
 #include "app/login/loginpage.h"
+#include "app/login/loginprofile.h"
 #include "common/logging.h"
 #include "common/redact.h"
 
@@ -10,7 +11,6 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QWebEngineCookieStore>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
@@ -22,13 +22,13 @@ constexpr int kErrAborted = -3; // net::ERR_ABORTED: a navigation replaced by an
 }
 
 LoginWindow::LoginWindow(QWebEngineProfile *profile, const QUrl &authorizeUrl,
-                         const QUrl &redirectUri, RedirectHandler handler, QWidget *parent)
+    const QUrl &redirectUri, RedirectHandler handler, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_profile(profile)
     , m_authorizeUrl(authorizeUrl)
     , m_handler(std::move(handler))
     , m_view(new QWebEngineView(this))
-    , m_page(new LoginPage(profile, redirectUri, m_view))
+    , m_page(new LoginPage(profile, authorizeUrl, redirectUri, m_view))
     , m_address(new QLabel(this))
 {
     setWindowTitle(tr("Sign in to Instagram"));
@@ -81,7 +81,7 @@ void LoginWindow::useAnotherAccount()
     if (m_finished)
         return;
     qCInfo(lcApp) << "clearing the login profile's cookies for another account";
-    m_profile->cookieStore()->deleteAllCookies();
+    forgetLoginSession(m_profile);
     m_view->load(m_authorizeUrl);
 }
 
@@ -121,6 +121,7 @@ void LoginWindow::finish(const Result<QString> &result)
     if (m_finished)
         return;
     m_finished = true;
+    forgetLoginSession(m_profile); // nothing of the Instagram session outlives the sign-in
     // Stop whatever the page still does (the blocked navigation, scripts) before reporting.
     m_page->triggerAction(QWebEnginePage::Stop);
     if (result) {

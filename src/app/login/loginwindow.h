@@ -26,8 +26,8 @@ class LoginWindow : public QWidget {
 public:
     using RedirectHandler = std::function<Result<QString>(const QUrl &redirect)>;
 
-    // `profile` is shared by every login window (cookies let the manager stay signed in to
-    // Instagram between connections); it must outlive this window.
+    // `profile` is shared by every login window (off the record, see createLoginProfile); the
+    // window forgets its Instagram session when it ends. It must outlive this window.
     LoginWindow(QWebEngineProfile *profile, const QUrl &authorizeUrl, const QUrl &redirectUri,
                 RedirectHandler handler, QWidget *parent = nullptr);
     ~LoginWindow() override;

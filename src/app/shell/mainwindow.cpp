@@ -64,6 +64,7 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
     setCentralWidget(m_pages);
 
     m_status->setAccessibleName(tr("Status"));
+    m_status->setTextFormat(Qt::PlainText); // may carry OAuth's error_description: foreign text
     statusBar()->addWidget(m_status, 1);
     m_sandboxBadge->setText(tr("Sandbox"));
     m_sandboxBadge->setToolTip(tr("Connected to the local sandbox, not to Instagram"));

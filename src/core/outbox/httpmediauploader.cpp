@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "common/redact.h"
+#include "common/urlorigin.h"
 #include "outbox/mediapolicy.h"
 
 #include <QFile>
@@ -44,6 +45,9 @@ QString hostMessage(QNetworkReply *reply)
     }
     return reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
 }
+
+// Redirects the upload follows on its own origin (a host that moved a path); more is a loop.
+constexpr int kMaxRedirects = 5;
 
 class HttpMediaUpload : public MediaUpload {
 public:
@@ -90,7 +94,7 @@ public:
         m_target = HttpMediaUploader::join(uploadBase, name);
         m_publicUrl = HttpMediaUploader::join(publicBase, name).toString();
         if (!token) {
-            put({});
+            put();
             return;
         }
         onDone(token(), this, [this](const Result<QString> &value) {
@@ -101,7 +105,8 @@ public:
                 finish(std::unexpected(value.error()));
                 return;
             }
-            put(*value);
+            m_token = *value;
+            put();
         });
     }
 
@@ -119,7 +124,7 @@ public:
     }
 
 private:
-    void put(const QString &token)
+    void put()
     {
         // Streamed: QNetworkAccessManager reads the open file in chunks as the socket drains.
         auto *file = new QFile(m_path, this);
@@ -131,9 +136,13 @@ private:
         QNetworkRequest request(m_target);
         request.setHeader(QNetworkRequest::ContentTypeHeader, m_info.mimeType);
         request.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
-        if (!token.isEmpty()) {
-            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        if (!m_token.isEmpty()) {
+            request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
         }
+        // Redirects are ours to judge (done()): Qt's default policy would carry the token (and
+        // the customer's file) to whatever host a redirect names.
+        request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         qCInfo(lcOutbox).noquote()
             << "uploading" << file->size() << "bytes to" << redactUrl(m_target);
         m_reply = m_network->put(request, file);
@@ -163,6 +172,9 @@ private:
                     .arg(m_stall.interval() / 1000)));
         } else if (status == 200 || status == 201 || status == 204) {
             finish(m_publicUrl);
+        } else if (status == 301 || status == 302 || status == 307 || status == 308) {
+            redirect(
+                status, reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location"))));
         } else if (status >= 500) {
             finish(fail(Error::Kind::Network,
                 QStringLiteral("The media host answered HTTP %1 (%2).")
@@ -190,6 +202,38 @@ private:
         }
     }
 
+    // The same PUT again on the host's own origin, a few times; never to another origin, which
+    // would get the token and the customer's file: that fails instead (final: HTTP 3xx).
+    void redirect(int status, const QUrl &location)
+    {
+        if (!location.isValid() || !sameOrigin(location, m_target)) {
+            qCWarning(lcOutbox).noquote()
+                << "media host redirected the upload to another origin, not followed:"
+                << redactUrl(location);
+            finish(fail(Error::Kind::Http,
+                QStringLiteral(
+                    "The media host redirected the upload to another address (%1), which "
+                    "Inlet does not follow: it would get the file and the host's token. "
+                    "Set the address the host wants as the upload URL in Settings.")
+                    .arg(location
+                             .adjusted(
+                                 QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                             .toString()),
+                0, 0, status));
+            return;
+        }
+        if (++m_redirects > kMaxRedirects) {
+            finish(fail(Error::Kind::Http,
+                QStringLiteral("The media host redirected the upload more than %1 times.")
+                    .arg(kMaxRedirects),
+                0, 0, status));
+            return;
+        }
+        qCInfo(lcOutbox).noquote() << "media host redirected the upload to" << redactUrl(location);
+        m_target = location;
+        put();
+    }
+
     void finish(const Result<QString> &result)
     {
         if (m_done) {
@@ -211,6 +255,8 @@ private:
     QString m_path;
     QUrl m_target;
     QString m_publicUrl;
+    QString m_token;
+    int m_redirects = 0;
     bool m_done = false;
     bool m_cancelled = false;
     bool m_stalled = false;

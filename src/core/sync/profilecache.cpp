@@ -1,22 +1,26 @@
 #include "sync/profilecache.h"
 
-#include <QDir>
-
-#include <algorithm>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
-
 #include "common/backoff.h"
+#include "common/imageheader.h"
 #include "common/logging.h"
-#include "common/privatefiles.h"
-#include "graph/grapherror.h"
 #include "common/ondone.h"
+#include "common/privatefiles.h"
 #include "common/redact.h"
+#include "common/urlorigin.h"
+#include "graph/grapherror.h"
 #include "model/conversationjson.h"
 #include "sync/requestpacer.h"
 #include "sync/syncports.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSaveFile>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <memory>
 
 namespace inlet {
 
@@ -148,23 +152,53 @@ void ProfileCache::fetch(const QString &igsid, int attempt)
 
 void ProfileCache::downloadAvatar(const QString &igsid, const QString &url)
 {
-    QNetworkReply *reply = m_network->get(QNetworkRequest(QUrl(url)));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, igsid] {
+    const QUrl source(url);
+    if (!isRemoteMediaUrl(source)) {
+        qCInfo(lcSync) << "avatar URL refused:" << redactUrl(source);
+        done(igsid);
+        return;
+    }
+    QNetworkRequest request(source);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    QNetworkReply *reply = m_network->get(request);
+    // The cap holds while reading: with a small read buffer Qt stops reading the socket until we
+    // take the bytes, and past the cap we abort (an endless body is cut off, not buffered). The
+    // whole download has a deadline (the transfer timeout only catches silence).
+    reply->setReadBufferSize(256 * 1024);
+    auto body = std::make_shared<QByteArray>();
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, body] {
+        body->append(reply->readAll());
+        if (body->size() > kMaxAvatarBytes)
+            reply->abort();
+    });
+    QTimer::singleShot(m_avatarDeadlineMs, reply, [reply] { reply->abort(); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, igsid, body] {
         reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError) {
+        if (reply->error() == QNetworkReply::NoError)
+            body->append(reply->readAll());
+        if (reply->error() != QNetworkReply::NoError || body->size() > kMaxAvatarBytes) {
             qCInfo(lcSync) << "avatar download failed:" << redactUrl(reply->url()) << reply->errorString();
             done(igsid);
             return;
         }
-        const QString path = avatarPath(igsid);
-        onDone(QtConcurrent::run(writeFile, path, reply->readAll()), this, [this, igsid, path](bool ok) {
-            if (ok) {
-                emit avatarReady(igsid, path);
-            } else {
-                qCWarning(lcSync) << "avatar not written to" << path;
-            }
+        const QSize declared = declaredImageSize(*body);
+        if (declared.width() > kMaxAvatarSide || declared.height() > kMaxAvatarSide) {
+            qCInfo(lcSync) << "avatar refused: it declares" << declared.width() << "x"
+                           << declared.height() << "pixels";
             done(igsid);
-        });
+            return;
+        }
+        const QString path = avatarPath(igsid);
+        onDone(QtConcurrent::run(writeFile, path, std::move(*body)), this,
+            [this, igsid, path](bool ok) {
+                if (ok) {
+                    emit avatarReady(igsid, path);
+                } else {
+                    qCWarning(lcSync) << "avatar not written to" << path;
+                }
+                done(igsid);
+            });
     });
 }
 

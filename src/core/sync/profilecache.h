@@ -29,6 +29,14 @@ public:
     ~ProfileCache() override;
 
     void setMaxAgeMs(qint64 ms) { m_maxAgeMs = ms; }
+    // The whole picture download, however slowly it trickles (default 30 s).
+    void setAvatarDeadlineMs(int ms) { m_avatarDeadlineMs = ms; }
+
+    // Limits on a profile picture (its URL and bytes are the customer's): bytes read (enforced
+    // while reading), and the pixel size its header may declare (a decompression bomb is refused
+    // before it is stored; Instagram's profile pictures are at most 1080 px).
+    static constexpr qint64 kMaxAvatarBytes = 5 * 1024 * 1024;
+    static constexpr int kMaxAvatarSide = 4096;
     // For tests: what "now" is (default: the system clock).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
@@ -59,6 +67,7 @@ private:
     RequestPacer *m_pacer;
     QString m_dataDir;
     qint64 m_maxAgeMs = 24LL * 3600 * 1000;
+    int m_avatarDeadlineMs = 30'000;
     std::function<QDateTime()> m_clock;
     QNetworkAccessManager *m_network;
     QSet<QString> m_inFlight;

@@ -14,6 +14,7 @@
 #include "service/accountservice.h"
 #include "store/store.h"
 
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
@@ -89,6 +90,23 @@ private slots:
         m_vault.reset();
         m_store.reset();
         m_dir.reset();
+    }
+
+    // Issue 12: an OAuth redirect's error_description is foreign text: the status bar shows its
+    // tags as characters, never as rich text (an <img> there would load, a link could mislead).
+    void signInErrorInStatusBarIsPlainText()
+    {
+        const QString description
+            = QStringLiteral("<img src=\"https://evil.example/x.png\"><b>Pay here</b>");
+        m_accounts->abortSignIn(Error::make(Error::Kind::Auth, description));
+        QVERIFY(m_window->statusText().contains(description));
+        QLabel *status = nullptr;
+        for (QLabel *label : m_window->findChildren<QLabel *>()) {
+            if (label->text() == m_window->statusText())
+                status = label;
+        }
+        QVERIFY(status);
+        QCOMPARE(status->textFormat(), Qt::PlainText);
     }
 
     void unreadCountInTitle()

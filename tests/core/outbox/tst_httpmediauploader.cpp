@@ -5,6 +5,7 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxmedia.h"
 #include "sandbox/sandboxtestclient.h"
+#include "support/recordingserver.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -137,6 +138,65 @@ private slots:
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Invalid);
         QCOMPARE(uploads(), 0);
+    }
+
+    // Issue 12: the token goes only where the manager sent it. A redirect to another origin (here
+    // another port) is not followed: that origin never sees a byte, and the upload fails clearly.
+    void aRedirectToAnotherOriginNeverGetsTheToken_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("307") << 307;
+        QTest::newRow("308") << 308;
+        QTest::newRow("302") << 302;
+    }
+    void aRedirectToAnotherOriginNeverGetsTheToken()
+    {
+        QFETCH(int, status);
+        test::RecordingServer elsewhere;
+        QVERIFY(elsewhere.port() != 0);
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("uploads/faults"),
+                         { { QStringLiteral("count"), 1 },
+                             { QStringLiteral("redirect_port"), int(elsewhere.port()) },
+                             { QStringLiteral("http_status"), status } })
+                     .status,
+            200);
+        const Result<QString> result = run(demo(QStringLiteral("latte.png")));
+        QTest::qWait(200); // a follow-up request would have arrived by now
+        QVERIFY(!elsewhere.received().contains("host-token"));
+        QCOMPARE(elsewhere.connections(), 0);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, Error::Kind::Http);
+        QCOMPARE(result.error().httpStatus, status);
+        QVERIFY2(
+            result.error().message.contains(QStringLiteral("127.0.0.1:%1").arg(elsewhere.port())),
+            qPrintable(result.error().message));
+        QCOMPARE(uploads(), 0);
+    }
+
+    // A redirect on the host's own origin is followed (with the token), a few times at most.
+    void aSameOriginRedirectIsFollowed()
+    {
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("uploads/faults"),
+                         { { QStringLiteral("count"), 2 },
+                             { QStringLiteral("redirect_port"), m_media.port() } })
+                     .status,
+            200);
+        const Result<QString> result = run(demo(QStringLiteral("latte.png")));
+        QVERIFY2(result.has_value(), qPrintable(result ? QString() : result.error().message));
+        QCOMPARE(uploads(), 1);
+
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("uploads/faults"),
+                         { { QStringLiteral("count"), 50 },
+                             { QStringLiteral("redirect_port"), m_media.port() } })
+                     .status,
+            200);
+        const Result<QString> loop = run(demo(QStringLiteral("latte.png")));
+        QVERIFY(!loop);
+        QCOMPARE(loop.error().kind, Error::Kind::Http);
+        QVERIFY(loop.error().message.contains(QStringLiteral("more than")));
     }
 
 private:

@@ -1,11 +1,16 @@
 // ProfileCache: once per contact, refreshed after a day, refused profiles asked again later.
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
-
+#include "support/bombimage.h"
+#include "support/endlessserver.h"
+#include "support/recordingserver.h"
 #include "sync/profilecache.h"
 #include "sync/requestpacer.h"
 #include "sync/syncports.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
 
 using namespace inlet;
 
@@ -20,6 +25,7 @@ QFuture<T> ready(T value)
 struct FakeProfiles : SyncSource {
     int profileCalls = 0;
     bool refuse = false;
+    QString profilePic;
     QFuture<Result<QJsonObject>> conversations(const QString &, int) override { return ready(Result<QJsonObject>()); }
     QFuture<Result<QJsonObject>> conversationMessages(const QString &, const QString &) override { return ready(Result<QJsonObject>()); }
     QFuture<Result<QJsonObject>> message(const QString &) override { return ready(Result<QJsonObject>()); }
@@ -30,8 +36,11 @@ struct FakeProfiles : SyncSource {
             return ready(Result<QJsonObject>(std::unexpected(Error::make(
                 Error::Kind::Graph, QStringLiteral("User consent is required to access user profile"), 230, 0, 400))));
         }
-        return ready(Result<QJsonObject>(QJsonObject{{QStringLiteral("name"), QStringLiteral("Name ") + igsid},
-                                                     {QStringLiteral("username"), QStringLiteral("user") + igsid}}));
+        QJsonObject profile { { QStringLiteral("name"), QStringLiteral("Name ") + igsid },
+            { QStringLiteral("username"), QStringLiteral("user") + igsid } };
+        if (!profilePic.isEmpty())
+            profile.insert(QStringLiteral("profile_pic"), profilePic);
+        return ready(Result<QJsonObject>(profile));
     }
 };
 
@@ -143,6 +152,90 @@ private slots:
         cache.ensure(QStringLiteral("2"));
         QTRY_COMPARE(updated.size(), 1);
         QCOMPARE(source.profileCalls, 2);
+    }
+
+    // Issue 12: the picture's URL and bytes are the customer's. An endless body is cut off while
+    // reading (not buffered), nothing is stored, and the profile itself is still kept.
+    void endlessPictureIsCutOffWhileReading()
+    {
+        test::EndlessServer server;
+        const Outcome outcome = download(server.url(QStringLiteral("/pic.png")).toString());
+        QVERIFY(outcome.settled);
+        QVERIFY(outcome.profileStored);
+        QVERIFY(!outcome.avatarStored);
+        QVERIFY2(server.sent() < ProfileCache::kMaxAvatarBytes + 4 * 1024 * 1024,
+            qPrintable(QString::number(server.sent())));
+    }
+
+    // A decompression bomb (a small PNG declaring 60000 x 60000 pixels) is never stored for the
+    // inbox to decode; a small picture with the same code path is.
+    void bombPictureIsRefusedAndASmallOneStored()
+    {
+        const QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: ";
+        test::RecordingServer bomb(
+            head + QByteArray::number(test::pngBomb().size()) + "\r\n\r\n" + test::pngBomb());
+        const Outcome refused = download(bomb.url(QStringLiteral("/bomb.png")).toString());
+        QVERIFY(refused.settled);
+        QVERIFY(refused.profileStored);
+        QVERIFY(!refused.avatarStored);
+
+        const QByteArray small = test::pngBomb(64, 64);
+        test::RecordingServer fine(head + QByteArray::number(small.size()) + "\r\n\r\n" + small);
+        const Outcome stored = download(fine.url(QStringLiteral("/small.png")).toString());
+        QVERIFY(stored.settled);
+        QVERIFY(stored.avatarStored);
+    }
+
+    // A body that never ends in time: the whole download has a deadline (the transfer timeout
+    // alone only notices silence, after 30 s).
+    void slowPictureEndsAtTheDeadline()
+    {
+        test::RecordingServer slow(
+            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 100000\r\n\r\n");
+        QElapsedTimer timer;
+        timer.start();
+        const Outcome outcome = download(slow.url(QStringLiteral("/slow.png")).toString(), 500);
+        QVERIFY(outcome.settled);
+        QVERIFY(!outcome.avatarStored);
+        QVERIFY2(timer.elapsed() < 10'000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // Only https or loopback http: a file: URL is never read.
+    void fileUrlIsNeverRead()
+    {
+        QTemporaryDir secret;
+        QFile file(secret.filePath(QStringLiteral("secret.png")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(test::pngBomb(8, 8));
+        file.close();
+        const Outcome outcome = download(QUrl::fromLocalFile(file.fileName()).toString());
+        QVERIFY(outcome.settled);
+        QVERIFY(!outcome.avatarStored);
+    }
+
+private:
+    struct Outcome {
+        bool settled = false;
+        bool profileStored = false;
+        bool avatarStored = false;
+    };
+    static Outcome download(const QString &pictureUrl, int deadlineMs = 30'000)
+    {
+        QTemporaryDir dir;
+        FakeProfiles source;
+        source.profilePic = pictureUrl;
+        ContactStore store;
+        RequestPacer pacer(0);
+        ProfileCache cache(QStringLiteral("biz"), &source, &store, &pacer, dir.path());
+        cache.setAvatarDeadlineMs(deadlineMs);
+        QSignalSpy ready(&cache, &ProfileCache::avatarReady);
+        cache.ensure(QStringLiteral("3"));
+        Outcome outcome;
+        outcome.settled = QTest::qWaitFor([&cache] { return cache.inFlight() == 0; }, 15000);
+        outcome.profileStored = store.contacts.contains(QStringLiteral("3"));
+        outcome.avatarStored
+            = !ready.isEmpty() || QFile::exists(cache.avatarPath(QStringLiteral("3")));
+        return outcome;
     }
 };
 
