@@ -1,8 +1,11 @@
 // Store benchmark: a database of 1,000,000 messages in 10,000 conversations, then the reads the
 // UI does (open a conversation, page back, inbox page, full-text search) and the store's part of
-// webhook ingest (durable applyEvents, batched and single).
+// webhook ingest (durable applyEvents, batched and single), once with synchronous=NORMAL (a
+// commit survives a crash of the process) and once with synchronous=FULL (it survives a power
+// cut too: what the app runs, see StoreOptions::durableAgainstPowerLoss).
 //
 //   bench_store [cache-dir]        (or INLET_BENCH_DIR; default <tmp>/inlet-bench-store)
+//   bench_store --ingest-only      only the ingest part (no big database needed)
 //
 // The big database is built once in the cache dir and reused by later runs.
 #include "benchdatabase.h"
@@ -160,11 +163,15 @@ void readBenchmarks(const QString &path)
     std::printf("(average hits per one-word search: %.1f)\n", double(hits) / n);
 }
 
-void ingestBenchmarks()
+void ingestBenchmarks(bool powerLossDurable)
 {
     QTemporaryDir dir;
-    auto store = check(Store::open(dir.path()));
-    std::printf("\nIngest into a fresh store (durable: the future finishes after COMMIT, WAL, synchronous=NORMAL):\n");
+    StoreOptions options;
+    options.durableAgainstPowerLoss = powerLossDurable;
+    auto store = check(Store::open(dir.path(), options));
+    std::printf("\nIngest into a fresh store (the future finishes after COMMIT; WAL, %s):\n",
+        powerLossDurable ? "synchronous=FULL, survives a power cut (the app)"
+                         : "synchronous=NORMAL, survives a crash of the process");
     int mid = 0;
     auto event = [&](int customer) {
         InboundEvent e;
@@ -225,8 +232,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QString dir = qEnvironmentVariable("INLET_BENCH_DIR");
-    if (argc > 1)
-        dir = QString::fromLocal8Bit(argv[1]);
+    const QStringList args = app.arguments().mid(1);
+    if (args.contains(QStringLiteral("--ingest-only"))) {
+        ingestBenchmarks(false);
+        ingestBenchmarks(true);
+        return 0;
+    }
+    if (!args.isEmpty())
+        dir = args.first();
     if (dir.isEmpty())
         dir = QDir::temp().filePath(QStringLiteral("inlet-bench-store"));
     const QString path = Database::pathInDataDir(dir);
@@ -252,6 +265,7 @@ int main(int argc, char **argv)
         std::printf("Store::open without quick_check: %.0f ms\n", timer.nsecsElapsed() / 1e6);
     }
     readBenchmarks(path);
-    ingestBenchmarks();
+    ingestBenchmarks(false);
+    ingestBenchmarks(true);
     return 0;
 }

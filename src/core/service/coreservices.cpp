@@ -49,6 +49,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     // damage deeper in the file surfaces as a Storage error on the query that meets it.
     StoreOptions storeOptions;
     storeOptions.checkIntegrity = false;
+    // synchronous=FULL: a webhook is answered 200 only after a commit that survives a power cut,
+    // and so is every other write (why the whole store: StoreOptions::durableAgainstPowerLoss).
+    storeOptions.durableAgainstPowerLoss = true;
     auto store = Store::open(options.dataDir, storeOptions);
     if (!store)
         return std::unexpected(store.error());

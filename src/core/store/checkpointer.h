@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "store/storetypes.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -17,6 +18,9 @@ class Database;
 // ~35 ms here), and every webhook waiting behind that commit waits too. So the writer runs with
 // wal_autocheckpoint = 0 and this object, on its own thread and connection, runs a PASSIVE
 // checkpoint on a timer: it never blocks the writer or readers, and the WAL stays small.
+// When no commit came for StoreOptions::walTruncateIdleMs, one TRUNCATE checkpoint empties the
+// -wal file (0 bytes) until the next commit. It does not wait (busy_timeout 0): if a writer or a
+// reader is in the way, it is tried again on the next tick.
 class Checkpointer : public QObject {
     Q_OBJECT
 public:
@@ -29,12 +33,17 @@ public:
 
 private:
     void checkpoint();
+    // true: done (the WAL is empty); false: something was in the way or it failed.
+    bool truncate();
 
     QString m_path;
     StoreOptions m_options;
     int m_intervalMs;
     std::unique_ptr<Database> m_database;
     QTimer *m_timer = nullptr;
+    qint64 m_dataVersion = -1; // PRAGMA data_version: changes when another connection commits
+    QElapsedTimer m_sinceCommit;
+    bool m_truncated = false; // since the last commit seen
 };
 
 } // namespace inlet

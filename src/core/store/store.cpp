@@ -259,6 +259,18 @@ QFuture<Status> Store::setOutgoingAttachmentUrl(qint64 localId, const QString &u
     return submit<void>([=](WriteContext &c) { return c.outbox.setAttachmentUrl(localId, url, c.change); });
 }
 
+QFuture<Result<int>> Store::synchronousLevel()
+{
+    return submit<int>([](WriteContext &c) -> Result<int> {
+        auto q = c.session.run(QStringLiteral("PRAGMA synchronous"), {});
+        if (!q)
+            return std::unexpected(q.error());
+        const int level = (*q)->next() ? (*q)->value(0).toInt() : -1;
+        (*q)->finish();
+        return level;
+    });
+}
+
 qint64 Store::transactionCount() const { return m_writer->transactionCount(); }
 qint64 Store::jobCount() const { return m_writer->jobCount(); }
 

@@ -87,6 +87,10 @@ public:
     // queued (or failed) message carries this public URL in its first attachment.
     QFuture<Status> setOutgoingAttachmentUrl(qint64 localId, const QString &url);
 
+    // The write connection's PRAGMA synchronous (1 = NORMAL, 2 = FULL): whether a commit, and so
+    // a webhook's 200, survives a power cut or only a crash of the process. For logs and tests.
+    QFuture<Result<int>> synchronousLevel();
+
     // Group-commit figures: transactions committed, jobs they carried.
     qint64 transactionCount() const;
     qint64 jobCount() const;

@@ -33,6 +33,14 @@ struct StoreOptions {
     // false: WAL + synchronous=NORMAL. A committed transaction survives a crash or SIGKILL of the
     // process (it is in the WAL file, which the OS has), not a power loss or kernel panic.
     // true: synchronous=FULL, every commit is fsync'ed; survives power loss, costs an fsync each.
+    // The app and `inlet --headless` run true (CoreServices): a webhook's 200 tells Meta never to
+    // send the event again, so it may only follow a commit that survives the battery dying. The
+    // store has ONE write connection whose group commit carries webhook batches and the UI's
+    // writes in the same transactions, so the setting is the whole store's, and that is wanted:
+    // the UI's writes are promises too (a reply the user queued; markSent, whose loss would make
+    // the outbox send a reply twice). The cost is one fsync per transaction, on the writer thread
+    // (never the GUI's), shared by every job of a group: docs/benchmarks-webhook.md.
+    // Left false by default for tests and benchmarks that measure other things.
     bool durableAgainstPowerLoss = false;
     // Run PRAGMA quick_check when opening (reads every page: about a second per GB).
     bool checkIntegrity = true;
@@ -42,6 +50,10 @@ struct StoreOptions {
     // WAL checkpoints on their own thread (Checkpointer) instead of inside the commit that
     // crosses SQLite's threshold; 0 leaves them to SQLite (wal_autocheckpoint).
     int checkpointIntervalMs = 500;
+    // Bounding the WAL file: once no commit came for this long, the Checkpointer runs one
+    // TRUNCATE checkpoint, which leaves the -wal file at 0 bytes (PASSIVE ones only reuse it, and
+    // journal_size_limit only trims it to 64 MiB). 0 = never. Needs checkpointIntervalMs > 0.
+    int walTruncateIdleMs = 30'000;
     // Tests only: PRAGMA max_page_count, to provoke SQLITE_FULL without filling a disk.
     int maxPageCount = 0;
 };

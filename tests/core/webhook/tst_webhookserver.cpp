@@ -1,4 +1,5 @@
 #include "support/testsupport.h"
+#include "support/webhookattacks.h"
 #include "webhook/eventparser.h"
 #include "webhook/signatureverifier.h"
 #include "webhook/webhookserver.h"
@@ -13,22 +14,21 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
-#include <QUrlQuery>
 #include <QThreadPool>
+#include <QUrlQuery>
 
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include <arpa/inet.h>
+#include <atomic>
 #include <fcntl.h>
+#include <memory>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
-#include <atomic>
-
-#include <memory>
-#include <thread>
-
 using namespace inlet;
+using namespace inlet::test;
 
 namespace {
 
@@ -133,74 +133,6 @@ RawReply readReply(QTcpSocket &s, QByteArray &pending, int timeoutMs = 5000)
     r.body = pending.left(length);
     pending.remove(0, length);
     return r;
-}
-
-QByteArray postRequest(const QByteArray &body, const QByteArray &signature,
-                       const QByteArray &path = "/webhook/instagram", const QByteArray &extra = {})
-{
-    QByteArray req = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
-    if (!signature.isNull())
-        req += "X-Hub-Signature-256: " + signature + "\r\n";
-    req += extra;
-    req += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    return req;
-}
-
-qint64 procStatusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-// A blocking loopback connection (a plain socket: the client keeps no copy of what it sends).
-int connectFd(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-void sendAll(int fd, const QByteArray &data)
-{
-    qsizetype off = 0;
-    while (off < data.size()) {
-        const ssize_t n = ::send(fd, data.constData() + off, size_t(data.size() - off), MSG_NOSIGNAL);
-        if (n <= 0)
-            return;
-        off += n;
-    }
-}
-
-// Samples this process's resident set while `work` runs on another thread; returns the peak
-// growth over the RSS before it began, in KiB.
-qint64 peakRssGrowthKb(const std::function<void()> &work)
-{
-    const qint64 before = procStatusKb("VmRSS:");
-    std::atomic<bool> done{false};
-    std::thread t([&] {
-        work();
-        done = true;
-    });
-    qint64 peak = before;
-    while (!done) {
-        peak = qMax(peak, procStatusKb("VmRSS:"));
-        QThread::msleep(5);
-    }
-    t.join();
-    return qMax<qint64>(0, qMax(peak, procStatusKb("VmRSS:")) - before);
 }
 
 // Counts (and swallows) warnings that contain `needle`, from any thread.
@@ -534,33 +466,8 @@ private slots:
     void oversizeBodyIsNeverHeldInMemory()
     {
         // A plain blocking socket on another thread, so the client side holds no copy either.
-        auto sendOversize = [port = m_server->port()](qint64 bodyBytes, qint64 *sent) {
-            int status = 0;
-            std::thread client([&] {
-                const int fd = connectFd(port);
-                if (fd < 0)
-                    return;
-                const QByteArray head = "POST /webhook/instagram HTTP/1.1\r\nHost: x\r\nContent-Length: "
-                    + QByteArray::number(bodyBytes) + "\r\n\r\n";
-                ::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL);
-                static char chunk[64 * 1024];
-                memset(chunk, '{', sizeof chunk);
-                *sent = 0;
-                while (*sent < bodyBytes) {
-                    const ssize_t n = ::send(fd, chunk, size_t(qMin<qint64>(sizeof chunk, bodyBytes - *sent)),
-                                             MSG_NOSIGNAL);
-                    if (n <= 0)
-                        break;
-                    *sent += n;
-                }
-                char buf[512] = {};
-                const ssize_t n = ::recv(fd, buf, sizeof buf - 1, 0);
-                if (n > 12)
-                    status = QByteArray(buf + 9, 3).toInt();
-                ::close(fd);
-            });
-            client.join();
-            return status;
+        const auto sendOversize = [port = m_server->port()](qint64 bodyBytes, qint64 *sent) {
+            return sendOversizeBody(port, bodyBytes, sent);
         };
         qint64 sent = 0;
         // Warm up (thread, sockets, buffers) with a body just over the limit, then measure a big one:
@@ -761,49 +668,20 @@ private slots:
     {
         QTest::addColumn<QByteArray>("prefix");
         QTest::addColumn<QByteArray>("unit");
-        QTest::newRow("CRLF before the request line") << QByteArray() << QByteArray("\r\n");
-        QTest::newRow("trailer lines")
-            << QByteArray("POST /webhook/instagram HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                          "1\r\na\r\n0\r\n")
-            << QByteArray("X-Trailer: 1\r\n");
+        QTest::newRow("CRLF before the request line") << crlfFloodPrefix() << crlfFloodUnit();
+        QTest::newRow("trailer lines") << trailerFloodPrefix() << trailerFloodUnit();
     }
     void floodsOfSkippedLinesAreRefusedEarly()
     {
         QFETCH(QByteArray, prefix);
         QFETCH(QByteArray, unit);
         constexpr qint64 kFlood = 64 * 1024 * 1024;
-        qint64 sent = 0;
-        QByteArray reply;
+        FloodResult flood;
         const qint64 growthKb = peakRssGrowthKb([&, port = m_server->port()] {
-            const int fd = connectFd(port);
-            if (fd < 0)
-                return;
-            sendAll(fd, prefix);
-            QByteArray piece;
-            while (piece.size() < 64 * 1024)
-                piece += unit;
-            char buf[512];
-            while (sent < kFlood) {
-                const ssize_t n = ::send(fd, piece.constData(), size_t(piece.size()), MSG_NOSIGNAL);
-                if (n <= 0)
-                    break;
-                sent += n;
-                const ssize_t r = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
-                if (r > 0) {
-                    reply = QByteArray(buf, int(r));
-                    break;
-                }
-            }
-            if (reply.isEmpty()) {
-                pollfd p{fd, POLLIN, 0};
-                if (::poll(&p, 1, 3000) == 1) {
-                    const ssize_t r = ::recv(fd, buf, sizeof buf, 0);
-                    if (r > 0)
-                        reply = QByteArray(buf, int(r));
-                }
-            }
-            ::close(fd);
+            flood = floodUntilAnswered(port, prefix, unit, kFlood);
         });
+        const qint64 sent = flood.sent;
+        const QByteArray reply = flood.reply;
         qInfo("sent %lld bytes before the reply; peak RSS grew by %lld KiB", sent, growthKb);
         QVERIFY2(reply.startsWith("HTTP/1.1 431 "), reply.constData());
         QVERIFY(reply.contains("Connection: close"));
@@ -820,29 +698,13 @@ private slots:
     void clientThatNeverReadsIsNotRead()
     {
         const QByteArray request = "GET /x HTTP/1.1\r\nHost: x\r\n\r\n";
-        QByteArray piece;
-        while (piece.size() + request.size() <= 64 * 1024)
-            piece += request;
         constexpr qint64 kMax = 48 * 1024 * 1024;
-        qint64 sent = 0;
-        int fd = -1;
+        PipelineResult pipelined;
         const qint64 growthKb = peakRssGrowthKb([&, port = m_server->port()] {
-            fd = connectFd(port);
-            if (fd < 0)
-                return;
-            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
-            qsizetype off = 0;
-            while (sent < kMax) {
-                pollfd p{fd, POLLOUT, 0};
-                if (::poll(&p, 1, 1000) != 1)
-                    break; // no progress for a second: the server stopped reading
-                const ssize_t n = ::send(fd, piece.constData() + off, size_t(piece.size() - off), MSG_NOSIGNAL);
-                if (n <= 0)
-                    continue;
-                sent += n;
-                off = (off + n) % piece.size();
-            }
+            pipelined = pipelineWithoutReading(port, request, kMax);
         });
+        const int fd = pipelined.fd;
+        const qint64 sent = pipelined.sent;
         QVERIFY(fd >= 0);
         qInfo("sent %lld bytes of pipelined requests unread; peak RSS grew by %lld KiB", sent, growthKb);
         QVERIFY2(sent < kMax, "the server kept reading a client that reads nothing");
@@ -851,20 +713,7 @@ private slots:
 #endif
         // Now read: the server resumes and answers every complete request, in order.
         const qint64 expected = sent / request.size();
-        qint64 replies = 0;
-        QByteArray tail;
-        char buf[64 * 1024];
-        while (replies < expected) {
-            pollfd p{fd, POLLIN, 0};
-            if (::poll(&p, 1, 10000) != 1)
-                break;
-            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-            if (n <= 0)
-                break;
-            tail += QByteArray(buf, int(n));
-            replies += tail.count("HTTP/1.1 404 ");
-            tail = tail.right(12);
-        }
+        const qint64 replies = countReplies(fd, expected, "HTTP/1.1 404 ");
         ::close(fd);
         QCOMPARE(replies, expected);
     }
@@ -931,13 +780,8 @@ private slots:
         QTRY_COMPARE(m_fake->deferredCount(), 1);
 
         constexpr int kCap = 256; // WebhookServerConfig's default
-        QList<int> fds;
-        for (int i = 0; i < kCap - 1; ++i) {
-            const int fd = connectFd(m_server->port());
-            QVERIFY(fd >= 0);
-            sendAll(fd, "POST /webhook/instagram HTTP/1.1\r\nHost: x\r\n");
-            fds << fd;
-        }
+        const QList<int> fds = openIncompleteRequests(m_server->port(), kCap - 1);
+        QCOMPARE(fds.size(), kCap - 1);
         QTRY_COMPARE(m_server->httpStats().open.load(), kCap);
         for (int fd : std::as_const(fds))
             sendAll(fd, "X"); // still trickling
