@@ -56,6 +56,7 @@ public:
 
 private:
     bool initdb();
+    void startReaper();
     bool run(const QStringList &command, int timeoutMs, QString *output = nullptr);
     qint64 postmasterPid() const;
     QString logTail() const;

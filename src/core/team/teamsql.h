@@ -16,9 +16,6 @@ namespace inlet::team::sql {
 
 // SQLSTATEs the team code tells apart (PostgreSQL's error codes appendix).
 inline constexpr auto InsufficientPrivilege = "42501";
-inline constexpr auto DuplicateObject = "42710";
-inline constexpr auto UniqueViolation = "23505";
-inline constexpr auto LockNotAvailable = "55P03";
 
 // A Storage error with PostgreSQL's message and its SQLSTATE (QSqlError::nativeErrorCode()) in
 // the text, so that a caller (and a test) can tell "permission denied" from a broken connection.
