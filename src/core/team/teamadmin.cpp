@@ -85,6 +85,54 @@ QString passwordLiteral(const QString &password)
     return verifier.isEmpty() ? password : verifier;
 }
 
+// Advisory locks are open to PUBLIC: an agent could take the change log's lock (or a server's
+// singleton-job lock) and hold it. In the team database only inlet_server may take them.
+// Function privileges are per database, so this runs on a superuser connection to that one.
+Status restrictAdvisoryLocks(const QSqlDatabase &superuser, const QString &database)
+{
+    static const QStringList functions {
+        QStringLiteral("pg_advisory_lock"),
+        QStringLiteral("pg_advisory_lock_shared"),
+        QStringLiteral("pg_advisory_xact_lock"),
+        QStringLiteral("pg_advisory_xact_lock_shared"),
+        QStringLiteral("pg_try_advisory_lock"),
+        QStringLiteral("pg_try_advisory_lock_shared"),
+        QStringLiteral("pg_try_advisory_xact_lock"),
+        QStringLiteral("pg_try_advisory_xact_lock_shared"),
+    };
+    const QString name = superuser.connectionName() + QStringLiteral("-bootstrap-") + database;
+    Status result;
+    {
+        QSqlDatabase db = QSqlDatabase::cloneDatabase(superuser, name);
+        db.setDatabaseName(database);
+        if (!db.open()) {
+            result = std::unexpected(
+                sql::toError(db.lastError(), QStringLiteral("connecting to ") + database));
+        } else {
+            for (const QString &function : functions) {
+                for (const QString &args :
+                    { QStringLiteral("bigint"), QStringLiteral("integer, integer") }) {
+                    const QString signature
+                        = QStringLiteral("pg_catalog.%1(%2)").arg(function, args);
+                    result = sql::exec(db,
+                        QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC").arg(signature));
+                    if (result)
+                        result = sql::exec(db,
+                            QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO inlet_server")
+                                .arg(signature));
+                    if (!result)
+                        break;
+                }
+                if (!result)
+                    break;
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
 } // namespace
 
 QString scramVerifier(const QString &password, const QByteArray &salt, int iterations)
@@ -152,8 +200,11 @@ Status bootstrap(
             superuser, QStringLiteral("REVOKE ALL ON DATABASE %I FROM PUBLIC"), { database });
         !ok)
         return ok;
-    return execFormatted(
-        superuser, QStringLiteral("GRANT CONNECT ON DATABASE %I TO inlet_agent"), { database });
+    if (auto ok = execFormatted(
+            superuser, QStringLiteral("GRANT CONNECT ON DATABASE %I TO inlet_agent"), { database });
+        !ok)
+        return ok;
+    return restrictAdvisoryLocks(superuser, database);
 }
 
 Status checkAgentName(const QString &role)

@@ -20,7 +20,8 @@ struct Agent {
 // Once per cluster, as a superuser: the login role inlet_server (CREATEROLE, to manage agents;
 // pg_signal_backend, to end a removed agent's sessions) with `serverPassword`, the group role
 // inlet_agent, and the database `database` owned by inlet_server that only those two may connect
-// to. Parts that exist are left as they are. Then connect as inlet_server and schema::migrate.
+// to, where only inlet_server may take advisory locks. Parts that exist are left as they are.
+// Then connect as inlet_server and schema::migrate.
 Status bootstrap(
     const QSqlDatabase &superuser, const QString &database, const QString &serverPassword);
 

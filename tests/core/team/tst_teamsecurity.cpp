@@ -153,6 +153,22 @@ private slots:
         }
     }
 
+    void agentCannotHoldTheServersLocks()
+    {
+        // The change log's writers take an advisory lock at COMMIT; an agent taking it could hold
+        // every writer up.
+        for (const QString &sql : { QStringLiteral("SELECT pg_advisory_xact_lock(7598263121)"),
+                 QStringLiteral("SELECT pg_try_advisory_lock(7598263121)"),
+                 QStringLiteral("SELECT pg_advisory_lock_shared(1, 2)") }) {
+            auto ok = team::sql::exec(m_alice, sql);
+            QVERIFY2(!ok, qPrintable(sql));
+            QCOMPARE(team::sql::sqlState(ok.error()),
+                QString::fromLatin1(team::sql::InsufficientPrivilege));
+        }
+        QVERIFY(
+            team::sql::exec(m_db.server, QStringLiteral("SELECT pg_try_advisory_xact_lock(42)")));
+    }
+
     void notifyCarriesOnlyNumbers()
     {
         QSqlDriver *driver = m_alice.driver();
