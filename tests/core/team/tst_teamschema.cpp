@@ -4,6 +4,9 @@
 
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
 
 using namespace inlet;
 using namespace inlet::teamtest;
@@ -37,8 +40,27 @@ private slots:
         QVERIFY2(before, why(before).constData());
         QCOMPARE(*before, 0);
 
+        // Two servers starting at once: both succeed, the step is applied once.
+        QString otherError;
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            QSqlDatabase db
+                = m_db.cluster.connect(QStringLiteral("inlet_server"), kServerPassword, kDatabase);
+            const QString name = db.connectionName();
+            if (!db.isOpen())
+                otherError = db.lastError().text();
+            else if (auto migrated = team::schema::migrate(db); !migrated)
+                otherError = migrated.error().message;
+            db = QSqlDatabase();
+            test::PgCluster::closeConnection(name);
+        }));
+        other->start();
         auto ok = team::schema::migrate(m_db.server);
+        QVERIFY(other->wait(30000));
         QVERIFY2(ok, why(ok).constData());
+        QVERIFY2(otherError.isEmpty(), qPrintable(otherError));
+        QCOMPARE(TeamDb::column(
+                     m_db.server, QStringLiteral("SELECT count(*) FROM inlet.schema_migrations")),
+            QStringList { QString::number(team::schema::currentVersion()) });
         auto after = team::schema::version(m_db.server);
         QVERIFY(after);
         QCOMPARE(*after, team::schema::currentVersion());
