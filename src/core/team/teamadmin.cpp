@@ -29,12 +29,16 @@ Result<QString> formatSql(const QSqlDatabase &db, const QString &pattern, const 
     return text->toString();
 }
 
+// Errors name the pattern, not the statement: that may hold a password (or its verifier).
 Status execFormatted(const QSqlDatabase &db, const QString &pattern, const QStringList &args)
 {
     auto statement = formatSql(db, pattern, args);
     if (!statement)
         return std::unexpected(statement.error());
-    return sql::exec(db, *statement);
+    QSqlQuery query(db);
+    if (!query.exec(*statement))
+        return std::unexpected(sql::toError(query.lastError(), pattern));
+    return {};
 }
 
 // Whether `countSql` (one "?" for the role) counts any row.

@@ -123,6 +123,29 @@ private slots:
         QCOMPARE(roles(), before);
     }
 
+    void errorsDoNotShowThePassword()
+    {
+        // An agent's connection may not create roles: CREATE ROLE fails inside PostgreSQL, and
+        // the error names the statement's pattern, not the statement with the password in it.
+        QVERIFY(
+            team::admin::addAgent(m_db.server, QStringLiteral("ivan"), QStringLiteral("ivan-pw")));
+        QSqlDatabase ivan = m_db.connect(QStringLiteral("ivan"), QStringLiteral("ivan-pw"));
+        QVERIFY(ivan.isOpen());
+        for (const QString &password :
+            { QStringLiteral("geheimnis-ä"), QStringLiteral("geheimnis") }) {
+            auto added = team::admin::addAgent(ivan, QStringLiteral("heidi"), password);
+            QVERIFY(!added);
+            QCOMPARE(team::sql::sqlState(added.error()),
+                QString::fromLatin1(team::sql::InsufficientPrivilege));
+            QVERIFY2(!added.error().message.contains(QLatin1String("geheimnis"))
+                    && !added.error().message.contains(QLatin1String("SCRAM-SHA-256$")),
+                qPrintable(added.error().message));
+        }
+        ivan.close();
+        QVERIFY(team::admin::removeAgent(m_db.server, QStringLiteral("ivan")));
+        QVERIFY(!roles().contains(QStringLiteral("heidi")));
+    }
+
     void refusesNamesItCannotUseSafely_data()
     {
         QTest::addColumn<QString>("name");
