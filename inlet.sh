@@ -17,7 +17,7 @@ packages=(
   libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
   libqt6svg6 libgl-dev libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fontconfig
   xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools libsecret-1-0 wrk
-  libsqlite3-dev
+  libsqlite3-dev postgresql-15 libqt6sql6-psql
 )
 # What tests/packaging/check-deb.sh uses besides the build.
 check_packages=(appstream desktop-file-utils sqlite3 curl man-db)

@@ -1,0 +1,324 @@
+#include "team/teamschema.h"
+
+#include "team/teamsql.h"
+
+namespace inlet::team::schema {
+
+namespace {
+
+// The advisory lock key of migrations ("inletmig" in ASCII).
+constexpr qint64 MigrationLock = 0x696e6c65746d6967;
+
+// The accounts an agent may see: the policy every agent-readable table filters by.
+#define INLET_VISIBLE_ACCOUNTS                                                                     \
+    "(SELECT aa.account_id FROM inlet.agent_accounts aa WHERE aa.agent_role = current_user::text)"
+
+// v1: accounts, agents and their grants, the conversation data, the outbox, the change log and
+// the secrets; row-level security and GRANTs for the agents.
+QStringList version1()
+{
+    return {
+        QStringLiteral("CREATE SCHEMA inlet AUTHORIZATION inlet_server"),
+        QStringLiteral(R"(CREATE TABLE inlet.schema_migrations (
+            version integer PRIMARY KEY,
+            description text NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now()))"),
+        // One row per connected Instagram professional account. No token here: see secrets.
+        QStringLiteral(R"(CREATE TABLE inlet.accounts (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            ig_user_id text NOT NULL UNIQUE,
+            username text NOT NULL DEFAULT '',
+            name text NOT NULL DEFAULT '',
+            profile_picture_url text NOT NULL DEFAULT '',
+            needs_sign_in boolean NOT NULL DEFAULT false,
+            removed boolean NOT NULL DEFAULT false,
+            created_at timestamptz NOT NULL DEFAULT now()))"),
+        // An agent is a PostgreSQL login role, member of inlet_agent (admin::addAgent).
+        QStringLiteral(R"(CREATE TABLE inlet.agents (
+            role_name text PRIMARY KEY,
+            display_name text NOT NULL DEFAULT '',
+            created_at timestamptz NOT NULL DEFAULT now()))"),
+        QStringLiteral(R"(CREATE TABLE inlet.agent_accounts (
+            agent_role text NOT NULL REFERENCES inlet.agents(role_name) ON DELETE CASCADE,
+            account_id bigint NOT NULL REFERENCES inlet.accounts(id) ON DELETE CASCADE,
+            PRIMARY KEY (agent_role, account_id)))"),
+        QStringLiteral(
+            "CREATE INDEX agent_accounts_by_account ON inlet.agent_accounts(account_id)"),
+        // Instagram-scoped ids are per business account, so a contact belongs to one account.
+        QStringLiteral(R"(CREATE TABLE inlet.contacts (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL REFERENCES inlet.accounts(id) ON DELETE CASCADE,
+            igsid text NOT NULL,
+            name text NOT NULL DEFAULT '',
+            username text NOT NULL DEFAULT '',
+            profile_pic_url text NOT NULL DEFAULT '',
+            follower_count integer NOT NULL DEFAULT 0,
+            follows_business boolean NOT NULL DEFAULT false,
+            business_follows boolean NOT NULL DEFAULT false,
+            verified boolean NOT NULL DEFAULT false,
+            fetched_ms bigint NOT NULL DEFAULT 0,
+            UNIQUE (account_id, igsid),
+            UNIQUE (id, account_id)))"),
+        // (contact, account) and (conversation, account) foreign keys keep every row's account
+        // the same as its parent's: the account id is what row-level security filters on.
+        QStringLiteral(R"(CREATE TABLE inlet.conversations (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL REFERENCES inlet.accounts(id) ON DELETE CASCADE,
+            contact_id bigint NOT NULL,
+            ig_conversation_id text,
+            started_ms bigint NOT NULL DEFAULT 0,
+            last_activity_ms bigint NOT NULL DEFAULT 0,
+            last_customer_message_ms bigint NOT NULL DEFAULT 0,
+            last_message_preview text NOT NULL DEFAULT '',
+            UNIQUE (account_id, contact_id),
+            UNIQUE (id, account_id),
+            FOREIGN KEY (contact_id, account_id) REFERENCES inlet.contacts(id, account_id)
+                ON DELETE CASCADE))"),
+        // mid is Instagram's message id: a webhook delivered twice (or by two servers) inserts
+        // once with ON CONFLICT (account_id, mid) DO NOTHING. NULL until an outgoing one is sent.
+        QStringLiteral(R"(CREATE TABLE inlet.messages (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL,
+            mid text,
+            outgoing boolean NOT NULL,
+            kind smallint NOT NULL DEFAULT 0,
+            text text NOT NULL DEFAULT '',
+            created_ms bigint NOT NULL,
+            sent_by text,
+            reply_to_mid text NOT NULL DEFAULT '',
+            deleted boolean NOT NULL DEFAULT false,
+            edit_count integer NOT NULL DEFAULT 0,
+            meta jsonb NOT NULL DEFAULT '{}',
+            UNIQUE (account_id, mid),
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral(
+            "CREATE INDEX messages_by_conversation ON inlet.messages(conversation_id, created_ms)"),
+        // Replies (and later attachments, reactions) waiting for the server to send them.
+        // client_id makes a desktop's retried enqueue (after being offline) idempotent;
+        // agent_role is who wrote it (row-level security forces it to the writer's own role).
+        QStringLiteral(R"(CREATE TABLE inlet.outbox (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL,
+            client_id uuid NOT NULL UNIQUE,
+            agent_role text NOT NULL DEFAULT current_user,
+            kind text NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'attachment', 'reaction')),
+            body jsonb NOT NULL,
+            state text NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+            attempts integer NOT NULL DEFAULT 0,
+            next_attempt_ms bigint NOT NULL DEFAULT 0,
+            claimed_by text NOT NULL DEFAULT '',
+            claimed_at timestamptz,
+            message_id bigint REFERENCES inlet.messages(id) ON DELETE SET NULL,
+            error_text text NOT NULL DEFAULT '',
+            created_at timestamptz NOT NULL DEFAULT now(),
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral("CREATE INDEX outbox_queued ON inlet.outbox(next_attempt_ms, id) "
+                       "WHERE state = 'queued'"),
+        // What replicas apply, in seq order: the row as it is after the change (NULL when
+        // deleted). No foreign key: the log outlives what it describes.
+        QStringLiteral(R"(CREATE TABLE inlet.change_log (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            entity text NOT NULL,
+            entity_id bigint NOT NULL,
+            op char(1) NOT NULL CHECK (op IN ('I', 'U', 'D')),
+            row_data jsonb,
+            changed_at timestamptz NOT NULL DEFAULT now()))"),
+        QStringLiteral("CREATE INDEX change_log_by_account ON inlet.change_log(account_id, seq)"),
+        // Instagram tokens (account_id set) and the app secrets (account_id NULL). Readable by
+        // the owner (inlet_server) only: no GRANT to anyone, and row-level security without a
+        // policy as a second lock. Never in the change log.
+        QStringLiteral(R"(CREATE TABLE inlet.secrets (
+            name text NOT NULL,
+            account_id bigint REFERENCES inlet.accounts(id) ON DELETE CASCADE,
+            value text NOT NULL,
+            expires_ms bigint NOT NULL DEFAULT 0,
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            UNIQUE NULLS NOT DISTINCT (name, account_id)))"),
+        // Every change of a replicated table appends to the change log and announces
+        // "<seq> <account id>" (numbers only: NOTIFY reaches every listener, whatever its rights).
+        // The triggers are deferred to COMMIT and take an advisory lock held until the commit is
+        // done, so seq order is commit order and a replica reading "seq > last applied" never
+        // skips a change committed late; writers take turns only for that moment, not for their
+        // whole transaction. SECURITY DEFINER: an agent's enqueue writes the log without any
+        // right on it.
+        QStringLiteral(R"(CREATE FUNCTION inlet.log_change() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            DECLARE
+                r jsonb;
+                acc bigint;
+                s bigint;
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    r := to_jsonb(OLD);
+                ELSE
+                    r := to_jsonb(NEW);
+                END IF;
+                IF TG_TABLE_NAME = 'accounts' THEN
+                    acc := (r->>'id')::bigint;
+                ELSE
+                    acc := (r->>'account_id')::bigint;
+                END IF;
+                PERFORM pg_advisory_xact_lock(7598263121);
+                INSERT INTO inlet.change_log (account_id, entity, entity_id, op, row_data)
+                VALUES (acc, TG_TABLE_NAME, (r->>'id')::bigint, left(TG_OP, 1),
+                        CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE r END)
+                RETURNING seq INTO s;
+                PERFORM pg_notify('inlet_changes', s::text || ' ' || acc::text);
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.log_change() FROM PUBLIC"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER accounts_log AFTER INSERT OR UPDATE OR DELETE ON "
+            "inlet.accounts "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER contacts_log AFTER INSERT OR UPDATE OR DELETE ON "
+            "inlet.contacts "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER conversations_log AFTER INSERT OR UPDATE OR DELETE ON "
+            "inlet.conversations "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER messages_log AFTER INSERT OR UPDATE OR DELETE ON "
+            "inlet.messages "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER outbox_log AFTER INSERT OR UPDATE OR DELETE ON inlet.outbox "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        // Row-level security. The owner (inlet_server) is exempt; members of inlet_agent see the
+        // rows of the accounts granted to them; any other role sees nothing.
+        QStringLiteral("ALTER TABLE inlet.accounts ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.agent_accounts ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.contacts ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.conversations ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.messages ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.outbox ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.change_log ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.secrets ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY own_grants ON inlet.agent_accounts FOR SELECT TO inlet_agent "
+                       "USING (agent_role = current_user::text)"),
+        QStringLiteral("CREATE POLICY granted ON inlet.accounts FOR SELECT TO inlet_agent "
+                       "USING (id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY granted ON inlet.contacts FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY granted ON inlet.conversations FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY granted ON inlet.messages FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY granted ON inlet.change_log FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY granted ON inlet.outbox FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY enqueue ON inlet.outbox FOR INSERT TO inlet_agent "
+                       "WITH CHECK (agent_role = current_user::text AND state = 'queued' "
+                       "AND account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("REVOKE ALL ON SCHEMA inlet FROM PUBLIC"),
+        QStringLiteral("GRANT USAGE ON SCHEMA inlet TO inlet_agent"),
+        QStringLiteral("GRANT SELECT ON inlet.schema_migrations, inlet.accounts, inlet.agents, "
+                       "inlet.agent_accounts, inlet.contacts, inlet.conversations, inlet.messages, "
+                       "inlet.outbox, inlet.change_log TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (account_id, conversation_id, client_id, kind, body) "
+                       "ON inlet.outbox TO inlet_agent"),
+    };
+}
+
+#undef INLET_VISIBLE_ACCOUNTS
+
+} // namespace
+
+const QList<Step> &steps()
+{
+    static const QList<Step> all {
+        { 1,
+            QStringLiteral(
+                "accounts, agents, conversations, messages, outbox, change log, secrets, "
+                "row-level security"),
+            version1() },
+    };
+    return all;
+}
+
+int currentVersion()
+{
+    return steps().constLast().version;
+}
+
+Result<int> version(const QSqlDatabase &db)
+{
+    auto exists = sql::scalar(
+        db, QStringLiteral("SELECT to_regclass('inlet.schema_migrations') IS NOT NULL"));
+    if (!exists)
+        return std::unexpected(exists.error());
+    if (!exists->toBool())
+        return 0;
+    auto v = sql::scalar(
+        db, QStringLiteral("SELECT COALESCE(max(version), 0) FROM inlet.schema_migrations"));
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toInt();
+}
+
+Status migrate(const QSqlDatabase &db, const QList<Step> &all, int target)
+{
+    const int newest = all.isEmpty() ? 0 : all.constLast().version;
+    for (const Step &step : all) {
+        if (step.version > target)
+            break;
+        int current = 0;
+        Status result = sql::inTransaction(db, [&]() -> Status {
+            if (auto ok = sql::exec(db, QStringLiteral("SET LOCAL ROLE inlet_server")); !ok)
+                return ok;
+            if (auto ok = sql::exec(
+                    db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(MigrationLock));
+                !ok)
+                return ok;
+            // Read under the lock: another server may have migrated meanwhile.
+            auto v = version(db);
+            if (!v)
+                return std::unexpected(v.error());
+            current = *v;
+            if (current > newest) {
+                return fail(Error::Kind::Storage,
+                    QStringLiteral("the team database was written by a newer Inlet (schema "
+                                   "version %1, this version knows up to %2); refusing it")
+                        .arg(current)
+                        .arg(newest),
+                    SchemaTooNew);
+            }
+            if (step.version <= current)
+                return {};
+            qCInfo(lcTeam) << "migrating the team database to version" << step.version
+                           << step.description;
+            for (const QString &statement : step.statements) {
+                if (auto ok = sql::exec(db, statement); !ok)
+                    return ok;
+            }
+            return sql::exec(db,
+                QStringLiteral("INSERT INTO inlet.schema_migrations (version, description) "
+                               "VALUES (?, ?)"),
+                { step.version, step.description });
+        });
+        if (!result) {
+            Error e = result.error();
+            if (e.code != SchemaTooNew) {
+                e.message
+                    = QStringLiteral("migration of the team database to version %1 failed, it "
+                                     "is unchanged at version %2: %3")
+                          .arg(step.version)
+                          .arg(current)
+                          .arg(e.message);
+            }
+            return std::unexpected(e);
+        }
+    }
+    return {};
+}
+
+} // namespace inlet::team::schema
