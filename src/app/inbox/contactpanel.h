@@ -4,12 +4,17 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 
 namespace inlet::app {
 
 class ImageCache;
-class ContactAvatar;
+
+namespace Ui {
+class ContactPanel;
+}
 
 // Who the customer is: picture, name, username, followers, whether they follow the business,
 // when the conversation started and which of the manager's accounts it belongs to.
@@ -17,6 +22,7 @@ class ContactPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ContactPanel(ImageCache *images, QWidget *parent = nullptr);
+    ~ContactPanel() override;
 
     void setConversation(const ConversationRow &row, const QString &accountName);
     void clear();
@@ -24,13 +30,9 @@ public:
     QWidget *avatar() const; // the picture (or the coloured disc with the initial)
 
 private:
-    ContactAvatar *m_avatar;
-    QLabel *m_name;
-    QLabel *m_username;
-    QLabel *m_followers;
-    QLabel *m_follows;
-    QLabel *m_started;
-    QLabel *m_account;
+    QList<QLabel *> labels() const;
+
+    std::unique_ptr<Ui::ContactPanel> m_ui; // the form, ui/contactpanel.ui
 };
 
 } // namespace inlet::app

@@ -4,13 +4,12 @@
 #include "app/login/loginprofile.h"
 #include "common/logging.h"
 #include "common/redact.h"
+#include "ui_loginwindow.h"
 
 #include <QCloseEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QTimer>
-#include <QVBoxLayout>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
@@ -29,39 +28,25 @@ LoginWindow::LoginWindow(QWebEngineProfile *profile, const QUrl &authorizeUrl,
     , m_handler(std::move(handler))
     , m_view(new QWebEngineView(this))
     , m_page(new LoginPage(profile, authorizeUrl, redirectUri, m_view))
-    , m_address(new QLabel(this))
+    , m_ui(std::make_unique<Ui::LoginWindow>())
 {
-    setWindowTitle(tr("Sign in to Instagram"));
+    m_ui->setupUi(this);
     setAttribute(Qt::WA_DeleteOnClose, false); // the owner deletes us after the result signal
-
-    // The host is always visible, so the manager can tell the real Instagram from a look-alike.
-    m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_address->setAccessibleName(tr("Address of the sign-in page"));
-    auto *another = new QPushButton(tr("Use another account"), this);
-    another->setToolTip(tr("Sign out of Instagram in this window and sign in as someone else"));
-    auto *cancel = new QPushButton(tr("Cancel"), this);
-
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_address, 1);
-    bar->addWidget(another);
-    bar->addWidget(cancel);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
+    // The host is always visible (the bar), so the manager can tell the real Instagram from a
+    // look-alike.
+    m_ui->layout->addWidget(m_view, 1);
 
     m_view->setPage(m_page);
     connect(m_page, &LoginPage::redirectCaptured, this, &LoginWindow::onRedirect);
     connect(m_page, &QWebEnginePage::loadingChanged, this, &LoginWindow::onLoadingChanged);
     connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
-        m_address->setText(url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment));
+        m_ui->address->setText(url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment));
     });
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this, [this] {
         finish(fail(Error::Kind::Network, tr("The sign-in page stopped unexpectedly.")));
     });
-    connect(another, &QPushButton::clicked, this, &LoginWindow::useAnotherAccount);
-    connect(cancel, &QPushButton::clicked, this, &QWidget::close);
-    resize(520, 720);
+    connect(m_ui->anotherAccount, &QPushButton::clicked, this, &LoginWindow::useAnotherAccount);
+    connect(m_ui->cancel, &QPushButton::clicked, this, &QWidget::close);
 }
 
 LoginWindow::~LoginWindow()

@@ -6,8 +6,8 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
-class QLabel;
 class QWebEngineLoadingInfo;
 class QWebEngineProfile;
 class QWebEngineView;
@@ -15,6 +15,10 @@ class QWebEngineView;
 namespace inlet::app {
 
 class LoginPage;
+
+namespace Ui {
+class LoginWindow;
+}
 
 // The window in which the manager signs in to Instagram (or the sandbox). It only shows the
 // authorize page and catches the redirect; checking the redirect (state, errors, code) is the
@@ -57,7 +61,7 @@ private:
     RedirectHandler m_handler;
     QWebEngineView *m_view;
     LoginPage *m_page;
-    QLabel *m_address;
+    std::unique_ptr<Ui::LoginWindow> m_ui; // the frame around the view, ui/loginwindow.ui
     bool m_finished = false;
 };
 

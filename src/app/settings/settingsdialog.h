@@ -4,12 +4,14 @@
 
 #include <QDialog>
 
+#include <memory>
 #include <optional>
 
-class QLabel;
-class QLineEdit;
-
 namespace inlet::app {
+
+namespace Ui {
+class SettingsDialog;
+}
 
 // Edits the Meta app set-up: the Instagram App ID and Secret (sign-in), the Meta app's App ID and
 // Secret (optional: the app-level webhook subscription), redirect URI, every Instagram host, and
@@ -20,6 +22,7 @@ class SettingsDialog : public QDialog {
 public:
     // `hasSecret`: a secret is already in the keychain (the field then stays empty, never shown).
     SettingsDialog(const AppConfig &config, bool hasSecret, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     AppConfig config() const;
     // The Instagram App Secret typed in this dialog; nullopt when the field was left empty (keep
@@ -45,21 +48,8 @@ private:
     void setHosts(const InstagramHosts &hosts);
     QString validationError() const;
 
-    QLineEdit *m_appId;
-    QLineEdit *m_secret;
-    QLineEdit *m_metaAppId;
-    QLineEdit *m_metaSecret;
-    QLineEdit *m_redirect;
-    QLineEdit *m_www;
-    QLineEdit *m_api;
-    QLineEdit *m_graph;
-    QLineEdit *m_facebookGraph;
-    QLineEdit *m_apiVersion;
-    QLineEdit *m_mediaUpload;
-    QLineEdit *m_mediaPublic;
-    QLineEdit *m_mediaToken;
+    std::unique_ptr<Ui::SettingsDialog> m_ui; // the form, ui/settingsdialog.ui
     AppConfig m_initial; // fields this dialog does not show pass through unchanged
-    QLabel *m_error;
 };
 
 } // namespace inlet::app

@@ -3,15 +3,14 @@
 #include "common/logging.h"
 #include "common/result.h"
 #include "service/coreservices.h"
+#include "ui_webhooksdialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QVBoxLayout>
 
 namespace inlet::app {
 
@@ -20,100 +19,95 @@ const QString kPublicUrlKey = QStringLiteral("webhook/publicUrl");
 const QString kPollingKey = QStringLiteral("webhook/pollingMode");
 } // namespace
 
-WebhooksDialog::WebhooksDialog(const QUrl &callbackUrl, const QString &verifyToken, bool pollingMode,
-                               QWidget *parent)
+WebhooksDialog::WebhooksDialog(
+    const QUrl &callbackUrl, const QString &verifyToken, bool pollingMode, QWidget *parent)
     : QDialog(parent)
-    , m_callback(new QLabel(this))
-    , m_verifyToken(new QLabel(verifyToken, this))
-    , m_publicUrl(new QLineEdit(this))
-    , m_subscribe(new QPushButton(tr("&Subscribe"), this))
-    , m_polling(new QCheckBox(tr("&Polling mode (no public URL)"), this))
-    , m_result(new QLabel(this))
+    , m_ui(std::make_unique<Ui::WebhooksDialog>())
 {
-    setWindowTitle(tr("Webhooks"));
+    m_ui->setupUi(this);
+    m_subscribe = m_ui->buttons->addButton(tr("&Subscribe"), QDialogButtonBox::ActionRole);
+    // Tab order as laid out: the URL, polling mode, then the buttons.
+    setTabOrder(m_ui->polling, m_subscribe);
+    setTabOrder(m_subscribe, m_ui->buttons->button(QDialogButtonBox::Close));
+    m_ui->verifyToken->setText(verifyToken);
     setCallbackUrl(callbackUrl);
-    m_callback->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_verifyToken->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_publicUrl->setPlaceholderText(tr("https://example.ngrok.app/webhook"));
-    m_polling->setChecked(pollingMode);
-    m_result->setWordWrap(true);
+    m_ui->polling->setChecked(pollingMode);
 
-    auto *explanation = new QLabel(
-        tr("Instagram delivers new messages by calling a webhook. It must reach this computer "
-           "over HTTPS from the internet, so put a tunnel or reverse proxy in front of the local "
-           "callback URL and enter its public address here, then press Subscribe: Meta checks it "
-           "with the verify token and every connected account is subscribed. Without a public URL, "
-           "switch on polling mode: Inlet then asks Instagram for new messages every half minute."),
-        this);
-    explanation->setWordWrap(true);
-
-    auto *form = new QFormLayout;
-    form->addRow(tr("Local callback URL:"), m_callback);
-    form->addRow(tr("Verify token:"), m_verifyToken);
-    form->addRow(tr("Public URL:"), m_publicUrl);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->addButton(m_subscribe, QDialogButtonBox::ActionRole);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_subscribe, &QPushButton::clicked, this, [this] {
         m_subscribed.clear();
         m_appLine.clear();
         m_accountLine.clear();
-        m_result->setText(tr("Subscribing…"));
+        m_ui->result->setText(tr("Subscribing…"));
         emit subscribeRequested(publicUrl());
     });
-    connect(m_polling, &QCheckBox::toggled, this, [this](bool on) {
+    connect(m_ui->polling, &QCheckBox::toggled, this, [this](bool on) {
         updateEnabled();
         emit pollingModeChanged(on);
     });
-    connect(m_publicUrl, &QLineEdit::textChanged, this, &WebhooksDialog::updateEnabled);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(explanation);
-    layout->addLayout(form);
-    layout->addWidget(m_polling);
-    layout->addWidget(m_result);
-    layout->addWidget(buttons);
+    connect(m_ui->publicUrl, &QLineEdit::textChanged, this, &WebhooksDialog::updateEnabled);
     updateEnabled();
     resize(560, 340);
 }
 
+WebhooksDialog::~WebhooksDialog() = default;
+
+QLineEdit *WebhooksDialog::publicUrlEdit() const
+{
+    return m_ui->publicUrl;
+}
+
+QCheckBox *WebhooksDialog::pollingCheckBox() const
+{
+    return m_ui->polling;
+}
+
+QLabel *WebhooksDialog::callbackLabel() const
+{
+    return m_ui->callback;
+}
+
+QLabel *WebhooksDialog::verifyTokenLabel() const
+{
+    return m_ui->verifyToken;
+}
+
 QUrl WebhooksDialog::publicUrl() const
 {
-    return QUrl(m_publicUrl->text().trimmed(), QUrl::StrictMode);
+    return QUrl(m_ui->publicUrl->text().trimmed(), QUrl::StrictMode);
 }
 
 void WebhooksDialog::setPublicUrl(const QUrl &url)
 {
-    m_publicUrl->setText(url.toString());
+    m_ui->publicUrl->setText(url.toString());
 }
 
 void WebhooksDialog::setCallbackUrl(const QUrl &url)
 {
-    m_callback->setText(url.isEmpty() ? tr("(not running: enter the App Secret in Settings)")
-                                      : url.toString());
+    m_ui->callback->setText(
+        url.isEmpty() ? tr("(not running: enter the App Secret in Settings)") : url.toString());
     updateEnabled();
 }
 
 bool WebhooksDialog::pollingMode() const
 {
-    return m_polling->isChecked();
+    return m_ui->polling->isChecked();
 }
 
 QString WebhooksDialog::resultText() const
 {
-    return m_result->text();
+    return m_ui->result->text();
 }
 
 // Subscribing needs a running server and, if typed, a valid https address; pointless when polling.
 void WebhooksDialog::updateEnabled()
 {
-    const QString typed = m_publicUrl->text().trimmed();
+    const QString typed = m_ui->publicUrl->text().trimmed();
     const QUrl url = publicUrl();
     const bool urlOk = typed.isEmpty()
         || (url.isValid() && url.scheme() == QLatin1String("https") && !url.host().isEmpty());
-    m_subscribe->setEnabled(!m_polling->isChecked() && urlOk
-                            && m_callback->text().startsWith(QLatin1String("http")));
+    m_subscribe->setEnabled(!m_ui->polling->isChecked() && urlOk
+        && m_ui->callback->text().startsWith(QLatin1String("http")));
 }
 
 void WebhooksDialog::showResult()
@@ -123,7 +117,7 @@ void WebhooksDialog::showResult()
         if (!line.isEmpty())
             lines.append(line);
     }
-    m_result->setText(lines.join(QLatin1Char('\n')));
+    m_ui->result->setText(lines.join(QLatin1Char('\n')));
 }
 
 void WebhooksDialog::showAppSubscribed()

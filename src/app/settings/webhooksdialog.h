@@ -3,6 +3,8 @@
 #include <QDialog>
 #include <QUrl>
 
+#include <memory>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -16,6 +18,10 @@ struct Error;
 
 namespace inlet::app {
 
+namespace Ui {
+class WebhooksDialog;
+}
+
 // File > Webhooks: where Meta must call (the local callback URL, or a public URL in front of it)
 // and the verify token to enter in Meta's dashboard; subscribes with one click, or switches to
 // polling when there is no public URL. It only shows values and asks; openWebhooksDialog() wires
@@ -25,6 +31,7 @@ class WebhooksDialog : public QDialog {
 public:
     WebhooksDialog(const QUrl &callbackUrl, const QString &verifyToken, bool pollingMode,
                    QWidget *parent = nullptr);
+    ~WebhooksDialog() override;
 
     QUrl publicUrl() const;
     void setPublicUrl(const QUrl &url);
@@ -32,11 +39,11 @@ public:
     bool pollingMode() const;
     QString resultText() const;
 
-    QLineEdit *publicUrlEdit() const { return m_publicUrl; }
+    QLineEdit *publicUrlEdit() const;
     QPushButton *subscribeButton() const { return m_subscribe; }
-    QCheckBox *pollingCheckBox() const { return m_polling; }
-    QLabel *callbackLabel() const { return m_callback; }
-    QLabel *verifyTokenLabel() const { return m_verifyToken; }
+    QCheckBox *pollingCheckBox() const;
+    QLabel *callbackLabel() const;
+    QLabel *verifyTokenLabel() const;
 
 public slots:
     // The app-level step (Meta app pair): done, or why not
@@ -57,12 +64,8 @@ private:
     void updateEnabled();
     void showResult();
 
-    QLabel *m_callback;
-    QLabel *m_verifyToken;
-    QLineEdit *m_publicUrl;
-    QPushButton *m_subscribe;
-    QCheckBox *m_polling;
-    QLabel *m_result;
+    std::unique_ptr<Ui::WebhooksDialog> m_ui; // the form, ui/webhooksdialog.ui
+    QPushButton *m_subscribe = nullptr; // in the button box, added in code
     QStringList m_subscribed;
     QString m_appLine; // the app-level step
     QString m_accountLine; // the per-account step

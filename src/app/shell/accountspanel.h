@@ -9,14 +9,18 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
-class QLabel;
 class QPushButton;
-class QVBoxLayout;
 
 namespace inlet::app {
 
 class AvatarLoader;
+
+namespace Ui {
+class AccountRow;
+class AccountsPanel;
+} // namespace Ui
 
 // One connected account: avatar, name, @username, how its messages arrive (webhooks live,
 // subscription off, polling), and a "needs sign-in" banner with Reconnect.
@@ -24,6 +28,7 @@ class AccountRow : public QWidget {
     Q_OBJECT
 public:
     AccountRow(const Account &account, AvatarLoader *avatars, QWidget *parent = nullptr);
+    ~AccountRow() override;
 
     void setAccount(const Account &account);
     const Account &account() const { return m_account; }
@@ -33,8 +38,8 @@ public:
     QString subscriptionText() const;
     // The words for a state: "Live (last event 2 min ago)", "Subscription off: re-subscribing", ...
     static QString describe(const SubscriptionKeeper::Status &status, qint64 nowMs);
-    QPushButton *reconnectButton() const { return m_reconnect; }
-    QPushButton *disconnectButton() const { return m_disconnect; }
+    QPushButton *reconnectButton() const;
+    QPushButton *disconnectButton() const;
 
 signals:
     void reconnectRequested(const QString &accountId);
@@ -43,15 +48,9 @@ signals:
 private:
     void refreshAvatar();
 
+    std::unique_ptr<Ui::AccountRow> m_ui; // the form, ui/accountrow.ui
     Account m_account;
     AvatarLoader *m_avatars;
-    QLabel *m_avatar;
-    QLabel *m_name;
-    QLabel *m_username;
-    QLabel *m_subscription;
-    QWidget *m_banner;
-    QPushButton *m_reconnect;
-    QPushButton *m_disconnect;
 };
 
 // The list of connected accounts, shown beside the inbox.
@@ -59,6 +58,7 @@ class AccountsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit AccountsPanel(AvatarLoader *avatars, QWidget *parent = nullptr);
+    ~AccountsPanel() override;
 
     void setAccounts(const QList<Account> &accounts);
     AccountRow *row(const QString &accountId) const { return m_rows.value(accountId); }
@@ -74,8 +74,8 @@ signals:
     void connectRequested();
 
 private:
+    std::unique_ptr<Ui::AccountsPanel> m_ui; // the form, ui/accountspanel.ui
     AvatarLoader *m_avatars;
-    QVBoxLayout *m_list;
     QHash<QString, AccountRow *> m_rows;
     QHash<QString, SubscriptionKeeper::Status> m_statuses;
     std::function<qint64()> m_nowMs;

@@ -1,9 +1,9 @@
 #include "app/shell/mainwindow.h"
 
+#include "app/inbox/inboxwidget.h"
 #include "app/login/signincontroller.h"
 #include "app/settings/settingsdialog.h"
 #include "app/shell/accountspanel.h"
-#include "app/inbox/inboxwidget.h"
 #include "app/shell/appresources.h"
 #include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
@@ -14,6 +14,7 @@
 #include "auth/tokenvault.h"
 #include "common/logging.h"
 #include "service/accountservice.h"
+#include "ui_mainwindow.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -24,60 +25,48 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace inlet::app {
 
 MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
-                       SandboxController *sandbox, AvatarLoader *avatars, QWidget *parent)
+    SandboxController *sandbox, AvatarLoader *avatars, QWidget *parent)
     : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
     , m_accounts(accounts)
     , m_signIn(signIn)
     , m_sandbox(sandbox)
     , m_avatars(avatars)
-    , m_pages(new QStackedWidget(this))
-    , m_welcome(new WelcomePage(this))
-    , m_workspace(new QSplitter(Qt::Horizontal, this))
-    , m_accountsPanel(new AccountsPanel(avatars, this))
-    , m_inbox(nullptr)
-    , m_status(new QLabel(this))
-    , m_sandboxBadge(new QLabel(this))
-    , m_sync(new SyncIndicator(this))
 {
     initResources();
-    setWindowTitle(tr("Inlet"));
+    m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/inlet.svg")));
 
-    auto *placeholder = new QLabel(tr("Conversations will appear here."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setForegroundRole(QPalette::PlaceholderText);
-    m_inbox = placeholder;
-    m_workspace->addWidget(m_accountsPanel);
-    m_workspace->addWidget(m_inbox);
-    m_workspace->setStretchFactor(1, 1);
-    m_workspace->setChildrenCollapsible(false);
-    m_workspace->setSizes({320, 780});
+    m_accountsPanel = new AccountsPanel(avatars, this);
+    m_ui->placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_inbox = m_ui->placeholder;
+    m_ui->workspace->insertWidget(0, m_accountsPanel);
+    m_ui->workspace->setStretchFactor(1, 1);
+    m_ui->workspace->setSizes({ 320, 780 });
 
-    m_pages->addWidget(m_welcome);
-    m_pages->addWidget(m_workspace);
-    setCentralWidget(m_pages);
-
+    m_status = new QLabel(this);
     m_status->setAccessibleName(tr("Status"));
     m_status->setTextFormat(Qt::PlainText); // may carry OAuth's error_description: foreign text
     statusBar()->addWidget(m_status, 1);
-    m_sandboxBadge->setText(tr("Sandbox"));
+    m_sandboxBadge = new QLabel(tr("Sandbox"), this);
     m_sandboxBadge->setToolTip(tr("Connected to the local sandbox, not to Instagram"));
     m_sandboxBadge->hide();
     statusBar()->addPermanentWidget(m_sandboxBadge);
+    m_sync = new SyncIndicator(this);
     statusBar()->addPermanentWidget(m_sync);
     connect(m_sync, &SyncIndicator::statusMessage, this, &MainWindow::showStatus);
 
     createMenus();
 
-    connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::connectAccount);
-    connect(m_welcome, &WelcomePage::sandboxRequested, this, &MainWindow::trySandbox);
-    connect(m_welcome, &WelcomePage::settingsRequested, this, &MainWindow::openSettings);
+    WelcomePage *welcome = m_ui->welcome;
+    connect(welcome, &WelcomePage::connectRequested, this, &MainWindow::connectAccount);
+    connect(welcome, &WelcomePage::sandboxRequested, this, &MainWindow::trySandbox);
+    connect(welcome, &WelcomePage::settingsRequested, this, &MainWindow::openSettings);
     connect(m_accountsPanel, &AccountsPanel::connectRequested, this, &MainWindow::connectAccount);
     connect(m_accountsPanel, &AccountsPanel::reconnectRequested, this, &MainWindow::reconnect);
     connect(m_accountsPanel, &AccountsPanel::disconnectRequested, this,
@@ -86,12 +75,12 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
     connect(m_accounts, &AccountService::accountsChanged, this, &MainWindow::refreshAccounts);
     connect(m_accounts, &AccountService::configChanged, this, &MainWindow::refreshAccounts);
     connect(m_accounts, &AccountService::signInBusyChanged, this, [this](bool busy) {
-        m_welcome->setBusy(busy);
+        m_ui->welcome->setBusy(busy);
         if (busy)
             showStatus(tr("Signing in…"));
     });
     connect(m_accounts, &AccountService::signedIn, this, [this](const Account &account) {
-        m_welcome->setNotice({});
+        m_ui->welcome->setNotice({});
         showStatus(tr("Connected @%1.").arg(account.username));
     });
     connect(m_accounts, &AccountService::signInFailed, this, &MainWindow::onSignInFailed);
@@ -100,43 +89,33 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
         showStatus(tr("@%1 needs to sign in again.").arg(account ? account->username : id));
     });
     connect(m_sandbox, &SandboxController::failed, this, [this](const QString &message) {
-        m_welcome->setBusy(false);
+        m_ui->welcome->setBusy(false);
         showStatus(tr("The sandbox could not start: %1").arg(message));
     });
 
     refreshAccounts();
-    resize(1100, 720);
 }
 
 MainWindow::~MainWindow() = default;
 
+// The menus are in the form; here they get what a form cannot say: standard keys, the theme
+// group and what each entry does.
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    m_fileMenu = file;
-    file->addAction(tr("&Connect an Instagram account…"), QKeySequence(tr("Ctrl+N")), this,
-                    &MainWindow::connectAccount);
-    file->addAction(tr("Try the &sandbox"), this, &MainWindow::trySandbox);
-    file->addSeparator();
-    QAction *settings = file->addAction(tr("S&ettings…"), this, &MainWindow::openSettings);
-    settings->setShortcut(QKeySequence::Preferences);
-    settings->setMenuRole(QAction::PreferencesRole);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    connect(m_ui->connectAction, &QAction::triggered, this, &MainWindow::connectAccount);
+    connect(m_ui->sandboxAction, &QAction::triggered, this, &MainWindow::trySandbox);
+    m_ui->settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_ui->quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_ui->quitAction, &QAction::triggered, qApp, &QApplication::quit);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QMenu *theme = view->addMenu(tr("&Theme"));
     auto *group = new QActionGroup(this);
-    const std::pair<ThemeMode, QString> modes[] = {
-        {ThemeMode::System, tr("Follow the &system")},
-        {ThemeMode::Light, tr("&Light")},
-        {ThemeMode::Dark, tr("&Dark")},
+    const std::pair<ThemeMode, QAction *> modes[] = {
+        { ThemeMode::System, m_ui->themeSystemAction },
+        { ThemeMode::Light, m_ui->themeLightAction },
+        { ThemeMode::Dark, m_ui->themeDarkAction },
     };
-    for (const auto &[mode, label] : modes) {
-        QAction *action = theme->addAction(label);
-        action->setCheckable(true);
+    for (const auto &[mode, action] : modes) {
         action->setChecked(Theme::current() == mode);
         group->addAction(action);
         connect(action, &QAction::triggered, this, [mode] {
@@ -145,13 +124,10 @@ void MainWindow::createMenus()
         });
     }
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    m_helpMenu = help;
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
-                    &MainWindow::showShortcuts);
-    help->addAction(tr("How to create a &Meta app"), this,
-                    [] { QDesktopServices::openUrl(SettingsDialog::metaAppHelpUrl()); });
-    help->addAction(tr("&About Inlet"), this, [this] {
+    connect(m_ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_ui->metaAppHelpAction, &QAction::triggered, this,
+        [] { QDesktopServices::openUrl(SettingsDialog::metaAppHelpUrl()); });
+    connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Inlet"),
                            tr("<b>Inlet %1</b><p>Answer your business's Instagram Direct "
                               "Messages from the desktop.</p>")
@@ -159,19 +135,29 @@ void MainWindow::createMenus()
     });
 }
 
+QMenu *MainWindow::fileMenu() const
+{
+    return m_ui->fileMenu;
+}
+
+WelcomePage *MainWindow::welcomePage() const
+{
+    return m_ui->welcome;
+}
+
 void MainWindow::setInboxWidget(QWidget *inbox)
 {
-    const int index = m_workspace->indexOf(m_inbox);
-    QWidget *old = m_workspace->replaceWidget(index, inbox);
+    const int index = m_ui->workspace->indexOf(m_inbox);
+    QWidget *old = m_ui->workspace->replaceWidget(index, inbox);
     if (old)
         old->deleteLater();
     m_inbox = inbox;
-    m_workspace->setStretchFactor(1, 1);
+    m_ui->workspace->setStretchFactor(1, 1);
 }
 
 bool MainWindow::isShowingWelcome() const
 {
-    return m_pages->currentWidget() == m_welcome;
+    return m_ui->pages->currentWidget() == m_ui->welcome;
 }
 
 QString MainWindow::statusText() const
@@ -188,7 +174,8 @@ void MainWindow::refreshAccounts()
 {
     const QList<Account> accounts = m_accounts->accounts();
     m_accountsPanel->setAccounts(accounts);
-    m_pages->setCurrentWidget(accounts.isEmpty() ? static_cast<QWidget *>(m_welcome) : m_workspace);
+    m_ui->pages->setCurrentWidget(
+        accounts.isEmpty() ? static_cast<QWidget *>(m_ui->welcome) : m_ui->workspace);
     m_sandboxBadge->setVisible(m_accounts->isUsingSandbox());
     m_waitingAccounts = 0;
     for (const Account &a : accounts)
@@ -213,7 +200,7 @@ void MainWindow::setUnreadCount(int unread)
 void MainWindow::addMenu(QMenu *menu)
 {
     menu->setParent(this, menu->windowFlags());
-    menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
+    menuBar()->insertMenu(m_ui->helpMenu->menuAction(), menu);
 }
 
 // Modeless, like the settings dialog: no nested event loop.
@@ -231,7 +218,8 @@ void MainWindow::showShortcuts()
 void MainWindow::connectAccount()
 {
     if (!m_accounts->config().isComplete()) {
-        m_welcome->setNotice(tr("First enter your Meta app's Instagram App ID and App Secret."));
+        m_ui->welcome->setNotice(
+            tr("First enter your Meta app's Instagram App ID and App Secret."));
         openSettings();
         return;
     }
@@ -245,7 +233,7 @@ void MainWindow::startSignIn()
 
 void MainWindow::trySandbox()
 {
-    m_welcome->setBusy(true);
+    m_ui->welcome->setBusy(true);
     showStatus(tr("Starting the sandbox…"));
     connect(
         m_sandbox, &SandboxController::ready, this,
@@ -321,7 +309,7 @@ void MainWindow::runSettingsDialog(bool hasSecret)
                 showStatus(tr("The Meta App Secret is in the keychain."));
             });
         }
-        m_welcome->setNotice({});
+        m_ui->welcome->setNotice({});
     });
     dialog->open();
 }
@@ -367,13 +355,13 @@ void MainWindow::disconnectAccount(const QString &accountId)
 
 void MainWindow::onSignInFailed(const Error &error)
 {
-    m_welcome->setBusy(false);
+    m_ui->welcome->setBusy(false);
     if (error.kind == Error::Kind::Cancelled) {
         showStatus(tr("Sign-in cancelled."));
         return;
     }
     showStatus(tr("Sign-in failed: %1").arg(error.message));
-    m_welcome->setNotice(tr("Sign-in failed: %1").arg(error.message));
+    m_ui->welcome->setNotice(tr("Sign-in failed: %1").arg(error.message));
 
     // No keyring (or a locked one) while storing a fresh token: offer this session only.
     if (m_accounts->hasPendingSignIn()

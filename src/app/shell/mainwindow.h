@@ -8,12 +8,11 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QLabel;
 class QMenu;
-class QSplitter;
-class QStackedWidget;
 
 namespace inlet {
 class AccountService;
@@ -28,6 +27,10 @@ class SandboxController;
 class SignInController;
 class SyncIndicator;
 class WelcomePage;
+
+namespace Ui {
+class MainWindow;
+}
 
 // The app's window: the welcome screen until an account is connected, then the accounts panel
 // beside the inbox (embedded with setInboxWidget), with a status bar for sign-in and sync news.
@@ -47,7 +50,7 @@ public:
     // Adds a menu (e.g. Notifications) before Help; the window takes ownership.
     void addMenu(QMenu *menu);
     // The File menu, for entries that need services the window does not know (Webhooks…).
-    QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *fileMenu() const;
     int unreadCount() const { return m_unread; }
     // The Help > Keyboard shortcuts dialog while it is open (for tests), else null.
     QDialog *shortcutsDialog() const { return m_shortcutsDialog.data(); }
@@ -55,7 +58,7 @@ public:
     // Where Settings keeps the media host's access token; without one the field is not saved.
     void setTokenVault(TokenVault *vault) { m_vault = vault; }
 
-    WelcomePage *welcomePage() const { return m_welcome; }
+    WelcomePage *welcomePage() const;
     AccountsPanel *accountsPanel() const { return m_accountsPanel; }
     bool isShowingWelcome() const;
     // The settings dialog while it is open (for tests), else null.
@@ -86,24 +89,20 @@ private:
     void warnLater(const QString &title, const QString &text);
     std::optional<bool> askDeleteMessages(const Account &account);
 
+    std::unique_ptr<Ui::MainWindow> m_ui; // the skeleton and its menus, ui/mainwindow.ui
     AccountService *m_accounts;
     TokenVault *m_vault = nullptr;
     SignInController *m_signIn;
     SandboxController *m_sandbox;
     AvatarLoader *m_avatars;
-    QStackedWidget *m_pages;
-    WelcomePage *m_welcome;
-    QSplitter *m_workspace;
-    AccountsPanel *m_accountsPanel;
-    QWidget *m_inbox;
-    QLabel *m_status;
-    QLabel *m_sandboxBadge;
-    SyncIndicator *m_sync;
+    AccountsPanel *m_accountsPanel = nullptr;
+    QWidget *m_inbox = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_sandboxBadge = nullptr;
+    SyncIndicator *m_sync = nullptr;
     DisconnectPrompt m_disconnectPrompt;
     QPointer<QDialog> m_settingsDialog;
     QPointer<QDialog> m_shortcutsDialog;
-    QMenu *m_helpMenu = nullptr;
-    QMenu *m_fileMenu = nullptr;
     int m_waitingAccounts = 0;
     int m_unread = 0;
 };

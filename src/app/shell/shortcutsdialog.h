@@ -3,11 +3,16 @@
 #include <QDialog>
 #include <QList>
 
+#include <memory>
 #include <utility>
 
 class QTableWidget;
 
 namespace inlet::app {
+
+namespace Ui {
+class ShortcutsDialog;
+}
 
 // Help > Keyboard shortcuts: a read-only table of keys and what they do.
 class ShortcutsDialog : public QDialog {
@@ -15,11 +20,12 @@ class ShortcutsDialog : public QDialog {
 public:
     explicit ShortcutsDialog(const QList<std::pair<QString, QString>> &shortcuts,
                              QWidget *parent = nullptr);
+    ~ShortcutsDialog() override;
 
-    QTableWidget *table() const { return m_table; }
+    QTableWidget *table() const;
 
 private:
-    QTableWidget *m_table;
+    std::unique_ptr<Ui::ShortcutsDialog> m_ui; // the form, ui/shortcutsdialog.ui
 };
 
 } // namespace inlet::app

@@ -2,19 +2,25 @@
 
 #include <QWidget>
 
-class QLabel;
+#include <memory>
+
 class QPushButton;
 
 namespace inlet::app {
+
+namespace Ui {
+class WelcomePage;
+}
 
 // What the manager sees before any account is connected.
 class WelcomePage : public QWidget {
     Q_OBJECT
 public:
     explicit WelcomePage(QWidget *parent = nullptr);
+    ~WelcomePage() override;
 
-    QPushButton *connectButton() const { return m_connect; }
-    QPushButton *sandboxButton() const { return m_sandbox; }
+    QPushButton *connectButton() const;
+    QPushButton *sandboxButton() const;
 
     // A line under the buttons, e.g. "Set up your Meta app first" or a sign-in error.
     void setNotice(const QString &text);
@@ -27,9 +33,7 @@ signals:
     void settingsRequested();
 
 private:
-    QPushButton *m_connect;
-    QPushButton *m_sandbox;
-    QLabel *m_notice;
+    std::unique_ptr<Ui::WelcomePage> m_ui; // the form, ui/welcomepage.ui
 };
 
 } // namespace inlet::app
