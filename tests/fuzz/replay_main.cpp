@@ -6,8 +6,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,9 +36,13 @@ int main(int argc, char **argv)
     }
     std::sort(files.begin(), files.end());
     for (const fs::path &file : files) {
-        std::ifstream in(file, std::ios::binary);
-        const std::string data { std::istreambuf_iterator<char>(in),
-            std::istreambuf_iterator<char>() };
+        std::string data;
+        if (std::FILE *in = std::fopen(file.c_str(), "rb")) {
+            char chunk[4096];
+            for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, in)) > 0;)
+                data.append(chunk, n);
+            std::fclose(in);
+        }
         std::fprintf(stderr, "replay: %s (%zu bytes)\n", file.c_str(), data.size());
         // A copy on the heap of exactly the input's size, as libFuzzer passes it, so that ASan
         // sees a read past the end.
