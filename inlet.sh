@@ -4,6 +4,7 @@
 #   ./inlet.sh test      install what is missing, build, and run every test
 #   ./inlet.sh asan      the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   ./inlet.sh bench     build and run the benchmarks (figures go in docs/benchmarks.md)
+#   ./inlet.sh fuzz [SECONDS]  build the libFuzzer harnesses (clang) and run each SECONDS (60)
 #   ./inlet.sh sandbox   run the sandbox alone (prints its base URL first)
 #   ./inlet.sh package   build the .deb installer
 #   ./inlet.sh package-check  build the .deb, install it, run a message through it, purge it (root or sudo)
@@ -79,8 +80,9 @@ case "$cmd" in
     ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
       run_tests asan "$@" ;;
   bench) install_deps; build default; exec bash bench/run.sh "$@" ;;
+  fuzz) install_deps clang-16 libclang-rt-16-dev llvm-16; exec bash tests/fuzz/run.sh "$@" ;;
   sandbox) install_deps; build default; exec ./build/src/sandbox/inlet-sandbox "$@" ;;
   package) install_deps; build default; (cd build && cpack -G DEB) ;;
   package-check) install_deps "${check_packages[@]}"; build default; bash tests/packaging/check-deb.sh build ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
 esac

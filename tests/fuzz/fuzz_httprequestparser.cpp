@@ -1,17 +1,12 @@
-// libFuzzer harness for HttpRequestParser (not built by CMake yet; see docs/webhook-server.md):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fPIC -Isrc/core \
-//     $(pkg-config --cflags Qt6Core) tests/fuzz/fuzz_httprequestparser.cpp \
-//     src/core/webhook/httprequestparser.cpp src/core/webhook/httprequest.cpp \
-//     $(pkg-config --libs Qt6Core) -o build/fuzz_httprequestparser
-//   ./build/fuzz_httprequestparser -max_total_time=60 -max_len=4096 tests/fixtures/webhook
-// The first input byte seeds how the rest is split into reads. Besides crashes and sanitizer
-// reports it checks two properties: the verdict (requests and error status) does not depend on
-// how the bytes were split into reads, and the parser never holds more than a head, a body and
-// one read.
+// libFuzzer harness for HttpRequestParser (src/core/webhook), the most exposed code in the product.
+// Built and run by `./inlet.sh fuzz` (docs/fuzzing.md). The first input byte seeds how the rest is
+// split into reads. Besides crashes and sanitizer reports it checks two properties: the verdict
+// (requests and error status) does not depend on how the bytes were split into reads, and the
+// parser never holds more than a head, a body and one read.
+#include "fuzzsupport.h"
 #include "webhook/httprequestparser.h"
 
 #include <cstdint>
-#include <cstdlib>
 
 using namespace inlet;
 
@@ -60,8 +55,8 @@ Outcome split(const QByteArray &data, uint8_t seed)
         rng = rng * 1103515245u + 12345u;
         const qsizetype n = qMin<qsizetype>(data.size() - pos, 1 + (rng >> 16) % 64);
         drain(p, p.feed(data.mid(pos, n)), out);
-        if (p.bufferedBytes() > 512 + 1024 + 64 + 8)
-            abort(); // held more than a head, a body and one read
+        // Never more than a head, a body and one read.
+        FUZZ_CHECK(p.bufferedBytes() <= 512 + 1024 + 64 + 8);
         pos += n;
     }
     return out;
@@ -69,12 +64,18 @@ Outcome split(const QByteArray &data, uint8_t seed)
 
 } // namespace
 
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    fuzz::quietQtMessages();
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    if (!(whole(bytes) == split(bytes, data[0])))
-        abort(); // the verdict depends on read boundaries: a proxy could read it differently
+    // A verdict that depends on read boundaries is one a proxy could read differently.
+    FUZZ_CHECK(whole(bytes) == split(bytes, data[0]));
     return 0;
 }

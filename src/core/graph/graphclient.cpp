@@ -192,11 +192,7 @@ QFuture<Result<TokenGrant>> GraphClient::refreshToken(const AccessToken &auth)
         .then([](Result<QJsonObject> result) -> Result<TokenGrant> {
             if (!result)
                 return std::unexpected(result.error());
-            const QJsonObject grant = unwrapData(*result);
-            const QString token = grant.value(QLatin1String("access_token")).toString();
-            if (token.isEmpty())
-                return fail(Error::Kind::Parse, QStringLiteral("no access_token in the refresh reply"));
-            return TokenGrant{token, grant.value(QLatin1String("expires_in")).toVariant().toLongLong()};
+            return parseTokenGrant(*result, "refresh");
         });
 }
 
@@ -205,12 +201,18 @@ QFuture<Result<TokenGrant>> GraphClient::tokenGrant(const QUrl &url)
     return send({"GET", url, {}, {}, {}}).then([](Result<QJsonObject> result) -> Result<TokenGrant> {
         if (!result)
             return std::unexpected(result.error());
-        const QJsonObject grant = unwrapData(*result);
-        const QString token = grant.value(QLatin1String("access_token")).toString();
-        if (token.isEmpty())
-            return fail(Error::Kind::Parse, QStringLiteral("no access_token in the exchange reply"));
-        return TokenGrant{token, grant.value(QLatin1String("expires_in")).toVariant().toLongLong()};
+        return parseTokenGrant(*result, "exchange");
     });
+}
+
+Result<TokenGrant> GraphClient::parseTokenGrant(const QJsonObject &reply, const char *what)
+{
+    const QJsonObject grant = unwrapData(reply);
+    const QString token = grant.value(QLatin1String("access_token")).toString();
+    if (token.isEmpty())
+        return fail(Error::Kind::Parse,
+            QStringLiteral("no access_token in the %1 reply").arg(QLatin1String(what)));
+    return TokenGrant { token, grant.value(QLatin1String("expires_in")).toVariant().toLongLong() };
 }
 
 QFuture<Result<QJsonObject>> GraphClient::send(Request request)

@@ -102,6 +102,9 @@ public:
     QFuture<Result<TokenGrant>> refreshToken(const AccessToken &auth);
 
     static QByteArray formEncode(const FormFields &fields);
+    // The answer of the long-lived exchange or the refresh (flat or data[] shape); `what` names the
+    // call in the error. Public for tests and tests/fuzz.
+    static Result<TokenGrant> parseTokenGrant(const QJsonObject &reply, const char *what);
 
 signals:
     // A call made with this account's token was answered with 190/102: it needs to sign in again.

@@ -73,7 +73,9 @@ qint64 parseGraphTime(const QJsonValue &value)
 {
     qint64 n = 0;
     if (value.isDouble()) {
-        n = static_cast<qint64>(value.toDouble());
+        // Beyond qint64 the conversion is undefined behaviour ("created_time": 1e300 is JSON).
+        const double d = value.toDouble();
+        n = d > 0 && d < 9e18 ? static_cast<qint64>(d) : 0;
     } else {
         const QString s = value.toString().trimmed();
         bool numeric = false;
@@ -83,6 +85,8 @@ qint64 parseGraphTime(const QJsonValue &value)
             return dt.isValid() ? dt.toMSecsSinceEpoch() : 0;
         }
     }
+    if (n <= 0) // not a time (and n * 1000 could overflow)
+        return 0;
     // Seconds until the year 5138, milliseconds after: Graph mixes both.
     return n < 100'000'000'000LL ? n * 1000 : n;
 }

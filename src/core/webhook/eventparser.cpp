@@ -279,20 +279,31 @@ Status parseEnvelope(const QJsonObject &root, QList<InboundEvent> &out)
 
 } // namespace
 
+namespace {
+
+// A positive double as a whole number; 0 when it is not positive or beyond qint64 (converting
+// such a double is undefined behaviour: "time": 1e300 is valid JSON).
+qint64 positiveWhole(double d)
+{
+    return d > 0 && d < 9e18 ? qint64(d) : 0;
+}
+
+} // namespace
+
 qint64 webhookTimestampMs(const QJsonValue &value)
 {
     qint64 t = 0;
     if (value.isDouble()) {
         t = value.toInteger(0);
         if (t == 0)
-            t = qint64(value.toDouble());
+            t = positiveWhole(value.toDouble());
     } else if (value.isString()) {
         const QString s = value.toString().trimmed();
         bool ok = false;
         t = s.toLongLong(&ok);
         if (!ok) {
             const double d = s.toDouble(&ok);
-            t = ok ? qint64(d) : 0;
+            t = ok ? positiveWhole(d) : 0;
         }
         if (!ok) {
             const QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);

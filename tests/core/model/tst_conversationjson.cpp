@@ -40,6 +40,17 @@ private slots:
         QCOMPARE(parseGraphTime(QJsonValue(text)), ms);
     }
 
+    // Numbers beyond qint64 and negative times are no times (found by tests/fuzz: undefined
+    // behaviour and a signed overflow before).
+    void timesOutOfRange()
+    {
+        QCOMPARE(parseGraphTime(QJsonValue(1e300)), qint64(0));
+        QCOMPARE(parseGraphTime(QJsonValue(-1e300)), qint64(0));
+        QCOMPARE(parseGraphTime(QJsonValue(-5)), qint64(0));
+        QCOMPARE(parseGraphTime(QJsonValue(QStringLiteral("-9223372036854775807"))), qint64(0));
+        QCOMPARE(parseGraphTime(QJsonValue(1753742689.0)), qint64(1753742689000));
+    }
+
     void conversationPage()
     {
         auto page = parseConversationPage(json("{\"data\":[{\"id\":\"c1\",\"updated_time\":\"2025-07-28T22:44:49+0000\"},{\"id\":\"c2\"}], \"paging\":{\"cursors\":{\"after\":\"AFTER\"},\"next\":\"https://graph/x?after=AFTER\"}}"));

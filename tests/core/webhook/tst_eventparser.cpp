@@ -268,6 +268,9 @@ private slots:
         QTest::newRow("iso") << QByteArray("\"2024-11-29T17:06:40.123Z\"") << 1732900000123LL;
         QTest::newRow("garbage") << QByteArray("\"soon\"") << 0LL;
         QTest::newRow("negative") << QByteArray("-5") << 0LL;
+        // Beyond qint64: not a time (was undefined behaviour, found by tests/fuzz).
+        QTest::newRow("huge number") << QByteArray("1.7e85") << 0LL;
+        QTest::newRow("huge string") << QByteArray("\"1e300\"") << 0LL;
     }
     void timestamps()
     {
