@@ -263,7 +263,8 @@ int main(int argc, char **argv)
             QWheelEvent wheel(pos, view.viewport()->mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120),
                               Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
             QCoreApplication::sendEvent(view.viewport(), &wheel);
-            QCoreApplication::processEvents(); // top-paging asked, or its page landed (read on the worker)
+            QCoreApplication::processEvents(); // top-paging asked, or its page landed (read on the
+                                               // worker)
             view.viewport()->repaint();
             frames.append(ms(t));
             g_cpu.append(cpuMs() - cpu0);

@@ -31,8 +31,8 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
 #include <QMenu>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>

@@ -221,7 +221,7 @@ private slots:
         if (!filled || !alive())
             QFAIL(qPrintable(explain("not signed in: no account or conversation stored")));
         QCOMPARE(guithread::allowed([&] { return reader->accounts(); })->first().id,
-                 QStringLiteral("17841400000000001"));
+            QStringLiteral("17841400000000001"));
     }
 };
 

@@ -52,10 +52,13 @@ private slots:
         // The backfill (paced at Instagram's 2 calls/s) fills the store conversation by
         // conversation; the first one is enough here.
         // The test's own reads run under an allowance: this thread is the app's GUI thread.
-        auto reader = guithread::allowed([&] { return StoreReader::open(core->store()->databasePath()); });
+        auto reader
+            = guithread::allowed([&] { return StoreReader::open(core->store()->databasePath()); });
         QVERIFY(reader);
-        const auto readInbox = [&] { return guithread::allowed([&] { return (*reader)->inbox(InboxQuery{}); }); };
-        QTRY_VERIFY_WITH_TIMEOUT(!readInbox().value_or(QList<StoredConversation>()).isEmpty(), 20000);
+        const auto readInbox
+            = [&] { return guithread::allowed([&] { return (*reader)->inbox(InboxQuery {}); }); };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !readInbox().value_or(QList<StoredConversation>()).isEmpty(), 20000);
         const auto inbox = readInbox();
         QVERIFY(inbox && !inbox->isEmpty());
 
@@ -68,8 +71,10 @@ private slots:
              {QStringLiteral("text"), QStringLiteral("Is the demo live?")}});
         const QString mid = injected.value(QStringLiteral("mid")).toString();
         QVERIFY(!mid.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] { return (*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value(); }),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
+            return (*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value();
+        }),
+            15000);
     }
 };
 

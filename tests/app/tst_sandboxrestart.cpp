@@ -111,8 +111,10 @@ private slots:
                       .value(QStringLiteral("mid"))
                       .toString();
             QVERIFY(!mid.isEmpty());
-            QTRY_VERIFY_WITH_TIMEOUT(
-                guithread::allowed([&] { return (*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value(); }), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
+                return (*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value();
+            }),
+                15000);
 
             QCOMPARE(windows.count(), 0);
             QCOMPARE(needsSignIn.count(), 0);

@@ -9,8 +9,8 @@
 namespace inlet::test {
 
 // open() and waits for its answer: true when the rows are in.
-inline bool openMessages(MessageListModel &model, qint64 conversationId, qint64 atMessageId = 0,
-                         int timeoutMs = 5000)
+inline bool openMessages(
+    MessageListModel &model, qint64 conversationId, qint64 atMessageId = 0, int timeoutMs = 5000)
 {
     const QFuture<Status> opened = model.open(conversationId, atMessageId);
     return QTest::qWaitFor([&opened] { return opened.isFinished(); }, timeoutMs)

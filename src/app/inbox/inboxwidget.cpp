@@ -345,15 +345,15 @@ void InboxWidget::openConversation(qint64 conversationId, qint64 messageId)
                    auto found = source->conversation(conversationId);
                    if (!found)
                        return std::unexpected(found.error());
-                   return *found ? Found{**found} : Found{};
+                   return *found ? Found { **found } : Found {};
                }),
-           this, [this, conversationId, messageId](const Result<Found> &fetched) {
-               if (!fetched || fetched->isEmpty()) {
-                   qCWarning(lcApp) << "inbox: no conversation" << conversationId;
-                   return;
-               }
-               showConversation(fetched->constFirst(), messageId);
-           });
+        this, [this, conversationId, messageId](const Result<Found> &fetched) {
+            if (!fetched || fetched->isEmpty()) {
+                qCWarning(lcApp) << "inbox: no conversation" << conversationId;
+                return;
+            }
+            showConversation(fetched->constFirst(), messageId);
+        });
 }
 
 void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
@@ -361,15 +361,18 @@ void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
     m_current = row;
     m_current.hitMessageId = messageId;
     // The rows come from the model's reader thread; the hit is shown once they are in.
-    onDone(m_messages->open(m_current.id, messageId), this, [this, messageId](const Status &opened) {
-        if (!opened) {
-            if (opened.error().kind != Error::Kind::Cancelled)
-                qCWarning(lcApp) << "inbox: cannot open conversation:" << opened.error().message;
-            return;
-        }
-        if (messageId)
-            QTimer::singleShot(0, this, [this, messageId] { m_messageView->showMessage(messageId); });
-    });
+    onDone(
+        m_messages->open(m_current.id, messageId), this, [this, messageId](const Status &opened) {
+            if (!opened) {
+                if (opened.error().kind != Error::Kind::Cancelled)
+                    qCWarning(lcApp)
+                        << "inbox: cannot open conversation:" << opened.error().message;
+                return;
+            }
+            if (messageId)
+                QTimer::singleShot(
+                    0, this, [this, messageId] { m_messageView->showMessage(messageId); });
+        });
     m_placeholder->setVisible(false);
     m_messageView->setVisible(true);
     m_composer->setVisible(true);

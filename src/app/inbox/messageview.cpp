@@ -38,15 +38,15 @@ MessageView::MessageView(MessageListModel *model, MessageDelegate *delegate, QWi
         QTimer::singleShot(0, this, &MessageView::scrollToNewest);
     });
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this](const QModelIndex &, int first) {
-                m_stickToBottom = isAtBottom();
-                if (first == 0 && m_model->isFetchingOlder()) {
-                    // Older rows go in above: remember the row at the top of the viewport.
-                    const QModelIndex anchor = indexAt(QPoint(1, 1));
-                    m_anchorId = anchor.isValid() ? m_model->rowAt(anchor.row()).id : 0;
-                    m_anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
-                }
-            });
+        [this](const QModelIndex &, int first) {
+            m_stickToBottom = isAtBottom();
+            if (first == 0 && m_model->isFetchingOlder()) {
+                // Older rows go in above: remember the row at the top of the viewport.
+                const QModelIndex anchor = indexAt(QPoint(1, 1));
+                m_anchorId = anchor.isValid() ? m_model->rowAt(anchor.row()).id : 0;
+                m_anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
+            }
+        });
     connect(model, &MessageListModel::olderFetched, this, &MessageView::keepAnchor);
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
         // New messages at the end: follow them if the manager was reading the newest.

@@ -102,29 +102,32 @@ struct Notifier::Read {
 
 // Reads the conversations table only (StoreReader::counts() also counted every message: about
 // 10,000 pages at 1,000,000), on the reader thread.
-void Notifier::refreshUnread() { countUnread({}); }
+void Notifier::refreshUnread()
+{
+    countUnread({});
+}
 
 void Notifier::countUnread(std::function<void()> then)
 {
     onDone(m_readers->read<int>([](StoreReader &r) { return r.unreadConversationCount(); }), this,
-           [this, then = std::move(then)](const Result<int> &unread) {
-               const auto done = qScopeGuard([&then] {
-                   if (then)
-                       then();
-               });
-               if (!unread) {
-                   qCWarning(lcApp) << "notifier cannot count unread:" << unread.error().message;
-                   return;
-               }
-               if (*unread == m_unread)
-                   return;
-               m_unread = *unread;
-               if (m_tray)
-                   m_tray->setToolTip(m_unread > 0
-                                          ? tr("Inlet: %n unread conversation(s)", nullptr, m_unread)
-                                          : tr("Inlet"));
-               emit unreadCountChanged(m_unread);
-           });
+        [this, then = std::move(then)](const Result<int> &unread) {
+            const auto done = qScopeGuard([&then] {
+                if (then)
+                    then();
+            });
+            if (!unread) {
+                qCWarning(lcApp) << "notifier cannot count unread:" << unread.error().message;
+                return;
+            }
+            if (*unread == m_unread)
+                return;
+            m_unread = *unread;
+            if (m_tray)
+                m_tray->setToolTip(m_unread > 0
+                        ? tr("Inlet: %n unread conversation(s)", nullptr, m_unread)
+                        : tr("Inlet"));
+            emit unreadCountChanged(m_unread);
+        });
 }
 
 void Notifier::onStoreChanged(const StoreChange &change)
@@ -165,18 +168,19 @@ void Notifier::onStoreChanged(const StoreChange &change)
             if (message.outgoing || message.deleted || message.createdMs < from)
                 continue;
             if (!read.contacts.contains(message.customerId)) {
-                if (const auto contact = r.contact(message.customerId); contact && contact->has_value())
+                if (const auto contact = r.contact(message.customerId);
+                    contact && contact->has_value())
                     read.contacts.insert(message.customerId, **contact);
             }
             read.messages.append(message);
         }
         return read;
     }),
-           this, [this](const Result<Read> &read) {
-               if (read)
-                   showNew(*read);
-               emit changeHandled();
-           });
+        this, [this](const Result<Read> &read) {
+            if (read)
+                showNew(*read);
+            emit changeHandled();
+        });
 }
 
 void Notifier::showNew(const Read &read)
@@ -201,7 +205,8 @@ void Notifier::showNew(const Read &read)
     } else {
         for (const StoredMessage &message : fresh) {
             QString name = contactNameText({}, {}, message.customerId);
-            if (const auto contact = read.contacts.constFind(message.customerId); contact != read.contacts.cend())
+            if (const auto contact = read.contacts.constFind(message.customerId);
+                contact != read.contacts.cend())
                 name = contactNameText(contact->name, contact->username, message.customerId);
             notify(name, preview(message));
         }

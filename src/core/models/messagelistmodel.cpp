@@ -69,12 +69,12 @@ void MessageListModel::post(std::function<T()> read, std::function<void(T)> appl
     const quint64 generation = m_generation;
     m_worker->post([this, read = std::move(read), apply = std::move(apply), generation]() mutable {
         T result = read();
-        SerialWorker::deliver(this, [this, apply = std::move(apply), generation,
-                                     result = std::move(result)]() mutable {
-            --m_pending;
-            if (generation == m_generation)
-                apply(std::move(result));
-        });
+        SerialWorker::deliver(this,
+            [this, apply = std::move(apply), generation, result = std::move(result)]() mutable {
+                --m_pending;
+                if (generation == m_generation)
+                    apply(std::move(result));
+            });
     });
 }
 
@@ -149,10 +149,8 @@ void MessageListModel::fetchOlder(int rows)
     m_fetchingOlder = true;
     const int limit = rows > 0 ? rows : m_pageSize;
     using Page = Result<QList<MessageRow>>;
-    post<Page>(
-        [source = m_source, id = m_conversationId, key = m_items.constFirst().row.key(), limit] {
-            return source->messagesBefore(id, key, limit);
-        },
+    post<Page>([source = m_source, id = m_conversationId, key = m_items.constFirst().row.key(),
+                   limit] { return source->messagesBefore(id, key, limit); },
         [this, limit](Page page) {
             if (!page) {
                 m_fetchingOlder = false;
@@ -174,9 +172,8 @@ void MessageListModel::fetchNewer()
         return;
     m_fetchingNewer = true;
     using Page = Result<QList<MessageRow>>;
-    post<Page>(
-        [source = m_source, id = m_conversationId, key = m_items.constLast().row.key(),
-         limit = m_pageSize] { return source->messagesAfter(id, key, limit); },
+    post<Page>([source = m_source, id = m_conversationId, key = m_items.constLast().row.key(),
+                   limit = m_pageSize] { return source->messagesAfter(id, key, limit); },
         [this](Page page) {
             m_fetchingNewer = false;
             if (!page) {
@@ -198,7 +195,8 @@ struct Opened {
 };
 
 // The first rows of a conversation: its newest page, or the page around a message.
-Result<Opened> readOpening(InboxSource &source, qint64 conversationId, qint64 atMessageId, int pageSize)
+Result<Opened> readOpening(
+    InboxSource &source, qint64 conversationId, qint64 atMessageId, int pageSize)
 {
     Opened opened;
     if (atMessageId > 0) {
@@ -269,7 +267,7 @@ QFuture<Status> MessageListModel::open(qint64 conversationId, qint64 atMessageId
             m_items.clear();
             m_items.reserve(opened->rows.size());
             for (auto &row : opened->rows)
-                m_items.append(Item{std::move(row), m_nextRevision++});
+                m_items.append(Item { std::move(row), m_nextRevision++ });
             endResetModel();
             done->settle({});
         });
@@ -308,10 +306,11 @@ void MessageListModel::applyChange(const QList<qint64> &messageIds)
             for (qint64 id : messageIds) {
                 auto row = source->message(id);
                 if (!row) {
-                    qCWarning(lcModels) << "messages: cannot read message" << id << row.error().message;
+                    qCWarning(lcModels)
+                        << "messages: cannot read message" << id << row.error().message;
                     continue;
                 }
-                rows.append({id, std::move(*row)});
+                rows.append({ id, std::move(*row) });
             }
             return rows;
         },

@@ -106,8 +106,7 @@ private:
         double uploadProgress = -1; // not persisted: only what the running upload reported
     };
     // Runs `read` on the worker, then `apply` here if the model still shows the same conversation.
-    template <typename T>
-    void post(std::function<T()> read, std::function<void(T)> apply);
+    template <typename T> void post(std::function<T()> read, std::function<void(T)> apply);
     int prepend(QList<MessageRow> rows);
     void append(QList<MessageRow> rows);
     void applyRow(qint64 id, const std::optional<MessageRow> &row);

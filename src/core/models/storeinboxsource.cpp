@@ -17,7 +17,10 @@ StoreInboxSource::StoreInboxSource(std::shared_ptr<ReaderPool> readers, QString 
 
 StoreInboxSource::~StoreInboxSource() = default;
 
-Result<StoreReader *> StoreInboxSource::reader() { return m_readers->reader(); }
+Result<StoreReader *> StoreInboxSource::reader()
+{
+    return m_readers->reader();
+}
 
 ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const
 {

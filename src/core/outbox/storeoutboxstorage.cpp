@@ -1,10 +1,10 @@
 #include "outbox/storeoutboxstorage.h"
 
-#include <QFileInfo>
-
 #include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
+
+#include <QFileInfo>
 
 namespace inlet {
 
@@ -138,7 +138,8 @@ QFuture<Result<QSet<QString>>> StoreOutboxStorage::claimedMids(const QString &ac
                 if (!m) {
                     return std::unexpected(m.error());
                 }
-                // Outbox rows carry a client id; an echo stored on its own does not (it may be ours).
+                // Outbox rows carry a client id; an echo stored on its own does not (it may be
+                // ours).
                 if (*m && !(*m)->clientId.isEmpty()) {
                     claimed.insert(mid);
                 }

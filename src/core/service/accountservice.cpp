@@ -187,15 +187,15 @@ QFuture<Status> AccountService::load()
     auto promise = startedPromise<Status>();
     QFuture<Status> future = promise->future();
     onDone(m_store->readers()->read<QList<Account>>([](StoreReader &r) { return r.accounts(); }),
-           this, [this, promise](const Result<QList<Account>> &stored) {
-               if (!stored) {
-                   qCWarning(lcApp) << "cannot read accounts:" << stored.error().message;
-                   settle(promise, Status(std::unexpected(stored.error())));
-                   return;
-               }
-               applyLoaded(*stored);
-               settle(promise, Status());
-           });
+        this, [this, promise](const Result<QList<Account>> &stored) {
+            if (!stored) {
+                qCWarning(lcApp) << "cannot read accounts:" << stored.error().message;
+                settle(promise, Status(std::unexpected(stored.error())));
+                return;
+            }
+            applyLoaded(*stored);
+            settle(promise, Status());
+        });
     return future;
 }
 

@@ -80,11 +80,13 @@ Status HeadlessRunner::start()
     if (!m_options.sandboxBase.isEmpty()) {
         fetchSandboxApp();
     } else {
-        onDone(accounts->load(), this, [this, accounts](const Status &) {
-            if (accounts->accounts().isEmpty())
-                qCWarning(lcApp) << "no connected account: connect one in the app first, or use --sandbox";
-            afterAccountsReady();
-        });
+        onDone(
+            accounts->load(), this, [this, accounts](const Status &) {
+                if (accounts->accounts().isEmpty())
+                    qCWarning(lcApp)
+                        << "no connected account: connect one in the app first, or use --sandbox";
+                afterAccountsReady();
+            });
     }
     return {};
 }
@@ -112,8 +114,8 @@ void HeadlessRunner::fetchSandboxApp()
                 }
                 onDone(accounts->load(), this, [this, accounts](const Status &) {
                     const auto all = accounts->accounts();
-                    const bool usable = std::any_of(all.begin(), all.end(),
-                                                    [](const Account &a) { return !a.needsSignIn; });
+                    const bool usable = std::any_of(
+                        all.begin(), all.end(), [](const Account &a) { return !a.needsSignIn; });
                     if (usable)
                         afterAccountsReady();
                     else

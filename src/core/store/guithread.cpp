@@ -8,13 +8,19 @@
 namespace inlet::guithread {
 
 namespace {
-std::atomic<QThread *> g_guiThread{nullptr};
+std::atomic<QThread *> g_guiThread { nullptr };
 thread_local int t_allowed = 0;
 } // namespace
 
-void declare(QThread *thread) { g_guiThread.store(thread); }
+void declare(QThread *thread)
+{
+    g_guiThread.store(thread);
+}
 
-void clear() { g_guiThread.store(nullptr); }
+void clear()
+{
+    g_guiThread.store(nullptr);
+}
 
 bool isCurrent()
 {
@@ -38,8 +44,14 @@ void assertNotCurrent(const char *what)
         qFatal("SQL on the GUI thread (%s): run it on a reader thread (store/readerpool.h)", what);
 }
 
-Allowance::Allowance() { ++t_allowed; }
+Allowance::Allowance()
+{
+    ++t_allowed;
+}
 
-Allowance::~Allowance() { --t_allowed; }
+Allowance::~Allowance()
+{
+    --t_allowed;
+}
 
 } // namespace inlet::guithread

@@ -32,8 +32,7 @@ public:
 };
 
 // Runs `read` under an Allowance and returns what it returns.
-template <typename Fn>
-auto allowed(Fn &&read)
+template <typename Fn> auto allowed(Fn &&read)
 {
     Allowance allow;
     return read();

@@ -30,7 +30,8 @@ ReaderPool::ReaderPool(QString databasePath)
 {
     m_threads.setObjectName(QStringLiteral("inlet-store-readers"));
     m_threads.setMaxThreadCount(1); // in order; small indexed look-ups, one connection
-    m_threads.setExpiryTimeout(-1); // keep the thread, and its open connection, while the pool lives
+    m_threads.setExpiryTimeout(
+        -1); // keep the thread, and its open connection, while the pool lives
 }
 
 ReaderPool::~ReaderPool()
@@ -57,12 +58,13 @@ Result<StoreReader *> ReaderPool::reader()
     // Close it on its own thread when that thread ends (the pool may be gone by then).
     auto *app = QCoreApplication::instance();
     if (app && thread != app->thread()) {
-        QObject::connect(thread, &QThread::finished, [weak = std::weak_ptr<Readers>(m_readers), thread] {
-            if (auto readers = weak.lock()) {
-                QMutexLocker lock(&readers->mutex);
-                delete readers->byThread.take(thread);
-            }
-        });
+        QObject::connect(
+            thread, &QThread::finished, [weak = std::weak_ptr<Readers>(m_readers), thread] {
+                if (auto readers = weak.lock()) {
+                    QMutexLocker lock(&readers->mutex);
+                    delete readers->byThread.take(thread);
+                }
+            });
     }
     return r;
 }

@@ -34,8 +34,7 @@ public:
     // Runs `query` on the pool's reader thread; jobs run one at a time, in the order posted, so
     // answers come back in that order. The future finishes there: continue with onDone (or
     // .then with a context) to get back to the caller's thread.
-    template <typename T>
-    QFuture<Result<T>> read(std::function<Result<T>(StoreReader &)> query)
+    template <typename T> QFuture<Result<T>> read(std::function<Result<T>(StoreReader &)> query)
     {
         return QtConcurrent::run(&m_threads, [this, query = std::move(query)]() -> Result<T> {
             auto r = reader();

@@ -34,7 +34,8 @@ public:
     ~Store() override;
 
     QString databasePath() const { return m_path; }
-    // The one reader pool of this store (store/readerpool.h): every reader of the app comes from it.
+    // The one reader pool of this store (store/readerpool.h): every reader of the app comes from
+    // it.
     std::shared_ptr<ReaderPool> readers() const { return m_readers; }
 
     // THE webhook/sync contract: the whole list in one transaction, in timestamp order,

@@ -1,12 +1,12 @@
 // The bubble of an attachment the manager sends: the thumbnail from the local file at once, a
 // progress bar with the percentage while it uploads, Cancel hit-tested like Retry/Delete, file
 // cards with name and size, and clicks: images to the in-app viewer, other files outside.
-#include "support/messagemodelwait.h"
 #include "../../core/models/fakeinboxsource.h"
 #include "app/inbox/imagecache.h"
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messagelayout.h"
 #include "models/messagelistmodel.h"
+#include "support/messagemodelwait.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,11 +1,11 @@
 // MessageDelegate's layouts: long text wraps, emoji and right-to-left text lay out, images keep a
 // fixed box, and the per-(message, revision, width) cache is hit and invalidated as it should.
-#include "support/messagemodelwait.h"
 #include "../../core/models/fakeinboxsource.h"
 #include "app/inbox/imagecache.h"
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messagelayout.h"
 #include "models/messagelistmodel.h"
+#include "support/messagemodelwait.h"
 
 #include <QApplication>
 #include <QImage>

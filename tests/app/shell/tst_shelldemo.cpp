@@ -82,10 +82,13 @@ private slots:
 
         // A customer writes: by webhook into the store, then the title and a notification.
         // The test's own reads run under an allowance: this thread is the app's GUI thread.
-        auto reader = guithread::allowed([&] { return StoreReader::open(core->store()->databasePath()); });
+        auto reader
+            = guithread::allowed([&] { return StoreReader::open(core->store()->databasePath()); });
         QVERIFY(reader);
-        const auto readInbox = [&] { return guithread::allowed([&] { return (*reader)->inbox(InboxQuery{}); }); };
-        QTRY_VERIFY_WITH_TIMEOUT(!readInbox().value_or(QList<StoredConversation>()).isEmpty(), 20000);
+        const auto readInbox
+            = [&] { return guithread::allowed([&] { return (*reader)->inbox(InboxQuery {}); }); };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !readInbox().value_or(QList<StoredConversation>()).isEmpty(), 20000);
         const auto inbox = readInbox();
         QVERIFY(inbox && !inbox->isEmpty());
         QSignalSpy notified(notifier.get(), &Notifier::notified);

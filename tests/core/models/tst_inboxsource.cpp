@@ -1,11 +1,11 @@
 // The inbox models over a real Store in a temporary dir: what the manager sees follows what the
 // store commits, through Store::changed, without resets.
-#include "support/messagemodelwait.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 #include "models/storeinboxsource.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/messagemodelwait.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -88,7 +88,8 @@ private slots:
     {
         auto source = makeSource();
         MessageListModel model(source);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
         model.setPageSize(50);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -117,7 +118,7 @@ private slots:
 
         // A change posted after the page is applied after it.
         source->putMessage(message(500, base() + 500 * 60'000));
-        model.applyChange({500});
+        model.applyChange({ 500 });
         QCOMPARE(model.rowOfMessage(500), -1);
         QVERIFY(messagesSettled(model));
         QCOMPARE(idAt(model, model.rowCount() - 1), 500);
@@ -135,7 +136,8 @@ private slots:
         other.conversationId = 9;
         source->putMessage(other);
         MessageListModel model(source);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         const QFuture<Status> first = model.open(kConversation);

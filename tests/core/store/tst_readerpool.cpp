@@ -1,9 +1,8 @@
 // The store's one reader pool (store/readerpool.h) and the check that no SQL runs on the thread
 // the composition root declared as the GUI thread (store/guithread.h).
-#include "storetestutil.h"
-
 #include "store/guithread.h"
 #include "store/readerpool.h"
+#include "storetestutil.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -28,7 +27,8 @@ private slots:
         auto store = Store::open(m_dir.path());
         QVERIFY(ok(store));
         m_store = std::move(*store);
-        QVERIFY(ok(wait(m_store->applyEvents({message(QStringLiteral("m1"), 1000, QStringLiteral("hi"))}))));
+        QVERIFY(ok(wait(
+            m_store->applyEvents({ message(QStringLiteral("m1"), 1000, QStringLiteral("hi")) }))));
     }
 
     void cleanup() { guithread::clear(); }
@@ -66,19 +66,20 @@ private slots:
         QMutex mutex;
         QSet<QThread *> threads;
         for (int i = 0; i < 5; ++i) {
-            futures.append(pool.read<int>([i, &order, &mutex, &threads](StoreReader &r) -> Result<int> {
-                auto accounts = r.accounts(); // a real query, refused on the GUI thread
-                if (!accounts)
-                    return std::unexpected(accounts.error());
-                QMutexLocker lock(&mutex);
-                order.append(i);
-                threads.insert(QThread::currentThread());
-                return i;
-            }));
+            futures.append(
+                pool.read<int>([i, &order, &mutex, &threads](StoreReader &r) -> Result<int> {
+                    auto accounts = r.accounts(); // a real query, refused on the GUI thread
+                    if (!accounts)
+                        return std::unexpected(accounts.error());
+                    QMutexLocker lock(&mutex);
+                    order.append(i);
+                    threads.insert(QThread::currentThread());
+                    return i;
+                }));
         }
         for (auto &f : futures)
             QVERIFY(ok(wait(f)));
-        QCOMPARE(order, (QList<int>{0, 1, 2, 3, 4}));
+        QCOMPARE(order, (QList<int> { 0, 1, 2, 3, 4 }));
         QCOMPARE(threads.size(), 1);
         QVERIFY(!threads.contains(QThread::currentThread()));
     }
@@ -109,10 +110,12 @@ private slots:
         env.insert(QStringLiteral("INLET_READERPOOL_CHILD"), m_store->databasePath());
         child.setProcessEnvironment(env);
         child.setProcessChannelMode(QProcess::MergedChannels);
-        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("aQueryOnTheGuiThreadAborts")});
+        child.start(QCoreApplication::applicationFilePath(),
+            { QStringLiteral("aQueryOnTheGuiThreadAborts") });
         QVERIFY(child.waitForFinished(60000));
         const QByteArray output = child.readAll();
-        QVERIFY2(child.exitStatus() == QProcess::CrashExit || child.exitCode() != 0, output.constData());
+        QVERIFY2(
+            child.exitStatus() == QProcess::CrashExit || child.exitCode() != 0, output.constData());
         QVERIFY2(output.contains("SQL on the GUI thread"), output.constData());
     }
 };
