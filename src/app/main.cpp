@@ -16,12 +16,14 @@
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "common/privatefiles.h"
 #include "models/storeinboxsource.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
+#include "store/guithread.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -29,8 +31,8 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
 #include <QMenu>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
@@ -182,6 +184,8 @@ int main(int argc, char **argv)
     app::prepareChromiumSandbox();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    // It paints and reacts; debug builds abort on any SQL on it (store/guithread.h).
+    guithread::declare(app.thread());
     setIdentity();
     app::initResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/inlet.svg")));
@@ -260,14 +264,13 @@ int main(int argc, char **argv)
     // hosts and tokens working; the consent page comes only when needed (see SandboxResume).
     app::SandboxResume resume(accounts, &sandbox, &window, &settings);
     resume.start(options.sandboxDemo, [accounts, &bridge] {
-        accounts->load();
-        bridge.start();
+        onDone(accounts->load(), &bridge, [&bridge](const Status &) { bridge.start(); });
     });
 
     app::InboxServices inboxServices;
     inboxServices.store = core->store();
     inboxServices.source = std::make_shared<StoreInboxSource>(
-        core->store()->databasePath(), QDir(options.dataDir).filePath(QStringLiteral("avatars")));
+        core->store()->readers(), QDir(options.dataDir).filePath(QStringLiteral("avatars")));
     inboxServices.outbox = core->outbox();
     inboxServices.senderActions = core->senderActions();
     inboxServices.reactions = core->reactions();

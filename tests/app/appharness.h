@@ -12,15 +12,18 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/sandboxresume.h"
+#include "common/ondone.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
 #include "service/coreservices.h"
+#include "store/guithread.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
@@ -35,6 +38,8 @@ public:
     AppHarness(const QString &dataDir, const sandbox::SandboxOptions &sandboxOptions)
         : settings(QDir(dataDir).filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat)
     {
+        guithread::declare(QThread::currentThread()); // as main.cpp: no SQL on this thread
+
         CoreOptions options;
         options.dataDir = dataDir;
         options.webhookPort = quint16(settings.value(QStringLiteral("webhook/port"), 0).toUInt());
@@ -86,8 +91,7 @@ public:
     void start(bool demo = false)
     {
         resume->start(demo, [this] {
-            accounts->load();
-            bridge->start();
+            onDone(accounts->load(), bridge.get(), [this](const Status &) { bridge->start(); });
         });
         window->show();
     }

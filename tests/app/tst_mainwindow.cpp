@@ -118,7 +118,8 @@ private slots:
         m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_profile.get());
         m_window = std::make_unique<MainWindow>(m_accounts.get(), m_signIn.get(), m_sandbox.get(),
                                                 m_avatars.get());
-        m_accounts->load();
+        const QFuture<Status> loaded = m_accounts->load();
+        QTRY_VERIFY(loaded.isFinished());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }

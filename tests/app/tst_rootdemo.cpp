@@ -11,6 +11,7 @@
 // the data dir's inlet.sqlite holds the account and its first conversations.
 #include "app/login/chromiumsandbox.h"
 #include "integration/e2esupport.h"
+#include "store/guithread.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -200,22 +201,27 @@ private slots:
             QFAIL(qPrintable(explain("Allow could not be pressed")));
 
         // Signed in: the account and the backfill's first conversations are on disk.
+        // (The app runs in its own process; this test's main thread is still declared the GUI
+        // thread, so its own reads run under an allowance.)
         std::unique_ptr<StoreReader> reader;
         const bool filled = QTest::qWaitFor(
             [&] {
                 if (!alive())
                     return true;
-                if (!reader && QFile::exists(dir.filePath(QStringLiteral("inlet.sqlite"))))
-                    reader = test::openReader(dir.path());
-                return reader && !reader->accounts().value_or(QList<Account>()).isEmpty()
-                    && !reader->inbox(InboxQuery {})
-                            .value_or(QList<StoredConversation>())
-                            .isEmpty();
+                return guithread::allowed([&] {
+                    if (!reader && QFile::exists(dir.filePath(QStringLiteral("inlet.sqlite"))))
+                        reader = test::openReader(dir.path());
+                    return reader && !reader->accounts().value_or(QList<Account>()).isEmpty()
+                        && !reader->inbox(InboxQuery {})
+                                .value_or(QList<StoredConversation>())
+                                .isEmpty();
+                });
             },
             40000);
         if (!filled || !alive())
             QFAIL(qPrintable(explain("not signed in: no account or conversation stored")));
-        QCOMPARE(reader->accounts()->first().id, QStringLiteral("17841400000000001"));
+        QCOMPARE(guithread::allowed([&] { return reader->accounts(); })->first().id,
+            QStringLiteral("17841400000000001"));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
+#include "store/guithread.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -50,11 +51,15 @@ private slots:
         QCOMPARE(subscribed.first().first().toString(), id);
         // The backfill (paced at Instagram's 2 calls/s) fills the store conversation by
         // conversation; the first one is enough here.
-        auto reader = StoreReader::open(core->store()->databasePath());
+        // The test's own reads run under an allowance: this thread is the app's GUI thread.
+        auto reader
+            = guithread::allowed([&] { return StoreReader::open(core->store()->databasePath()); });
         QVERIFY(reader);
-        QTRY_VERIFY_WITH_TIMEOUT(!(*reader)->inbox(InboxQuery{}).value_or(QList<StoredConversation>()).isEmpty(),
-                                 20000);
-        const auto inbox = (*reader)->inbox(InboxQuery{});
+        const auto readInbox
+            = [&] { return guithread::allowed([&] { return (*reader)->inbox(InboxQuery {}); }); };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !readInbox().value_or(QList<StoredConversation>()).isEmpty(), 20000);
+        const auto inbox = readInbox();
         QVERIFY(inbox && !inbox->isEmpty());
 
         // A customer writes; the sandbox delivers it by webhook to the app's server.
@@ -66,8 +71,10 @@ private slots:
              {QStringLiteral("text"), QStringLiteral("Is the demo live?")}});
         const QString mid = injected.value(QStringLiteral("mid")).toString();
         QVERIFY(!mid.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT((*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value(),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
+            return (*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value();
+        }),
+            15000);
     }
 };
 

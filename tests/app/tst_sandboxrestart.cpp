@@ -4,6 +4,7 @@
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
+#include "store/guithread.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -89,12 +90,16 @@ private slots:
             QVERIFY(app.window->accountsPanel()->row(id));
 
             // A customer writes to the restarted sandbox; it reaches the inbox by webhook.
-            auto reader = StoreReader::open(app.core->store()->databasePath());
+            // The test's own reads run under an allowance: this thread is the app's GUI thread.
+            auto reader = guithread::allowed(
+                [&] { return StoreReader::open(app.core->store()->databasePath()); });
             QVERIFY(reader);
+            const auto inbox = [&] {
+                return guithread::allowed([&] { return (*reader)->inbox(InboxQuery {}); });
+            };
             QTRY_VERIFY_WITH_TIMEOUT(
-                !(*reader)->inbox(InboxQuery {}).value_or(QList<StoredConversation>()).isEmpty(),
-                20000);
-            const QString customer = (*reader)->inbox(InboxQuery {})->first().customerId;
+                !inbox().value_or(QList<StoredConversation>()).isEmpty(), 20000);
+            const QString customer = inbox()->first().customerId;
             test::SandboxControl control(app.sandbox->baseUrl());
             const QString mid
                 = control
@@ -106,8 +111,10 @@ private slots:
                       .value(QStringLiteral("mid"))
                       .toString();
             QVERIFY(!mid.isEmpty());
-            QTRY_VERIFY_WITH_TIMEOUT(
-                (*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value(), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
+                return (*reader)->messageByMid(id, mid).value_or(std::nullopt).has_value();
+            }),
+                15000);
 
             QCOMPARE(windows.count(), 0);
             QCOMPARE(needsSignIn.count(), 0);

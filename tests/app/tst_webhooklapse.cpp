@@ -14,6 +14,7 @@
 #include "service/accountservice.h"
 #include "service/coreservices.h"
 #include "service/subscriptionkeeper.h"
+#include "store/guithread.h"
 #include "store/storereader.h"
 #include "support/shorthistory.h"
 #include "sync/syncengine.h"
@@ -143,11 +144,17 @@ private slots:
             keeper->status(kBusiness).state, SubscriptionKeeper::State::Live, kTimeout);
 
         // Live: a message arrives by webhook, and the panel shows when.
-        auto reader = StoreReader::open(QDir(dir.path()).filePath(QStringLiteral("inlet.sqlite")));
+        // The test's own reads run under an allowance: this thread is the app's GUI thread.
+        auto reader = guithread::allowed([&] {
+            return StoreReader::open(QDir(dir.path()).filePath(QStringLiteral("inlet.sqlite")));
+        });
         QVERIFY(reader);
         const QStringList customers = m_sandbox->world().conversationsByRecency();
         const QString live = write(customers.at(0), QStringLiteral("Hello, are you there?"));
-        QTRY_VERIFY_WITH_TIMEOUT((*reader)->messageByMid(kBusiness, live)->has_value(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
+            return (*reader)->messageByMid(kBusiness, live)->has_value();
+        }),
+            kTimeout);
         QTRY_VERIFY_WITH_TIMEOUT(keeper->status(kBusiness).lastEventMs > 0, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(panel.row(kBusiness)->subscriptionText(),
             QStringLiteral("Live (last event just now)"), kTimeout);
@@ -190,20 +197,32 @@ private slots:
             keeper->status(kBusiness).state, SubscriptionKeeper::State::Live, kTimeout);
         // ...and the catch-up sync fetched every message Instagram still lets a client read.
         for (int i = 3; i < 23; ++i)
-            QTRY_VERIFY2_WITH_TIMEOUT((*reader)->messageByMid(kBusiness, burst.at(i))->has_value(),
+            QTRY_VERIFY2_WITH_TIMEOUT(guithread::allowed([&] {
+                return (*reader)->messageByMid(kBusiness, burst.at(i))->has_value();
+            }),
                 qPrintable(burst.at(i)), kTimeout);
         for (const QString &mid : few)
-            QTRY_VERIFY2_WITH_TIMEOUT(
-                (*reader)->messageByMid(kBusiness, mid)->has_value(), qPrintable(mid), kTimeout);
+            QTRY_VERIFY2_WITH_TIMEOUT(guithread::allowed([&] {
+                return (*reader)->messageByMid(kBusiness, mid)->has_value();
+            }),
+                qPrintable(mid), kTimeout);
         // The three oldest of the burst are beyond the readable 20: the conversation says so.
-        QVERIFY(!(*reader)->messageByMid(kBusiness, burst.at(0))->has_value());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (*(*reader)->conversationFor(kBusiness, customers.at(1)))->olderMissing, kTimeout);
-        QVERIFY(!(*(*reader)->conversationFor(kBusiness, customers.at(2)))->olderMissing);
+        QVERIFY(!guithread::allowed(
+            [&] { return (*reader)->messageByMid(kBusiness, burst.at(0))->has_value(); }));
+        QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
+            return (*(*reader)->conversationFor(kBusiness, customers.at(1)))->olderMissing;
+        }),
+            kTimeout);
+        QVERIFY(!guithread::allowed([&] {
+            return (*(*reader)->conversationFor(kBusiness, customers.at(2)))->olderMissing;
+        }));
 
         // Live again for real: the next message comes by webhook.
         const QString after = write(customers.at(0), QStringLiteral("Back online?"));
-        QTRY_VERIFY_WITH_TIMEOUT((*reader)->messageByMid(kBusiness, after)->has_value(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
+            return (*reader)->messageByMid(kBusiness, after)->has_value();
+        }),
+            kTimeout);
 
         // What the panel said along the way.
         const qsizetype off = shown.indexOf(QStringLiteral("Subscription off: re-subscribing"));

@@ -19,6 +19,7 @@
 #include "outbox/outbox.h"
 #include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
+#include "store/readerpool.h"
 #include "store/store.h"
 
 #include <QCheckBox>
@@ -337,24 +338,42 @@ void InboxWidget::openConversation(qint64 conversationId, qint64 messageId)
         showConversation(m_conversations->rowAt(row), messageId);
         return;
     }
-    // Not in the loaded part of the list (or filtered out): read it directly.
-    auto fetched = m_services.source->conversation(conversationId);
-    if (!fetched || !*fetched) {
-        qCWarning(lcApp) << "inbox: no conversation" << conversationId;
-        return;
-    }
-    showConversation(**fetched, messageId);
+    // Not in the loaded part of the list (or filtered out): read it, on the store's reader thread
+    // (as a list of none or one: GCC 12 warns on an optional inside the Result here).
+    using Found = QList<ConversationRow>;
+    onDone(m_services.store->readers()->read<Found>(
+               [source = m_services.source, conversationId](StoreReader &) -> Result<Found> {
+                   auto found = source->conversation(conversationId);
+                   if (!found)
+                       return std::unexpected(found.error());
+                   return *found ? Found { **found } : Found {};
+               }),
+        this, [this, conversationId, messageId](const Result<Found> &fetched) {
+            if (!fetched || fetched->isEmpty()) {
+                qCWarning(lcApp) << "inbox: no conversation" << conversationId;
+                return;
+            }
+            showConversation(fetched->constFirst(), messageId);
+        });
 }
 
 void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
 {
     m_current = row;
     m_current.hitMessageId = messageId;
-    const Status opened = m_messages->open(m_current.id, messageId);
-    if (!opened)
-        qCWarning(lcApp) << "inbox: cannot open conversation:" << opened.error().message;
-    if (messageId)
-        QTimer::singleShot(0, this, [this, messageId] { m_messageView->showMessage(messageId); });
+    // The rows come from the model's reader thread; the hit is shown once they are in.
+    onDone(
+        m_messages->open(m_current.id, messageId), this, [this, messageId](const Status &opened) {
+            if (!opened) {
+                if (opened.error().kind != Error::Kind::Cancelled)
+                    qCWarning(lcApp)
+                        << "inbox: cannot open conversation:" << opened.error().message;
+                return;
+            }
+            if (messageId)
+                QTimer::singleShot(
+                    0, this, [this, messageId] { m_messageView->showMessage(messageId); });
+        });
     m_placeholder->setVisible(false);
     m_messageView->setVisible(true);
     m_composer->setVisible(true);

@@ -45,7 +45,7 @@ class ReactionNotice;
 // `reactions` (the manager's own reactions) are optional.
 struct InboxServices {
     Store *store = nullptr;
-    std::shared_ptr<InboxSource> source; // e.g. StoreInboxSource(store->databasePath(), avatarDir)
+    std::shared_ptr<InboxSource> source; // e.g. StoreInboxSource(store->readers(), avatarDir)
     Outbox *outbox = nullptr;
     SenderActions *senderActions = nullptr;
     ReactionQueue *reactions = nullptr;

@@ -11,6 +11,8 @@
 #include <QScrollBar>
 #include <QTimer>
 
+#include <utility>
+
 namespace inlet::app {
 
 MessageView::MessageView(MessageListModel *model, MessageDelegate *delegate, QWidget *parent)
@@ -36,7 +38,16 @@ MessageView::MessageView(MessageListModel *model, MessageDelegate *delegate, QWi
         QTimer::singleShot(0, this, &MessageView::scrollToNewest);
     });
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this] { m_stickToBottom = isAtBottom(); });
+        [this](const QModelIndex &, int first) {
+            m_stickToBottom = isAtBottom();
+            if (first == 0 && m_model->isFetchingOlder()) {
+                // Older rows go in above: remember the row at the top of the viewport.
+                const QModelIndex anchor = indexAt(QPoint(1, 1));
+                m_anchorId = anchor.isValid() ? m_model->rowAt(anchor.row()).id : 0;
+                m_anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
+            }
+        });
+    connect(model, &MessageListModel::olderFetched, this, &MessageView::keepAnchor);
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
         // New messages at the end: follow them if the manager was reading the newest.
         if (m_stickToBottom && first > 0 && first >= m_model->rowCount() - 5)
@@ -72,7 +83,7 @@ void MessageView::showMessage(qint64 messageId)
 void MessageView::verticalScrollbarValueChanged(int value)
 {
     // Not the base class: it fetches when the LAST row shows, and ours are older rows at the top.
-    if (value <= viewport()->height() / 2 && m_model->hasOlder() && !m_fetching)
+    if (value <= viewport()->height() / 2 && m_model->hasOlder() && !m_model->isFetchingOlder())
         QTimer::singleShot(0, this, &MessageView::fetchOlderKeepingPosition);
     if (m_model->canFetchNewer() && value >= verticalScrollBar()->maximum() - viewport()->height() / 2)
         m_model->fetchNewer();
@@ -80,24 +91,25 @@ void MessageView::verticalScrollbarValueChanged(int value)
 
 void MessageView::fetchOlderKeepingPosition()
 {
-    if (m_fetching || !m_model->hasOlder())
+    if (m_model->isFetchingOlder() || !m_model->hasOlder())
         return;
-    m_fetching = true;
-    // Keep the row at the top of the viewport where it is while rows are added above it.
-    const QModelIndex anchor = indexAt(QPoint(1, 1));
-    const qint64 anchorId = anchor.isValid() ? m_model->rowAt(anchor.row()).id : 0;
-    const int anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
-    // Bigger pages than the opening one: each page costs a relayout of every loaded row.
+    // Bigger pages than the opening one: each page costs a relayout of every loaded row. The
+    // page is read on the model's worker; keepAnchor() follows when its rows are in.
     m_model->fetchOlder(200);
+}
+
+void MessageView::keepAnchor(int added)
+{
+    // Keep the row that was at the top of the viewport where it was, now that rows are above it.
+    const qint64 anchorId = std::exchange(m_anchorId, 0);
+    if (added <= 0 || anchorId == 0)
+        return;
     doItemsLayout();
-    if (anchorId) {
-        const int row = m_model->rowOfMessage(anchorId);
-        if (row >= 0) {
-            const int shift = visualRect(m_model->index(row)).top() - anchorTop;
-            verticalScrollBar()->setValue(verticalScrollBar()->value() + shift);
-        }
+    const int row = m_model->rowOfMessage(anchorId);
+    if (row >= 0) {
+        const int shift = visualRect(m_model->index(row)).top() - m_anchorTop;
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + shift);
     }
-    m_fetching = false;
 }
 
 void MessageView::resizeEvent(QResizeEvent *event)

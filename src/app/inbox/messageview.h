@@ -38,10 +38,12 @@ protected:
 
 private:
     void fetchOlderKeepingPosition();
+    void keepAnchor(int added);
 
     MessageListModel *m_model;
     bool m_stickToBottom = true;
-    bool m_fetching = false;
+    qint64 m_anchorId = 0; // the top row when older rows were inserted above it
+    int m_anchorTop = 0;
 };
 
 } // namespace inlet::app

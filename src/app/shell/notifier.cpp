@@ -2,11 +2,15 @@
 
 #include "app/inbox/contactnametext.h"
 #include "common/logging.h"
+#include "common/ondone.h"
+#include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QHash>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -45,7 +49,7 @@ Notifier::Notifier(Store *store, QSettings *settings, QWidget *window, QObject *
     : QObject(parent)
     , m_settings(settings)
     , m_window(window)
-    , m_databasePath(store->databasePath())
+    , m_readers(store->readers())
     , m_notifyFromMs(QDateTime::currentMSecsSinceEpoch())
 {
     connect(store, &Store::changed, this, &Notifier::onStoreChanged);
@@ -88,37 +92,42 @@ QString Notifier::titleWithCount(const QString &base, int unread)
     return unread > 0 ? QStringLiteral("%1 (%2)").arg(base).arg(unread) : base;
 }
 
-bool Notifier::ensureReader()
-{
-    if (m_reader)
-        return true;
-    auto opened = StoreReader::open(m_databasePath);
-    if (!opened) {
-        qCWarning(lcApp) << "notifier cannot read the store:" << opened.error().message;
-        return false;
-    }
-    m_reader = std::move(*opened);
-    return true;
-}
+// What a store change brought, read on the reader thread: the newest messages it named (the
+// unread count is refreshed by its own job) and the contacts of their customers.
+struct Notifier::Read {
+    QList<StoredMessage> messages;
+    QHash<QString, Contact> contacts;
+    bool truncated = false;
+};
 
-// Reads the conversations table only: cheap enough for the GUI thread at start-up and after each
-// commit (StoreReader::counts() also counted every message: about 10,000 pages at 1,000,000).
+// Reads the conversations table only (StoreReader::counts() also counted every message: about
+// 10,000 pages at 1,000,000), on the reader thread.
 void Notifier::refreshUnread()
 {
-    if (!ensureReader())
-        return;
-    const auto unread = m_reader->unreadConversationCount();
-    if (!unread) {
-        qCWarning(lcApp) << "notifier cannot count unread:" << unread.error().message;
-        return;
-    }
-    if (*unread == m_unread)
-        return;
-    m_unread = *unread;
-    if (m_tray)
-        m_tray->setToolTip(m_unread > 0 ? tr("Inlet: %n unread conversation(s)", nullptr, m_unread)
-                                        : tr("Inlet"));
-    emit unreadCountChanged(m_unread);
+    countUnread({});
+}
+
+void Notifier::countUnread(std::function<void()> then)
+{
+    onDone(m_readers->read<int>([](StoreReader &r) { return r.unreadConversationCount(); }), this,
+        [this, then = std::move(then)](const Result<int> &unread) {
+            const auto done = qScopeGuard([&then] {
+                if (then)
+                    then();
+            });
+            if (!unread) {
+                qCWarning(lcApp) << "notifier cannot count unread:" << unread.error().message;
+                return;
+            }
+            if (*unread == m_unread)
+                return;
+            m_unread = *unread;
+            if (m_tray)
+                m_tray->setToolTip(m_unread > 0
+                        ? tr("Inlet: %n unread conversation(s)", nullptr, m_unread)
+                        : tr("Inlet"));
+            emit unreadCountChanged(m_unread);
+        });
 }
 
 void Notifier::onStoreChanged(const StoreChange &change)
@@ -126,49 +135,79 @@ void Notifier::onStoreChanged(const StoreChange &change)
     if (change.conversationIds.isEmpty() && change.removedConversationIds.isEmpty()
         && change.accountIds.isEmpty() && change.messageIds.isEmpty())
         return;
-    refreshUnread();
-    if (change.messageIds.isEmpty() || !notificationsEnabled() || !ensureReader())
+    const auto handled = [this] { emit changeHandled(); };
+    if (change.messageIds.isEmpty() || !notificationsEnabled()) {
+        countUnread(handled);
         return;
+    }
 
-    // A backfill commits thousands of rows at once; reading each on the GUI thread would stall
-    // it. New rows have the highest ids, so only the newest few are looked at.
+    // A backfill commits thousands of rows at once: only the newest few are looked at (new rows
+    // have the highest ids).
     QList<qint64> ids = change.messageIds;
     const bool truncated = ids.size() > kMaxInspected;
     if (truncated) {
         std::partial_sort(ids.begin(), ids.begin() + kMaxInspected, ids.end(), std::greater<>());
         ids.resize(kMaxInspected);
     }
+    ids.removeIf([this](qint64 id) { return m_notifiedIds.contains(id); });
+    if (ids.isEmpty()) {
+        countUnread(handled);
+        return;
+    }
+    refreshUnread(); // answered before the messages below: the reader thread runs jobs in order
+    const qint64 from = m_notifyFromMs;
+    onDone(m_readers->read<Read>([ids, truncated, from](StoreReader &r) -> Result<Read> {
+        Read read;
+        read.truncated = truncated;
+        for (qint64 id : ids) {
+            const auto found = r.message(id);
+            if (!found || !found->has_value())
+                continue;
+            const StoredMessage &message = **found;
+            // Only what a customer just wrote: no echoes or outbox rows, no unsent or old messages.
+            if (message.outgoing || message.deleted || message.createdMs < from)
+                continue;
+            if (!read.contacts.contains(message.customerId)) {
+                if (const auto contact = r.contact(message.customerId);
+                    contact && contact->has_value())
+                    read.contacts.insert(message.customerId, **contact);
+            }
+            read.messages.append(message);
+        }
+        return read;
+    }),
+        this, [this](const Result<Read> &read) {
+            if (read)
+                showNew(*read);
+            emit changeHandled();
+        });
+}
 
+void Notifier::showNew(const Read &read)
+{
     QList<StoredMessage> fresh;
-    for (qint64 id : std::as_const(ids)) {
-        if (m_notifiedIds.contains(id))
-            continue;
-        const auto found = m_reader->message(id);
-        if (!found || !found->has_value())
-            continue;
-        const StoredMessage &message = **found;
-        // Only what a customer just wrote: no echoes or outbox rows, no unsent or old messages.
-        if (message.outgoing || message.deleted || message.createdMs < m_notifyFromMs)
-            continue;
-        if (isAccountMuted(message.accountId))
+    for (const StoredMessage &message : read.messages) {
+        // Settings may have changed while the store was read; another change may have shown it.
+        if (m_notifiedIds.contains(message.id) || isAccountMuted(message.accountId))
             continue;
         if (m_notifiedIds.size() > kMaxRememberedIds)
             m_notifiedIds.clear();
-        m_notifiedIds.insert(id);
+        m_notifiedIds.insert(message.id);
         fresh.append(message);
     }
-    if (fresh.isEmpty())
+    if (fresh.isEmpty() || !notificationsEnabled())
         return;
 
-    if (truncated) {
+    if (read.truncated) {
         notify(tr("Inlet"), tr("New messages"));
     } else if (fresh.size() > kMaxSingleNotifications) {
         notify(tr("Inlet"), tr("%n new message(s)", nullptr, int(fresh.size())));
     } else {
         for (const StoredMessage &message : fresh) {
             QString name = contactNameText({}, {}, message.customerId);
-            if (const auto contact = m_reader->contact(message.customerId); contact && contact->has_value())
-                name = contactNameText((*contact)->name, (*contact)->username, message.customerId);
+            if (const auto contact = read.contacts.constFind(message.customerId);
+                contact != read.contacts.cend())
+                name = contactNameText(contact->name, contact->username, message.customerId);
             notify(name, preview(message));
         }
     }

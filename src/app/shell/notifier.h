@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 class QSettings;
@@ -11,9 +12,10 @@ class QSystemTrayIcon;
 class QWidget;
 
 namespace inlet {
+class ReaderPool;
 class Store;
-class StoreReader;
 struct StoreChange;
+struct StoredMessage;
 }
 
 namespace inlet::app {
@@ -22,7 +24,8 @@ namespace inlet::app {
 // the tray tooltip) and raises a desktop notification per new inbound message, unless
 // notifications are off or the account is muted. Preferences live in the given QSettings:
 // notifications/enabled (default on), notifications/sound (default off),
-// notifications/muted/<accountId>.
+// notifications/muted/<accountId>. The store is read on its reader thread (Store::readers()); the
+// count and the notifications follow on this object's thread.
 class Notifier : public QObject {
     Q_OBJECT
 public:
@@ -30,7 +33,7 @@ public:
     Notifier(Store *store, QSettings *settings, QWidget *window = nullptr, QObject *parent = nullptr);
     ~Notifier() override;
 
-    // Conversations with unread customer messages.
+    // Conversations with unread customer messages (-1 until the first count came back).
     int unreadCount() const { return m_unread; }
 
     bool notificationsEnabled() const;
@@ -48,22 +51,26 @@ public:
     static QString titleWithCount(const QString &base, int unread);
 
 public slots:
+    // Counts again; unreadCountChanged follows when the count changed.
     void refreshUnread();
 
 signals:
     void unreadCountChanged(int unread);
     // Fired for every notification, whether or not a system tray exists to show it.
     void notified(const QString &title, const QString &body);
+    // A store change was read and acted on (counted, notified or not): after notified().
+    void changeHandled();
 
 private:
+    struct Read;
+    void countUnread(std::function<void()> then);
     void onStoreChanged(const inlet::StoreChange &change);
+    void showNew(const Read &read);
     void notify(const QString &title, const QString &body);
-    bool ensureReader();
 
     QSettings *m_settings;
     QPointer<QWidget> m_window;
-    std::unique_ptr<StoreReader> m_reader;
-    QString m_databasePath;
+    std::shared_ptr<ReaderPool> m_readers;
     QSystemTrayIcon *m_tray = nullptr;
     QSet<qint64> m_notifiedIds;
     qint64 m_notifyFromMs = 0;

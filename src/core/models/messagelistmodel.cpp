@@ -1,8 +1,10 @@
 #include "models/messagelistmodel.h"
 
 #include "models/modelslogging.h"
+#include "models/serialworker.h"
 
 #include <QDateTime>
+#include <QPromise>
 #include <QVariantMap>
 
 #include <algorithm>
@@ -51,7 +53,29 @@ QString ownReaction(const QList<ReactionRow> &reactions)
 MessageListModel::MessageListModel(std::shared_ptr<InboxSource> source, QObject *parent)
     : QAbstractListModel(parent)
     , m_source(std::move(source))
+    , m_worker(std::make_unique<SerialWorker>(QStringLiteral("inlet-messages-reader")))
 {
+}
+
+MessageListModel::~MessageListModel()
+{
+    m_worker.reset(); // joins the thread before any member it might report to goes away
+}
+
+template <typename T>
+void MessageListModel::post(std::function<T()> read, std::function<void(T)> apply)
+{
+    ++m_pending;
+    const quint64 generation = m_generation;
+    m_worker->post([this, read = std::move(read), apply = std::move(apply), generation]() mutable {
+        T result = read();
+        SerialWorker::deliver(this,
+            [this, apply = std::move(apply), generation, result = std::move(result)]() mutable {
+                --m_pending;
+                if (generation == m_generation)
+                    apply(std::move(result));
+            });
+    });
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
@@ -109,7 +133,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_hasOlder && m_viewDrivenFetch;
+    return !parent.isValid() && m_hasOlder && m_viewDrivenFetch && !m_fetchingOlder;
 }
 
 void MessageListModel::fetchMore(const QModelIndex &parent)
@@ -120,78 +144,140 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
 
 void MessageListModel::fetchOlder(int rows)
 {
-    if (!m_hasOlder || m_items.isEmpty())
+    if (!m_hasOlder || m_items.isEmpty() || m_fetchingOlder)
         return;
+    m_fetchingOlder = true;
     const int limit = rows > 0 ? rows : m_pageSize;
-    auto page = m_source->messagesBefore(m_conversationId, m_items.constFirst().row.key(), limit);
-    if (!page) {
-        m_hasOlder = false;
-        emit failed(page.error());
-        return;
-    }
-    m_hasOlder = page->size() >= limit;
-    prepend(std::move(*page));
+    using Page = Result<QList<MessageRow>>;
+    post<Page>([source = m_source, id = m_conversationId, key = m_items.constFirst().row.key(),
+                   limit] { return source->messagesBefore(id, key, limit); },
+        [this, limit](Page page) {
+            if (!page) {
+                m_fetchingOlder = false;
+                m_hasOlder = false;
+                emit failed(page.error());
+                emit olderFetched(0);
+                return;
+            }
+            m_hasOlder = page->size() >= limit;
+            const int added = prepend(std::move(*page)); // still "fetching older" while inserting
+            m_fetchingOlder = false;
+            emit olderFetched(added);
+        });
 }
 
 void MessageListModel::fetchNewer()
 {
-    if (!m_hasNewer || m_items.isEmpty())
+    if (!m_hasNewer || m_items.isEmpty() || m_fetchingNewer)
         return;
-    auto page = m_source->messagesAfter(m_conversationId, m_items.constLast().row.key(), m_pageSize);
-    if (!page) {
-        m_hasNewer = false;
-        emit failed(page.error());
-        return;
-    }
-    m_hasNewer = page->size() >= m_pageSize;
-    append(std::move(*page));
+    m_fetchingNewer = true;
+    using Page = Result<QList<MessageRow>>;
+    post<Page>([source = m_source, id = m_conversationId, key = m_items.constLast().row.key(),
+                   limit = m_pageSize] { return source->messagesAfter(id, key, limit); },
+        [this](Page page) {
+            m_fetchingNewer = false;
+            if (!page) {
+                m_hasNewer = false;
+                emit failed(page.error());
+                return;
+            }
+            m_hasNewer = page->size() >= m_pageSize;
+            append(std::move(*page));
+        });
 }
 
-Status MessageListModel::open(qint64 conversationId, qint64 atMessageId)
-{
+namespace {
+
+struct Opened {
     QList<MessageRow> rows;
     bool hasOlder = false;
     bool hasNewer = false;
+};
+
+// The first rows of a conversation: its newest page, or the page around a message.
+Result<Opened> readOpening(
+    InboxSource &source, qint64 conversationId, qint64 atMessageId, int pageSize)
+{
+    Opened opened;
     if (atMessageId > 0) {
-        auto hit = m_source->message(atMessageId);
+        auto hit = source.message(atMessageId);
         if (!hit)
             return std::unexpected(hit.error());
         if (!*hit || (*hit)->conversationId != conversationId)
             return fail(Error::Kind::Invalid, QStringLiteral("message not in this conversation"));
-        const int half = qMax(1, m_pageSize / 2);
-        auto older = m_source->messagesBefore(conversationId, (*hit)->key(), half);
-        auto newer = m_source->messagesAfter(conversationId, (*hit)->key(), half);
+        const int half = qMax(1, pageSize / 2);
+        auto older = source.messagesBefore(conversationId, (*hit)->key(), half);
+        auto newer = source.messagesAfter(conversationId, (*hit)->key(), half);
         if (!older)
             return std::unexpected(older.error());
         if (!newer)
             return std::unexpected(newer.error());
-        hasOlder = older->size() >= half;
-        hasNewer = newer->size() >= half;
-        rows = std::move(*older);
-        rows.append(**hit);
-        rows.append(std::move(*newer));
+        opened.hasOlder = older->size() >= half;
+        opened.hasNewer = newer->size() >= half;
+        opened.rows = std::move(*older);
+        opened.rows.append(**hit);
+        opened.rows.append(std::move(*newer));
     } else {
-        auto newest = m_source->newestMessages(conversationId, m_pageSize);
+        auto newest = source.newestMessages(conversationId, pageSize);
         if (!newest)
             return std::unexpected(newest.error());
-        hasOlder = newest->size() >= m_pageSize;
-        rows = std::move(*newest);
+        opened.hasOlder = newest->size() >= pageSize;
+        opened.rows = std::move(*newest);
     }
+    return opened;
+}
 
-    beginResetModel();
-    m_conversationId = conversationId;
-    m_hasOlder = hasOlder;
-    m_hasNewer = hasNewer;
-    m_items.clear();
-    m_items.reserve(rows.size());
-    for (auto &row : rows)
-        m_items.append(Item{std::move(row), m_nextRevision++});
-    endResetModel();
-    return {};
+// open()'s answer; dropped unanswered (a newer open() or clear(), or the model went): Cancelled.
+struct OpenPromise {
+    QPromise<Status> promise;
+    OpenPromise() { promise.start(); }
+    ~OpenPromise()
+    {
+        if (!promise.future().isFinished())
+            settle(fail(Error::Kind::Cancelled, QStringLiteral("cancelled")));
+    }
+    void settle(Status status)
+    {
+        promise.addResult(std::move(status));
+        promise.finish();
+    }
+};
+
+} // namespace
+
+QFuture<Status> MessageListModel::open(qint64 conversationId, qint64 atMessageId)
+{
+    ++m_generation; // answers for what was shown (or opening) before are dropped
+    m_fetchingOlder = m_fetchingNewer = false;
+    auto done = std::make_shared<OpenPromise>();
+    QFuture<Status> future = done->promise.future();
+    post<Result<Opened>>(
+        [source = m_source, conversationId, atMessageId, pageSize = m_pageSize] {
+            return readOpening(*source, conversationId, atMessageId, pageSize);
+        },
+        [this, conversationId, done](Result<Opened> opened) {
+            if (!opened) {
+                done->settle(std::unexpected(opened.error()));
+                return;
+            }
+            beginResetModel();
+            m_conversationId = conversationId;
+            m_hasOlder = opened->hasOlder;
+            m_hasNewer = opened->hasNewer;
+            m_items.clear();
+            m_items.reserve(opened->rows.size());
+            for (auto &row : opened->rows)
+                m_items.append(Item { std::move(row), m_nextRevision++ });
+            endResetModel();
+            done->settle({});
+        });
+    return future;
 }
 
 void MessageListModel::clear()
 {
+    ++m_generation;
+    m_fetchingOlder = m_fetchingNewer = false;
     beginResetModel();
     m_items.clear();
     m_conversationId = 0;
@@ -211,18 +297,30 @@ int MessageListModel::rowOfMessage(qint64 messageId) const
 
 void MessageListModel::applyChange(const QList<qint64> &messageIds)
 {
-    if (m_conversationId == 0)
+    if (m_conversationId == 0 || messageIds.isEmpty())
         return;
-    for (qint64 id : messageIds) {
-        auto row = m_source->message(id);
-        if (!row) {
-            qCWarning(lcModels) << "messages: cannot read message" << id << row.error().message;
-            continue;
-        }
-        if (*row && (*row)->conversationId != m_conversationId)
-            continue;
-        applyRow(id, *row);
-    }
+    using Rows = QList<std::pair<qint64, std::optional<MessageRow>>>;
+    post<Rows>(
+        [source = m_source, messageIds] {
+            Rows rows;
+            for (qint64 id : messageIds) {
+                auto row = source->message(id);
+                if (!row) {
+                    qCWarning(lcModels)
+                        << "messages: cannot read message" << id << row.error().message;
+                    continue;
+                }
+                rows.append({ id, std::move(*row) });
+            }
+            return rows;
+        },
+        [this](Rows rows) {
+            for (const auto &[id, row] : std::as_const(rows)) {
+                if (row && row->conversationId != m_conversationId)
+                    continue;
+                applyRow(id, row);
+            }
+        });
 }
 
 void MessageListModel::removeMessages(const QList<qint64> &messageIds)
@@ -243,12 +341,12 @@ void MessageListModel::applyStoreChange(const StoreChange &change)
     applyChange(change.messageIds);
 }
 
-void MessageListModel::prepend(QList<MessageRow> rows)
+int MessageListModel::prepend(QList<MessageRow> rows)
 {
     // Keyset pages never overlap, but a live insert may have landed meanwhile: skip known ids.
     rows.removeIf([this](const MessageRow &r) { return rowOfMessage(r.id) >= 0; });
     if (rows.isEmpty())
-        return;
+        return 0;
     beginInsertRows({}, 0, int(rows.size()) - 1);
     QList<Item> items;
     items.reserve(rows.size() + m_items.size());
@@ -258,6 +356,7 @@ void MessageListModel::prepend(QList<MessageRow> rows)
     m_items = std::move(items);
     endInsertRows();
     touchBoundary(int(rows.size()));
+    return int(rows.size());
 }
 
 void MessageListModel::append(QList<MessageRow> rows)

@@ -5,15 +5,20 @@
 #include "store/storechange.h"
 
 #include <QAbstractListModel>
+#include <QFuture>
 
 #include <memory>
 
 namespace inlet {
 
+class SerialWorker;
+
 // One conversation's messages, oldest at the top. Opens at the newest page (or around a search
 // hit); fetchMore() pages back, inserting older rows at the top; fetchNewer() pages forward when
 // it was opened at a hit. Store changes insert, update or remove only the rows they name.
-// Pages are small keyset queries (a few ms), so they run on the calling thread.
+// Every read (pages, changed rows) runs on the model's worker thread, in the order asked; the
+// rows reach the model on its own thread, so the GUI thread never runs SQL. An answer for a
+// conversation no longer shown (open() or clear() came since) is dropped.
 class MessageListModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -43,6 +48,7 @@ public:
     Q_ENUM(Role)
 
     explicit MessageListModel(std::shared_ptr<InboxSource> source, QObject *parent = nullptr);
+    ~MessageListModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -50,16 +56,25 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    // Shows a conversation at its newest messages, or around `atMessageId` (a search hit).
-    Status open(qint64 conversationId, qint64 atMessageId = 0);
+    // Shows a conversation at its newest messages, or around `atMessageId` (a search hit). The
+    // rows replace the shown ones (one model reset) when they were read; the future finishes
+    // then, or with the error (rows unchanged), or Cancelled when a newer open() or clear() came.
+    QFuture<Status> open(qint64 conversationId, qint64 atMessageId = 0);
     void clear();
+    // The conversation shown (the one being opened shows once its rows are in).
     qint64 conversationId() const { return m_conversationId; }
+    // A read (a page, changed rows) is under way.
+    bool isLoading() const { return m_pending > 0; }
+    // A fetchOlder() is under way (true still while its rows are inserted at the top).
+    bool isFetchingOlder() const { return m_fetchingOlder; }
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
 
     // Views fetch when the LAST row is visible, but older messages go at the TOP: a chat view
     // turns this off and calls fetchOlder() itself when scrolled to the top.
     void setViewDrivenFetch(bool enabled) { m_viewDrivenFetch = enabled; }
-    void fetchOlder(int rows = 0); // 0 = the page size
+    // Reads the page before the first row (0 = the page size); olderFetched() follows. Does
+    // nothing while one is under way.
+    void fetchOlder(int rows = 0);
 
     bool canFetchNewer() const { return m_hasNewer; }
     void fetchNewer();
@@ -81,6 +96,8 @@ public slots:
 
 signals:
     void failed(const inlet::Error &error);
+    // A fetchOlder() answer was applied (its rows, if any, are in: the first `rows` rows).
+    void olderFetched(int rows);
 
 private:
     struct Item {
@@ -88,19 +105,26 @@ private:
         quint32 revision = 0;
         double uploadProgress = -1; // not persisted: only what the running upload reported
     };
-    void prepend(QList<MessageRow> rows);
+    // Runs `read` on the worker, then `apply` here if the model still shows the same conversation.
+    template <typename T> void post(std::function<T()> read, std::function<void(T)> apply);
+    int prepend(QList<MessageRow> rows);
     void append(QList<MessageRow> rows);
     void applyRow(qint64 id, const std::optional<MessageRow> &row);
     bool startsDay(int row) const;
     void touchBoundary(int row);
 
     std::shared_ptr<InboxSource> m_source;
+    std::unique_ptr<SerialWorker> m_worker;
     QList<Item> m_items;
     qint64 m_conversationId = 0;
     int m_pageSize = 50;
     bool m_hasOlder = false;
     bool m_viewDrivenFetch = true;
     bool m_hasNewer = false;
+    bool m_fetchingOlder = false;
+    bool m_fetchingNewer = false;
+    int m_pending = 0;
+    quint64 m_generation = 0; // bumped by open() and clear(): older answers are dropped
     quint32 m_nextRevision = 1;
 };
 

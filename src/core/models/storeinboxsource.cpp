@@ -1,68 +1,25 @@
 #include "models/storeinboxsource.h"
 
 #include "model/reactions.h"
-#include "models/modelslogging.h"
+#include "store/readerpool.h"
 #include "store/storereader.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QHash>
-#include <QMutex>
-#include <QThread>
 
 namespace inlet {
 
-struct StoreInboxSource::Readers {
-    QMutex mutex;
-    QHash<QThread *, StoreReader *> byThread;
-};
-
-StoreInboxSource::StoreInboxSource(QString databasePath, QString avatarDir)
-    : m_path(std::move(databasePath))
+StoreInboxSource::StoreInboxSource(std::shared_ptr<ReaderPool> readers, QString avatarDir)
+    : m_readers(std::move(readers))
     , m_avatarDir(std::move(avatarDir))
-    , m_readers(std::make_shared<Readers>())
 {
 }
 
-StoreInboxSource::~StoreInboxSource()
-{
-    QMutexLocker lock(&m_readers->mutex);
-    for (auto it = m_readers->byThread.cbegin(); it != m_readers->byThread.cend(); ++it) {
-        if (it.key() != QThread::currentThread())
-            qCWarning(lcModels) << "closing a store reader of another thread" << it.key();
-        delete it.value();
-    }
-    m_readers->byThread.clear();
-}
+StoreInboxSource::~StoreInboxSource() = default;
 
 Result<StoreReader *> StoreInboxSource::reader()
 {
-    QThread *thread = QThread::currentThread();
-    {
-        QMutexLocker lock(&m_readers->mutex);
-        if (auto *r = m_readers->byThread.value(thread))
-            return r;
-    }
-    auto opened = StoreReader::open(m_path);
-    if (!opened)
-        return std::unexpected(opened.error());
-    StoreReader *r = opened->release();
-    {
-        QMutexLocker lock(&m_readers->mutex);
-        m_readers->byThread.insert(thread, r);
-    }
-    // Close it on its own thread when that thread ends (the source may be gone by then).
-    auto *app = QCoreApplication::instance();
-    if (app && thread != app->thread()) {
-        QObject::connect(thread, &QThread::finished, [weak = std::weak_ptr<Readers>(m_readers), thread] {
-            if (auto readers = weak.lock()) {
-                QMutexLocker lock(&readers->mutex);
-                delete readers->byThread.take(thread);
-            }
-        });
-    }
-    return r;
+    return m_readers->reader();
 }
 
 ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const

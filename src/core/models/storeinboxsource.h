@@ -8,16 +8,18 @@
 
 namespace inlet {
 
+class ReaderPool;
 class StoreReader;
 struct StoredConversation;
 struct StoredMessage;
 
-// InboxSource over the store's database file: one StoreReader per calling thread (Qt Sql
-// connections belong to their thread), created on first use and closed on that thread when it
-// finishes. Avatars are looked up in `avatarDir/<igsid>` (where the profile cache writes them).
+// InboxSource over the store: each call reads through the calling thread's reader from the
+// store's ReaderPool (Store::readers()), so call it from a worker thread (the models do), never
+// from the GUI thread. Avatars are looked up in `avatarDir/<igsid>` (where the profile cache
+// writes them).
 class StoreInboxSource : public InboxSource {
 public:
-    explicit StoreInboxSource(QString databasePath, QString avatarDir = {});
+    explicit StoreInboxSource(std::shared_ptr<ReaderPool> readers, QString avatarDir = {});
     ~StoreInboxSource() override;
 
     Result<QList<ConversationRow>> inboxPage(const InboxFilter &filter,
@@ -38,12 +40,10 @@ public:
     static MessageRow toRow(const StoredMessage &m);
 
 private:
-    struct Readers;
     Result<StoreReader *> reader();
 
-    QString m_path;
+    std::shared_ptr<ReaderPool> m_readers;
     QString m_avatarDir;
-    std::shared_ptr<Readers> m_readers;
 };
 
 } // namespace inlet

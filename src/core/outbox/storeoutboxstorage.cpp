@@ -1,9 +1,10 @@
 #include "outbox/storeoutboxstorage.h"
 
-#include <QFileInfo>
-
+#include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
+
+#include <QFileInfo>
 
 namespace inlet {
 
@@ -21,18 +22,6 @@ StoreOutboxStorage::StoreOutboxStorage(Store *store)
 }
 
 StoreOutboxStorage::~StoreOutboxStorage() = default;
-
-Result<StoreReader *> StoreOutboxStorage::reader()
-{
-    if (!m_reader) {
-        auto opened = StoreReader::open(m_store->databasePath());
-        if (!opened) {
-            return std::unexpected(opened.error());
-        }
-        m_reader = std::move(*opened);
-    }
-    return m_reader.get();
-}
 
 OutboxItem StoreOutboxStorage::toItem(const StoredMessage &m)
 {
@@ -89,19 +78,17 @@ QFuture<Result<QList<OutboxItem>>> StoreOutboxStorage::pending()
 
 QFuture<Result<std::optional<OutboxItem>>> StoreOutboxStorage::item(qint64 localId)
 {
-    using R = Result<std::optional<OutboxItem>>;
-    auto r = reader();
-    if (!r) {
-        return QtFuture::makeReadyFuture(R(std::unexpected(r.error())));
-    }
-    const Result<std::optional<StoredMessage>> m = (*r)->message(localId);
-    if (!m) {
-        return QtFuture::makeReadyFuture(R(std::unexpected(m.error())));
-    }
-    if (!*m || !(*m)->outgoing) {
-        return QtFuture::makeReadyFuture(R(std::optional<OutboxItem>()));
-    }
-    return QtFuture::makeReadyFuture(R(toItem(**m)));
+    return m_store->readers()->read<std::optional<OutboxItem>>(
+        [localId](StoreReader &r) -> Result<std::optional<OutboxItem>> {
+            const Result<std::optional<StoredMessage>> m = r.message(localId);
+            if (!m) {
+                return std::unexpected(m.error());
+            }
+            if (!*m || !(*m)->outgoing) {
+                return std::optional<OutboxItem>();
+            }
+            return toItem(**m);
+        });
 }
 
 QFuture<Status> StoreOutboxStorage::markSending(qint64 localId)
@@ -143,23 +130,22 @@ QFuture<Status> StoreOutboxStorage::setAttachmentUrl(qint64 localId, const QStri
 
 QFuture<Result<QSet<QString>>> StoreOutboxStorage::claimedMids(const QString &accountId, const QStringList &mids)
 {
-    using R = Result<QSet<QString>>;
-    auto r = reader();
-    if (!r) {
-        return QtFuture::makeReadyFuture(R(std::unexpected(r.error())));
-    }
-    QSet<QString> claimed;
-    for (const QString &mid : mids) {
-        const Result<std::optional<StoredMessage>> m = (*r)->messageByMid(accountId, mid);
-        if (!m) {
-            return QtFuture::makeReadyFuture(R(std::unexpected(m.error())));
-        }
-        // Outbox rows carry a client id; an echo stored on its own does not (it may be ours).
-        if (*m && !(*m)->clientId.isEmpty()) {
-            claimed.insert(mid);
-        }
-    }
-    return QtFuture::makeReadyFuture(R(claimed));
+    return m_store->readers()->read<QSet<QString>>(
+        [accountId, mids](StoreReader &r) -> Result<QSet<QString>> {
+            QSet<QString> claimed;
+            for (const QString &mid : mids) {
+                const Result<std::optional<StoredMessage>> m = r.messageByMid(accountId, mid);
+                if (!m) {
+                    return std::unexpected(m.error());
+                }
+                // Outbox rows carry a client id; an echo stored on its own does not (it may be
+                // ours).
+                if (*m && !(*m)->clientId.isEmpty()) {
+                    claimed.insert(mid);
+                }
+            }
+            return claimed;
+        });
 }
 
 } // namespace inlet

@@ -7,11 +7,10 @@
 namespace inlet {
 
 class Store;
-class StoreReader;
 struct StoredMessage;
 
-// OutboxStorage over the real Store (writer thread) and a StoreReader opened on first use in the
-// thread that uses this object; reader look-ups are small indexed queries answered synchronously.
+// OutboxStorage over the real Store: writes on its writer thread, look-ups (small indexed
+// queries) on the store's reader thread (Store::readers()), never on the thread driving the outbox.
 class StoreOutboxStorage : public OutboxStorage
 {
 public:
@@ -34,10 +33,7 @@ public:
     QFuture<Result<QSet<QString>>> claimedMids(const QString &accountId, const QStringList &mids) override;
 
 private:
-    Result<StoreReader *> reader();
-
     Store *m_store;
-    std::unique_ptr<StoreReader> m_reader;
 };
 
 } // namespace inlet

@@ -4,7 +4,9 @@
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "graph/graphclient.h"
+#include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -180,19 +182,26 @@ bool AccountService::isUsingSandbox() const
     return !m_sandboxBase.isEmpty() && m_config.hosts == InstagramHosts::allAt(m_sandboxBase);
 }
 
-void AccountService::load()
+QFuture<Status> AccountService::load()
 {
-    auto reader = StoreReader::open(m_store->databasePath());
-    if (!reader) {
-        qCWarning(lcApp) << "cannot read accounts:" << reader.error().message;
-        return;
-    }
-    auto stored = (*reader)->accounts();
-    if (!stored) {
-        qCWarning(lcApp) << "cannot read accounts:" << stored.error().message;
-        return;
-    }
-    m_accounts = *stored;
+    auto promise = startedPromise<Status>();
+    QFuture<Status> future = promise->future();
+    onDone(m_store->readers()->read<QList<Account>>([](StoreReader &r) { return r.accounts(); }),
+        this, [this, promise](const Result<QList<Account>> &stored) {
+            if (!stored) {
+                qCWarning(lcApp) << "cannot read accounts:" << stored.error().message;
+                settle(promise, Status(std::unexpected(stored.error())));
+                return;
+            }
+            applyLoaded(*stored);
+            settle(promise, Status());
+        });
+    return future;
+}
+
+void AccountService::applyLoaded(const QList<Account> &stored)
+{
+    m_accounts = stored;
     m_reasons.clear();
     for (const Account &a : std::as_const(m_accounts)) {
         if (a.needsSignIn) {

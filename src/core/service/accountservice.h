@@ -57,9 +57,11 @@ public:
     QFuture<Status> useSandbox(const QUrl &baseUrl, const AppCredentials &app);
     bool isUsingSandbox() const;
 
-    // Reads the accounts from the store, checks their tokens are in the keychain, and starts
-    // tracking them for refresh. Emits accountsChanged().
-    void load();
+    // Reads the accounts from the store (on its reader thread: no SQL on this object's thread),
+    // then, on this object's thread, checks their tokens are in the keychain, starts tracking them
+    // for refresh and emits accountsChanged(). The future finishes after that (accounts() is then
+    // the stored list), with the store's error if it could not be read.
+    QFuture<Status> load();
     QList<Account> accounts() const { return m_accounts; }
     std::optional<Account> account(const QString &accountId) const;
     // Why an account needs sign-in, in words for the manager (empty when it does not).
@@ -104,6 +106,8 @@ private:
     void storeAccount(const Account &account);
     void setAccount(const Account &account);
     void endFlow();
+
+    void applyLoaded(const QList<Account> &stored);
 
     Store *m_store;
     TokenVault *m_vault;

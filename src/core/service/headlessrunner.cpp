@@ -2,6 +2,7 @@
 
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "common/privatefiles.h"
 #include "common/quitonsignal.h"
 #include "service/accountservice.h"
@@ -79,10 +80,13 @@ Status HeadlessRunner::start()
     if (!m_options.sandboxBase.isEmpty()) {
         fetchSandboxApp();
     } else {
-        accounts->load();
-        if (accounts->accounts().isEmpty())
-            qCWarning(lcApp) << "no connected account: connect one in the app first, or use --sandbox";
-        afterAccountsReady();
+        onDone(
+            accounts->load(), this, [this, accounts](const Status &) {
+                if (accounts->accounts().isEmpty())
+                    qCWarning(lcApp)
+                        << "no connected account: connect one in the app first, or use --sandbox";
+                afterAccountsReady();
+            });
     }
     return {};
 }
@@ -108,14 +112,15 @@ void HeadlessRunner::fetchSandboxApp()
                                  .arg(stored.error().message));
                     return;
                 }
-                accounts->load();
-                const auto all = accounts->accounts();
-                const bool usable = std::any_of(all.begin(), all.end(),
-                                                [](const Account &a) { return !a.needsSignIn; });
-                if (usable)
-                    afterAccountsReady();
-                else
-                    signInThroughSandbox();
+                onDone(accounts->load(), this, [this, accounts](const Status &) {
+                    const auto all = accounts->accounts();
+                    const bool usable = std::any_of(
+                        all.begin(), all.end(), [](const Account &a) { return !a.needsSignIn; });
+                    if (usable)
+                        afterAccountsReady();
+                    else
+                        signInThroughSandbox();
+                });
             });
     });
 }

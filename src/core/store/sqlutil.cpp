@@ -1,5 +1,7 @@
 #include "store/sqlutil.h"
 
+#include "store/guithread.h"
+
 #include <QSqlError>
 
 namespace inlet::sql {
@@ -48,6 +50,7 @@ Error toError(const QSqlError &error, const QString &context)
 
 Status exec(QSqlQuery &query, const QVariantList &values, const QString &context)
 {
+    guithread::assertNotCurrent("sql::exec");
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(int(i), values.at(i));
     if (!query.exec())
@@ -57,6 +60,7 @@ Status exec(QSqlQuery &query, const QVariantList &values, const QString &context
 
 Status execText(const QSqlDatabase &db, const QString &sql)
 {
+    guithread::assertNotCurrent("sql::execText");
     QSqlQuery query(db);
     if (!query.exec(sql))
         return std::unexpected(toError(query.lastError(), sql.left(60)));
@@ -65,6 +69,7 @@ Status execText(const QSqlDatabase &db, const QString &sql)
 
 Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql)
 {
+    guithread::assertNotCurrent("sql::scalar");
     QSqlQuery query(db);
     if (!query.exec(sql))
         return std::unexpected(toError(query.lastError(), sql.left(60)));
@@ -77,6 +82,7 @@ Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql)
 
 Result<QSqlQuery *> StatementCache::get(const QString &sql)
 {
+    guithread::assertNotCurrent("sql::StatementCache");
     auto it = m_queries.constFind(sql);
     if (it != m_queries.constEnd())
         return it->get();

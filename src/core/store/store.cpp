@@ -7,6 +7,7 @@
 #include "store/eventapplier.h"
 #include "store/outboxwriter.h"
 #include "store/reactionwriter.h"
+#include "store/readerpool.h"
 #include "store/storewriter.h"
 
 #include <QDateTime>
@@ -14,7 +15,11 @@
 
 namespace inlet {
 
-Store::Store(QString path) : m_path(std::move(path)) {}
+Store::Store(QString path)
+    : m_path(std::move(path))
+    , m_readers(std::make_shared<ReaderPool>(m_path))
+{
+}
 
 Result<std::unique_ptr<Store>> Store::open(const QString &dataDir, const StoreOptions &options)
 {

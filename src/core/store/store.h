@@ -16,13 +16,14 @@
 namespace inlet {
 
 class Checkpointer;
+class ReaderPool;
 class StoreWriter;
 struct WriteContext;
 
 // The durable store's write side. Every write runs on the store's own writer thread, which owns
 // the one write connection; the methods here are thread-safe and return at once with a future
 // that finishes after the change is COMMITTED (so a webhook can wait for it before answering 200).
-// Reads go through StoreReader (one per thread), over the same file.
+// Reads go through StoreReader (one per thread, from readers()), over the same file.
 class Store : public QObject {
     Q_OBJECT
 public:
@@ -33,6 +34,9 @@ public:
     ~Store() override;
 
     QString databasePath() const { return m_path; }
+    // The one reader pool of this store (store/readerpool.h): every reader of the app comes from
+    // it.
+    std::shared_ptr<ReaderPool> readers() const { return m_readers; }
 
     // THE webhook/sync contract: the whole list in one transaction, in timestamp order,
     // idempotent on Instagram's ids (a redelivered batch changes nothing).
@@ -109,6 +113,7 @@ private:
     StoreWriter *m_writer = nullptr; // lives on m_thread
     std::unique_ptr<QThread> m_checkpointThread;
     Checkpointer *m_checkpointer = nullptr; // lives on m_checkpointThread
+    std::shared_ptr<ReaderPool> m_readers;
 };
 
 } // namespace inlet

@@ -1,5 +1,6 @@
 #include "sync/storesynctarget.h"
 
+#include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -12,18 +13,6 @@ StoreSyncTarget::StoreSyncTarget(Store *store)
 
 StoreSyncTarget::~StoreSyncTarget() = default;
 
-Result<StoreReader *> StoreSyncTarget::reader()
-{
-    if (!m_reader) {
-        auto opened = StoreReader::open(m_store->databasePath());
-        if (!opened) {
-            return std::unexpected(opened.error());
-        }
-        m_reader = std::move(*opened);
-    }
-    return m_reader.get();
-}
-
 QFuture<Status> StoreSyncTarget::applyEvents(const QList<InboundEvent> &events)
 {
     return m_store->applyEvents(events);
@@ -31,11 +20,8 @@ QFuture<Status> StoreSyncTarget::applyEvents(const QList<InboundEvent> &events)
 
 QFuture<Result<QSet<QString>>> StoreSyncTarget::knownMids(const QString &accountId, const QStringList &mids)
 {
-    auto r = reader();
-    if (!r) {
-        return QtFuture::makeReadyFuture(Result<QSet<QString>>(std::unexpected(r.error())));
-    }
-    return QtFuture::makeReadyFuture((*r)->knownMids(accountId, mids));
+    return m_store->readers()->read<QSet<QString>>(
+        [accountId, mids](StoreReader &r) { return r.knownMids(accountId, mids); });
 }
 
 QFuture<Status> StoreSyncTarget::upsertContact(const QString &accountId, const Contact &contact)
@@ -48,20 +34,18 @@ QFuture<Result<std::optional<QDateTime>>> StoreSyncTarget::contactFetchedAt(cons
                                                                             const QString &igsid)
 {
     Q_UNUSED(accountId);
-    using R = Result<std::optional<QDateTime>>;
-    auto r = reader();
-    if (!r) {
-        return QtFuture::makeReadyFuture(R(std::unexpected(r.error())));
-    }
-    const Result<std::optional<Contact>> contact = (*r)->contact(igsid);
-    if (!contact) {
-        return QtFuture::makeReadyFuture(R(std::unexpected(contact.error())));
-    }
-    std::optional<QDateTime> at;
-    if (*contact && (*contact)->fetchedAt.isValid()) {
-        at = (*contact)->fetchedAt;
-    }
-    return QtFuture::makeReadyFuture(R(at));
+    return m_store->readers()->read<std::optional<QDateTime>>(
+        [igsid](StoreReader &r) -> Result<std::optional<QDateTime>> {
+            const Result<std::optional<Contact>> contact = r.contact(igsid);
+            if (!contact) {
+                return std::unexpected(contact.error());
+            }
+            std::optional<QDateTime> at;
+            if (*contact && (*contact)->fetchedAt.isValid()) {
+                at = (*contact)->fetchedAt;
+            }
+            return at;
+        });
 }
 
 QFuture<Status> StoreSyncTarget::linkConversation(const QString &accountId, const QString &customerId,
@@ -72,11 +56,8 @@ QFuture<Status> StoreSyncTarget::linkConversation(const QString &accountId, cons
 
 QFuture<Result<SyncState>> StoreSyncTarget::syncState(const QString &accountId)
 {
-    auto r = reader();
-    if (!r) {
-        return QtFuture::makeReadyFuture(Result<SyncState>(std::unexpected(r.error())));
-    }
-    return QtFuture::makeReadyFuture((*r)->syncState(accountId));
+    return m_store->readers()->read<SyncState>(
+        [accountId](StoreReader &r) { return r.syncState(accountId); });
 }
 
 QFuture<Status> StoreSyncTarget::rememberConversationSynced(

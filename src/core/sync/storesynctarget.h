@@ -7,12 +7,10 @@
 namespace inlet {
 
 class Store;
-class StoreReader;
 
-// SyncTarget over the real Store (writes, on its writer thread) and a StoreReader. The reader is
-// opened on first use in the thread that uses this object (Qt Sql connections are per thread);
-// its look-ups (<= 20 mids by index, one contact) take well under a millisecond, so they answer
-// synchronously with ready futures.
+// SyncTarget over the real Store: writes on its writer thread, look-ups (<= 20 mids by index, one
+// contact, the sync state) on the store's reader thread (Store::readers()), so the thread that
+// drives sync (the GUI thread in the app) never runs SQL.
 class StoreSyncTarget : public SyncTarget
 {
 public:
@@ -33,10 +31,7 @@ public:
     QFuture<Status> markOlderMissing(const QString &accountId, const QString &customerId) override;
 
 private:
-    Result<StoreReader *> reader();
-
     Store *m_store;
-    std::unique_ptr<StoreReader> m_reader;
 };
 
 } // namespace inlet

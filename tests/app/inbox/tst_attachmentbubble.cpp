@@ -6,6 +6,7 @@
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messagelayout.h"
 #include "models/messagelistmodel.h"
+#include "support/messagemodelwait.h"
 
 #include <QApplication>
 #include <QFile>
@@ -87,7 +88,7 @@ private slots:
     void uploadingImageHasABarAndCancel()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         ImageCache images;
         MessageDelegate delegate(&images);
         const int row = model.rowOfMessage(1);
@@ -148,11 +149,12 @@ private slots:
     void sendingDropsTheBarAndCancel()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         MessageDelegate delegate(nullptr);
         model.setUploadProgress(1, 1000, 1000);
         m_source->putMessage(outgoing(1, QStringLiteral("image"), photo(), MessageState::Sending));
         model.applyChange({ 1 });
+        QVERIFY(test::messagesSettled(model));
         const MessageLayout &l
             = delegate.layoutFor(model.index(model.rowOfMessage(1)), kWidth, QApplication::font());
         QVERIFY(!l.progressRect.isValid());
@@ -164,7 +166,7 @@ private slots:
     void videoIsACardWithNameAndSize()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         MessageDelegate delegate(nullptr);
         model.setUploadProgress(2, 3, 4);
         const QModelIndex index = model.index(model.rowOfMessage(2));
@@ -193,7 +195,7 @@ private slots:
     void sentImageAndCustomerFile()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         MessageDelegate delegate(nullptr);
         QSignalSpy external(&delegate, &MessageDelegate::attachmentActivated);
         QSignalSpy image(&delegate, &MessageDelegate::imageActivated);

@@ -177,7 +177,7 @@ private slots:
 
         InboxServices services;
         services.store = m_store.get();
-        services.source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
         services.outbox = m_service->outbox();
         services.mediaHostReady = [this] { return m_mediaHost; };
         m_widget = std::make_unique<InboxWidget>(services);

@@ -5,6 +5,7 @@
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messagelayout.h"
 #include "models/messagelistmodel.h"
+#include "support/messagemodelwait.h"
 
 #include <QApplication>
 #include <QImage>
@@ -75,7 +76,7 @@ private slots:
     void longTextWrapsAndGrowsWhenNarrow()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         MessageDelegate delegate(nullptr);
         const QModelIndex shortRow = model.index(model.rowOfMessage(1));
         const QModelIndex longRow = model.index(model.rowOfMessage(2));
@@ -93,7 +94,7 @@ private slots:
     void emojiAndRightToLeftLayOut()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         MessageDelegate delegate(nullptr);
         const MessageLayout &emoji = delegate.layoutFor(model.index(model.rowOfMessage(3)), 500, QApplication::font());
         QVERIFY(emoji.text && emoji.text->lineCount() >= 1);
@@ -114,7 +115,7 @@ private slots:
     void imagesKeepAFixedBoxAndLoadOffThread()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         ImageCache images;
         MessageDelegate delegate(&images);
         const QModelIndex index = model.index(model.rowOfMessage(5));
@@ -143,7 +144,7 @@ private slots:
     void linksAndFailureActionsAreHitTested()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         MessageDelegate delegate(nullptr);
         const MessageLayout &link = delegate.layoutFor(model.index(model.rowOfMessage(6)), 600, QApplication::font());
         QCOMPARE(link.links.size(), 1);
@@ -164,7 +165,7 @@ private slots:
     void cacheIsKeyedOnRevisionAndWidth()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         MessageDelegate delegate(nullptr);
         const QModelIndex index = model.index(model.rowOfMessage(2));
         delegate.sizeHint(option(500), index);
@@ -181,6 +182,7 @@ private slots:
         edited.editCount = 1;
         m_source->putMessage(edited);
         model.applyChange({2});
+        QVERIFY(test::messagesSettled(model));
         const QSize after = delegate.sizeHint(option(400), model.index(model.rowOfMessage(2)));
         QCOMPARE(delegate.cacheMisses(), 3);
         QVERIFY(delegate.layoutFor(model.index(model.rowOfMessage(2)), 400, QApplication::font()).meta.contains(QStringLiteral("Edited")));
@@ -190,7 +192,7 @@ private slots:
     void aViewPaintsAllKinds()
     {
         MessageListModel model(m_source);
-        QVERIFY(model.open(1).has_value());
+        QVERIFY(test::openMessages(model, 1));
         ImageCache images;
         MessageDelegate delegate(&images);
         QListView view;

@@ -71,7 +71,7 @@ private slots:
 
         InboxServices services;
         services.store = m_store.get();
-        services.source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
         m_widget = std::make_unique<InboxWidget>(services);
         m_widget->setAccounts({ { Fixture::kAccount, QStringLiteral("The Shop") } });
         m_widget->resize(1100, 700);

@@ -116,7 +116,7 @@ private slots:
 
         InboxServices services;
         services.store = m_store.get();
-        services.source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
         services.reactions = m_queue.get();
         m_widget = std::make_unique<InboxWidget>(services);
         m_widget->resize(1000, 700);

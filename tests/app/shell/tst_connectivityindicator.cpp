@@ -148,7 +148,7 @@ private slots:
         Connectivity connectivity(&graph);
         InboxServices services;
         services.store = store->get();
-        services.source = std::make_shared<StoreInboxSource>((*store)->databasePath());
+        services.source = std::make_shared<StoreInboxSource>((*store)->readers());
         services.connectivity = &connectivity;
         InboxWidget inbox(services);
         QVERIFY(!inbox.composer()->isOffline());

@@ -81,6 +81,8 @@ void TestNotifier::init()
     QVERIFY(wait(m_store->upsertContact(contact)).has_value());
     m_notifier = std::make_unique<Notifier>(m_store.get(), m_settings.get());
     m_notifier->setNotifyFromMs(kNow - 60'000);
+    QCOMPARE(m_notifier->unreadCount(), -1); // counted on the store's reader thread
+    QTRY_COMPARE(m_notifier->unreadCount(), 0);
 }
 
 void TestNotifier::cleanup()
@@ -91,13 +93,13 @@ void TestNotifier::cleanup()
     m_dir.reset();
 }
 
-// Waits for the queued Store::changed of the commit to reach the notifier.
+// Waits until the notifier has read and acted on the commit's Store::changed.
 void TestNotifier::apply(const QList<InboundEvent> &events, bool expectChange)
 {
-    QSignalSpy changed(m_store.get(), &Store::changed);
+    QSignalSpy handled(m_notifier.get(), &Notifier::changeHandled);
     QVERIFY(wait(m_store->applyEvents(events)).has_value());
     if (expectChange)
-        QTRY_VERIFY(changed.count() >= 1);
+        QTRY_VERIFY(handled.count() >= 1);
     QCoreApplication::processEvents();
 }
 

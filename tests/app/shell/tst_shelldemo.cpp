@@ -8,6 +8,7 @@
 #include "core/graph/graphtestutil.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
+#include "store/guithread.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -80,11 +81,15 @@ private slots:
         dialog->close();
 
         // A customer writes: by webhook into the store, then the title and a notification.
-        auto reader = StoreReader::open(core->store()->databasePath());
+        // The test's own reads run under an allowance: this thread is the app's GUI thread.
+        auto reader
+            = guithread::allowed([&] { return StoreReader::open(core->store()->databasePath()); });
         QVERIFY(reader);
-        QTRY_VERIFY_WITH_TIMEOUT(!(*reader)->inbox(InboxQuery{}).value_or(QList<StoredConversation>()).isEmpty(),
-                                 20000);
-        const auto inbox = (*reader)->inbox(InboxQuery{});
+        const auto readInbox
+            = [&] { return guithread::allowed([&] { return (*reader)->inbox(InboxQuery {}); }); };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !readInbox().value_or(QList<StoredConversation>()).isEmpty(), 20000);
+        const auto inbox = readInbox();
         QVERIFY(inbox && !inbox->isEmpty());
         QSignalSpy notified(notifier.get(), &Notifier::notified);
         notifier->setNotifyFromMs(0); // the sandbox's clock is its own, not the wall clock

@@ -5,6 +5,8 @@
 #include "models/inboxsource.h"
 
 #include <QMutex>
+#include <QSet>
+#include <QThread>
 
 #include <algorithm>
 
@@ -36,6 +38,12 @@ public:
     {
         QMutexLocker lock(&m_mutex);
         return m_queries;
+    }
+    // The threads message reads ran on (pages and single messages).
+    QSet<QThread *> messageThreads() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_messageThreads;
     }
 
     Result<QList<ConversationRow>> inboxPage(const InboxFilter &filter,
@@ -101,6 +109,7 @@ public:
     Result<std::optional<MessageRow>> message(qint64 id) override
     {
         QMutexLocker lock(&m_mutex);
+        m_messageThreads.insert(QThread::currentThread());
         if (!m_messages.contains(id))
             return std::optional<MessageRow>{};
         return std::optional<MessageRow>{m_messages.value(id)};
@@ -112,6 +121,7 @@ private:
     {
         QMutexLocker lock(&m_mutex);
         ++m_queries;
+        m_messageThreads.insert(QThread::currentThread());
         QList<MessageRow> rows;
         for (const auto &m : std::as_const(m_messages)) {
             if (m.conversationId == conversationId && pred(m))
@@ -127,6 +137,7 @@ private:
     QMap<qint64, ConversationRow> m_conversations;
     QMap<qint64, MessageRow> m_messages;
     int m_queries = 0;
+    QSet<QThread *> m_messageThreads;
 };
 
 } // namespace inlet::test

@@ -40,7 +40,7 @@ private slots:
         m_store = std::move(*opened);
         const QString failed = Fixture::fill(*m_store, kCount);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        m_source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+        m_source = std::make_shared<StoreInboxSource>(m_store->readers());
     }
 
     void cleanupTestCase()

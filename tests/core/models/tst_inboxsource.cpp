@@ -5,6 +5,7 @@
 #include "models/storeinboxsource.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/messagemodelwait.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -100,7 +101,7 @@ private slots:
                                   i == 5 ? QStringLiteral("Un café, s'il vous plaît") : QStringLiteral("history %1").arg(i),
                                   1, i % 3 == 0));
         QVERIFY(wait(m_store->applyEvents(events)).has_value());
-        m_source = std::make_shared<StoreInboxSource>(m_store->databasePath());
+        m_source = std::make_shared<StoreInboxSource>(m_store->readers());
     }
 
     void cleanup()
@@ -230,7 +231,7 @@ private slots:
 
         // The hit opens the conversation around it.
         MessageListModel messages(m_source);
-        QVERIFY(messages.open(model.rowAt(0).id, hit).has_value());
+        QVERIFY(test::openMessages(messages, model.rowAt(0).id, hit));
         QVERIFY(messages.rowOfMessage(hit) >= 0);
         QVERIFY(messages.index(messages.rowOfMessage(hit)).data(MessageListModel::TextRole).toString().contains(QStringLiteral("café")));
 
@@ -255,11 +256,13 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
         connect(m_store.get(), &Store::changed, &model, &MessageListModel::applyStoreChange);
-        QVERIFY(model.open(conversationId).has_value());
+        QVERIFY(test::openMessages(model, conversationId));
         QCOMPARE(model.rowCount(), 50);
         QCOMPARE(model.index(49).data(MessageListModel::TextRole).toString(), QStringLiteral("hello from 1"));
         model.fetchMore({});
+        QVERIFY(test::messagesSettled(model));
         model.fetchMore({});
+        QVERIFY(test::messagesSettled(model));
         QCOMPARE(model.rowCount(), 121);
         QVERIFY(!model.canFetchMore({}));
         QVERIFY(model.index(0).data(MessageListModel::OutgoingRole).toBool()); // h.0 was an echo
@@ -268,6 +271,7 @@ private slots:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         apply({message(QStringLiteral("live.1"), kT0 + 90 * 60'000, QStringLiteral("one more"), 1)});
         QTRY_COMPARE(inserted.size(), 1);
+        QVERIFY(test::messagesSettled(model));
         QCOMPARE(model.index(model.rowCount() - 1).data(MessageListModel::TextRole).toString(), QStringLiteral("one more"));
 
         auto edit = targeted(InboundEvent::Kind::Edit, QStringLiteral("live.1"), kT0 + 91 * 60'000, 1);
@@ -325,7 +329,7 @@ private slots:
                 conversationId = c.id;
         MessageListModel model(m_source);
         connect(m_store.get(), &Store::changed, &model, &MessageListModel::applyStoreChange);
-        QVERIFY(model.open(conversationId).has_value());
+        QVERIFY(test::openMessages(model, conversationId));
         auto react
             = targeted(InboundEvent::Kind::Reaction, QStringLiteral("h.117"), kT0 + 92 * 60'000, 1);
         react.reaction = reaction;
@@ -350,7 +354,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
         connect(m_store.get(), &Store::changed, &model, &MessageListModel::applyStoreChange);
-        QVERIFY(model.open(c.id).has_value());
+        QVERIFY(test::openMessages(model, c.id));
         const int before = model.rowCount();
 
         auto local = wait(m_store->enqueueOutgoing(c.accountId, c.customerId, QStringLiteral("on its way")));

@@ -1,5 +1,6 @@
 #include "fakeinboxsource.h"
 #include "models/messagelistmodel.h"
+#include "support/messagemodelwait.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -7,6 +8,8 @@
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::messagesSettled;
+using inlet::test::openMessages;
 
 class TestMessageListModel : public QObject {
     Q_OBJECT
@@ -57,7 +60,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false); // the test pages explicitly
         model.setPageSize(50);
-        QVERIFY(model.open(kConversation).has_value());
+        QVERIFY(openMessages(model, kConversation));
         QCOMPARE(model.rowCount(), 50);
         QCOMPARE(idAt(model, 0), 71);
         QCOMPARE(idAt(model, 49), 120);
@@ -66,17 +69,96 @@ private slots:
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.fetchMore({});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), 0);
         QCOMPARE(inserted.first().at(2).toInt(), 49);
         QCOMPARE(model.rowCount(), 100);
         QCOMPARE(idAt(model, 0), 21);
         model.fetchMore({});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.rowCount(), 120);
         QCOMPARE(idAt(model, 0), 1);
         QVERIFY(!model.canFetchMore({}));
         for (int i = 1; i < model.rowCount(); ++i)
             QVERIFY(idAt(model, i - 1) < idAt(model, i));
+    }
+
+    void readsRunOnAWorkerAndArriveInOrder()
+    {
+        auto source = makeSource();
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        model.setPageSize(50);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const QFuture<Status> opened = model.open(kConversation);
+        // open() returns at once: the page is read on the worker, nothing changed yet.
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.isLoading());
+        QCOMPARE(reset.size(), 0);
+        QTRY_VERIFY(opened.isFinished());
+        QVERIFY(opened.result().has_value());
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 50);
+
+        // Paging back is asked for, then answered: one page at a time.
+        QSignalSpy older(&model, &MessageListModel::olderFetched);
+        model.fetchOlder();
+        QVERIFY(model.isFetchingOlder());
+        QVERIFY(!model.canFetchMore({}));
+        model.fetchOlder(); // ignored while one runs
+        QCOMPARE(model.rowCount(), 50);
+        QVERIFY(older.wait(5000));
+        QCOMPARE(older.size(), 1);
+        QCOMPARE(older.first().first().toInt(), 50);
+        QCOMPARE(model.rowCount(), 100);
+        QVERIFY(!model.isFetchingOlder());
+
+        // A change posted after the page is applied after it.
+        source->putMessage(message(500, base() + 500 * 60'000));
+        model.applyChange({ 500 });
+        QCOMPARE(model.rowOfMessage(500), -1);
+        QVERIFY(messagesSettled(model));
+        QCOMPARE(idAt(model, model.rowCount() - 1), 500);
+
+        // Every message read ran off the model's thread.
+        const QSet<QThread *> threads = source->messageThreads();
+        QVERIFY(!threads.isEmpty());
+        QVERIFY(!threads.contains(model.thread()));
+    }
+
+    void aNewerOpenDropsTheOlderAnswer()
+    {
+        auto source = makeSource();
+        auto other = message(2000, base());
+        other.conversationId = 9;
+        source->putMessage(other);
+        MessageListModel model(source);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester.setUseFetchMore(false);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const QFuture<Status> first = model.open(kConversation);
+        const QFuture<Status> second = model.open(9);
+        QTRY_VERIFY(second.isFinished());
+        QVERIFY(second.result().has_value());
+        QVERIFY(first.isFinished());
+        QCOMPARE(first.result().error().kind, Error::Kind::Cancelled);
+        QCOMPARE(reset.size(), 1); // only the conversation asked for last was shown
+        QCOMPARE(model.conversationId(), 9);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(idAt(model, 0), 2000);
+
+        // clear() drops an answer still on its way, too.
+        const QFuture<Status> third = model.open(kConversation);
+        model.clear();
+        QTRY_VERIFY(third.isFinished());
+        QVERIFY(!third.result().has_value());
+        QVERIFY(messagesSettled(model));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.conversationId(), 0);
     }
 
     void rolesCarryWhatTheDelegateDraws()
@@ -93,7 +175,7 @@ private slots:
         m.seen = true;
         source->putMessage(m);
         MessageListModel model(source);
-        QVERIFY(model.open(kConversation).has_value());
+        QVERIFY(openMessages(model, kConversation));
         const QModelIndex i = model.index(0);
         QCOMPARE(i.data(MessageListModel::TextRole).toString(), QStringLiteral("see attached"));
         QCOMPARE(i.data(MessageListModel::OutgoingRole).toBool(), true);
@@ -118,8 +200,9 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false); // the test pages explicitly
         model.setPageSize(50);
-        QVERIFY(model.open(kConversation).has_value());
+        QVERIFY(openMessages(model, kConversation));
         model.fetchMore({}); // rows 21..120 loaded, the view is scrolled back
+        QVERIFY(messagesSettled(model));
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -134,6 +217,7 @@ private slots:
         other.conversationId = 8;
         source->putMessage(other);
         model.applyChange({500, 501, 502, 503});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(reset.size(), 0);
         QCOMPARE(inserted.size(), 2);
         QCOMPARE(model.rowCount(), 102);
@@ -146,9 +230,11 @@ private slots:
 
         // Applying the same change again changes nothing in the row count.
         model.applyChange({500, 501});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.rowCount(), 102);
 
         model.fetchMore({});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.rowCount(), 123);
         QVERIFY(model.rowOfMessage(502) >= 0);
         for (int i = 1; i < model.rowCount(); ++i) {
@@ -164,7 +250,7 @@ private slots:
         MessageListModel model(source);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false); // the test pages explicitly
-        QVERIFY(model.open(kConversation).has_value());
+        QVERIFY(openMessages(model, kConversation));
         const int row = model.rowOfMessage(101);
         QVERIFY(row >= 0);
         const auto revision = model.index(row).data(MessageListModel::RevisionRole).toUInt();
@@ -174,6 +260,7 @@ private slots:
         edited.editCount = 1;
         source->putMessage(edited);
         model.applyChange({101});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
         QCOMPARE(model.index(row).data(MessageListModel::TextRole).toString(), QStringLiteral("edited text"));
@@ -184,12 +271,14 @@ private slots:
         unsent.deleted = true;
         source->putMessage(unsent);
         model.applyChange({101});
+        QVERIFY(messagesSettled(model));
         QVERIFY(model.index(row).data(MessageListModel::DeletedRole).toBool());
 
         auto reacted = message(103, base() + 103 * 60'000);
         reacted.reactions = {{QStringLiteral("a"), QStringLiteral("😂")}, {QStringLiteral("b"), QStringLiteral("👍")}};
         source->putMessage(reacted);
         model.applyChange({103});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.index(model.rowOfMessage(103)).data(MessageListModel::ReactionsRole).toStringList().size(), 2);
 
         // An outgoing message goes queued -> sending -> failed; then the manager deletes it.
@@ -199,16 +288,19 @@ private slots:
         out.state = MessageState::Queued;
         source->putMessage(out);
         model.applyChange({600});
+        QVERIFY(messagesSettled(model));
         const int outRow = model.rowOfMessage(600);
         QCOMPARE(outRow, model.rowCount() - 1);
         out.state = MessageState::Sending;
         source->putMessage(out);
         model.applyChange({600});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.index(outRow).data(MessageListModel::StateRole).toInt(), int(MessageState::Sending));
         out.state = MessageState::Failed;
         out.error = QStringLiteral("The customer is unavailable");
         source->putMessage(out);
         model.applyChange({600});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.index(outRow).data(MessageListModel::ErrorRole).toString(), QStringLiteral("The customer is unavailable"));
 
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -216,6 +308,7 @@ private slots:
         StoreChange change;
         change.removedMessageIds = {600};
         model.applyStoreChange(change);
+        QVERIFY(messagesSettled(model));
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowOfMessage(600), -1);
     }
@@ -233,7 +326,7 @@ private slots:
         MessageListModel model(source);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false);
-        QVERIFY(model.open(kConversation).has_value());
+        QVERIFY(openMessages(model, kConversation));
         const int row = model.rowOfMessage(600);
         QVERIFY(row >= 0);
         auto progressOf = [&model](qint64 id) {
@@ -269,12 +362,14 @@ private slots:
 
         // A re-read while still queued (e.g. the URL was stored) keeps the bar.
         model.applyChange({600});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(progressOf(600), 0.5);
 
         // Sending: the upload is over, the bar goes; a late report does not bring it back.
         out.state = MessageState::Sending;
         source->putMessage(out);
         model.applyChange({600});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(progressOf(600), -1.0);
         model.setUploadProgress(600, 1000, 1000);
         QCOMPARE(progressOf(600), -1.0);
@@ -283,11 +378,13 @@ private slots:
         out.state = MessageState::Queued;
         source->putMessage(out);
         model.applyChange({600});
+        QVERIFY(messagesSettled(model));
         model.setUploadProgress(600, 10, 100);
         QCOMPARE(progressOf(600), 0.1);
         out.state = MessageState::Failed;
         source->putMessage(out);
         model.applyChange({600});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(progressOf(600), -1.0);
         source->removeMessage(600);
         model.removeMessages({600});
@@ -304,10 +401,11 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false); // the test pages explicitly
         model.setPageSize(2);
-        QVERIFY(model.open(kConversation).has_value());
+        QVERIFY(openMessages(model, kConversation));
         QCOMPARE(model.index(0).data(MessageListModel::DaySeparatorRole).toBool(), true);
         QCOMPARE(model.index(1).data(MessageListModel::DaySeparatorRole).toBool(), false);
         model.fetchMore({});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.index(0).data(MessageListModel::DaySeparatorRole).toBool(), true);
         QCOMPARE(model.index(1).data(MessageListModel::DaySeparatorRole).toBool(), true);
@@ -317,6 +415,7 @@ private slots:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         source->putMessage(message(4, base() - 60'000));
         model.applyChange({4});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.rowOfMessage(4), 1);
         QCOMPARE(model.index(1).data(MessageListModel::DaySeparatorRole).toBool(), true);
         QCOMPARE(model.index(2).data(MessageListModel::DaySeparatorRole).toBool(), false);
@@ -330,7 +429,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         tester.setUseFetchMore(false); // the test pages explicitly
         model.setPageSize(20);
-        QVERIFY(model.open(kConversation, 40).has_value());
+        QVERIFY(openMessages(model, kConversation, 40));
         QCOMPARE(model.rowCount(), 21);
         QCOMPARE(idAt(model, 10), 40);
         QVERIFY(model.canFetchMore({}));
@@ -338,12 +437,15 @@ private slots:
         // A live message while away from the newest: paging forward will bring it.
         source->putMessage(message(700, base() + 700 * 60'000));
         model.applyChange({700});
+        QVERIFY(messagesSettled(model));
         QCOMPARE(model.rowOfMessage(700), -1);
-        while (model.canFetchNewer())
+        while (model.canFetchNewer()) {
             model.fetchNewer();
+            QVERIFY(messagesSettled(model));
+        }
         QCOMPARE(idAt(model, model.rowCount() - 1), 700);
 
-        QVERIFY(!model.open(kConversation, 1000).has_value()); // other conversation's message
+        QVERIFY(!openMessages(model, kConversation, 1000)); // other conversation's message
     }
 };
 

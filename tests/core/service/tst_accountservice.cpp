@@ -189,7 +189,12 @@ private slots:
         }
         Services second = makeServices(vault.get());
         QSignalSpy changed(second.accounts.get(), &AccountService::accountsChanged);
-        second.accounts->load();
+        const QFuture<Status> loaded = second.accounts->load();
+        // The store is read on its reader thread: nothing is known before the answer comes back.
+        QVERIFY(second.accounts->accounts().isEmpty());
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(await(loaded));
+        QCOMPARE(changed.size(), 1);
         QCOMPARE(second.accounts->accounts().size(), 1);
         QCOMPARE(second.accounts->accounts().first().id, id);
         QTRY_VERIFY(second.scheduler->isTracked(id)); // token found in the vault
