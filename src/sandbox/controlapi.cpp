@@ -1,6 +1,6 @@
 #include "sandbox/controlapi.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "common/redact.h"
 #include "sandbox/customerevents.h"
 #include "sandbox/customersimulator.h"

@@ -1,6 +1,6 @@
 #include "sandbox/graphapi.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "common/redact.h"
 #include "sandbox/webhookdelivery.h"
 

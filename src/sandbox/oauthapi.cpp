@@ -1,6 +1,6 @@
 #include "sandbox/oauthapi.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "common/redact.h"
 
 #include <QFile>

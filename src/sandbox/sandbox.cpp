@@ -1,6 +1,6 @@
 #include "sandbox/sandbox.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "common/redact.h"
 #include "sandbox/apirequest.h"
 #include "sandbox/controlapi.h"

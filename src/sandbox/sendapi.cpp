@@ -1,6 +1,6 @@
 #include "sandbox/sendapi.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/mediahost.h"
 #include "sandbox/webhookpayloads.h"
 

@@ -1,6 +1,6 @@
 #include "sandbox/webhookdelivery.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "common/redact.h"
 #include "sandbox/webhookpayloads.h"
 

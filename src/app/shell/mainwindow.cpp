@@ -99,8 +99,11 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
         showStatus(tr("@%1 needs to sign in again.").arg(account ? account->username : id));
     });
     connect(m_sandbox, &SandboxController::failed, this, [this](const QString &message) {
+        disconnect(m_sandboxReady);
         m_welcome->setBusy(false);
-        showStatus(tr("The sandbox could not start: %1").arg(message));
+        const QString text = tr("The sandbox could not start: %1").arg(message);
+        m_welcome->setNotice(text);
+        showStatus(text);
     });
 
     refreshAccounts();
@@ -188,7 +191,7 @@ void MainWindow::refreshAccounts()
     const QList<Account> accounts = m_accounts->accounts();
     m_accountsPanel->setAccounts(accounts);
     m_pages->setCurrentWidget(accounts.isEmpty() ? static_cast<QWidget *>(m_welcome) : m_workspace);
-    m_sandboxBadge->setVisible(m_accounts->isUsingSandbox());
+    m_sandboxBadge->setVisible(m_sandbox->isActive());
     m_waitingAccounts = 0;
     for (const Account &a : accounts)
         m_waitingAccounts += a.needsSignIn ? 1 : 0;
@@ -246,19 +249,10 @@ void MainWindow::trySandbox()
 {
     m_welcome->setBusy(true);
     showStatus(tr("Starting the sandbox…"));
-    connect(
-        m_sandbox, &SandboxController::ready, this,
-        [this](const QUrl &baseUrl) {
-            m_accounts->useSandbox(baseUrl, m_sandbox->credentials())
-                .then(this, [this](const Status &stored) {
-                    if (!stored) {
-                        onSignInFailed(stored.error());
-                        return;
-                    }
-                    startSignIn();
-                });
-        },
-        Qt::SingleShotConnection);
+    // Ready: the child process runs and the accounts point at it, its app secrets stored.
+    disconnect(m_sandboxReady);
+    m_sandboxReady = connect(m_sandbox, &SandboxController::ready, this,
+        &MainWindow::startSignIn, Qt::SingleShotConnection);
     m_sandbox->ensureStarted();
 }
 

@@ -90,6 +90,7 @@ private:
     TokenVault *m_vault = nullptr;
     SignInController *m_signIn;
     SandboxController *m_sandbox;
+    QMetaObject::Connection m_sandboxReady; // trySandbox() waiting for the sandbox
     AvatarLoader *m_avatars;
     QStackedWidget *m_pages;
     WelcomePage *m_welcome;

@@ -17,7 +17,7 @@ namespace inlet::app {
 class MainWindow;
 class SandboxController;
 
-// Start-up of a profile that uses the embedded sandbox (remembered in the profile's settings, or
+// Start-up of a profile that uses the sandbox (a child process, SandboxController) (remembered in the profile's settings, or
 // asked for with --sandbox-demo). The sandbox must answer before the accounts read their tokens
 // and sync, so that the stored hosts (same port) and tokens (its state file) still work. The
 // consent page then comes only when the sandbox refuses the account's token (190), or with
@@ -39,7 +39,7 @@ signals:
     void coreStarted();
 
 private:
-    void onSandboxReady(const QUrl &baseUrl);
+    void onSandboxReady();
     void startCore();
     void signInIfNeeded();
     void promptOnce();

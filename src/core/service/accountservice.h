@@ -52,11 +52,6 @@ public:
     QFuture<Status> storeMetaAppSecret(const QString &secret);
     QFuture<Result<bool>> hasMetaAppSecret();
 
-    // The sandbox stands in for every Instagram host; its two app secrets take the keychain path
-    // too (the Meta pair only when the sandbox gives one).
-    QFuture<Status> useSandbox(const QUrl &baseUrl, const AppCredentials &app);
-    bool isUsingSandbox() const;
-
     // Reads the accounts from the store, checks their tokens are in the keychain, and starts
     // tracking them for refresh. Emits accountsChanged().
     void load();
@@ -110,7 +105,6 @@ private:
     GraphClient *m_graph;
     TokenRefreshScheduler *m_scheduler;
     AppConfig m_config;
-    QUrl m_sandboxBase;
     QList<Account> m_accounts;
     QHash<QString, QString> m_reasons;
     QPointer<OAuthFlow> m_flow;
