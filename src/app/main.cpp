@@ -83,9 +83,9 @@ Options parseOptions(const QCoreApplication &app)
         QStringLiteral("data-dir"),
         QCoreApplication::translate("main", "Keep the database and settings in <dir>."),
         QStringLiteral("dir"));
-    const QCommandLineOption sandboxDemo(
-        QStringLiteral("sandbox-demo"),
-        QCoreApplication::translate("main", "Start the sandbox (inlet-sandbox) and sign in to it."));
+    const QCommandLineOption sandboxDemo(QStringLiteral("sandbox-demo"),
+        QCoreApplication::translate(
+            "main", "Start the sandbox (inlet-sandbox) and sign in to it."));
     const QCommandLineOption headless(
         QStringLiteral("headless"), QCoreApplication::translate("main", "Run without windows."));
     const QCommandLineOption sandbox(

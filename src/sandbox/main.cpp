@@ -16,6 +16,7 @@
 #include <thread>
 #else
 #include <QSocketNotifier>
+
 #include <unistd.h>
 #endif
 

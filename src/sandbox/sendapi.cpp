@@ -1,7 +1,7 @@
 #include "sandbox/sendapi.h"
 
-#include "sandbox/sandboxlogging.h"
 #include "sandbox/mediahost.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/webhookpayloads.h"
 
 #include <QJsonArray>

@@ -115,10 +115,9 @@ private slots:
 
         // Sign in through the sandbox's consent control, then the webhook server and the
         // app-level subscription, as the app does on the sandbox.
-        const auto stored
-            = await(core->sandboxLink()->use(m_base,
-                AppCredentials { kAppId, m_sandbox->options().appSecret,
-                    m_sandbox->options().metaAppId, m_sandbox->options().metaAppSecret }));
+        const auto stored = await(core->sandboxLink()->use(m_base,
+            AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
+                m_sandbox->options().metaAppSecret }));
         QVERIFY(stored && *stored);
         const auto request = await(accounts->beginSignIn());
         QVERIFY(request && *request);

@@ -32,7 +32,8 @@ QStringList needed(const QString &path)
 {
     static const QRegularExpression entry(QStringLiteral("\\(NEEDED\\).*\\[(.+)\\]"));
     QStringList libraries;
-    for (const auto &match : entry.globalMatch(run(QStringLiteral("readelf"), { QStringLiteral("-d"), path })))
+    for (const auto &match :
+        entry.globalMatch(run(QStringLiteral("readelf"), { QStringLiteral("-d"), path })))
         libraries << match.captured(1);
     return libraries;
 }
@@ -76,7 +77,8 @@ private slots:
     {
         const QString app = binary(QStringLiteral("src/app/inlet"));
         const QStringList libraries = needed(app);
-        QVERIFY2(libraries.join(u' ').contains(QStringLiteral("libQt6Core")), "readelf read nothing");
+        QVERIFY2(
+            libraries.join(u' ').contains(QStringLiteral("libQt6Core")), "readelf read nothing");
         for (const QString &library : libraries)
             QVERIFY2(!library.contains(QStringLiteral("HttpServer")), qPrintable(library));
         QCOMPARE(sandboxSymbols(app), 0);

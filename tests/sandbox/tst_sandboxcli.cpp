@@ -56,10 +56,11 @@ private slots:
         QVERIFY(dir.isValid());
         const QString stateFile = dir.filePath(QStringLiteral("state.json"));
         QProcess process;
-        process.setProgram(QStringLiteral(INLET_BINARY_DIR) + QStringLiteral("/src/sandbox/inlet-sandbox"));
-        process.setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--rate"),
-            QStringLiteral("0"), QStringLiteral("--state-file"), stateFile,
-            QStringLiteral("--exit-with-stdin") });
+        process.setProgram(
+            QStringLiteral(INLET_BINARY_DIR) + QStringLiteral("/src/sandbox/inlet-sandbox"));
+        process.setArguments({ QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--state-file"),
+            stateFile, QStringLiteral("--exit-with-stdin") });
         process.start();
         QVERIFY(process.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);

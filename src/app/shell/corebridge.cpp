@@ -30,7 +30,7 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
         if (!online)
             return;
         m_window->showStatus(m_core->sandboxLink()->isActive() ? tr("The sandbox answers again.")
-                                                        : tr("Instagram answers again."));
+                                                               : tr("Instagram answers again."));
         syncNow(); // catch up on what happened while offline
     });
     connect(m_offline, &ConnectivityIndicator::retryRequested, this, [this, connectivity] {

@@ -251,8 +251,8 @@ void MainWindow::trySandbox()
     showStatus(tr("Starting the sandbox…"));
     // Ready: the child process runs and the accounts point at it, its app secrets stored.
     disconnect(m_sandboxReady);
-    m_sandboxReady = connect(m_sandbox, &SandboxController::ready, this,
-        &MainWindow::startSignIn, Qt::SingleShotConnection);
+    m_sandboxReady = connect(m_sandbox, &SandboxController::ready, this, &MainWindow::startSignIn,
+        Qt::SingleShotConnection);
     m_sandbox->ensureStarted();
 }
 

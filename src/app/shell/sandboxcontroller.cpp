@@ -36,7 +36,8 @@ SandboxController::~SandboxController()
         // writes its state file; a sandbox that hangs is killed.
         m_process->closeWriteChannel();
         if (!m_process->waitForFinished(kStopWaitMs)) {
-            qCWarning(lcApp) << "the sandbox did not stop within" << kStopWaitMs << "ms: killing it";
+            qCWarning(lcApp) << "the sandbox did not stop within" << kStopWaitMs
+                             << "ms: killing it";
             m_process->kill();
             m_process->waitForFinished(1000);
         }
@@ -58,12 +59,12 @@ void SandboxController::keepInProfile(const QString &dataDir, QSettings *setting
 
 QString SandboxController::findExecutable(QStringList *looked)
 {
-    return findExecutable(qEnvironmentVariable("INLET_SANDBOX"),
-        QCoreApplication::applicationDirPath(), looked);
+    return findExecutable(
+        qEnvironmentVariable("INLET_SANDBOX"), QCoreApplication::applicationDirPath(), looked);
 }
 
-QString SandboxController::findExecutable(const QString &override, const QString &appDir,
-    QStringList *looked)
+QString SandboxController::findExecutable(
+    const QString &override, const QString &appDir, QStringList *looked)
 {
     QStringList tried;
     QString found;
@@ -74,8 +75,8 @@ QString SandboxController::findExecutable(const QString &override, const QString
             found = file.absoluteFilePath();
     } else {
         const QDir dir(appDir);
-        for (const QString &relative :
-            { QStringLiteral("."), QStringLiteral("../sandbox"), QStringLiteral("../src/sandbox") }) {
+        for (const QString &relative : { QStringLiteral("."), QStringLiteral("../sandbox"),
+                 QStringLiteral("../src/sandbox") }) {
             const QString candidate = QDir::cleanPath(dir.filePath(relative));
             tried << QDir::toNativeSeparators(QDir(candidate).filePath(kProgram));
             // findExecutable adds .exe on Windows and checks the executable bit elsewhere.

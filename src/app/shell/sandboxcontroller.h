@@ -30,8 +30,8 @@ class SandboxController : public QObject {
 public:
     // `link`: where the started sandbox is connected (null: only run the process). `arguments`:
     // more inlet-sandbox options (tests give their own app and business ids).
-    explicit SandboxController(SandboxLink *link = nullptr, QStringList arguments = {},
-        QObject *parent = nullptr);
+    explicit SandboxController(
+        SandboxLink *link = nullptr, QStringList arguments = {}, QObject *parent = nullptr);
     ~SandboxController() override; // stops the child: end of stdin, then a kill after 5 s
 
     // Keeps the sandbox's state beside the profile's data (stateFilePath()) and its port in
@@ -47,8 +47,8 @@ public:
     // install folder); else the build tree (build/src/sandbox, seen from build/src/app or from
     // build/tests). Empty when none; `looked` gets the places tried.
     static QString findExecutable(QStringList *looked = nullptr);
-    static QString findExecutable(const QString &override, const QString &appDir,
-        QStringList *looked = nullptr);
+    static QString findExecutable(
+        const QString &override, const QString &appDir, QStringList *looked = nullptr);
 
     // Starts it (or, when it runs, connects the accounts to it again); ready() follows once the
     // accounts point at it and its app secrets are in the keychain; or failed().

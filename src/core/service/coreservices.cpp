@@ -103,7 +103,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
             }
         }
     });
-    // The media host for attachments follows the settings (and the sandbox, see SandboxLink::use()).
+    // The media host for attachments follows the settings (and the sandbox, see
+    // SandboxLink::use()).
     connect(c->m_accounts, &AccountService::configChanged, c, [c](const AppConfig &config) {
         c->m_outboxService->mediaUploader()->setHost(config.mediaUploadUrl, config.mediaPublicUrl);
     });

@@ -15,7 +15,6 @@
 #include <QSettings>
 #include <QTextStream>
 
-
 namespace inlet {
 
 void HeadlessRunner::installSignalHandlers()

@@ -130,8 +130,8 @@ void SandboxLink::signInWithoutBrowser()
         const QUrlQuery query(request->authorizeUrl);
         QJsonObject body;
         for (const char *key : { "client_id", "redirect_uri", "scope", "state" })
-            body.insert(QLatin1String(key),
-                query.queryItemValue(QLatin1String(key), QUrl::FullyDecoded));
+            body.insert(
+                QLatin1String(key), query.queryItemValue(QLatin1String(key), QUrl::FullyDecoded));
         QNetworkRequest consent(controlUrl(QStringLiteral("/__sandbox/consent")));
         consent.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         consent.setTransferTimeout(kControlTimeoutMs);

@@ -120,7 +120,8 @@ private slots:
         QVERIFY(dir.isValid());
         QProcess app;
         app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        app.start(QCoreApplication::applicationFilePath(), { QStringLiteral("--as-app"), dir.path() });
+        app.start(
+            QCoreApplication::applicationFilePath(), { QStringLiteral("--as-app"), dir.path() });
         QVERIFY(app.waitForStarted(5000));
         QVERIFY(QTest::qWaitFor([&app] { return app.canReadLine(); }, 15000));
         const QStringList line = QString::fromUtf8(app.readLine()).trimmed().split(u' ');
@@ -172,7 +173,8 @@ private slots:
         const QString chosen = makeProgram(QStringLiteral("elsewhere/my-sandbox"));
         QCOMPARE(SandboxController::findExecutable(chosen, appDir), chosen);
         // A wrong override is not silently replaced by another program.
-        QVERIFY(SandboxController::findExecutable(root.filePath(QStringLiteral("nope")), appDir, &looked)
+        QVERIFY(SandboxController::findExecutable(
+            root.filePath(QStringLiteral("nope")), appDir, &looked)
                     .isEmpty());
         QCOMPARE(looked, QStringList { root.filePath(QStringLiteral("nope")) });
     }
@@ -186,7 +188,8 @@ private slots:
         controller.ensureStarted();
         QVERIFY(failed.count() == 1 || failed.wait(5000));
         qunsetenv("INLET_SANDBOX");
-        QVERIFY(failed.first().first().toString().contains(QStringLiteral("/nonexistent/inlet-sandbox")));
+        QVERIFY(failed.first().first().toString().contains(
+            QStringLiteral("/nonexistent/inlet-sandbox")));
         QCOMPARE(ready.count(), 0);
         QVERIFY(!controller.isRunning());
     }

@@ -76,7 +76,8 @@ private slots:
         const auto secret = await(m_core->vault()->read(TokenVault::appSecretKey(o.appId)));
         QVERIFY(secret && *secret);
         QCOMPARE(**secret, o.appSecret);
-        const auto metaSecret = await(m_core->vault()->read(TokenVault::metaAppSecretKey(o.metaAppId)));
+        const auto metaSecret
+            = await(m_core->vault()->read(TokenVault::metaAppSecretKey(o.metaAppId)));
         QVERIFY(metaSecret && *metaSecret);
         QCOMPARE(**metaSecret, o.metaAppSecret);
 
