@@ -23,6 +23,7 @@
 #include "service/appconfig.h"
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
+#include "service/sandboxlink.h"
 #include "store/guithread.h"
 #include "store/store.h"
 
@@ -84,9 +85,9 @@ Options parseOptions(const QCoreApplication &app)
         QStringLiteral("data-dir"),
         QCoreApplication::translate("main", "Keep the database and settings in <dir>."),
         QStringLiteral("dir"));
-    const QCommandLineOption sandboxDemo(
-        QStringLiteral("sandbox-demo"),
-        QCoreApplication::translate("main", "Start the built-in sandbox and sign in to it."));
+    const QCommandLineOption sandboxDemo(QStringLiteral("sandbox-demo"),
+        QCoreApplication::translate(
+            "main", "Start the sandbox (inlet-sandbox) and sign in to it."));
     const QCommandLineOption headless(
         QStringLiteral("headless"), QCoreApplication::translate("main", "Run without windows."));
     const QCommandLineOption sandbox(
@@ -252,7 +253,8 @@ int main(int argc, char **argv)
     };
     QNetworkAccessManager network;
     app::AvatarLoader avatars(&network);
-    app::SandboxController sandbox;
+    // The demo's Instagram is the inlet-sandbox executable, a child process (not linked in).
+    app::SandboxController sandbox(core->sandboxLink());
     sandbox.keepInProfile(options.dataDir, &settings); // same port and tokens on every start
     app::SignInController signIn(accounts, loginProfile);
     QObject::connect(accounts, &AccountService::accountDisconnected, &app,

@@ -1,11 +1,11 @@
 #include "sandbox/controlapi.h"
 
-#include "common/logging.h"
 #include "common/redact.h"
 #include "sandbox/customerevents.h"
 #include "sandbox/customersimulator.h"
 #include "sandbox/demoworld.h"
 #include "sandbox/oauthapi.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/sandboxmedia.h"
 #include "sandbox/webhookdelivery.h"
 

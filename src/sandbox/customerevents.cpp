@@ -1,6 +1,6 @@
 #include "sandbox/customerevents.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/webhookpayloads.h"
 
 #include <QRandomGenerator>

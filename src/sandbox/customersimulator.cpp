@@ -1,6 +1,6 @@
 #include "sandbox/customersimulator.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 
 #include <cmath>
 

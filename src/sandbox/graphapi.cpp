@@ -1,7 +1,7 @@
 #include "sandbox/graphapi.h"
 
-#include "common/logging.h"
 #include "common/redact.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/webhookdelivery.h"
 
 #include <QJsonArray>

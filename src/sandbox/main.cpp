@@ -1,5 +1,6 @@
 // inlet-sandbox: the local stand-in for Instagram, as a process. The first line on stdout is the
-// base URL; logs go to stderr. SIGTERM / SIGINT stop it cleanly.
+// base URL; logs go to stderr. SIGTERM / SIGINT stop it cleanly, and so does the end of stdin
+// with --exit-with-stdin (how the app ties it to its own life: app/shell/sandboxcontroller.h).
 #include "common/logging.h"
 #include "common/quitonsignal.h"
 #include "sandbox/sandbox.h"
@@ -9,6 +10,42 @@
 #include <QTextStream>
 
 #include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#include <thread>
+#else
+#include <QSocketNotifier>
+
+#include <unistd.h>
+#endif
+
+namespace {
+
+// Quits the event loop when stdin reaches its end: the parent closed the pipe, or died (the
+// kernel closes its end then, even after SIGKILL or a crash). Whatever arrives on stdin is read
+// and ignored.
+void exitWithStdin(QCoreApplication *app)
+{
+#ifdef Q_OS_WIN
+    std::thread([app] {
+        char buffer[256];
+        while (_read(0, buffer, sizeof buffer) > 0) { }
+        QMetaObject::invokeMethod(app, &QCoreApplication::quit, Qt::QueuedConnection);
+    }).detach();
+#else
+    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [app, notifier] {
+        char buffer[256];
+        if (::read(STDIN_FILENO, buffer, sizeof buffer) <= 0) {
+            notifier->setEnabled(false);
+            app->quit();
+        }
+    });
+#endif
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -50,8 +87,10 @@ int main(int argc, char **argv)
     const QCommandLineOption stateFile(QStringLiteral("state-file"),
                                        QStringLiteral("Keep issued tokens (by hash), clock and ids in FILE across restarts."),
                                        QStringLiteral("FILE"));
+    const QCommandLineOption withStdin(QStringLiteral("exit-with-stdin"),
+        QStringLiteral("Stop when stdin closes (a parent process that ends closes it)."));
     parser.addOptions({ port, appId, appSecret, metaAppId, metaAppSecret, businessId, customers,
-        rate, seed, stateFile });
+        rate, seed, stateFile, withStdin });
     parser.process(app);
 
     bool ok = true;
@@ -81,6 +120,9 @@ int main(int argc, char **argv)
         std::perror("socketpair");
         return 1;
     }
+
+    if (parser.isSet(withStdin))
+        exitWithStdin(&app);
 
     inlet::sandbox::Sandbox sandbox(options);
     const auto url = sandbox.start();

@@ -1,6 +1,6 @@
 #include "sandbox/mediahost.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

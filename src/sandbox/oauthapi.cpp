@@ -1,7 +1,7 @@
 #include "sandbox/oauthapi.h"
 
-#include "common/logging.h"
 #include "common/redact.h"
+#include "sandbox/sandboxlogging.h"
 
 #include <QFile>
 #include <QJsonArray>

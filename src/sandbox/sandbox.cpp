@@ -1,6 +1,5 @@
 #include "sandbox/sandbox.h"
 
-#include "common/logging.h"
 #include "common/redact.h"
 #include "sandbox/apirequest.h"
 #include "sandbox/controlapi.h"
@@ -10,6 +9,7 @@
 #include "sandbox/graphapi.h"
 #include "sandbox/mediahost.h"
 #include "sandbox/oauthapi.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/sandboxstate.h"
 #include "sandbox/sandboxstatefile.h"
 #include "sandbox/sendapi.h"

@@ -1,6 +1,6 @@
 #include "sandbox/sandboxstatefile.h"
 
-#include "common/logging.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/sandboxstate.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "sandbox/sendapi.h"
 
-#include "common/logging.h"
 #include "sandbox/mediahost.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/webhookpayloads.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "sandbox/webhookdelivery.h"
 
-#include "common/logging.h"
 #include "common/redact.h"
+#include "sandbox/sandboxlogging.h"
 #include "sandbox/webhookpayloads.h"
 
 #include <QDateTime>

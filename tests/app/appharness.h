@@ -2,8 +2,9 @@
 
 // The windowed app as src/app/main.cpp composes it, for tests that start it, quit and start it
 // again on one data dir: the core on the data dir, the profile's settings (inlet.ini, as main.cpp
-// keeps AppConfig and the webhook port there), the login web profile, the embedded sandbox kept in
-// the profile, sign-in, the main window, CoreBridge and SandboxResume. Destroying it is quitting.
+// keeps AppConfig and the webhook port there), the login web profile, the sandbox kept in the
+// profile (the inlet-sandbox executable as a child process, as in the app), sign-in, the main
+// window, CoreBridge and SandboxResume. Destroying it is quitting.
 #include "app/login/loginprofile.h"
 #include "app/login/loginwindow.h"
 #include "app/login/signincontroller.h"
@@ -16,6 +17,8 @@
 #include "service/accountservice.h"
 #include "service/appconfig.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
+#include "support/sandboxarguments.h"
 #include "store/guithread.h"
 
 #include <QDir>
@@ -62,7 +65,8 @@ public:
 
         profile.reset(app::createLoginProfile(dataDir, nullptr));
         avatars = std::make_unique<app::AvatarLoader>(&network);
-        sandbox = std::make_unique<app::SandboxController>(sandboxOptions);
+        sandbox = std::make_unique<app::SandboxController>(
+            core->sandboxLink(), sandboxArguments(sandboxOptions));
         sandbox->keepInProfile(dataDir, &settings);
         signIn = std::make_unique<app::SignInController>(accounts, profile.get());
         window = std::make_unique<app::MainWindow>(

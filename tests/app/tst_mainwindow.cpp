@@ -14,7 +14,9 @@
 #include "core/graph/graphtestutil.h"
 #include "graph/graphclient.h"
 #include "service/accountservice.h"
+#include "service/sandboxlink.h"
 #include "store/store.h"
+#include "support/sandboxarguments.h"
 #include "support/testsupport.h"
 
 #include <QApplication>
@@ -52,6 +54,8 @@ private:
     std::unique_ptr<QWebEngineProfile> m_profile;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<AvatarLoader> m_avatars;
+    std::unique_ptr<SandboxLink> m_link;
+    sandbox::SandboxOptions m_sandboxOptions;
     std::unique_ptr<SandboxController> m_sandbox;
     std::unique_ptr<SignInController> m_signIn;
     std::unique_ptr<MainWindow> m_window;
@@ -111,10 +115,12 @@ private slots:
         m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_avatars = std::make_unique<AvatarLoader>(m_network.get());
-        sandbox::SandboxOptions options;
-        options.eventsPerMinute = 0;
-        options.customers = 3;
-        m_sandbox = std::make_unique<SandboxController>(options);
+        m_sandboxOptions.eventsPerMinute = 0;
+        m_sandboxOptions.customers = 3;
+        // The app's path: inlet-sandbox as a child process, reached through the core's link.
+        m_link = std::make_unique<SandboxLink>(m_accounts.get());
+        m_sandbox = std::make_unique<SandboxController>(
+            m_link.get(), test::sandboxArguments(m_sandboxOptions));
         m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_profile.get());
         m_window = std::make_unique<MainWindow>(m_accounts.get(), m_signIn.get(), m_sandbox.get(),
                                                 m_avatars.get());
@@ -130,6 +136,7 @@ private slots:
         m_signIn.reset(); // deletes a login window still open, before the profile
         m_profile.reset();
         m_sandbox.reset();
+        m_link.reset();
         m_avatars.reset();
         m_network.reset();
         m_accounts.reset();
@@ -263,10 +270,11 @@ private slots:
         const QString id = m_accounts->accounts().first().id;
         AccountRow *row = m_window->accountsPanel()->row(id);
         QVERIFY(row);
-        QCOMPARE(row->account().username, m_sandbox->options().businessUsername);
+        QCOMPARE(row->account().username, m_sandboxOptions.businessUsername);
         QVERIFY(!row->bannerVisible());
-        QVERIFY(m_window->statusText().contains(m_sandbox->options().businessUsername));
-        QVERIFY(m_accounts->isUsingSandbox());
+        QVERIFY(m_window->statusText().contains(m_sandboxOptions.businessUsername));
+        QVERIFY(m_sandbox->isActive());
+        QVERIFY(m_link->isActive());
         QTRY_VERIFY(m_signIn->window() == nullptr); // the login window is gone
 
         // The avatar arrives off the GUI thread; wait for it so the screenshot shows it.

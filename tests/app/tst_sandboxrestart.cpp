@@ -86,7 +86,7 @@ private slots:
             QCOMPARE(subscribed.first().first().toString(), id);
             QCOMPARE(app.sandbox->baseUrl(), firstBase);
             QVERIFY(!app.window->isShowingWelcome());
-            QVERIFY(app.accounts->isUsingSandbox());
+            QVERIFY(app.sandbox->isActive());
             QVERIFY(app.window->accountsPanel()->row(id));
 
             // A customer writes to the restarted sandbox; it reaches the inbox by webhook.

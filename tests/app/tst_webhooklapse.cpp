@@ -13,6 +13,7 @@
 #include "sandbox/world.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
 #include "service/subscriptionkeeper.h"
 #include "store/guithread.h"
 #include "store/storereader.h"
@@ -115,10 +116,9 @@ private slots:
 
         // Sign in through the sandbox's consent control, then the webhook server and the
         // app-level subscription, as the app does on the sandbox.
-        const auto stored
-            = await(accounts->useSandbox(m_base,
-                AppCredentials { kAppId, m_sandbox->options().appSecret,
-                    m_sandbox->options().metaAppId, m_sandbox->options().metaAppSecret }));
+        const auto stored = await(core->sandboxLink()->use(m_base,
+            AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
+                m_sandbox->options().metaAppSecret }));
         QVERIFY(stored && *stored);
         const auto request = await(accounts->beginSignIn());
         QVERIFY(request && *request);

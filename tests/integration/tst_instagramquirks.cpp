@@ -17,6 +17,7 @@
 #include "sandbox/world.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
 #include "sync/profilecache.h"
 #include "sync/syncengine.h"
 
@@ -56,10 +57,9 @@ private:
         }
         std::unique_ptr<CoreServices> core = std::move(*created);
         AccountService *accounts = core->accounts();
-        const auto stored
-            = await(accounts->useSandbox(m_base,
-                AppCredentials { kAppId, m_sandbox->options().appSecret,
-                    m_sandbox->options().metaAppId, m_sandbox->options().metaAppSecret }));
+        const auto stored = await(core->sandboxLink()->use(m_base,
+            AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
+                m_sandbox->options().metaAppSecret }));
         const auto request = await(accounts->beginSignIn());
         if (!stored || !*stored || !request || !*request)
             return nullptr;

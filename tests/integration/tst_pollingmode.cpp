@@ -12,6 +12,7 @@
 #include "sandbox/world.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
 #include "sync/syncengine.h"
 
 #include <QJsonArray>
@@ -109,7 +110,7 @@ private slots:
         AccountService *accounts = core->accounts();
 
         // Sign in as `inlet --headless --sandbox` does, through the consent control.
-        const auto stored = await(accounts->useSandbox(m_base,
+        const auto stored = await(core->sandboxLink()->use(m_base,
             AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
                 m_sandbox->options().metaAppSecret }));
         QVERIFY(stored && *stored);

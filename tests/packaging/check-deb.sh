@@ -93,6 +93,19 @@ check "inlet-sandbox --version prints $version" \
   sh -c "/usr/bin/inlet-sandbox --version | grep -qx 'inlet-sandbox $version'"
 check "man -w finds both pages" sh -c "man -w inlet && man -w inlet-sandbox"
 
+log "the installed app carries no sandbox (issue 14)"
+# The sandbox's names as a stripped binary still holds them: nm -C where symbols are left, and the
+# typeinfo and moc class names in its data. inlet-sandbox must show both (the check sees).
+sandbox_names() { { nm -C "$1" 2>/dev/null || true; strings -a "$1"; } | grep -c -e 'inlet::sandbox::' -e 'N5inlet7sandbox' || true; }
+check "/usr/bin/inlet-sandbox needs libQt6HttpServer (the check can see it)" \
+  sh -c "readelf -d /usr/bin/inlet-sandbox | grep NEEDED | grep -q libQt6HttpServer"
+check "/usr/bin/inlet-sandbox holds inlet::sandbox names (the check can see them)" \
+  test "$(sandbox_names /usr/bin/inlet-sandbox)" -gt 0
+check "/usr/bin/inlet needs no libQt6HttpServer (readelf -d)" \
+  sh -c "readelf -d /usr/bin/inlet | grep NEEDED | grep -q libQt6Core && ! readelf -d /usr/bin/inlet | grep NEEDED | grep -q HttpServer"
+check "/usr/bin/inlet loads no libQt6HttpServer (ldd)" sh -c "! ldd /usr/bin/inlet | grep -q HttpServer"
+check "/usr/bin/inlet holds no inlet::sandbox names (nm -C, strings)" test "$(sandbox_names /usr/bin/inlet)" -eq 0
+
 log "a customer message through the installed programs"
 data="$work/data"
 mkdir -p "$data" "$work/home/runtime"

@@ -3,6 +3,7 @@
 #include "sandbox/sandboxhost.h"
 #include "sandbox/sandboxtestclient.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -45,6 +46,33 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         // Logs never went to stdout.
         QVERIFY(process.readAllStandardOutput().trimmed().isEmpty());
+    }
+
+    // --exit-with-stdin: the end of stdin is a clean stop (the app's pipe closes when the app ends,
+    // even killed); the state file is written on the way out.
+    void exitWithStdinStopsCleanlyWhenStdinCloses()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString stateFile = dir.filePath(QStringLiteral("state.json"));
+        QProcess process;
+        process.setProgram(
+            QStringLiteral(INLET_BINARY_DIR) + QStringLiteral("/src/sandbox/inlet-sandbox"));
+        process.setArguments({ QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--state-file"),
+            stateFile, QStringLiteral("--exit-with-stdin") });
+        process.start();
+        QVERIFY(process.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
+        SandboxTestClient client { QUrl(QString::fromUtf8(process.readLine()).trimmed()) };
+        process.write("anything on stdin is ignored\n");
+        QVERIFY(process.waitForBytesWritten(5000));
+        QCOMPARE(client.get(QStringLiteral("/__sandbox/state")).status, 200); // still running
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QFile::exists(stateFile));
     }
 
     // --state-file: a token issued by one run of the executable is still valid in the next one.

@@ -7,6 +7,7 @@
 #include "graph/connectivity.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
 #include "service/subscriptionkeeper.h"
 #include "sync/syncengine.h"
 
@@ -24,21 +25,21 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     Connectivity *connectivity = m_core->connectivity();
     m_window->statusBar()->insertPermanentWidget(0, m_offline);
     m_offline->setConnectivity(connectivity);
-    connect(connectivity, &Connectivity::onlineChanged, this, [this, accounts](bool online) {
-        m_offline->setSandbox(accounts->isUsingSandbox());
+    connect(connectivity, &Connectivity::onlineChanged, this, [this](bool online) {
+        m_offline->setSandbox(m_core->sandboxLink()->isActive());
         if (!online)
             return;
-        m_window->showStatus(accounts->isUsingSandbox() ? tr("The sandbox answers again.")
-                                                        : tr("Instagram answers again."));
+        m_window->showStatus(m_core->sandboxLink()->isActive() ? tr("The sandbox answers again.")
+                                                               : tr("Instagram answers again."));
         syncNow(); // catch up on what happened while offline
     });
     connect(m_offline, &ConnectivityIndicator::retryRequested, this, [this, connectivity] {
         connectivity->retryNow();
         syncNow();
     });
-    connect(m_core, &CoreServices::webhookStarted, this, [this, accounts](const QUrl &url) {
+    connect(m_core, &CoreServices::webhookStarted, this, [this](const QUrl &url) {
         m_window->showStatus(tr("Receiving webhooks at %1").arg(url.toString()));
-        if (accounts->isUsingSandbox())
+        if (m_core->sandboxLink()->isActive())
             m_core->subscribeWebhooks();
         m_core->startAccounts();
     });
@@ -54,10 +55,10 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     connect(keeper, &SubscriptionKeeper::statusChanged, this, [this, keeper](const QString &id) {
         m_window->accountsPanel()->setSubscriptionStatus(id, keeper->status(id));
     });
-    connect(accounts, &AccountService::signedIn, this, [this, accounts] {
+    connect(accounts, &AccountService::signedIn, this, [this] {
         if (m_core->webhookUrl().isEmpty())
             startWebhooks(); // the App Secret may only now be in the keychain
-        else if (accounts->isUsingSandbox())
+        else if (m_core->sandboxLink()->isActive())
             m_core->subscribeWebhooks(); // subscribe the new account too
     });
 }

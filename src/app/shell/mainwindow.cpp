@@ -89,8 +89,11 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
         showStatus(tr("@%1 needs to sign in again.").arg(account ? account->username : id));
     });
     connect(m_sandbox, &SandboxController::failed, this, [this](const QString &message) {
+        disconnect(m_sandboxReady);
         m_ui->welcome->setBusy(false);
-        showStatus(tr("The sandbox could not start: %1").arg(message));
+        const QString text = tr("The sandbox could not start: %1").arg(message);
+        m_ui->welcome->setNotice(text);
+        showStatus(text);
     });
 
     refreshAccounts();
@@ -176,7 +179,7 @@ void MainWindow::refreshAccounts()
     m_accountsPanel->setAccounts(accounts);
     m_ui->pages->setCurrentWidget(
         accounts.isEmpty() ? static_cast<QWidget *>(m_ui->welcome) : m_ui->workspace);
-    m_sandboxBadge->setVisible(m_accounts->isUsingSandbox());
+    m_sandboxBadge->setVisible(m_sandbox->isActive());
     m_waitingAccounts = 0;
     for (const Account &a : accounts)
         m_waitingAccounts += a.needsSignIn ? 1 : 0;
@@ -235,18 +238,9 @@ void MainWindow::trySandbox()
 {
     m_ui->welcome->setBusy(true);
     showStatus(tr("Starting the sandbox…"));
-    connect(
-        m_sandbox, &SandboxController::ready, this,
-        [this](const QUrl &baseUrl) {
-            m_accounts->useSandbox(baseUrl, m_sandbox->credentials())
-                .then(this, [this](const Status &stored) {
-                    if (!stored) {
-                        onSignInFailed(stored.error());
-                        return;
-                    }
-                    startSignIn();
-                });
-        },
+    // Ready: the child process runs and the accounts point at it, its app secrets stored.
+    disconnect(m_sandboxReady);
+    m_sandboxReady = connect(m_sandbox, &SandboxController::ready, this, &MainWindow::startSignIn,
         Qt::SingleShotConnection);
     m_sandbox->ensureStarted();
 }

@@ -94,6 +94,7 @@ private:
     TokenVault *m_vault = nullptr;
     SignInController *m_signIn;
     SandboxController *m_sandbox;
+    QMetaObject::Connection m_sandboxReady; // trySandbox() waiting for the sandbox
     AvatarLoader *m_avatars;
     AccountsPanel *m_accountsPanel = nullptr;
     QWidget *m_inbox = nullptr;

@@ -24,10 +24,10 @@ SandboxResume::SandboxResume(AccountService *accounts, SandboxController *sandbo
     // Remembered for the next start: switching to real Instagram hosts (Settings) forgets it.
     connect(m_accounts, &AccountService::configChanged, this, [this] {
         if (m_settings)
-            m_settings->setValue(kUsesSandboxKey, m_accounts->isUsingSandbox());
+            m_settings->setValue(kUsesSandboxKey, m_sandbox->isActive());
     });
     connect(m_accounts, &AccountService::accountNeedsSignIn, this, [this](const QString &id) {
-        if (m_coreStarted && m_accounts->isUsingSandbox() && id == m_sandbox->options().businessId)
+        if (m_coreStarted && m_sandbox->isActive() && id == m_sandbox->businessId())
             promptOnce();
     });
 }
@@ -54,18 +54,13 @@ void SandboxResume::start(bool demo, std::function<void()> startCore)
     m_sandbox->ensureStarted();
 }
 
-void SandboxResume::onSandboxReady(const QUrl &baseUrl)
+void SandboxResume::onSandboxReady()
 {
-    // The hosts follow the sandbox (a new port if the kept one was taken); the app secrets go to
-    // the keychain as for a real Meta app, before the core reads them for the webhook server.
-    m_accounts->useSandbox(baseUrl, m_sandbox->credentials())
-        .then(this, [this](const Status &stored) {
-            if (!stored)
-                qCWarning(lcApp).noquote()
-                    << "sandbox app secret not stored:" << stored.error().message;
-            startCore();
-            signInIfNeeded();
-        });
+    // Ready means: the hosts follow the sandbox (a new port if the kept one was taken) and the
+    // app secrets are in the keychain as for a real Meta app, before the core reads them for the
+    // webhook server.
+    startCore();
+    signInIfNeeded();
 }
 
 void SandboxResume::startCore()
@@ -80,7 +75,7 @@ void SandboxResume::startCore()
 
 void SandboxResume::signInIfNeeded()
 {
-    const auto account = m_accounts->account(m_sandbox->options().businessId);
+    const auto account = m_accounts->account(m_sandbox->businessId());
     // No account: --sandbox-demo asks at once; a manager who disconnected it gets the welcome
     // page (Try the sandbox is then instant).
     if ((!account && m_demo) || (account && account->needsSignIn)) {

@@ -17,10 +17,11 @@ namespace inlet::app {
 class MainWindow;
 class SandboxController;
 
-// Start-up of a profile that uses the embedded sandbox (remembered in the profile's settings, or
-// asked for with --sandbox-demo). The sandbox must answer before the accounts read their tokens
-// and sync, so that the stored hosts (same port) and tokens (its state file) still work. The
-// consent page then comes only when the sandbox refuses the account's token (190), or with
+// Start-up of a profile that uses the sandbox (a child process, SandboxController) (remembered in
+// the profile's settings, or asked for with --sandbox-demo). The sandbox must answer before the
+// accounts read their tokens and sync, so that the stored hosts (same port) and tokens (its state
+// file) still work. The consent page then comes only when the sandbox refuses the account's token
+// (190), or with
 // --sandbox-demo when there is no sandbox account yet. The token takes the real path:
 // keychain -> Graph, no shortcut in the client.
 class SandboxResume : public QObject {
@@ -39,7 +40,7 @@ signals:
     void coreStarted();
 
 private:
-    void onSandboxReady(const QUrl &baseUrl);
+    void onSandboxReady();
     void startCore();
     void signInIfNeeded();
     void promptOnce();

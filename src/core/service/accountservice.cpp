@@ -10,7 +10,6 @@
 #include "store/store.h"
 #include "store/storereader.h"
 
-#include <QHostAddress>
 #include <QPromise>
 
 #include <memory>
@@ -90,8 +89,6 @@ AccountService::~AccountService() = default;
 
 void AccountService::setConfig(const AppConfig &config)
 {
-    if (!m_sandboxBase.isEmpty() && config.hosts != InstagramHosts::allAt(m_sandboxBase))
-        m_sandboxBase = QUrl();
     m_config = config;
     m_graph->setHosts(config.hosts);
     emit configChanged(m_config);
@@ -148,38 +145,6 @@ QFuture<Result<bool>> AccountService::hasMetaAppSecret()
     if (m_config.metaAppId.isEmpty())
         return QtFuture::makeReadyFuture<Result<bool>>(false);
     return hasSecret(m_vault, this, TokenVault::metaAppSecretKey(m_config.metaAppId));
-}
-
-QFuture<Status> AccountService::useSandbox(const QUrl &baseUrl, const AppCredentials &app)
-{
-    AppConfig config = m_config;
-    config.appId = app.appId;
-    config.metaAppId = app.metaAppId;
-    config.hosts = InstagramHosts::allAt(baseUrl);
-    // The sandbox's media host, unless the manager set up one of their own (not on loopback).
-    const QString mediaHost = config.mediaUploadUrl.host();
-    if (!config.hasMediaHost() || mediaHost == QLatin1String("localhost") || QHostAddress(mediaHost).isLoopback())
-        config.useSandboxMediaHost(baseUrl);
-    // The sandbox accepts any https redirect URI; keep the manager's if it is one.
-    if (config.redirectUri.scheme() != QLatin1String("https"))
-        config.redirectUri = AppConfig::defaultRedirectUri();
-    m_sandboxBase = baseUrl;
-    setConfig(config);
-    qCInfo(lcApp) << "using the sandbox at" << baseUrl.toString();
-    const QString metaSecret = app.metaAppSecret;
-    return storeAppSecret(app.appSecret)
-        .then(this,
-            [this, metaSecret](const Status &stored) {
-                if (!stored || m_config.metaAppId.isEmpty() || metaSecret.isEmpty())
-                    return QtFuture::makeReadyFuture(stored);
-                return storeMetaAppSecret(metaSecret);
-            })
-        .unwrap();
-}
-
-bool AccountService::isUsingSandbox() const
-{
-    return !m_sandboxBase.isEmpty() && m_config.hosts == InstagramHosts::allAt(m_sandboxBase);
 }
 
 QFuture<Status> AccountService::load()

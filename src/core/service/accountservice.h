@@ -52,11 +52,6 @@ public:
     QFuture<Status> storeMetaAppSecret(const QString &secret);
     QFuture<Result<bool>> hasMetaAppSecret();
 
-    // The sandbox stands in for every Instagram host; its two app secrets take the keychain path
-    // too (the Meta pair only when the sandbox gives one).
-    QFuture<Status> useSandbox(const QUrl &baseUrl, const AppCredentials &app);
-    bool isUsingSandbox() const;
-
     // Reads the accounts from the store (on its reader thread: no SQL on this object's thread),
     // then, on this object's thread, checks their tokens are in the keychain, starts tracking them
     // for refresh and emits accountsChanged(). The future finishes after that (accounts() is then
@@ -114,7 +109,6 @@ private:
     GraphClient *m_graph;
     TokenRefreshScheduler *m_scheduler;
     AppConfig m_config;
-    QUrl m_sandboxBase;
     QList<Account> m_accounts;
     QHash<QString, QString> m_reasons;
     QPointer<OAuthFlow> m_flow;

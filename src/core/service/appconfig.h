@@ -48,7 +48,7 @@ struct AppConfig {
 };
 
 // Both credential pairs of a Meta app, secrets included: what a sandbox publishes (GET
-// /__sandbox/app) and AccountService::useSandbox() takes. Never stored as such: the ids go to
+// /__sandbox/app) and SandboxLink::use() takes. Never stored as such: the ids go to
 // AppConfig, the secrets to the keychain.
 struct AppCredentials {
     QString appId; // the Instagram pair (OAuth)

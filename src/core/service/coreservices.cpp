@@ -12,6 +12,7 @@
 #include "outbox/outboxservice.h"
 #include "outbox/reactionqueue.h"
 #include "service/accountservice.h"
+#include "service/sandboxlink.h"
 #include "service/subscriptionkeeper.h"
 #include "store/store.h"
 #include "sync/accountsync.h"
@@ -70,6 +71,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     c->m_connectivity = new Connectivity(c->m_graph, c);
     c->m_scheduler = new TokenRefreshScheduler(c->m_graph, c->m_vault, c);
     c->m_accounts = new AccountService(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
+    c->m_sandboxLink = new SandboxLink(c->m_accounts, c);
     c->m_outboxService = new OutboxService(c->m_store.get(), c->m_graph, c->m_vault, c);
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
@@ -104,7 +106,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
             }
         }
     });
-    // The media host for attachments follows the settings (and the sandbox, see useSandbox()).
+    // The media host for attachments follows the settings (and the sandbox, see
+    // SandboxLink::use()).
     connect(c->m_accounts, &AccountService::configChanged, c, [c](const AppConfig &config) {
         c->m_outboxService->mediaUploader()->setHost(config.mediaUploadUrl, config.mediaPublicUrl);
     });

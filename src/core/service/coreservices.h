@@ -24,6 +24,7 @@ class OutboxService;
 class OutboxTransport;
 class ProfileCache;
 class ReactionQueue;
+class SandboxLink;
 class SenderActions;
 class Store;
 class SubscriptionKeeper;
@@ -61,6 +62,8 @@ public:
     Connectivity *connectivity() const { return m_connectivity; }
     TokenRefreshScheduler *scheduler() const { return m_scheduler; }
     AccountService *accounts() const { return m_accounts; }
+    // The sandbox's control API, when one stands in for Instagram (service/sandboxlink.h).
+    SandboxLink *sandboxLink() const { return m_sandboxLink; }
     Outbox *outbox() const;
     SenderActions *senderActions() const;
     OutboxTransport *outboxTransport() const;
@@ -132,6 +135,7 @@ private:
     Connectivity *m_connectivity = nullptr;
     TokenRefreshScheduler *m_scheduler = nullptr;
     AccountService *m_accounts = nullptr;
+    SandboxLink *m_sandboxLink = nullptr;
     OutboxService *m_outboxService = nullptr;
     std::unique_ptr<WebhookServer> m_webhook;
     QHash<QString, AccountSync *> m_syncs; // children of this object

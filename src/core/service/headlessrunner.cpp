@@ -8,16 +8,12 @@
 #include "service/accountservice.h"
 #include "service/appconfig.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkReply>
 #include <QSettings>
 #include <QTextStream>
-#include <QUrlQuery>
-
 
 namespace inlet {
 
@@ -78,7 +74,7 @@ Status HeadlessRunner::start()
     AccountService *accounts = m_core->accounts();
     accounts->setConfig(AppConfig::load(settings));
     if (!m_options.sandboxBase.isEmpty()) {
-        fetchSandboxApp();
+        connectToSandbox();
     } else {
         onDone(
             accounts->load(), this, [this, accounts](const Status &) {
@@ -91,79 +87,47 @@ Status HeadlessRunner::start()
     return {};
 }
 
-void HeadlessRunner::fetchSandboxApp()
-{
-    QUrl url = m_options.sandboxBase;
-    url.setPath(QStringLiteral("/__sandbox/app"));
-    QNetworkReply *reply = m_network.get(QNetworkRequest(url));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        const QJsonObject app = QJsonDocument::fromJson(reply->readAll()).object();
-        if (reply->error() != QNetworkReply::NoError || app.value(QStringLiteral("app_id")).isUndefined()) {
-            failHard(QStringLiteral("cannot read the sandbox's app credentials: %1").arg(reply->errorString()));
-            return;
-        }
-        AccountService *accounts = m_core->accounts();
-        accounts->useSandbox(m_options.sandboxBase, AppCredentials::fromJson(app))
-            .then(this, [this, accounts](const Status &stored) {
-                if (!stored) {
-                    failHard(QStringLiteral("cannot store the app secret in the keychain: %1 "
-                                            "(use --session-only-secrets without a keyring)")
-                                 .arg(stored.error().message));
-                    return;
-                }
-                onDone(accounts->load(), this, [this, accounts](const Status &) {
-                    const auto all = accounts->accounts();
-                    const bool usable = std::any_of(
-                        all.begin(), all.end(), [](const Account &a) { return !a.needsSignIn; });
-                    if (usable)
-                        afterAccountsReady();
-                    else
-                        signInThroughSandbox();
-                });
-            });
-    });
-}
-
-void HeadlessRunner::signInThroughSandbox()
+void HeadlessRunner::connectToSandbox()
 {
     AccountService *accounts = m_core->accounts();
-    connect(accounts, &AccountService::signedIn, this, [this](const Account &account) {
-        qCInfo(lcApp) << "signed in as" << account.username;
-        afterAccountsReady();
-    }, Qt::SingleShotConnection);
-    connect(accounts, &AccountService::signInFailed, this,
-            [this](const Error &error) { failHard(QStringLiteral("sign-in failed: %1").arg(error.message)); },
-            Qt::SingleShotConnection);
-
-    accounts->beginSignIn().then(this, [this, accounts](const Result<SignInRequest> &request) {
-        if (!request) {
-            failHard(QStringLiteral("cannot start sign-in: %1").arg(request.error().message));
-            return;
-        }
-        // The consent control takes the same parameters as the authorize page.
-        const QUrlQuery query(request->authorizeUrl);
-        QJsonObject body;
-        for (const char *key : {"client_id", "redirect_uri", "scope", "state"})
-            body.insert(QLatin1String(key),
-                        query.queryItemValue(QLatin1String(key), QUrl::FullyDecoded));
-        QUrl url = m_options.sandboxBase;
-        url.setPath(QStringLiteral("/__sandbox/consent"));
-        QNetworkRequest req(url);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        QNetworkReply *reply = m_network.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        connect(reply, &QNetworkReply::finished, this, [this, reply, accounts] {
-            reply->deleteLater();
-            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-            const QUrl redirect(answer.value(QStringLiteral("redirect")).toString());
-            const auto code = accounts->handleRedirect(redirect);
-            if (!code) {
-                accounts->abortSignIn(code.error());
+    SandboxLink *link = m_core->sandboxLink();
+    onDone(link->connectTo(m_options.sandboxBase), this,
+        [this, accounts, link](const Result<SandboxApp> &app) {
+            if (!app) {
+                failHard(app.error().kind == Error::Kind::Keychain
+                        ? QStringLiteral("cannot store the app secret in the keychain: %1 "
+                                         "(use --session-only-secrets without a keyring)")
+                              .arg(app.error().message)
+                        : app.error().message);
                 return;
             }
-            accounts->completeSignIn(*code);
+            onDone(accounts->load(), this, [this, accounts, link](const Status &) {
+                const auto all = accounts->accounts();
+                const bool usable = std::any_of(
+                    all.begin(), all.end(), [](const Account &a) { return !a.needsSignIn; });
+                if (usable)
+                    afterAccountsReady();
+                else
+                    signInThroughSandbox(link);
+            });
         });
-    });
+}
+
+void HeadlessRunner::signInThroughSandbox(SandboxLink *link)
+{
+    AccountService *accounts = m_core->accounts();
+    connect(
+        accounts, &AccountService::signedIn, this,
+        [this](const Account &account) {
+            qCInfo(lcApp) << "signed in as" << account.username;
+            afterAccountsReady();
+        },
+        Qt::SingleShotConnection);
+    connect(
+        accounts, &AccountService::signInFailed, this,
+        [this](const Error &error) { failHard(QStringLiteral("sign-in failed: %1").arg(error.message)); },
+        Qt::SingleShotConnection);
+    link->signInWithoutBrowser();
 }
 
 void HeadlessRunner::afterAccountsReady()

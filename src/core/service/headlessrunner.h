@@ -2,7 +2,6 @@
 
 #include "common/result.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
@@ -10,6 +9,8 @@
 
 
 namespace inlet {
+
+class SandboxLink;
 
 class CoreServices;
 
@@ -46,14 +47,13 @@ signals:
     void fatal(const QString &message);
 
 private:
-    void fetchSandboxApp();
-    void signInThroughSandbox();
+    void connectToSandbox(); // through SandboxLink, the core's one adapter to a sandbox
+    void signInThroughSandbox(SandboxLink *link);
     void afterAccountsReady();
     void failHard(const QString &message);
 
     HeadlessOptions m_options;
     std::unique_ptr<CoreServices> m_core;
-    QNetworkAccessManager m_network;
 };
 
 } // namespace inlet

@@ -8,6 +8,7 @@
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/shortcutsdialog.h"
 #include "app/shell/syncindicator.h"
+#include "app/shell/welcomepage.h"
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "graph/graphclient.h"
@@ -18,6 +19,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -108,6 +111,32 @@ private slots:
         }
         QVERIFY(status);
         QCOMPARE(status->textFormat(), Qt::PlainText);
+    }
+
+    // The app runs the sandbox as a program of its own; without it, the welcome page says so.
+    void missingSandboxProgramIsSaidOnTheWelcomePage()
+    {
+        const QString missing = m_dir->filePath(QStringLiteral("not-installed/inlet-sandbox"));
+        qputenv("INLET_SANDBOX", missing.toLocal8Bit());
+        const auto restore = qScopeGuard([] { qunsetenv("INLET_SANDBOX"); });
+        m_window->show();
+        QVERIFY(m_window->isShowingWelcome());
+        QPushButton *button = m_window->welcomePage()->sandboxButton();
+        QTest::mouseClick(button, Qt::LeftButton);
+        const auto notice = [this, &missing] {
+            for (QLabel *label : m_window->welcomePage()->findChildren<QLabel *>()) {
+                if (label->isVisible() && label->text().contains(missing))
+                    return label->text();
+            }
+            return QString();
+        };
+        QTRY_VERIFY(!notice().isEmpty());
+        QVERIFY(notice().contains(QStringLiteral("inlet-sandbox")));
+        QVERIFY(m_window->statusText().contains(missing));
+        QVERIFY(button->isEnabled()); // not stuck waiting
+        QVERIFY(m_window->isShowingWelcome());
+        QVERIFY(m_signIn->window() == nullptr);
+        QVERIFY(!m_sandbox->isRunning());
     }
 
     void unreadCountInTitle()

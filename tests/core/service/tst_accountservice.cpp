@@ -4,6 +4,7 @@
 #include "graph/graphclient.h"
 #include "sandbox/sandbox.h"
 #include "service/accountservice.h"
+#include "service/sandboxlink.h"
 #include "store/store.h"
 #include "store/storereader.h"
 
@@ -58,7 +59,8 @@ private:
     bool useSandbox(AccountService &service)
     {
         const sandbox::SandboxOptions &o = m_sandbox->options();
-        const auto stored = await(service.useSandbox(
+        SandboxLink link(&service);
+        const auto stored = await(link.use(
             m_base, AppCredentials { o.appId, o.appSecret, o.metaAppId, o.metaAppSecret }));
         return stored && *stored;
     }
@@ -108,7 +110,6 @@ private slots:
         QVERIFY(useSandbox(*s.accounts));
         QCOMPARE(s.accounts->config().hosts, InstagramHosts::allAt(m_base));
         QCOMPARE(s.accounts->config().appId, m_sandbox->options().appId);
-        QVERIFY(s.accounts->isUsingSandbox());
         QCOMPARE(s.graph->hosts(), InstagramHosts::allAt(m_base));
         QVERIFY(configChanged.count() >= 1);
         const auto secret = await(s.vault->read(TokenVault::appSecretKey(m_sandbox->options().appId)));

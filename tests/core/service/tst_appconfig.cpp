@@ -5,6 +5,7 @@
 #include "service/accountservice.h"
 #include "service/appconfig.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -45,7 +46,7 @@ private slots:
         QVERIFY(!uploader->isConfigured()); // a real account without a media host
 
         const QUrl base(QStringLiteral("http://127.0.0.1:8765"));
-        auto stored = (*core)->accounts()->useSandbox(base,
+        auto stored = (*core)->sandboxLink()->use(base,
             AppCredentials { QStringLiteral("1000000000000001"), QStringLiteral("s"), {}, {} });
         QTRY_VERIFY(stored.isFinished());
         QCOMPARE((*core)->accounts()->config().mediaUploadUrl,
@@ -61,7 +62,7 @@ private slots:
         config.mediaPublicUrl = QUrl(QStringLiteral("https://cdn.example.com/up"));
         (*core)->accounts()->setConfig(config);
         QCOMPARE(uploader->publicUrl(), QUrl(QStringLiteral("https://cdn.example.com/up")));
-        stored = (*core)->accounts()->useSandbox(QUrl(QStringLiteral("http://127.0.0.1:9999")),
+        stored = (*core)->sandboxLink()->use(QUrl(QStringLiteral("http://127.0.0.1:9999")),
             AppCredentials { QStringLiteral("1000000000000001"), QStringLiteral("s"), {}, {} });
         QTRY_VERIFY(stored.isFinished());
         QCOMPARE(uploader->uploadUrl(), QUrl(QStringLiteral("https://dav.example.com/up")));

@@ -8,6 +8,7 @@
 #include "sandbox/world.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
+#include "service/sandboxlink.h"
 #include "store/storereader.h"
 #include "sync/syncengine.h"
 #include "webhook/signatureverifier.h"
@@ -55,7 +56,7 @@ private:
         std::unique_ptr<CoreServices> core = std::move(*created);
         core->vault()->setSessionOnlyFallback(true);
         AccountService *accounts = core->accounts();
-        const auto stored = await(accounts->useSandbox(m_base, app));
+        const auto stored = await(core->sandboxLink()->use(m_base, app));
         if (!stored || !*stored)
             return nullptr;
         const auto request = await(accounts->beginSignIn());

@@ -1,0 +1,123 @@
+// SandboxLink, the core's one adapter to a sandbox: it reads the sandbox's app over the documented
+// control API (GET /__sandbox/app), points every Instagram host and the media host at it, keeps
+// both app secrets in the vault (never in settings), and signs in without a browser through
+// POST /__sandbox/consent; everything else is the ordinary Instagram client.
+#include "auth/tokenvault.h"
+#include "core/graph/graphtestutil.h"
+#include "graph/graphclient.h"
+#include "sandbox/sandbox.h"
+#include "service/accountservice.h"
+#include "service/coreservices.h"
+#include "service/sandboxlink.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inlet;
+using inlet::test::await;
+
+class TestSandboxLink : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<CoreServices> m_core;
+    QUrl m_base;
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        sandbox::SandboxOptions options;
+        options.eventsPerMinute = 0;
+        options.customers = 2;
+        options.appId = QStringLiteral("1000000000000514");
+        options.businessId = QStringLiteral("17841400000000514");
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const Result<QUrl> base = m_sandbox->start();
+        QVERIFY(base);
+        m_base = *base;
+        CoreOptions core;
+        core.dataDir = m_dir->path();
+        auto created = CoreServices::create(core);
+        QVERIFY(created);
+        m_core = std::move(*created);
+        m_core->vault()->setSessionOnlyFallback(true);
+    }
+
+    void cleanup()
+    {
+        m_core.reset();
+        m_sandbox.reset();
+        m_dir.reset();
+    }
+
+    void connectToPointsEverythingAtTheSandbox()
+    {
+        SandboxLink *link = m_core->sandboxLink();
+        QVERIFY(!link->isActive());
+        const auto app = await(link->connectTo(m_base));
+        QVERIFY(app && *app);
+        const sandbox::SandboxOptions &o = m_sandbox->options();
+        QCOMPARE((*app)->businessId, o.businessId);
+        QCOMPARE((*app)->credentials.appId, o.appId);
+        QCOMPARE(link->businessId(), o.businessId);
+        QVERIFY(link->isActive());
+
+        const AppConfig &config = m_core->accounts()->config();
+        QCOMPARE(config.hosts, InstagramHosts::allAt(m_base));
+        QCOMPARE(m_core->graph()->hosts(), InstagramHosts::allAt(m_base));
+        QCOMPARE(config.appId, o.appId);
+        QCOMPARE(config.metaAppId, o.metaAppId);
+        QCOMPARE(config.mediaUploadUrl.path(), QStringLiteral("/media"));
+        QCOMPARE(config.mediaUploadUrl.port(), m_base.port());
+        const auto secret = await(m_core->vault()->read(TokenVault::appSecretKey(o.appId)));
+        QVERIFY(secret && *secret);
+        QCOMPARE(**secret, o.appSecret);
+        const auto metaSecret
+            = await(m_core->vault()->read(TokenVault::metaAppSecretKey(o.metaAppId)));
+        QVERIFY(metaSecret && *metaSecret);
+        QCOMPARE(**metaSecret, o.metaAppSecret);
+
+        // Settings that move the hosts to Instagram end the sandbox's turn.
+        AppConfig real = config;
+        real.hosts = InstagramHosts {};
+        m_core->accounts()->setConfig(real);
+        QVERIFY(!link->isActive());
+    }
+
+    void anUnreachableSandboxChangesNothing()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl gone(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close();
+        const AppConfig before = m_core->accounts()->config();
+        const auto app = await(m_core->sandboxLink()->connectTo(gone));
+        QVERIFY(app);
+        QVERIFY(!app->has_value());
+        QCOMPARE(app->error().kind, Error::Kind::Network);
+        QVERIFY(app->error().message.contains(QStringLiteral("app credentials")));
+        QCOMPARE(m_core->accounts()->config(), before);
+        QVERIFY(!m_core->sandboxLink()->isActive());
+    }
+
+    void signsInWithoutABrowser()
+    {
+        SandboxLink *link = m_core->sandboxLink();
+        const auto app = await(link->connectTo(m_base));
+        QVERIFY(app && *app);
+        QSignalSpy signedIn(m_core->accounts(), &AccountService::signedIn);
+        QSignalSpy failed(m_core->accounts(), &AccountService::signInFailed);
+        link->signInWithoutBrowser();
+        QVERIFY(signedIn.wait(15000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(signedIn.first().first().value<Account>().id, m_sandbox->options().businessId);
+        QVERIFY(m_core->accounts()->account(m_sandbox->options().businessId));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxLink)
+#include "tst_sandboxlink.moc"
