@@ -62,47 +62,47 @@
 <context>
     <name>inlet::app::AccountRow</name>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="29"/>
+        <location filename="../ui/accountrow.ui" line="128"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="30"/>
+        <location filename="../ui/accountrow.ui" line="85"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="44"/>
+        <location filename="../ui/accountrow.ui" line="82"/>
         <source>Remove this account from Inlet</source>
         <translation>Dieses Konto aus Inlet entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="64"/>
+        <location filename="../ui/accountrow.ui" line="118"/>
         <source>Needs sign-in: Instagram no longer accepts this account&apos;s access. Messages are kept; sending waits.</source>
         <translation>Anmeldung nötig: Instagram akzeptiert den Zugang dieses Kontos nicht mehr. Nachrichten bleiben erhalten; das Senden wartet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="97"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="61"/>
         <source>Account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="107"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="71"/>
         <source>Webhooks: checking the subscription…</source>
         <translation>Webhooks: Abonnement wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="110"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="74"/>
         <source>Live (no event yet)</source>
         <translation>Live (noch kein Ereignis)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="114"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="78"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="116"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="80"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>vor %n Min.</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="118"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="82"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>vor %n Std.</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="120"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="84"/>
         <source>%n days ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
@@ -126,17 +126,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="121"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="85"/>
         <source>Live (last event %1)</source>
         <translation>Live (letztes Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="124"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="88"/>
         <source>Subscription off: re-subscribing</source>
         <translation>Abonnement aus: wird neu abonniert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="126"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="90"/>
         <source>No public URL: polling every %n s</source>
         <translation>
             <numerusform>Keine öffentliche URL: Abruf alle %n s</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="129"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="93"/>
         <source>Webhook subscription failed: %1</source>
         <translation>Webhook-Abonnement fehlgeschlagen: %1</translation>
     </message>
@@ -152,12 +152,12 @@
 <context>
     <name>inlet::app::AccountsPanel</name>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="167"/>
+        <location filename="../ui/accountspanel.ui" line="21"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="183"/>
+        <location filename="../ui/accountspanel.ui" line="76"/>
         <source>Connect another account…</source>
         <translation>Weiteres Konto verbinden…</translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>inlet::app::ContactPanel</name>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="70"/>
+        <location filename="../ui/contactpanel.ui" line="7"/>
         <source>Contact details</source>
         <translation>Kontaktdetails</translation>
     </message>
@@ -376,7 +376,7 @@
         <translation type="vanished">Unbekannte Kundin / unbekannter Kunde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/contactpanel.cpp" line="100"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="42"/>
         <source>%n follower(s)</source>
         <translation>
             <numerusform>%n Follower</numerusform>
@@ -384,27 +384,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="101"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="44"/>
         <source>Follows your account</source>
         <translation>Folgt deinem Konto</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="101"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="44"/>
         <source>Does not follow your account</source>
         <translation>Folgt deinem Konto nicht</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="103"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="46"/>
         <source>Conversation started %1</source>
         <translation>Unterhaltung begonnen %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="107"/>
+        <location filename="../src/app/inbox/contactpanel.cpp" line="51"/>
         <source>Account: %1</source>
         <translation>Konto: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/contactpanel.cpp" line="40"/>
+        <location filename="../src/app/inbox/contactavatar.cpp" line="38"/>
         <source>Picture of %1</source>
         <translation>Bild von %1</translation>
     </message>
@@ -435,22 +435,22 @@
 <context>
     <name>inlet::app::CoreBridge</name>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="40"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="41"/>
         <source>Receiving webhooks at %1</source>
         <translation>Webhooks werden empfangen unter %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="48"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="49"/>
         <source>Syncing conversations: %1 of %2</source>
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="31"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="32"/>
         <source>The sandbox answers again.</source>
         <translation>Die Sandbox antwortet wieder.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="32"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="33"/>
         <source>Instagram answers again.</source>
         <translation>Instagram antwortet wieder.</translation>
     </message>
@@ -639,7 +639,7 @@
 <context>
     <name>inlet::app::InboxWidget</name>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="47"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="48"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n Min.</numerusform>
@@ -647,12 +647,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="50"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="51"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="51"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="52"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -660,53 +660,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="157"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="158"/>
         <source>Search messages and contacts (Ctrl+F)</source>
         <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="159"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="160"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="161"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="162"/>
         <source>Account filter</source>
         <translation>Kontofilter</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="162"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="293"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="163"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="294"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="163"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="164"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="164"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="165"/>
         <source>Needs reply</source>
         <translation>Antwort nötig</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="170"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="171"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="190"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
         <source>Messaging window</source>
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="192"/>
         <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
         <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="198"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="199"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -715,87 +715,87 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="277"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="278"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="278"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="279"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="279"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="280"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="280"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="282"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="282"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="283"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="283"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="284"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="284"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="285"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="390"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="409"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="407"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="426"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="411"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="430"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="415"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="434"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="419"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="438"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="427"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="446"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="469"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="488"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="273"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="274"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="276"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="277"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
     </message>
@@ -803,42 +803,42 @@
 <context>
     <name>inlet::app::LoginWindow</name>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="34"/>
+        <location filename="../ui/loginwindow.ui" line="15"/>
         <source>Sign in to Instagram</source>
         <translation>Bei Instagram anmelden</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="39"/>
+        <location filename="../ui/loginwindow.ui" line="35"/>
         <source>Address of the sign-in page</source>
         <translation>Adresse der Anmeldeseite</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="40"/>
+        <location filename="../ui/loginwindow.ui" line="48"/>
         <source>Use another account</source>
         <translation>Anderes Konto verwenden</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="41"/>
+        <location filename="../ui/loginwindow.ui" line="45"/>
         <source>Sign out of Instagram in this window and sign in as someone else</source>
         <translation>In diesem Fenster von Instagram abmelden und als jemand anderes anmelden</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="42"/>
+        <location filename="../ui/loginwindow.ui" line="55"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="60"/>
+        <location filename="../src/app/login/loginwindow.cpp" line="46"/>
         <source>The sign-in page stopped unexpectedly.</source>
         <translation>Die Anmeldeseite wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="107"/>
+        <location filename="../src/app/login/loginwindow.cpp" line="92"/>
         <source>The sign-in page could not be loaded (%1). Check your connection and the Instagram hosts in the settings.</source>
         <translation>Die Anmeldeseite konnte nicht geladen werden (%1). Prüfe deine Verbindung und die Instagram-Hosts in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="115"/>
+        <location filename="../src/app/login/loginwindow.cpp" line="100"/>
         <source>Sign-in was cancelled: the window was closed.</source>
         <translation>Die Anmeldung wurde abgebrochen: das Fenster wurde geschlossen.</translation>
     </message>
@@ -846,142 +846,143 @@
 <context>
     <name>inlet::app::MainWindow</name>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.ui" line="130"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
+        <location filename="../src/app/main.cpp" line="309"/>
         <source>&amp;Webhooks…</source>
-        <translation type="vanished">&amp;Webhooks…</translation>
+        <translation>&amp;Webhooks…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="49"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.ui" line="15"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="193"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.ui" line="28"/>
         <source>Conversations will appear here.</source>
         <translation>Hier erscheinen die Unterhaltungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="66"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="68"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="56"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="69"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="57"/>
         <source>Connected to the local sandbox, not to Instagram</source>
         <translation>Mit der lokalen Sandbox verbunden, nicht mit Instagram</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="90"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="80"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="94"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="84"/>
         <source>Connected @%1.</source>
         <translation>@%1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="99"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="89"/>
         <source>@%1 needs to sign in again.</source>
         <translation>@%1 muss sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="103"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="94"/>
         <source>The sandbox could not start: %1</source>
         <translation>Die Sandbox konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.ui" line="39"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.ui" line="77"/>
         <source>&amp;Connect an Instagram account…</source>
         <translation>Instagram-Konto &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.ui" line="80"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.ui" line="85"/>
         <source>Try the &amp;sandbox</source>
         <translation>&amp;Sandbox ausprobieren</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.ui" line="90"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.ui" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.ui" line="50"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.ui" line="54"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.ui" line="109"/>
         <source>Follow the &amp;system</source>
         <translation>Dem &amp;System folgen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.ui" line="117"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.ui" line="125"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.ui" line="64"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.ui" line="138"/>
         <source>How to create a &amp;Meta app</source>
         <translation>So erstellst du eine &amp;Meta-App</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.ui" line="143"/>
         <source>&amp;About Inlet</source>
         <translation>&amp;Über Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="154"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="134"/>
         <source>About Inlet</source>
         <translation>Über Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="155"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="135"/>
         <source>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Answer your business&apos;s Instagram Direct Messages from the desktop.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/mainwindow.cpp" line="201"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="192"/>
         <source>Inlet — %n account(s) need sign-in</source>
         <translation>
             <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
@@ -989,94 +990,94 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="233"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="225"/>
         <source>First enter your Meta app&apos;s Instagram App ID and App Secret.</source>
         <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="248"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="240"/>
         <location filename="../src/app/shell/sandboxresume.cpp" line="48"/>
         <source>Starting the sandbox…</source>
         <translation>Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="268"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="251"/>
         <source>Sign in again as this account to reconnect it.</source>
         <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="301"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="284"/>
         <source>Media host token not saved</source>
         <translation>Token des Medien-Hosts nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="308"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="291"/>
         <source>App Secret not saved</source>
         <translation>App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="311"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="294"/>
         <source>The App Secret is in the keychain.</source>
         <translation>Das App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="317"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="300"/>
         <source>Meta App Secret not saved</source>
         <translation>Meta-App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="320"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="303"/>
         <source>The Meta App Secret is in the keychain.</source>
         <translation>Das Meta-App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="332"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="315"/>
         <source>Disconnect @%1</source>
         <translation>@%1 trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="333"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="316"/>
         <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
         <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="337"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="320"/>
         <source>Keep messages</source>
         <translation>Nachrichten behalten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="338"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="321"/>
         <source>Delete messages</source>
         <translation>Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="360"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="343"/>
         <source>Could not disconnect</source>
         <translation>Trennen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="363"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="346"/>
         <source>@%1 was disconnected.</source>
         <translation>@%1 wurde getrennt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="371"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="354"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="374"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="375"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="357"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="358"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="388"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="371"/>
         <source>No keyring</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="389"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="372"/>
         <source>%1
 
 Keep the token for this session only? You will have to sign in again next time.</source>
@@ -1184,37 +1185,37 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::MessageView</name>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="32"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="34"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="121"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="133"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="124"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="136"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="129"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="141"/>
         <source>Instagram accepts only ❤️ from businesses.</source>
         <translation>Instagram akzeptiert von Unternehmen nur ❤️.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="141"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="153"/>
         <source>Remove reaction</source>
         <translation>Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="144"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="156"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messageview.cpp" line="151"/>
+        <location filename="../src/app/inbox/messageview.cpp" line="163"/>
         <source>Cancel upload</source>
         <translation>Hochladen abbrechen</translation>
     </message>
@@ -1250,17 +1251,17 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::Notifier</name>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="164"/>
+        <location filename="../src/app/shell/notifier.cpp" line="202"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="36"/>
+        <location filename="../src/app/shell/notifier.cpp" line="40"/>
         <source>Sent an attachment</source>
         <translation>Hat einen Anhang gesendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="119"/>
+        <location filename="../src/app/shell/notifier.cpp" line="127"/>
         <source>Inlet: %n unread conversation(s)</source>
         <translation>
             <numerusform>Inlet: %n ungelesene Unterhaltung</numerusform>
@@ -1268,14 +1269,14 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="120"/>
-        <location filename="../src/app/shell/notifier.cpp" line="164"/>
-        <location filename="../src/app/shell/notifier.cpp" line="166"/>
+        <location filename="../src/app/shell/notifier.cpp" line="128"/>
+        <location filename="../src/app/shell/notifier.cpp" line="202"/>
+        <location filename="../src/app/shell/notifier.cpp" line="204"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="166"/>
+        <location filename="../src/app/shell/notifier.cpp" line="204"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -1365,102 +1366,130 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
     </message>
 </context>
 <context>
+    <name>inlet::app::SandboxController</name>
+    <message>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="124"/>
+        <source>The sandbox program %1 was not found (looked for %2). Install it with Inlet, or set INLET_SANDBOX to its path.</source>
+        <translation>Das Sandbox-Programm %1 wurde nicht gefunden (gesucht: %2). Installiere es mit Inlet oder setze INLET_SANDBOX auf seinen Pfad.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="146"/>
+        <source>The sandbox program %1 could not be started: %2</source>
+        <translation>Das Sandbox-Programm %1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="160"/>
+        <source>The sandbox program printed no base URL.</source>
+        <translation>Das Sandbox-Programm hat keine Basis-URL ausgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="185"/>
+        <source>The sandbox program stopped before it was ready (exit status %1).</source>
+        <translation>Das Sandbox-Programm hat sich beendet, bevor es bereit war (Exit-Status %1).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="210"/>
+        <source>The sandbox at %1 could not be used: %2</source>
+        <translation>Die Sandbox unter %1 konnte nicht verwendet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::SettingsDialog</name>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="39"/>
+        <location filename="../ui/settingsdialog.ui" line="79"/>
         <source>Redirect URI</source>
         <translation>Weiterleitungs-URI</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="40"/>
+        <location filename="../ui/settingsdialog.ui" line="184"/>
         <source>Login host</source>
         <translation>Anmelde-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
+        <location filename="../ui/settingsdialog.ui" line="201"/>
         <source>Token host</source>
         <translation>Token-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="42"/>
+        <location filename="../ui/settingsdialog.ui" line="218"/>
         <source>Graph API host</source>
         <translation>Graph-API-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="43"/>
+        <location filename="../ui/settingsdialog.ui" line="235"/>
         <source>Facebook Graph API host</source>
         <translation>Facebook-Graph-API-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="45"/>
+        <location filename="../ui/settingsdialog.ui" line="295"/>
         <source>Media upload URL</source>
         <translation>Upload-URL des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="46"/>
+        <location filename="../ui/settingsdialog.ui" line="315"/>
         <source>Media public URL</source>
         <translation>Öffentliche URL des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="51"/>
+        <location filename="../ui/settingsdialog.ui" line="7"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="52"/>
+        <location filename="../ui/settingsdialog.ui" line="39"/>
         <source>Instagram App ID</source>
         <translation>Instagram-App-ID</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="53"/>
+        <location filename="../ui/settingsdialog.ui" line="42"/>
         <source>e.g. 1234567890123456</source>
         <translation>z. B. 1234567890123456</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="54"/>
+        <location filename="../ui/settingsdialog.ui" line="59"/>
         <source>Instagram App Secret</source>
         <translation>Instagram-App-Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="56"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="191"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="204"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="97"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="110"/>
         <source>Stored in the keychain; type to replace it</source>
         <translation>Im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="57"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="191"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="97"/>
         <source>Not set</source>
         <translation>Nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="58"/>
+        <location filename="../ui/settingsdialog.ui" line="252"/>
         <source>Graph API version</source>
         <translation>Graph-API-Version</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="60"/>
+        <location filename="../ui/settingsdialog.ui" line="125"/>
         <source>Meta App ID</source>
         <translation>Meta-App-ID</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="61"/>
+        <location filename="../ui/settingsdialog.ui" line="128"/>
         <source>Optional, e.g. 2345678901234567</source>
         <translation>Optional, z. B. 2345678901234567</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="62"/>
+        <location filename="../ui/settingsdialog.ui" line="145"/>
         <source>Meta App Secret</source>
         <translation>Meta-App-Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="67"/>
+        <location filename="../ui/settingsdialog.ui" line="86"/>
         <source>&lt;a href=&quot;help&quot;&gt;How to create a Meta app and find its Instagram App ID and Secret&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;help&quot;&gt;So erstellst du eine Meta-App und findest ihre Instagram-App-ID und das Secret&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="75"/>
+        <location filename="../ui/settingsdialog.ui" line="13"/>
         <source>Instagram app</source>
         <translation>Instagram-App</translation>
     </message>
@@ -1473,7 +1502,7 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation type="vanished">App-Secret:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="85"/>
+        <location filename="../ui/settingsdialog.ui" line="69"/>
         <source>Redirect URI:</source>
         <translation>Weiterleitungs-URI:</translation>
     </message>
@@ -1482,168 +1511,168 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation type="vanished">Das App-Secret liegt nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="78"/>
+        <location filename="../ui/settingsdialog.ui" line="19"/>
         <source>In Meta&apos;s dashboard under Instagram &gt; API setup with Instagram login (Business login settings). Inlet signs accounts in with this pair.</source>
         <translation>Im Meta-Dashboard unter „Instagram &gt; API setup with Instagram login“ (Business login settings). Mit diesem Paar meldet Inlet Konten an.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="83"/>
+        <location filename="../ui/settingsdialog.ui" line="29"/>
         <source>Instagram App ID:</source>
         <translation>Instagram-App-ID:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="84"/>
+        <location filename="../ui/settingsdialog.ui" line="49"/>
         <source>Instagram App Secret:</source>
         <translation>Instagram-App-Secret:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="88"/>
+        <location filename="../ui/settingsdialog.ui" line="99"/>
         <source>Meta app (optional)</source>
         <translation>Meta-App (optional)</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="91"/>
+        <location filename="../ui/settingsdialog.ui" line="105"/>
         <source>In Meta&apos;s dashboard under App settings &gt; Basic. Inlet uses this pair to register its webhook with Meta; without it, enter the callback URL and verify token in the dashboard yourself. Webhooks signed with either secret are accepted.</source>
         <translation>Im Meta-Dashboard unter „App settings &gt; Basic“. Mit diesem Paar meldet Inlet seinen Webhook bei Meta an; ohne es trägst du Callback-URL und Verify-Token selbst im Dashboard ein. Webhooks, die mit einem der beiden Secrets signiert sind, werden angenommen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="97"/>
+        <location filename="../ui/settingsdialog.ui" line="115"/>
         <source>Meta App ID:</source>
         <translation>Meta-App-ID:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="98"/>
+        <location filename="../ui/settingsdialog.ui" line="135"/>
         <source>Meta App Secret:</source>
         <translation>Meta-App-Secret:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="100"/>
+        <location filename="../ui/settingsdialog.ui" line="158"/>
         <source>Both secrets are kept in your system keychain only, never in a settings file.</source>
         <translation>Beide Secrets liegen nur im Schlüsselbund deines Systems, nie in einer Einstellungsdatei.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="103"/>
+        <location filename="../ui/settingsdialog.ui" line="168"/>
         <source>Instagram hosts</source>
         <translation>Instagram-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="105"/>
+        <location filename="../ui/settingsdialog.ui" line="174"/>
         <source>Login:</source>
         <translation>Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="106"/>
+        <location filename="../ui/settingsdialog.ui" line="191"/>
         <source>Token exchange:</source>
         <translation>Token-Austausch:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="107"/>
+        <location filename="../ui/settingsdialog.ui" line="208"/>
         <source>Graph API:</source>
         <translation>Graph-API:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="108"/>
+        <location filename="../ui/settingsdialog.ui" line="225"/>
         <source>Facebook Graph API:</source>
         <translation>Facebook-Graph-API:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="109"/>
+        <location filename="../ui/settingsdialog.ui" line="242"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="110"/>
+        <location filename="../ui/settingsdialog.ui" line="259"/>
         <source>Reset to Instagram</source>
         <translation>Auf Instagram zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="114"/>
+        <location filename="../ui/settingsdialog.ui" line="298"/>
         <source>e.g. https://media.example.com/dav/inlet</source>
         <translation>z. B. https://media.example.com/dav/inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="115"/>
+        <location filename="../ui/settingsdialog.ui" line="318"/>
         <source>e.g. https://media.example.com/inlet</source>
         <translation>z. B. https://media.example.com/inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="116"/>
+        <location filename="../ui/settingsdialog.ui" line="335"/>
         <source>Media host access token</source>
         <translation>Zugriffstoken des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="119"/>
+        <location filename="../ui/settingsdialog.ui" line="269"/>
         <source>Media host</source>
         <translation>Medien-Host</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="122"/>
+        <location filename="../ui/settingsdialog.ui" line="275"/>
         <source>Instagram takes pictures and videos only from a public HTTPS address, so Inlet uploads each attachment to this host (HTTP PUT) and sends Instagram its public URL.</source>
         <translation>Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Deshalb lädt Inlet jeden Anhang auf diesen Host hoch (HTTP PUT) und schickt Instagram seine öffentliche URL.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="127"/>
+        <location filename="../ui/settingsdialog.ui" line="285"/>
         <source>Upload URL:</source>
         <translation>Upload-URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="128"/>
+        <location filename="../ui/settingsdialog.ui" line="305"/>
         <source>Public URL:</source>
         <translation>Öffentliche URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="129"/>
+        <location filename="../ui/settingsdialog.ui" line="325"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="132"/>
+        <location filename="../ui/settingsdialog.ui" line="348"/>
         <source>Settings error</source>
         <translation>Fehler in den Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="205"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="111"/>
         <source>Optional: sent as &quot;Authorization: Bearer&quot;</source>
         <translation>Optional: wird als „Authorization: Bearer“ gesendet</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="227"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="133"/>
         <source>The App ID is a number, as shown in the Meta dashboard.</source>
         <translation>Die App-ID ist eine Zahl, wie im Meta-Dashboard angezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="232"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="138"/>
         <source>The Meta App ID is a number, as shown in the Meta dashboard under App settings &gt; Basic.</source>
         <translation>Die Meta-App-ID ist eine Zahl, wie sie das Meta-Dashboard unter „App settings &gt; Basic“ zeigt.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="236"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="142"/>
         <source>Enter the Meta App ID with its secret.</source>
         <translation>Gib die Meta-App-ID zusammen mit ihrem Secret ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="238"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="144"/>
         <source>The redirect URI must be a full http(s) address, exactly as registered in the Meta dashboard.</source>
         <translation>Die Weiterleitungs-URI muss eine vollständige http(s)-Adresse sein, genau wie im Meta-Dashboard eingetragen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="242"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="253"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="148"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="159"/>
         <source>&quot;%1&quot; is not a valid http(s) address.</source>
         <translation>„%1“ ist keine gültige http(s)-Adresse.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="245"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="151"/>
         <source>The API version must not be empty (e.g. v25.0).</source>
         <translation>Die API-Version darf nicht leer sein (z. B. v25.0).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="249"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="155"/>
         <source>The media host needs both addresses: where Inlet uploads and where Instagram fetches (or neither).</source>
         <translation>Der Medien-Host braucht beide Adressen: wohin Inlet hochlädt und wo Instagram abruft (oder keine).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="259"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="165"/>
         <source>Instagram fetches attachments only over HTTPS: the public URL must start with https://.</source>
         <translation>Instagram ruft Anhänge nur über HTTPS ab: Die öffentliche URL muss mit https:// beginnen.</translation>
     </message>
@@ -1651,17 +1680,17 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::ShortcutsDialog</name>
     <message>
-        <location filename="../src/app/shell/shortcutsdialog.cpp" line="14"/>
+        <location filename="../ui/shortcutsdialog.ui" line="7"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/shortcutsdialog.cpp" line="15"/>
+        <location filename="../ui/shortcutsdialog.ui" line="32"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/shortcutsdialog.cpp" line="15"/>
+        <location filename="../ui/shortcutsdialog.ui" line="37"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
@@ -1697,72 +1726,72 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::WebhooksDialog</name>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="29"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="28"/>
         <source>&amp;Subscribe</source>
         <translation>&amp;Abonnieren</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="30"/>
+        <location filename="../ui/webhooksdialog.ui" line="78"/>
         <source>&amp;Polling mode (no public URL)</source>
         <translation>&amp;Abfragemodus (keine öffentliche URL)</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="33"/>
+        <location filename="../ui/webhooksdialog.ui" line="7"/>
         <source>Webhooks</source>
         <translation>Webhooks</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="37"/>
+        <location filename="../ui/webhooksdialog.ui" line="69"/>
         <source>https://example.ngrok.app/webhook</source>
         <translation>https://example.ngrok.app/webhook</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="42"/>
+        <location filename="../ui/webhooksdialog.ui" line="13"/>
         <source>Instagram delivers new messages by calling a webhook. It must reach this computer over HTTPS from the internet, so put a tunnel or reverse proxy in front of the local callback URL and enter its public address here, then press Subscribe: Meta checks it with the verify token and every connected account is subscribed. Without a public URL, switch on polling mode: Inlet then asks Instagram for new messages every half minute.</source>
         <translation>Instagram liefert neue Nachrichten über einen Webhook. Er muss diesen Computer aus dem Internet über HTTPS erreichen: Stelle einen Tunnel oder Reverse Proxy vor die lokale Callback-URL, trage hier dessen öffentliche Adresse ein und klicke auf Abonnieren. Meta prüft sie mit dem Verifizierungstoken, und jedes verbundene Konto wird abonniert. Ohne öffentliche URL schalte den Abfragemodus ein: Inlet fragt Instagram dann jede halbe Minute nach neuen Nachrichten.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="51"/>
+        <location filename="../ui/webhooksdialog.ui" line="25"/>
         <source>Local callback URL:</source>
         <translation>Lokale Callback-URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="52"/>
+        <location filename="../ui/webhooksdialog.ui" line="42"/>
         <source>Verify token:</source>
         <translation>Verifizierungstoken:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="53"/>
+        <location filename="../ui/webhooksdialog.ui" line="59"/>
         <source>Public URL:</source>
         <translation>Öffentliche URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="62"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="41"/>
         <source>Subscribing…</source>
         <translation>Wird abonniert…</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="93"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="88"/>
         <source>(not running: enter the App Secret in Settings)</source>
         <translation>(läuft nicht: trage das App-Secret in den Einstellungen ein)</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="131"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="125"/>
         <source>Meta calls the webhook URL (app-level subscription done).</source>
         <translation>Meta ruft die Webhook-URL auf (Abonnement auf App-Ebene erledigt).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="139"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="133"/>
         <source>No Meta App ID and Secret in Settings: enter the callback URL and verify token in Meta&apos;s dashboard (Instagram &gt; API setup with Instagram login &gt; Configure webhooks).</source>
         <translation>Keine Meta-App-ID und kein Secret in den Einstellungen: Trag Callback-URL und Verify-Token im Meta-Dashboard ein („Instagram &gt; API setup with Instagram login &gt; Configure webhooks“).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="143"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="137"/>
         <source>App-level subscription failed: %1. Enter the callback URL and verify token in Meta&apos;s dashboard instead.</source>
         <translation>Abonnement auf App-Ebene fehlgeschlagen: %1. Trag Callback-URL und Verify-Token stattdessen im Meta-Dashboard ein.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="154"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="148"/>
         <source>Subscribed: %n account(s) receive webhooks.</source>
         <translation>
             <numerusform>Abonniert: %n Konto empfängt Webhooks.</numerusform>
@@ -1770,12 +1799,12 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="161"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="155"/>
         <source>Subscription failed: %1</source>
         <translation>Abonnieren fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="162"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="156"/>
         <source>Subscription failed for %1: %2</source>
         <translation>Abonnieren für %1 fehlgeschlagen: %2</translation>
     </message>
@@ -1783,46 +1812,107 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::WelcomePage</name>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="14"/>
+        <location filename="../ui/welcomepage.ui" line="105"/>
         <source>Connect an Instagram account</source>
         <translation>Instagram-Konto verbinden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="15"/>
+        <location filename="../ui/welcomepage.ui" line="124"/>
         <source>Try the sandbox</source>
         <translation>Sandbox ausprobieren</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="23"/>
+        <location filename="../ui/welcomepage.ui" line="56"/>
         <source>Welcome to Inlet</source>
         <translation>Willkommen bei Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="31"/>
+        <location filename="../ui/welcomepage.ui" line="66"/>
         <source>Answer your business&apos;s Instagram Direct Messages from your desktop.
 Connect an Instagram professional account, or try everything first with the built-in sandbox: a pretend Instagram with simulated customers.</source>
         <translation>Beantworte die Instagram-Direktnachrichten deines Unternehmens an deinem Desktop.
 Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der eingebauten Sandbox aus: ein nachgestelltes Instagram mit simulierten Kundinnen und Kunden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="43"/>
+        <location filename="../ui/welcomepage.ui" line="102"/>
         <source>Sign in with Instagram (uses the Meta app set up in Settings)</source>
         <translation>Mit Instagram anmelden (verwendet die in den Einstellungen eingerichtete Meta-App)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="44"/>
+        <location filename="../ui/welcomepage.ui" line="121"/>
         <source>Start the local sandbox and sign in to its demo business account</source>
         <translation>Die lokale Sandbox starten und beim Demo-Unternehmenskonto anmelden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="46"/>
+        <location filename="../ui/welcomepage.ui" line="131"/>
         <source>&lt;a href=&quot;settings&quot;&gt;Settings…&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;settings&quot;&gt;Einstellungen…&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/welcomepage.cpp" line="55"/>
+        <location filename="../ui/welcomepage.ui" line="144"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../src/app/main.cpp" line="75"/>
+        <source>Answer your business&apos;s Instagram Direct Messages.
+
+Without options Inlet opens its window on the default profile in %1. Messages live in inlet.sqlite and settings in inlet.ini there; tokens and the App Secret only in the system keychain.</source>
+        <translation>Beantworte die Instagram-Direktnachrichten deines Unternehmens.
+
+Ohne Optionen öffnet Inlet sein Fenster mit dem Standardprofil in %1. Nachrichten liegen dort in inlet.sqlite und Einstellungen in inlet.ini; Tokens und das App Secret nur im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="86"/>
+        <source>Keep the database and settings in &lt;dir&gt;.</source>
+        <translation>Datenbank und Einstellungen in &lt;dir&gt; ablegen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="89"/>
+        <source>Start the sandbox (inlet-sandbox) and sign in to it.</source>
+        <translation>Die Sandbox (inlet-sandbox) starten und bei ihr anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="92"/>
+        <source>Run without windows.</source>
+        <translation>Ohne Fenster laufen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="95"/>
+        <source>Headless: use the sandbox at &lt;url&gt;.</source>
+        <translation>Ohne Fenster: die Sandbox unter &lt;url&gt; verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="99"/>
+        <source>Listen for webhooks on 127.0.0.1:&lt;port&gt;.</source>
+        <translation>Webhooks auf 127.0.0.1:&lt;port&gt; empfangen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="103"/>
+        <source>Poll the Conversations API instead of webhooks.</source>
+        <translation>Die Conversations API abfragen statt Webhooks zu nutzen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="106"/>
+        <source>Keep secrets in memory only (no keyring).</source>
+        <translation>Geheimnisse nur im Arbeitsspeicher halten (kein Schlüsselbund).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="225"/>
+        <source>Inlet cannot start</source>
+        <translation>Inlet kann nicht starten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="226"/>
+        <source>Inlet could not open its data in %1:
+
+%2</source>
+        <translation>Inlet konnte seine Daten in %1 nicht öffnen:
+
+%2</translation>
     </message>
 </context>
 </TS>

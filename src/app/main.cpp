@@ -192,7 +192,6 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/inlet.svg")));
     installTranslators(app);
     app::Theme::initialize();
-    app::Theme::apply(app::Theme::fromString(QSettings().value(QStringLiteral("view/theme")).toString()));
 
     const Options options = parseOptions(app);
     if (!privatefiles::makePrivateDir(options.dataDir)) {
@@ -205,6 +204,10 @@ int main(int argc, char **argv)
     const QString iniPath = QDir(options.dataDir).filePath(QStringLiteral("inlet.ini"));
     privatefiles::makePrivateFile(iniPath);
     QSettings settings(iniPath, QSettings::IniFormat);
+    // The theme is the profile's too (older versions kept it in the user's global settings).
+    const QString themeKey = QStringLiteral("view/theme");
+    app::Theme::apply(
+        app::Theme::fromString(settings.value(themeKey, QSettings().value(themeKey)).toString()));
 
     CoreOptions coreOptions;
     coreOptions.dataDir = options.dataDir;
@@ -309,6 +312,9 @@ int main(int argc, char **argv)
         app::openWebhooksDialog(core.get(), &settings, &window);
     });
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(3), webhooks);
+    QObject::connect(&window, &app::MainWindow::themeChosen, &window,
+        [&settings, themeKey](
+            app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });
     window.show();
 
     const int status = QApplication::exec();

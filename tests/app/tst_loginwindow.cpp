@@ -347,11 +347,16 @@ private slots:
         w->start();
         QVERIFY(click(*w, QStringLiteral("allow")));
         QVERIFY(code.wait(15000));
-        // The sandbox did log the browser in (so the checks below are not vacuous).
-        bool session = false;
-        for (const QList<QVariant> &args : cookies)
-            session = session || args.first().value<QNetworkCookie>().name() == "sessionid";
-        QVERIFY(session);
+        // The sandbox did log the browser in (so the checks below are not vacuous). The cookie
+        // store hears of it from Chromium's network process, possibly after the redirect.
+        const auto session = [&cookies] {
+            for (const QList<QVariant> &args : cookies) {
+                if (args.first().value<QNetworkCookie>().name() == "sessionid")
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(session(), 10000);
         QTRY_VERIFY(!w->isVisible());
         w.reset();
 

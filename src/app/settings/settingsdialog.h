@@ -32,11 +32,11 @@ public:
     std::optional<QString> newMetaSecret() const;
     // A Meta app secret is already in the keychain (the field stays empty, never shown).
     void setHasMetaSecret(bool has);
-    // The media host's access token typed here (keychain key mediaTokenKey()); nullopt: keep.
+    // The media host's access token typed here (keychain key HttpMediaUploader::mediaTokenKey());
+    // nullopt: keep.
     std::optional<QString> newMediaToken() const;
     // A media host token is already in the keychain (the field stays empty, never shown).
     void setHasMediaToken(bool has);
-    static QString mediaTokenKey() { return QStringLiteral("media-host/token"); }
 
     static QUrl metaAppHelpUrl();
 

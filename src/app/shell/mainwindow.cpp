@@ -13,6 +13,7 @@
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "outbox/httpmediauploader.h"
 #include "service/accountservice.h"
 #include "ui_mainwindow.h"
 
@@ -23,7 +24,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 
@@ -121,9 +121,9 @@ void MainWindow::createMenus()
     for (const auto &[mode, action] : modes) {
         action->setChecked(Theme::current() == mode);
         group->addAction(action);
-        connect(action, &QAction::triggered, this, [mode] {
+        connect(action, &QAction::triggered, this, [this, mode] {
             Theme::apply(mode);
-            QSettings().setValue(QStringLiteral("view/theme"), Theme::toString(mode));
+            emit themeChosen(mode);
         });
     }
 
@@ -271,18 +271,20 @@ void MainWindow::runSettingsDialog(bool hasSecret)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     if (m_vault) {
-        m_vault->read(SettingsDialog::mediaTokenKey()).then(dialog, [dialog](const Result<QString> &token) {
-            dialog->setHasMediaToken(token && !token->isEmpty());
-        });
+        m_vault->read(HttpMediaUploader::mediaTokenKey())
+            .then(dialog, [dialog](const Result<QString> &token) {
+                dialog->setHasMediaToken(token && !token->isEmpty());
+            });
     }
     m_accounts->hasMetaAppSecret().then(
         dialog, [dialog](const Result<bool> &known) { dialog->setHasMetaSecret(known && *known); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto token = dialog->newMediaToken(); token && m_vault) {
-            m_vault->write(SettingsDialog::mediaTokenKey(), *token).then(this, [this](const Status &stored) {
-                if (!stored)
-                    warnLater(tr("Media host token not saved"), stored.error().message);
-            });
+            m_vault->write(HttpMediaUploader::mediaTokenKey(), *token)
+                .then(this, [this](const Status &stored) {
+                    if (!stored)
+                        warnLater(tr("Media host token not saved"), stored.error().message);
+                });
         }
         m_accounts->setConfig(dialog->config());
         if (const auto secret = dialog->newSecret()) {

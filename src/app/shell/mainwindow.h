@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/shell/theme.h"
 #include "common/result.h"
 #include "model/types.h"
 
@@ -77,6 +78,10 @@ public slots:
     // Shows "Inlet (N)" in the title bar.
     void setUnreadCount(int unread);
     void showShortcuts();
+
+signals:
+    // The manager picked a theme (already applied); the composition root keeps it in the profile.
+    void themeChosen(inlet::app::ThemeMode mode);
 
 private:
     void createMenus();
