@@ -1,6 +1,7 @@
 #include "app/login/signincontroller.h"
 
 #include "app/login/loginwindow.h"
+#include "common/ondone.h"
 #include "service/accountservice.h"
 
 #include <QWidget>
@@ -47,7 +48,7 @@ void SignInController::start(QWidget *parentWindow)
     }
     m_running = true;
     QPointer<QWidget> parent(parentWindow);
-    m_accounts->beginSignIn().then(this, [this, parent](const Result<SignInRequest> &request) {
+    onDone(m_accounts->beginSignIn(), this, [this, parent](const Result<SignInRequest> &request) {
         if (!request) {
             m_accounts->abortSignIn(request.error());
             return;

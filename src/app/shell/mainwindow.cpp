@@ -13,6 +13,7 @@
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
+#include "common/ondone.h"
 #include "outbox/httpmediauploader.h"
 #include "service/accountservice.h"
 #include "ui_mainwindow.h"
@@ -255,9 +256,8 @@ void MainWindow::reconnect(const QString &accountId)
 void MainWindow::openSettings()
 {
     // The dialog only learns whether a secret is stored; it never shows it.
-    m_accounts->hasAppSecret().then(this, [this](const Result<bool> &known) {
-        runSettingsDialog(known && *known);
-    });
+    onDone(m_accounts->hasAppSecret(), this,
+        [this](const Result<bool> &known) { runSettingsDialog(known && *known); });
 }
 
 void MainWindow::runSettingsDialog(bool hasSecret)
@@ -271,24 +271,24 @@ void MainWindow::runSettingsDialog(bool hasSecret)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     if (m_vault) {
-        m_vault->read(HttpMediaUploader::mediaTokenKey())
-            .then(dialog, [dialog](const Result<QString> &token) {
+        onDone(m_vault->read(HttpMediaUploader::mediaTokenKey()), dialog,
+            [dialog](const Result<QString> &token) {
                 dialog->setHasMediaToken(token && !token->isEmpty());
             });
     }
-    m_accounts->hasMetaAppSecret().then(
-        dialog, [dialog](const Result<bool> &known) { dialog->setHasMetaSecret(known && *known); });
+    onDone(m_accounts->hasMetaAppSecret(), dialog,
+        [dialog](const Result<bool> &known) { dialog->setHasMetaSecret(known && *known); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto token = dialog->newMediaToken(); token && m_vault) {
-            m_vault->write(HttpMediaUploader::mediaTokenKey(), *token)
-                .then(this, [this](const Status &stored) {
+            onDone(m_vault->write(HttpMediaUploader::mediaTokenKey(), *token), this,
+                [this](const Status &stored) {
                     if (!stored)
                         warnLater(tr("Media host token not saved"), stored.error().message);
                 });
         }
         m_accounts->setConfig(dialog->config());
         if (const auto secret = dialog->newSecret()) {
-            m_accounts->storeAppSecret(*secret).then(this, [this](const Status &stored) {
+            onDone(m_accounts->storeAppSecret(*secret), this, [this](const Status &stored) {
                 if (!stored) {
                     warnLater(tr("App Secret not saved"), stored.error().message);
                     return;
@@ -297,7 +297,7 @@ void MainWindow::runSettingsDialog(bool hasSecret)
             });
         }
         if (const auto secret = dialog->newMetaSecret()) {
-            m_accounts->storeMetaAppSecret(*secret).then(this, [this](const Status &stored) {
+            onDone(m_accounts->storeMetaAppSecret(*secret), this, [this](const Status &stored) {
                 if (!stored) {
                     warnLater(tr("Meta App Secret not saved"), stored.error().message);
                     return;
@@ -339,8 +339,8 @@ void MainWindow::disconnectAccount(const QString &accountId)
     if (!deleteMessages)
         return;
     const QString username = account->username;
-    m_accounts->disconnectAccount(accountId, *deleteMessages)
-        .then(this, [this, username](const Status &done) {
+    onDone(m_accounts->disconnectAccount(accountId, *deleteMessages), this,
+        [this, username](const Status &done) {
             if (!done) {
                 warnLater(tr("Could not disconnect"), done.error().message);
                 return;

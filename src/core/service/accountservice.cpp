@@ -104,9 +104,9 @@ QFuture<Status> AccountService::storeAppSecret(const QString &secret)
 
 namespace {
 // Whether the keychain holds a non-empty secret under `key` (a missing entry is "no").
-QFuture<Result<bool>> hasSecret(TokenVault *vault, QObject *context, const QString &key)
+QFuture<Result<bool>> hasSecret(TokenVault *vault, const QString &key)
 {
-    return vault->read(key).then(context, [](const Result<QString> &secret) -> Result<bool> {
+    return vault->read(key).then([](const Result<QString> &secret) -> Result<bool> {
         if (secret)
             return !secret->isEmpty();
         if (TokenVault::isNotFound(secret.error()))
@@ -120,7 +120,7 @@ QFuture<Result<bool>> AccountService::hasAppSecret()
 {
     if (m_config.appId.isEmpty())
         return QtFuture::makeReadyFuture<Result<bool>>(false);
-    return hasSecret(m_vault, this, TokenVault::appSecretKey(m_config.appId));
+    return hasSecret(m_vault, TokenVault::appSecretKey(m_config.appId));
 }
 
 QFuture<Status> AccountService::storeMetaAppSecret(const QString &secret)
@@ -133,18 +133,21 @@ QFuture<Status> AccountService::storeMetaAppSecret(const QString &secret)
 
 QFuture<Status> AccountService::announceSecret(QFuture<Status> written)
 {
-    return written.then(this, [this](const Status &stored) {
+    auto promise = startedPromise<Status>();
+    onDone(written, this, [this, promise](const Status &stored) {
         if (stored)
             emit appSecretsChanged();
-        return stored;
+        promise->addResult(stored);
+        promise->finish();
     });
+    return promise->future();
 }
 
 QFuture<Result<bool>> AccountService::hasMetaAppSecret()
 {
     if (m_config.metaAppId.isEmpty())
         return QtFuture::makeReadyFuture<Result<bool>>(false);
-    return hasSecret(m_vault, this, TokenVault::metaAppSecretKey(m_config.metaAppId));
+    return hasSecret(m_vault, TokenVault::metaAppSecretKey(m_config.metaAppId));
 }
 
 QFuture<Status> AccountService::load()
@@ -176,21 +179,22 @@ void AccountService::applyLoaded(const QList<Account> &stored)
         // A token that went missing (or a locked keyring) shows as needing sign-in, for this
         // run only: unlocking the keyring and restarting brings it back.
         const QString id = a.id;
-        m_vault->read(TokenVault::accountKey(id)).then(this, [this, id](const Result<QString> &token) {
-            const auto current = account(id);
-            if (!current)
-                return;
-            if (token) {
-                m_scheduler->track(id, current->tokenIssuedAt, current->tokenExpiresAt);
-                return;
-            }
-            Account marked = *current;
-            marked.needsSignIn = true;
-            m_reasons.insert(id, explainKeychain(token.error(), QStringLiteral("The access token"))
-                                     .message);
-            setAccount(marked);
-            emit accountNeedsSignIn(id);
-        });
+        onDone(m_vault->read(TokenVault::accountKey(id)), this,
+            [this, id](const Result<QString> &token) {
+                const auto current = account(id);
+                if (!current)
+                    return;
+                if (token) {
+                    m_scheduler->track(id, current->tokenIssuedAt, current->tokenExpiresAt);
+                    return;
+                }
+                Account marked = *current;
+                marked.needsSignIn = true;
+                m_reasons.insert(
+                    id, explainKeychain(token.error(), QStringLiteral("The access token")).message);
+                setAccount(marked);
+                emit accountNeedsSignIn(id);
+            });
     }
     qCInfo(lcApp) << "loaded" << m_accounts.size() << "account(s)";
     emit accountsChanged();
@@ -223,8 +227,8 @@ QFuture<Result<SignInRequest>> AccountService::beginSignIn()
     const AppConfig config = m_config;
     // With an account connected already, the login view may remember its Instagram session.
     const bool another = !m_accounts.isEmpty();
-    m_vault->read(TokenVault::appSecretKey(config.appId))
-        .then(this, [this, promise, config, another](const Result<QString> &secret) {
+    onDone(m_vault->read(TokenVault::appSecretKey(config.appId)), this,
+        [this, promise, config, another](const Result<QString> &secret) {
             if (!secret) {
                 settle(promise, Result<SignInRequest>(std::unexpected(
                                     explainKeychain(secret.error(), QStringLiteral("The App Secret")))));
@@ -253,7 +257,7 @@ void AccountService::completeSignIn(const QString &code)
         failSignIn(Error::make(Error::Kind::Invalid, QStringLiteral("No sign-in is in progress.")));
         return;
     }
-    m_flow->signIn(code).then(this, [this](const Result<SignInResult> &result) {
+    onDone(m_flow->signIn(code), this, [this](const Result<SignInResult> &result) {
         if (!result)
             failSignIn(result.error());
         else
@@ -290,8 +294,8 @@ void AccountService::resumePendingSignIn()
 void AccountService::finishSignIn(const SignInResult &result)
 {
     const QString id = result.account.id;
-    m_vault->write(TokenVault::accountKey(id), result.longLivedToken)
-        .then(this, [this, result](const Status &written) {
+    onDone(m_vault->write(TokenVault::accountKey(id), result.longLivedToken), this,
+        [this, result](const Status &written) {
             if (!written) {
                 m_pending = std::make_unique<SignInResult>(result);
                 failSignIn(explainKeychain(written.error(), QStringLiteral("The access token")));
@@ -299,7 +303,7 @@ void AccountService::finishSignIn(const SignInResult &result)
             }
             Account account = result.account;
             account.needsSignIn = false;
-            m_store->upsertAccount(account).then(this, [this, account](const Status &stored) {
+            onDone(m_store->upsertAccount(account), this, [this, account](const Status &stored) {
                 if (!stored) {
                     failSignIn(stored.error());
                     return;
@@ -334,16 +338,16 @@ QFuture<Status> AccountService::disconnectAccount(const QString &accountId, bool
 {
     auto promise = startedPromise<Status>();
     QFuture<Status> future = promise->future();
-    m_vault->remove(TokenVault::accountKey(accountId))
-        .then(this, [this, promise, accountId, deleteMessages](const Status &removed) {
+    onDone(m_vault->remove(TokenVault::accountKey(accountId)), this,
+        [this, promise, accountId, deleteMessages](const Status &removed) {
             if (!removed) {
                 settle(promise, Status(std::unexpected(
                                     explainKeychain(removed.error(), QStringLiteral("The access token")))));
                 return;
             }
             m_scheduler->untrack(accountId);
-            m_store->removeAccount(accountId, deleteMessages)
-                .then(this, [this, promise, accountId](const Status &gone) {
+            onDone(m_store->removeAccount(accountId, deleteMessages), this,
+                [this, promise, accountId](const Status &gone) {
                     if (gone) {
                         m_accounts.removeIf([&](const Account &a) { return a.id == accountId; });
                         m_reasons.remove(accountId);
@@ -373,7 +377,7 @@ void AccountService::markNeedsSignIn(const QString &accountId, const QString &re
 
 void AccountService::storeAccount(const Account &account)
 {
-    m_store->upsertAccount(account).then(this, [id = account.id](const Status &stored) {
+    onDone(m_store->upsertAccount(account), this, [id = account.id](const Status &stored) {
         if (!stored)
             qCWarning(lcApp) << "cannot save account" << id << stored.error().message;
     });

@@ -104,14 +104,19 @@ QFuture<Status> SandboxLink::use(const QUrl &baseUrl, const AppCredentials &app)
     m_accounts->setConfig(config);
     qCInfo(lcApp) << "using the sandbox at" << baseUrl.toString();
     const QString metaSecret = app.metaAppSecret;
-    return m_accounts->storeAppSecret(app.appSecret)
-        .then(this,
-            [this, metaSecret](const Status &stored) {
-                if (!stored || m_accounts->config().metaAppId.isEmpty() || metaSecret.isEmpty())
-                    return QtFuture::makeReadyFuture(stored);
-                return m_accounts->storeMetaAppSecret(metaSecret);
-            })
-        .unwrap();
+    auto promise = std::make_shared<QPromise<Status>>();
+    promise->start();
+    const auto finish = [promise](const Status &status) {
+        promise->addResult(status);
+        promise->finish();
+    };
+    onDone(m_accounts->storeAppSecret(app.appSecret), this,
+        [this, metaSecret, finish](const Status &stored) {
+            if (!stored || m_accounts->config().metaAppId.isEmpty() || metaSecret.isEmpty())
+                return finish(stored);
+            onDone(m_accounts->storeMetaAppSecret(metaSecret), this, finish);
+        });
+    return promise->future();
 }
 
 bool SandboxLink::isActive() const
