@@ -1,5 +1,6 @@
 #include "app/inbox/imagecache.h"
 
+#include "common/cappeddownload.h"
 #include "common/logging.h"
 #include "common/redact.h"
 #include "common/urlorigin.h"
@@ -23,7 +24,6 @@ namespace {
 // whatever the sender uploaded): bytes read, time taken, and memory a decoder may allocate.
 constexpr qint64 kMaxDownloadBytes = 25'000'000; // Instagram's largest attachment (medialimits)
 constexpr int kDownloadDeadlineMs = 60'000;
-constexpr qint64 kReadBufferBytes = 256 * 1024;
 constexpr int kDecodeAllocationLimitMb = 128; // Qt's default, stated (QT_IMAGEIO_MAXALLOC cannot raise it)
 
 // Decodes at (about) the size shown; big photos never get decoded in full.
@@ -99,37 +99,18 @@ QPixmap ImageCache::thumbnail(const QString &source, QSize box)
         request.setTransferTimeout(30'000);
         request.setAttribute(
             QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-        QNetworkReply *reply = m_network->get(request);
-        // The cap holds while reading: a small read buffer makes Qt stop reading the socket until
-        // we take the bytes, and we abort once they pass the cap (an endless body is cut off, not
-        // buffered). The whole download has a deadline (the transfer timeout only sees silence).
-        reply->setReadBufferSize(kReadBufferBytes);
-        auto body = std::make_shared<QByteArray>();
-        auto tooBig = std::make_shared<bool>(false);
-        connect(reply, &QNetworkReply::readyRead, reply, [reply, body, tooBig] {
-            body->append(reply->readAll());
-            if (body->size() > kMaxDownloadBytes) {
-                *tooBig = true;
-                body->clear();
-                reply->abort();
-            }
-        });
-        QTimer::singleShot(kDownloadDeadlineMs, reply, [reply] { reply->abort(); });
-        connect(reply, &QNetworkReply::finished, this, [this, reply, source, box, body, tooBig] {
-            reply->deleteLater();
-            if (!*tooBig && reply->error() == QNetworkReply::NoError)
-                body->append(reply->readAll());
-            if (*tooBig || body->size() > kMaxDownloadBytes
-                || reply->error() != QNetworkReply::NoError) {
-                qCInfo(lcApp) << "image download failed:" << redactUrl(reply->url())
-                              << reply->errorString();
-                m_pending.remove(key(source, box));
-                m_failed.insert(key(source, box));
-                emit ready(source);
-                return;
-            }
-            decode(source, box, std::move(*body), {});
-        });
+        readCapped(m_network->get(request), kMaxDownloadBytes, kDownloadDeadlineMs, this,
+            [this, source, box, url](Result<QByteArray> body) {
+                if (!body) {
+                    qCInfo(lcApp) << "image download failed:" << redactUrl(url)
+                                  << body.error().message;
+                    m_pending.remove(key(source, box));
+                    m_failed.insert(key(source, box));
+                    emit ready(source);
+                    return;
+                }
+                decode(source, box, std::move(*body), {});
+            });
     } else {
         decode(source, box, {}, source); // a local path (a file the user picked or we saved)
     }

@@ -1,5 +1,6 @@
 #include "app/shell/avatarloader.h"
 
+#include "common/cappeddownload.h"
 #include "common/logging.h"
 #include "common/redact.h"
 
@@ -47,45 +48,32 @@ void AvatarLoader::request(const QString &key, const QUrl &url)
     request.setTransferTimeout(15000);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
-    QNetworkReply *reply = m_network->get(request);
-    // The cap holds while reading: with a small read buffer Qt stops reading the socket until we
-    // take the bytes, and past the cap we abort (an endless body is cut off, not buffered). The
-    // whole download has a deadline (the transfer timeout only catches silence).
-    reply->setReadBufferSize(256 * 1024);
-    auto body = std::make_shared<QByteArray>();
-    connect(reply, &QNetworkReply::readyRead, reply, [reply, body] {
-        body->append(reply->readAll());
-        if (body->size() > kMaxAvatarBytes)
-            reply->abort();
-    });
-    QTimer::singleShot(kAvatarDeadlineMs, reply, [reply] { reply->abort(); });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, key, url, body] {
-        reply->deleteLater();
-        if (m_requested.value(key) != url)
-            return; // superseded by a newer picture
-        if (reply->error() == QNetworkReply::NoError)
-            body->append(reply->readAll());
-        if (reply->error() != QNetworkReply::NoError || body->size() > kMaxAvatarBytes) {
-            qCWarning(lcApp) << "avatar download failed:" << redactUrl(url) << reply->errorString();
-            m_requested.remove(key);
-            emit avatarFailed(key);
-            return;
-        }
-        const QByteArray data = std::move(*body);
-        auto *watcher = new QFutureWatcher<QImage>(this);
-        connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key, url] {
-            watcher->deleteLater();
-            const QImage image = watcher->result();
-            if (image.isNull() || m_requested.value(key) != url) {
-                if (image.isNull())
-                    emit avatarFailed(key);
+    readCapped(m_network->get(request), kMaxAvatarBytes, kAvatarDeadlineMs, this,
+        [this, key, url](Result<QByteArray> body) {
+            if (m_requested.value(key) != url)
+                return; // superseded by a newer picture
+            if (!body) {
+                qCWarning(lcApp) << "avatar download failed:" << redactUrl(url)
+                                 << body.error().message;
+                m_requested.remove(key);
+                emit avatarFailed(key);
                 return;
             }
-            m_images.insert(key, image);
-            emit avatarReady(key);
+            const QByteArray data = std::move(*body);
+            auto *watcher = new QFutureWatcher<QImage>(this);
+            connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key, url] {
+                watcher->deleteLater();
+                const QImage image = watcher->result();
+                if (image.isNull() || m_requested.value(key) != url) {
+                    if (image.isNull())
+                        emit avatarFailed(key);
+                    return;
+                }
+                m_images.insert(key, image);
+                emit avatarReady(key);
+            });
+            watcher->setFuture(QtConcurrent::run(&AvatarLoader::decodeRound, data, kDecodedSize));
         });
-        watcher->setFuture(QtConcurrent::run(&AvatarLoader::decodeRound, data, kDecodedSize));
-    });
 }
 
 QImage AvatarLoader::decodeRound(const QByteArray &data, int size)

@@ -1,6 +1,7 @@
 #include "sync/profilecache.h"
 
 #include "common/backoff.h"
+#include "common/cappeddownload.h"
 #include "common/imageheader.h"
 #include "common/logging.h"
 #include "common/ondone.h"
@@ -161,45 +162,32 @@ void ProfileCache::downloadAvatar(const QString &igsid, const QString &url)
     QNetworkRequest request(source);
     request.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    QNetworkReply *reply = m_network->get(request);
-    // The cap holds while reading: with a small read buffer Qt stops reading the socket until we
-    // take the bytes, and past the cap we abort (an endless body is cut off, not buffered). The
-    // whole download has a deadline (the transfer timeout only catches silence).
-    reply->setReadBufferSize(256 * 1024);
-    auto body = std::make_shared<QByteArray>();
-    connect(reply, &QNetworkReply::readyRead, reply, [reply, body] {
-        body->append(reply->readAll());
-        if (body->size() > kMaxAvatarBytes)
-            reply->abort();
-    });
-    QTimer::singleShot(m_avatarDeadlineMs, reply, [reply] { reply->abort(); });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, igsid, body] {
-        reply->deleteLater();
-        if (reply->error() == QNetworkReply::NoError)
-            body->append(reply->readAll());
-        if (reply->error() != QNetworkReply::NoError || body->size() > kMaxAvatarBytes) {
-            qCInfo(lcSync) << "avatar download failed:" << redactUrl(reply->url()) << reply->errorString();
-            done(igsid);
-            return;
-        }
-        const QSize declared = declaredImageSize(*body);
-        if (declared.width() > kMaxAvatarSide || declared.height() > kMaxAvatarSide) {
-            qCInfo(lcSync) << "avatar refused: it declares" << declared.width() << "x"
-                           << declared.height() << "pixels";
-            done(igsid);
-            return;
-        }
-        const QString path = avatarPath(igsid);
-        onDone(QtConcurrent::run(writeFile, path, std::move(*body)), this,
-            [this, igsid, path](bool ok) {
-                if (ok) {
-                    emit avatarReady(igsid, path);
-                } else {
-                    qCWarning(lcSync) << "avatar not written to" << path;
-                }
+    readCapped(m_network->get(request), kMaxAvatarBytes, m_avatarDeadlineMs, this,
+        [this, igsid, url](Result<QByteArray> body) {
+            if (!body) {
+                qCInfo(lcSync) << "avatar download failed:" << redactUrl(QUrl(url))
+                               << body.error().message;
                 done(igsid);
-            });
-    });
+                return;
+            }
+            const QSize declared = declaredImageSize(*body);
+            if (declared.width() > kMaxAvatarSide || declared.height() > kMaxAvatarSide) {
+                qCInfo(lcSync) << "avatar refused: it declares" << declared.width() << "x"
+                               << declared.height() << "pixels";
+                done(igsid);
+                return;
+            }
+            const QString path = avatarPath(igsid);
+            onDone(QtConcurrent::run(writeFile, path, std::move(*body)), this,
+                [this, igsid, path](bool ok) {
+                    if (ok) {
+                        emit avatarReady(igsid, path);
+                    } else {
+                        qCWarning(lcSync) << "avatar not written to" << path;
+                    }
+                    done(igsid);
+                });
+        });
 }
 
 void ProfileCache::done(const QString &igsid)
