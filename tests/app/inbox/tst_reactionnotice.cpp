@@ -12,6 +12,7 @@
 #include "outbox/outboxports.h"
 #include "outbox/reactionqueue.h"
 #include "store/store.h"
+#include "support/await.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -21,6 +22,7 @@
 
 using namespace inlet;
 using namespace inlet::app;
+using inlet::test::awaitResult;
 
 namespace {
 
@@ -105,9 +107,7 @@ private slots:
         love.reaction = QStringLiteral("love");
         love.emoji = QStringLiteral("❤️");
         love.timestampMs += 1000;
-        auto applied = m_store->applyEvents({ e, love });
-        applied.waitForFinished();
-        QVERIFY(applied.result().has_value());
+        QVERIFY(awaitResult(m_store->applyEvents({ e, love })).has_value());
 
         m_transport = std::make_unique<ScriptedTransport>();
         m_queue = std::make_unique<ReactionQueue>(m_store.get(), m_transport.get());
