@@ -4,6 +4,7 @@
 // does it: the sandbox's app credentials through SandboxLink::use, then OAuth with the sandbox's
 // headless consent (POST /__sandbox/consent) in place of a browser. The steps are also there one
 // by one, for tests that act between them.
+#include "auth/tokenvault.h"
 #include "service/accountservice.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
