@@ -9,8 +9,10 @@
 // A condition with a timeout is QTest::qWaitFor / QTRY_VERIFY_WITH_TIMEOUT; nothing of our own.
 #include "common/result.h"
 
+#include <QEventLoop>
 #include <QFuture>
-#include <QTest>
+#include <QFutureWatcher>
+#include <QTimer>
 
 #include <optional>
 
@@ -20,9 +22,18 @@ inline constexpr int kAwaitTimeoutMs = 15000;
 
 template <typename T> std::optional<T> await(QFuture<T> future, int timeoutMs = kAwaitTimeoutMs)
 {
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        return std::nullopt;
-    if (future.isCanceled() || future.resultCount() == 0)
+    // A loop that ends when the future does (not QTest::qWaitFor, which sleeps 10 ms a turn:
+    // the store's tests await hundreds of futures).
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
         return std::nullopt;
     return future.result();
 }
