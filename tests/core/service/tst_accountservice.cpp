@@ -7,6 +7,7 @@
 #include "service/sandboxlink.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/signedincore.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -14,7 +15,9 @@
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::appCredentials;
 using inlet::test::await;
+using inlet::test::quietSandbox;
 
 // The sign-in orchestration against the sandbox, with its headless consent control instead of a
 // browser: OAuthFlow -> TokenVault -> Store -> scheduler, reconnect, disconnect.
@@ -31,9 +34,7 @@ private:
     };
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<test::SandboxControl> m_control;
-    QUrl m_base;
+    test::TestSandbox m_sandbox;
 
     // A fresh set of services over the same data dir (like an app restart) sharing `vault`.
     Services makeServices(TokenVault *sharedVault = nullptr)
@@ -48,7 +49,7 @@ private:
             s.vault->setSessionOnlyFallback(true);
             sharedVault = s.vault.get();
         }
-        s.graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
+        s.graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_sandbox.base()));
         s.graph->setTransferTimeout(std::chrono::seconds(5));
         s.scheduler = std::make_unique<TokenRefreshScheduler>(s.graph.get(), sharedVault);
         s.accounts = std::make_unique<AccountService>(s.store.get(), sharedVault, s.graph.get(),
@@ -58,48 +59,26 @@ private:
 
     bool useSandbox(AccountService &service)
     {
-        const sandbox::SandboxOptions &o = m_sandbox->options();
         SandboxLink link(&service);
-        const auto stored = await(link.use(
-            m_base, AppCredentials { o.appId, o.appSecret, o.metaAppId, o.metaAppSecret }));
-        return stored && *stored;
+        return test::useSandbox(link, m_sandbox, appCredentials(m_sandbox));
     }
 
     // One whole sign-in with the sandbox's headless consent; returns the new account.
     std::optional<Account> signIn(AccountService &service)
     {
-        const auto request = await(service.beginSignIn());
-        if (!request || !*request)
-            return std::nullopt;
-        const QUrl redirect = m_control->consent((*request)->authorizeUrl);
-        const Result<QString> code = service.handleRedirect(redirect);
-        if (!code)
-            return std::nullopt;
-        QSignalSpy signedIn(&service, &AccountService::signedIn);
-        service.completeSignIn(*code);
-        if (!signedIn.wait(10000))
-            return std::nullopt;
-        return signedIn.first().first().value<Account>();
+        return test::signIn(service, m_sandbox, 10000);
     }
 
 private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        sandbox::SandboxOptions options;
-        options.eventsPerMinute = 0;
-        options.customers = 3;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const Result<QUrl> base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<test::SandboxControl>(m_base);
+        QVERIFY(m_sandbox.start(quietSandbox(3)));
     }
 
     void cleanup()
     {
-        m_control.reset();
-        m_sandbox.reset();
+        m_sandbox.stop();
         m_dir.reset();
     }
 
@@ -108,9 +87,9 @@ private slots:
         Services s = makeServices();
         QSignalSpy configChanged(s.accounts.get(), &AccountService::configChanged);
         QVERIFY(useSandbox(*s.accounts));
-        QCOMPARE(s.accounts->config().hosts, InstagramHosts::allAt(m_base));
+        QCOMPARE(s.accounts->config().hosts, InstagramHosts::allAt(m_sandbox.base()));
         QCOMPARE(s.accounts->config().appId, m_sandbox->options().appId);
-        QCOMPARE(s.graph->hosts(), InstagramHosts::allAt(m_base));
+        QCOMPARE(s.graph->hosts(), InstagramHosts::allAt(m_sandbox.base()));
         QVERIFY(configChanged.count() >= 1);
         const auto secret = await(s.vault->read(TokenVault::appSecretKey(m_sandbox->options().appId)));
         QVERIFY(secret && *secret);
@@ -233,8 +212,8 @@ private slots:
         QVERIFY(oldToken && *oldToken);
 
         // Instagram revokes the token; the next Graph call answers 190.
-        m_control->call("POST", QStringLiteral("/__sandbox/tokens/revoke"),
-                        {{QStringLiteral("all"), true}});
+        m_sandbox.control().call("POST", QStringLiteral("/__sandbox/tokens/revoke"),
+            { { QStringLiteral("all"), true } });
         QSignalSpy needs(s.accounts.get(), &AccountService::accountNeedsSignIn);
         const auto me = await(s.graph->me(AccessToken{**oldToken, account->id}));
         QVERIFY(me && !*me);
@@ -306,7 +285,7 @@ private slots:
         QCOMPARE(QUrlQuery((*another)->authorizeUrl).queryItemValue(QStringLiteral("force_reauth")),
                  QStringLiteral("true"));
         // The sandbox takes it: the headless consent still signs in.
-        const QUrl redirect = m_control->consent((*another)->authorizeUrl);
+        const QUrl redirect = m_sandbox.control().consent((*another)->authorizeUrl);
         QVERIFY(s.accounts->handleRedirect(redirect));
     }
 
@@ -356,7 +335,7 @@ private slots:
         QCOMPARE(incomplete->error().kind, Error::Kind::Invalid);
 
         config.appId = QStringLiteral("42");
-        config.hosts = InstagramHosts::allAt(m_base);
+        config.hosts = InstagramHosts::allAt(m_sandbox.base());
         s.accounts->setConfig(config);
         const auto noSecret = await(s.accounts->beginSignIn());
         QVERIFY(noSecret && !*noSecret);

@@ -1,11 +1,11 @@
 // Opening the store's file: pragmas, migrations from every earlier version, and the ways a file
 // can be unusable (newer schema, not a database, corrupted pages, a failed migration, full disk).
-#include "storetestutil.h"
-
 #include "common/privatefiles.h"
 #include "store/database.h"
 #include "store/schema.h"
 #include "store/sqlutil.h"
+#include "storetestutil.h"
+#include "support/await.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -20,6 +20,7 @@
 #endif
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 
 namespace {
@@ -253,7 +254,8 @@ private slots:
             QCOMPARE(hits->size(), 1);
         }
         // The migrated file takes new writes like a fresh one.
-        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("m3"), 3000, QStringLiteral("encore"))}))));
+        QVERIFY(ok(awaitResult((*store)->applyEvents(
+            { message(QStringLiteral("m3"), 3000, QStringLiteral("encore")) }))));
         auto counts = (*reader)->counts();
         QVERIFY(ok(counts));
         QCOMPARE(counts->messages, qint64(fromVersion >= 1 ? 3 : 1));
@@ -305,7 +307,7 @@ private slots:
                 events.append(message(QStringLiteral("m%1").arg(i), 1000 + i,
                                       QStringLiteral("message number %1 with some padding text").arg(i),
                                       QStringLiteral("c%1").arg(i % 50)));
-            QVERIFY(ok(wait((*store)->applyEvents(events))));
+            QVERIFY(ok(awaitResult((*store)->applyEvents(events))));
         }
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -355,7 +357,8 @@ private slots:
             QVERIFY(raw.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'reaction_queue'")).isValid());
         }
         // The old rows take the business's own reaction next to the customer's.
-        auto queued = wait((*store)->enqueueReaction(70, QStringLiteral("😂"), QStringLiteral("😂"), false));
+        auto queued = awaitResult(
+            (*store)->enqueueReaction(70, QStringLiteral("😂"), QStringLiteral("😂"), false));
         QVERIFY(ok(queued));
         QCOMPARE(queued->entry.mid, QStringLiteral("m1"));
         QCOMPARE(queued->entry.customerId, kCustomer);
@@ -366,7 +369,7 @@ private slots:
         QCOMPARE((*m)->reactions.size(), 2);
         QCOMPARE((*m)->reactions.at(0).emoji, QStringLiteral("❤️"));
         QCOMPARE((*m)->reactions.at(1).reactorId, kAccount);
-        QCOMPARE(wait((*store)->queuedReactions())->size(), 1);
+        QCOMPARE(awaitResult((*store)->queuedReactions())->size(), 1);
     }
 
     // v5: the sync engine's state (conversation list walked, up to which updated_time) survives
@@ -400,14 +403,14 @@ private slots:
         QVERIFY(ok(conversation) && conversation->has_value());
         QVERIFY(!(*conversation)->olderMissing);
 
-        QVERIFY(
-            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 1000))));
-        QVERIFY(
-            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 2000))));
-        QVERIFY(
-            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c2"), 1500))));
-        QVERIFY(ok(wait((*store)->setSyncWalkComplete(kAccount, true))));
-        QVERIFY(ok(wait((*store)->markOlderMissing(kAccount, kCustomer))));
+        QVERIFY(ok(awaitResult(
+            (*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 1000))));
+        QVERIFY(ok(awaitResult(
+            (*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 2000))));
+        QVERIFY(ok(awaitResult(
+            (*store)->rememberConversationSynced(kAccount, QStringLiteral("c2"), 1500))));
+        QVERIFY(ok(awaitResult((*store)->setSyncWalkComplete(kAccount, true))));
+        QVERIFY(ok(awaitResult((*store)->markOlderMissing(kAccount, kCustomer))));
         auto state = (*reader)->syncState(kAccount);
         QVERIFY(ok(state));
         QCOMPARE(state->updatedMs.size(), 2);
@@ -418,7 +421,7 @@ private slots:
 
         // Removing the account with its messages forgets what sync knew (a new connection walks
         // everything again).
-        QVERIFY(ok(wait((*store)->removeAccount(kAccount, true))));
+        QVERIFY(ok(awaitResult((*store)->removeAccount(kAccount, true))));
         state = (*reader)->syncState(kAccount);
         QVERIFY(ok(state));
         QVERIFY(state->updatedMs.isEmpty());
@@ -449,12 +452,13 @@ private slots:
         options.maxPageCount = 80; // a little above what the empty schema takes
         auto store = Store::open(dir.path(), options);
         QVERIFY(ok(store));
-        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("small"), 1, QStringLiteral("hi"))}))));
+        QVERIFY(ok(awaitResult(
+            (*store)->applyEvents({ message(QStringLiteral("small"), 1, QStringLiteral("hi")) }))));
 
         QList<InboundEvent> big;
         for (int i = 0; i < 3000; ++i)
             big.append(message(QStringLiteral("big%1").arg(i), 100 + i, QString(200, QLatin1Char('a' + i % 26))));
-        auto result = wait((*store)->applyEvents(big));
+        auto result = awaitResult((*store)->applyEvents(big));
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Storage);
         QCOMPARE(result.error().code, sqlite::Full);
@@ -464,7 +468,8 @@ private slots:
         QVERIFY(ok(reader));
         QCOMPARE((*reader)->counts()->messages, qint64(1)); // the failed batch left nothing behind
         // The store keeps working for writes that fit.
-        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("after"), 5000, QStringLiteral("ok"))}))));
+        QVERIFY(ok(awaitResult((*store)->applyEvents(
+            { message(QStringLiteral("after"), 5000, QStringLiteral("ok")) }))));
         QCOMPARE((*reader)->counts()->messages, qint64(2));
     }
 
