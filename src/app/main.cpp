@@ -18,6 +18,7 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "common/privatefiles.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "service/accountservice.h"
 #include "service/appconfig.h"
@@ -282,6 +283,7 @@ int main(int argc, char **argv)
     inboxServices.connectivity = core->connectivity();
     inboxServices.mediaHostReady = [accounts] { return accounts->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);
+    feedModels(core->store(), inbox->conversations(), inbox->messages());
     window.setTokenVault(core->vault());
     QObject::connect(inbox, &app::InboxWidget::settingsRequested, &window, &app::MainWindow::openSettings);
     QObject::connect(accounts, &AccountService::configChanged, inbox, &app::InboxWidget::refreshAttachmentsAvailable);
