@@ -16,12 +16,11 @@
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
-#include "common/ondone.h"
 #include "common/privatefiles.h"
 #include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "service/accountservice.h"
-#include "service/appconfig.h"
+#include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
 #include "service/sandboxlink.h"
@@ -195,56 +194,36 @@ int main(int argc, char **argv)
     app::Theme::initialize();
 
     const Options options = parseOptions(app);
-    if (!privatefiles::makePrivateDir(options.dataDir)) {
-        qCCritical(lcApp) << "cannot create the data directory" << options.dataDir;
+    // The core's start-up is CoreLifecycle's, shared with --headless: the profile (data directory,
+    // inlet.ini with the webhook port and polling mode it keeps), the store, the keychain, the
+    // app config.
+    LifecycleOptions lifecycleOptions;
+    lifecycleOptions.dataDir = options.dataDir;
+    lifecycleOptions.webhookPort = options.webhookPort;
+    lifecycleOptions.pollingMode = options.polling;
+    lifecycleOptions.sessionOnlySecrets = options.sessionOnlySecrets;
+    auto opened = CoreLifecycle::open(lifecycleOptions);
+    if (!opened) {
+        // A full disk, a corrupted file or a newer schema: say so, and touch nothing.
+        qCCritical(lcApp) << "cannot open the data:" << opened.error().message;
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Inlet cannot start"),
+            QApplication::translate("main",
+                "Inlet could not open its data in "
+                "%1:\n\n%2")
+                .arg(QDir::toNativeSeparators(options.dataDir), opened.error().message));
         return 1;
     }
+    std::unique_ptr<CoreLifecycle> lifecycle = std::move(*opened);
+    CoreServices *core = lifecycle->core();
+    QSettings &settings = *lifecycle->settings();
     qCInfo(lcApp) << "data directory:" << options.dataDir;
 
-    // Non-secret settings live beside the data (as for --headless), so --data-dir is a whole profile.
-    const QString iniPath = QDir(options.dataDir).filePath(QStringLiteral("inlet.ini"));
-    privatefiles::makePrivateFile(iniPath);
-    QSettings settings(iniPath, QSettings::IniFormat);
     // The theme is the profile's too (older versions kept it in the user's global settings).
     const QString themeKey = QStringLiteral("view/theme");
     app::Theme::apply(
         app::Theme::fromString(settings.value(themeKey, QSettings().value(themeKey)).toString()));
 
-    CoreOptions coreOptions;
-    coreOptions.dataDir = options.dataDir;
-    // The port is picked once and kept, so a tunnel or reverse proxy in front of it keeps working
-    // across restarts; --webhook-port overrides it.
-    const QString portKey = QStringLiteral("webhook/port");
-    coreOptions.webhookPort = options.webhookPort != 0
-                                  ? options.webhookPort
-                                  : quint16(settings.value(portKey, 0).toUInt());
-    coreOptions.pollingMode = options.polling || settings.value(QStringLiteral("webhook/pollingMode")).toBool();
-    coreOptions.verifyToken = webhookVerifyToken(settings);
-    auto created = CoreServices::create(coreOptions);
-    if (!created) {
-        // A full disk, a corrupted file or a newer schema: say so, and touch nothing.
-        qCCritical(lcApp) << "cannot open the data:" << created.error().message;
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Inlet cannot start"),
-                              QApplication::translate("main", "Inlet could not open its data in "
-                                                              "%1:\n\n%2")
-                                  .arg(QDir::toNativeSeparators(options.dataDir),
-                                       created.error().message));
-        return 1;
-    }
-    std::unique_ptr<CoreServices> core = std::move(*created);
-    QObject::connect(core.get(), &CoreServices::webhookStarted, &app, [&settings, portKey](const QUrl &url) {
-        if (settings.value(portKey, 0).toUInt() == 0)
-            settings.setValue(portKey, url.port());
-    });
-    if (options.sessionOnlySecrets)
-        core->vault()->setSessionOnlyFallback(true);
     AccountService *accounts = core->accounts();
-    accounts->setConfig(AppConfig::load(settings));
-    QObject::connect(accounts, &AccountService::configChanged, &app,
-                     [&settings](const AppConfig &config) {
-                         config.save(settings);
-                         settings.sync();
-                     });
 
     // The web profile outlives every login window (declared before them, destroyed after). It is
     // made when the first login window opens: creating it starts Chromium, which a start-up
@@ -265,13 +244,11 @@ int main(int argc, char **argv)
         [&profile] { app::forgetLoginSession(profile.get()); });
     app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
 
-    app::CoreBridge bridge(core.get(), &window);
+    app::CoreBridge bridge(core, &window);
     // A profile on the sandbox (or --sandbox-demo) starts it first: the accounts then find their
     // hosts and tokens working; the consent page comes only when needed (see SandboxResume).
     app::SandboxResume resume(accounts, &sandbox, &window, &settings);
-    resume.start(options.sandboxDemo, [accounts, &bridge] {
-        onDone(accounts->load(), &bridge, [&bridge](const Status &) { bridge.start(); });
-    });
+    resume.start(options.sandboxDemo, [&lifecycle] { lifecycle->start(); });
 
     app::InboxServices inboxServices;
     inboxServices.store = core->store();
@@ -310,9 +287,8 @@ int main(int argc, char **argv)
         return list;
     }));
     QAction *webhooks = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Webhooks…"), &window);
-    QObject::connect(webhooks, &QAction::triggered, &window, [&core, &settings, &window] {
-        app::openWebhooksDialog(core.get(), &settings, &window);
-    });
+    QObject::connect(webhooks, &QAction::triggered, &window,
+        [core, &settings, &window] { app::openWebhooksDialog(core, &settings, &window); });
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(3), webhooks);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](

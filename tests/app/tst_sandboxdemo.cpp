@@ -34,7 +34,7 @@ private slots:
         test::AppHarness app(dir.path(), sandboxOptions);
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.core->vault()->setSessionOnlyFallback(true);
-        CoreServices *core = app.core.get();
+        CoreServices *core = app.core;
         AccountService *accounts = app.accounts;
         app.start();
 

@@ -61,14 +61,14 @@ private slots:
             QVERIFY(app.window->isShowingWelcome());
             QVERIFY(!app.sandbox->isRunning()); // a new profile does not start it on its own
             QSignalSpy signedIn(app.accounts, &AccountService::signedIn);
-            QSignalSpy subscribed(app.core.get(), &CoreServices::webhooksSubscribed);
+            QSignalSpy subscribed(app.core, &CoreServices::webhooksSubscribed);
             QTest::mouseClick(app.window->welcomePage()->sandboxButton(), Qt::LeftButton);
             QVERIFY(app.allowInLoginWindow());
             QVERIFY(signedIn.wait(15000));
             QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() >= 1, 15000);
             firstBase = app.sandbox->baseUrl();
-            QVERIFY(app.settings.value(QStringLiteral("app/sandbox")).toBool());
-            QCOMPARE(app.settings.value(QStringLiteral("sandbox/port")).toUInt(),
+            QVERIFY(app.settings->value(QStringLiteral("app/sandbox")).toBool());
+            QCOMPARE(app.settings->value(QStringLiteral("sandbox/port")).toUInt(),
                 uint(firstBase.port()));
         } // quit
 
@@ -79,7 +79,7 @@ private slots:
             QVERIFY2(app.isValid(), qPrintable(app.error));
             QSignalSpy windows(app.signIn.get(), &SignInController::windowOpened);
             QSignalSpy needsSignIn(app.accounts, &AccountService::accountNeedsSignIn);
-            QSignalSpy subscribed(app.core.get(), &CoreServices::webhooksSubscribed);
+            QSignalSpy subscribed(app.core, &CoreServices::webhooksSubscribed);
             app.start();
             // /me/subscribed_apps goes with the account's stored token: the sandbox accepted it.
             QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() >= 1, 15000);

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "common/result.h"
+#include "service/appconfig.h"
 #include "service/coreservices.h"
 #include "ui_webhooksdialog.h"
 
@@ -16,7 +17,6 @@ namespace inlet::app {
 
 namespace {
 const QString kPublicUrlKey = QStringLiteral("webhook/publicUrl");
-const QString kPollingKey = QStringLiteral("webhook/pollingMode");
 } // namespace
 
 WebhooksDialog::WebhooksDialog(
@@ -178,7 +178,7 @@ WebhooksDialog *openWebhooksDialog(CoreServices *core, QSettings *settings, QWid
                          core->subscribeWebhooks(publicUrl);
                      });
     QObject::connect(dialog, &WebhooksDialog::pollingModeChanged, core, [core, settings](bool on) {
-        settings->setValue(kPollingKey, on);
+        settings->setValue(kWebhookPollingKey, on);
         core->setPollingMode(on);
     });
     dialog->show();

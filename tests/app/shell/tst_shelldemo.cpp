@@ -42,10 +42,10 @@ private slots:
         test::AppHarness app(dir.path(), sandboxOptions);
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.core->vault()->setSessionOnlyFallback(true);
-        CoreServices *core = app.core.get();
+        CoreServices *core = app.core;
         AccountService *accounts = app.accounts;
         MainWindow *window = app.window.get();
-        QSettings &settings = app.settings;
+        QSettings &settings = *app.settings;
         auto notifier = std::make_unique<Notifier>(core->store(), &settings, window);
         connect(notifier.get(), &Notifier::unreadCountChanged, window, &MainWindow::setUnreadCount);
         app.start();
