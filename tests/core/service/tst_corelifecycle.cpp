@@ -155,7 +155,7 @@ private slots:
         QSignalSpy synced(core, &CoreServices::syncFinished);
         life->start();
         // The first walk of the account ended: start-up is over.
-        QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 1, 60000);
         QCOMPARE(subscribed.size(), 0);
         QCOMPARE(appSubscribed.size(), 0);
         QCOMPARE(
