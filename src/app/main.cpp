@@ -19,7 +19,8 @@
 #include "common/privatefiles.h"
 #include "models/storefeed.h"
 #include "models/storeinboxsource.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
@@ -223,7 +224,8 @@ int main(int argc, char **argv)
     app::Theme::apply(
         app::Theme::fromString(settings.value(themeKey, QSettings().value(themeKey)).toString()));
 
-    AccountService *accounts = core->accounts();
+    AccountList *accounts = core->accounts();
+    AppSetup *appSetup = core->appSetup();
 
     // The web profile outlives every login window (declared before them, destroyed after). It is
     // made when the first login window opens: creating it starts Chromium, which a start-up
@@ -239,15 +241,15 @@ int main(int argc, char **argv)
     // The demo's Instagram is the inlet-sandbox executable, a child process (not linked in).
     app::SandboxController sandbox(core->sandboxLink());
     sandbox.keepInProfile(options.dataDir, &settings); // same port and tokens on every start
-    app::SignInController signIn(accounts, loginProfile);
-    QObject::connect(accounts, &AccountService::accountDisconnected, &app,
+    app::SignInController signIn(core->signInFlow(), loginProfile);
+    QObject::connect(accounts, &AccountList::accountDisconnected, &app,
         [&profile] { app::forgetLoginSession(profile.get()); });
-    app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
+    app::MainWindow window({ accounts, core->signInFlow(), appSetup }, &signIn, &sandbox, &avatars);
 
     app::CoreBridge bridge(core, &window);
     // A profile on the sandbox (or --sandbox-demo) starts it first: the accounts then find their
     // hosts and tokens working; the consent page comes only when needed (see SandboxResume).
-    app::SandboxResume resume(accounts, &sandbox, &window, &settings);
+    app::SandboxResume resume(accounts, appSetup, &sandbox, &window, &settings);
     resume.start(options.sandboxDemo, [&lifecycle] { lifecycle->start(); });
 
     app::InboxServices inboxServices;
@@ -258,12 +260,13 @@ int main(int argc, char **argv)
     inboxServices.senderActions = core->senderActions();
     inboxServices.reactions = core->reactions();
     inboxServices.connectivity = core->connectivity();
-    inboxServices.mediaHostReady = [accounts] { return accounts->config().hasMediaHost(); };
+    inboxServices.mediaHostReady = [appSetup] { return appSetup->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);
     feedModels(core->store(), inbox->conversations(), inbox->messages());
     window.setTokenVault(core->vault());
     QObject::connect(inbox, &app::InboxWidget::settingsRequested, &window, &app::MainWindow::openSettings);
-    QObject::connect(accounts, &AccountService::configChanged, inbox, &app::InboxWidget::refreshAttachmentsAvailable);
+    QObject::connect(
+        appSetup, &AppSetup::configChanged, inbox, &app::InboxWidget::refreshAttachmentsAvailable);
     const auto showAccounts = [inbox, accounts] {
         QList<std::pair<QString, QString>> list;
         for (const Account &account : accounts->accounts())
@@ -271,7 +274,7 @@ int main(int argc, char **argv)
         inbox->setAccounts(list);
     };
     showAccounts();
-    QObject::connect(accounts, &AccountService::accountsChanged, inbox, showAccounts);
+    QObject::connect(accounts, &AccountList::accountsChanged, inbox, showAccounts);
     window.setInboxWidget(inbox);
     // INLET_BENCH_STARTUP=1 only (bench/bench_startup.cpp): time to the painted inbox, memory.
     app::installStartupProbe(&window, inbox, loginProfile);

@@ -13,10 +13,11 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/sandboxresume.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "store/guithread.h"
 #include "support/sandboxarguments.h"
 
@@ -58,12 +59,13 @@ public:
         sandbox = std::make_unique<app::SandboxController>(
             core->sandboxLink(), sandboxArguments(sandboxOptions));
         sandbox->keepInProfile(dataDir, settings);
-        signIn = std::make_unique<app::SignInController>(accounts, profile.get());
+        signIn = std::make_unique<app::SignInController>(core->signInFlow(), profile.get());
         window = std::make_unique<app::MainWindow>(
-            accounts, signIn.get(), sandbox.get(), avatars.get());
+            app::MainWindow::AccountServices { accounts, core->signInFlow(), core->appSetup() },
+            signIn.get(), sandbox.get(), avatars.get());
         bridge = std::make_unique<app::CoreBridge>(core, window.get());
-        resume
-            = std::make_unique<app::SandboxResume>(accounts, sandbox.get(), window.get(), settings);
+        resume = std::make_unique<app::SandboxResume>(
+            accounts, core->appSetup(), sandbox.get(), window.get(), settings);
     }
 
     ~AppHarness()
@@ -113,7 +115,7 @@ public:
     std::unique_ptr<CoreLifecycle> lifecycle; // owns the core and the profile's settings
     CoreServices *core = nullptr;
     QSettings *settings = nullptr; // the profile's inlet.ini
-    AccountService *accounts = nullptr;
+    AccountList *accounts = nullptr;
     std::unique_ptr<QWebEngineProfile> profile;
     QNetworkAccessManager network;
     std::unique_ptr<app::AvatarLoader> avatars;

@@ -35,10 +35,10 @@ private slots:
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.core->vault()->setSessionOnlyFallback(true);
         CoreServices *core = app.core;
-        AccountService *accounts = app.accounts;
+        AccountList *accounts = app.accounts;
         app.start();
 
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
+        QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
         QSignalSpy webhookStarted(core, &CoreServices::webhookStarted);
         QSignalSpy subscribed(core, &CoreServices::webhooksSubscribed);
         QTest::mouseClick(app.window->welcomePage()->sandboxButton(), Qt::LeftButton);

@@ -60,7 +60,7 @@ private slots:
             app.start();
             QVERIFY(app.window->isShowingWelcome());
             QVERIFY(!app.sandbox->isRunning()); // a new profile does not start it on its own
-            QSignalSpy signedIn(app.accounts, &AccountService::signedIn);
+            QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
             QSignalSpy subscribed(app.core, &CoreServices::webhooksSubscribed);
             QTest::mouseClick(app.window->welcomePage()->sandboxButton(), Qt::LeftButton);
             QVERIFY(app.allowInLoginWindow());
@@ -78,7 +78,7 @@ private slots:
             AppHarness app(dir.path(), sandboxOptions());
             QVERIFY2(app.isValid(), qPrintable(app.error));
             QSignalSpy windows(app.signIn.get(), &SignInController::windowOpened);
-            QSignalSpy needsSignIn(app.accounts, &AccountService::accountNeedsSignIn);
+            QSignalSpy needsSignIn(app.accounts, &AccountList::accountNeedsSignIn);
             QSignalSpy subscribed(app.core, &CoreServices::webhooksSubscribed);
             app.start();
             // /me/subscribed_apps goes with the account's stored token: the sandbox accepted it.
@@ -128,8 +128,8 @@ private slots:
         {
             AppHarness app(dir.path(), sandboxOptions());
             QVERIFY2(app.isValid(), qPrintable(app.error));
-            QSignalSpy needsSignIn(app.accounts, &AccountService::accountNeedsSignIn);
-            QSignalSpy signedIn(app.accounts, &AccountService::signedIn);
+            QSignalSpy needsSignIn(app.accounts, &AccountList::accountNeedsSignIn);
+            QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
             app.start();
             QVERIFY(app.allowInLoginWindow(20000));
             QVERIFY(signedIn.wait(15000));
@@ -140,7 +140,7 @@ private slots:
             // 4. Disconnect from the UI: the token leaves the keychain, the welcome page returns.
             app.window->setDisconnectPrompt(
                 [](const Account &) { return std::optional<bool>(false); });
-            QSignalSpy disconnected(app.accounts, &AccountService::accountDisconnected);
+            QSignalSpy disconnected(app.accounts, &AccountList::accountDisconnected);
             AccountRow *row = app.window->accountsPanel()->row(id);
             QVERIFY(row);
             QTest::mouseClick(row->disconnectButton(), Qt::LeftButton);

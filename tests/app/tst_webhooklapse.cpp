@@ -11,9 +11,10 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "service/subscriptionkeeper.h"
 #include "store/guithread.h"
 #include "store/storereader.h"
@@ -89,7 +90,8 @@ private slots:
         auto created = CoreServices::create(options);
         QVERIFY2(created, created ? "" : qPrintable(created.error().message));
         std::unique_ptr<CoreServices> core = std::move(*created);
-        AccountService *accounts = core->accounts();
+        AccountList *accounts = core->accounts();
+        SignInFlow *signIn = core->signInFlow();
         SubscriptionKeeper *keeper = core->subscriptions();
 
         // The machine's wall clock, which the keeper compares with the monotonic one.
@@ -120,13 +122,13 @@ private slots:
             AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
                 m_sandbox->options().metaAppSecret }));
         QVERIFY(stored && *stored);
-        const auto request = await(accounts->beginSignIn());
+        const auto request = await(signIn->beginSignIn());
         QVERIFY(request && *request);
         const Result<QString> code
-            = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
+            = signIn->handleRedirect(m_control->consent((*request)->authorizeUrl));
         QVERIFY(code);
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
+        QSignalSpy signedIn(signIn, &SignInFlow::signedIn);
+        signIn->completeSignIn(*code);
         QVERIFY(signedIn.wait(15000));
         panel.setAccounts(accounts->accounts());
         QTRY_VERIFY_WITH_TIMEOUT(core->syncEngine(kBusiness) != nullptr, 5000);

@@ -15,9 +15,10 @@
 #include "outbox/reactionqueue.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "sync/profilecache.h"
 #include "sync/syncengine.h"
 
@@ -56,19 +57,19 @@ private:
             return nullptr;
         }
         std::unique_ptr<CoreServices> core = std::move(*created);
-        AccountService *accounts = core->accounts();
+        SignInFlow *signIn = core->signInFlow();
         const auto stored = await(core->sandboxLink()->use(m_base,
             AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
                 m_sandbox->options().metaAppSecret }));
-        const auto request = await(accounts->beginSignIn());
+        const auto request = await(signIn->beginSignIn());
         if (!stored || !*stored || !request || !*request)
             return nullptr;
         const Result<QString> code
-            = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
+            = signIn->handleRedirect(m_control->consent((*request)->authorizeUrl));
         if (!code)
             return nullptr;
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
+        QSignalSpy signedIn(signIn, &SignInFlow::signedIn);
+        signIn->completeSignIn(*code);
         if (!signedIn.wait(15000))
             return nullptr;
         // Signing in starts the account's sync; let the first walk end before the test acts.
@@ -209,7 +210,7 @@ private slots:
         QVERIFY(core);
         core->startAccounts();
         QSignalSpy invalid(core->graph(), &GraphClient::tokenInvalid);
-        QSignalSpy needsSignIn(core->accounts(), &AccountService::accountNeedsSignIn);
+        QSignalSpy needsSignIn(core->accounts(), &AccountList::accountNeedsSignIn);
         const auto oldToken = await(core->vault()->read(TokenVault::accountKey(kBusiness)));
         QVERIFY(oldToken && *oldToken);
 

@@ -7,12 +7,11 @@
 // RateLimiter asks for 60 s of quiet and the headless command line has no way to cap that (nor
 // the poll interval); CoreOptions has both (rateLimitCapMs, pollIntervalMs).
 #include "e2esupport.h"
-
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "sync/syncengine.h"
 
 #include <QJsonArray>
@@ -107,19 +106,20 @@ private slots:
         auto created = CoreServices::create(options);
         QVERIFY2(created, created ? "" : qPrintable(created.error().message));
         std::unique_ptr<CoreServices> core = std::move(*created);
-        AccountService *accounts = core->accounts();
+        SignInFlow *signIn = core->signInFlow();
 
         // Sign in as `inlet --headless --sandbox` does, through the consent control.
         const auto stored = await(core->sandboxLink()->use(m_base,
             AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
                 m_sandbox->options().metaAppSecret }));
         QVERIFY(stored && *stored);
-        const auto request = await(accounts->beginSignIn());
+        const auto request = await(signIn->beginSignIn());
         QVERIFY(request && *request);
-        const Result<QString> code = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
+        const Result<QString> code
+            = signIn->handleRedirect(m_control->consent((*request)->authorizeUrl));
         QVERIFY(code);
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
+        QSignalSpy signedIn(signIn, &SignInFlow::signedIn);
+        signIn->completeSignIn(*code);
         QVERIFY(signedIn.wait(15000));
 
         // Signing in starts the account's sync (a full walk, then polling). Short back-offs for

@@ -5,7 +5,7 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/syncindicator.h"
 #include "graph/connectivity.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "service/subscriptionkeeper.h"

@@ -4,10 +4,12 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "common/privatefiles.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/appconfig.h"
+#include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 
 #include <QDir>
 #include <QSettings>
@@ -53,7 +55,7 @@ Result<std::unique_ptr<CoreLifecycle>> CoreLifecycle::open(
     life->m_core = std::move(*created);
     if (options.sessionOnlySecrets)
         life->m_core->vault()->setSessionOnlyFallback(true);
-    life->m_core->accounts()->setConfig(AppConfig::load(*life->m_settings));
+    life->m_core->appSetup()->setConfig(AppConfig::load(*life->m_settings));
     life->wire();
     return life;
 }
@@ -62,11 +64,10 @@ void CoreLifecycle::wire()
 {
     CoreServices *core = m_core.get();
     QSettings *settings = m_settings.get();
-    connect(core->accounts(), &AccountService::configChanged, this,
-        [settings](const AppConfig &config) {
-            config.save(*settings);
-            settings->sync();
-        });
+    connect(core->appSetup(), &AppSetup::configChanged, this, [settings](const AppConfig &config) {
+        config.save(*settings);
+        settings->sync();
+    });
     connect(core, &CoreServices::webhookStarted, this, [this, core, settings](const QUrl &url) {
         // The port is picked once and kept (a tunnel in front of it keeps working).
         if (settings->value(kWebhookPortKey, 0).toUInt() == 0)
@@ -82,7 +83,7 @@ void CoreLifecycle::wire()
         }
         core->startAccounts(); // without webhooks, sync (backfill, polling) still works
     });
-    connect(core->accounts(), &AccountService::signedIn, this, [this, core] {
+    connect(core->signInFlow(), &SignInFlow::signedIn, this, [this, core] {
         if (core->webhookUrl().isEmpty())
             core->startWebhookServer(); // the App Secret may only now be in the keychain
         else if (subscribesOnStart())
@@ -124,7 +125,7 @@ void CoreLifecycle::connectToSandbox()
 
 void CoreLifecycle::loadAccounts()
 {
-    AccountService *accounts = m_core->accounts();
+    AccountList *accounts = m_core->accounts();
     onDone(accounts->load(), this, [this, accounts](const Status &) {
         const QList<Account> all = accounts->accounts();
         const bool usable
@@ -142,21 +143,20 @@ void CoreLifecycle::loadAccounts()
 
 void CoreLifecycle::signInThroughSandbox()
 {
-    AccountService *accounts = m_core->accounts();
+    SignInFlow *signIn = m_core->signInFlow();
     connect(
-        accounts, &AccountService::signedIn, this,
+        signIn, &SignInFlow::signedIn, this,
         [](const Account &account) { qCInfo(lcApp) << "signed in as" << account.username; },
         Qt::SingleShotConnection);
     auto failed = std::make_shared<QMetaObject::Connection>();
-    *failed = connect(
-        accounts, &AccountService::signInFailed, this, [this, failed](const Error &error) {
-            disconnect(*failed);
-            Error fatalError = error;
-            fatalError.message = QStringLiteral("sign-in failed: %1").arg(error.message);
-            emit fatal(fatalError);
-        });
+    *failed = connect(signIn, &SignInFlow::signInFailed, this, [this, failed](const Error &error) {
+        disconnect(*failed);
+        Error fatalError = error;
+        fatalError.message = QStringLiteral("sign-in failed: %1").arg(error.message);
+        emit fatal(fatalError);
+    });
     connect(
-        accounts, &AccountService::signedIn, this, [failed] { QObject::disconnect(*failed); },
+        signIn, &SignInFlow::signedIn, this, [failed] { QObject::disconnect(*failed); },
         Qt::SingleShotConnection);
     m_core->sandboxLink()->signInWithoutBrowser();
 }
@@ -165,7 +165,7 @@ void CoreLifecycle::startWebhooks()
 {
     if (!m_core->webhookUrl().isEmpty())
         return;
-    if (m_options.webhookRequired || !m_core->accounts()->config().appId.isEmpty())
+    if (m_options.webhookRequired || !m_core->appSetup()->config().appId.isEmpty())
         m_core->startWebhookServer();
 }
 

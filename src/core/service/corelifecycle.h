@@ -34,7 +34,7 @@ struct LifecycleOptions {
 //   open():  the data directory (private), the profile's inlet.ini, the core (CoreServices::create:
 //            store, keychain vault, Graph client, accounts, outbox), the vault's session-only mode
 //            and the app config from inlet.ini (kept there when it changes).
-//   start(): [sandboxBase: its credentials] -> the accounts (AccountService::load) ->
+//   start(): [sandboxBase: its credentials] -> the accounts (AccountList::load) ->
 //            [sandboxBase, no usable account: sign-in through its consent control] -> the webhook
 //            server (see webhookRequired) -> once it runs (or could not, when not required): sync
 //            and the subscription keeper for every account, the outbox; on the sandbox the webhook

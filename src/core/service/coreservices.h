@@ -14,8 +14,9 @@
 
 namespace inlet {
 
-class AccountService;
+class AccountList;
 class AccountSync;
+class AppSetup;
 class Connectivity;
 class GraphClient;
 class HttpMediaUploader;
@@ -26,6 +27,7 @@ class ProfileCache;
 class ReactionQueue;
 class SandboxLink;
 class SenderActions;
+class SignInFlow;
 class Store;
 class SubscriptionKeeper;
 class SyncEngine;
@@ -44,7 +46,8 @@ struct CoreOptions {
 };
 
 // Everything the app (windowed or --headless) runs, created and wired in one place:
-// Store (own writer thread), TokenVault, GraphClient, TokenRefreshScheduler, AccountService,
+// Store (own writer thread), TokenVault, GraphClient, TokenRefreshScheduler, AppSetup, AccountList,
+// SignInFlow,
 // the WebhookServer (own thread; commits through Store::applyEvents before answering 200),
 // one SyncEngine + ProfileCache per connected account, and the Outbox with its sender.
 class CoreServices : public QObject {
@@ -61,13 +64,18 @@ public:
     // Whether Instagram (or the sandbox) answers, from the GraphClient's calls (offline indicator).
     Connectivity *connectivity() const { return m_connectivity; }
     TokenRefreshScheduler *scheduler() const { return m_scheduler; }
-    AccountService *accounts() const { return m_accounts; }
+    // The Meta app's set-up (AppConfig) and its secrets in the keychain.
+    AppSetup *appSetup() const { return m_appSetup; }
+    // The connected accounts.
+    AccountList *accounts() const { return m_accounts; }
+    // Signing an account in (the OAuth code flow), one at a time.
+    SignInFlow *signInFlow() const { return m_signIn; }
     // The sandbox's control API, when one stands in for Instagram (service/sandboxlink.h).
     SandboxLink *sandboxLink() const { return m_sandboxLink; }
     Outbox *outbox() const;
     SenderActions *senderActions() const;
     OutboxTransport *outboxTransport() const;
-    // Attachments from a file go to the media host of AccountService::config() (kept in step).
+    // Attachments from a file go to the media host of AppSetup::config() (kept in step).
     HttpMediaUploader *mediaUploader() const;
     ReactionQueue *reactions() const; // the manager's own reactions, durable like the outbox
     WebhookServer *webhookServer() const { return m_webhook.get(); }
@@ -134,7 +142,9 @@ private:
     GraphClient *m_graph = nullptr;
     Connectivity *m_connectivity = nullptr;
     TokenRefreshScheduler *m_scheduler = nullptr;
-    AccountService *m_accounts = nullptr;
+    AppSetup *m_appSetup = nullptr;
+    AccountList *m_accounts = nullptr;
+    SignInFlow *m_signIn = nullptr;
     SandboxLink *m_sandboxLink = nullptr;
     OutboxService *m_outboxService = nullptr;
     std::unique_ptr<WebhookServer> m_webhook;

@@ -18,19 +18,19 @@
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QMenu>
-#include <QContextMenuEvent>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 
 using namespace inlet;
 using namespace inlet::app;
@@ -181,16 +181,16 @@ private slots:
         QSignalSpy rowChanged(unfed.conversations(), &QAbstractItemModel::dataChanged);
 
         // Two changes, each seen through by the fed widget: the unfed one had its chance twice.
-        apply({message(QStringLiteral("f.1"), kNow - 60'000, QStringLiteral("first"), 1)});
+        apply({ message(QStringLiteral("f.1"), kNow - 60'000, QStringLiteral("first"), 1) });
         QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 1), 0);
-        apply({message(QStringLiteral("f.2"), kNow - 30'000, QStringLiteral("second"), 2)});
+        apply({ message(QStringLiteral("f.2"), kNow - 30'000, QStringLiteral("second"), 2) });
         QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 2), 0);
         QCOMPARE(rowOfCustomer(unfed.conversations(), 1), 2);
         QCOMPARE(reloaded.size(), 0);
         QCOMPARE(rowChanged.size(), 0);
 
         feedModels(m_store.get(), unfed.conversations(), unfed.messages());
-        apply({message(QStringLiteral("f.3"), kNow - 10'000, QStringLiteral("third"), 1)});
+        apply({ message(QStringLiteral("f.3"), kNow - 10'000, QStringLiteral("third"), 1) });
         QTRY_COMPARE(rowOfCustomer(unfed.conversations(), 1), 0);
     }
 

@@ -4,11 +4,13 @@
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
 #include "sandbox/sandbox.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/appconfig.h"
+#include "service/appsetup.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "service/subscriptionkeeper.h"
 
 #include <QFile>
@@ -80,15 +82,15 @@ private slots:
             QCOMPARE(QFile::permissions(m_dir->filePath(QStringLiteral("profile")))
                     & (QFile::ReadOther | QFile::ReadGroup),
                 QFile::Permissions());
-            AppConfig config = life->core()->accounts()->config();
+            AppConfig config = life->core()->appSetup()->config();
             config.appId = QStringLiteral("4242");
-            life->core()->accounts()->setConfig(config);
+            life->core()->appSetup()->setConfig(config);
             life->settings()->setValue(kWebhookPortKey, 48123);
             life->settings()->setValue(kWebhookPollingKey, true);
         }
         auto again = open(options(false));
         QVERIFY(again);
-        QCOMPARE(again->core()->accounts()->config().appId, QStringLiteral("4242"));
+        QCOMPARE(again->core()->appSetup()->config().appId, QStringLiteral("4242"));
         QCOMPARE(again->core()->options().webhookPort, quint16(48123));
         QVERIFY(again->core()->pollingMode());
 
@@ -122,7 +124,7 @@ private slots:
             auto life = open(options(true));
             QVERIFY(life);
             CoreServices *core = life->core();
-            QSignalSpy signedIn(core->accounts(), &AccountService::signedIn);
+            QSignalSpy signedIn(core->signInFlow(), &SignInFlow::signedIn);
             QSignalSpy started(core, &CoreServices::webhookStarted);
             QSignalSpy subscribed(core, &CoreServices::webhooksSubscribed);
             QSignalSpy fatal(life.get(), &CoreLifecycle::fatal);
@@ -169,7 +171,7 @@ private slots:
         auto life = open(options(false));
         QVERIFY(life);
         CoreServices *core = life->core();
-        QSignalSpy loaded(core->accounts(), &AccountService::accountsChanged);
+        QSignalSpy loaded(core->accounts(), &AccountList::accountsChanged);
         QSignalSpy started(core, &CoreServices::webhookStarted);
         QSignalSpy failed(core, &CoreServices::webhookFailed);
         QSignalSpy subscribed(core, &CoreServices::webhooksSubscribed);

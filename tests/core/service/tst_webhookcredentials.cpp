@@ -6,9 +6,10 @@
 #include "core/graph/graphtestutil.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "store/storereader.h"
 #include "sync/syncengine.h"
 #include "webhook/signatureverifier.h"
@@ -55,19 +56,19 @@ private:
             return nullptr;
         std::unique_ptr<CoreServices> core = std::move(*created);
         core->vault()->setSessionOnlyFallback(true);
-        AccountService *accounts = core->accounts();
+        SignInFlow *signIn = core->signInFlow();
         const auto stored = await(core->sandboxLink()->use(m_base, app));
         if (!stored || !*stored)
             return nullptr;
-        const auto request = await(accounts->beginSignIn());
+        const auto request = await(signIn->beginSignIn());
         if (!request || !*request)
             return nullptr;
         const Result<QString> code
-            = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
+            = signIn->handleRedirect(m_control->consent((*request)->authorizeUrl));
         if (!code)
             return nullptr;
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
+        QSignalSpy signedIn(signIn, &SignInFlow::signedIn);
+        signIn->completeSignIn(*code);
         if (!signedIn.wait(15000))
             return nullptr;
         QSignalSpy started(core.get(), &CoreServices::webhookStarted);
@@ -190,11 +191,11 @@ private slots:
         const QByteArray metaSecret = m_sandbox->options().metaAppSecret.toUtf8();
         QCOMPARE(postSignedWith(url, metaSecret), 403);
 
-        AccountService *accounts = core->accounts();
-        AppConfig config = accounts->config();
+        AppSetup *app = core->appSetup();
+        AppConfig config = app->config();
         config.metaAppId = m_sandbox->options().metaAppId;
-        accounts->setConfig(config);
-        QVERIFY(await(accounts->storeMetaAppSecret(m_sandbox->options().metaAppSecret)));
+        app->setConfig(config);
+        QVERIFY(await(app->storeMetaAppSecret(m_sandbox->options().metaAppSecret)));
         QTRY_COMPARE_WITH_TIMEOUT(postSignedWith(url, metaSecret), 200, 10000);
         QCOMPARE(core->webhookUrl(), url);
         QCOMPARE(postSignedWith(url, m_sandbox->options().appSecret.toUtf8()), 200);
@@ -208,7 +209,7 @@ private slots:
     {
         std::unique_ptr<CoreServices> core = startCore(instagramPairOnly());
         QVERIFY(core);
-        QVERIFY(core->accounts()->config().metaAppId.isEmpty());
+        QVERIFY(core->appSetup()->config().metaAppId.isEmpty());
         QSignalSpy appDone(core.get(), &CoreServices::appWebhooksSubscribed);
         QSignalSpy appFailed(core.get(), &CoreServices::appWebhookSubscriptionFailed);
         QSignalSpy accountDone(core.get(), &CoreServices::webhooksSubscribed);
