@@ -39,7 +39,7 @@ const QStringList &webhookFields()
 } // namespace
 
 CoreServices::CoreServices(const CoreOptions &options, QObject *parent)
-    : QObject(parent)
+    : WebhookControl(parent)
     , m_options(options)
 {
 }

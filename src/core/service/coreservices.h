@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/types.h"
+#include "service/webhookcontrol.h"
 
 #include <QFuture>
 #include <QHash>
@@ -50,7 +51,7 @@ struct CoreOptions {
 // SignInFlow,
 // the WebhookServer (own thread; commits through Store::applyEvents before answering 200),
 // one SyncEngine + ProfileCache per connected account, and the Outbox with its sender.
-class CoreServices : public QObject {
+class CoreServices : public WebhookControl {
     Q_OBJECT
 public:
     static Result<std::unique_ptr<CoreServices>> create(const CoreOptions &options,
@@ -91,11 +92,8 @@ public:
     void startWebhookServer();
     // A secret was entered in Settings: the running server checks signatures with it at once.
     void reloadWebhookSecrets();
-    QUrl webhookUrl() const;
-
-    // Error code (Kind::Invalid) of appWebhookSubscriptionFailed() when the Meta app pair is not
-    // given: the app-level subscription is to be done in Meta's dashboard instead.
-    enum { AppSubscriptionInDashboard = 1 };
+    QUrl webhookUrl() const override;
+    QString verifyToken() const override { return m_options.verifyToken; }
 
     // Two steps. App level: registers the webhook URL with Meta (graph.facebook.com
     // POST /{meta-app-id}/subscriptions with the Meta app's token, which first calls back for the
@@ -105,22 +103,18 @@ public:
     // each ending in webhooksSubscribed(id) or webhookSubscriptionFailed(id, error).
     // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty =
     // webhookUrl()).
-    void subscribeWebhooks(const QUrl &publicUrl = {});
+    void subscribeWebhooks(const QUrl &publicUrl = {}) override;
 
     // Starts syncing every connected account (an Incremental run from the sync state kept on disk,
     // which walks everything the first time; then polling if enabled), keeps its webhook
     // subscription (subscriptions()), and starts the outbox. Called after load().
     void startAccounts();
-    void setPollingMode(bool enabled, int intervalMs = 0);
-    bool pollingMode() const { return m_options.pollingMode; }
+    void setPollingMode(bool enabled, int intervalMs = 0) override;
+    bool pollingMode() const override { return m_options.pollingMode; }
 
 signals:
-    void webhookStarted(const QUrl &url);
+    // (webhookStarted and the subscription's outcomes are WebhookControl's.)
     void webhookFailed(const inlet::Error &error);
-    void appWebhooksSubscribed();
-    void appWebhookSubscriptionFailed(const inlet::Error &error);
-    void webhooksSubscribed(const QString &accountId);
-    void webhookSubscriptionFailed(const QString &accountId, const inlet::Error &error);
     void syncProgress(const QString &accountId, int done, int total);
     void syncFinished(const QString &accountId, bool ok, const QString &message);
 
