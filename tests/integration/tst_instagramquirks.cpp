@@ -15,7 +15,7 @@
 #include "outbox/reactionqueue.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "support/signedincore.h"
@@ -156,7 +156,7 @@ private slots:
         QVERIFY(core);
         core->startAccounts();
         QSignalSpy invalid(core->graph(), &GraphClient::tokenInvalid);
-        QSignalSpy needsSignIn(core->accounts(), &AccountService::accountNeedsSignIn);
+        QSignalSpy needsSignIn(core->accounts(), &AccountList::accountNeedsSignIn);
         const auto oldToken = await(core->vault()->read(TokenVault::accountKey(kBusiness)));
         QVERIFY(oldToken && *oldToken);
 

@@ -9,7 +9,6 @@
 #include "e2esupport.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "support/signedincore.h"

@@ -5,9 +5,9 @@
 // headless consent (POST /__sandbox/consent) in place of a browser. The steps are also there one
 // by one, for tests that act between them.
 #include "auth/tokenvault.h"
-#include "service/accountservice.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "support/await.h"
 #include "support/sandboxfixture.h"
 #include "sync/syncengine.h"
@@ -36,17 +36,17 @@ inline bool useSandbox(SandboxLink &link, const TestSandbox &sandbox, const AppC
 
 // One whole sign-in through the sandbox's headless consent; the new account, or nullopt.
 inline std::optional<Account> signIn(
-    AccountService &accounts, TestSandbox &sandbox, int timeoutMs = kAwaitTimeoutMs)
+    SignInFlow &flow, TestSandbox &sandbox, int timeoutMs = kAwaitTimeoutMs)
 {
-    const auto request = await(accounts.beginSignIn());
+    const auto request = await(flow.beginSignIn());
     if (!request || !*request)
         return std::nullopt;
     const Result<QString> code
-        = accounts.handleRedirect(sandbox.control().consent((*request)->authorizeUrl));
+        = flow.handleRedirect(sandbox.control().consent((*request)->authorizeUrl));
     if (!code)
         return std::nullopt;
-    QSignalSpy signedIn(&accounts, &AccountService::signedIn);
-    accounts.completeSignIn(*code);
+    QSignalSpy signedIn(&flow, &SignInFlow::signedIn);
+    flow.completeSignIn(*code);
     if (!signedIn.wait(timeoutMs))
         return std::nullopt;
     return signedIn.first().first().value<Account>();
@@ -86,7 +86,7 @@ inline std::unique_ptr<CoreServices> signedInCore(
         qWarning("the sandbox's app was not taken");
         return nullptr;
     }
-    const std::optional<Account> account = signIn(*core->accounts(), sandbox);
+    const std::optional<Account> account = signIn(*core->signInFlow(), sandbox);
     if (!account) {
         qWarning("sign-in to the sandbox failed");
         return nullptr;

@@ -69,8 +69,6 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
     buildUi();
     installShortcuts();
 
-    connect(services.store, &Store::changed, m_conversations, &ConversationListModel::applyStoreChange);
-    connect(services.store, &Store::changed, m_messages, &MessageListModel::applyStoreChange);
     connect(m_images, &ImageCache::ready, m_list->viewport(), qOverload<>(&QWidget::update));
     connect(m_images, &ImageCache::ready, m_messageView->viewport(), qOverload<>(&QWidget::update));
 

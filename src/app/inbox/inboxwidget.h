@@ -40,7 +40,8 @@ class MessageView;
 class QuickSwitcher;
 class ReactionNotice;
 
-// The core services the inbox works with. `store` and `source` are required; without `outbox`
+// The core services the inbox works with. `store` and `source` are required; the composition root
+// feeds conversations() and messages() from Store::changed (models/storefeed.h). Without `outbox`
 // the composer explains that sending is unavailable; `senderActions` (typing_on / mark_seen) and
 // `reactions` (the manager's own reactions) are optional.
 struct InboxServices {

@@ -16,6 +16,7 @@
 #include "graph/graphclient.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/httpmediauploader.h"
 #include "outbox/outbox.h"
@@ -173,6 +174,7 @@ private slots:
         services.outbox = m_service->outbox();
         services.mediaHostReady = [this] { return m_mediaHost; };
         m_widget = std::make_unique<InboxWidget>(services);
+        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
         m_widget->setAccounts({ { m_business, QStringLiteral("Shop") } });
         m_widget->resize(1200, 800);
         m_widget->show();

@@ -8,6 +8,7 @@
 #include "app/shell/theme.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
 #include "outbox/storeoutboxstorage.h"
@@ -143,6 +144,7 @@ private slots:
         services.outbox = m_outbox.get();
         services.savedReplies = {QStringLiteral("Thanks for your message! We'll get back to you shortly.")};
         m_widget = std::make_unique<InboxWidget>(services);
+        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
         m_widget->setClock([] { return kNow; });
         m_widget->setAccounts({{kAccount, QStringLiteral("My Shop")}});
         m_widget->resize(1200, 800);
@@ -159,6 +161,32 @@ private slots:
         m_storage.reset();
         m_store.reset();
         m_dir.reset();
+    }
+
+    // Store::changed reaches the models through the composition root (feedModels), not through
+    // the widget: a widget nobody fed keeps what it read, while the fed one follows the store.
+    void theCompositionRootFeedsTheModels()
+    {
+        InboxServices services;
+        services.store = m_store.get();
+        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
+        InboxWidget unfed(services);
+        QTRY_COMPARE(unfed.conversations()->rowCount(), 3);
+        QSignalSpy reloaded(unfed.conversations(), &ConversationListModel::loaded);
+        QSignalSpy rowChanged(unfed.conversations(), &QAbstractItemModel::dataChanged);
+
+        // Two changes, each seen through by the fed widget: the unfed one had its chance twice.
+        apply({ message(QStringLiteral("f.1"), kNow - 60'000, QStringLiteral("first"), 1) });
+        QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 1), 0);
+        apply({ message(QStringLiteral("f.2"), kNow - 30'000, QStringLiteral("second"), 2) });
+        QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 2), 0);
+        QCOMPARE(rowOfCustomer(unfed.conversations(), 1), 2);
+        QCOMPARE(reloaded.size(), 0);
+        QCOMPARE(rowChanged.size(), 0);
+
+        feedModels(m_store.get(), unfed.conversations(), unfed.messages());
+        apply({ message(QStringLiteral("f.3"), kNow - 10'000, QStringLiteral("third"), 1) });
+        QTRY_COMPARE(rowOfCustomer(unfed.conversations(), 1), 0);
     }
 
     void customerWritesManagerReplies()

@@ -8,6 +8,7 @@
 #include "app/inbox/reactionnotice.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outboxports.h"
 #include "outbox/reactionqueue.h"
@@ -119,6 +120,7 @@ private slots:
         services.source = std::make_shared<StoreInboxSource>(m_store->readers());
         services.reactions = m_queue.get();
         m_widget = std::make_unique<InboxWidget>(services);
+        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
         m_widget->resize(1000, 700);
         m_widget->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));

@@ -11,9 +11,10 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "service/subscriptionkeeper.h"
 #include "store/guithread.h"
 #include "store/storereader.h"
@@ -65,7 +66,7 @@ private slots:
         options.rateLimitCapMs = 50;
         std::unique_ptr<CoreServices> core = createCore(options);
         QVERIFY(core);
-        AccountService *accounts = core->accounts();
+        AccountList *accounts = core->accounts();
         SubscriptionKeeper *keeper = core->subscriptions();
 
         // The machine's wall clock, which the keeper compares with the monotonic one.
@@ -93,7 +94,7 @@ private slots:
         // Sign in through the sandbox's consent control, then the webhook server and the
         // app-level subscription, as the app does on the sandbox.
         QVERIFY(useSandbox(*core->sandboxLink(), m_sandbox, appCredentials(m_sandbox)));
-        QVERIFY(signIn(*accounts, m_sandbox));
+        QVERIFY(signIn(*core->signInFlow(), m_sandbox));
         panel.setAccounts(accounts->accounts());
         QTRY_VERIFY_WITH_TIMEOUT(core->syncEngine(kBusiness) != nullptr, 5000);
         SyncEngine *engine = core->syncEngine(kBusiness);

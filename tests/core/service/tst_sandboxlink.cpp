@@ -5,7 +5,8 @@
 #include "auth/tokenvault.h"
 #include "graph/graphclient.h"
 #include "sandbox/sandbox.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "support/signedincore.h"
@@ -56,7 +57,7 @@ private slots:
         QCOMPARE(link->businessId(), o.businessId);
         QVERIFY(link->isActive());
 
-        const AppConfig &config = m_core->accounts()->config();
+        const AppConfig &config = m_core->appSetup()->config();
         QCOMPARE(config.hosts, InstagramHosts::allAt(m_sandbox.base()));
         QCOMPARE(m_core->graph()->hosts(), InstagramHosts::allAt(m_sandbox.base()));
         QCOMPARE(config.appId, o.appId);
@@ -74,20 +75,20 @@ private slots:
         // Settings that move the hosts to Instagram end the sandbox's turn.
         AppConfig real = config;
         real.hosts = InstagramHosts {};
-        m_core->accounts()->setConfig(real);
+        m_core->appSetup()->setConfig(real);
         QVERIFY(!link->isActive());
     }
 
     void anUnreachableSandboxChangesNothing()
     {
         const QUrl gone = test::closedPortUrl();
-        const AppConfig before = m_core->accounts()->config();
+        const AppConfig before = m_core->appSetup()->config();
         const auto app = await(m_core->sandboxLink()->connectTo(gone));
         QVERIFY(app);
         QVERIFY(!app->has_value());
         QCOMPARE(app->error().kind, Error::Kind::Network);
         QVERIFY(app->error().message.contains(QStringLiteral("app credentials")));
-        QCOMPARE(m_core->accounts()->config(), before);
+        QCOMPARE(m_core->appSetup()->config(), before);
         QVERIFY(!m_core->sandboxLink()->isActive());
     }
 
@@ -96,8 +97,8 @@ private slots:
         SandboxLink *link = m_core->sandboxLink();
         const auto app = await(link->connectTo(m_sandbox.base()));
         QVERIFY(app && *app);
-        QSignalSpy signedIn(m_core->accounts(), &AccountService::signedIn);
-        QSignalSpy failed(m_core->accounts(), &AccountService::signInFailed);
+        QSignalSpy signedIn(m_core->signInFlow(), &SignInFlow::signedIn);
+        QSignalSpy failed(m_core->signInFlow(), &SignInFlow::signInFailed);
         link->signInWithoutBrowser();
         QVERIFY(signedIn.wait(15000));
         QCOMPARE(failed.count(), 0);

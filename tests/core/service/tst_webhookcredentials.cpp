@@ -6,9 +6,10 @@
 #include "core/graph/graphtestutil.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "store/storereader.h"
 #include "support/signedincore.h"
 #include "sync/syncengine.h"
@@ -122,11 +123,11 @@ private slots:
         const QByteArray metaSecret = m_sandbox->options().metaAppSecret.toUtf8();
         QCOMPARE(postSignedWith(url, metaSecret), 403);
 
-        AccountService *accounts = core->accounts();
-        AppConfig config = accounts->config();
+        AppSetup *app = core->appSetup();
+        AppConfig config = app->config();
         config.metaAppId = m_sandbox->options().metaAppId;
-        accounts->setConfig(config);
-        QVERIFY(await(accounts->storeMetaAppSecret(m_sandbox->options().metaAppSecret)));
+        app->setConfig(config);
+        QVERIFY(await(app->storeMetaAppSecret(m_sandbox->options().metaAppSecret)));
         QTRY_COMPARE_WITH_TIMEOUT(postSignedWith(url, metaSecret), 200, 10000);
         QCOMPARE(core->webhookUrl(), url);
         QCOMPARE(postSignedWith(url, m_sandbox->options().appSecret.toUtf8()), 200);
@@ -140,7 +141,7 @@ private slots:
     {
         std::unique_ptr<CoreServices> core = startCore(appCredentials(m_sandbox, false));
         QVERIFY(core);
-        QVERIFY(core->accounts()->config().metaAppId.isEmpty());
+        QVERIFY(core->appSetup()->config().metaAppId.isEmpty());
         QSignalSpy appDone(core.get(), &CoreServices::appWebhooksSubscribed);
         QSignalSpy appFailed(core.get(), &CoreServices::appWebhookSubscriptionFailed);
         QSignalSpy accountDone(core.get(), &CoreServices::webhooksSubscribed);

@@ -1,0 +1,18 @@
+#include "models/storefeed.h"
+
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "store/store.h"
+
+namespace inlet {
+
+void feedModels(Store *store, ConversationListModel *conversations, MessageListModel *messages)
+{
+    if (conversations)
+        QObject::connect(
+            store, &Store::changed, conversations, &ConversationListModel::applyStoreChange);
+    if (messages)
+        QObject::connect(store, &Store::changed, messages, &MessageListModel::applyStoreChange);
+}
+
+} // namespace inlet
