@@ -14,6 +14,7 @@
 #include "service/accountservice.h"
 #include "service/sandboxlink.h"
 #include "service/subscriptionkeeper.h"
+#include "store/snoozewaker.h"
 #include "store/store.h"
 #include "sync/accountsync.h"
 #include "sync/graphsyncsource.h"
@@ -73,6 +74,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     c->m_accounts = new AccountService(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
     c->m_sandboxLink = new SandboxLink(c->m_accounts, c);
     c->m_outboxService = new OutboxService(c->m_store.get(), c->m_graph, c->m_vault, c);
+    // Snoozed conversations open again when their time comes (triage).
+    c->m_snoozes = new SnoozeWaker(c->m_store.get(), {}, c);
+    c->m_snoozes->start();
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 

@@ -26,6 +26,7 @@ class ProfileCache;
 class ReactionQueue;
 class SandboxLink;
 class SenderActions;
+class SnoozeWaker;
 class Store;
 class SubscriptionKeeper;
 class SyncEngine;
@@ -74,6 +75,8 @@ public:
     // Every account's webhook subscription: subscribed at start-up and sign-in, checked every few
     // hours and after a sleep, re-subscribed when Meta switched it off; its state per account.
     SubscriptionKeeper *subscriptions() const { return m_keeper; }
+    // Opens snoozed conversations when their snooze ends.
+    SnoozeWaker *snoozes() const { return m_snoozes; }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
 
@@ -140,6 +143,7 @@ private:
     std::unique_ptr<WebhookServer> m_webhook;
     QHash<QString, AccountSync *> m_syncs; // children of this object
     SubscriptionKeeper *m_keeper = nullptr;
+    SnoozeWaker *m_snoozes = nullptr;
     QSet<QString> m_subscribing; // subscribeWebhooks() asked, the account's answer not in yet
 };
 
