@@ -262,7 +262,7 @@ int main(int argc, char **argv)
     inboxServices.connectivity = core->connectivity();
     inboxServices.mediaHostReady = [appSetup] { return appSetup->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);
-    feedModels(core->store(), inbox->conversations(), inbox->messages());
+    feedModels(core->store(), inbox->conversations(), inbox->messages(), inbox->views());
     window.setTokenVault(core->vault());
     QObject::connect(inbox, &app::InboxWidget::settingsRequested, &window, &app::MainWindow::openSettings);
     QObject::connect(

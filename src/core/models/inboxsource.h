@@ -18,6 +18,14 @@ public:
     virtual Result<QList<ConversationRow>> inboxPage(const InboxFilter &filter,
                                                      std::optional<InboxKey> after, int limit) = 0;
     virtual Result<std::optional<ConversationRow>> conversation(qint64 id) = 0;
+    // How many conversations each triage view holds with `filter`'s account and filters (its view
+    // is ignored; the Reply window is counted at filter.nowMs).
+    virtual Result<ViewCounts> viewCounts(const InboxFilter &filter)
+    {
+        (void)filter;
+        return std::unexpected(
+            Error::make(Error::Kind::Invalid, QStringLiteral("this source counts no views")));
+    }
     // Conversations whose messages (full text) or contact name/username match `query`; each row
     // carries the hit. Best matches first.
     virtual Result<QList<ConversationRow>> search(const QString &query, const InboxFilter &filter,

@@ -25,6 +25,7 @@ public:
     Result<QList<ConversationRow>> inboxPage(const InboxFilter &filter,
                                              std::optional<InboxKey> after, int limit) override;
     Result<std::optional<ConversationRow>> conversation(qint64 id) override;
+    Result<ViewCounts> viewCounts(const InboxFilter &filter) override;
     Result<QList<ConversationRow>> search(const QString &query, const InboxFilter &filter,
                                           int limit) override;
     Result<QList<ConversationRow>> findByContact(const QString &text, const InboxFilter &filter,

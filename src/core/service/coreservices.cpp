@@ -16,6 +16,7 @@
 #include "service/sandboxlink.h"
 #include "service/signinflow.h"
 #include "service/subscriptionkeeper.h"
+#include "store/snoozewaker.h"
 #include "store/store.h"
 #include "sync/accountsync.h"
 #include "sync/graphsyncsource.h"
@@ -77,6 +78,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     c->m_signIn = new SignInFlow(c->m_appSetup, c->m_accounts, c->m_vault, c->m_graph, c);
     c->m_sandboxLink = new SandboxLink(c->m_appSetup, c->m_signIn, c);
     c->m_outboxService = new OutboxService(c->m_store.get(), c->m_graph, c->m_vault, c);
+    // Snoozed conversations open again when their time comes (triage).
+    c->m_snoozes = new SnoozeWaker(c->m_store.get(), {}, c);
+    c->m_snoozes->start();
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 

@@ -29,6 +29,7 @@ class ReactionQueue;
 class SandboxLink;
 class SenderActions;
 class SignInFlow;
+class SnoozeWaker;
 class Store;
 class SubscriptionKeeper;
 class SyncEngine;
@@ -83,6 +84,8 @@ public:
     // Every account's webhook subscription: subscribed at start-up and sign-in, checked every few
     // hours and after a sleep, re-subscribed when Meta switched it off; its state per account.
     SubscriptionKeeper *subscriptions() const { return m_keeper; }
+    // Opens snoozed conversations when their snooze ends.
+    SnoozeWaker *snoozes() const { return m_snoozes; }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
 
@@ -144,6 +147,7 @@ private:
     std::unique_ptr<WebhookServer> m_webhook;
     QHash<QString, AccountSync *> m_syncs; // children of this object
     SubscriptionKeeper *m_keeper = nullptr;
+    SnoozeWaker *m_snoozes = nullptr;
     QSet<QString> m_subscribing; // subscribeWebhooks() asked, the account's answer not in yet
 };
 

@@ -193,6 +193,38 @@ QStringList version5()
     };
 }
 
+// v6: triage. A conversation's status (0 open, 1 done, 2 snoozed until snoozed_until_ms) and the
+// time of the newest message it covers (Instagram's clock, not this computer's: a customer message
+// newer than that reopens it), the manager's "mark as unread", and
+// what the conversation list's filters look for, kept by WriteSession::insertMessage and filled
+// here for the conversations written before.
+QStringList version6()
+{
+    return {
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN status INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN snoozed_until_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN status_through_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN marked_unread INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN has_attachment INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN has_story INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(R"(UPDATE conversations SET has_attachment = EXISTS (SELECT 1 FROM messages m
+            JOIN attachments a ON a.message_id = m.id WHERE m.conversation_id = conversations.id
+            AND a.type <> 'story_mention'))"),
+        QStringLiteral(R"(UPDATE conversations SET has_story = EXISTS (SELECT 1 FROM messages m
+            WHERE m.conversation_id = conversations.id AND m.outgoing = 0 AND (
+            m.reply_to_story_url <> '' OR m.meta_json LIKE '%"reply_to_story_id"%'
+            OR EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id
+                       AND a.type = 'story_mention'))))"),
+        // The SnoozeWaker's question (the next snooze to end) stays an index lookup.
+        QStringLiteral("CREATE INDEX conversations_snoozed ON conversations(snoozed_until_ms) "
+                       "WHERE status = 2"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -203,6 +235,7 @@ const QList<Step> &steps()
         { 3, QStringLiteral("full-text search, inbox indexes"), version3() },
         { 4, QStringLiteral("queue of the business's own reactions"), version4() },
         { 5, QStringLiteral("incremental sync state, older-messages-missing mark"), version5() },
+        { 6, QStringLiteral("triage: status, snooze, marked unread, filter flags"), version6() },
     };
     return all;
 }

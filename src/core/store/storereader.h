@@ -27,6 +27,9 @@ public:
     // query.after (or offset).
     Result<QList<StoredConversation>> inbox(const InboxQuery &query);
     Result<std::optional<StoredConversation>> conversation(qint64 id);
+    // How many conversations each triage view holds, with query's account and filters (the
+    // Reply window at query.nowMs). One scan of the conversations table: off the GUI thread.
+    Result<ViewCounts> viewCounts(const InboxQuery &query);
     Result<std::optional<StoredConversation>> conversationFor(const QString &accountId,
                                                               const QString &customerId);
 
