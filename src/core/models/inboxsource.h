@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "models/modelrows.h"
+#include "store/contactindex.h"
 
 #include <optional>
 
@@ -37,6 +38,26 @@ public:
                                                          const InboxFilter &filter, int limit)
     {
         return search(text, filter, limit);
+    }
+    // A snapshot of every conversation's contact name and username, to match keystroke after
+    // keystroke in memory (ContactIndex::find) instead of a findByContact scan each time.
+    // std::nullopt: this source has none (callers use findByContact).
+    virtual Result<std::optional<ContactIndex>> contactIndex()
+    {
+        return std::optional<ContactIndex> {};
+    }
+    // The conversations with these ids, in the order given (ids not found are left out).
+    virtual Result<QList<ConversationRow>> conversationsByIds(const QList<qint64> &ids)
+    {
+        QList<ConversationRow> rows;
+        for (qint64 id : ids) {
+            auto row = conversation(id);
+            if (!row)
+                return std::unexpected(row.error());
+            if (*row)
+                rows.append(std::move(**row));
+        }
+        return rows;
     }
 
     // Message pages are returned oldest first.

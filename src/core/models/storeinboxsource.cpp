@@ -228,6 +228,28 @@ Result<QList<ConversationRow>> StoreInboxSource::findByContact(const QString &te
     return convertList(*found, [this](const StoredConversation &c) { return toRow(c); });
 }
 
+Result<std::optional<ContactIndex>> StoreInboxSource::contactIndex()
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto index = (*r)->contactIndex();
+    if (!index)
+        return std::unexpected(index.error());
+    return std::optional<ContactIndex>(std::move(*index));
+}
+
+Result<QList<ConversationRow>> StoreInboxSource::conversationsByIds(const QList<qint64> &ids)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto found = (*r)->conversationsByIds(ids);
+    if (!found)
+        return std::unexpected(found.error());
+    return convertList(*found, [this](const StoredConversation &c) { return toRow(c); });
+}
+
 Result<QList<MessageRow>> StoreInboxSource::newestMessages(qint64 conversationId, int limit)
 {
     auto r = reader();

@@ -30,6 +30,8 @@ public:
                                           int limit) override;
     Result<QList<ConversationRow>> findByContact(const QString &text, const InboxFilter &filter,
                                                  int limit) override;
+    Result<std::optional<ContactIndex>> contactIndex() override;
+    Result<QList<ConversationRow>> conversationsByIds(const QList<qint64> &ids) override;
     Result<QList<MessageRow>> newestMessages(qint64 conversationId, int limit) override;
     Result<QList<MessageRow>> messagesBefore(qint64 conversationId, MessageKey before,
                                              int limit) override;

@@ -399,14 +399,19 @@ Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QStr
                                                                       const QString &accountId,
                                                                       int limit)
 {
-    QString typed = text.trimmed();
-    if (typed.startsWith(QLatin1Char('@'))) // "@user" is how usernames are shown
-        typed.remove(0, 1);
-    const QString needle = textfold::fold(typed);
-    if (needle.isEmpty() || limit <= 0)
+    if (textfold::fold(text.trimmed()).isEmpty() || limit <= 0)
         return QList<StoredConversation>{};
+    auto index = contactIndex(accountId);
+    if (!index)
+        return std::unexpected(index.error());
+    return conversationsByIds(index->find(text, accountId, limit));
+}
+
+Result<ContactIndex> StoreReader::contactIndex(const QString &accountId)
+{
     QString sql = QStringLiteral(
-        "SELECT c.id, k.name, k.username FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+        "SELECT c.id, c.account_id, k.name, k.username FROM conversations c "
+        "JOIN contacts k ON k.id = c.customer_id "
         "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 WHERE c.last_activity_ms > 0 ");
     QVariantList values;
     if (!accountId.isEmpty()) {
@@ -417,21 +422,19 @@ Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QStr
     auto q = m_statements->run(sql, values);
     if (!q)
         return std::unexpected(q.error());
-    QList<qint64> prefix;
-    QList<qint64> substring;
-    while (prefix.size() < limit && (*q)->next()) {
-        const auto match = qMax(textfold::match((*q)->value(1).toString(), needle),
-                                textfold::match((*q)->value(2).toString(), needle));
-        if (match == textfold::Match::Prefix)
-            prefix.append((*q)->value(0).toLongLong());
-        else if (match == textfold::Match::Substring && substring.size() < limit)
-            substring.append((*q)->value(0).toLongLong());
+    QList<ContactIndex::Entry> entries;
+    while ((*q)->next()) {
+        entries.append({ (*q)->value(0).toLongLong(), (*q)->value(1).toString(),
+            textfold::fold((*q)->value(2).toString()), textfold::fold((*q)->value(3).toString()) });
     }
     (*q)->finish();
-    const QList<qint64> ids = (prefix + substring).mid(0, limit);
-    if (ids.isEmpty())
-        return QList<StoredConversation>{};
+    return ContactIndex(std::move(entries));
+}
 
+Result<QList<StoredConversation>> StoreReader::conversationsByIds(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return QList<StoredConversation> {};
     QStringList marks;
     QVariantList idValues;
     for (qint64 id : ids) {

@@ -9,8 +9,10 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -426,6 +428,127 @@ private slots:
         QVERIFY(ok(state));
         QVERIFY(state->updatedMs.isEmpty());
         QVERIFY(!state->walkComplete);
+    }
+
+    // v7: the search index is made again with prefix indexes (2 and 3 characters), filled with
+    // progress; the old messages are still found, by whole words and by prefixes as typed.
+    void version5FileGetsPrefixIndexes()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        const QStringList texts { QStringLiteral("the cafeteria opens at nine"),
+            QStringLiteral("Straße und Café"), QStringLiteral("ordering two more"),
+            QStringLiteral("ΚΑΛΗΜΕΡΑ from Athens"), QStringLiteral("nothing else") };
+        {
+            RawConnection raw(path);
+            QVERIFY(ok(schema::migrate(raw.db(), schema::steps(), 5)));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO accounts(id) VALUES ('%1')").arg(kAccount)));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO contacts(id) VALUES ('%1')").arg(kCustomer)));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO conversations(id, account_id, customer_id) "
+                                        "VALUES (7, '%1', '%2')")
+                             .arg(kAccount, kCustomer)));
+            for (int i = 0; i < texts.size(); ++i) {
+                QSqlQuery q(raw.db());
+                q.prepare(QStringLiteral(
+                    "INSERT INTO messages(id, conversation_id, account_id, mid, "
+                    "outgoing, text, created_ms, state) VALUES (?, 7, ?, ?, 0, ?, ?, 0)"));
+                q.addBindValue(10 * (i + 1)); // gaps between the ids
+                q.addBindValue(kAccount);
+                q.addBindValue(QStringLiteral("m%1").arg(i));
+                q.addBindValue(texts.at(i));
+                q.addBindValue(1000 + i);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(!raw.scalar(QStringLiteral(
+                                    "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
+                         .toString()
+                         .contains(QStringLiteral("prefix")));
+        }
+        // The log tells how far the rebuild is (minutes at 10,000,000 messages).
+        QTest::ignoreMessage(QtInfoMsg,
+            QRegularExpression(QStringLiteral("migrating to version 7: 100% \\(5 of 5\\)")));
+        auto store = Store::open(dir.path());
+        QVERIFY(ok(store));
+        {
+            RawConnection raw(path);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+                schema::currentVersion());
+            QVERIFY(raw.scalar(QStringLiteral(
+                                   "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
+                        .toString()
+                        .contains(QStringLiteral("prefix='2 3'")));
+            // The index (its prefix indexes included) holds exactly the messages' words.
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")));
+        }
+        auto reader = StoreReader::open((*store)->databasePath());
+        QVERIFY(ok(reader));
+        const auto found = [&](const QString &typed) {
+            auto hits = (*reader)->search(typed);
+            QStringList ids;
+            for (const SearchHit &hit : hits.value_or(QList<SearchHit>()))
+                ids << QString::number(hit.messageId);
+            return ids.join(QLatin1Char(','));
+        };
+        QCOMPARE(
+            found(QStringLiteral("ca")), QStringLiteral("20,10")); // café, cafeteria: newest first
+        QCOMPARE(found(QStringLiteral("caf")), QStringLiteral("20,10"));
+        QCOMPARE(found(QStringLiteral("cafet")), QStringLiteral("10"));
+        QCOMPARE(found(QStringLiteral("STRA")), QStringLiteral("20"));
+        QCOMPARE(found(QStringLiteral("or")), QStringLiteral("30"));
+        QCOMPARE(found(QStringLiteral("καλ")), QStringLiteral("40"));
+        QCOMPARE(found(QStringLiteral("two mo")), QStringLiteral("30"));
+        QCOMPARE(found(QStringLiteral("zz")), QString());
+        // New messages reach the rebuilt index through the triggers, prefixes included.
+        QVERIFY(ok(wait((*store)->applyEvents(
+            { message(QStringLiteral("m9"), 9000, QStringLiteral("caffeine")) }))));
+        QCOMPARE(found(QStringLiteral("caf")).split(QLatin1Char(',')).size(), 3);
+    }
+
+    void fillFtsWorksInRowRanges()
+    {
+        QTemporaryDir dir;
+        auto store = Store::open(dir.path());
+        QVERIFY(ok(store));
+        QList<InboundEvent> events;
+        for (int i = 0; i < 25; ++i)
+            events.append(message(
+                QStringLiteral("m%1").arg(i), 1000 + i, QStringLiteral("word%1 shared").arg(i)));
+        QVERIFY(ok(wait((*store)->applyEvents(events))));
+        store->reset();
+        RawConnection raw(Database::pathInDataDir(dir.path()));
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('delete-all')")));
+        QCOMPARE(
+            raw.scalar(QStringLiteral(
+                           "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH 'shared'"))
+                .toInt(),
+            0);
+        QList<qint64> done;
+        QVERIFY(ok(schema::fillFts(
+            raw.db(),
+            [&](qint64 d, qint64 total) {
+                QCOMPARE(total, qint64(25));
+                done.append(d);
+            },
+            4)));
+        QCOMPARE(done.constLast(), qint64(25));
+        QVERIFY(done.size() >= 7); // 25 rows in ranges of 4 ids
+        QVERIFY(std::is_sorted(done.cbegin(), done.cend()));
+        QCOMPARE(
+            raw.scalar(QStringLiteral(
+                           "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH 'shared'"))
+                .toInt(),
+            25);
+        QCOMPARE(raw.scalar(QStringLiteral(
+                                "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH 'wo*'"))
+                     .toInt(),
+            25);
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")));
     }
 
     void failedMigrationLeavesThePreviousVersion()
