@@ -551,6 +551,95 @@ private slots:
             QStringLiteral("0"));
     }
 
+    // Rows an agent may write but the server cannot send fail alone; the server goes on.
+    void hostileOutboxRowsFailOnlyThemselves()
+    {
+        QByteArray out; // adminCommandsRemoveAgents revoked it
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("grant"), kAlice, kBusiness },
+                     {}, &out),
+            0);
+        auto server = startServer();
+        QVERIFY(server);
+        (void)m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), m_customer },
+            { QStringLiteral("text"), QStringLiteral("still there?") } });
+        const QStringList bodies {
+            QStringLiteral("\"just a string\""),
+            QStringLiteral("[1, 2, 3]"),
+            QStringLiteral("{\"text\": 42}"),
+            QStringLiteral("{\"text\": \"%1\"}").arg(QString(1001, QLatin1Char('x'))),
+            QStringLiteral("{\"attachment_type\": \"image\", \"attachment_url\": \"ftp://x\"}"),
+        };
+        QList<qint64> hostile;
+        for (const QString &body : bodies) {
+            auto id = team::sql::scalar(m_alice,
+                QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
+                               "kind, body) SELECT c.account_id, c.id, ?::uuid, 'text', ?::jsonb "
+                               "FROM inlet.conversations c JOIN inlet.contacts k "
+                               "ON k.id = c.contact_id WHERE k.igsid = ? RETURNING id"),
+                { QUuid::createUuid().toString(QUuid::WithoutBraces), body, m_customer });
+            QVERIFY2(id && id->isValid(), qPrintable(body));
+            hostile.append(id->toLongLong());
+        }
+        auto reaction = team::sql::scalar(m_alice,
+            QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
+                           "kind, body) SELECT c.account_id, c.id, ?::uuid, 'reaction', '{}' "
+                           "FROM inlet.conversations c JOIN inlet.contacts k "
+                           "ON k.id = c.contact_id WHERE k.igsid = ? RETURNING id"),
+            { QUuid::createUuid().toString(QUuid::WithoutBraces), m_customer });
+        QVERIFY(reaction && reaction->isValid());
+        hostile.append(reaction->toLongLong());
+        const qint64 good = enqueue(QStringLiteral("A normal reply after the odd ones"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { good }),
+            QStringLiteral("sent"), 15000);
+        for (qint64 id : std::as_const(hostile)) {
+            QTRY_COMPARE_WITH_TIMEOUT(
+                scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { id }),
+                QStringLiteral("failed"), 5000);
+        }
+        QCOMPARE(server->process.state(), QProcess::Running);
+        QCOMPARE(sentCount(QStringLiteral("just a string")), 0);
+    }
+
+    void agentsCannotReadTheServersTables()
+    {
+        for (const QString &table : { QStringLiteral("webhook_events"),
+                 QStringLiteral("server_jobs"), QStringLiteral("secrets") }) {
+            auto read = team::sql::scalar(
+                m_alice, QStringLiteral("SELECT count(*) FROM inlet.%1").arg(table));
+            QVERIFY2(!read, qPrintable(table));
+            QCOMPARE(team::sql::sqlState(read.error()),
+                QString::fromLatin1(team::sql::InsufficientPrivilege));
+        }
+    }
+
+    // PostgreSQL restarted under a running server: the next webhook is stored (the ingest
+    // connection is made again) and the next reply sent (so is the sender's).
+    void databaseRestartedUnderTheServer()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        QVERIFY2(m_db.cluster.restart(), qPrintable(m_db.cluster.errorString()));
+        m_db.server.close();
+        QVERIFY(m_db.server.open());
+        m_alice.close();
+        QVERIFY(m_alice.open());
+        const QByteArray body = messagingBody(
+            { { QStringLiteral("mid.restart.1"), QStringLiteral("after the restart") } });
+        const auto answer = post(server->webhook, body, kMetaSecret);
+        QVERIFY2(answer.status == 200, server->log.constData());
+        QCOMPARE(scalar(QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"),
+                     { QStringLiteral("mid.restart.1") }),
+            QStringLiteral("after the restart"));
+        const qint64 row = enqueue(QStringLiteral("Sent after the database restarted"));
+        QVERIFY(row > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
+            QStringLiteral("sent"), 15000);
+        QCOMPARE(sentCount(QStringLiteral("Sent after the database restarted")), 1);
+    }
+
     void passwordFileReadableByOthersIsRefused()
     {
         QTemporaryDir dir;
