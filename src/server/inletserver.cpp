@@ -74,6 +74,8 @@ Status InletServer::start()
         m_config.db, m_config.workerId, std::min(m_config.jobIntervalMs, 60'000), this);
     m_jobs->add({ QStringLiteral("token-refresh"), m_config.jobIntervalMs,
         tokenRefreshJob(m_graph, m_config.refreshBeforeMs, this) });
+    m_jobs->add({ QStringLiteral("subscription-check"), m_config.jobIntervalMs,
+        subscriptionJob(m_graph, this) });
     m_jobs->start();
     qCInfo(lcTeam) << "inlet-server" << m_config.workerId << "running; webhook at"
                    << webhookUrl().toString();

@@ -2,10 +2,13 @@
 
 #include "common/ondone.h"
 #include "graph/graphclient.h"
+#include "service/subscriptionkeeper.h"
 #include "team/teamsql.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
 #include <QPromise>
 #include <QSqlQuery>
 #include <QtEndian>
@@ -109,51 +112,66 @@ void SingletonJobs::tick()
 
 namespace {
 
-struct Refresh {
+struct AccountToken {
     qint64 accountId = 0;
     QString igUserId;
     QString token;
 };
 
-struct RefreshRun {
-    QList<Refresh> todo;
-    int refreshed = 0;
-    int failed = 0;
+// Walks the accounts one after the other (Instagram's per-account limits are small) and reports
+// how many ended with each outcome ("refreshed: 2, failed: 1").
+struct Walk {
+    using Step = std::function<void(const AccountToken &, std::function<void(QString)>)>;
+    QList<AccountToken> todo;
+    QMap<QString, int> outcomes;
+    Step step;
     QPromise<Result<QString>> promise;
 };
 
-void refreshNext(
-    const std::shared_ptr<RefreshRun> &run, GraphClient *graph, QSqlDatabase db, QObject *context)
+void walkNext(const std::shared_ptr<Walk> &walk)
 {
-    if (run->todo.isEmpty()) {
-        run->promise.addResult(Result<QString>(QStringLiteral("%1 token(s) refreshed, %2 failed")
-                                                   .arg(run->refreshed)
-                                                   .arg(run->failed)));
-        run->promise.finish();
+    if (walk->todo.isEmpty()) {
+        QStringList parts;
+        for (auto it = walk->outcomes.cbegin(); it != walk->outcomes.cend(); ++it)
+            parts.append(QStringLiteral("%1: %2").arg(it.key()).arg(it.value()));
+        walk->promise.addResult(Result<QString>(
+            parts.isEmpty() ? QStringLiteral("no account") : parts.join(QStringLiteral(", "))));
+        walk->promise.finish();
         return;
     }
-    const Refresh item = run->todo.takeFirst();
-    onDone(graph->refreshToken({ item.token, item.igUserId }), context,
-        [run, graph, db, context, item](const Result<TokenGrant> &grant) {
-            if (!grant) {
-                ++run->failed;
-                qCWarning(lcTeam) << "token refresh of account" << item.igUserId
-                                  << "failed:" << grant.error().message;
-            } else {
-                // Compare-and-set: a token replaced meanwhile (a new sign-in) is not overwritten.
-                auto ok = team::sql::exec(db,
-                    QStringLiteral("UPDATE inlet.secrets SET value = ?, expires_ms = ?, "
-                                   "updated_at = now() WHERE account_id = ? "
-                                   "AND name = 'instagram_token' AND value = ?"),
-                    { grant->token, QDateTime::currentMSecsSinceEpoch() + grant->expiresIn * 1000,
-                        item.accountId, item.token });
-                if (ok)
-                    ++run->refreshed;
-                else
-                    ++run->failed;
-            }
-            refreshNext(run, graph, db, context);
-        });
+    const AccountToken item = walk->todo.takeFirst();
+    walk->step(item, [walk](const QString &outcome) {
+        ++walk->outcomes[outcome];
+        walkNext(walk);
+    });
+}
+
+// The accounts (with their token) that `condition` selects, each given to `step`.
+QFuture<Result<QString>> walkAccounts(
+    const QSqlDatabase &db, const QString &condition, const QVariantList &values, Walk::Step step)
+{
+    auto walk = std::make_shared<Walk>();
+    walk->step = std::move(step);
+    walk->promise.start();
+    QFuture<Result<QString>> future = walk->promise.future();
+    QSqlQuery q(db);
+    if (auto ok = team::sql::exec(q,
+            QStringLiteral("SELECT a.id, a.ig_user_id, s.value FROM inlet.secrets s "
+                           "JOIN inlet.accounts a ON a.id = s.account_id "
+                           "WHERE s.name = 'instagram_token' AND NOT a.removed AND (%1) "
+                           "ORDER BY a.id")
+                .arg(condition),
+            values);
+        !ok) {
+        walk->promise.addResult(Result<QString>(std::unexpected(ok.error())));
+        walk->promise.finish();
+        return future;
+    }
+    while (q.next())
+        walk->todo.append(
+            { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString() });
+    walkNext(walk);
+    return future;
 }
 
 } // namespace
@@ -161,26 +179,58 @@ void refreshNext(
 SingletonJobs::Run tokenRefreshJob(GraphClient *graph, qint64 refreshBeforeMs, QObject *context)
 {
     return [graph, refreshBeforeMs, context](const QSqlDatabase &db) {
-        auto run = std::make_shared<RefreshRun>();
-        run->promise.start();
-        QFuture<Result<QString>> future = run->promise.future();
-        QSqlQuery q(db);
-        if (auto ok = team::sql::exec(q,
-                QStringLiteral("SELECT a.id, a.ig_user_id, s.value FROM inlet.secrets s "
-                               "JOIN inlet.accounts a ON a.id = s.account_id "
-                               "WHERE s.name = 'instagram_token' AND NOT a.removed "
-                               "AND (s.expires_ms = 0 OR s.expires_ms < ?) ORDER BY a.id"),
-                { QDateTime::currentMSecsSinceEpoch() + refreshBeforeMs });
-            !ok) {
-            run->promise.addResult(Result<QString>(std::unexpected(ok.error())));
-            run->promise.finish();
-            return future;
-        }
-        while (q.next())
-            run->todo.append(
-                { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString() });
-        refreshNext(run, graph, db, context);
-        return future;
+        return walkAccounts(db, QStringLiteral("s.expires_ms = 0 OR s.expires_ms < ?"),
+            { QDateTime::currentMSecsSinceEpoch() + refreshBeforeMs },
+            [graph, db, context](const AccountToken &item, std::function<void(QString)> done) {
+                onDone(graph->refreshToken({ item.token, item.igUserId }), context,
+                    [db, item, done](const Result<TokenGrant> &grant) {
+                        if (!grant) {
+                            qCWarning(lcTeam) << "token refresh of account" << item.igUserId
+                                              << "failed:" << grant.error().message;
+                            done(QStringLiteral("failed"));
+                            return;
+                        }
+                        // Compare-and-set: a token replaced meanwhile (a new sign-in) is kept.
+                        auto ok = team::sql::exec(db,
+                            QStringLiteral("UPDATE inlet.secrets SET value = ?, expires_ms = ?, "
+                                           "updated_at = now() WHERE account_id = ? "
+                                           "AND name = 'instagram_token' AND value = ?"),
+                            { grant->token,
+                                QDateTime::currentMSecsSinceEpoch() + grant->expiresIn * 1000,
+                                item.accountId, item.token });
+                        done(ok ? QStringLiteral("refreshed") : QStringLiteral("failed"));
+                    });
+            });
+    };
+}
+
+SingletonJobs::Run subscriptionJob(GraphClient *graph, QObject *context)
+{
+    return [graph, context](const QSqlDatabase &db) {
+        return walkAccounts(db, QStringLiteral("true"), {},
+            [graph, context](const AccountToken &item, std::function<void(QString)> done) {
+                const AccessToken auth { item.token, item.igUserId };
+                onDone(graph->subscribedApps(auth), context,
+                    [graph, context, auth, done](const Result<QJsonObject> &answer) {
+                        if (!answer) {
+                            qCWarning(lcTeam) << "subscription check of account" << auth.accountId
+                                              << "failed:" << answer.error().message;
+                            done(QStringLiteral("failed"));
+                            return;
+                        }
+                        if (SubscriptionKeeper::isSubscribed(*answer)) {
+                            done(QStringLiteral("live"));
+                            return;
+                        }
+                        qCInfo(lcTeam) << "the webhook subscription of account" << auth.accountId
+                                       << "is off; subscribing again";
+                        onDone(graph->subscribeApp(auth, SubscriptionKeeper::webhookFields()),
+                            context, [done](const Result<QJsonObject> &subscribed) {
+                                done(subscribed ? QStringLiteral("re-subscribed")
+                                                : QStringLiteral("failed"));
+                            });
+                    });
+            });
     };
 }
 

@@ -62,5 +62,9 @@ qint64 jobLockKey(const QString &name);
 // known) through GraphClient::refreshToken, replacing it in inlet.secrets only if nobody replaced
 // it meanwhile.
 SingletonJobs::Run tokenRefreshJob(GraphClient *graph, qint64 refreshBeforeMs, QObject *context);
+// Checks each account's webhook subscription (GET /me/subscribed_apps) and subscribes it again
+// (POST /me/subscribed_apps with the core's webhook fields) when Meta switched it off. (Fetching
+// what webhooks missed meanwhile, as the desktop's sync does, is not done here yet.)
+SingletonJobs::Run subscriptionJob(GraphClient *graph, QObject *context);
 
 } // namespace inlet::server

@@ -507,7 +507,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             scalar(QStringLiteral("SELECT last_result FROM inlet.server_jobs WHERE name = "
                                   "'token-refresh'"))
-                .startsWith(QLatin1String("1 token(s) refreshed")),
+                == QLatin1String("refreshed: 1"),
             15000);
         const QString after = scalar(
             QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
@@ -525,6 +525,40 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
             QStringLiteral("sent"), 15000);
+    }
+
+    void subscriptionSwitchedOffIsTurnedOnAgain()
+    {
+        const QString token = scalar(
+            QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
+        QCOMPARE(m_client->del(QStringLiteral("/me/subscribed_apps"), token).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/me/subscribed_apps"), token)
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+            0);
+        QVERIFY(team::sql::exec(m_db.server, QStringLiteral("DELETE FROM inlet.server_jobs")));
+        auto first = startServer();
+        auto second = startServer();
+        QVERIFY(first && second);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT last_result FROM inlet.server_jobs "
+                                                        "WHERE name = 'subscription-check'")),
+            QStringLiteral("re-subscribed: 1"), 15000);
+        const QJsonArray apps = m_client->get(QStringLiteral("/me/subscribed_apps"), token)
+                                    .json()
+                                    .value(QStringLiteral("data"))
+                                    .toArray();
+        QCOMPARE(apps.size(), 1);
+        QVERIFY(apps.first()
+                    .toObject()
+                    .value(QStringLiteral("subscribed_fields"))
+                    .toArray()
+                    .contains(QStringLiteral("message_edit")));
+        QTest::qWait(1000);
+        QCOMPARE(int(first->log.count("job \"subscription-check\" starts")
+                     + second->log.count("job \"subscription-check\" starts")),
+            1);
     }
 
     void adminCommandsRemoveAgents()
