@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
 
 using namespace inlet;
