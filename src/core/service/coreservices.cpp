@@ -30,12 +30,7 @@ namespace inlet {
 namespace {
 const QStringList &webhookFields()
 {
-    static const QStringList fields = {
-        QStringLiteral("messages"),          QStringLiteral("messaging_postbacks"),
-        QStringLiteral("messaging_seen"),    QStringLiteral("message_reactions"),
-        QStringLiteral("message_edit"),      QStringLiteral("messaging_referral"),
-    };
-    return fields;
+    return SubscriptionKeeper::webhookFields();
 }
 } // namespace
 
