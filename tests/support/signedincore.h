@@ -65,7 +65,7 @@ inline std::unique_ptr<CoreServices> createCore(const CoreOptions &options)
 
 // What signedInCore does besides signing in.
 struct SignedInSteps {
-    AppCredentials app; // empty: the sandbox's two pairs
+    AppCredentials app {}; // empty: the sandbox's two pairs
     bool sessionOnlyVault = false; // tokens in memory only, not in the keychain
     bool firstSync = false; // wait until the sync that signing in starts has ended
     bool webhookServer = false; // start the embedded webhook server and wait until it listens

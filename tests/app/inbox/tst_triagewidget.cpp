@@ -19,6 +19,7 @@
 #include "store/storereader.h"
 #include "support/testsupport.h"
 
+#include "support/await.h"
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -33,6 +34,7 @@
 #include <QToolButton>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::app;
 
 namespace {
@@ -59,12 +61,6 @@ InboundEvent message(
     e.text = text;
     e.rawJson = "{}";
     return e;
-}
-
-template <typename T> T wait(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
 }
 
 QMenu *visibleMenu(const QString &name)
@@ -97,7 +93,7 @@ private:
 
     void apply(const QList<InboundEvent> &events)
     {
-        const Status s = wait(m_store->applyEvents(events));
+        const Status s = awaitResult(m_store->applyEvents(events));
         QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
     }
 
@@ -158,7 +154,7 @@ private slots:
         Account account;
         account.id = kAccount;
         account.username = QStringLiteral("shop");
-        QVERIFY(wait(m_store->upsertAccount(account)).has_value());
+        QVERIFY(awaitResult(m_store->upsertAccount(account)).has_value());
         const QStringList names { QStringLiteral("Ana Souza"), QStringLiteral("Ben Okafor"),
             QStringLiteral("Chloé Martin"), QStringLiteral("Dev Patel") };
         for (int who = 1; who <= 4; ++who) {
@@ -166,7 +162,7 @@ private slots:
             c.id = customer(who);
             c.name = names.at(who - 1);
             c.username = c.name.toLower().remove(QLatin1Char(' '));
-            QVERIFY(wait(m_store->upsertContact(c)).has_value());
+            QVERIFY(awaitResult(m_store->upsertContact(c)).has_value());
         }
         // 1 wrote 23 h ago (1 h left of the 24 h), 2 3 h ago, 3 1 h ago; 4 was answered.
         apply({ message(QStringLiteral("a.1"), kNow - 23 * kHour,
@@ -414,7 +410,7 @@ private slots:
         // The new list in both themes, for docs/ (Fusion, as the app runs it): a busy Needs reply.
         apply({ message(QStringLiteral("x.1"), kNow - 10 * 60'000,
             QStringLiteral("Can I still change the size?"), 2) });
-        QVERIFY(wait(m_store->setConversationStatus(stored(4).id, ConversationStatus::Done))
+        QVERIFY(awaitResult(m_store->setConversationStatus(stored(4).id, ConversationStatus::Done))
                     .has_value());
         chooseView(InboxView::ReplyWindow);
         QTRY_COMPARE(m_widget->conversations()->rowCount(), 3);

@@ -9,12 +9,14 @@
 #include "models/storeinboxsource.h"
 #include "store/store.h"
 
+#include "support/await.h"
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 
 namespace {
 
@@ -41,12 +43,6 @@ InboundEvent message(const QString &mid, qint64 ts, int who, bool outgoing = fal
     return e;
 }
 
-template <typename T> T wait(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
-
 QStringList customersIn(const ConversationListModel &model)
 {
     QStringList who;
@@ -68,7 +64,7 @@ private:
 
     void apply(const QList<InboundEvent> &events)
     {
-        const Status s = wait(m_store->applyEvents(events));
+        const Status s = awaitResult(m_store->applyEvents(events));
         QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
     }
 
@@ -134,7 +130,7 @@ private slots:
         // Done: one fewer to answer, one more done.
         QSignalSpy changed(&views, &QAbstractItemModel::dataChanged);
         QVERIFY(
-            wait(m_store->setConversationStatus(idOf(2), ConversationStatus::Done)).has_value());
+            awaitResult(m_store->setConversationStatus(idOf(2), ConversationStatus::Done)).has_value());
         QTRY_COMPARE_WITH_TIMEOUT(views.counts().done, 1, 5000);
         QCOMPARE(views.counts().needsReply, 2);
         QCOMPARE(views.counts().all, 3);
@@ -142,7 +138,7 @@ private slots:
 
         // Snoozed, then the customer writes: open again, counted so.
         QVERIFY(
-            wait(m_store->setConversationStatus(idOf(1), ConversationStatus::Snoozed, kNow + kHour))
+            awaitResult(m_store->setConversationStatus(idOf(1), ConversationStatus::Snoozed, kNow + kHour))
                 .has_value());
         QTRY_COMPARE_WITH_TIMEOUT(views.counts().snoozed, 1, 5000);
         apply({ message(QStringLiteral("c1b"), kNow - kHour, 1) });
@@ -183,7 +179,7 @@ private slots:
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QVERIFY(
-            wait(m_store->setConversationStatus(idOf(2), ConversationStatus::Done)).has_value());
+            awaitResult(m_store->setConversationStatus(idOf(2), ConversationStatus::Done)).has_value());
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 5000);
         QCOMPARE(removed.size(), 1);
         QCOMPARE(reset.size(), 0);
@@ -199,7 +195,7 @@ private slots:
         InboxFilter done;
         done.view = InboxView::Done;
         QVERIFY(
-            wait(m_store->setConversationStatus(idOf(4), ConversationStatus::Done)).has_value());
+            awaitResult(m_store->setConversationStatus(idOf(4), ConversationStatus::Done)).has_value());
         loaded.clear();
         model.setFilter(done);
         QVERIFY(loaded.wait(5000));
@@ -213,10 +209,10 @@ private slots:
         QVERIFY(loaded.wait(5000));
         const int row3 = model.rowOf(idOf(3));
         QVERIFY(row3 >= 0);
-        QVERIFY(wait(m_store->markConversationRead(idOf(3))).has_value());
+        QVERIFY(awaitResult(m_store->markConversationRead(idOf(3))).has_value());
         QTRY_VERIFY_WITH_TIMEOUT(
             !model.index(row3).data(ConversationListModel::IsUnreadRole).toBool(), 5000);
-        QVERIFY(wait(m_store->markConversationUnread(idOf(3))).has_value());
+        QVERIFY(awaitResult(m_store->markConversationUnread(idOf(3))).has_value());
         QTRY_VERIFY_WITH_TIMEOUT(model.index(model.rowOf(idOf(3)))
                                      .data(ConversationListModel::MarkedUnreadRole)
                                      .toBool(),

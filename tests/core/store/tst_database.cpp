@@ -503,7 +503,7 @@ private slots:
         QCOMPARE(found(QStringLiteral("two mo")), QStringLiteral("30"));
         QCOMPARE(found(QStringLiteral("zz")), QString());
         // New messages reach the rebuilt index through the triggers, prefixes included.
-        QVERIFY(ok(wait((*store)->applyEvents(
+        QVERIFY(ok(awaitResult((*store)->applyEvents(
             { message(QStringLiteral("m9"), 9000, QStringLiteral("caffeine")) }))));
         QCOMPARE(found(QStringLiteral("caf")).split(QLatin1Char(',')).size(), 3);
     }
@@ -517,7 +517,7 @@ private slots:
         for (int i = 0; i < 25; ++i)
             events.append(message(
                 QStringLiteral("m%1").arg(i), 1000 + i, QStringLiteral("word%1 shared").arg(i)));
-        QVERIFY(ok(wait((*store)->applyEvents(events))));
+        QVERIFY(ok(awaitResult((*store)->applyEvents(events))));
         store->reset();
         RawConnection raw(Database::pathInDataDir(dir.path()));
         QVERIFY(raw.exec(

@@ -8,6 +8,7 @@
 #include "store/sqlutil.h"
 #include "storetestutil.h"
 
+#include "support/await.h"
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 
 namespace {
@@ -51,7 +53,7 @@ private:
 
     void apply(const QList<InboundEvent> &events)
     {
-        QVERIFY(ok(wait(m_store->applyEvents(events))));
+        QVERIFY(ok(awaitResult(m_store->applyEvents(events))));
     }
 
     StoredConversation conversationOf(const QString &who)
@@ -91,7 +93,7 @@ private slots:
         QCOMPARE(conversationOf(kCustomer).status, ConversationStatus::Open);
 
         QSignalSpy changed(m_store.get(), &Store::changed);
-        QVERIFY(ok(wait(m_store->setConversationStatus(id, ConversationStatus::Done))));
+        QVERIFY(ok(awaitResult(m_store->setConversationStatus(id, ConversationStatus::Done))));
         QVERIFY(changed.wait(5000) || !changed.isEmpty());
         QVERIFY(changed.constLast().at(0).value<StoreChange>().conversationIds.contains(id));
         QCOMPARE(conversationOf(kCustomer).status, ConversationStatus::Done);
@@ -119,7 +121,7 @@ private slots:
     {
         apply({ message(QStringLiteral("m1"), kNow - kHour, QStringLiteral("hello")) });
         const qint64 id = conversationOf(kCustomer).id;
-        QVERIFY(ok(wait(
+        QVERIFY(ok(awaitResult(
             m_store->setConversationStatus(id, ConversationStatus::Snoozed, kNow + 24 * kHour))));
         QCOMPARE(conversationOf(kCustomer).status, ConversationStatus::Snoozed);
         QCOMPARE(conversationOf(kCustomer).snoozedUntilMs, kNow + 24 * kHour);
@@ -135,21 +137,21 @@ private slots:
         apply({ message(QStringLiteral("m1"), kNow - kHour, QStringLiteral("hello")) });
         const qint64 id = conversationOf(kCustomer).id;
         const Status refused
-            = wait(m_store->setConversationStatus(id, ConversationStatus::Snoozed, kNow - 1));
+            = awaitResult(m_store->setConversationStatus(id, ConversationStatus::Snoozed, kNow - 1));
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
         QCOMPARE(conversationOf(kCustomer).status, ConversationStatus::Open);
-        QVERIFY(!wait(m_store->setConversationStatus(99999, ConversationStatus::Done)));
+        QVERIFY(!awaitResult(m_store->setConversationStatus(99999, ConversationStatus::Done)));
     }
 
     void markedUnreadUntilRead()
     {
         apply({ message(QStringLiteral("m1"), kNow - kHour, QStringLiteral("hello")) });
         const qint64 id = conversationOf(kCustomer).id;
-        QVERIFY(ok(wait(m_store->markConversationRead(id))));
+        QVERIFY(ok(awaitResult(m_store->markConversationRead(id))));
         QCOMPARE(*m_reader->unreadConversationCount(), 0);
 
-        QVERIFY(ok(wait(m_store->markConversationUnread(id))));
+        QVERIFY(ok(awaitResult(m_store->markConversationUnread(id))));
         QVERIFY(conversationOf(kCustomer).markedUnread);
         QCOMPARE(conversationOf(kCustomer).unreadCount, 0);
         QCOMPARE(*m_reader->unreadConversationCount(), 1);
@@ -157,7 +159,7 @@ private slots:
         unread.unreadOnly = true;
         QCOMPARE(m_reader->inbox(unread)->size(), 1);
 
-        QVERIFY(ok(wait(m_store->markConversationRead(id))));
+        QVERIFY(ok(awaitResult(m_store->markConversationRead(id))));
         QVERIFY(!conversationOf(kCustomer).markedUnread);
         QCOMPARE(*m_reader->unreadConversationCount(), 0);
         QCOMPARE(m_reader->inbox(unread)->size(), 0);
@@ -169,24 +171,24 @@ private slots:
             message(QStringLiteral("b"), kNow - kHour, QStringLiteral("b"), customer(2)) });
         const qint64 first = conversationOf(customer(1)).id;
         const qint64 second = conversationOf(customer(2)).id;
-        QVERIFY(ok(wait(
+        QVERIFY(ok(awaitResult(
             m_store->setConversationStatus(first, ConversationStatus::Snoozed, kNow + kHour))));
-        QVERIFY(ok(wait(m_store->setConversationStatus(
+        QVERIFY(ok(awaitResult(m_store->setConversationStatus(
             second, ConversationStatus::Snoozed, kNow + 2 * kHour))));
 
-        auto next = wait(m_store->wakeSnoozed(kNow));
+        auto next = awaitResult(m_store->wakeSnoozed(kNow));
         QVERIFY(ok(next));
         QCOMPARE(*next, kNow + kHour); // nothing due yet
         QCOMPARE(conversationOf(customer(1)).status, ConversationStatus::Snoozed);
 
-        next = wait(m_store->wakeSnoozed(kNow + kHour));
+        next = awaitResult(m_store->wakeSnoozed(kNow + kHour));
         QVERIFY(ok(next));
         QCOMPARE(*next, kNow + 2 * kHour);
         QCOMPARE(conversationOf(customer(1)).status, ConversationStatus::Open);
         QVERIFY(conversationOf(customer(1)).markedUnread); // it comes back to be seen
         QCOMPARE(conversationOf(customer(2)).status, ConversationStatus::Snoozed);
 
-        next = wait(m_store->wakeSnoozed(kNow + 3 * kHour));
+        next = awaitResult(m_store->wakeSnoozed(kNow + 3 * kHour));
         QVERIFY(ok(next));
         QCOMPARE(*next, qint64(0));
         QCOMPARE(conversationOf(customer(2)).status, ConversationStatus::Open);
@@ -214,11 +216,11 @@ private slots:
 
         const qint64 soon = QDateTime::currentMSecsSinceEpoch() + 600;
         const qint64 later = soon + 24 * kHour;
-        QVERIFY(ok(wait(m_store->setConversationStatus(
+        QVERIFY(ok(awaitResult(m_store->setConversationStatus(
             conversationOf(customer(2)).id, ConversationStatus::Snoozed, later))));
         QTRY_COMPARE_WITH_TIMEOUT(waker.nextSnoozeEndMs(), later, 5000);
         QVERIFY(waker.isArmed());
-        QVERIFY(ok(wait(m_store->setConversationStatus(
+        QVERIFY(ok(awaitResult(m_store->setConversationStatus(
             conversationOf(customer(1)).id, ConversationStatus::Snoozed, soon))));
         // Re-armed for the sooner end, by the store's change (not by polling).
         QTRY_COMPARE_WITH_TIMEOUT(waker.nextSnoozeEndMs(), soon, 5000);
@@ -247,9 +249,9 @@ private slots:
             message(QStringLiteral("c6"), kNow - 3 * kHour, QStringLiteral("6"), customer(6)),
             message(
                 QStringLiteral("c7"), kNow - 8 * 24 * kHour, QStringLiteral("7"), customer(7)) });
-        QVERIFY(ok(wait(m_store->setConversationStatus(
+        QVERIFY(ok(awaitResult(m_store->setConversationStatus(
             conversationOf(customer(5)).id, ConversationStatus::Done))));
-        QVERIFY(ok(wait(m_store->setConversationStatus(
+        QVERIFY(ok(awaitResult(m_store->setConversationStatus(
             conversationOf(customer(6)).id, ConversationStatus::Snoozed, kNow + kHour))));
 
         InboxQuery q;
@@ -383,7 +385,7 @@ private slots:
         QVERIFY(conversationOf(QStringLiteral("c3")).hasStory);
         QVERIFY(!conversationOf(QStringLiteral("c2")).hasStory);
         // And the new columns work on the migrated file.
-        QVERIFY(ok(wait(m_store->setConversationStatus(1, ConversationStatus::Done))));
+        QVERIFY(ok(awaitResult(m_store->setConversationStatus(1, ConversationStatus::Done))));
         QCOMPARE(conversationOf(QStringLiteral("c1")).status, ConversationStatus::Done);
     }
 };
