@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "outbox/mediapolicy.h"
+#include "outbox/mediarefusal.h"
 #include "outbox/reconciler.h"
 #include "outbox/sendfailure.h"
 #include "outbox/sendpolicy.h"
@@ -373,7 +374,10 @@ void Outbox::uploaded(qint64 localId, const Result<QString> &url)
     const bool inDoubt = m_items.value(localId).inDoubt;
     if (!url) {
         const Error &e = url.error();
-        if (isRetryableUpload(e)) {
+        if (MediaRefusal::of(e)) {
+            // The uploader's own MediaPolicy check: the file changed after it was queued.
+            finishFailed(localId, { SendFailure::Stage::File, e });
+        } else if (isRetryableUpload(e)) {
             scheduleRetry(localId, { SendFailure::Stage::Upload, e }, inDoubt);
         } else {
             finishFailed(localId, { SendFailure::Stage::Upload, e });
