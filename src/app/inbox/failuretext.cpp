@@ -89,6 +89,9 @@ QString mediaRefusalText(const MediaRefusal &r)
                 mimeComment(r.mimeType));
     case MediaRefusal::Reason::TooLarge:
         return tooLargeText(r);
+    case MediaRefusal::Reason::NoMediaHost:
+        return FailureText::tr("Attachments from a file need a media host: Instagram only takes "
+                               "media by public URL. Set one up in Settings.");
     }
     return FailureText::tr("The file %1 cannot be attached.").arg(r.fileName);
 }

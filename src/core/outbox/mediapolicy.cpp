@@ -27,8 +27,7 @@ QString typeOf(const QMimeType &mime)
 Result<MediaInfo> MediaPolicy::inspect(const QString &filePath)
 {
     const QFileInfo file(filePath);
-    MediaRefusal refusal;
-    refusal.fileName = file.fileName();
+    MediaRefusal refusal = MediaRefusal::forFile(MediaRefusal::Reason::Missing, filePath);
     const auto refuse = [&refusal](MediaRefusal::Reason reason) {
         refusal.reason = reason;
         return std::unexpected(refusal.error());

@@ -1,5 +1,6 @@
 #include "outbox/mediarefusal.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -10,6 +11,14 @@ namespace {
 constexpr int kVersion = 1;
 const QLatin1String kMarker("mediaRefusal");
 } // namespace
+
+MediaRefusal MediaRefusal::forFile(Reason reason, const QString &filePath)
+{
+    MediaRefusal r;
+    r.reason = reason;
+    r.fileName = QFileInfo(filePath).fileName();
+    return r;
+}
 
 Error MediaRefusal::error() const
 {
@@ -32,7 +41,7 @@ std::optional<MediaRefusal> MediaRefusal::of(const Error &error)
     if (o.value(kMarker).toInt() != kVersion)
         return std::nullopt;
     const int reason = o.value(QLatin1String("reason")).toInt(-1);
-    if (reason < 0 || reason > int(Reason::TooLarge))
+    if (reason < 0 || reason > int(Reason::NoMediaHost))
         return std::nullopt;
     MediaRefusal r;
     r.reason = Reason(reason);

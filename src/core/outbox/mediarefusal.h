@@ -8,10 +8,11 @@
 
 namespace inlet {
 
-// Why MediaPolicy refuses a local file as an attachment: a reason and its parameters, never a
-// sentence. It travels as an Error::Kind::Invalid whose message is the refusal as compact JSON
-// (like SendFailure in the store), so it survives Outbox::send, the upload step and a stored
-// SendFailure; the app words it with tr() (app/inbox/failuretext.h).
+// Why a local file cannot be sent as an attachment (MediaPolicy's refusals, or no media host to
+// upload it to): a reason and its parameters, never a sentence. It travels as an
+// Error::Kind::Invalid whose message is the refusal as compact JSON (like SendFailure in the
+// store), so it survives Outbox::send, the upload step and a stored SendFailure; the app words it
+// with tr() (app/inbox/failuretext.h).
 struct MediaRefusal {
     enum class Reason {
         Missing, // the file no longer exists
@@ -21,6 +22,7 @@ struct MediaRefusal {
         NotAsNamed, // named like a type Instagram takes (namedType), but the content is not
         NameMismatch, // named like one type Instagram takes, contains another
         TooLarge, // over the limit of its type
+        NoMediaHost, // none set up: Instagram only takes media by public URL
     };
 
     Reason reason = Reason::Missing;
@@ -34,6 +36,9 @@ struct MediaRefusal {
     qint64 sizeBytes = 0; // the file's size, when it was read
 
     bool operator==(const MediaRefusal &) const = default;
+
+    // A refusal of the file at `filePath` with only its name, e.g. NoMediaHost.
+    static MediaRefusal forFile(Reason reason, const QString &filePath);
 
     // The Error that carries it; TooLarge also carries the Graph code Instagram would answer
     // (100/2018109).

@@ -29,12 +29,6 @@ QFuture<T> readyFuture(T value)
     return promise.future();
 }
 
-QString noMediaHostReason()
-{
-    return QStringLiteral("Attachments from a file need a media host: Instagram only takes media by public "
-                          "URL. Set one up in Settings.");
-}
-
 // An upload that may work later (host unreachable, 5xx, keyring locked, store busy).
 bool isRetryableUpload(const Error &error)
 {
@@ -336,7 +330,9 @@ void Outbox::deliver(qint64 localId)
 Status Outbox::prepareAttachment(OutgoingMessage &message) const
 {
     if (!m_uploader || !m_uploader->isConfigured()) {
-        return fail(Error::Kind::Invalid, noMediaHostReason());
+        return std::unexpected(
+            MediaRefusal::forFile(MediaRefusal::Reason::NoMediaHost, message.attachmentPath)
+                .error());
     }
     const Result<MediaInfo> info = MediaPolicy::inspect(message.attachmentPath);
     if (!info) {

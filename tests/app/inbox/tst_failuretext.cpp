@@ -83,6 +83,10 @@ private slots:
                                     << "The file locked.png cannot be read.";
         QTest::newRow("empty") << refusal(MediaRefusal::Reason::Empty, "empty.png")
                                << "The file empty.png is empty.";
+        QTest::newRow("no media host")
+            << refusal(MediaRefusal::Reason::NoMediaHost, "latte.png")
+            << "Attachments from a file need a media host: Instagram only takes media by public "
+               "URL. Set one up in Settings.";
         MediaRefusal text = refusal(MediaRefusal::Reason::Unsupported, "notes.txt");
         text.mimeType = QStringLiteral("text/plain");
         QTest::newRow("unsupported")

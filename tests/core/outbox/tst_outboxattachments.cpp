@@ -233,7 +233,9 @@ private slots:
         m_service->mediaUploader()->setHost({}, {});
         auto refused = awaitResult(outbox()->send(fromFile(path)));
         QVERIFY(!refused);
-        QVERIFY(refused.error().message.contains(QStringLiteral("media host")));
+        const std::optional<MediaRefusal> noHost = MediaRefusal::of(refused.error());
+        QVERIFY(noHost && noHost->reason == MediaRefusal::Reason::NoMediaHost);
+        QCOMPARE(noHost->fileName, QStringLiteral("latte.png"));
 
         m_service->mediaUploader()->setHost(media(), media());
         refused = awaitResult(outbox()->send(
