@@ -2,6 +2,7 @@
 // progress, the public URL serving the same bytes, cancel, 413, 5xx, stalls and unreachable hosts.
 #include "core/outbox/mediatestfiles.h"
 #include "outbox/httpmediauploader.h"
+#include "outbox/mediarefusal.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxmedia.h"
 #include "sandbox/sandboxtestclient.h"
@@ -138,7 +139,21 @@ private slots:
         const Result<QString> result
             = run(test::writeFile(m_dir.filePath(QStringLiteral("notes.txt")), "text"));
         QVERIFY(!result);
-        QCOMPARE(result.error().kind, Error::Kind::Invalid);
+        const std::optional<MediaRefusal> refusal = MediaRefusal::of(result.error());
+        QVERIFY2(refusal, qPrintable(result.error().message));
+        QCOMPARE(refusal->reason, MediaRefusal::Reason::Unsupported);
+        QCOMPARE(uploads(), 0);
+    }
+
+    void withoutAHostNothingIsUploaded()
+    {
+        m_uploader->setHost({}, {});
+        const Result<QString> result = run(demo(QStringLiteral("latte.png")));
+        QVERIFY(!result);
+        const std::optional<MediaRefusal> refusal = MediaRefusal::of(result.error());
+        QVERIFY2(refusal, qPrintable(result.error().message));
+        QCOMPARE(refusal->reason, MediaRefusal::Reason::NoMediaHost);
+        QCOMPARE(refusal->fileName, QStringLiteral("latte.png"));
         QCOMPARE(uploads(), 0);
     }
 

@@ -6,6 +6,7 @@
 #include "core/outbox/mediatestfiles.h"
 #include "graph/graphclient.h"
 #include "outbox/httpmediauploader.h"
+#include "outbox/mediarefusal.h"
 #include "outbox/outbox.h"
 #include "outbox/outboxservice.h"
 #include "sandbox/sandbox.h"
@@ -190,7 +191,10 @@ private slots:
         QVERIFY(failed.wait(10000));
         const SendFailure gone = SendFailure::decode(failed.first().at(1).toString());
         QCOMPARE(gone.reason(), SendFailure::Reason::File);
-        QCOMPARE(gone.error.message, QStringLiteral("The file latte.png no longer exists."));
+        const std::optional<MediaRefusal> refusal = MediaRefusal::of(gone.error);
+        QVERIFY2(refusal, qPrintable(gone.error.message));
+        QCOMPARE(refusal->reason, MediaRefusal::Reason::Missing);
+        QCOMPARE(refusal->fileName, QStringLiteral("latte.png"));
         QCOMPARE(row(*id)->state, MessageState::Failed);
         QCOMPARE(m_sandbox->sentMessages().size(), 0);
     }
@@ -229,13 +233,17 @@ private slots:
         m_service->mediaUploader()->setHost({}, {});
         auto refused = awaitResult(outbox()->send(fromFile(path)));
         QVERIFY(!refused);
-        QVERIFY(refused.error().message.contains(QStringLiteral("media host")));
+        const std::optional<MediaRefusal> noHost = MediaRefusal::of(refused.error());
+        QVERIFY(noHost && noHost->reason == MediaRefusal::Reason::NoMediaHost);
+        QCOMPARE(noHost->fileName, QStringLiteral("latte.png"));
 
         m_service->mediaUploader()->setHost(media(), media());
         refused = awaitResult(outbox()->send(
             fromFile(test::writeFile(m_dir->filePath(QStringLiteral("notes.txt")), "plain text"))));
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
+        const std::optional<MediaRefusal> notMedia = MediaRefusal::of(refused.error());
+        QVERIFY(notMedia && notMedia->reason == MediaRefusal::Reason::Unsupported);
         QCOMPARE(outbox()->pendingCount(), 0);
     }
 
