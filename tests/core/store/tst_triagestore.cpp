@@ -230,8 +230,10 @@ private slots:
         QVERIFY(QDateTime::currentMSecsSinceEpoch() >= soon);
         QCOMPARE(conversationOf(customer(2)).status, ConversationStatus::Snoozed);
         QTRY_COMPARE_WITH_TIMEOUT(waker.nextSnoozeEndMs(), later, 5000);
-        // Between the two wake-ups, it checked once: at the first end.
-        QCOMPARE(checked.size(), 1);
+        // Between the two wake-ups it checked at the first end, and at most once more for a store
+        // change still on its way when the spy was cleared: a waker that polled would check
+        // every few milliseconds of the 600 ms.
+        QVERIFY2(checked.size() >= 1 && checked.size() <= 2, qPrintable(QString::number(checked.size())));
     }
 
     void viewsQueryAndCount()
