@@ -225,6 +225,21 @@ QStringList version6()
     };
 }
 
+// v7: saved replies (the composer's "/" picker). A shortcut is unique ignoring case; '' means none.
+QStringList version7()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE saved_replies (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            shortcut TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            updated_ms INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE UNIQUE INDEX saved_replies_shortcut ON saved_replies("
+                       "shortcut COLLATE NOCASE) WHERE shortcut <> ''"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -236,6 +251,7 @@ const QList<Step> &steps()
         { 4, QStringLiteral("queue of the business's own reactions"), version4() },
         { 5, QStringLiteral("incremental sync state, older-messages-missing mark"), version5() },
         { 6, QStringLiteral("triage: status, snooze, marked unread, filter flags"), version6() },
+        { 7, QStringLiteral("saved replies"), version7() },
     };
     return all;
 }

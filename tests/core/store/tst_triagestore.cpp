@@ -372,7 +372,7 @@ private slots:
         QVERIFY(ok(store));
         m_store = std::move(*store);
         m_reader = std::move(*StoreReader::open(m_store->databasePath()));
-        QCOMPARE(schema::currentVersion(), 6);
+        QVERIFY(schema::currentVersion() >= 6);
         for (const QString &who :
             { QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3") }) {
             QCOMPARE(conversationOf(who).status, ConversationStatus::Open);
