@@ -3,6 +3,7 @@
 #include "app/login/chromiumsandbox.h"
 #include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
+#include "app/settings/savedrepliesdialog.h"
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
@@ -25,6 +26,7 @@
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
 #include "service/sandboxlink.h"
+#include "service/savedreplies.h"
 #include "store/guithread.h"
 #include "store/store.h"
 
@@ -36,6 +38,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
@@ -227,6 +230,14 @@ int main(int argc, char **argv)
     AccountList *accounts = core->accounts();
     AppSetup *appSetup = core->appSetup();
 
+    // Saved replies live in the store; the agent's name for {agent} in the profile's settings
+    // (declared before the window, whose inbox and dialog use it, so it outlives them).
+    SavedReplies savedReplies(core->store());
+    const QString agentKey = QStringLiteral("replies/agentName");
+    savedReplies.setAgentName(settings.value(agentKey).toString());
+    QObject::connect(&savedReplies, &SavedReplies::agentNameChanged, &app,
+        [&settings, agentKey](const QString &name) { settings.setValue(agentKey, name); });
+
     // The web profile outlives every login window (declared before them, destroyed after). It is
     // made when the first login window opens: creating it starts Chromium, which a start-up
     // straight into the inbox does not need (see docs/benchmarks.md, start-up).
@@ -260,6 +271,7 @@ int main(int argc, char **argv)
     inboxServices.senderActions = core->senderActions();
     inboxServices.reactions = core->reactions();
     inboxServices.connectivity = core->connectivity();
+    inboxServices.savedReplies = &savedReplies;
     inboxServices.mediaHostReady = [appSetup] { return appSetup->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);
     feedModels(core->store(), inbox->conversations(), inbox->messages(), inbox->views());
@@ -293,6 +305,20 @@ int main(int argc, char **argv)
     QObject::connect(webhooks, &QAction::triggered, &window,
         [core, &settings, &window] { app::openWebhooksDialog(core, &settings, &window); });
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(3), webhooks);
+    QAction *replies = new QAction(
+        QCoreApplication::translate("inlet::app::MainWindow", "Saved &replies…"), &window);
+    QPointer<app::SavedRepliesDialog> repliesDialog;
+    QObject::connect(
+        replies, &QAction::triggered, &window, [&savedReplies, &window, &repliesDialog] {
+            if (!repliesDialog) {
+                repliesDialog = new app::SavedRepliesDialog(&savedReplies, &window);
+                repliesDialog->setAttribute(Qt::WA_DeleteOnClose);
+            }
+            repliesDialog->show();
+            repliesDialog->raise();
+            repliesDialog->activateWindow();
+        });
+    window.fileMenu()->insertAction(window.fileMenu()->actions().value(5), replies);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](
             app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });

@@ -3,6 +3,7 @@
 #include "app/inbox/attachmentchip.h"
 #include "app/inbox/failuretext.h"
 #include "common/logging.h"
+#include "models/savedreplymodel.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -18,7 +19,6 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QStringListModel>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -44,46 +44,51 @@ QStringList localFiles(const QMimeData *data)
 ComposerEdit::ComposerEdit(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_completer(new QCompleter(this))
-    , m_replies(new QStringListModel(this))
+    , m_replies(new SavedReplyModel(this))
 {
     setTabChangesFocus(true);
     setPlaceholderText(tr("Write a reply… (Enter sends, Shift+Enter for a new line, / for saved replies)"));
     setAccessibleName(tr("Reply text"));
+    // The model filters and orders itself (by shortcut, then title); the completer only shows it.
     m_completer->setModel(m_replies);
-    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_completer->setFilterMode(Qt::MatchContains);
-    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setWidget(this);
-    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
-            &ComposerEdit::insertCompletion);
+    m_completer->popup()->setAccessibleName(tr("Saved replies"));
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+        &ComposerEdit::insertCompletion);
     connect(this, &QPlainTextEdit::textChanged, this, &ComposerEdit::updateCompletion);
 }
 
-void ComposerEdit::setSavedReplies(const QStringList &replies)
+void ComposerEdit::setSavedReplies(const QList<SavedReply> &replies)
 {
-    m_replies->setStringList(replies);
+    m_replies->setReplies(replies);
+    if (hasFocus()) // the list changed while "/..." is being typed: the picker follows
+        updateCompletion();
 }
 
 void ComposerEdit::updateCompletion()
 {
     const QString text = toPlainText();
-    if (!text.startsWith(QLatin1Char('/')) || text.contains(QLatin1Char('\n')) || m_replies->rowCount() == 0) {
+    if (!text.startsWith(QLatin1Char('/')) || text.contains(QLatin1Char('\n'))) {
         m_completer->popup()->hide();
         return;
     }
-    m_completer->setCompletionPrefix(text.mid(1));
-    if (m_completer->completionCount() == 0) {
+    m_replies->setFilter(text.mid(1));
+    if (m_replies->rowCount() == 0) {
         m_completer->popup()->hide();
         return;
     }
     QRect r = cursorRect();
     r.setWidth(qMax(240, width() / 2));
     m_completer->complete(r);
+    // The best match is chosen: Enter takes it (without a current row Enter would send "/...").
+    m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
 }
 
-void ComposerEdit::insertCompletion(const QString &reply)
+void ComposerEdit::insertCompletion(const QModelIndex &index)
 {
-    setPlainText(reply);
+    const QString text = index.data(SavedReplyModel::TextRole).toString();
+    setPlainText(fillReplyVariables(text, m_variables ? m_variables() : ReplyVariables {}));
     moveCursor(QTextCursor::End);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/savedreply.h"
 #include "models/messagingwindow.h"
 #include "outbox/mediapolicy.h"
 #include "outbox/sendpolicy.h"
@@ -8,24 +9,39 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
 class QPushButton;
 class QToolButton;
 class QCompleter;
-class QStringListModel;
+
+namespace inlet {
+class SavedReplyModel;
+}
 
 namespace inlet::app {
 
 class AttachmentChip;
 class ImageCache;
 
-// The text box: Enter sends, Shift+Enter inserts a newline; "/" at the start offers saved replies.
+// The text box: Enter sends, Shift+Enter inserts a newline; "/" at the start offers saved replies:
+// what follows the "/" finds them by shortcut or title (findSavedReplies), Enter or a click puts
+// the chosen reply's text in the box with its variables filled.
 class ComposerEdit : public QPlainTextEdit {
     Q_OBJECT
 public:
     explicit ComposerEdit(QWidget *parent = nullptr);
-    void setSavedReplies(const QStringList &replies);
+    void setSavedReplies(const QList<SavedReply> &replies);
+    // The values for {first_name}, {username} and {agent}, asked when a reply is chosen.
+    void setReplyVariables(std::function<ReplyVariables()> variables)
+    {
+        m_variables = std::move(variables);
+    }
+    // The "/" picker (its popup, its rows).
+    QCompleter *picker() const { return m_completer; }
+    SavedReplyModel *pickerModel() const { return m_replies; }
 
 signals:
     void submitted();
@@ -40,10 +56,11 @@ protected:
 
 private:
     void updateCompletion();
-    void insertCompletion(const QString &reply);
+    void insertCompletion(const QModelIndex &index);
 
     QCompleter *m_completer;
-    QStringListModel *m_replies;
+    SavedReplyModel *m_replies;
+    std::function<ReplyVariables()> m_variables;
 };
 
 // Writing a reply: the text box, a UTF-8 byte counter against Instagram's 1000-byte limit, the
@@ -63,7 +80,11 @@ public:
     void setReplyTo(const QString &mid, const QString &quote);
     void clearReplyTo();
     QString replyToMid() const { return m_replyToMid; }
-    void setSavedReplies(const QStringList &replies) { m_edit->setSavedReplies(replies); }
+    void setSavedReplies(const QList<SavedReply> &replies) { m_edit->setSavedReplies(replies); }
+    void setReplyVariables(std::function<ReplyVariables()> variables)
+    {
+        m_edit->setReplyVariables(std::move(variables));
+    }
     void setSendingAvailable(bool available, const QString &why = {});
     // Instagram cannot be reached: a reply sent now stays queued, and the notice says so.
     void setOffline(bool offline);

@@ -22,6 +22,7 @@
 #include "outbox/outbox.h"
 #include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
+#include "service/savedreplies.h"
 #include "store/readerpool.h"
 #include "store/store.h"
 
@@ -142,7 +143,12 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
     connect(m_headerTimer, &QTimer::timeout, this, &InboxWidget::refreshHeader);
     m_headerTimer->start();
 
-    m_composer->setSavedReplies(services.savedReplies);
+    m_composer->setReplyVariables([this] { return replyVariables(); });
+    if (SavedReplies *replies = services.savedReplies) {
+        m_composer->setSavedReplies(replies->replies());
+        connect(replies, &SavedReplies::repliesChanged, m_composer,
+            [this, replies] { m_composer->setSavedReplies(replies->replies()); });
+    }
     if (Connectivity *connectivity = services.connectivity) {
         m_composer->setOffline(!connectivity->isOnline());
         connect(connectivity, &Connectivity::onlineChanged, m_composer,
@@ -339,12 +345,6 @@ void InboxWidget::setAccounts(const QList<std::pair<QString, QString>> &accounts
     m_switcher->setAccounts(accounts);
 }
 
-void InboxWidget::setSavedReplies(const QStringList &replies)
-{
-    m_services.savedReplies = replies;
-    m_composer->setSavedReplies(replies);
-}
-
 void InboxWidget::setClock(std::function<qint64()> nowMs)
 {
     m_now = nowMs;
@@ -352,6 +352,18 @@ void InboxWidget::setClock(std::function<qint64()> nowMs)
     m_triage->views()->setClock(nowMs);
     m_conversations->setClock(std::move(nowMs));
     refreshHeader();
+}
+
+ReplyVariables InboxWidget::replyVariables() const
+{
+    ReplyVariables v;
+    v.firstName = firstNameOf(m_current.name);
+    v.username = m_current.username;
+    // Solo mode: the name the manager gave in the saved-replies editor, else the account's name.
+    v.agent = m_services.savedReplies ? m_services.savedReplies->agentName() : QString();
+    if (v.agent.isEmpty())
+        v.agent = accountName(m_current.accountId);
+    return v;
 }
 
 QString InboxWidget::accountName(const QString &id) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/savedreply.h"
 #include "models/modelrows.h"
 
 #include <QHash>
@@ -26,6 +27,7 @@ class InboxSource;
 class MessageListModel;
 class Outbox;
 class ReactionQueue;
+class SavedReplies;
 class SenderActions;
 class Store;
 } // namespace inlet
@@ -55,7 +57,7 @@ struct InboxServices {
     SenderActions *senderActions = nullptr;
     ReactionQueue *reactions = nullptr;
     Connectivity *connectivity = nullptr; // optional: the composer tells when a reply waits offline
-    QStringList savedReplies;
+    SavedReplies *savedReplies = nullptr; // optional: the composer's "/" picker
     // Whether attachments from a file can reach Instagram (a media host is set up); null: the
     // outbox decides when sending.
     std::function<bool()> mediaHostReady;
@@ -74,7 +76,6 @@ public:
 
     // Accounts for the account filter and the contact panel: (IG id, display name).
     void setAccounts(const QList<std::pair<QString, QString>> &accounts);
-    void setSavedReplies(const QStringList &replies);
     // Where "now" comes from (the messaging window); tests pin it.
     void setClock(std::function<qint64()> nowMs);
 
@@ -126,6 +127,8 @@ private:
     void showListMenu(const QPoint &pos);
     void tickCountdown();
     QString accountName(const QString &id) const;
+    // {first_name}, {username} and {agent} for the open conversation.
+    ReplyVariables replyVariables() const;
 
     InboxServices m_services;
     ImageCache *m_images;

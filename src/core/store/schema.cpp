@@ -243,6 +243,21 @@ QStringList version7()
     return s;
 }
 
+// v8: saved replies (the composer's "/" picker). A shortcut is unique ignoring case; '' means none.
+QStringList version8()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE saved_replies (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            shortcut TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            updated_ms INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE UNIQUE INDEX saved_replies_shortcut ON saved_replies("
+                       "shortcut COLLATE NOCASE) WHERE shortcut <> ''"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -258,6 +273,7 @@ const QList<Step> &steps()
             [](const QSqlDatabase &db, const Progress &progress) {
                 return fillFts(db, progress);
             } },
+        { 8, QStringLiteral("saved replies"), version8() },
     };
     return all;
 }

@@ -8,6 +8,7 @@
 #include "store/outboxwriter.h"
 #include "store/reactionwriter.h"
 #include "store/readerpool.h"
+#include "store/savedreplywriter.h"
 #include "store/storewriter.h"
 
 #include <QDateTime>
@@ -156,6 +157,26 @@ QFuture<Result<qint64>> Store::wakeSnoozed(qint64 nowMs)
 {
     return submit<qint64>(
         [=](WriteContext &c) { return c.directory.wakeSnoozed(nowMs, c.change); });
+}
+
+QFuture<Result<qint64>> Store::saveReply(const SavedReply &reply)
+{
+    return submit<qint64>([=](WriteContext &c) {
+        return SavedReplyWriter(c.session).save(reply, c.session.now(), c.change);
+    });
+}
+
+QFuture<Status> Store::removeReply(qint64 id)
+{
+    return submit<void>(
+        [=](WriteContext &c) { return SavedReplyWriter(c.session).remove(id, c.change); });
+}
+
+QFuture<Result<int>> Store::importReplies(const QList<SavedReply> &replies)
+{
+    return submit<int>([=](WriteContext &c) {
+        return SavedReplyWriter(c.session).import(replies, c.session.now(), c.change);
+    });
 }
 
 QFuture<Status> Store::linkConversation(const QString &accountId, const QString &customerId,

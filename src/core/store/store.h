@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/events.h"
+#include "model/savedreply.h"
 #include "model/types.h"
 #include "store/queuedreaction.h"
 #include "store/storechange.h"
@@ -55,6 +56,14 @@ public:
     // Opens the snoozed conversations due at `nowMs`; the result is the next snooze's end (0:
     // none).
     QFuture<Result<qint64>> wakeSnoozed(qint64 nowMs);
+    // Saved replies (SavedReplyWriter): save returns the reply's id (a new one for id 0); a refused
+    // reply is an Error::Kind::Invalid with a savedreply::Problem as its code. Import adds the
+    // list in one transaction (all or nothing) and returns how many it added or replaced.
+    // Read back with StoreReader::savedReplies.
+    QFuture<Result<qint64>> saveReply(const SavedReply &reply);
+    QFuture<Status> removeReply(qint64 id);
+    QFuture<Result<int>> importReplies(const QList<SavedReply> &replies);
+
     // Records Instagram's conversation id (from the Conversations API) for (account, customer).
     QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
                                      const QString &instagramConversationId);

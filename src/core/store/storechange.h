@@ -17,12 +17,13 @@ struct StoreChange {
     QStringList accountIds;          // accounts created, updated or removed
     QStringList contactIds;          // contacts whose profile changed
     bool snoozesChanged = false; // a conversation was snoozed or woke (SnoozeWaker re-arms)
+    bool savedRepliesChanged = false; // a saved reply was added, changed or deleted
 
     bool isEmpty() const
     {
         return conversationIds.isEmpty() && messageIds.isEmpty() && removedMessageIds.isEmpty()
             && removedConversationIds.isEmpty() && accountIds.isEmpty() && contactIds.isEmpty()
-            && !snoozesChanged;
+            && !snoozesChanged && !savedRepliesChanged;
     }
     // While a change is collected ids are only appended (a group commit touches tens of thousands);
     // normalize() drops the repeats once, before the change is announced.
@@ -41,6 +42,7 @@ struct StoreChange {
         accountIds += other.accountIds;
         contactIds += other.contactIds;
         snoozesChanged = snoozesChanged || other.snoozesChanged;
+        savedRepliesChanged = savedRepliesChanged || other.savedRepliesChanged;
     }
     void normalize()
     {

@@ -573,4 +573,25 @@ Result<QList<QByteArray>> StoreReader::unknownEvents(int limit)
     return list;
 }
 
+Result<QList<SavedReply>> StoreReader::savedReplies()
+{
+    auto q = m_statements->run(QStringLiteral("SELECT id, title, shortcut, text, updated_ms FROM "
+                                              "saved_replies ORDER BY title COLLATE NOCASE, id"),
+        {});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<SavedReply> list;
+    while ((*q)->next()) {
+        SavedReply r;
+        r.id = (*q)->value(0).toLongLong();
+        r.title = (*q)->value(1).toString();
+        r.shortcut = (*q)->value(2).toString();
+        r.text = (*q)->value(3).toString();
+        r.updatedMs = (*q)->value(4).toLongLong();
+        list.append(r);
+    }
+    (*q)->finish();
+    return list;
+}
+
 } // namespace inlet

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/savedreply.h"
 #include "model/types.h"
 #include "store/contactindex.h"
 #include "store/storetypes.h"
@@ -75,6 +76,8 @@ public:
     Result<QSet<QString>> knownMids(const QString &accountId, const QStringList &mids);
     // What sync remembered of the account's conversation list (Store::rememberConversationSynced).
     Result<SyncState> syncState(const QString &accountId);
+    // Every saved reply (schema v7), by title.
+    Result<QList<SavedReply>> savedReplies();
     // Raw JSON of events the store kept without understanding them, newest first.
     Result<QList<QByteArray>> unknownEvents(int limit = 100);
 

@@ -9,9 +9,11 @@
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 #include "models/storefeed.h"
+#include "models/savedreplymodel.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
 #include "outbox/storeoutboxstorage.h"
+#include "service/savedreplies.h"
 #include "store/store.h"
 #include "support/await.h"
 #include "support/testsupport.h"
@@ -93,6 +95,7 @@ private:
     std::unique_ptr<StoreOutboxStorage> m_storage;
     std::unique_ptr<RecordingTransport> m_transport;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<SavedReplies> m_replies;
     std::unique_ptr<InboxWidget> m_widget;
 
     void apply(const QList<InboundEvent> &events)
@@ -142,7 +145,15 @@ private slots:
         services.store = m_store.get();
         services.source = std::make_shared<StoreInboxSource>(m_store->readers());
         services.outbox = m_outbox.get();
-        services.savedReplies = {QStringLiteral("Thanks for your message! We'll get back to you shortly.")};
+        m_replies = std::make_unique<SavedReplies>(m_store.get());
+        SavedReply thanks;
+        thanks.title = QStringLiteral("Thanks");
+        thanks.shortcut = QStringLiteral("thanks");
+        thanks.text = QStringLiteral(
+            "Thanks for your message, {first_name}! We'll get back to you shortly.");
+        QVERIFY(wait(m_replies->save(thanks)).has_value());
+        QTRY_COMPARE(m_replies->replies().size(), 1);
+        services.savedReplies = m_replies.get();
         m_widget = std::make_unique<InboxWidget>(services);
         feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
         m_widget->setClock([] { return kNow; });
@@ -156,6 +167,7 @@ private slots:
     void cleanup()
     {
         m_widget.reset();
+        m_replies.reset();
         m_outbox.reset();
         m_transport.reset();
         m_storage.reset();
@@ -252,7 +264,12 @@ private slots:
         auto *completer = composer->editor()->findChild<QCompleter *>();
         QVERIFY(completer);
         QTRY_VERIFY(completer->popup()->isVisible());
-        QCOMPARE(completer->currentCompletion(), QStringLiteral("Thanks for your message! We'll get back to you shortly."));
+        QCOMPARE(completer->popup()->currentIndex().data(SavedReplyModel::TitleRole).toString(),
+            QStringLiteral("Thanks"));
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QCOMPARE(composer->text(),
+            QStringLiteral("Thanks for your message, %1! We'll get back to you shortly.")
+                .arg(firstNameOf(m_widget->conversations()->rowAt(0).name)));
     }
 
     void windowRulesInTheComposer()
