@@ -151,7 +151,7 @@ private slots:
         thanks.shortcut = QStringLiteral("thanks");
         thanks.text = QStringLiteral(
             "Thanks for your message, {first_name}! We'll get back to you shortly.");
-        QVERIFY(wait(m_replies->save(thanks)).has_value());
+        QVERIFY(awaitResult(m_replies->save(thanks)).has_value());
         QTRY_COMPARE(m_replies->replies().size(), 1);
         services.savedReplies = m_replies.get();
         m_widget = std::make_unique<InboxWidget>(services);

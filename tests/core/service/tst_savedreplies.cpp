@@ -7,12 +7,13 @@
 #include "store/store.h"
 #include "support/savedreplyfixture.h"
 
+#include "support/await.h"
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace inlet;
-using inlet::storetest::wait;
+using inlet::test::awaitResult;
 using inlet::test::savedReply;
 
 class TestSavedReplies : public QObject {
@@ -40,7 +41,7 @@ private slots:
 
     void readsAndFollowsTheStore()
     {
-        QVERIFY(wait(m_store->saveReply(savedReply(QStringLiteral("Hours"), QStringLiteral("hours"),
+        QVERIFY(awaitResult(m_store->saveReply(savedReply(QStringLiteral("Hours"), QStringLiteral("hours"),
                          QStringLiteral("9 to 5"))))
                     .has_value());
         SavedReplies replies(m_store.get());
@@ -49,7 +50,7 @@ private slots:
         QCOMPARE(replies.replies().size(), 1);
 
         QSignalSpy changed(&replies, &SavedReplies::repliesChanged);
-        auto saved = wait(replies.save(savedReply(
+        auto saved = awaitResult(replies.save(savedReply(
             QStringLiteral("Address"), QStringLiteral("addr"), QStringLiteral("Main St 1"))));
         QVERIFY(saved.has_value());
         QTRY_COMPARE(replies.replies().size(), 2);
@@ -57,10 +58,10 @@ private slots:
         QCOMPARE(replies.replies().constFirst().title, QStringLiteral("Address"));
 
         // A write that did not go through this service (another window, an import) is seen too.
-        QVERIFY(wait(m_store->removeReply(*saved)).has_value());
+        QVERIFY(awaitResult(m_store->removeReply(*saved)).has_value());
         QTRY_COMPARE(replies.replies().size(), 1);
 
-        const Status removed = wait(replies.remove(*saved));
+        const Status removed = awaitResult(replies.remove(*saved));
         QVERIFY(!removed);
         QCOMPARE(removed.error().code, int(savedreply::NotFound));
     }
@@ -69,7 +70,7 @@ private slots:
     {
         SavedReplies replies(m_store.get());
         QTRY_VERIFY(replies.isLoaded());
-        auto imported = wait(replies.importJson(savedreplyjson::write({
+        auto imported = awaitResult(replies.importJson(savedreplyjson::write({
             savedReply(QStringLiteral("Thanks"), QStringLiteral("ty"),
                 QStringLiteral("Thank you, {first_name}!")),
             savedReply(QStringLiteral("Hours"), QString(), QStringLiteral("9 to 5")),
@@ -84,10 +85,10 @@ private slots:
         QCOMPARE(exported->at(1).text, QStringLiteral("Thank you, {first_name}!"));
 
         // A broken file is an error value and changes nothing.
-        auto broken = wait(replies.importJson("{\"format\": 1"));
+        auto broken = awaitResult(replies.importJson("{\"format\": 1"));
         QVERIFY(!broken);
         QCOMPARE(broken.error().kind, Error::Kind::Parse);
-        auto refused = wait(replies.importJson(R"([{"title":"A","shortcut":"hours","text":"x"},
+        auto refused = awaitResult(replies.importJson(R"([{"title":"A","shortcut":"hours","text":"x"},
                                                    {"title":"B","shortcut":"HOURS","text":"y"}])"));
         QVERIFY(refused.has_value()); // the second replaces the first: same shortcut
         QTRY_COMPARE(replies.replies().size(), 3);

@@ -8,6 +8,7 @@
 #include "storetestutil.h"
 #include "support/savedreplyfixture.h"
 
+#include "support/await.h"
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -15,6 +16,7 @@
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 using inlet::test::savedReply;
 
@@ -85,7 +87,7 @@ private slots:
     {
         QCOMPARE(all().size(), 0);
         QSignalSpy changed(m_store.get(), &Store::changed);
-        auto saved = wait(m_store->saveReply(savedReply(QStringLiteral("  Thanks  "),
+        auto saved = awaitResult(m_store->saveReply(savedReply(QStringLiteral("  Thanks  "),
             QStringLiteral("/thanks"), QStringLiteral("Thank you, {first_name}!"))));
         QVERIFY(ok(saved));
         QVERIFY(*saved > 0);
@@ -101,18 +103,18 @@ private slots:
 
         stored.text = QStringLiteral("Many thanks, {first_name}.");
         stored.shortcut = QStringLiteral("ty");
-        QCOMPARE(wait(m_store->saveReply(stored)).value_or(0), stored.id);
+        QCOMPARE(awaitResult(m_store->saveReply(stored)).value_or(0), stored.id);
         QCOMPARE(all().size(), 1);
         QCOMPARE(all().constFirst().text, QStringLiteral("Many thanks, {first_name}."));
         QCOMPARE(all().constFirst().shortcut, QStringLiteral("ty"));
 
         changed.clear();
-        QVERIFY(ok(wait(m_store->removeReply(stored.id))));
+        QVERIFY(ok(awaitResult(m_store->removeReply(stored.id))));
         QTRY_VERIFY(!changed.isEmpty());
         QVERIFY(changed.constLast().at(0).value<StoreChange>().savedRepliesChanged);
         QCOMPARE(all().size(), 0);
         // Gone already: a value, not a crash.
-        const Status again = wait(m_store->removeReply(stored.id));
+        const Status again = awaitResult(m_store->removeReply(stored.id));
         QVERIFY(!again);
         QCOMPARE(again.error().code, int(savedreply::NotFound));
     }
@@ -121,7 +123,7 @@ private slots:
     {
         for (const QString &title : { QStringLiteral("shipping"), QStringLiteral("Address"),
                  QStringLiteral("Opening hours") })
-            QVERIFY(ok(wait(m_store->saveReply(savedReply(title, {}, QStringLiteral("text"))))));
+            QVERIFY(ok(awaitResult(m_store->saveReply(savedReply(title, {}, QStringLiteral("text"))))));
         QStringList titles;
         for (const SavedReply &r : all())
             titles.append(r.title);
@@ -132,37 +134,37 @@ private slots:
 
     void refusedAsValues()
     {
-        QCOMPARE(problem(wait(m_store->saveReply(savedReply({}, {}, QStringLiteral("text"))))),
+        QCOMPARE(problem(awaitResult(m_store->saveReply(savedReply({}, {}, QStringLiteral("text"))))),
             int(savedreply::TitleMissing));
-        QCOMPARE(problem(wait(
+        QCOMPARE(problem(awaitResult(
                      m_store->saveReply(savedReply(QStringLiteral("T"), {}, QStringLiteral(" "))))),
             int(savedreply::TextMissing));
-        QCOMPARE(problem(wait(m_store->saveReply(savedReply(
+        QCOMPARE(problem(awaitResult(m_store->saveReply(savedReply(
                      QStringLiteral("T"), QStringLiteral("two words"), QStringLiteral("x"))))),
             int(savedreply::ShortcutHasSpace));
-        QVERIFY(ok(wait(m_store->saveReply(savedReply(
+        QVERIFY(ok(awaitResult(m_store->saveReply(savedReply(
             QStringLiteral("Hours"), QStringLiteral("hours"), QStringLiteral("9 to 5"))))));
         // Another reply cannot take the shortcut, whatever its case.
-        QCOMPARE(problem(wait(m_store->saveReply(savedReply(
+        QCOMPARE(problem(awaitResult(m_store->saveReply(savedReply(
                      QStringLiteral("Hours 2"), QStringLiteral("/HOURS"), QStringLiteral("x"))))),
             int(savedreply::ShortcutTaken));
         SavedReply ghost = savedReply(QStringLiteral("Ghost"), {}, QStringLiteral("x"));
         ghost.id = 999;
-        QCOMPARE(problem(wait(m_store->saveReply(ghost))), int(savedreply::NotFound));
+        QCOMPARE(problem(awaitResult(m_store->saveReply(ghost))), int(savedreply::NotFound));
         QCOMPARE(all().size(), 1);
         // Replies without a shortcut do not collide with each other.
         QVERIFY(
-            ok(wait(m_store->saveReply(savedReply(QStringLiteral("A"), {}, QStringLiteral("a"))))));
+            ok(awaitResult(m_store->saveReply(savedReply(QStringLiteral("A"), {}, QStringLiteral("a"))))));
         QVERIFY(
-            ok(wait(m_store->saveReply(savedReply(QStringLiteral("B"), {}, QStringLiteral("b"))))));
+            ok(awaitResult(m_store->saveReply(savedReply(QStringLiteral("B"), {}, QStringLiteral("b"))))));
         QCOMPARE(all().size(), 3);
     }
 
     void importReplacesByShortcut()
     {
-        QVERIFY(ok(wait(m_store->saveReply(savedReply(
+        QVERIFY(ok(awaitResult(m_store->saveReply(savedReply(
             QStringLiteral("Hours"), QStringLiteral("hours"), QStringLiteral("9 to 5"))))));
-        auto imported = wait(m_store->importReplies({
+        auto imported = awaitResult(m_store->importReplies({
             savedReply(QStringLiteral("Opening hours"), QStringLiteral("Hours"),
                 QStringLiteral("10 to 6")),
             savedReply(
@@ -181,9 +183,9 @@ private slots:
 
     void importIsAllOrNothing()
     {
-        QVERIFY(ok(wait(m_store->saveReply(savedReply(
+        QVERIFY(ok(awaitResult(m_store->saveReply(savedReply(
             QStringLiteral("Hours"), QStringLiteral("hours"), QStringLiteral("9 to 5"))))));
-        auto imported = wait(m_store->importReplies({
+        auto imported = awaitResult(m_store->importReplies({
             savedReply(
                 QStringLiteral("Address"), QStringLiteral("addr"), QStringLiteral("Main St 1")),
             savedReply(QStringLiteral("Broken"), {}, QString()),
@@ -211,7 +213,7 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("before"));
         openStore();
-        QVERIFY(ok(wait(m_store->saveReply(savedReply(
+        QVERIFY(ok(awaitResult(m_store->saveReply(savedReply(
             QStringLiteral("Hours"), QStringLiteral("hours"), QStringLiteral("9 to 5"))))));
         QCOMPARE(all().size(), 1);
     }
