@@ -1,7 +1,5 @@
 // The window's shell pieces: unread count in the title, Help > Keyboard shortcuts, extra menus
 // before Help, and the status bar's sync progress and failure message.
-#include "app/asanwebengine.h"
-#include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/mainwindow.h"
@@ -25,7 +23,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebEngineProfile>
 
 using namespace inlet;
 using namespace inlet::app;
@@ -39,7 +36,6 @@ private:
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<TokenRefreshScheduler> m_scheduler;
     std::unique_ptr<AccountService> m_accounts;
-    std::unique_ptr<QWebEngineProfile> m_profile;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<AvatarLoader> m_avatars;
     std::unique_ptr<SandboxController> m_sandbox;
@@ -67,13 +63,12 @@ private slots:
         m_vault->setSessionOnlyFallback(true);
         m_graph = std::make_unique<GraphClient>();
         m_scheduler = std::make_unique<TokenRefreshScheduler>(m_graph.get(), m_vault.get());
-        m_accounts = std::make_unique<AccountService>(m_store.get(), m_vault.get(), m_graph.get(),
-                                                      m_scheduler.get());
-        m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
+        m_accounts = std::make_unique<AccountService>(
+            m_store.get(), m_vault.get(), m_graph.get(), m_scheduler.get());
         m_network = std::make_unique<QNetworkAccessManager>();
         m_avatars = std::make_unique<AvatarLoader>(m_network.get());
         m_sandbox = std::make_unique<SandboxController>();
-        m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_profile.get());
+        m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_dir->path());
         m_window = std::make_unique<MainWindow>(m_accounts.get(), m_signIn.get(), m_sandbox.get(),
                                                 m_avatars.get());
         const QFuture<Status> loaded = m_accounts->load();
@@ -84,7 +79,6 @@ private slots:
     {
         m_window.reset();
         m_signIn.reset();
-        m_profile.reset();
         m_sandbox.reset();
         m_avatars.reset();
         m_network.reset();
@@ -135,7 +129,7 @@ private slots:
         QVERIFY(m_window->statusText().contains(missing));
         QVERIFY(button->isEnabled()); // not stuck waiting
         QVERIFY(m_window->isShowingWelcome());
-        QVERIFY(m_signIn->window() == nullptr);
+        QVERIFY(m_signIn->helper() == nullptr);
         QVERIFY(!m_sandbox->isRunning());
     }
 
