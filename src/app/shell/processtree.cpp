@@ -12,6 +12,16 @@ QByteArray read(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+qint64 kb(const QString &path, const QByteArray &key)
+{
+    const QList<QByteArray> lines = read(path).split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(key + ':'))
+            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
 QList<QByteArray> statFields(const QString &pid)
 {
     const QByteArray stat = read(QStringLiteral("/proc/%1/stat").arg(pid));
@@ -39,6 +49,17 @@ QStringList descendants(qint64 pid)
         todo += next;
     }
     return out;
+}
+
+QString kind(const QString &pid)
+{
+    const QList<QByteArray> args
+        = read(QStringLiteral("/proc/%1/cmdline").arg(pid)).replace('\0', ' ').split(' ');
+    for (const QByteArray &arg : args) {
+        if (arg.startsWith("--type="))
+            return QString::fromLatin1(arg.mid(7));
+    }
+    return QString::fromLocal8Bit(args.value(0)).section(QLatin1Char('/'), -1);
 }
 
 } // namespace inlet::app::processtree

@@ -42,17 +42,6 @@ double msSinceExec()
     return clockNs(CLOCK_BOOTTIME) / 1e6 - startMs;
 }
 
-// A "Key:   123 kB" line of /proc/<pid>/status or smaps_rollup, in kB (0 if missing).
-qint64 procKb(const QString &path, const QByteArray &key)
-{
-    const QList<QByteArray> lines = processtree::read(path).split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(key + ':'))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
 struct Memory {
     qint64 rssKb = 0;
     qint64 pssKb = 0;
@@ -60,8 +49,8 @@ struct Memory {
 
 Memory memoryOf(const QString &pid)
 {
-    return { procKb(QStringLiteral("/proc/%1/status").arg(pid), "VmRSS"),
-        procKb(QStringLiteral("/proc/%1/smaps_rollup").arg(pid), "Pss") };
+    return { processtree::kb(QStringLiteral("/proc/%1/status").arg(pid), "VmRSS"),
+        processtree::kb(QStringLiteral("/proc/%1/smaps_rollup").arg(pid), "Pss") };
 }
 
 // Every process below this one (the login window's inlet-login and its QtWebEngineProcess
@@ -69,19 +58,6 @@ Memory memoryOf(const QString &pid)
 QStringList descendants()
 {
     return processtree::descendants(getpid());
-}
-
-// "renderer", "zygote", ... from a Chromium child's --type= argument; else the program's name
-// (inlet-login).
-QString processType(const QString &pid)
-{
-    const QList<QByteArray> args
-        = processtree::read(QStringLiteral("/proc/%1/cmdline").arg(pid)).split('\0');
-    for (const QByteArray &arg : args) {
-        if (arg.startsWith("--type="))
-            return QString::fromLatin1(arg.mid(7));
-    }
-    return QString::fromLocal8Bit(args.value(0)).section(QLatin1Char('/'), -1);
 }
 
 void report(const QString &line)
@@ -159,7 +135,7 @@ private:
         m_rssBeforeWebKb = self.rssKb;
         report(QStringLiteral("stage=memory rss-kb=%1 hwm-kb=%2 pss-kb=%3 child-processes=%4")
                    .arg(self.rssKb)
-                   .arg(procKb(QStringLiteral("/proc/self/status"), "VmHWM"))
+                   .arg(processtree::kb(QStringLiteral("/proc/self/status"), "VmHWM"))
                    .arg(self.pssKb)
                    .arg(descendants().size()));
         if (!m_webView) {
@@ -199,7 +175,7 @@ private:
             const Memory m = memoryOf(pid);
             children.rssKb += m.rssKb;
             children.pssKb += m.pssKb;
-            kinds.append(QStringLiteral("%1:%2kB").arg(processType(pid)).arg(m.pssKb));
+            kinds.append(QStringLiteral("%1:%2kB").arg(processtree::kind(pid)).arg(m.pssKb));
         }
         report(QStringLiteral("stage=%8 rss-kb=%1 rss-delta-kb=%2 pss-kb=%3 children=%4 "
                               "children-rss-kb=%5 children-pss-kb=%6 children-pss=%7")
