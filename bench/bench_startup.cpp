@@ -212,10 +212,10 @@ void webView(const QString &app, const QString &dataDir, int runs)
     row("web view: open login window -> about:blank loaded", n, stats(open), "ms", "");
     row("web view: app RSS with the login window open", n, stats(appRss), "MB", "");
     row("web view: app RSS delta (opening the login window)", n, stats(appDelta), "MB", "");
-    row("web view: QtWebEngineProcess children, RSS sum", n, stats(childRss), "MB", "");
-    row("web view: QtWebEngineProcess children, PSS sum", n, stats(childPss), "MB", "");
-    row("web view: app + children, PSS", n, stats(total), "MB", "");
-    row("web view closed, 1 s later: app + children, PSS", n, stats(closed), "MB", "");
+    row("web view: processes below the app, RSS sum", n, stats(childRss), "MB", "");
+    row("web view: processes below the app, PSS sum", n, stats(childPss), "MB", "");
+    row("web view: app + processes below it, PSS", n, stats(total), "MB", "");
+    row("web view closed, 1 s later: app + below, PSS", n, stats(closed), "MB", "");
     std::printf("(children of the last run, type:PSS: %s)\n", qPrintable(kinds));
 }
 
