@@ -1,10 +1,10 @@
 #pragma once
 
 // The windowed app as src/app/main.cpp composes it, for tests that start it, quit and start it
-// again on one data dir: the core on the data dir, the profile's settings (inlet.ini, as main.cpp
-// keeps AppConfig and the webhook port there), the sandbox kept in the profile (the inlet-sandbox
-// executable as a child process, as in the app), sign-in (the login window in its own process,
-// inlet-login, driven through Chromium's DevTools), the main window, CoreBridge and
+// again on one data dir: CoreLifecycle on the data dir (the core and the profile's inlet.ini,
+// where AppConfig and the webhook port are kept), the sandbox kept in the profile (the
+// inlet-sandbox executable as a child process, as in the app), sign-in (the login window in its
+// own process, inlet-login, driven through Chromium's DevTools), the main window, CoreBridge and
 // SandboxResume. Destroying it is quitting.
 #include "app/login/signincontroller.h"
 #include "app/shell/avatarloader.h"
@@ -12,11 +12,11 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/sandboxresume.h"
-#include "common/ondone.h"
-#include "service/accountservice.h"
-#include "service/appconfig.h"
+#include "service/accountlist.h"
+#include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "store/guithread.h"
 #include "support/devtools.h"
 #include "support/sandboxarguments.h"
@@ -35,41 +35,33 @@ namespace inlet::test {
 class AppHarness {
 public:
     AppHarness(const QString &dataDir, const sandbox::SandboxOptions &sandboxOptions)
-        : settings(QDir(dataDir).filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat)
-        , devTools(useDevToolsPort()) // the login windows this app opens
+        : devTools(useDevToolsPort()) // the login windows this app opens
     {
         guithread::declare(QThread::currentThread()); // as main.cpp: no SQL on this thread
 
-        CoreOptions options;
+        LifecycleOptions options;
         options.dataDir = dataDir;
-        options.webhookPort = quint16(settings.value(QStringLiteral("webhook/port"), 0).toUInt());
-        options.verifyToken = webhookVerifyToken(settings);
-        auto created = CoreServices::create(options);
-        if (!created) {
-            error = created.error().message;
+        auto opened = CoreLifecycle::open(options);
+        if (!opened) {
+            error = opened.error().message;
             return;
         }
-        core = std::move(*created);
+        lifecycle = std::move(*opened);
+        core = lifecycle->core();
+        settings = lifecycle->settings();
         accounts = core->accounts();
-        QObject::connect(
-            core.get(), &CoreServices::webhookStarted, core.get(), [this](const QUrl &url) {
-                if (settings.value(QStringLiteral("webhook/port"), 0).toUInt() == 0)
-                    settings.setValue(QStringLiteral("webhook/port"), url.port());
-            });
-        accounts->setConfig(AppConfig::load(settings));
-        QObject::connect(accounts, &AccountService::configChanged, core.get(),
-            [this](const AppConfig &config) { config.save(settings); });
 
         avatars = std::make_unique<app::AvatarLoader>(&network);
         sandbox = std::make_unique<app::SandboxController>(
             core->sandboxLink(), sandboxArguments(sandboxOptions));
-        sandbox->keepInProfile(dataDir, &settings);
-        signIn = std::make_unique<app::SignInController>(accounts, dataDir);
+        sandbox->keepInProfile(dataDir, settings);
+        signIn = std::make_unique<app::SignInController>(core->signInFlow(), dataDir);
         window = std::make_unique<app::MainWindow>(
-            accounts, signIn.get(), sandbox.get(), avatars.get());
-        bridge = std::make_unique<app::CoreBridge>(core.get(), window.get());
+            app::MainWindow::AccountServices { accounts, core->signInFlow(), core->appSetup() },
+            signIn.get(), sandbox.get(), avatars.get());
+        bridge = std::make_unique<app::CoreBridge>(core, window.get());
         resume = std::make_unique<app::SandboxResume>(
-            accounts, sandbox.get(), window.get(), &settings);
+            accounts, core->appSetup(), sandbox.get(), window.get(), settings);
     }
 
     ~AppHarness()
@@ -81,17 +73,15 @@ public:
         signIn.reset();
         sandbox.reset();
         avatars.reset();
-        core.reset();
+        lifecycle.reset();
     }
 
-    bool isValid() const { return core != nullptr; }
+    bool isValid() const { return lifecycle != nullptr; }
 
     // What main() does once the window exists (`demo`: --sandbox-demo).
     void start(bool demo = false)
     {
-        resume->start(demo, [this] {
-            onDone(accounts->load(), bridge.get(), [this](const Status &) { bridge->start(); });
-        });
+        resume->start(demo, [this] { lifecycle->start(); });
         window->show();
     }
 
@@ -102,10 +92,11 @@ public:
     }
 
     QString error;
-    QSettings settings;
     quint16 devTools = 0;
-    std::unique_ptr<CoreServices> core;
-    AccountService *accounts = nullptr;
+    std::unique_ptr<CoreLifecycle> lifecycle; // owns the core and the profile's settings
+    CoreServices *core = nullptr;
+    QSettings *settings = nullptr; // the profile's inlet.ini
+    AccountList *accounts = nullptr;
     QNetworkAccessManager network;
     std::unique_ptr<app::AvatarLoader> avatars;
     std::unique_ptr<app::SandboxController> sandbox;

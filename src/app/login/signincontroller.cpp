@@ -3,20 +3,20 @@
 #include "app/login/loginhelper.h"
 #include "app/shell/theme.h"
 #include "common/ondone.h"
-#include "service/accountservice.h"
+#include "service/signinflow.h"
 
 #include <QWidget>
 
 namespace inlet::app {
 
-SignInController::SignInController(AccountService *accounts, QString dataDir, QObject *parent)
+SignInController::SignInController(SignInFlow *flow, QString dataDir, QObject *parent)
     : QObject(parent)
-    , m_accounts(accounts)
+    , m_flow(flow)
     , m_dataDir(std::move(dataDir))
 {
     // Whatever way the attempt ends, the controller is free again.
-    connect(m_accounts, &AccountService::signedIn, this, [this] { m_running = false; });
-    connect(m_accounts, &AccountService::signInFailed, this, [this] {
+    connect(m_flow, &SignInFlow::signedIn, this, [this] { m_running = false; });
+    connect(m_flow, &SignInFlow::signInFailed, this, [this] {
         m_running = false;
         if (m_helper)
             m_helper->cancel(); // e.g. the attempt was replaced: the window goes too
@@ -42,9 +42,9 @@ void SignInController::start(QWidget *parentWindow)
     }
     m_running = true;
     QPointer<QWidget> parent(parentWindow);
-    onDone(m_accounts->beginSignIn(), this, [this, parent](const Result<SignInRequest> &request) {
+    onDone(m_flow->beginSignIn(), this, [this, parent](const Result<SignInRequest> &request) {
         if (!request) {
-            m_accounts->abortSignIn(request.error());
+            m_flow->abortSignIn(request.error());
             return;
         }
         if (m_helper) {
@@ -65,14 +65,14 @@ void SignInController::start(QWidget *parentWindow)
         m_helper = helper;
         connect(helper, &LoginHelper::redirected, this, [this](const QUrl &redirect) {
             // The checks stay here, in the app: state (single use), error, code.
-            const Result<QString> code = m_accounts->handleRedirect(redirect);
+            const Result<QString> code = m_flow->handleRedirect(redirect);
             if (code)
-                m_accounts->completeSignIn(*code);
+                m_flow->completeSignIn(*code);
             else
-                m_accounts->abortSignIn(code.error());
+                m_flow->abortSignIn(code.error());
         });
         connect(helper, &LoginHelper::failed, this,
-            [this](const Error &error) { m_accounts->abortSignIn(error); });
+            [this](const Error &error) { m_flow->abortSignIn(error); });
         connect(helper, &LoginHelper::finished, this, [this, helper] {
             if (m_helper == helper)
                 m_helper.clear(); // no window now, though the object goes only later

@@ -9,25 +9,24 @@
 class QWidget;
 
 namespace inlet {
-class AccountService;
+class SignInFlow;
 }
 
 namespace inlet::app {
 
 class LoginHelper;
 
-// Runs one sign-in at a time: asks AccountService for an attempt, opens the login window in its
+// Runs one sign-in at a time: asks SignInFlow for an attempt, opens the login window in its
 // own process (LoginHelper, inlet-login), and hands its result back: the captured redirect to
-// AccountService::handleRedirect (state single-use, the code) -> completeSignIn, anything else
-// -> abortSignIn. The outcome arrives as AccountService::signedIn / signInFailed; a window that
+// SignInFlow::handleRedirect (state single-use, the code) -> completeSignIn, anything else
+// -> abortSignIn. The outcome arrives as SignInFlow::signedIn / signInFailed; a window that
 // crashed is a failure like any other, and the next start() opens a new one.
 class SignInController : public QObject {
     Q_OBJECT
 public:
     // `dataDir`: the profile's, handed to the window's process only to remove the on-disk login
     // profile of older versions.
-    explicit SignInController(
-        AccountService *accounts, QString dataDir = {}, QObject *parent = nullptr);
+    explicit SignInController(SignInFlow *flow, QString dataDir = {}, QObject *parent = nullptr);
     ~SignInController() override; // closes a window still open (its process ends)
 
     void start(QWidget *parentWindow);
@@ -44,7 +43,7 @@ signals:
     void windowClosed();
 
 private:
-    AccountService *m_accounts;
+    SignInFlow *m_flow;
     QString m_dataDir;
     QPointer<LoginHelper> m_helper;
     bool m_running = false;

@@ -8,6 +8,8 @@
 #include "app/loginprocesses.h"
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
+#include "service/signinflow.h"
+#include "support/sandboxfixture.h"
 
 #include <QCoreApplication>
 #include <QPushButton>
@@ -23,12 +25,11 @@ using namespace inlet::app;
 
 namespace {
 
-sandbox::SandboxOptions quietSandbox()
+// Its own ids: the keyring is shared with tests running beside this one.
+sandbox::SandboxOptions loginSandbox()
 {
-    sandbox::SandboxOptions options;
-    options.eventsPerMinute = 0;
-    options.customers = 1;
-    return options;
+    return test::quietSandbox(
+        1, QStringLiteral("1000000000000714"), QStringLiteral("17841400000000714"));
 }
 
 // Presses "Try the sandbox" and waits until the login window's process shows its window; its pid.
@@ -55,11 +56,11 @@ private slots:
     void helperExitsAfterASignInAndTheAppLoadsNoWebEngine()
     {
         QTemporaryDir dir;
-        test::AppHarness app(dir.path(), quietSandbox());
+        test::AppHarness app(dir.path(), loginSandbox());
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.core->vault()->setSessionOnlyFallback(true);
         app.start();
-        QSignalSpy signedIn(app.accounts, &AccountService::signedIn);
+        QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
         const qint64 pid = openLoginWindow(app);
         QVERIFY(pid > 0);
         QVERIFY(test::processAlive(pid));
@@ -78,10 +79,10 @@ private slots:
     void helperExitsAfterACancel()
     {
         QTemporaryDir dir;
-        test::AppHarness app(dir.path(), quietSandbox());
+        test::AppHarness app(dir.path(), loginSandbox());
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.start();
-        QSignalSpy failed(app.accounts, &AccountService::signInFailed);
+        QSignalSpy failed(app.core->signInFlow(), &SignInFlow::signInFailed);
         const qint64 pid = openLoginWindow(app);
         QVERIFY(pid > 0);
         app.signIn->cancel(); // as the window's Cancel button
@@ -96,11 +97,11 @@ private slots:
     void aCrashedWindowIsAVisibleErrorAndTheNextTryWorks()
     {
         QTemporaryDir dir;
-        test::AppHarness app(dir.path(), quietSandbox());
+        test::AppHarness app(dir.path(), loginSandbox());
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.core->vault()->setSessionOnlyFallback(true);
         app.start();
-        QSignalSpy failed(app.accounts, &AccountService::signInFailed);
+        QSignalSpy failed(app.core->signInFlow(), &SignInFlow::signInFailed);
         const qint64 pid = openLoginWindow(app);
         QVERIFY(pid > 0);
         QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
@@ -115,7 +116,7 @@ private slots:
         QVERIFY(!app.signIn->isRunning());
 
         // Again: a new window, and this time the sign-in goes through.
-        QSignalSpy signedIn(app.accounts, &AccountService::signedIn);
+        QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
         const qint64 again = openLoginWindow(app);
         QVERIFY(again > 0 && again != pid);
         QVERIFY(app.allowInLoginWindow());
@@ -128,7 +129,7 @@ private slots:
         QTemporaryDir dir;
         qint64 pid = 0;
         {
-            test::AppHarness app(dir.path(), quietSandbox());
+            test::AppHarness app(dir.path(), loginSandbox());
             QVERIFY2(app.isValid(), qPrintable(app.error));
             app.start();
             pid = openLoginWindow(app);
