@@ -4,16 +4,22 @@
 //      is writable, i.e. as root)
 //   2. resident memory with the inbox and its first (largest) conversation open, web view not
 //   loaded
-//   3. the web view's cost: a login window on about:blank, the app's RSS delta and the RSS/PSS of
-//      its QtWebEngineProcess children
+//   3. the web view's cost: a login window on about:blank (its own process, inlet-login), the
+//      app's RSS delta and the RSS/PSS of every process below the app, and the same once the
+//      window has closed
+//   4. a sandbox sign-in (`inlet --sandbox-demo` on a fresh profile, Allow pressed through
+//      Chromium's DevTools): PSS of the app and every process below it (but the sandbox) with the
+//      consent page shown, and 3 s after the sign-in (when the login window's process has gone)
 // The app measures itself through its INLET_BENCH_STARTUP hook (src/app/shell/startupprobe.h);
 // this program builds the database, starts the app, reads the hook's lines and prints the table.
 //
-//   bench_startup [--runs N] [--app PATH] [--no-cold] [data dir]
+//   bench_startup [--runs N] [--app PATH] [--no-cold] [--sign-in-only] [data dir]
 //   (data dir default: $INLET_BENCH_DIR or <tmp>/inlet-bench-startup, built once, about 60 s)
 // The app runs on $QT_QPA_PLATFORM (offscreen when unset); for X11: xvfb-run -a env
 // QT_QPA_PLATFORM=xcb bench_startup.
+#include "app/shell/processtree.h"
 #include "benchdatabase.h"
+#include "support/devtools.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,6 +28,8 @@
 #include <QHash>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
 
 #include <algorithm>
 #include <cstdio>
@@ -177,7 +185,7 @@ QList<Run> startups(const QString &app, const QString &dataDir, int runs, bool c
 
 void webView(const QString &app, const QString &dataDir, int runs)
 {
-    QList<double> open, appRss, appDelta, childRss, childPss, total;
+    QList<double> open, appRss, appDelta, childRss, childPss, total, closed;
     QString kinds;
     for (int i = 0; i < runs; ++i) {
         const Run r = runApp(app, dataDir, QStringLiteral("webview"));
@@ -194,6 +202,9 @@ void webView(const QString &app, const QString &dataDir, int runs)
         total.append(
             (number(r, "webview-memory", "pss-kb") + number(r, "webview-memory", "children-pss-kb"))
             / 1024);
+        closed.append((number(r, "webview-closed-memory", "pss-kb")
+                          + number(r, "webview-closed-memory", "children-pss-kb"))
+            / 1024);
         kinds = r.stages.value(QStringLiteral("webview-memory"))
                     .value(QStringLiteral("children-pss"));
     }
@@ -201,10 +212,80 @@ void webView(const QString &app, const QString &dataDir, int runs)
     row("web view: open login window -> about:blank loaded", n, stats(open), "ms", "");
     row("web view: app RSS with the login window open", n, stats(appRss), "MB", "");
     row("web view: app RSS delta (opening the login window)", n, stats(appDelta), "MB", "");
-    row("web view: QtWebEngineProcess children, RSS sum", n, stats(childRss), "MB", "");
-    row("web view: QtWebEngineProcess children, PSS sum", n, stats(childPss), "MB", "");
-    row("web view: app + children, PSS", n, stats(total), "MB", "");
+    row("web view: processes below the app, RSS sum", n, stats(childRss), "MB", "");
+    row("web view: processes below the app, PSS sum", n, stats(childPss), "MB", "");
+    row("web view: app + processes below it, PSS", n, stats(total), "MB", "");
+    row("web view closed, 1 s later: app + below, PSS", n, stats(closed), "MB", "");
     std::printf("(children of the last run, type:PSS: %s)\n", qPrintable(kinds));
+}
+
+// PSS in MB of `pid` and of every process below it but the sandbox (inlet-sandbox, the fake
+// Instagram, is not the app's cost); `kinds` gets name:PSS of each process below it.
+double treePssMb(qint64 pid, QString *kinds)
+{
+    const auto pssKb = [](const QString &p) {
+        return double(app::processtree::kb(QStringLiteral("/proc/%1/smaps_rollup").arg(p), "Pss"));
+    };
+    double kb = pssKb(QString::number(pid));
+    QStringList parts;
+    for (const QString &child : app::processtree::descendants(pid)) {
+        const QString kind = app::processtree::kind(child);
+        if (kind == QLatin1String("inlet-sandbox"))
+            continue;
+        const double childKb = pssKb(child);
+        kb += childKb;
+        parts << QStringLiteral("%1:%2MB").arg(kind).arg(childKb / 1024, 0, 'f', 0);
+    }
+    if (kinds)
+        *kinds = parts.isEmpty() ? QStringLiteral("none") : parts.join(QLatin1Char(','));
+    return kb / 1024;
+}
+
+// `inlet --sandbox-demo` on a fresh profile: the consent page, Allow, signed in.
+void signIn(const QString &app, int runs)
+{
+    QList<double> open, after;
+    QString openKinds, afterKinds;
+    for (int i = 0; i < runs; ++i) {
+        QTemporaryDir profile;
+        const quint16 devTools = test::useDevToolsPort(); // the login window inherits it
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(env);
+        process.setStandardOutputFile(QProcess::nullDevice());
+        process.setStandardErrorFile(QProcess::nullDevice());
+        process.start(app,
+            { QStringLiteral("--sandbox-demo"), QStringLiteral("--session-only-secrets"),
+                QStringLiteral("--data-dir"), profile.path() });
+        const auto consent = [&] {
+            return !test::devToolsPage(devTools, QStringLiteral("/oauth/authorize")).isEmpty();
+        };
+        bool ok = process.waitForStarted() && QTest::qWaitFor(consent, 60'000);
+        if (ok) {
+            QTest::qWait(1000);
+            open.append(treePssMb(process.processId(), &openKinds));
+            ok = test::allowInLoginWindow(devTools, 15'000)
+                && QTest::qWaitFor([&] { return !consent(); }, 30'000);
+        }
+        if (ok) {
+            QTest::qWait(3000); // the code exchange, the window's process ends, the backfill starts
+            after.append(treePssMb(process.processId(), &afterKinds));
+        }
+        process.terminate();
+        if (!process.waitForFinished(10'000))
+            process.kill();
+        process.waitForFinished();
+        if (!ok) {
+            std::fprintf(stderr, "bench_startup: the sandbox sign-in did not go through\n");
+            return;
+        }
+    }
+    row("sign-in: consent page shown, app + children, PSS", runs, stats(open), "MB", "");
+    row("sign-in: 3 s after it, app + children, PSS", runs, stats(after), "MB", "");
+    std::printf("(below the app, but the sandbox, in the last run: consent %s; after %s)\n",
+        qPrintable(openKinds), qPrintable(afterKinds));
 }
 
 } // namespace
@@ -215,6 +296,7 @@ int main(int argc, char **argv)
     QStringList args = app.arguments().mid(1);
     int runs = 15;
     bool cold = true;
+    bool signInOnly = false;
     QString appPath
         = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../src/app/inlet"));
     QString dir = qEnvironmentVariable("INLET_BENCH_DIR");
@@ -226,6 +308,8 @@ int main(int argc, char **argv)
             appPath = args.takeFirst();
         else if (a == QLatin1String("--no-cold"))
             cold = false;
+        else if (a == QLatin1String("--sign-in-only"))
+            signInOnly = true;
         else
             dir = a;
     }
@@ -236,6 +320,12 @@ int main(int argc, char **argv)
             "bench_startup: no app at %s (build the 'inlet' target or pass --app)\n",
             qPrintable(appPath));
         return 1;
+    }
+    if (signInOnly) { // needs no database: the app before and after a change, quickly
+        std::printf("app %s, load average %s\n", qPrintable(QFileInfo(appPath).canonicalFilePath()),
+            qPrintable(loadAverage()));
+        signIn(appPath, runs);
+        return 0;
     }
     const QString path = Database::pathInDataDir(dir);
     if (bench::existingMessages(path) != 1'000'000) {
@@ -266,6 +356,7 @@ int main(int argc, char **argv)
                         "run as root) |\n");
     }
     webView(appPath, dir, 3);
+    signIn(appPath, 3);
     std::printf("load average at the end: %s\n", qPrintable(loadAverage()));
     return 0;
 }

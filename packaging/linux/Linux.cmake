@@ -42,7 +42,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # What dpkg-shlibdeps cannot see, because it is dlopen()ed or a separate process:
 #   libsecret-1-0            QtKeychain dlopen()s libsecret; a Secret Service provider stores the secrets
-#   libqt6webenginecore6-bin QtWebEngineProcess, the login window's renderer (not a dependency of the lib)
+#   libqt6webenginecore6-bin QtWebEngineProcess, the login window's renderer (not a dependency of the lib;
+#                            only /usr/libexec/inlet/inlet-login, the login window's process, loads WebEngine)
 #   libqt6webengine6-data    WebEngine's .pak resources and locales
 #   libqt6sql6-sqlite        the QSQLITE driver plugin (the store)
 #   libqt6svg6               the SVG icon engine and image plugin (app icon, sandbox avatars)
@@ -64,7 +65,7 @@ qt6-qtimageformats >= 6.4, qt6-qtbase-gui >= 6.4")
 set(CPACK_RPM_PACKAGE_SUGGESTS "qt6-qtwayland, xdg-utils")
 # Directories the distribution owns: the package must not claim them.
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
-    /usr/share/applications /usr/share/metainfo /usr/share/man /usr/share/man/man1
+    /usr/libexec /usr/share/applications /usr/share/metainfo /usr/share/man /usr/share/man/man1
     /usr/share/icons /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable
     /usr/share/icons/hicolor/scalable/apps)
 foreach(size 16 22 24 32 48 64 128 256 512)

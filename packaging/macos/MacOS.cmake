@@ -24,11 +24,12 @@ endif()
 get_target_property(inlet_qmake Qt6::qmake IMPORTED_LOCATION)
 get_filename_component(inlet_qt_bin "${inlet_qmake}" DIRECTORY)
 find_program(INLET_MACDEPLOYQT macdeployqt HINTS "${inlet_qt_bin}" REQUIRED)
-# -executable: the sandbox inside the bundle gets its Qt references rewritten too.
+# -executable: the sandbox and the login window inside the bundle get its Qt references rewritten too.
 install(CODE "
   execute_process(
     COMMAND \"${INLET_MACDEPLOYQT}\" \"\${CMAKE_INSTALL_PREFIX}/Inlet.app\"
             \"-executable=\${CMAKE_INSTALL_PREFIX}/Inlet.app/Contents/MacOS/inlet-sandbox\"
+            \"-executable=\${CMAKE_INSTALL_PREFIX}/Inlet.app/Contents/MacOS/inlet-login\"
             -always-overwrite
     COMMAND_ERROR_IS_FATAL ANY)
 ")

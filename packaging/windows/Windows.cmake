@@ -31,6 +31,7 @@ install(CODE "
             --dir \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\"
             \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/inlet.exe\"
             \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/inlet-sandbox.exe\"
+            \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/inlet-login.exe\"
     COMMAND_ERROR_IS_FATAL ANY)
 ")
 

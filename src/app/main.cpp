@@ -1,7 +1,5 @@
 // The composition root: the one place where services are created and wired together.
 #include "app/inbox/inboxwidget.h"
-#include "app/login/chromiumsandbox.h"
-#include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
 #include "app/settings/savedrepliesdialog.h"
 #include "app/settings/webhooksdialog.h"
@@ -33,16 +31,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTranslator>
-#include <QWebEngineProfile>
 
 #include <cstring>
 #include <memory>
@@ -149,18 +143,6 @@ int runHeadless(int argc, char **argv)
     return QCoreApplication::exec();
 }
 
-// Qt's own strings and ours, in the system's language.
-void installTranslators(QApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("inlet"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -184,17 +166,15 @@ int main(int argc, char **argv)
         }
     }
 
-    // Qt WebEngine (the login window) needs these before the application object exists; as root,
-    // Chromium only starts without its sandbox (see chromiumsandbox.h).
-    app::prepareChromiumSandbox();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // No Qt WebEngine here (nor Qt::AA_ShareOpenGLContexts, which loaded Mesa's GL at every
+    // start): the login window runs in its own process, inlet-login (login/loginhelper.h).
     QApplication app(argc, argv);
     // It paints and reacts; debug builds abort on any SQL on it (store/guithread.h).
     guithread::declare(app.thread());
     setIdentity();
     app::initResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/inlet.svg")));
-    installTranslators(app);
+    app::installTranslators(app);
     app::Theme::initialize();
 
     const Options options = parseOptions(app);
@@ -238,23 +218,12 @@ int main(int argc, char **argv)
     QObject::connect(&savedReplies, &SavedReplies::agentNameChanged, &app,
         [&settings, agentKey](const QString &name) { settings.setValue(agentKey, name); });
 
-    // The web profile outlives every login window (declared before them, destroyed after). It is
-    // made when the first login window opens: creating it starts Chromium, which a start-up
-    // straight into the inbox does not need (see docs/benchmarks.md, start-up).
-    std::unique_ptr<QWebEngineProfile> profile;
-    const auto loginProfile = [&profile, dataDir = options.dataDir] {
-        if (!profile)
-            profile.reset(app::createLoginProfile(dataDir, nullptr));
-        return profile.get();
-    };
     QNetworkAccessManager network;
     app::AvatarLoader avatars(&network);
     // The demo's Instagram is the inlet-sandbox executable, a child process (not linked in).
     app::SandboxController sandbox(core->sandboxLink());
     sandbox.keepInProfile(options.dataDir, &settings); // same port and tokens on every start
-    app::SignInController signIn(core->signInFlow(), loginProfile);
-    QObject::connect(accounts, &AccountList::accountDisconnected, &app,
-        [&profile] { app::forgetLoginSession(profile.get()); });
+    app::SignInController signIn(core->signInFlow(), options.dataDir);
     app::MainWindow window({ accounts, core->signInFlow(), appSetup }, &signIn, &sandbox, &avatars);
 
     app::CoreBridge bridge(core, &window);
@@ -289,7 +258,7 @@ int main(int argc, char **argv)
     QObject::connect(accounts, &AccountList::accountsChanged, inbox, showAccounts);
     window.setInboxWidget(inbox);
     // INLET_BENCH_STARTUP=1 only (bench/bench_startup.cpp): time to the painted inbox, memory.
-    app::installStartupProbe(&window, inbox, loginProfile);
+    app::installStartupProbe(&window, inbox);
 
     // Unread count in the title and tray, desktop notifications; preferences in the profile's settings.
     app::Notifier notifier(core->store(), &settings, &window);

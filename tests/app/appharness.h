@@ -2,11 +2,10 @@
 
 // The windowed app as src/app/main.cpp composes it, for tests that start it, quit and start it
 // again on one data dir: CoreLifecycle on the data dir (the core and the profile's inlet.ini,
-// where AppConfig and the webhook port are kept), the login web profile, the sandbox kept in the
-// profile (the inlet-sandbox executable as a child process, as in the app), sign-in, the main
-// window, CoreBridge and SandboxResume. Destroying it is quitting.
-#include "app/login/loginprofile.h"
-#include "app/login/loginwindow.h"
+// where AppConfig and the webhook port are kept), the sandbox kept in the profile (the
+// inlet-sandbox executable as a child process, as in the app), sign-in (the login window in its
+// own process, inlet-login, driven through Chromium's DevTools), the main window, CoreBridge and
+// SandboxResume. Destroying it is quitting.
 #include "app/login/signincontroller.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/corebridge.h"
@@ -19,6 +18,7 @@
 #include "service/sandboxlink.h"
 #include "service/signinflow.h"
 #include "store/guithread.h"
+#include "support/devtools.h"
 #include "support/sandboxarguments.h"
 
 #include <QDir>
@@ -27,18 +27,15 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
-#include <QWebEnginePage>
-#include <QWebEngineProfile>
-#include <QWebEngineView>
 
 #include <memory>
-#include <optional>
 
 namespace inlet::test {
 
 class AppHarness {
 public:
     AppHarness(const QString &dataDir, const sandbox::SandboxOptions &sandboxOptions)
+        : devTools(useDevToolsPort()) // the login windows this app opens
     {
         guithread::declare(QThread::currentThread()); // as main.cpp: no SQL on this thread
 
@@ -54,12 +51,11 @@ public:
         settings = lifecycle->settings();
         accounts = core->accounts();
 
-        profile.reset(app::createLoginProfile(dataDir, nullptr));
         avatars = std::make_unique<app::AvatarLoader>(&network);
         sandbox = std::make_unique<app::SandboxController>(
             core->sandboxLink(), sandboxArguments(sandboxOptions));
         sandbox->keepInProfile(dataDir, settings);
-        signIn = std::make_unique<app::SignInController>(core->signInFlow(), profile.get());
+        signIn = std::make_unique<app::SignInController>(core->signInFlow(), dataDir);
         window = std::make_unique<app::MainWindow>(
             app::MainWindow::AccountServices { accounts, core->signInFlow(), core->appSetup() },
             signIn.get(), sandbox.get(), avatars.get());
@@ -77,7 +73,6 @@ public:
         signIn.reset();
         sandbox.reset();
         avatars.reset();
-        profile.reset();
         lifecycle.reset();
     }
 
@@ -93,30 +88,15 @@ public:
     // Waits for the login window and presses Allow on the sandbox's consent page.
     bool allowInLoginWindow(int timeoutMs = 15000)
     {
-        if (!QTest::qWaitFor([this] { return signIn->window() != nullptr; }, timeoutMs))
-            return false;
-        QWebEnginePage *page = signIn->window()->view()->page();
-        // Polled rather than waited for with loadFinished, which may have passed already. The
-        // answer is shared: a late one must not write into a finished frame.
-        const auto hasAllow = [page] {
-            auto found = std::make_shared<std::optional<bool>>();
-            page->runJavaScript(QStringLiteral("document.getElementById('allow') !== null"),
-                [found](const QVariant &v) { *found = v.toBool(); });
-            (void)QTest::qWaitFor([found] { return found->has_value(); }, 2000);
-            return found->value_or(false);
-        };
-        if (!QTest::qWaitFor(hasAllow, timeoutMs))
-            return false;
-        page->runJavaScript(QStringLiteral("document.getElementById('allow').click();"));
-        return true;
+        return test::allowInLoginWindow(devTools, timeoutMs);
     }
 
     QString error;
+    quint16 devTools = 0;
     std::unique_ptr<CoreLifecycle> lifecycle; // owns the core and the profile's settings
     CoreServices *core = nullptr;
     QSettings *settings = nullptr; // the profile's inlet.ini
     AccountList *accounts = nullptr;
-    std::unique_ptr<QWebEngineProfile> profile;
     QNetworkAccessManager network;
     std::unique_ptr<app::AvatarLoader> avatars;
     std::unique_ptr<app::SandboxController> sandbox;

@@ -47,7 +47,8 @@ for dep in libsecret-1-0 'gnome-keyring | kwalletmanager' libqt6webenginecore6-b
 done
 tree="$work/tree"
 dpkg-deb -x "$deb" "$tree"
-for f in usr/bin/inlet usr/bin/inlet-sandbox usr/share/applications/$app_id.desktop \
+for f in usr/bin/inlet usr/bin/inlet-sandbox usr/libexec/inlet/inlet-login \
+         usr/share/applications/$app_id.desktop \
          usr/share/metainfo/$app_id.metainfo.xml usr/share/icons/hicolor/scalable/apps/inlet.svg \
          usr/share/man/man1/inlet.1.gz usr/share/man/man1/inlet-sandbox.1.gz \
          usr/share/doc/inlet/copyright usr/share/doc/inlet/sandbox.md; do
@@ -57,8 +58,8 @@ for size in 16 22 24 32 48 64 128 256 512; do
   png="$tree/usr/share/icons/hicolor/${size}x${size}/apps/inlet.png"
   check "icon ${size}x${size} is a ${size}x${size} PNG" grep -q "PNG image data, $size x $size" <<<"$(file "$png")"
 done
-for bin in inlet inlet-sandbox; do
-  check "/usr/bin/$bin is stripped" sh -c "file '$tree/usr/bin/$bin' | grep -q ', stripped'"
+for bin in bin/inlet bin/inlet-sandbox libexec/inlet/inlet-login; do
+  check "/usr/$bin is stripped" sh -c "file '$tree/usr/$bin' | grep -q ', stripped'"
 done
 check "desktop-file-validate" desktop-file-validate "$tree/usr/share/applications/$app_id.desktop"
 check "appstreamcli validate --no-net" appstreamcli validate --no-net "$tree/usr/share/metainfo/$app_id.metainfo.xml"
@@ -105,6 +106,13 @@ check "/usr/bin/inlet needs no libQt6HttpServer (readelf -d)" \
   sh -c "readelf -d /usr/bin/inlet | grep NEEDED | grep -q libQt6Core && ! readelf -d /usr/bin/inlet | grep NEEDED | grep -q HttpServer"
 check "/usr/bin/inlet loads no libQt6HttpServer (ldd)" sh -c "! ldd /usr/bin/inlet | grep -q HttpServer"
 check "/usr/bin/inlet holds no inlet::sandbox names (nm -C, strings)" test "$(sandbox_names /usr/bin/inlet)" -eq 0
+
+log "only the login window's process loads Qt WebEngine (issue 14)"
+check "/usr/libexec/inlet/inlet-login needs libQt6WebEngineWidgets (the check can see it)" \
+  sh -c "readelf -d /usr/libexec/inlet/inlet-login | grep NEEDED | grep -q libQt6WebEngineWidgets"
+check "/usr/bin/inlet needs no libQt6WebEngine (readelf -d)" \
+  sh -c "readelf -d /usr/bin/inlet | grep NEEDED | grep -q libQt6Core && ! readelf -d /usr/bin/inlet | grep NEEDED | grep -q WebEngine"
+check "/usr/bin/inlet loads no libQt6WebEngine (ldd)" sh -c "! ldd /usr/bin/inlet | grep -q WebEngine"
 
 log "a customer message through the installed programs"
 data="$work/data"

@@ -2,7 +2,7 @@
 // needs no libQt6HttpServer and holds no code of the sandbox (inlet::sandbox); the app runs the
 // separate inlet-sandbox executable for its demo. The same checks against inlet-sandbox must find
 // both, so a check that sees nothing cannot pass by accident. check-deb.sh checks the installed
-// /usr/bin/inlet the same way.
+// /usr/bin/inlet the same way. Nor does it need Qt WebEngine: the login window is inlet-login's.
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -82,6 +82,19 @@ private slots:
         for (const QString &library : libraries)
             QVERIFY2(!library.contains(QStringLiteral("HttpServer")), qPrintable(library));
         QCOMPARE(sandboxSymbols(app), 0);
+    }
+
+    // Issue 14 §7: Qt WebEngine (Chromium) is the login window's process's alone (inlet-login):
+    // the app itself needs none of its libraries, so it never loads them.
+    void onlyTheLoginWindowNeedsWebEngine()
+    {
+        const QStringList login = needed(binary(QStringLiteral("src/app/inlet-login")));
+        QVERIFY2(login.join(u' ').contains(QStringLiteral("libQt6WebEngineWidgets")),
+            qPrintable(login.join(u' ')));
+        const QStringList app = needed(binary(QStringLiteral("src/app/inlet")));
+        QVERIFY2(app.join(u' ').contains(QStringLiteral("libQt6Widgets")), "readelf read nothing");
+        for (const QString &library : app)
+            QVERIFY2(!library.contains(QStringLiteral("WebEngine")), qPrintable(library));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "app/login/signincontroller.h"
 
-#include "app/login/loginwindow.h"
+#include "app/login/loginhelper.h"
+#include "app/shell/theme.h"
 #include "common/ondone.h"
 #include "service/signinflow.h"
 
@@ -8,41 +9,35 @@
 
 namespace inlet::app {
 
-SignInController::SignInController(SignInFlow *flow, QWebEngineProfile *profile, QObject *parent)
-    : SignInController(flow, ProfileSource([profile] { return profile; }), parent)
-{
-}
-
-SignInController::SignInController(SignInFlow *flow, ProfileSource profile, QObject *parent)
+SignInController::SignInController(SignInFlow *flow, QString dataDir, QObject *parent)
     : QObject(parent)
     , m_flow(flow)
-    , m_profile(std::move(profile))
+    , m_dataDir(std::move(dataDir))
 {
     // Whatever way the attempt ends, the controller is free again.
     connect(m_flow, &SignInFlow::signedIn, this, [this] { m_running = false; });
     connect(m_flow, &SignInFlow::signInFailed, this, [this] {
         m_running = false;
-        closeWindow();
+        if (m_helper)
+            m_helper->cancel(); // e.g. the attempt was replaced: the window goes too
     });
 }
 
 SignInController::~SignInController()
 {
-    delete m_window.data(); // before the profile it uses
+    delete m_helper.data(); // its process ends with it
 }
 
-LoginWindow *SignInController::window() const
+LoginHelper *SignInController::helper() const
 {
-    return m_window.data();
+    return m_helper.data();
 }
 
 void SignInController::start(QWidget *parentWindow)
 {
     if (m_running) {
-        if (m_window) {
-            m_window->raise();
-            m_window->activateWindow();
-        }
+        if (m_helper)
+            m_helper->raise();
         return;
     }
     m_running = true;
@@ -52,32 +47,47 @@ void SignInController::start(QWidget *parentWindow)
             m_flow->abortSignIn(request.error());
             return;
         }
-        closeWindow();
-        SignInFlow *flow = m_flow;
-        auto *window = new LoginWindow(
-            m_profile(), request->authorizeUrl, request->redirectUri,
-            [flow](const QUrl &url) { return flow->handleRedirect(url); }, parent);
-        m_window = window;
-        connect(window, &LoginWindow::codeReceived, this, [this](const QString &code) {
-            closeWindow();
-            m_flow->completeSignIn(code);
+        if (m_helper) {
+            m_helper->disconnect(this);
+            m_helper->deleteLater(); // a window of an earlier attempt still closing
+        }
+        loginprotocol::Request helperRequest;
+        helperRequest.authorizeUrl = request->authorizeUrl;
+        helperRequest.redirectUri = request->redirectUri;
+        helperRequest.dataDir = m_dataDir;
+        helperRequest.theme = Theme::toString(Theme::current());
+        if (parent) {
+            QWidget *top = parent->window();
+            helperRequest.parentWindow = quintptr(top->winId());
+            helperRequest.parentGeometry = top->frameGeometry();
+        }
+        auto *helper = new LoginHelper(this);
+        m_helper = helper;
+        connect(helper, &LoginHelper::redirected, this, [this](const QUrl &redirect) {
+            // The checks stay here, in the app: state (single use), error, code.
+            const Result<QString> code = m_flow->handleRedirect(redirect);
+            if (code)
+                m_flow->completeSignIn(*code);
+            else
+                m_flow->abortSignIn(code.error());
         });
-        connect(window, &LoginWindow::failed, this,
+        connect(helper, &LoginHelper::failed, this,
             [this](const Error &error) { m_flow->abortSignIn(error); });
-        window->setWindowModality(Qt::WindowModal);
-        window->show();
-        window->start();
-        emit windowOpened(window);
+        connect(helper, &LoginHelper::finished, this, [this, helper] {
+            if (m_helper == helper)
+                m_helper.clear(); // no window now, though the object goes only later
+            helper->deleteLater();
+            emit windowClosed();
+        });
+        helper->start(helperRequest);
+        emit windowOpened();
     });
 }
 
-void SignInController::closeWindow()
+void SignInController::cancel()
 {
-    if (m_window) {
-        m_window->hide();
-        m_window->deleteLater();
-        m_window.clear();
-    }
+    if (m_helper)
+        m_helper->cancel();
 }
 
 } // namespace inlet::app

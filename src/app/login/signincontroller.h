@@ -4,10 +4,8 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QString>
 
-#include <functional>
-
-class QWebEngineProfile;
 class QWidget;
 
 namespace inlet {
@@ -16,36 +14,38 @@ class SignInFlow;
 
 namespace inlet::app {
 
-class LoginWindow;
+class LoginHelper;
 
-// Runs one sign-in at a time: asks SignInFlow for an attempt, shows the login window, and
-// hands its result back (code -> completeSignIn, anything else -> abortSignIn). The outcome
-// arrives as SignInFlow::signedIn / signInFailed.
+// Runs one sign-in at a time: asks SignInFlow for an attempt, opens the login window in its
+// own process (LoginHelper, inlet-login), and hands its result back: the captured redirect to
+// SignInFlow::handleRedirect (state single-use, the code) -> completeSignIn, anything else
+// -> abortSignIn. The outcome arrives as SignInFlow::signedIn / signInFailed; a window that
+// crashed is a failure like any other, and the next start() opens a new one.
 class SignInController : public QObject {
     Q_OBJECT
 public:
-    // Asked for the profile each time a login window opens, so that the app can create it then:
-    // creating a QWebEngineProfile starts Chromium (about 50 MB in the app plus 85 MB of
-    // QtWebEngineProcess children), which a start-up straight into the inbox does not need.
-    using ProfileSource = std::function<QWebEngineProfile *()>;
-
-    SignInController(SignInFlow *flow, ProfileSource profile, QObject *parent = nullptr);
-    SignInController(SignInFlow *flow, QWebEngineProfile *profile, QObject *parent = nullptr);
-    ~SignInController() override;
+    // `dataDir`: the profile's, handed to the window's process only to remove the on-disk login
+    // profile of older versions.
+    explicit SignInController(SignInFlow *flow, QString dataDir = {}, QObject *parent = nullptr);
+    ~SignInController() override; // closes a window still open (its process ends)
 
     void start(QWidget *parentWindow);
+    // As the window's Cancel button (the helper reports Cancelled, then exits).
+    void cancel();
     bool isRunning() const { return m_running; }
-    LoginWindow *window() const;
+    // The login window's process while it runs (tests, the start-up benchmark).
+    LoginHelper *helper() const;
 
 signals:
-    void windowOpened(inlet::app::LoginWindow *window);
+    // A login window is opening (its process has been started).
+    void windowOpened();
+    // The window's process is gone (after a sign-in, a cancel or a crash).
+    void windowClosed();
 
 private:
-    void closeWindow();
-
     SignInFlow *m_flow;
-    ProfileSource m_profile;
-    QPointer<LoginWindow> m_window;
+    QString m_dataDir;
+    QPointer<LoginHelper> m_helper;
     bool m_running = false;
 };
 

@@ -1,5 +1,6 @@
 #include "app/shell/sandboxcontroller.h"
 
+#include "app/shell/companionprogram.h"
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "service/sandboxlink.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QProcess>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 
 namespace inlet::app {
@@ -66,28 +66,9 @@ QString SandboxController::findExecutable(QStringList *looked)
 QString SandboxController::findExecutable(
     const QString &override, const QString &appDir, QStringList *looked)
 {
-    QStringList tried;
-    QString found;
-    if (!override.isEmpty()) {
-        tried << override;
-        const QFileInfo file(override);
-        if (file.isFile() && file.isExecutable())
-            found = file.absoluteFilePath();
-    } else {
-        const QDir dir(appDir);
-        for (const QString &relative : { QStringLiteral("."), QStringLiteral("../sandbox"),
-                 QStringLiteral("../src/sandbox") }) {
-            const QString candidate = QDir::cleanPath(dir.filePath(relative));
-            tried << QDir::toNativeSeparators(QDir(candidate).filePath(kProgram));
-            // findExecutable adds .exe on Windows and checks the executable bit elsewhere.
-            found = QStandardPaths::findExecutable(kProgram, { candidate });
-            if (!found.isEmpty())
-                break;
-        }
-    }
-    if (looked)
-        *looked = tried;
-    return found;
+    return findCompanionProgram(kProgram, override, appDir,
+        { QStringLiteral("."), QStringLiteral("../sandbox"), QStringLiteral("../src/sandbox") },
+        looked);
 }
 
 qint64 SandboxController::processId() const

@@ -2,20 +2,17 @@
 
 #include "app/inbox/inboxwidget.h"
 #include "app/inbox/messageview.h"
-#include "app/login/loginwindow.h"
+#include "app/login/loginhelper.h"
 #include "app/shell/mainwindow.h"
+#include "app/shell/processtree.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QEvent>
-#include <QFile>
-#include <QHash>
 #include <QListView>
 #include <QPointer>
 #include <QTimer>
-#include <QWebEngineView>
 
 #include <cstdio>
 #include <ctime>
@@ -35,40 +32,14 @@ qint64 clockNs(clockid_t clock)
 // Taken while this library's statics are initialised: after the dynamic loader, before main().
 const qint64 g_staticInitNs = clockNs(CLOCK_MONOTONIC);
 
-QByteArray readProc(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// The fields of /proc/<pid>/stat after the command name (which may contain spaces): [0] is the
-// state (field 3 of proc(5)), so field N is at index N - 3.
-QList<QByteArray> statFields(const QString &pid)
-{
-    const QByteArray stat = readProc(QStringLiteral("/proc/%1/stat").arg(pid));
-    const qsizetype close = stat.lastIndexOf(')');
-    return close < 0 ? QList<QByteArray>() : stat.mid(close + 2).split(' ');
-}
-
 // Milliseconds since the kernel started this process (clock-tick resolution: 10 ms).
 double msSinceExec()
 {
-    const QList<QByteArray> fields = statFields(QStringLiteral("self"));
+    const QList<QByteArray> fields = processtree::statFields(QStringLiteral("self"));
     if (fields.size() < 20)
         return -1;
     const double startMs = fields.at(19).toDouble() * 1000.0 / double(sysconf(_SC_CLK_TCK));
     return clockNs(CLOCK_BOOTTIME) / 1e6 - startMs;
-}
-
-// A "Key:   123 kB" line of /proc/<pid>/status or smaps_rollup, in kB (0 if missing).
-qint64 procKb(const QString &path, const QByteArray &key)
-{
-    const QList<QByteArray> lines = readProc(path).split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(key + ':'))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
 }
 
 struct Memory {
@@ -78,43 +49,15 @@ struct Memory {
 
 Memory memoryOf(const QString &pid)
 {
-    return { procKb(QStringLiteral("/proc/%1/status").arg(pid), "VmRSS"),
-        procKb(QStringLiteral("/proc/%1/smaps_rollup").arg(pid), "Pss") };
+    return { processtree::kb(QStringLiteral("/proc/%1/status").arg(pid), "VmRSS"),
+        processtree::kb(QStringLiteral("/proc/%1/smaps_rollup").arg(pid), "Pss") };
 }
 
-// Every process below this one (QtWebEngineProcess: zygotes, renderer, GPU, utilities).
+// Every process below this one (the login window's inlet-login and its QtWebEngineProcess
+// children: zygotes, renderer, GPU, utilities).
 QStringList descendants()
 {
-    QHash<QString, QStringList> children;
-    const QStringList pids
-        = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &pid : pids) {
-        bool numeric = false;
-        pid.toInt(&numeric);
-        const QList<QByteArray> fields = numeric ? statFields(pid) : QList<QByteArray>();
-        if (fields.size() > 1)
-            children[QString::fromLatin1(fields.at(1))].append(pid);
-    }
-    QStringList out;
-    QStringList todo { QString::number(getpid()) };
-    while (!todo.isEmpty()) {
-        const QStringList next = children.value(todo.takeFirst());
-        out += next;
-        todo += next;
-    }
-    return out;
-}
-
-// "renderer", "zygote", ... from a Chromium child's --type= argument.
-QString processType(const QString &pid)
-{
-    const QList<QByteArray> args
-        = readProc(QStringLiteral("/proc/%1/cmdline").arg(pid)).split('\0');
-    for (const QByteArray &arg : args) {
-        if (arg.startsWith("--type="))
-            return QString::fromLatin1(arg.mid(7));
-    }
-    return QStringLiteral("other");
+    return processtree::descendants(getpid());
 }
 
 void report(const QString &line)
@@ -125,12 +68,10 @@ void report(const QString &line)
 
 class StartupProbe : public QObject {
 public:
-    StartupProbe(MainWindow *window, InboxWidget *inbox,
-        std::function<QWebEngineProfile *()> loginProfile, bool webView)
+    StartupProbe(MainWindow *window, InboxWidget *inbox, bool webView)
         : QObject(window)
         , m_window(window)
         , m_inbox(inbox)
-        , m_loginProfile(std::move(loginProfile))
         , m_webView(webView)
     {
         m_inbox->conversationList()->viewport()->installEventFilter(this);
@@ -140,8 +81,6 @@ public:
             QCoreApplication::exit(3);
         });
     }
-
-    ~StartupProbe() override { delete m_login.data(); } // before the profile it uses
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -196,7 +135,7 @@ private:
         m_rssBeforeWebKb = self.rssKb;
         report(QStringLiteral("stage=memory rss-kb=%1 hwm-kb=%2 pss-kb=%3 child-processes=%4")
                    .arg(self.rssKb)
-                   .arg(procKb(QStringLiteral("/proc/self/status"), "VmHWM"))
+                   .arg(processtree::kb(QStringLiteral("/proc/self/status"), "VmHWM"))
                    .arg(self.pssKb)
                    .arg(descendants().size()));
         if (!m_webView) {
@@ -204,28 +143,29 @@ private:
             return;
         }
         m_openNs = clockNs(CLOCK_MONOTONIC);
-        auto *login = new LoginWindow(
-            m_loginProfile(), QUrl(QStringLiteral("about:blank")),
-            QUrl(QStringLiteral("https://localhost/bench")),
-            [](const QUrl &) -> Result<QString> {
-                return fail(Error::Kind::Cancelled, QStringLiteral("benchmark"));
-            },
-            m_window);
-        m_login = login;
-        connect(
-            login->view(), &QWebEngineView::loadFinished, this,
-            [this](bool ok) {
-                report(QStringLiteral("stage=webview-loaded ok=%1 open-ms=%2")
-                           .arg(ok)
-                           .arg((clockNs(CLOCK_MONOTONIC) - m_openNs) / 1e6, 0, 'f', 1));
-                QTimer::singleShot(1000, this, [this] { reportWebView(); });
-            },
-            Qt::SingleShotConnection);
-        login->show();
-        login->start();
+        // The login window's process, as a sign-in opens it (SignInController), on a blank page.
+        m_login = new LoginHelper(this);
+        connect(m_login, &LoginHelper::loaded, this, [this] {
+            report(QStringLiteral("stage=webview-loaded ok=1 open-ms=%1")
+                       .arg((clockNs(CLOCK_MONOTONIC) - m_openNs) / 1e6, 0, 'f', 1));
+            QTimer::singleShot(1000, this, [this] { reportWebView("webview-memory"); });
+        });
+        connect(m_login, &LoginHelper::finished, this, [this] {
+            m_openNs = clockNs(CLOCK_MONOTONIC);
+            QTimer::singleShot(1000, this, [this] {
+                reportWebView("webview-closed-memory");
+                QCoreApplication::exit(0);
+            });
+        });
+        loginprotocol::Request request;
+        request.authorizeUrl = QUrl(QStringLiteral("about:blank"));
+        request.redirectUri = QUrl(QStringLiteral("https://localhost/bench"));
+        request.parentWindow = quintptr(m_window->winId());
+        request.parentGeometry = m_window->frameGeometry();
+        m_login->start(request);
     }
 
-    void reportWebView()
+    void reportWebView(const char *stage)
     {
         const Memory self = memoryOf(QStringLiteral("self"));
         Memory children;
@@ -235,40 +175,38 @@ private:
             const Memory m = memoryOf(pid);
             children.rssKb += m.rssKb;
             children.pssKb += m.pssKb;
-            kinds.append(QStringLiteral("%1:%2kB").arg(processType(pid)).arg(m.pssKb));
+            kinds.append(QStringLiteral("%1:%2kB").arg(processtree::kind(pid)).arg(m.pssKb));
         }
-        report(
-            QStringLiteral("stage=webview-memory rss-kb=%1 rss-delta-kb=%2 pss-kb=%3 children=%4 "
-                           "children-rss-kb=%5 children-pss-kb=%6 children-pss=%7")
-                .arg(self.rssKb)
-                .arg(self.rssKb - m_rssBeforeWebKb)
-                .arg(self.pssKb)
-                .arg(pids.size())
-                .arg(children.rssKb)
-                .arg(children.pssKb)
-                .arg(kinds.join(QLatin1Char(','))));
-        QCoreApplication::exit(0);
+        report(QStringLiteral("stage=%8 rss-kb=%1 rss-delta-kb=%2 pss-kb=%3 children=%4 "
+                              "children-rss-kb=%5 children-pss-kb=%6 children-pss=%7")
+                   .arg(self.rssKb)
+                   .arg(self.rssKb - m_rssBeforeWebKb)
+                   .arg(self.pssKb)
+                   .arg(pids.size())
+                   .arg(children.rssKb)
+                   .arg(children.pssKb)
+                   .arg(kinds.join(QLatin1Char(',')), QLatin1String(stage)));
+        if (m_login && m_login->isRunning())
+            m_login->cancel(); // then finished(), then the same once it has gone
     }
 
     MainWindow *m_window;
     InboxWidget *m_inbox;
-    std::function<QWebEngineProfile *()> m_loginProfile;
     bool m_webView;
     Stage m_stage = Stage::Inbox;
     qint64 m_openNs = 0;
     qint64 m_rssBeforeWebKb = 0;
-    QPointer<LoginWindow> m_login;
+    QPointer<LoginHelper> m_login;
 };
 
 } // namespace
 
-void installStartupProbe(
-    MainWindow *window, InboxWidget *inbox, std::function<QWebEngineProfile *()> loginProfile)
+void installStartupProbe(MainWindow *window, InboxWidget *inbox)
 {
     const QByteArray mode = qgetenv("INLET_BENCH_STARTUP");
     if (mode.isEmpty() || mode == "0")
         return;
-    new StartupProbe(window, inbox, std::move(loginProfile), mode == "webview");
+    new StartupProbe(window, inbox, mode == "webview");
 }
 
 } // namespace inlet::app

@@ -1,9 +1,5 @@
 #pragma once
 
-#include <functional>
-
-class QWebEngineProfile;
-
 namespace inlet::app {
 
 class InboxWidget;
@@ -15,9 +11,9 @@ class MainWindow;
 //   2. then opens the first conversation and prints the time to its first painted messages,
 //   3. then, one second later, its resident memory (VmRSS, VmHWM, PSS) and its child processes,
 // and quits. With INLET_BENCH_STARTUP=webview it then also opens a login window on about:blank
-// and prints the memory of the app and of its QtWebEngineProcess children once that has loaded.
-// `loginProfile` is only called for that last step.
-void installStartupProbe(
-    MainWindow *window, InboxWidget *inbox, std::function<QWebEngineProfile *()> loginProfile);
+// (its own process, inlet-login, as for a sign-in) and prints the memory of the app and of every
+// process below it (the window's and its QtWebEngineProcess children) once that has loaded, then
+// closes it and prints the same once its process has gone.
+void installStartupProbe(MainWindow *window, InboxWidget *inbox);
 
 } // namespace inlet::app

@@ -9,93 +9,28 @@
 // QTWEBENGINE_CHROMIUM_FLAGS. It presses Allow on the consent page through Chromium's remote
 // debugging protocol (QTWEBENGINE_REMOTE_DEBUGGING), as a person would click it, and waits until
 // the data dir's inlet.sqlite holds the account and its first conversations.
-#include "app/login/chromiumsandbox.h"
+#include "app/loginprocesses.h"
 #include "integration/e2esupport.h"
 #include "store/guithread.h"
+#include "support/devtools.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebSocket>
 
 #include <csignal>
+#include <unistd.h>
 
 using namespace inlet;
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
-// The web socket of the page whose URL contains `urlPart`, from Chromium's DevTools list.
-QString devToolsPage(QNetworkAccessManager &network, quint16 port, const QString &urlPart)
-{
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/json/list").arg(port)));
-    request.setTransferTimeout(2000);
-    QNetworkReply *reply = network.get(request);
-    (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 3000);
-    const QJsonArray targets = QJsonDocument::fromJson(reply->readAll()).array();
-    delete reply;
-    for (const QJsonValue &target : targets) {
-        const QJsonObject t = target.toObject();
-        if (t.value(QStringLiteral("type")).toString() == QLatin1String("page")
-            && t.value(QStringLiteral("url")).toString().contains(urlPart))
-            return t.value(QStringLiteral("webSocketDebuggerUrl")).toString();
-    }
-    return {};
-}
-
-// Runtime.evaluate of `expression` in that page; its value, or an invalid variant.
-QVariant evaluate(const QString &socketUrl, const QString &expression)
-{
-    QWebSocket socket;
-    QVariant value;
-    bool answered = false;
-    QObject::connect(&socket, &QWebSocket::textMessageReceived, [&](const QString &message) {
-        const QJsonObject reply = QJsonDocument::fromJson(message.toUtf8()).object();
-        if (reply.value(QStringLiteral("id")).toInt() != 1)
-            return;
-        answered = true;
-        value = reply.value(QStringLiteral("result"))
-                    .toObject()
-                    .value(QStringLiteral("result"))
-                    .toObject()
-                    .value(QStringLiteral("value"))
-                    .toVariant();
-    });
-    socket.open(QUrl(socketUrl));
-    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
-        return {};
-    const QJsonObject call { { QStringLiteral("id"), 1 },
-        { QStringLiteral("method"), QStringLiteral("Runtime.evaluate") },
-        { QStringLiteral("params"),
-            QJsonObject { { QStringLiteral("expression"), expression } } } };
-    socket.sendTextMessage(QString::fromUtf8(QJsonDocument(call).toJson(QJsonDocument::Compact)));
-    (void)QTest::qWaitFor([&] { return answered; }, 5000);
-    socket.close();
-    return value;
-}
-
-} // namespace
 
 class TestRootDemo : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        if (!app::runsAsRoot())
+        if (::geteuid() != 0)
             QSKIP("runs only as root: it checks that the demo starts for root, where Chromium "
                   "refuses its sandbox (CI and fresh containers run as root; as a normal user "
                   "Chromium keeps its sandbox and tst_sandboxdemo covers the demo)");
@@ -114,7 +49,8 @@ private slots:
         QVERIFY(QDir(home.path()).mkpath(QStringLiteral("runtime")));
         QVERIFY(QFile::setPermissions(home.filePath(QStringLiteral("runtime")),
             QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        const quint16 devTools = freePort();
+        // The app's login window (inlet-login) inherits it from the app.
+        const quint16 devTools = test::useDevToolsPort();
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("QTWEBENGINE_DISABLE_SANDBOX"));
@@ -129,8 +65,6 @@ private slots:
             env.insert(QStringLiteral("ASAN_OPTIONS"),
                 env.value(QStringLiteral("ASAN_OPTIONS"))
                     + QStringLiteral(":new_delete_type_mismatch=0"));
-        env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
-            QStringLiteral("127.0.0.1:%1").arg(devTools));
 
         // inlet.sh's with_keyring; the shell says its pid, which exec hands to inlet.
         QProcess process;
@@ -178,13 +112,12 @@ private slots:
         };
 
         // The consent page in the login view: Chromium started as root.
-        QNetworkAccessManager network;
         QString page;
         const bool consent = QTest::qWaitFor(
             [&] {
                 if (!alive())
                     return true;
-                page = devToolsPage(network, devTools, QStringLiteral("/oauth/authorize"));
+                page = test::devToolsPage(devTools, QStringLiteral("/oauth/authorize"));
                 return !page.isEmpty();
             },
             40000);
@@ -192,12 +125,9 @@ private slots:
             QFAIL(qPrintable(explain("no consent page")));
         QCOMPARE(output.count("the login view runs without Chromium's sandbox"), 1);
 
-        // Allow, as a click on the page: a moment after the answer, since the navigation it
-        // starts can swallow the answer to a click made inside the call.
-        const QString click = QStringLiteral(
-            "(function(){var a=document.getElementById('allow');if(!a)return false;"
-            "setTimeout(function(){a.click();},100);return true;})()");
-        if (!QTest::qWaitFor([&] { return alive() && evaluate(page, click).toBool(); }, 15000))
+        // Allow, as a click on the page.
+        if (!test::clickInPage(devTools, QStringLiteral("/oauth/authorize"),
+                QStringLiteral("allow"), 15000, alive))
             QFAIL(qPrintable(explain("Allow could not be pressed")));
 
         // Signed in: the account and the backfill's first conversations are on disk.
@@ -222,6 +152,10 @@ private slots:
             QFAIL(qPrintable(explain("not signed in: no account or conversation stored")));
         QCOMPARE(guithread::allowed([&] { return reader->accounts(); })->first().id,
             QStringLiteral("17841400000000001"));
+
+        // The login window ran in its own process, which is gone; the app never loaded Chromium.
+        QTRY_VERIFY_WITH_TIMEOUT(test::loginWindowProcesses(pid).isEmpty(), 10000);
+        QVERIFY(test::mapsQtWebEngine(pid) == std::optional<bool>(false));
     }
 };
 

@@ -1,6 +1,4 @@
-#include "app/asanwebengine.h"
-#include "app/login/loginprofile.h"
-#include "app/login/loginwindow.h"
+#include "app/login/loginhelper.h"
 #include "app/login/signincontroller.h"
 #include "app/settings/settingsdialog.h"
 #include "app/shell/accountspanel.h"
@@ -18,6 +16,7 @@
 #include "service/sandboxlink.h"
 #include "service/signinflow.h"
 #include "store/store.h"
+#include "support/devtools.h"
 #include "support/sandboxarguments.h"
 #include "support/testsupport.h"
 
@@ -33,9 +32,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QWebEnginePage>
-#include <QWebEngineProfile>
-#include <QWebEngineView>
 
 using namespace inlet;
 using namespace inlet::app;
@@ -55,7 +51,6 @@ private:
     std::unique_ptr<AppSetup> m_app;
     std::unique_ptr<AccountList> m_accounts;
     std::unique_ptr<SignInFlow> m_flow;
-    std::unique_ptr<QWebEngineProfile> m_profile;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<AvatarLoader> m_avatars;
     std::unique_ptr<SandboxLink> m_link;
@@ -64,19 +59,11 @@ private:
     std::unique_ptr<SignInController> m_signIn;
     std::unique_ptr<MainWindow> m_window;
 
-    // Clicks Allow on the consent page of the login window the controller opens.
-    bool allowInLoginWindow()
-    {
-        if (!QTest::qWaitFor([this] { return m_signIn->window() != nullptr; }, 15000))
-            return false;
-        LoginWindow *login = m_signIn->window();
-        QSignalSpy loaded(login->view()->page(), &QWebEnginePage::loadFinished);
-        if (!loaded.wait(15000) || !loaded.first().first().toBool())
-            return false;
-        login->view()->page()->runJavaScript(
-            QStringLiteral("document.getElementById('allow').click();"));
-        return true;
-    }
+    quint16 m_devTools = 0;
+
+    // Clicks Allow on the consent page of the login window the controller opens (in its own
+    // process, through Chromium's DevTools).
+    bool allowInLoginWindow() { return test::allowInLoginWindow(m_devTools); }
 
     bool trySandboxAndAllow()
     {
@@ -99,6 +86,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         Theme::initialize();
+        m_devTools = test::useDevToolsPort();
     }
 
     void init()
@@ -119,7 +107,6 @@ private slots:
             m_store.get(), m_vault.get(), m_graph.get(), m_scheduler.get());
         m_flow = std::make_unique<SignInFlow>(
             m_app.get(), m_accounts.get(), m_vault.get(), m_graph.get());
-        m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_avatars = std::make_unique<AvatarLoader>(m_network.get());
         m_sandboxOptions.eventsPerMinute = 0;
@@ -128,7 +115,7 @@ private slots:
         m_link = std::make_unique<SandboxLink>(m_app.get(), m_flow.get());
         m_sandbox = std::make_unique<SandboxController>(
             m_link.get(), test::sandboxArguments(m_sandboxOptions));
-        m_signIn = std::make_unique<SignInController>(m_flow.get(), m_profile.get());
+        m_signIn = std::make_unique<SignInController>(m_flow.get(), m_dir->path());
         m_window = std::make_unique<MainWindow>(
             MainWindow::AccountServices { m_accounts.get(), m_flow.get(), m_app.get() },
             m_signIn.get(), m_sandbox.get(), m_avatars.get());
@@ -141,8 +128,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
-        m_signIn.reset(); // deletes a login window still open, before the profile
-        m_profile.reset();
+        m_signIn.reset(); // closes a login window still open (its process ends)
         m_sandbox.reset();
         m_link.reset();
         m_avatars.reset();
@@ -198,7 +184,7 @@ private slots:
         const auto stored = await(m_vault->read(TokenVault::appSecretKey(QStringLiteral("1234567890"))));
         QVERIFY(stored && *stored);
         QCOMPARE(**stored, QStringLiteral("typed-secret-value"));
-        QVERIFY(m_signIn->window() == nullptr);
+        QVERIFY(m_signIn->helper() == nullptr); // no login window
     }
 
     // Settings asks for both of a Meta app's pairs: the Meta app's secret goes to the real
@@ -284,7 +270,7 @@ private slots:
         QVERIFY(m_window->statusText().contains(m_sandboxOptions.businessUsername));
         QVERIFY(m_sandbox->isActive());
         QVERIFY(m_link->isActive());
-        QTRY_VERIFY(m_signIn->window() == nullptr); // the login window is gone
+        QTRY_VERIFY(m_signIn->helper() == nullptr); // the login window's process is gone
 
         // The avatar arrives off the GUI thread; wait for it so the screenshot shows it.
         QTRY_VERIFY_WITH_TIMEOUT(m_avatars->hasPicture(id), 10000);
@@ -348,8 +334,10 @@ private slots:
     {
         QSignalSpy failed(m_flow.get(), &SignInFlow::signInFailed);
         QTest::mouseClick(m_window->welcomePage()->sandboxButton(), Qt::LeftButton);
-        QVERIFY(QTest::qWaitFor([this] { return m_signIn->window() != nullptr; }, 15000));
-        m_signIn->window()->close();
+        QVERIFY(QTest::qWaitFor([this] { return m_signIn->helper() != nullptr; }, 15000));
+        QSignalSpy opened(m_signIn->helper(), &LoginHelper::opened);
+        QVERIFY(opened.wait(15000));
+        m_signIn->cancel(); // as the window's Cancel button
         QVERIFY(failed.count() == 1 || failed.wait(5000));
         QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Cancelled);
         QVERIFY(m_window->isShowingWelcome());

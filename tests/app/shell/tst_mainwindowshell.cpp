@@ -1,7 +1,5 @@
 // The window's shell pieces: unread count in the title, Help > Keyboard shortcuts, extra menus
 // before Help, and the status bar's sync progress and failure message.
-#include "app/asanwebengine.h"
-#include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/mainwindow.h"
@@ -27,7 +25,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebEngineProfile>
 
 using namespace inlet;
 using namespace inlet::app;
@@ -43,7 +40,6 @@ private:
     std::unique_ptr<AppSetup> m_app;
     std::unique_ptr<AccountList> m_accounts;
     std::unique_ptr<SignInFlow> m_flow;
-    std::unique_ptr<QWebEngineProfile> m_profile;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<AvatarLoader> m_avatars;
     std::unique_ptr<SandboxController> m_sandbox;
@@ -76,11 +72,10 @@ private slots:
             m_store.get(), m_vault.get(), m_graph.get(), m_scheduler.get());
         m_flow = std::make_unique<SignInFlow>(
             m_app.get(), m_accounts.get(), m_vault.get(), m_graph.get());
-        m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_avatars = std::make_unique<AvatarLoader>(m_network.get());
         m_sandbox = std::make_unique<SandboxController>();
-        m_signIn = std::make_unique<SignInController>(m_flow.get(), m_profile.get());
+        m_signIn = std::make_unique<SignInController>(m_flow.get(), m_dir->path());
         m_window = std::make_unique<MainWindow>(
             MainWindow::AccountServices { m_accounts.get(), m_flow.get(), m_app.get() },
             m_signIn.get(), m_sandbox.get(), m_avatars.get());
@@ -92,7 +87,6 @@ private slots:
     {
         m_window.reset();
         m_signIn.reset();
-        m_profile.reset();
         m_sandbox.reset();
         m_avatars.reset();
         m_network.reset();
@@ -145,7 +139,7 @@ private slots:
         QVERIFY(m_window->statusText().contains(missing));
         QVERIFY(button->isEnabled()); // not stuck waiting
         QVERIFY(m_window->isShowingWelcome());
-        QVERIFY(m_signIn->window() == nullptr);
+        QVERIFY(m_signIn->helper() == nullptr);
         QVERIFY(!m_sandbox->isRunning());
     }
 

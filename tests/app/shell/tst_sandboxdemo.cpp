@@ -1,5 +1,4 @@
 #include "app/appharness.h"
-#include "app/asanwebengine.h"
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"

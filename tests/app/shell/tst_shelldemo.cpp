@@ -1,5 +1,4 @@
 #include "app/appharness.h"
-#include "app/asanwebengine.h"
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/notifier.h"
