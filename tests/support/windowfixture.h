@@ -17,15 +17,18 @@
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "graph/graphclient.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
+#include "service/signinflow.h"
 #include "store/store.h"
+#include "support/await.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QSettings>
-#include <QTest>
 #include <QWebEngineProfile>
 
 #include <memory>
@@ -54,22 +57,26 @@ public:
         vault = keychain;
         graph = std::make_unique<GraphClient>();
         scheduler = std::make_unique<TokenRefreshScheduler>(graph.get(), vault);
-        accounts
-            = std::make_unique<AccountService>(store.get(), vault, graph.get(), scheduler.get());
+        appSetup = std::make_unique<AppSetup>(vault, graph.get());
+        accounts = std::make_unique<AccountList>(store.get(), vault, graph.get(), scheduler.get());
+        signInFlow
+            = std::make_unique<SignInFlow>(appSetup.get(), accounts.get(), vault, graph.get());
         avatars = std::make_unique<app::AvatarLoader>(&network);
         sandbox = std::make_unique<app::SandboxController>();
-        signIn = std::make_unique<app::SignInController>(accounts.get(), [this] {
+        signIn = std::make_unique<app::SignInController>(signInFlow.get(), [this] {
             if (!profile)
                 profile.reset(app::createLoginProfile(m_dataDir, nullptr));
             return profile.get();
         });
         window = std::make_unique<app::MainWindow>(
-            accounts.get(), signIn.get(), sandbox.get(), avatars.get());
+            app::MainWindow::AccountServices { accounts.get(), signInFlow.get(), appSetup.get() },
+            signIn.get(), sandbox.get(), avatars.get());
 
         app::InboxServices services;
         services.store = store.get();
         services.source = std::make_shared<StoreInboxSource>(store->readers());
         inbox = new app::InboxWidget(services);
+        feedModels(store.get(), inbox->conversations(), inbox->messages(), inbox->views());
         window->setInboxWidget(inbox);
         app::InboxLayout::keepInProfile(inbox, &settings);
         notifier = std::make_unique<app::Notifier>(store.get(), &settings, window.get());
@@ -88,7 +95,9 @@ public:
         profile.reset();
         sandbox.reset();
         avatars.reset();
+        signInFlow.reset();
         accounts.reset();
+        appSetup.reset();
         scheduler.reset();
         graph.reset();
         m_ownVault.reset();
@@ -96,12 +105,12 @@ public:
         settings.sync();
     }
 
-    // Waits, processing events (the accounts and the vault answer through the event loop).
+    // Whether the write or read succeeded (waiting with the event loop turning: the accounts and
+    // the vault answer through it).
     template <typename T> static bool done(QFuture<T> future)
     {
-        if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 10000))
-            return false;
-        return !future.isCanceled() && future.result().has_value();
+        const std::optional<T> result = await(std::move(future));
+        return result && result->has_value();
     }
 
     // A connected account (its token in the session's vault). Call load() after.
@@ -145,7 +154,9 @@ public:
     TokenVault *vault = nullptr;
     std::unique_ptr<GraphClient> graph;
     std::unique_ptr<TokenRefreshScheduler> scheduler;
-    std::unique_ptr<AccountService> accounts;
+    std::unique_ptr<AppSetup> appSetup;
+    std::unique_ptr<AccountList> accounts;
+    std::unique_ptr<SignInFlow> signInFlow;
     QNetworkAccessManager network;
     std::unique_ptr<app::AvatarLoader> avatars;
     std::unique_ptr<app::SandboxController> sandbox;

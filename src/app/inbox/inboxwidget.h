@@ -22,6 +22,7 @@ class QToolButton;
 namespace inlet {
 class Connectivity;
 class ConversationListModel;
+class ConversationViewsModel;
 class InboxSource;
 class MessageListModel;
 class Outbox;
@@ -41,8 +42,11 @@ class MessageDelegate;
 class MessageView;
 class QuickSwitcher;
 class ReactionNotice;
+class TriageActions;
+class TriagePanel;
 
-// The core services the inbox works with. `store` and `source` are required; without `outbox`
+// The core services the inbox works with. `store` and `source` are required; the composition root
+// feeds conversations() and messages() from Store::changed (models/storefeed.h). Without `outbox`
 // the composer explains that sending is unavailable; `senderActions` (typing_on / mark_seen) and
 // `reactions` (the manager's own reactions) are optional.
 struct InboxServices {
@@ -62,7 +66,8 @@ struct InboxServices {
 // pane (header with the messaging window, messages, composer) | contact panel, in a splitter.
 // Keyboard: Ctrl+K jump to a conversation, Ctrl+F search messages, Alt+Up/Down previous/next
 // conversation, Ctrl+Shift+U next unread, Ctrl+I shows or hides the contact panel (also the
-// header's Contact button), Esc closes the search / reply / contact panel.
+// header's Contact button), Esc closes the search / reply / contact panel; Ctrl+Shift+D done,
+// Ctrl+Shift+H snooze, Ctrl+Shift+M mark as unread (TriageActions).
 class InboxWidget : public QWidget {
     Q_OBJECT
 public:
@@ -94,6 +99,7 @@ public:
 
     ConversationListModel *conversations() const { return m_conversations; }
     MessageListModel *messages() const { return m_messages; }
+    ConversationViewsModel *views() const;
     QListView *conversationList() const { return m_list; }
     MessageView *messageView() const { return m_messageView; }
     Composer *composer() const { return m_composer; }
@@ -106,6 +112,11 @@ public:
     QToolButton *contactToggle() const { return m_contactToggle; }
     QSplitter *splitter() const { return m_splitter; }
     QWidget *conversationPane() const { return m_conversationPane; }
+    // Triage: the views with their counts and filters above the list, and Done / Snooze / Mark as
+    // unread (keys, the header's buttons, the list's context menu).
+    TriagePanel *triagePanel() const { return m_triage; }
+    TriageActions *triageActions() const { return m_triageActions; }
+    QTimer *countdownTimer() const { return m_countdownTimer; }
 
 signals:
     void conversationOpened(qint64 conversationId);
@@ -126,6 +137,8 @@ private:
     void moveSelection(int delta);
     void nextUnread();
     void applyFilter();
+    void showListMenu(const QPoint &pos);
+    void tickCountdown();
     QString accountName(const QString &id) const;
     void applyLayout();
     void showContactPanel(bool shown);
@@ -144,7 +157,9 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_accountFilter = nullptr;
     QCheckBox *m_unreadOnly = nullptr;
-    QCheckBox *m_needsReply = nullptr;
+    TriagePanel *m_triage = nullptr;
+    TriageActions *m_triageActions = nullptr;
+    QTimer *m_countdownTimer = nullptr; // the Reply window's countdown: repaints the visible rows
     QListView *m_list = nullptr;
     QLabel *m_headerTitle = nullptr;
     QLabel *m_headerWindow = nullptr;

@@ -153,7 +153,7 @@ private slots:
         QVERIFY(!drawer()->isOpen());
         QVERIFY2(m_app->window->statusText().contains(QLatin1String("reconnect")),
             qPrintable(m_app->window->statusText()));
-        m_app->accounts->abortSignIn(Error::make(Error::Kind::Cancelled, QStringLiteral("test")));
+        m_app->signInFlow->abortSignIn(Error::make(Error::Kind::Cancelled, QStringLiteral("test")));
 
         // Connect another account: without an app configured, Settings opens to ask for it.
         drawer()->open();
