@@ -257,6 +257,7 @@ int main(int argc, char **argv)
     showAccounts();
     QObject::connect(accounts, &AccountList::accountsChanged, inbox, showAccounts);
     window.setInboxWidget(inbox);
+    app::InboxLayout::keepInProfile(inbox, &settings); // panes' widths, contact panel open or not
     // INLET_BENCH_STARTUP=1 only (bench/bench_startup.cpp): time to the painted inbox, memory.
     app::installStartupProbe(&window, inbox);
 
@@ -264,6 +265,8 @@ int main(int argc, char **argv)
     app::Notifier notifier(core->store(), &settings, &window);
     QObject::connect(&notifier, &app::Notifier::unreadCountChanged, &window, &app::MainWindow::setUnreadCount);
     window.setUnreadCount(notifier.unreadCount());
+    QObject::connect(&notifier, &app::Notifier::unreadByAccountChanged, &window,
+        &app::MainWindow::setUnreadByAccount); // the rail's badges
     window.addMenu(new app::NotificationsMenu(&notifier, [accounts] {
         QList<std::pair<QString, QString>> list;
         for (const Account &account : accounts->accounts())

@@ -1,6 +1,7 @@
 #include "app/inbox/conversationdelegate.h"
 
 #include "app/inbox/avatarpainter.h"
+#include "app/inbox/countbadge.h"
 #include "app/inbox/imagecache.h"
 #include "models/conversationlistmodel.h"
 
@@ -164,15 +165,12 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     int badgeWidth = 0;
     const int line2 = top + bm.height() + 6;
     if (unread > 0) {
-        const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
-        badgeWidth = qMax(sm.height() + 4, sm.horizontalAdvance(count) + 12);
-        const QRect badge(r.right() - badgeWidth, line2, badgeWidth, sm.height() + 4);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight));
-        painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
-        painter->setPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::HighlightedText));
-        painter->setFont(small);
-        painter->drawText(badge, Qt::AlignCenter, count);
+        const QRect badge = CountBadge::rect(small, unread, QPoint(r.right(), line2), true);
+        badgeWidth = badge.width();
+        const QColor highlight = pal.color(QPalette::Highlight);
+        const QColor highlightedText = pal.color(QPalette::HighlightedText);
+        CountBadge::paint(painter, badge, small, unread, selected ? highlightedText : highlight,
+            selected ? highlight : highlightedText);
     } else if (markedUnread) {
         // Marked as unread by the manager: a dot where the count would be.
         const int size = sm.height() / 2 + 2;

@@ -204,6 +204,11 @@ void InboxWidget::buildUi()
     m_headerTitle->setFont(titleFont);
     m_headerWindow = new QLabel(m_conversationPane);
     m_headerWindow->setAccessibleName(tr("Messaging window"));
+    // The header's texts give way (clipped; the window's tooltip is whole) before the panes do:
+    // beside the triage buttons and the contact toggle, their full width would set the
+    // conversation's minimum width.
+    m_headerTitle->setMinimumWidth(120);
+    m_headerWindow->setMinimumWidth(1);
     m_olderMissing = new QLabel(tr("Older messages may be missing: Instagram returns only the 20 "
                                    "newest, and more arrived while webhooks were not delivered."),
         m_conversationPane);
@@ -238,6 +243,17 @@ void InboxWidget::buildUi()
         b->setAutoRaise(true);
         header->addWidget(b);
     }
+    m_contactToggle = new QToolButton(m_conversationPane);
+    m_contactToggle->setText(tr("Contact"));
+    m_contactToggle->setToolTip(
+        tr("Show or hide the contact panel (%1)")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_I).toString(QKeySequence::NativeText)));
+    m_contactToggle->setCheckable(true);
+    m_contactToggle->setChecked(m_layout.contactPanelOpen);
+    m_contactToggle->setAutoRaise(true);
+    m_contactToggle->setVisible(false); // with a conversation
+    header->addSpacing(6);
+    header->addWidget(m_contactToggle);
     auto *paneLayout = new QVBoxLayout(m_conversationPane);
     paneLayout->setContentsMargins(0, 0, 0, 0);
     paneLayout->setSpacing(0);
@@ -263,12 +279,21 @@ void InboxWidget::buildUi()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({320, 640, 220});
+    m_splitter->setChildrenCollapsible(false);
+    applyLayout();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
     m_contact->setVisible(false);
 
+    connect(m_contactToggle, &QToolButton::toggled, this, &InboxWidget::setContactPanelOpen);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        const QList<int> sizes = m_splitter->sizes();
+        m_layout.listWidth = sizes.value(0);
+        if (m_contact->isVisible())
+            m_layout.contactWidth = sizes.value(2);
+        emit layoutChanged();
+    });
     connect(m_search, &QLineEdit::textChanged, m_conversations, &ConversationListModel::setSearchText);
     connect(m_accountFilter, &QComboBox::currentIndexChanged, this, &InboxWidget::applyFilter);
     connect(m_unreadOnly, &QCheckBox::toggled, this, &InboxWidget::applyFilter);
@@ -300,8 +325,10 @@ void InboxWidget::installShortcuts()
         else if (!m_search->text().isEmpty())
             m_search->clear();
         else if (m_contact->isVisible())
-            m_contact->setVisible(false);
+            setContactPanelOpen(false);
     });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_I),
+        [this] { setContactPanelOpen(!m_layout.contactPanelOpen); });
 }
 
 QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
@@ -317,6 +344,7 @@ QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
         { keys(Qt::ALT | Qt::Key_Up), tr("Previous conversation") },
         { keys(Qt::ALT | Qt::Key_Down), tr("Next conversation") },
         { keys(Qt::CTRL | Qt::SHIFT | Qt::Key_U), tr("Next unread conversation") },
+        { keys(Qt::CTRL | Qt::Key_I), tr("Show or hide the contact panel") },
         { keys(QKeyCombination(Qt::Key_Escape)),
             tr("Cancel the reply, clear the search, close the contact panel") },
         { keys(QKeyCombination(Qt::Key_Return)), tr("Send the reply") },
@@ -372,6 +400,46 @@ QString InboxWidget::accountName(const QString &id) const
         if (accountId == id)
             return name;
     return {};
+}
+
+void InboxWidget::setLayoutState(const InboxLayout &layout)
+{
+    const bool changed = !(layout == m_layout);
+    m_layout = layout;
+    {
+        QSignalBlocker block(m_contactToggle);
+        m_contactToggle->setChecked(layout.contactPanelOpen);
+    }
+    showContactPanel(layout.contactPanelOpen && m_current.id != 0);
+    applyLayout();
+    if (changed)
+        emit layoutChanged();
+}
+
+void InboxWidget::setContactPanelOpen(bool open)
+{
+    InboxLayout layout = m_layout;
+    layout.contactPanelOpen = open;
+    setLayoutState(layout);
+}
+
+// A splitter gives a pane shown again the width it had (none, the first time): the layout's
+// widths are applied again instead.
+void InboxWidget::showContactPanel(bool shown)
+{
+    if (m_contact->isVisibleTo(this) == shown)
+        return;
+    m_contact->setVisible(shown);
+    applyLayout();
+}
+
+// The list and the contact panel get their widths, the conversation the rest.
+void InboxWidget::applyLayout()
+{
+    const int total = m_splitter->width() - m_splitter->handleWidth() * 2;
+    const int contact = m_contact->isVisibleTo(this) ? m_layout.contactWidth : 0;
+    const int conversation = qMax(total - m_layout.listWidth - contact, 200);
+    m_splitter->setSizes({ m_layout.listWidth, conversation, m_layout.contactWidth });
 }
 
 void InboxWidget::applyFilter()
@@ -470,7 +538,8 @@ void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
     m_placeholder->setVisible(false);
     m_messageView->setVisible(true);
     m_composer->setVisible(true);
-    m_contact->setVisible(true);
+    m_contactToggle->setVisible(true);
+    showContactPanel(m_layout.contactPanelOpen);
     m_contact->setConversation(m_current, accountName(m_current.accountId));
     m_reactionNotice->setConversation(m_current.accountId, m_current.customerId);
     m_composer->clear();
@@ -535,6 +604,7 @@ void InboxWidget::refreshHeader()
         break;
     }
     m_headerWindow->setText(text);
+    m_headerWindow->setToolTip(text);
     m_headerWindow->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color));
     m_composer->setWindowState(state);
     if (!m_services.outbox)

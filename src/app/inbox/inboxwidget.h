@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/inbox/inboxlayout.h"
 #include "model/savedreply.h"
 #include "models/modelrows.h"
 
@@ -66,8 +67,9 @@ struct InboxServices {
 // The whole inbox window body: inbox pane (search, filters, conversation list) | conversation
 // pane (header with the messaging window, messages, composer) | contact panel, in a splitter.
 // Keyboard: Ctrl+K jump to a conversation, Ctrl+F search messages, Alt+Up/Down previous/next
-// conversation, Ctrl+Shift+U next unread, Esc closes the search / reply / contact panel;
-// Ctrl+Shift+D done, Ctrl+Shift+H snooze, Ctrl+Shift+M mark as unread (TriageActions).
+// conversation, Ctrl+Shift+U next unread, Ctrl+I shows or hides the contact panel (also the
+// header's Contact button), Esc closes the search / reply / contact panel; Ctrl+Shift+D done,
+// Ctrl+Shift+H snooze, Ctrl+Shift+M mark as unread (TriageActions).
 class InboxWidget : public QWidget {
     Q_OBJECT
 public:
@@ -88,6 +90,14 @@ public:
     // Asks InboxServices::mediaHostReady again (after the settings changed).
     void refreshAttachmentsAvailable();
 
+    // The panes' widths and the contact panel's state (layoutChanged when the manager changes
+    // them); InboxLayout::keepInProfile keeps them in the profile.
+    InboxLayout layoutState() const { return m_layout; }
+    void setLayoutState(const InboxLayout &layout);
+    // Whether the contact panel shows beside an open conversation.
+    bool isContactPanelOpen() const { return m_layout.contactPanelOpen; }
+    void setContactPanelOpen(bool open);
+
     ConversationListModel *conversations() const { return m_conversations; }
     MessageListModel *messages() const { return m_messages; }
     ConversationViewsModel *views() const;
@@ -100,6 +110,9 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QLabel *headerLabel() const { return m_headerTitle; }
     QLabel *windowLabel() const { return m_headerWindow; }
+    QToolButton *contactToggle() const { return m_contactToggle; }
+    QSplitter *splitter() const { return m_splitter; }
+    QWidget *conversationPane() const { return m_conversationPane; }
     // Triage: the views with their counts and filters above the list, and Done / Snooze / Mark as
     // unread (keys, the header's buttons, the list's context menu).
     TriagePanel *triagePanel() const { return m_triage; }
@@ -112,6 +125,7 @@ signals:
     void sendFailed(const QString &reason);
     // The composer's "Open Settings" (attachments need a media host).
     void settingsRequested();
+    void layoutChanged();
 
 private:
     void buildUi();
@@ -129,6 +143,8 @@ private:
     QString accountName(const QString &id) const;
     // {first_name}, {username} and {agent} for the open conversation.
     ReplyVariables replyVariables() const;
+    void applyLayout();
+    void showContactPanel(bool shown);
 
     InboxServices m_services;
     ImageCache *m_images;
@@ -160,6 +176,8 @@ private:
     ReactionNotice *m_reactionNotice = nullptr; // a reaction of the manager that failed
     AttachmentWiring *m_attachments = nullptr;
     QTimer *m_headerTimer = nullptr;
+    QToolButton *m_contactToggle = nullptr;
+    InboxLayout m_layout;
     qint64 m_pendingOpen = 0; // a conversation to select once the list has it
 };
 

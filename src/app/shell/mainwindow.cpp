@@ -4,6 +4,7 @@
 #include "app/login/signincontroller.h"
 #include "app/settings/settingsdialog.h"
 #include "app/shell/accountspanel.h"
+#include "app/shell/accountsrail.h"
 #include "app/shell/appresources.h"
 #include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
@@ -47,12 +48,16 @@ MainWindow::MainWindow(const AccountServices &accounts, SignInController *signIn
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/inlet.svg")));
 
-    m_accountsPanel = new AccountsPanel(avatars, this);
     m_ui->placeholder->setForegroundRole(QPalette::PlaceholderText);
     m_inbox = m_ui->placeholder;
-    m_ui->workspace->insertWidget(0, m_accountsPanel);
-    m_ui->workspace->setStretchFactor(1, 1);
-    m_ui->workspace->setSizes({ 320, 780 });
+    m_ui->rail->setAvatarLoader(avatars);
+    m_accountsPanel = new AccountsPanel(avatars, this);
+    m_accountsDrawer = new AccountsDrawer(m_accountsPanel, m_ui->workspace);
+    m_accountsDrawer->setLeftInset(m_ui->rail->maximumWidth());
+    m_ui->rail->setStateText([this](const QString &id) {
+        const AccountRow *row = m_accountsPanel->row(id);
+        return row ? row->subscriptionText() : QString();
+    });
 
     m_status = new QLabel(this);
     m_status->setAccessibleName(tr("Status"));
@@ -72,6 +77,14 @@ MainWindow::MainWindow(const AccountServices &accounts, SignInController *signIn
     connect(welcome, &WelcomePage::connectRequested, this, &MainWindow::connectAccount);
     connect(welcome, &WelcomePage::sandboxRequested, this, &MainWindow::trySandbox);
     connect(welcome, &WelcomePage::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_ui->rail, &AccountsRail::accountClicked, m_accountsDrawer, &AccountsDrawer::toggle);
+    connect(m_ui->rail, &AccountsRail::connectRequested, this, &MainWindow::connectAccount);
+    // An action in the list closes it first: what follows (a prompt, the login window) is about
+    // the window, not the list.
+    for (auto signal : { &AccountsPanel::reconnectRequested, &AccountsPanel::disconnectRequested })
+        connect(m_accountsPanel, signal, m_accountsDrawer, &AccountsDrawer::dismiss);
+    connect(m_accountsPanel, &AccountsPanel::connectRequested, m_accountsDrawer,
+        &AccountsDrawer::dismiss);
     connect(m_accountsPanel, &AccountsPanel::connectRequested, this, &MainWindow::connectAccount);
     connect(m_accountsPanel, &AccountsPanel::reconnectRequested, this, &MainWindow::reconnect);
     connect(m_accountsPanel, &AccountsPanel::disconnectRequested, this,
@@ -132,6 +145,7 @@ void MainWindow::createMenus()
         });
     }
 
+    connect(m_ui->accountsAction, &QAction::triggered, this, &MainWindow::showAccounts);
     connect(m_ui->shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_ui->metaAppHelpAction, &QAction::triggered, this,
         [] { QDesktopServices::openUrl(SettingsDialog::metaAppHelpUrl()); });
@@ -153,14 +167,30 @@ WelcomePage *MainWindow::welcomePage() const
     return m_ui->welcome;
 }
 
+AccountsRail *MainWindow::accountsRail() const
+{
+    return m_ui->rail;
+}
+
 void MainWindow::setInboxWidget(QWidget *inbox)
 {
-    const int index = m_ui->workspace->indexOf(m_inbox);
-    QWidget *old = m_ui->workspace->replaceWidget(index, inbox);
-    if (old)
-        old->deleteLater();
+    if (QLayoutItem *old = m_ui->workspaceLayout->replaceWidget(m_inbox, inbox)) {
+        old->widget()->deleteLater();
+        delete old;
+    }
     m_inbox = inbox;
-    m_ui->workspace->setStretchFactor(1, 1);
+    m_accountsDrawer->raise(); // over the inbox when open
+}
+
+void MainWindow::showAccounts()
+{
+    if (m_ui->pages->currentWidget() == m_ui->workspace)
+        m_accountsDrawer->open();
+}
+
+void MainWindow::setUnreadByAccount(const QHash<QString, int> &unread)
+{
+    m_ui->rail->setUnread(unread);
 }
 
 bool MainWindow::isShowingWelcome() const
@@ -182,6 +212,9 @@ void MainWindow::refreshAccounts()
 {
     const QList<Account> accounts = m_accounts->accounts();
     m_accountsPanel->setAccounts(accounts);
+    m_ui->rail->setAccounts(accounts);
+    if (accounts.isEmpty())
+        m_accountsDrawer->dismiss();
     m_ui->pages->setCurrentWidget(
         accounts.isEmpty() ? static_cast<QWidget *>(m_ui->welcome) : m_ui->workspace);
     m_sandboxBadge->setVisible(m_sandbox->isActive());
@@ -215,12 +248,19 @@ void MainWindow::addMenu(QMenu *menu)
 void MainWindow::showShortcuts()
 {
     if (!m_shortcutsDialog) {
-        auto *dialog = new ShortcutsDialog(InboxWidget::shortcutDescriptions(), this);
+        auto *dialog = new ShortcutsDialog(
+            InboxWidget::shortcutDescriptions() + shortcutDescriptions(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         m_shortcutsDialog = dialog;
     }
     m_shortcutsDialog->show();
     m_shortcutsDialog->raise();
+}
+
+QList<std::pair<QString, QString>> MainWindow::shortcutDescriptions()
+{
+    return { { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A).toString(QKeySequence::NativeText),
+        tr("All accounts: their state, Reconnect, Disconnect, Connect another") } };
 }
 
 void MainWindow::connectAccount()

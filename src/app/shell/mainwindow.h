@@ -24,7 +24,9 @@ class TokenVault;
 
 namespace inlet::app {
 
+class AccountsDrawer;
 class AccountsPanel;
+class AccountsRail;
 class AvatarLoader;
 class SandboxController;
 class SignInController;
@@ -35,8 +37,10 @@ namespace Ui {
 class MainWindow;
 }
 
-// The app's window: the welcome screen until an account is connected, then the accounts panel
-// beside the inbox (embedded with setInboxWidget), with a status bar for sign-in and sync news.
+// The app's window: the welcome screen until an account is connected, then the accounts rail (one
+// avatar per account with its unread badge) beside the inbox (embedded with setInboxWidget), with
+// a status bar for sign-in and sync news. The full accounts list (the accounts panel, with the
+// actions) opens as a drawer over the inbox from an avatar, View > Accounts or Ctrl+Shift+A.
 // It only reacts and delegates: sign-in to SignInController, account state to AccountList, the
 // Meta app's set-up (Settings) to AppSetup.
 class MainWindow : public QMainWindow {
@@ -56,7 +60,7 @@ public:
         SandboxController *sandbox, AvatarLoader *avatars, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // The inbox (conversations and chat) goes right of the accounts panel.
+    // The inbox (conversations and chat) goes right of the accounts rail.
     void setInboxWidget(QWidget *inbox);
     // Adds a menu (e.g. Notifications) before Help; the window takes ownership.
     void addMenu(QMenu *menu);
@@ -70,7 +74,12 @@ public:
     void setTokenVault(TokenVault *vault) { m_vault = vault; }
 
     WelcomePage *welcomePage() const;
+    // The full list, in the drawer (hidden until opened).
     AccountsPanel *accountsPanel() const { return m_accountsPanel; }
+    AccountsRail *accountsRail() const;
+    AccountsDrawer *accountsDrawer() const { return m_accountsDrawer; }
+    // The window's own keys (the inbox has its own list), for the shortcuts dialog.
+    static QList<std::pair<QString, QString>> shortcutDescriptions();
     bool isShowingWelcome() const;
     // The settings dialog while it is open (for tests), else null.
     QDialog *settingsDialog() const { return m_settingsDialog.data(); }
@@ -88,6 +97,10 @@ public slots:
     // Shows "Inlet (N)" in the title bar.
     void setUnreadCount(int unread);
     void showShortcuts();
+    // Opens the drawer with the full accounts list.
+    void showAccounts();
+    // Unread conversations per account, for the rail's badges (Notifier::unreadByAccountChanged).
+    void setUnreadByAccount(const QHash<QString, int> &unread);
 
 signals:
     // The manager picked a theme (already applied); the composition root keeps it in the profile.
@@ -114,6 +127,7 @@ private:
     QMetaObject::Connection m_sandboxReady; // trySandbox() waiting for the sandbox
     AvatarLoader *m_avatars;
     AccountsPanel *m_accountsPanel = nullptr;
+    AccountsDrawer *m_accountsDrawer = nullptr;
     QWidget *m_inbox = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_sandboxBadge = nullptr;

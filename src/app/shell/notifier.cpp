@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <numeric>
 
 namespace inlet::app {
 
@@ -109,19 +110,25 @@ void Notifier::refreshUnread()
 
 void Notifier::countUnread(std::function<void()> then)
 {
-    onDone(m_readers->read<int>([](StoreReader &r) { return r.unreadConversationCount(); }), this,
-        [this, then = std::move(then)](const Result<int> &unread) {
+    using Counts = QHash<QString, int>;
+    onDone(m_readers->read<Counts>([](StoreReader &r) { return r.unreadConversationsByAccount(); }),
+        this, [this, then = std::move(then)](const Result<Counts> &counts) {
             const auto done = qScopeGuard([&then] {
                 if (then)
                     then();
             });
-            if (!unread) {
-                qCWarning(lcApp) << "notifier cannot count unread:" << unread.error().message;
+            if (!counts) {
+                qCWarning(lcApp) << "notifier cannot count unread:" << counts.error().message;
                 return;
             }
-            if (*unread == m_unread)
+            if (*counts != m_unreadByAccount) {
+                m_unreadByAccount = *counts;
+                emit unreadByAccountChanged(m_unreadByAccount);
+            }
+            const int unread = std::accumulate(counts->cbegin(), counts->cend(), 0);
+            if (unread == m_unread)
                 return;
-            m_unread = *unread;
+            m_unread = unread;
             if (m_tray)
                 m_tray->setToolTip(m_unread > 0
                         ? tr("Inlet: %n unread conversation(s)", nullptr, m_unread)

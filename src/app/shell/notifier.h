@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -35,6 +36,8 @@ public:
 
     // Conversations with unread customer messages (-1 until the first count came back).
     int unreadCount() const { return m_unread; }
+    // The same per account (accounts with none are left out), for the accounts rail's badges.
+    QHash<QString, int> unreadByAccount() const { return m_unreadByAccount; }
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool on);
@@ -56,6 +59,7 @@ public slots:
 
 signals:
     void unreadCountChanged(int unread);
+    void unreadByAccountChanged(const QHash<QString, int> &unread);
     // Fired for every notification, whether or not a system tray exists to show it.
     void notified(const QString &title, const QString &body);
     // A store change was read and acted on (counted, notified or not): after notified().
@@ -75,6 +79,7 @@ private:
     QSet<qint64> m_notifiedIds;
     qint64 m_notifyFromMs = 0;
     int m_unread = -1;
+    QHash<QString, int> m_unreadByAccount;
 };
 
 } // namespace inlet::app

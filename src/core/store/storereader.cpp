@@ -508,16 +508,17 @@ Result<StoreCounts> StoreReader::counts(const QString &accountId)
     return c;
 }
 
-Result<int> StoreReader::unreadConversationCount(const QString &accountId)
+Result<QHash<QString, int>> StoreReader::unreadConversationsByAccount()
 {
-    const QVariant a = sql::text(accountId);
-    auto q = m_statements->run(
-        QStringLiteral("SELECT COUNT(*) FROM conversations WHERE (unread_count > 0 OR "
-                       "marked_unread = 1) AND (? = '' OR account_id = ?)"),
-        { a, a });
+    auto q = m_statements->run(QStringLiteral("SELECT account_id, COUNT(*) FROM conversations "
+                                              "WHERE unread_count > 0 OR marked_unread = 1 "
+                                              "GROUP BY account_id"),
+        {});
     if (!q)
         return std::unexpected(q.error());
-    const int unread = (*q)->next() ? (*q)->value(0).toInt() : 0;
+    QHash<QString, int> unread;
+    while ((*q)->next())
+        unread.insert((*q)->value(0).toString(), (*q)->value(1).toInt());
     (*q)->finish();
     return unread;
 }

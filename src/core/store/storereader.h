@@ -67,11 +67,12 @@ public:
     // Accounts not removed.
     Result<QList<Account>> accounts();
     // Counts everything, messages included: a full index scan, tens of ms to seconds at 1,000,000
-    // messages. Not for the GUI thread; unreadConversationCount() is the cheap one.
+    // messages. Not for the GUI thread; unreadConversationsByAccount() is the cheap one.
     Result<StoreCounts> counts(const QString &accountId = {});
-    // Conversations with unread messages (the title's and tray's count): reads the conversations
-    // table only, about 2 ms at 10,000 conversations.
-    Result<int> unreadConversationCount(const QString &accountId = {});
+    // Per account, its conversations with unread messages (accounts without any are left out);
+    // their sum is the title's and tray's count, each one an account's badge in the rail. Reads
+    // the conversations table only, about 2 ms at 10,000 conversations.
+    Result<QHash<QString, int>> unreadConversationsByAccount();
     // Which of `mids` the store holds for `accountId` (sync skips fetching those).
     Result<QSet<QString>> knownMids(const QString &accountId, const QStringList &mids);
     // What sync remembered of the account's conversation list (Store::rememberConversationSynced).

@@ -118,10 +118,16 @@ void TestNotifier::inboundMessageCountsAndNotifies()
           false);
     QCOMPARE(notified.count(), 1);
 
-    // A second account's conversation counts too.
+    // A second account's conversation counts too; per account for the rail's badges.
+    QSignalSpy byAccount(m_notifier.get(), &Notifier::unreadByAccountChanged);
     apply({message(kOther, QStringLiteral("m2"), kNow + 1, QStringLiteral("Hello"))});
     QCOMPARE(m_notifier->unreadCount(), 2);
     QCOMPARE(notified.count(), 2);
+    const QHash<QString, int> expected { { kAccount, 1 }, { kOther, 1 } };
+    QCOMPARE(m_notifier->unreadByAccount(), expected);
+    QCOMPARE(byAccount.count(), 1);
+    using Counts = QHash<QString, int>;
+    QCOMPARE(byAccount.at(0).at(0).value<Counts>(), expected);
 }
 
 void TestNotifier::echoDoesNotNotify()

@@ -149,19 +149,19 @@ private slots:
         apply({ message(QStringLiteral("m1"), kNow - kHour, QStringLiteral("hello")) });
         const qint64 id = conversationOf(kCustomer).id;
         QVERIFY(ok(awaitResult(m_store->markConversationRead(id))));
-        QCOMPARE(*m_reader->unreadConversationCount(), 0);
+        QCOMPARE(m_reader->unreadConversationsByAccount()->value(kAccount), 0);
 
         QVERIFY(ok(awaitResult(m_store->markConversationUnread(id))));
         QVERIFY(conversationOf(kCustomer).markedUnread);
         QCOMPARE(conversationOf(kCustomer).unreadCount, 0);
-        QCOMPARE(*m_reader->unreadConversationCount(), 1);
+        QCOMPARE(m_reader->unreadConversationsByAccount()->value(kAccount), 1);
         InboxQuery unread;
         unread.unreadOnly = true;
         QCOMPARE(m_reader->inbox(unread)->size(), 1);
 
         QVERIFY(ok(awaitResult(m_store->markConversationRead(id))));
         QVERIFY(!conversationOf(kCustomer).markedUnread);
-        QCOMPARE(*m_reader->unreadConversationCount(), 0);
+        QCOMPARE(m_reader->unreadConversationsByAccount()->value(kAccount), 0);
         QCOMPARE(m_reader->inbox(unread)->size(), 0);
     }
 
