@@ -193,6 +193,25 @@ QStringList version5()
     };
 }
 
+// v6: the team replica's bookkeeping (src/core/team/replicaapplier.h): the last change-log number
+// applied (written in the same transaction as the rows it applied) and which local row each
+// team-database row became.
+QStringList version6()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE team_replica (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_seq INTEGER NOT NULL DEFAULT 0,
+            accounts TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral(R"(CREATE TABLE team_rows (
+            entity TEXT NOT NULL,
+            team_id INTEGER NOT NULL,
+            local_id INTEGER NOT NULL DEFAULT 0,
+            local_key TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (entity, team_id)) WITHOUT ROWID)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -203,6 +222,7 @@ const QList<Step> &steps()
         { 3, QStringLiteral("full-text search, inbox indexes"), version3() },
         { 4, QStringLiteral("queue of the business's own reactions"), version4() },
         { 5, QStringLiteral("incremental sync state, older-messages-missing mark"), version5() },
+        { 6, QStringLiteral("team replica state"), version6() },
     };
     return all;
 }
