@@ -11,6 +11,10 @@
 namespace inlet {
 
 class SandboxLink;
+class Store;
+namespace team {
+class ReplicaFollower;
+}
 
 class CoreServices;
 
@@ -21,6 +25,9 @@ struct HeadlessOptions {
     bool pollingMode = false; // --polling
     int pollIntervalMs = 30'000;
     bool sessionOnlySecrets = false; // --session-only-secrets: no keyring, keep secrets in memory
+    // --team postgresql://ROLE@HOST[:PORT]/DB: an agent's replica of the team database
+    // (docs/team.md); the password from INLET_TEAM_PASSWORD, else the keychain.
+    QString teamConnection;
 };
 
 // `inlet --headless`: the core without windows, for servers and tests. Logs to stderr; prints the
@@ -51,9 +58,13 @@ private:
     void signInThroughSandbox(SandboxLink *link);
     void afterAccountsReady();
     void failHard(const QString &message);
+    Status startTeam();
+    void followTeam(const QString &password);
 
     HeadlessOptions m_options;
     std::unique_ptr<CoreServices> m_core;
+    std::unique_ptr<Store> m_teamStore;
+    std::unique_ptr<team::ReplicaFollower> m_follower; // declared after the store: goes first
 };
 
 } // namespace inlet
