@@ -1,5 +1,6 @@
 #include "team/replicaapplier.h"
 
+#include "outbox/sendfailure.h"
 #include "store/directorywriter.h"
 #include "store/outboxwriter.h"
 #include "store/sqlutil.h"
@@ -317,9 +318,14 @@ private:
             return {}; // written by this agent from another desktop (or before a reinstall)
         const QString state = row.text("state");
         if (state == QLatin1String("failed")) {
+            // The server's SendFailure JSON, worded by the app like a failure of its own.
             QString reason = row.text("error_text");
-            if (reason.isEmpty())
-                reason = QStringLiteral("the team server could not send it");
+            if (reason.isEmpty()) {
+                reason = SendFailure { SendFailure::Stage::Send,
+                    Error::make(
+                        Error::Kind::Invalid, QStringLiteral("the team server could not send it")) }
+                             .encode();
+            }
             return m_c.outbox.markFailed(localId, reason, false, 0, m_c.change);
         }
         if (state != QLatin1String("sent"))

@@ -1,9 +1,9 @@
 #include "team/teamreplyhandoff.h"
 
-#include "outbox/sendpolicy.h"
 #include "store/readerpool.h"
 #include "store/storereader.h"
 #include "team/replicafollower.h"
+#include "team/teamoutbox.h"
 
 #include <QPromise>
 
@@ -38,8 +38,8 @@ QFuture<Status> TeamReplyHandOff::handOff(qint64 localId, const OutgoingMessage 
             const QString kind = message.attachmentUrl.isEmpty() ? QStringLiteral("text")
                                                                  : QStringLiteral("attachment");
             // Posted to the follower's thread: the reader thread does not wait for PostgreSQL.
-            return follower->enqueueReply(*clientId, message.accountId, message.customerId, kind,
-                sendpolicy::sendBody(message));
+            return follower->enqueueReply(
+                *clientId, message.accountId, message.customerId, kind, outbox::replyBody(message));
         })
         .unwrap();
 }

@@ -5,12 +5,15 @@
 #include "graph/graphclient.h"
 #include "outbox/graphoutboxtransport.h"
 #include "outbox/outbox.h"
+#include "outbox/sendfailure.h"
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
 #include "team/replicafollower.h"
+#include "team/teamoutbox.h"
 #include "team/teamreplyhandoff.h"
 #include "teamtestutil.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDriver>
@@ -82,6 +85,35 @@ struct Replica {
     }
     QStringList column(const QString &sql) const { return TeamDb::column(local, sql); }
     qint64 count(const QString &sql) const { return column(sql).value(0).toLongLong(); }
+};
+
+// The desktop's outbox in team mode over a replica: replies handed to the team database (no
+// Instagram token: the transport would refuse), woken when the replica reconnects. Started.
+struct TeamOutbox {
+    explicit TeamOutbox(Replica &r)
+        : transport(&graph,
+            [](const QString &) {
+                return QtFuture::makeReadyFuture(Result<QString>(
+                    fail(Error::Kind::Invalid, QStringLiteral("no token in team mode"))));
+            })
+        , storage(r.store.get())
+        , outbox(&storage, &transport)
+        , handOff(r.follower.get(), r.store->readers())
+    {
+        OutboxOptions options;
+        options.backoffBaseMs = 100;
+        options.backoffMaxMs = 500;
+        outbox.setOptions(options);
+        outbox.setHandOff(&handOff);
+        QObject::connect(
+            r.follower.get(), &team::ReplicaFollower::connected, &outbox, &Outbox::wake);
+        outbox.start();
+    }
+    GraphClient graph;
+    GraphOutboxTransport transport;
+    StoreOutboxStorage storage;
+    Outbox outbox;
+    team::TeamReplyHandOff handOff;
 };
 
 class TstTeamReplica : public QObject {
@@ -381,8 +413,9 @@ private slots:
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->isConnected(), 30'000);
         const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QJsonObject body { { QStringLiteral("message"),
-            QJsonObject { { QStringLiteral("text"), QStringLiteral("hi") } } } };
+        OutgoingMessage hi;
+        hi.text = QStringLiteral("hi");
+        const QJsonObject body = team::outbox::replyBody(hi);
         for (int i = 0; i < 3; ++i) {
             auto f = r.follower->enqueueReply(
                 clientId, kAccount1, kCustomer1, QStringLiteral("text"), body);
@@ -390,9 +423,8 @@ private slots:
             QVERIFY2(f.result(), why(f.result()).constData());
         }
         QCOMPARE(TeamDb::column(m_db.server,
-                     QStringLiteral(
-                         "SELECT agent_role || ' ' || state || ' ' || (body->'message'->>'text') "
-                         "FROM inlet.outbox WHERE client_id = ?::uuid"),
+                     QStringLiteral("SELECT agent_role || ' ' || state || ' ' || (body->>'text') "
+                                    "FROM inlet.outbox WHERE client_id = ?::uuid"),
                      { clientId }),
             QStringList { QStringLiteral("alice queued hi") });
         // Not granted: refused, nothing written.
@@ -413,25 +445,8 @@ private slots:
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= maxSeq(), 60'000);
 
-        GraphClient graph;
-        GraphOutboxTransport transport(&graph, [](const QString &) {
-            QPromise<Result<QString>> p;
-            p.start();
-            p.addResult(Result<QString>(
-                fail(Error::Kind::Invalid, QStringLiteral("no token in team mode"))));
-            p.finish();
-            return p.future();
-        });
-        StoreOutboxStorage storage(r.store.get());
-        Outbox outbox(&storage, &transport);
-        OutboxOptions outboxOptions;
-        outboxOptions.backoffBaseMs = 100;
-        outboxOptions.backoffMaxMs = 500;
-        outbox.setOptions(outboxOptions);
-        team::TeamReplyHandOff handOff(r.follower.get(), r.store->readers());
-        outbox.setHandOff(&handOff);
-        connect(r.follower.get(), &team::ReplicaFollower::connected, &outbox, &Outbox::wake);
-        outbox.start();
+        TeamOutbox team(r);
+        Outbox &outbox = team.outbox;
         QTRY_VERIFY(outbox.isStarted());
 
         QVERIFY(m_db.cluster.stop());
@@ -440,13 +455,22 @@ private slots:
         reply.accountId = kAccount1;
         reply.customerId = kCustomer1;
         reply.text = QStringLiteral("answer written offline");
+        // Each attempt while the database is down ends Queued again: never handed over, never
+        // given up (a Network error).
+        int requeued = 0;
+        bool failed = false;
+        connect(
+            &outbox, &Outbox::stateChanged, this, [&](qint64, MessageState state, const QString &) {
+                requeued += state == MessageState::Queued ? 1 : 0;
+                failed = failed || state == MessageState::Failed;
+            });
         auto queued = outbox.send(reply);
         QTRY_VERIFY(queued.isFinished());
         QVERIFY(queued.result());
         const qint64 localId = *queued.result();
-        QTest::qWait(500); // attempts while the database is down
-        QCOMPARE(r.column(QStringLiteral("SELECT state FROM messages WHERE id = %1").arg(localId)),
-            QStringList { QString::number(int(MessageState::Queued)) });
+        QTRY_VERIFY_WITH_TIMEOUT(requeued >= 3, 10'000);
+        QVERIFY(!failed);
+        QVERIFY(!r.follower->isConnected());
 
         QVERIFY(m_db.cluster.start());
         QVERIFY(reconnectServer());
@@ -461,6 +485,19 @@ private slots:
         QTRY_COMPARE(
             r.column(QStringLiteral("SELECT state FROM messages WHERE id = %1").arg(localId)),
             QStringList { QString::number(int(MessageState::Sending)) });
+        // The team outbox's body, as the server reads it (team::outbox::readReplyBody).
+        const QStringList written = TeamDb::column(m_db.server,
+            QStringLiteral(
+                "SELECT kind || ' ' || agent_role || ' ' || body::text FROM inlet.outbox "
+                "WHERE client_id = ?::uuid"),
+            { clientId });
+        QCOMPARE(written.size(), 1);
+        OutgoingMessage read;
+        team::outbox::readReplyBody(
+            QJsonDocument::fromJson(written.constFirst().section(u' ', 2).toUtf8()).object(), read);
+        QCOMPARE(written.constFirst().section(u' ', 0, 1), QStringLiteral("text alice"));
+        QCOMPARE(read.text, reply.text);
+        QVERIFY(read.attachmentUrl.isEmpty());
 
         // The server sends it: the message row (with its mid and agent) and the outbox result.
         QVERIFY(team::sql::exec(m_db.server, QStringLiteral(R"(WITH o AS (
@@ -486,6 +523,51 @@ private slots:
                      QStringLiteral("SELECT count(*) FROM inlet.outbox WHERE client_id = ?::uuid"),
                      { clientId }),
             QStringList { QStringLiteral("1") });
+    }
+
+    // A reply the server gave up on: its outbox row "failed" with the core's SendFailure JSON
+    // marks the local row Failed with that reason (the app words it as for its own failures).
+    void serverFailureComesBackAsFailed()
+    {
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= maxSeq(), 60'000);
+        TeamOutbox team(r);
+        Outbox &outbox = team.outbox;
+        QTRY_VERIFY(outbox.isStarted());
+        OutgoingMessage reply;
+        reply.accountId = kAccount1;
+        reply.customerId = kCustomer1;
+        reply.text = QStringLiteral("too late for the window");
+        auto queued = outbox.send(reply);
+        QTRY_VERIFY(queued.isFinished());
+        QVERIFY(queued.result());
+        const qint64 localId = *queued.result();
+        const QString clientId
+            = r.column(QStringLiteral("SELECT client_id FROM messages WHERE id = %1").arg(localId))
+                  .value(0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            TeamDb::column(m_db.server,
+                QStringLiteral("SELECT state FROM inlet.outbox WHERE client_id = ?::uuid"),
+                { clientId }),
+            QStringList { QStringLiteral("queued") }, 30'000);
+
+        const SendFailure failure { SendFailure::Stage::Send,
+            Error::make(
+                Error::Kind::Graph, QStringLiteral("outside of allowed window"), 10, 2534022),
+            1 };
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.outbox SET state = 'failed', error_text = ? WHERE "
+                           "client_id = ?::uuid"),
+            { failure.encode(), clientId }));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(QStringLiteral("SELECT state FROM messages WHERE id = %1").arg(localId)),
+            QStringList { QString::number(int(MessageState::Failed)) }, 10'000);
+        const QString stored
+            = r.column(QStringLiteral("SELECT error_text FROM messages WHERE id = %1").arg(localId))
+                  .value(0);
+        QCOMPARE(SendFailure::decode(stored).reason(), SendFailure::Reason::OutsideWindow);
     }
 };
 
