@@ -85,6 +85,12 @@ struct Replica {
     }
     QStringList column(const QString &sql) const { return TeamDb::column(local, sql); }
     qint64 count(const QString &sql) const { return column(sql).value(0).toLongLong(); }
+    // The uuid a local outgoing message is handed to the team outbox under.
+    QString clientId(qint64 localId) const
+    {
+        return column(QStringLiteral("SELECT client_id FROM messages WHERE id = %1").arg(localId))
+            .value(0);
+    }
 };
 
 // The desktop's outbox in team mode over a replica: replies handed to the team database (no
@@ -108,6 +114,18 @@ struct TeamOutbox {
         QObject::connect(
             r.follower.get(), &team::ReplicaFollower::connected, &outbox, &Outbox::wake);
         outbox.start();
+    }
+    // Queues a reply to customer 1 of account 1; its local id, 0 when refused.
+    qint64 reply(const QString &text)
+    {
+        OutgoingMessage m;
+        m.accountId = kAccount1;
+        m.customerId = kCustomer1;
+        m.text = text;
+        auto queued = outbox.send(m);
+        if (!QTest::qWaitFor([&] { return queued.isFinished(); }, 5000) || !queued.result())
+            return 0;
+        return *queued.result();
     }
     GraphClient graph;
     GraphOutboxTransport transport;
@@ -451,10 +469,6 @@ private slots:
 
         QVERIFY(m_db.cluster.stop());
         QTRY_VERIFY_WITH_TIMEOUT(!r.follower->isConnected(), 10'000);
-        OutgoingMessage reply;
-        reply.accountId = kAccount1;
-        reply.customerId = kCustomer1;
-        reply.text = QStringLiteral("answer written offline");
         // Each attempt while the database is down ends Queued again: never handed over, never
         // given up (a Network error).
         int requeued = 0;
@@ -464,19 +478,16 @@ private slots:
                 requeued += state == MessageState::Queued ? 1 : 0;
                 failed = failed || state == MessageState::Failed;
             });
-        auto queued = outbox.send(reply);
-        QTRY_VERIFY(queued.isFinished());
-        QVERIFY(queued.result());
-        const qint64 localId = *queued.result();
+        const QString text = QStringLiteral("answer written offline");
+        const qint64 localId = team.reply(text);
+        QVERIFY(localId > 0);
         QTRY_VERIFY_WITH_TIMEOUT(requeued >= 3, 10'000);
         QVERIFY(!failed);
         QVERIFY(!r.follower->isConnected());
 
         QVERIFY(m_db.cluster.start());
         QVERIFY(reconnectServer());
-        const QString clientId
-            = r.column(QStringLiteral("SELECT client_id FROM messages WHERE id = %1").arg(localId))
-                  .value(0);
+        const QString clientId = r.clientId(localId);
         QTRY_COMPARE_WITH_TIMEOUT(
             TeamDb::column(m_db.server,
                 QStringLiteral("SELECT count(*) FROM inlet.outbox WHERE client_id = ?::uuid"),
@@ -496,7 +507,7 @@ private slots:
         team::outbox::readReplyBody(
             QJsonDocument::fromJson(written.constFirst().section(u' ', 2).toUtf8()).object(), read);
         QCOMPARE(written.constFirst().section(u' ', 0, 1), QStringLiteral("text alice"));
-        QCOMPARE(read.text, reply.text);
+        QCOMPARE(read.text, text);
         QVERIFY(read.attachmentUrl.isEmpty());
 
         // The server sends it: the message row (with its mid and agent) and the outbox result.
@@ -534,19 +545,10 @@ private slots:
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= maxSeq(), 60'000);
         TeamOutbox team(r);
-        Outbox &outbox = team.outbox;
-        QTRY_VERIFY(outbox.isStarted());
-        OutgoingMessage reply;
-        reply.accountId = kAccount1;
-        reply.customerId = kCustomer1;
-        reply.text = QStringLiteral("too late for the window");
-        auto queued = outbox.send(reply);
-        QTRY_VERIFY(queued.isFinished());
-        QVERIFY(queued.result());
-        const qint64 localId = *queued.result();
-        const QString clientId
-            = r.column(QStringLiteral("SELECT client_id FROM messages WHERE id = %1").arg(localId))
-                  .value(0);
+        QTRY_VERIFY(team.outbox.isStarted());
+        const qint64 localId = team.reply(QStringLiteral("too late for the window"));
+        QVERIFY(localId > 0);
+        const QString clientId = r.clientId(localId);
         QTRY_COMPARE_WITH_TIMEOUT(
             TeamDb::column(m_db.server,
                 QStringLiteral("SELECT state FROM inlet.outbox WHERE client_id = ?::uuid"),
