@@ -9,8 +9,7 @@
 #include "service/appconfig.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
-#include "store/store.h"
-#include "team/replicafollower.h"
+#include "service/teamreplicarunner.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,11 +34,11 @@ HeadlessRunner::~HeadlessRunner() = default;
 
 Status HeadlessRunner::start()
 {
+    if (!m_options.teamConnection.isEmpty())
+        return startTeam();
     if (!privatefiles::makePrivateDir(m_options.dataDir))
         return fail(Error::Kind::Storage, QStringLiteral("cannot create the data directory %1")
                                               .arg(m_options.dataDir));
-    if (!m_options.teamConnection.isEmpty())
-        return startTeam();
     // Headless settings live beside the data, so several headless instances don't share them.
     const QString iniPath = m_options.dataDir + QStringLiteral("/inlet.ini");
     privatefiles::makePrivateFile(iniPath);
@@ -146,50 +145,13 @@ void HeadlessRunner::failHard(const QString &message)
     QCoreApplication::exit(1);
 }
 
-// `--team`: only the local store and the replica follower (no webhook, no Instagram token: the
-// team server has them). Prints "team: connected" and "team: caught up to N" on stdout.
+// `--team`: an agent's replica instead of the core (service/teamreplicarunner.h).
 Status HeadlessRunner::startTeam()
 {
-    auto connection = team::TeamConnection::parse(m_options.teamConnection);
-    if (!connection)
-        return std::unexpected(connection.error());
-    auto store = Store::open(m_options.dataDir);
-    if (!store)
-        return std::unexpected(store.error());
-    m_teamStore = std::move(*store);
-    // For tests and benchmarks: read once, then removed from the environment (children of this
-    // process do not inherit it). Never a command-line argument, never logged.
-    const QByteArray fromEnvironment = qgetenv("INLET_TEAM_PASSWORD");
-    if (!fromEnvironment.isEmpty()) {
-        qunsetenv("INLET_TEAM_PASSWORD");
-        followTeam(QString::fromUtf8(fromEnvironment));
-        return {};
-    }
-    auto *vault = new TokenVault(QStringLiteral("inlet"), this);
-    if (m_options.sessionOnlySecrets)
-        vault->setSessionOnlyFallback(true);
-    const QString key = connection->vaultKey();
-    onDone(vault->read(key), this, [this, key](const Result<QString> &password) {
-        if (!password) {
-            failHard(QStringLiteral("no password for the team database in the keychain (%1): %2")
-                         .arg(key, password.error().message));
-            return;
-        }
-        followTeam(*password);
-    });
-    return {};
-}
-
-void HeadlessRunner::followTeam(const QString &password)
-{
-    auto connection = team::TeamConnection::parse(m_options.teamConnection);
-    connection->password = password;
-    m_follower = std::make_unique<team::ReplicaFollower>(m_teamStore.get(), *connection);
-    connect(m_follower.get(), &team::ReplicaFollower::connected, this,
-        [] { QTextStream(stdout) << "team: connected" << Qt::endl; });
-    connect(m_follower.get(), &team::ReplicaFollower::caughtUp, this,
-        [](qint64 seq) { QTextStream(stdout) << "team: caught up to " << seq << Qt::endl; });
-    m_follower->start();
+    m_team = std::make_unique<TeamReplicaRunner>(
+        m_options.dataDir, m_options.teamConnection, m_options.sessionOnlySecrets);
+    connect(m_team.get(), &TeamReplicaRunner::fatal, this, &HeadlessRunner::failHard);
+    return m_team->start();
 }
 
 } // namespace inlet

@@ -11,10 +11,7 @@
 namespace inlet {
 
 class SandboxLink;
-class Store;
-namespace team {
-class ReplicaFollower;
-}
+class TeamReplicaRunner;
 
 class CoreServices;
 
@@ -59,12 +56,10 @@ private:
     void afterAccountsReady();
     void failHard(const QString &message);
     Status startTeam();
-    void followTeam(const QString &password);
 
     HeadlessOptions m_options;
     std::unique_ptr<CoreServices> m_core;
-    std::unique_ptr<Store> m_teamStore;
-    std::unique_ptr<team::ReplicaFollower> m_follower; // declared after the store: goes first
+    std::unique_ptr<TeamReplicaRunner> m_team; // --team instead of the core
 };
 
 } // namespace inlet
