@@ -1,5 +1,6 @@
-// The big benchmark database shared by bench_store and bench_startup: one account, 10,000
-// conversations, 1,000,000 messages (random words from a Zipf-ish vocabulary), FTS index built.
+// The big benchmark database shared by bench_store and bench_startup: one account, by default
+// 10,000 conversations and 1,000,000 messages (random words from a Zipf-ish vocabulary), FTS
+// index built. bench_store takes other sizes (--messages 10000000 --conversations 100000).
 // Header-only because bench/CMakeLists.txt makes one executable per bench_*.cpp.
 #pragma once
 
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 namespace inlet::bench {
 
@@ -26,7 +28,7 @@ inline const QString kBenchAccount = QStringLiteral("17841400000000001");
 
 struct BigDatabaseOptions {
     int conversations = 10'000;
-    int messages = 1'000'000;
+    qint64 messages = 1'000'000;
     // false: every conversation gets about the same number of messages (about 100).
     // true: like a real inbox, a few long customer histories and a long tail of short ones
     // (conversation c gets a share falling like c^-2/3: #1 about 46,000 messages, the last ones
@@ -66,16 +68,39 @@ inline QString pickWord(const QStringList &words, QRandomGenerator &rng)
     return words.at(int(u * u * (words.size() - 1)));
 }
 
-// Messages in the database at `path` (0 if there is none).
+// Messages and conversations in the database at `path` (0 if there is none). Plain SQL, not
+// StoreReader: a file at an older schema version is counted too (bench_store then times its
+// migration when it opens the Store).
+struct ExistingSize {
+    qint64 messages = 0;
+    qint64 conversations = 0;
+};
+inline ExistingSize existingSize(const QString &path)
+{
+    ExistingSize size;
+    if (!QFile::exists(path))
+        return size;
+    const QString connection = QStringLiteral("bench-count");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT (SELECT MAX(id) FROM messages), "
+                                      "(SELECT COUNT(*) FROM conversations)"))
+                && q.next()) {
+                size.messages = q.value(0).toLongLong(); // ids are 1..n in a built database
+                size.conversations = q.value(1).toLongLong();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return size;
+}
 inline qint64 existingMessages(const QString &path)
 {
-    if (!QFile::exists(path))
-        return 0;
-    auto reader = StoreReader::open(path);
-    if (!reader)
-        return 0;
-    auto counts = (*reader)->counts();
-    return counts ? counts->messages : 0;
+    return existingSize(path).messages;
 }
 
 namespace detail {
@@ -93,7 +118,9 @@ inline void exec(QSqlQuery &q)
 } // namespace detail
 
 // (Re)creates the database in `dataDir`: the schema through the real migrations, then a bulk load
-// with the FTS triggers dropped and the index rebuilt once at the end. Prints its timings.
+// with the FTS triggers dropped and the index rebuilt once at the end. Rows go in with prepared
+// statements, one transaction per 100,000 messages (a single one would grow the WAL to the size
+// of the database). Prints its progress and timings.
 inline void buildBigDatabase(const QString &dataDir, const BigDatabaseOptions &options = {})
 {
     using detail::exec;
@@ -115,6 +142,8 @@ inline void buildBigDatabase(const QString &dataDir, const BigDatabaseOptions &o
         QSqlQuery q(db);
         exec(q, QStringLiteral("PRAGMA journal_mode = WAL"));
         exec(q, QStringLiteral("PRAGMA synchronous = OFF")); // a throw-away bulk load
+        // The index on (conversation_id, created_ms) takes rows in random places: keep it cached.
+        exec(q, QStringLiteral("PRAGMA cache_size = -1000000")); // 1 GB
         for (const QString &s : schema::dropFtsTriggers())
             exec(q, s);
         exec(q, QStringLiteral("BEGIN"));
@@ -146,7 +175,18 @@ inline void buildBigDatabase(const QString &dataDir, const BigDatabaseOptions &o
             lastOut(conversations + 1, 0), started(conversations + 1, 0);
         QStringList lastText(conversations + 1);
         qint64 t = 1'600'000'000'000;
-        for (int i = 0; i < options.messages; ++i) {
+        constexpr qint64 kBatch = 100'000;
+        for (qint64 i = 0; i < options.messages; ++i) {
+            if (i > 0 && i % kBatch == 0) {
+                exec(q, QStringLiteral("COMMIT"));
+                exec(q, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+                exec(q, QStringLiteral("BEGIN"));
+                if (i % (10 * kBatch) == 0 || options.messages <= 10 * kBatch) {
+                    std::printf("  rows: %lld of %lld (%.0f%%), %.1f s\n", i, options.messages,
+                        100.0 * double(i) / double(options.messages), timer.elapsed() / 1000.0);
+                    std::fflush(stdout);
+                }
+            }
             int c = 1 + int(rng.bounded(conversations));
             if (options.skewed) {
                 const double u = rng.generateDouble();
@@ -195,12 +235,27 @@ inline void buildBigDatabase(const QString &dataDir, const BigDatabaseOptions &o
         }
         exec(q, QStringLiteral("COMMIT"));
         const qint64 rowsMs = timer.elapsed();
-        exec(q, schema::rebuildFts());
+        std::printf("  rows done in %.1f s; building the search index ...\n", rowsMs / 1000.0);
+        std::fflush(stdout);
+        const auto shown = std::make_shared<qint64>(-1);
+        const Status filled = schema::fillFts(
+            db,
+            [&timer, shown](qint64 done, qint64 total) {
+                if (done * 10 / total == *shown) // every tenth
+                    return;
+                *shown = done * 10 / total;
+                std::printf("  search index: %lld of %lld (%.0f%%), %.1f s\n", done, total,
+                    100.0 * double(done) / double(total), timer.elapsed() / 1000.0);
+                std::fflush(stdout);
+            },
+            200'000);
+        if (!filled)
+            databaseFailed(filled.error().message);
         for (const QString &s : schema::createFtsTriggers())
             exec(q, s);
         exec(q, QStringLiteral("ANALYZE"));
         exec(q, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        std::printf("built %d messages in %d conversations%s: rows %.1f s, FTS rebuild %.1f s\n",
+        std::printf("built %lld messages in %d conversations%s: rows %.1f s, FTS rebuild %.1f s\n",
             options.messages, conversations, options.skewed ? " (skewed)" : "", rowsMs / 1000.0,
             (timer.elapsed() - rowsMs) / 1000.0);
     }

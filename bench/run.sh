@@ -5,6 +5,9 @@
 #   bash bench/run.sh [ARGS...]   run each benchmark (with ARGS); a failing one does not stop the others
 #   bash bench/run.sh --list      print the benchmark executables it would run, one per line
 # INLET_BUILD_DIR picks another build directory (default: build).
+# INLET_BENCH_STORE_ARGS goes to bench_store only, e.g. its size and a directory outside the
+# repository with room for it (10,000,000 messages: about 3.5 GB, several minutes to build):
+#   INLET_BENCH_STORE_ARGS="--messages 10000000 --conversations 100000 /tmp/inlet-bench-10m" bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${INLET_BUILD_DIR:-build}"
@@ -29,7 +32,11 @@ failed=()
 for b in "${benchmarks[@]}"; do
   echo "== $(basename "$b")"
   status=0
-  QT_QPA_PLATFORM=offscreen "$b" "$@" || status=$?
+  extra=()
+  if [ "$(basename "$b")" = bench_store ] && [ -n "${INLET_BENCH_STORE_ARGS:-}" ]; then
+    read -r -a extra <<<"$INLET_BENCH_STORE_ARGS"
+  fi
+  QT_QPA_PLATFORM=offscreen "$b" "${extra[@]}" "$@" || status=$?
   [ "$status" -eq 0 ] || failed+=("$(basename "$b") (exit $status)")
 done
 if [ ${#failed[@]} -gt 0 ]; then

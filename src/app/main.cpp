@@ -16,11 +16,12 @@
 #include "app/shell/theme.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
-#include "common/ondone.h"
 #include "common/privatefiles.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
-#include "service/accountservice.h"
-#include "service/appconfig.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
+#include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
 #include "service/sandboxlink.h"
@@ -202,56 +203,37 @@ int main(int argc, char **argv)
     app::Theme::initialize();
 
     const Options options = parseOptions(app);
-    if (!privatefiles::makePrivateDir(options.dataDir)) {
-        qCCritical(lcApp) << "cannot create the data directory" << options.dataDir;
+    // The core's start-up is CoreLifecycle's, shared with --headless: the profile (data directory,
+    // inlet.ini with the webhook port and polling mode it keeps), the store, the keychain, the
+    // app config.
+    LifecycleOptions lifecycleOptions;
+    lifecycleOptions.dataDir = options.dataDir;
+    lifecycleOptions.webhookPort = options.webhookPort;
+    lifecycleOptions.pollingMode = options.polling;
+    lifecycleOptions.sessionOnlySecrets = options.sessionOnlySecrets;
+    auto opened = CoreLifecycle::open(lifecycleOptions);
+    if (!opened) {
+        // A full disk, a corrupted file or a newer schema: say so, and touch nothing.
+        qCCritical(lcApp) << "cannot open the data:" << opened.error().message;
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Inlet cannot start"),
+            QApplication::translate("main",
+                "Inlet could not open its data in "
+                "%1:\n\n%2")
+                .arg(QDir::toNativeSeparators(options.dataDir), opened.error().message));
         return 1;
     }
+    std::unique_ptr<CoreLifecycle> lifecycle = std::move(*opened);
+    CoreServices *core = lifecycle->core();
+    QSettings &settings = *lifecycle->settings();
     qCInfo(lcApp) << "data directory:" << options.dataDir;
 
-    // Non-secret settings live beside the data (as for --headless), so --data-dir is a whole profile.
-    const QString iniPath = QDir(options.dataDir).filePath(QStringLiteral("inlet.ini"));
-    privatefiles::makePrivateFile(iniPath);
-    QSettings settings(iniPath, QSettings::IniFormat);
     // The theme is the profile's too (older versions kept it in the user's global settings).
     const QString themeKey = QStringLiteral("view/theme");
     app::Theme::apply(
         app::Theme::fromString(settings.value(themeKey, QSettings().value(themeKey)).toString()));
 
-    CoreOptions coreOptions;
-    coreOptions.dataDir = options.dataDir;
-    // The port is picked once and kept, so a tunnel or reverse proxy in front of it keeps working
-    // across restarts; --webhook-port overrides it.
-    const QString portKey = QStringLiteral("webhook/port");
-    coreOptions.webhookPort = options.webhookPort != 0
-                                  ? options.webhookPort
-                                  : quint16(settings.value(portKey, 0).toUInt());
-    coreOptions.pollingMode = options.polling || settings.value(QStringLiteral("webhook/pollingMode")).toBool();
-    coreOptions.verifyToken = webhookVerifyToken(settings);
-    auto created = CoreServices::create(coreOptions);
-    if (!created) {
-        // A full disk, a corrupted file or a newer schema: say so, and touch nothing.
-        qCCritical(lcApp) << "cannot open the data:" << created.error().message;
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Inlet cannot start"),
-                              QApplication::translate("main", "Inlet could not open its data in "
-                                                              "%1:\n\n%2")
-                                  .arg(QDir::toNativeSeparators(options.dataDir),
-                                       created.error().message));
-        return 1;
-    }
-    std::unique_ptr<CoreServices> core = std::move(*created);
-    QObject::connect(core.get(), &CoreServices::webhookStarted, &app, [&settings, portKey](const QUrl &url) {
-        if (settings.value(portKey, 0).toUInt() == 0)
-            settings.setValue(portKey, url.port());
-    });
-    if (options.sessionOnlySecrets)
-        core->vault()->setSessionOnlyFallback(true);
-    AccountService *accounts = core->accounts();
-    accounts->setConfig(AppConfig::load(settings));
-    QObject::connect(accounts, &AccountService::configChanged, &app,
-                     [&settings](const AppConfig &config) {
-                         config.save(settings);
-                         settings.sync();
-                     });
+    AccountList *accounts = core->accounts();
+    AppSetup *appSetup = core->appSetup();
 
     // The web profile outlives every login window (declared before them, destroyed after). It is
     // made when the first login window opens: creating it starts Chromium, which a start-up
@@ -267,18 +249,16 @@ int main(int argc, char **argv)
     // The demo's Instagram is the inlet-sandbox executable, a child process (not linked in).
     app::SandboxController sandbox(core->sandboxLink());
     sandbox.keepInProfile(options.dataDir, &settings); // same port and tokens on every start
-    app::SignInController signIn(accounts, loginProfile);
-    QObject::connect(accounts, &AccountService::accountDisconnected, &app,
+    app::SignInController signIn(core->signInFlow(), loginProfile);
+    QObject::connect(accounts, &AccountList::accountDisconnected, &app,
         [&profile] { app::forgetLoginSession(profile.get()); });
-    app::MainWindow window(accounts, &signIn, &sandbox, &avatars);
+    app::MainWindow window({ accounts, core->signInFlow(), appSetup }, &signIn, &sandbox, &avatars);
 
-    app::CoreBridge bridge(core.get(), &window);
+    app::CoreBridge bridge(core, &window);
     // A profile on the sandbox (or --sandbox-demo) starts it first: the accounts then find their
     // hosts and tokens working; the consent page comes only when needed (see SandboxResume).
-    app::SandboxResume resume(accounts, &sandbox, &window, &settings);
-    resume.start(options.sandboxDemo, [accounts, &bridge] {
-        onDone(accounts->load(), &bridge, [&bridge](const Status &) { bridge.start(); });
-    });
+    app::SandboxResume resume(accounts, appSetup, &sandbox, &window, &settings);
+    resume.start(options.sandboxDemo, [&lifecycle] { lifecycle->start(); });
 
     app::InboxServices inboxServices;
     inboxServices.store = core->store();
@@ -288,11 +268,13 @@ int main(int argc, char **argv)
     inboxServices.senderActions = core->senderActions();
     inboxServices.reactions = core->reactions();
     inboxServices.connectivity = core->connectivity();
-    inboxServices.mediaHostReady = [accounts] { return accounts->config().hasMediaHost(); };
+    inboxServices.mediaHostReady = [appSetup] { return appSetup->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);
+    feedModels(core->store(), inbox->conversations(), inbox->messages(), inbox->views());
     window.setTokenVault(core->vault());
     QObject::connect(inbox, &app::InboxWidget::settingsRequested, &window, &app::MainWindow::openSettings);
-    QObject::connect(accounts, &AccountService::configChanged, inbox, &app::InboxWidget::refreshAttachmentsAvailable);
+    QObject::connect(
+        appSetup, &AppSetup::configChanged, inbox, &app::InboxWidget::refreshAttachmentsAvailable);
     const auto showAccounts = [inbox, accounts] {
         QList<std::pair<QString, QString>> list;
         for (const Account &account : accounts->accounts())
@@ -300,7 +282,7 @@ int main(int argc, char **argv)
         inbox->setAccounts(list);
     };
     showAccounts();
-    QObject::connect(accounts, &AccountService::accountsChanged, inbox, showAccounts);
+    QObject::connect(accounts, &AccountList::accountsChanged, inbox, showAccounts);
     window.setInboxWidget(inbox);
     // INLET_BENCH_STARTUP=1 only (bench/bench_startup.cpp): time to the painted inbox, memory.
     app::installStartupProbe(&window, inbox, loginProfile);
@@ -316,9 +298,8 @@ int main(int argc, char **argv)
         return list;
     }));
     QAction *webhooks = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Webhooks…"), &window);
-    QObject::connect(webhooks, &QAction::triggered, &window, [&core, &settings, &window] {
-        app::openWebhooksDialog(core.get(), &settings, &window);
-    });
+    QObject::connect(webhooks, &QAction::triggered, &window,
+        [core, &settings, &window] { app::openWebhooksDialog(core, &settings, &window); });
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(3), webhooks);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](

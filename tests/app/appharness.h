@@ -1,8 +1,8 @@
 #pragma once
 
 // The windowed app as src/app/main.cpp composes it, for tests that start it, quit and start it
-// again on one data dir: the core on the data dir, the profile's settings (inlet.ini, as main.cpp
-// keeps AppConfig and the webhook port there), the login web profile, the sandbox kept in the
+// again on one data dir: CoreLifecycle on the data dir (the core and the profile's inlet.ini,
+// where AppConfig and the webhook port are kept), the login web profile, the sandbox kept in the
 // profile (the inlet-sandbox executable as a child process, as in the app), sign-in, the main
 // window, CoreBridge and SandboxResume. Destroying it is quitting.
 #include "app/login/loginprofile.h"
@@ -13,13 +13,13 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/sandboxresume.h"
-#include "common/ondone.h"
-#include "service/accountservice.h"
-#include "service/appconfig.h"
+#include "service/accountlist.h"
+#include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
-#include "support/sandboxarguments.h"
+#include "service/signinflow.h"
 #include "store/guithread.h"
+#include "support/sandboxarguments.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
@@ -39,41 +39,33 @@ namespace inlet::test {
 class AppHarness {
 public:
     AppHarness(const QString &dataDir, const sandbox::SandboxOptions &sandboxOptions)
-        : settings(QDir(dataDir).filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat)
     {
         guithread::declare(QThread::currentThread()); // as main.cpp: no SQL on this thread
 
-        CoreOptions options;
+        LifecycleOptions options;
         options.dataDir = dataDir;
-        options.webhookPort = quint16(settings.value(QStringLiteral("webhook/port"), 0).toUInt());
-        options.verifyToken = webhookVerifyToken(settings);
-        auto created = CoreServices::create(options);
-        if (!created) {
-            error = created.error().message;
+        auto opened = CoreLifecycle::open(options);
+        if (!opened) {
+            error = opened.error().message;
             return;
         }
-        core = std::move(*created);
+        lifecycle = std::move(*opened);
+        core = lifecycle->core();
+        settings = lifecycle->settings();
         accounts = core->accounts();
-        QObject::connect(
-            core.get(), &CoreServices::webhookStarted, core.get(), [this](const QUrl &url) {
-                if (settings.value(QStringLiteral("webhook/port"), 0).toUInt() == 0)
-                    settings.setValue(QStringLiteral("webhook/port"), url.port());
-            });
-        accounts->setConfig(AppConfig::load(settings));
-        QObject::connect(accounts, &AccountService::configChanged, core.get(),
-            [this](const AppConfig &config) { config.save(settings); });
 
         profile.reset(app::createLoginProfile(dataDir, nullptr));
         avatars = std::make_unique<app::AvatarLoader>(&network);
         sandbox = std::make_unique<app::SandboxController>(
             core->sandboxLink(), sandboxArguments(sandboxOptions));
-        sandbox->keepInProfile(dataDir, &settings);
-        signIn = std::make_unique<app::SignInController>(accounts, profile.get());
+        sandbox->keepInProfile(dataDir, settings);
+        signIn = std::make_unique<app::SignInController>(core->signInFlow(), profile.get());
         window = std::make_unique<app::MainWindow>(
-            accounts, signIn.get(), sandbox.get(), avatars.get());
-        bridge = std::make_unique<app::CoreBridge>(core.get(), window.get());
+            app::MainWindow::AccountServices { accounts, core->signInFlow(), core->appSetup() },
+            signIn.get(), sandbox.get(), avatars.get());
+        bridge = std::make_unique<app::CoreBridge>(core, window.get());
         resume = std::make_unique<app::SandboxResume>(
-            accounts, sandbox.get(), window.get(), &settings);
+            accounts, core->appSetup(), sandbox.get(), window.get(), settings);
     }
 
     ~AppHarness()
@@ -86,17 +78,15 @@ public:
         sandbox.reset();
         avatars.reset();
         profile.reset();
-        core.reset();
+        lifecycle.reset();
     }
 
-    bool isValid() const { return core != nullptr; }
+    bool isValid() const { return lifecycle != nullptr; }
 
     // What main() does once the window exists (`demo`: --sandbox-demo).
     void start(bool demo = false)
     {
-        resume->start(demo, [this] {
-            onDone(accounts->load(), bridge.get(), [this](const Status &) { bridge->start(); });
-        });
+        resume->start(demo, [this] { lifecycle->start(); });
         window->show();
     }
 
@@ -122,9 +112,10 @@ public:
     }
 
     QString error;
-    QSettings settings;
-    std::unique_ptr<CoreServices> core;
-    AccountService *accounts = nullptr;
+    std::unique_ptr<CoreLifecycle> lifecycle; // owns the core and the profile's settings
+    CoreServices *core = nullptr;
+    QSettings *settings = nullptr; // the profile's inlet.ini
+    AccountList *accounts = nullptr;
     std::unique_ptr<QWebEngineProfile> profile;
     QNetworkAccessManager network;
     std::unique_ptr<app::AvatarLoader> avatars;

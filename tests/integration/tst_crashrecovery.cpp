@@ -3,10 +3,10 @@
 // in the middle, restart it on the same data dir and count. Then Meta redelivers everything (as it
 // does for every batch it got no 200 for, and sometimes for others): still exactly once.
 #include "e2esupport.h"
-
 #include "sandbox/sandbox.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/webhookpayloads.h"
+#include "support/sandboxfixture.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -64,9 +64,7 @@ QList<Batch> makeBatches(qint64 startMs)
 class TestCrashRecovery : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<SandboxControl> m_control;
-    QUrl m_base;
+    TestSandbox m_sandbox;
     QByteArray m_secret;
     QNetworkAccessManager m_network;
 
@@ -137,26 +135,12 @@ private:
 private slots:
     void initTestCase()
     {
-        sandbox::SandboxOptions options;
-        options.appId = kAppId;
-        options.businessId = kBusiness;
-        options.customers = 1;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<SandboxControl>(m_base);
-        m_secret = m_control->call("GET", QStringLiteral("/__sandbox/app"))
-                       .value(QLatin1String("app_secret")).toString().toUtf8();
+        QVERIFY(m_sandbox.start(quietSandbox(1, kAppId, kBusiness)));
+        m_secret = m_sandbox.appSecret();
         QVERIFY(!m_secret.isEmpty());
     }
 
-    void cleanupTestCase()
-    {
-        m_control.reset();
-        m_sandbox.reset();
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void acknowledgedBatchesSurviveSigkill()
     {
@@ -168,7 +152,7 @@ private slots:
             everything.append(i);
 
         auto process = std::make_unique<HeadlessProcess>();
-        const QUrl url = process->start(dir.path(), m_base);
+        const QUrl url = process->start(dir.path(), m_sandbox.base());
         QVERIFY(url.isValid());
 
         // As fast as possible from kInFlight connections; SIGKILL while others are in flight.
@@ -187,7 +171,7 @@ private slots:
 
         // Restart on the same data dir: every acknowledged mid is there, exactly once.
         process = std::make_unique<HeadlessProcess>();
-        const QUrl url2 = process->start(dir.path(), m_base);
+        const QUrl url2 = process->start(dir.path(), m_sandbox.base());
         QVERIFY(url2.isValid());
         {
             auto reader = openReader(dir.path());

@@ -15,9 +15,10 @@
 #include "outbox/reactionqueue.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "support/signedincore.h"
 #include "sync/profilecache.h"
 #include "sync/syncengine.h"
 
@@ -39,89 +40,34 @@ const QString kBusiness = QStringLiteral("17841400000000096");
 class TestInstagramQuirks : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<SandboxControl> m_control;
-    QUrl m_base;
+    TestSandbox m_sandbox;
 
-    // The whole core on `dataDir`, signed in to the sandbox as `inlet --headless --sandbox` does.
+    // The whole core on `dataDir`, signed in to the sandbox as `inlet --headless --sandbox` does;
+    // the first sync (signing in starts it) has ended before the test acts.
     std::unique_ptr<CoreServices> signedInCore(const QString &dataDir)
     {
         CoreOptions options;
         options.dataDir = dataDir;
         options.rateLimitCapMs = 50;
         options.verifyToken = QStringLiteral("quirks-verify");
-        auto created = CoreServices::create(options);
-        if (!created) {
-            qWarning("core: %s", qPrintable(created.error().message));
-            return nullptr;
-        }
-        std::unique_ptr<CoreServices> core = std::move(*created);
-        AccountService *accounts = core->accounts();
-        const auto stored = await(core->sandboxLink()->use(m_base,
-            AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
-                m_sandbox->options().metaAppSecret }));
-        const auto request = await(accounts->beginSignIn());
-        if (!stored || !*stored || !request || !*request)
-            return nullptr;
-        const Result<QString> code
-            = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
-        if (!code)
-            return nullptr;
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
-        if (!signedIn.wait(15000))
-            return nullptr;
-        // Signing in starts the account's sync; let the first walk end before the test acts.
-        if (!QTest::qWaitFor([&] { return core->syncEngine(kBusiness) != nullptr; }, 5000))
-            return nullptr;
-        SyncEngine *engine = core->syncEngine(kBusiness);
-        if (engine->isRunning()) {
-            QSignalSpy finished(engine, &SyncEngine::finished);
-            finished.wait(30000);
-        }
-        return core;
+        return test::signedInCore(m_sandbox, options, { .firstSync = true });
     }
 
     QJsonObject quirks(const QJsonObject &set)
     {
         int status = 0;
         const QJsonObject answer
-            = m_control->call("POST", QStringLiteral("/__sandbox/quirks"), set, &status);
+            = m_sandbox.control().call("POST", QStringLiteral("/__sandbox/quirks"), set, &status);
         if (status != 200)
             qWarning("quirks refused: %s",
                 QJsonDocument(answer).toJson(QJsonDocument::Compact).constData());
         return answer;
     }
 
-    QString customerWrites(const QString &igsid, const QString &text)
-    {
-        return m_control
-            ->call("POST", QStringLiteral("/__sandbox/events"),
-                { { "kind", "text" }, { "customer", igsid }, { "text", text } })
-            .value(QLatin1String("mid"))
-            .toString();
-    }
-
 private slots:
-    void initTestCase()
-    {
-        sandbox::SandboxOptions options;
-        options.appId = kAppId;
-        options.businessId = kBusiness;
-        options.customers = 2;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<SandboxControl>(m_base);
-    }
+    void initTestCase() { QVERIFY(m_sandbox.start(quietSandbox(2, kAppId, kBusiness))); }
 
-    void cleanupTestCase()
-    {
-        m_control.reset();
-        m_sandbox.reset();
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void echoWithAnotherMidIsNotDoubled()
     {
@@ -142,8 +88,8 @@ private slots:
             quirks({ { "echo_mid", "different" } }).value(QLatin1String("echo_mid")).toString(),
             QStringLiteral("different"));
 
-        const QString igsid = m_sandbox->world().customers().first().profile.igsid;
-        QVERIFY(!customerWrites(igsid, QStringLiteral("Is my order ready?")).isEmpty());
+        const QString igsid = m_sandbox.firstCustomer();
+        QVERIFY(!m_sandbox.customerWrites(igsid, QStringLiteral("Is my order ready?")).isEmpty());
         auto reader = openReader(dir.path());
         QVERIFY(reader);
 
@@ -155,7 +101,8 @@ private slots:
         QVERIFY(sent.wait(15000));
         const QString sendApiMid = sent.first().at(1).toString();
         // What Instagram (the sandbox) answered and what it echoed.
-        const QJsonArray log = m_control->call("GET", QStringLiteral("/__sandbox/sent"))
+        const QJsonArray log = m_sandbox.control()
+                                   .call("GET", QStringLiteral("/__sandbox/sent"))
                                    .value(QLatin1String("data"))
                                    .toArray();
         const QJsonObject last = log.last().toObject();
@@ -181,7 +128,7 @@ private slots:
 
         // The customer reacts to the message Instagram knows by the echo's mid: it finds it.
         int status = 0;
-        m_control->call("POST", QStringLiteral("/__sandbox/events"),
+        m_sandbox.control().call("POST", QStringLiteral("/__sandbox/events"),
             { { "kind", "reaction" }, { "customer", igsid }, { "mid", echoMid },
                 { "reaction", "love" }, { "emoji", "❤️" } },
             &status);
@@ -209,14 +156,15 @@ private slots:
         QVERIFY(core);
         core->startAccounts();
         QSignalSpy invalid(core->graph(), &GraphClient::tokenInvalid);
-        QSignalSpy needsSignIn(core->accounts(), &AccountService::accountNeedsSignIn);
+        QSignalSpy needsSignIn(core->accounts(), &AccountList::accountNeedsSignIn);
         const auto oldToken = await(core->vault()->read(TokenVault::accountKey(kBusiness)));
         QVERIFY(oldToken && *oldToken);
 
         // A day later the token may be refreshed (Instagram refuses it under 24 h).
-        m_control->advanceClock(25 * 3600);
-        const QString igsid = m_sandbox->world().customers().first().profile.igsid;
-        const QString asked = customerWrites(igsid, QStringLiteral("Still open tomorrow?"));
+        m_sandbox.control().advanceClock(25 * 3600);
+        const QString igsid = m_sandbox.firstCustomer();
+        const QString asked
+            = m_sandbox.customerWrites(igsid, QStringLiteral("Still open tomorrow?"));
         QVERIFY(!asked.isEmpty());
         TokenRefreshScheduler *scheduler = core->scheduler();
         RefreshPolicy policy;
@@ -229,13 +177,14 @@ private slots:
         const auto newToken = await(core->vault()->read(TokenVault::accountKey(kBusiness)));
         QVERIFY(newToken && *newToken && **newToken != **oldToken);
         // Instagram (the sandbox) revoked the old one.
-        QUrl meUrl = m_base.resolved(QUrl(QStringLiteral("/me")));
+        QUrl meUrl = m_sandbox.base().resolved(QUrl(QStringLiteral("/me")));
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("fields"), QStringLiteral("user_id"));
         query.addQueryItem(QStringLiteral("access_token"),
             QString::fromLatin1(QUrl::toPercentEncoding(**oldToken)));
         meUrl.setQuery(query);
-        const QJsonObject me = QJsonDocument::fromJson(m_control->fetch(meUrl).body).object();
+        const QJsonObject me
+            = QJsonDocument::fromJson(m_sandbox.control().fetch(meUrl).body).object();
         QCOMPARE(
             me.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toInt(), 190);
 

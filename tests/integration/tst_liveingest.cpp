@@ -3,9 +3,9 @@
 // the right meaning; SIGTERM stops it with 0; a restart on the same data dir finds the account
 // and its token (no second sign-in) and the data.
 #include "e2esupport.h"
-
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
+#include "support/sandboxfixture.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -24,100 +24,95 @@ const QString kBusiness = QStringLiteral("17841400000000091");
 class TestLiveIngest : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<SandboxControl> m_control;
-    QUrl m_base;
+    TestSandbox m_sandbox;
     QString m_token;
-
-    QString inject(const QJsonObject &spec)
-    {
-        int status = 0;
-        const QJsonObject answer = m_control->call("POST", QStringLiteral("/__sandbox/events"), spec, &status);
-        if (status != 200)
-            qWarning("inject failed: %s", QJsonDocument(answer).toJson(QJsonDocument::Compact).constData());
-        return answer.value(QLatin1String("mid")).toString();
-    }
 
     // The business answers through the Send API (the echo comes back as a webhook).
     QString send(const QString &igsid, const QString &text)
     {
-        const QJsonObject answer = m_control->call(
-            "POST", QStringLiteral("/me/messages"),
-            {{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), igsid}}},
-             {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), text}}},
-             {QStringLiteral("access_token"), m_token}});
+        const QJsonObject answer = m_sandbox.control().call("POST", QStringLiteral("/me/messages"),
+            { { QStringLiteral("recipient"), QJsonObject { { QStringLiteral("id"), igsid } } },
+                { QStringLiteral("message"), QJsonObject { { QStringLiteral("text"), text } } },
+                { QStringLiteral("access_token"), m_token } });
         return answer.value(QLatin1String("message_id")).toString();
     }
 
-    bool subscribedTo(const QUrl &url)
+    int sandboxTokens()
     {
-        const QJsonObject subs = m_control->call("GET", QStringLiteral("/__sandbox/state"))
-                                     .value(QLatin1String("subscriptions"))
-                                     .toObject();
-        return subs.value(QLatin1String("callback_url")).toString() == url.toString()
-            && !subs.value(QLatin1String("account_fields")).toArray().isEmpty();
+        return m_sandbox.control()
+            .call("GET", QStringLiteral("/__sandbox/state"))
+            .value(QLatin1String("tokens"))
+            .toInt();
     }
-
-    int sandboxTokens() { return m_control->call("GET", QStringLiteral("/__sandbox/state")).value(QLatin1String("tokens")).toInt(); }
 
 private slots:
     void initTestCase()
     {
-        sandbox::SandboxOptions options;
-        options.appId = kAppId;
-        options.businessId = kBusiness;
-        options.customers = 2;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<SandboxControl>(m_base);
+        QVERIFY(m_sandbox.start(quietSandbox(2, kAppId, kBusiness)));
         m_token = m_sandbox->issueToken();
     }
 
-    void cleanupTestCase()
-    {
-        m_control.reset();
-        m_sandbox.reset();
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void everyKindArrivesAndSurvivesRestart()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString igsid = m_sandbox->world().customers().first().profile.igsid;
+        const QString igsid = m_sandbox.firstCustomer();
 
         auto process = std::make_unique<HeadlessProcess>();
-        const QUrl webhook = process->start(dir.path(), m_base);
+        const QUrl webhook = process->start(dir.path(), m_sandbox.base());
         QVERIFY(webhook.isValid());
         QCOMPARE(webhook.host(), QStringLiteral("127.0.0.1"));
         QCOMPARE(webhook.path(), QStringLiteral("/webhook/instagram"));
         // Registered through the real subscription endpoints (Meta has no replay before that).
-        QTRY_VERIFY_WITH_TIMEOUT(subscribedTo(webhook), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.isRegistered(webhook), 15000);
 
         // One event of every kind. The business writes twice so reactions and reads have targets.
         QMap<QString, QString> mids;
-        mids[QStringLiteral("text")] = inject({{"kind", "text"}, {"customer", igsid}, {"text", "Hello from e2e"}});
+        mids[QStringLiteral("text")] = m_sandbox.inject(
+            { { "kind", "text" }, { "customer", igsid }, { "text", "Hello from e2e" } });
         const QString business1 = send(igsid, QStringLiteral("We open at nine"));
         const QString business2 = send(igsid, QStringLiteral("See you soon"));
         QVERIFY(!business1.isEmpty() && !business2.isEmpty());
         for (const char *kind : {"image", "video", "audio", "file", "share", "story_mention"})
-            mids[QLatin1String(kind)] = inject({{"kind", kind}, {"customer", igsid}});
-        mids[QStringLiteral("reel")] = inject({{"kind", "reel"}, {"customer", igsid}, {"title", "Latte art"}});
-        mids[QStringLiteral("reply")] = inject({{"kind", "reply"}, {"customer", igsid}, {"text", "Nine is great"}, {"reply_to", business1}});
-        mids[QStringLiteral("story_reply")] = inject({{"kind", "story_reply"}, {"customer", igsid}, {"text", "Nice story"}, {"story_id", "18000000000000777"}});
-        mids[QStringLiteral("quick_reply")] = inject({{"kind", "quick_reply"}, {"customer", igsid}, {"text", "Yes please"}, {"payload", "YES_PLEASE"}});
-        mids[QStringLiteral("postback")] = inject({{"kind", "postback"}, {"customer", igsid}, {"title", "Opening hours"}, {"payload", "HOURS"}});
-        QCOMPARE(inject({{"kind", "referral"}, {"customer", igsid}, {"ref", "summer-promo"}}), QString());
-        QCOMPARE(inject({{"kind", "reaction"}, {"customer", igsid}, {"mid", business1}, {"reaction", "love"}}), business1);
-        QCOMPARE(inject({{"kind", "reaction"}, {"customer", igsid}, {"mid", business2}, {"reaction", "wow"}}), business2);
-        QCOMPARE(inject({{"kind", "unreaction"}, {"customer", igsid}, {"mid", business2}}), business2);
-        QCOMPARE(inject({{"kind", "read"}, {"customer", igsid}, {"mid", business2}}), business2);
-        const QString edited = inject({{"kind", "text"}, {"customer", igsid}, {"text", "Do you have oat mlik?"}});
-        QCOMPARE(inject({{"kind", "edit"}, {"customer", igsid}, {"mid", edited}, {"text", "Do you have oat milk?"}}), edited);
-        const QString unsent = inject({{"kind", "text"}, {"customer", igsid}, {"text", "wrong chat, sorry"}});
-        QCOMPARE(inject({{"kind", "unsend"}, {"customer", igsid}, {"mid", unsent}}), unsent);
+            mids[QLatin1String(kind)]
+                = m_sandbox.inject({ { "kind", kind }, { "customer", igsid } });
+        mids[QStringLiteral("reel")] = m_sandbox.inject(
+            { { "kind", "reel" }, { "customer", igsid }, { "title", "Latte art" } });
+        mids[QStringLiteral("reply")] = m_sandbox.inject({ { "kind", "reply" },
+            { "customer", igsid }, { "text", "Nine is great" }, { "reply_to", business1 } });
+        mids[QStringLiteral("story_reply")] = m_sandbox.inject({ { "kind", "story_reply" },
+            { "customer", igsid }, { "text", "Nice story" }, { "story_id", "18000000000000777" } });
+        mids[QStringLiteral("quick_reply")] = m_sandbox.inject({ { "kind", "quick_reply" },
+            { "customer", igsid }, { "text", "Yes please" }, { "payload", "YES_PLEASE" } });
+        mids[QStringLiteral("postback")] = m_sandbox.inject({ { "kind", "postback" },
+            { "customer", igsid }, { "title", "Opening hours" }, { "payload", "HOURS" } });
+        QCOMPARE(m_sandbox.inject(
+                     { { "kind", "referral" }, { "customer", igsid }, { "ref", "summer-promo" } }),
+            QString());
+        QCOMPARE(m_sandbox.inject({ { "kind", "reaction" }, { "customer", igsid },
+                     { "mid", business1 }, { "reaction", "love" } }),
+            business1);
+        QCOMPARE(m_sandbox.inject({ { "kind", "reaction" }, { "customer", igsid },
+                     { "mid", business2 }, { "reaction", "wow" } }),
+            business2);
+        QCOMPARE(m_sandbox.inject(
+                     { { "kind", "unreaction" }, { "customer", igsid }, { "mid", business2 } }),
+            business2);
+        QCOMPARE(
+            m_sandbox.inject({ { "kind", "read" }, { "customer", igsid }, { "mid", business2 } }),
+            business2);
+        const QString edited = m_sandbox.inject(
+            { { "kind", "text" }, { "customer", igsid }, { "text", "Do you have oat mlik?" } });
+        QCOMPARE(m_sandbox.inject({ { "kind", "edit" }, { "customer", igsid }, { "mid", edited },
+                     { "text", "Do you have oat milk?" } }),
+            edited);
+        const QString unsent = m_sandbox.inject(
+            { { "kind", "text" }, { "customer", igsid }, { "text", "wrong chat, sorry" } });
+        QCOMPARE(
+            m_sandbox.inject({ { "kind", "unsend" }, { "customer", igsid }, { "mid", unsent } }),
+            unsent);
         for (auto it = mids.cbegin(); it != mids.cend(); ++it)
             QVERIFY2(!it.value().isEmpty(), qPrintable(it.key()));
 
@@ -126,8 +121,11 @@ private slots:
         const auto stored = [&](const QString &mid) { return messageByMid(*reader, kBusiness, mid); };
         // The last event delivered (in order) is the unsend: once it is on disk, all are.
         QTRY_VERIFY_WITH_TIMEOUT(stored(unsent) && stored(unsent)->deleted, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_control->call("GET", QStringLiteral("/__sandbox/state"))
-                                      .value(QLatin1String("pending_webhook_items")).toInt(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.control()
+                                      .call("GET", QStringLiteral("/__sandbox/state"))
+                                      .value(QLatin1String("pending_webhook_items"))
+                                      .toInt(),
+            0, 10000);
 
         const auto text = stored(mids[QStringLiteral("text")]);
         QVERIFY(text);
@@ -146,7 +144,7 @@ private slots:
             QVERIFY2(m, kind);
             QCOMPARE(m->attachments.size(), 1);
             QCOMPARE(m->attachments.first().type, QLatin1String(kind));
-            QVERIFY2(m->attachments.first().url.startsWith(m_base.toString()), kind);
+            QVERIFY2(m->attachments.first().url.startsWith(m_sandbox.base().toString()), kind);
         }
         const auto reel = stored(mids[QStringLiteral("reel")]);
         QVERIFY(reel);
@@ -233,9 +231,9 @@ private slots:
         // new token at the sandbox) and everything is still there.
         const int tokensBefore = sandboxTokens();
         process = std::make_unique<HeadlessProcess>();
-        const QUrl webhook2 = process->start(dir.path(), m_base);
+        const QUrl webhook2 = process->start(dir.path(), m_sandbox.base());
         QVERIFY(webhook2.isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(subscribedTo(webhook2), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.isRegistered(webhook2), 15000);
         QVERIFY2(!process->standardError().contains("signed in as"), process->standardError().constData());
         QCOMPARE(sandboxTokens(), tokensBefore);
         reader = openReader(dir.path());
@@ -248,7 +246,8 @@ private slots:
         QCOMPARE(stored(edited)->editCount, 1);
 
         // And it receives live again.
-        const QString later = inject({{"kind", "text"}, {"customer", igsid}, {"text", "Still there?"}});
+        const QString later = m_sandbox.inject(
+            { { "kind", "text" }, { "customer", igsid }, { "text", "Still there?" } });
         QTRY_VERIFY_WITH_TIMEOUT(stored(later).has_value(), 15000);
         QCOMPARE(process->terminate(), 0);
     }

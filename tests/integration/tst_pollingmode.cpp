@@ -7,12 +7,11 @@
 // RateLimiter asks for 60 s of quiet and the headless command line has no way to cap that (nor
 // the poll interval); CoreOptions has both (rateLimitCapMs, pollIntervalMs).
 #include "e2esupport.h"
-
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "support/signedincore.h"
 #include "sync/syncengine.h"
 
 #include <QJsonArray>
@@ -35,23 +34,24 @@ constexpr int kVisiblePerConversation = 4;
 class TestPollingMode : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<SandboxControl> m_control;
-    QUrl m_base;
+    TestSandbox m_sandbox;
 
     void rateLimitFaults()
     {
         for (const QJsonObject &fault : {QJsonObject{{"count", 5}, {"graph_code", 4}},
                                          QJsonObject{{"count", 2}, {"graph_code", 613}}}) {
             int status = 0;
-            m_control->call("POST", QStringLiteral("/__sandbox/faults"), fault, &status);
+            m_sandbox.control().call("POST", QStringLiteral("/__sandbox/faults"), fault, &status);
             QCOMPARE(status, 200);
         }
     }
 
     int pendingFaults()
     {
-        return m_control->call("GET", QStringLiteral("/__sandbox/faults")).value(QLatin1String("pending")).toInt();
+        return m_sandbox.control()
+            .call("GET", QStringLiteral("/__sandbox/faults"))
+            .value(QLatin1String("pending"))
+            .toInt();
     }
 
     // The mids Instagram lets a client read: the 20 newest of each conversation.
@@ -69,16 +69,7 @@ private:
 private slots:
     void initTestCase()
     {
-        sandbox::SandboxOptions options;
-        options.appId = kAppId;
-        options.businessId = kBusiness;
-        options.customers = 3;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<SandboxControl>(m_base);
+        QVERIFY(m_sandbox.start(quietSandbox(3, kAppId, kBusiness)));
         // A short history keeps the walk (2 calls/s, as Instagram allows) brief: only the newest
         // few messages of each conversation stay visible (unsent ones are not listed).
         sandbox::World &world = m_sandbox->world();
@@ -89,11 +80,7 @@ private slots:
         }
     }
 
-    void cleanupTestCase()
-    {
-        m_control.reset();
-        m_sandbox.reset();
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void pollingFillsTheInboxWithoutWebhooks()
     {
@@ -104,23 +91,9 @@ private slots:
         options.pollingMode = true;
         options.pollIntervalMs = kPollMs;
         options.rateLimitCapMs = 50;
-        auto created = CoreServices::create(options);
-        QVERIFY2(created, created ? "" : qPrintable(created.error().message));
-        std::unique_ptr<CoreServices> core = std::move(*created);
-        AccountService *accounts = core->accounts();
-
-        // Sign in as `inlet --headless --sandbox` does, through the consent control.
-        const auto stored = await(core->sandboxLink()->use(m_base,
-            AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
-                m_sandbox->options().metaAppSecret }));
-        QVERIFY(stored && *stored);
-        const auto request = await(accounts->beginSignIn());
-        QVERIFY(request && *request);
-        const Result<QString> code = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
-        QVERIFY(code);
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
-        QVERIFY(signedIn.wait(15000));
+        // Signed in as `inlet --headless --sandbox` does, through the consent control.
+        std::unique_ptr<CoreServices> core = signedInCore(m_sandbox, options);
+        QVERIFY(core);
 
         // Signing in starts the account's sync (a full walk, then polling). Short back-offs for
         // the test, then Instagram starts answering rate-limit errors.
@@ -157,7 +130,8 @@ private slots:
         const sandbox::World &world = m_sandbox->world();
         const auto counts = reader->counts(kBusiness);
         QVERIFY(counts);
-        const QJsonObject state = m_control->call("GET", QStringLiteral("/__sandbox/state"));
+        const QJsonObject state
+            = m_sandbox.control().call("GET", QStringLiteral("/__sandbox/state"));
         QCOMPARE(counts->conversations, state.value(QLatin1String("conversations")).toInt());
         QCOMPARE(counts->messages, qint64(state.value(QLatin1String("messages")).toInt()));
         QCOMPARE(counts->conversations, 3);
@@ -177,15 +151,14 @@ private slots:
         const qint64 before = counts->messages;
         rateLimitFaults();
         const QString igsid = world.customers().first().profile.igsid;
-        const QString mid = m_control->call("POST", QStringLiteral("/__sandbox/events"),
-                                            {{"kind", "text"}, {"customer", igsid}, {"text", "Anyone polling?"}})
-                                .value(QLatin1String("mid")).toString();
+        const QString mid = m_sandbox.customerWrites(igsid, QStringLiteral("Anyone polling?"));
         QVERIFY(!mid.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(messageByMid(*reader, kBusiness, mid).has_value(), 40000);
         QCOMPARE(messageByMid(*reader, kBusiness, mid)->text, QStringLiteral("Anyone polling?"));
 
-        // A few more polls change nothing: no doubles anywhere.
-        QTest::qWait(kPollMs * 4);
+        // A few more polls (each a finished run) change nothing: no doubles anywhere.
+        const qsizetype runs = finished.size();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= runs + 3, 30000);
         const auto after = reader->counts(kBusiness);
         QVERIFY(after);
         QCOMPARE(after->messages, before + 1);
@@ -201,11 +174,9 @@ private slots:
             }
         }
         // And the sandbox never had a callback to deliver to.
-        QCOMPARE(m_control->call("GET", QStringLiteral("/__sandbox/state"))
-                     .value(QLatin1String("subscriptions")).toObject()
-                     .value(QLatin1String("callback_url")).toString(),
-                 QString());
-        m_control->clearFaults();
+        QCOMPARE(
+            m_sandbox.subscriptions().value(QLatin1String("callback_url")).toString(), QString());
+        m_sandbox.control().clearFaults();
     }
 };
 

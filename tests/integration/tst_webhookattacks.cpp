@@ -8,6 +8,7 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/webhookpayloads.h"
+#include "support/sandboxfixture.h"
 #include "support/webhookattacks.h"
 
 #include <QElapsedTimer>
@@ -137,7 +138,7 @@ void lenientFraming(quint16 port, AttackState &state)
 class TestWebhookAttacks : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    TestSandbox m_sandbox;
     QTemporaryDir m_dir;
     HeadlessProcess m_process;
     quint16 m_port = 0;
@@ -208,17 +209,10 @@ private:
 private slots:
     void initTestCase()
     {
-        sandbox::SandboxOptions options;
-        options.appId = kAppId;
-        options.businessId = kBusiness;
-        options.customers = 1;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base);
-        m_secret = m_sandbox->options().appSecret.toUtf8();
+        QVERIFY(m_sandbox.start(quietSandbox(1, kAppId, kBusiness)));
+        m_secret = m_sandbox.appSecret();
         QVERIFY(m_dir.isValid());
-        const QUrl url = m_process.start(m_dir.path(), *base);
+        const QUrl url = m_process.start(m_dir.path(), m_sandbox.base());
         QVERIFY(url.isValid());
         m_port = quint16(url.port());
         QCOMPARE(deliver(), 200);
@@ -267,7 +261,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_sandbox.reset();
+        m_sandbox.stop();
     }
 };
 

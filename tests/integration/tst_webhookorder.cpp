@@ -3,12 +3,12 @@
 // and through the Conversations API sync the process runs after sign-in. The conversation reads
 // back once per mid, sorted by created time; a redelivered batch changes nothing.
 #include "e2esupport.h"
-
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxclock.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/webhookpayloads.h"
 #include "sandbox/world.h"
+#include "support/sandboxfixture.h"
 
 #include <QJsonArray>
 #include <QNetworkReply>
@@ -42,22 +42,7 @@ QStringList fingerprint(const QList<StoredMessage> &messages)
 class TestWebhookOrder : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<SandboxControl> m_control;
-    QUrl m_base;
-    QNetworkAccessManager m_network;
-
-    int postSigned(const QUrl &url, const QByteArray &body)
-    {
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Hub-Signature-256",
-                             sandbox::WebhookDelivery::signatureFor(body, m_sandbox->options().appSecret.toUtf8()));
-        std::unique_ptr<QNetworkReply> reply(m_network.post(request, body));
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
-            return 0;
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    }
+    TestSandbox m_sandbox;
 
     static QByteArray batchOf(const QString &igsid, const QList<Sent> &items)
     {
@@ -71,41 +56,23 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        sandbox::SandboxOptions options;
-        options.appId = kAppId;
-        options.businessId = kBusiness;
-        options.customers = 1;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<SandboxControl>(m_base);
-    }
+    void initTestCase() { QVERIFY(m_sandbox.start(quietSandbox(1, kAppId, kBusiness))); }
 
-    void cleanupTestCase()
-    {
-        m_control.reset();
-        m_sandbox.reset();
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void webhookAndSyncMergeInTimeOrder()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString igsid = m_sandbox->world().customers().first().profile.igsid;
+        const QString igsid = m_sandbox.firstCustomer();
 
         // Four customer messages, 30 s apart (the Conversations API has second precision). No
         // callback is registered yet, so Instagram only has them for the sync to find.
         QList<Sent> sent;
         for (int i = 1; i <= 4; ++i) {
-            m_control->advanceClock(30);
+            m_sandbox.control().advanceClock(30);
             const QString text = QStringLiteral("order test %1").arg(i);
-            const QString mid = m_control->call("POST", QStringLiteral("/__sandbox/events"),
-                                                {{"kind", "text"}, {"customer", igsid}, {"text", text}})
-                                    .value(QLatin1String("mid")).toString();
+            const QString mid = m_sandbox.customerWrites(igsid, text);
             QVERIFY(!mid.isEmpty());
             const sandbox::WorldMessage *m = m_sandbox->world().message(mid);
             QVERIFY(m);
@@ -113,15 +80,15 @@ private slots:
         }
 
         HeadlessProcess process;
-        const QUrl url = process.start(dir.path(), m_base);
+        const QUrl url = process.start(dir.path(), m_sandbox.base());
         QVERIFY(url.isValid());
 
         // The webhooks arrive late and backwards: newest batch first, newest item first in it,
         // while the process's sync walks the same conversation.
         const QByteArray newer = batchOf(igsid, {sent[3], sent[2]});
         const QByteArray older = batchOf(igsid, {sent[1], sent[0]});
-        QCOMPARE(postSigned(url, newer), 200);
-        QCOMPARE(postSigned(url, older), 200);
+        QCOMPARE(m_sandbox.postSigned(url, newer), 200);
+        QCOMPARE(m_sandbox.postSigned(url, older), 200);
 
         // Wait for the sync to have brought every message Instagram lets it read (the 20 newest).
         QStringList expected;
@@ -168,8 +135,8 @@ private slots:
         const QStringList before = fingerprint(all);
         const auto countsBefore = reader->counts(kBusiness);
         QVERIFY(countsBefore);
-        QCOMPARE(postSigned(url, older), 200);
-        QCOMPARE(postSigned(url, newer), 200);
+        QCOMPARE(m_sandbox.postSigned(url, older), 200);
+        QCOMPARE(m_sandbox.postSigned(url, newer), 200);
         QCOMPARE(fingerprint(allMessages(*reader, (*conversation)->id)), before);
         const auto countsAfter = reader->counts(kBusiness);
         QVERIFY(countsAfter);
@@ -189,7 +156,7 @@ private slots:
         const QString igsid = QStringLiteral("93000000000000099");
         const qint64 t = m_sandbox->clock().nowMs();
         const auto post = [&](const QUrl &url, const QJsonObject &item, qint64 ts) {
-            return postSigned(url,
+            return m_sandbox.postSigned(url,
                 QJsonDocument(payloads::envelope(kBusiness, ts, QJsonArray { item }))
                     .toJson(QJsonDocument::Compact));
         };
@@ -201,7 +168,7 @@ private slots:
         };
 
         HeadlessProcess process;
-        QUrl url = process.start(dir.path(), m_base);
+        QUrl url = process.start(dir.path(), m_sandbox.base());
         QVERIFY(url.isValid());
         auto reader = openReader(dir.path());
         QVERIFY(reader);
@@ -227,7 +194,7 @@ private slots:
                 t + 9000),
             200);
         QVERIFY2(process.terminate() == 0, process.standardError().right(3000).constData());
-        url = process.start(dir.path(), m_base);
+        url = process.start(dir.path(), m_sandbox.base());
         QVERIFY(url.isValid());
         QVERIFY(!messageByMid(*reader, kBusiness, QStringLiteral("mid.edited.2")));
         QCOMPARE(

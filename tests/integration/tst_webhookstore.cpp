@@ -4,6 +4,7 @@
 #include "service/coreservices.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/await.h"
 #include "support/testsupport.h"
 #include "webhook/signatureverifier.h"
 #include "webhook/webhookserver.h"
@@ -22,6 +23,7 @@
 #include <unordered_map>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 
 namespace {
 
@@ -279,10 +281,9 @@ private slots:
         auto core = CoreServices::create(options);
         QVERIFY2(core, core ? "" : qPrintable(core.error().message));
         m_core = std::move(*core);
-        auto level = m_core->store()->synchronousLevel();
-        level.waitForFinished();
-        QVERIFY(level.result().has_value());
-        QCOMPARE(*level.result(), 2); // FULL
+        const auto level = awaitResult(m_core->store()->synchronousLevel());
+        QVERIFY(level.has_value());
+        QCOMPARE(*level, 2); // FULL
         QVERIFY(serve(m_core->store()));
 
         for (const char *name : { "text.json", "batch_seconds.json", "reaction.json" }) {

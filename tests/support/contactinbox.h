@@ -4,6 +4,7 @@
 // usernames that differ from names), for the quick switcher's tests. Header only: the test
 // support library does not link the store.
 #include "store/store.h"
+#include "support/await.h"
 
 #include <QFuture>
 #include <QStringList>
@@ -39,10 +40,7 @@ struct ContactInbox {
     // Writes `count` conversations (one customer message each). Returns an error text or empty.
     static QString fill(Store &store, int count)
     {
-        auto wait = [](auto future) {
-            future.waitForFinished();
-            return future.result();
-        };
+        const auto wait = [](auto future) { return awaitResult(std::move(future), 120000); };
         Account account;
         account.id = kAccount;
         account.username = QStringLiteral("theshop");

@@ -1,6 +1,7 @@
 #include "app/inbox/composer.h"
 
 #include "app/inbox/attachmentchip.h"
+#include "app/inbox/failuretext.h"
 #include "common/logging.h"
 
 #include <QAbstractItemView>
@@ -256,7 +257,8 @@ bool Composer::attachFile(const QString &path)
     }
     const auto info = MediaPolicy::inspect(path);
     if (!info) {
-        setAttachNotice(tr("%1 is not attached: %2").arg(QFileInfo(path).fileName(), info.error().message));
+        setAttachNotice(tr("%1 is not attached: %2")
+                            .arg(QFileInfo(path).fileName(), refusalText(info.error())));
         return false;
     }
     m_attachmentPath = QFileInfo(path).absoluteFilePath();

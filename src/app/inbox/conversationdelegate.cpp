@@ -57,6 +57,21 @@ QString ConversationDelegate::windowLabel(int state)
     return {};
 }
 
+QString ConversationDelegate::countdownText(qint64 leftMs, int state)
+{
+    if (leftMs <= 0)
+        return tr("closed");
+    const qint64 seconds = leftMs / 1000;
+    if (MessagingWindow::State(state) == MessagingWindow::State::HumanAgent) {
+        const qint64 hours = seconds / 3600;
+        return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
+    }
+    return QStringLiteral("%1:%2:%3")
+        .arg(seconds / 3600)
+        .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     return QSize(option.rect.width(), kHeight);
@@ -96,6 +111,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
     const int textLeft = avatar.right() + 12;
     const int unread = index.data(C::UnreadRole).toInt();
+    const bool markedUnread = unread == 0 && index.data(C::MarkedUnreadRole).toBool();
+    const bool emphasised = unread > 0 || markedUnread;
     QFont bold = option.font;
     bold.setBold(true);
     QFont small = option.font;
@@ -104,21 +121,33 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QFontMetrics bm(bold);
     const QFontMetrics sm(small);
 
-    // First line: name @username ........ time
-    const QString time = timeLabel(index.data(C::TimeRole).toLongLong(), QDateTime::currentMSecsSinceEpoch());
-    const int timeWidth = sm.horizontalAdvance(time);
+    // First line: name @username ........ time (the countdown in the Reply window, the end of a
+    // snooze)
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QString time = timeLabel(index.data(C::TimeRole).toLongLong(), now);
+    QColor timeInk = dim;
+    if (m_countdown) {
+        time = countdownText(index.data(C::WindowTimeLeftRole).toLongLong(), int(state));
+        timeInk = selected ? ink : windowColor(state);
+    } else if (ConversationStatus(index.data(C::StatusRole).toInt())
+        == ConversationStatus::Snoozed) {
+        time = tr("until %1").arg(timeLabel(index.data(C::SnoozedUntilRole).toLongLong(), now));
+    }
+    QFont timeFont = small;
+    timeFont.setBold(m_countdown);
+    const int timeWidth = QFontMetrics(timeFont).horizontalAdvance(time);
     const int top = r.top() + 10;
-    painter->setFont(small);
-    painter->setPen(dim);
+    painter->setFont(timeFont);
+    painter->setPen(timeInk);
     painter->drawText(QRect(r.right() - timeWidth, top, timeWidth, bm.height()), Qt::AlignRight | Qt::AlignVCenter, time);
 
     const int nameRoom = r.right() - timeWidth - 8 - textLeft;
-    painter->setFont(unread > 0 ? bold : option.font);
+    painter->setFont(emphasised ? bold : option.font);
     painter->setPen(ink);
     const QString shownName = bm.elidedText(name, Qt::ElideRight, nameRoom);
     painter->drawText(QRect(textLeft, top, nameRoom, bm.height()), Qt::AlignLeft | Qt::AlignVCenter, shownName);
     const QString username = index.data(C::UsernameRole).toString();
-    const int used = (unread > 0 ? bm : fm).horizontalAdvance(shownName) + 6;
+    const int used = (emphasised ? bm : fm).horizontalAdvance(shownName) + 6;
     // Without a profile name the name is the @username already (model/contactname.h).
     if (!username.isEmpty() && name != QStringLiteral("@") + username && used < nameRoom) {
         painter->setFont(small);
@@ -144,10 +173,19 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->setPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::HighlightedText));
         painter->setFont(small);
         painter->drawText(badge, Qt::AlignCenter, count);
+    } else if (markedUnread) {
+        // Marked as unread by the manager: a dot where the count would be.
+        const int size = sm.height() / 2 + 2;
+        badgeWidth = size;
+        const QRect badge(r.right() - size, line2 + (sm.height() + 4 - size) / 2, size, size);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(
+            selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight));
+        painter->drawEllipse(badge);
     }
     const int previewRoom = r.right() - textLeft - (badgeWidth ? badgeWidth + 8 : 0);
     painter->setFont(option.font);
-    painter->setPen(unread > 0 ? ink : dim);
+    painter->setPen(emphasised ? ink : dim);
     painter->drawText(QRect(textLeft, line2, previewRoom, fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
                       fm.elidedText(preview, Qt::ElideRight, previewRoom));
     painter->restore();

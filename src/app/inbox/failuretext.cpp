@@ -1,6 +1,8 @@
 #include "app/inbox/failuretext.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QMimeDatabase>
 
 namespace inlet::app {
 
@@ -16,11 +18,87 @@ QString withDetail(const QString &sentence, const QString &detail)
     return detail.isEmpty() ? sentence : FailureText::tr("%1 (%2)").arg(sentence, detail);
 }
 
+// An error's own words: a media refusal worded here, anything else as its sender said it.
+QString detailOf(const Error &error)
+{
+    if (const std::optional<MediaRefusal> refusal = MediaRefusal::of(error))
+        return mediaRefusalText(*refusal);
+    return error.message;
+}
+
+// "an image (.jpg)"-style wording of an Instagram attachment type.
+QString article(const QString &type)
+{
+    if (type == QLatin1String("image"))
+        return FailureText::tr("an image");
+    if (type == QLatin1String("video"))
+        return FailureText::tr("a video");
+    if (type == QLatin1String("audio"))
+        return FailureText::tr("an audio file");
+    return FailureText::tr("a PDF");
+}
+
+// What the MIME database calls a type ("PNG image"), in the UI's language where it has one.
+QString mimeComment(const QString &mimeType)
+{
+    const QMimeType mime = QMimeDatabase().mimeTypeForName(mimeType);
+    return mime.isValid() ? mime.comment() : mimeType;
+}
+
+QString dataSize(qint64 bytes, int precision)
+{
+    return QLocale().formattedDataSize(bytes, precision, QLocale::DataSizeSIFormat);
+}
+
+QString tooLargeText(const MediaRefusal &r)
+{
+    const QString limit = dataSize(r.limitBytes, 0);
+    const QString size = dataSize(r.sizeBytes, 1);
+    if (r.type == QLatin1String("image"))
+        return FailureText::tr("Instagram takes images up to %1; this one is %2.").arg(limit, size);
+    if (r.type == QLatin1String("video"))
+        return FailureText::tr("Instagram takes videos up to %1; this one is %2.").arg(limit, size);
+    if (r.type == QLatin1String("audio"))
+        return FailureText::tr("Instagram takes audio files up to %1; this one is %2.")
+            .arg(limit, size);
+    return FailureText::tr("Instagram takes PDF files up to %1; this one is %2.").arg(limit, size);
+}
+
 } // namespace
+
+QString mediaRefusalText(const MediaRefusal &r)
+{
+    switch (r.reason) {
+    case MediaRefusal::Reason::Missing:
+        return FailureText::tr("The file %1 no longer exists.").arg(r.fileName);
+    case MediaRefusal::Reason::Unreadable:
+        return FailureText::tr("The file %1 cannot be read.").arg(r.fileName);
+    case MediaRefusal::Reason::Empty:
+        return FailureText::tr("The file %1 is empty.").arg(r.fileName);
+    case MediaRefusal::Reason::Unsupported:
+        return FailureText::tr("Instagram takes images (PNG, JPEG, GIF), videos (MP4, OGG, AVI, "
+                               "MOV, WEBM), audio (AAC, M4A, WAV) and PDF files; %1 is %2.")
+            .arg(r.fileName, mimeComment(r.mimeType));
+    case MediaRefusal::Reason::NotAsNamed:
+        return FailureText::tr("%1 is named like %2 (%3) but its content is not %4.")
+            .arg(r.fileName, article(r.namedType), r.suffix, mimeComment(r.namedMimeType));
+    case MediaRefusal::Reason::NameMismatch:
+        return FailureText::tr("%1 is named like %2 (%3) but contains %4 (%5). Rename it or pick "
+                               "another file.")
+            .arg(r.fileName, article(r.namedType), r.suffix, article(r.type),
+                mimeComment(r.mimeType));
+    case MediaRefusal::Reason::TooLarge:
+        return tooLargeText(r);
+    case MediaRefusal::Reason::NoMediaHost:
+        return FailureText::tr("Attachments from a file need a media host: Instagram only takes "
+                               "media by public URL. Set one up in Settings.");
+    }
+    return FailureText::tr("The file %1 cannot be attached.").arg(r.fileName);
+}
 
 QString failureText(const SendFailure &failure)
 {
-    const QString detail = failure.error.message;
+    const QString detail = detailOf(failure.error);
     QString text;
     switch (failure.reason()) {
     case SendFailure::Reason::OutsideWindow:
@@ -82,7 +160,7 @@ QString refusalText(const Error &error)
             FailureText::tr("Not saved: the message could not be written to disk."), error.message);
     case Error::Kind::Invalid:
         return error.message.isEmpty() ? FailureText::tr("Instagram would refuse this message.")
-                                       : error.message;
+                                       : detailOf(error);
     default:
         return failureText(SendFailure { SendFailure::Stage::Send, error });
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "outbox/mediarefusal.h"
 #include "outbox/sendfailure.h"
 
 #include <QString>
@@ -14,5 +15,7 @@ QString failureText(const SendFailure &failure);
 QString failureText(const QString &stored);
 // Something that was not even queued (too long, a refused file, a full disk): said at once.
 QString refusalText(const Error &error);
+// Why a file is not taken as an attachment (MediaPolicy), sizes in the UI's locale.
+QString mediaRefusalText(const MediaRefusal &refusal);
 
 } // namespace inlet::app

@@ -11,10 +11,13 @@
 #include "app/inbox/messageview.h"
 #include "app/inbox/quickswitcher.h"
 #include "app/inbox/reactionnotice.h"
+#include "app/inbox/triageactions.h"
+#include "app/inbox/triagepanel.h"
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "graph/connectivity.h"
 #include "models/conversationlistmodel.h"
+#include "models/conversationviewsmodel.h"
 #include "models/messagelistmodel.h"
 #include "outbox/outbox.h"
 #include "outbox/reactionqueue.h"
@@ -32,9 +35,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace inlet::app {
@@ -69,8 +74,6 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
     buildUi();
     installShortcuts();
 
-    connect(services.store, &Store::changed, m_conversations, &ConversationListModel::applyStoreChange);
-    connect(services.store, &Store::changed, m_messages, &MessageListModel::applyStoreChange);
     connect(m_images, &ImageCache::ready, m_list->viewport(), qOverload<>(&QWidget::update));
     connect(m_images, &ImageCache::ready, m_messageView->viewport(), qOverload<>(&QWidget::update));
 
@@ -82,6 +85,7 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
                 m_current = m_conversations->rowAt(row);
                 m_current.hitMessageId = hit;
                 refreshHeader();
+                m_triageActions->setCurrent(m_current);
                 m_contact->setConversation(m_current, accountName(m_current.accountId));
             }
         }
@@ -144,7 +148,12 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
         connect(connectivity, &Connectivity::onlineChanged, m_composer,
                 [this](bool online) { m_composer->setOffline(!online); });
     }
-    m_conversations->reload();
+    m_countdownTimer = new QTimer(this);
+    m_countdownTimer->setInterval(1000);
+    connect(m_countdownTimer, &QTimer::timeout, this, &InboxWidget::tickCountdown);
+    connect(m_triageActions, &TriageActions::failed, this, &InboxWidget::sendFailed);
+
+    applyFilter(); // the triage panel's view (All), which also loads the list and counts
     refreshHeader();
 }
 
@@ -162,7 +171,7 @@ void InboxWidget::buildUi()
     m_accountFilter->setAccessibleName(tr("Account filter"));
     m_accountFilter->addItem(tr("All accounts"), QString());
     m_unreadOnly = new QCheckBox(tr("Unread"), inboxPane);
-    m_needsReply = new QCheckBox(tr("Needs reply"), inboxPane);
+    m_triage = new TriagePanel(m_services.source, inboxPane);
     m_list = new QListView(inboxPane);
     m_list->setModel(m_conversations);
     m_list->setItemDelegate(m_conversationDelegate);
@@ -173,10 +182,10 @@ void InboxWidget::buildUi()
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_accountFilter, 1);
     filters->addWidget(m_unreadOnly);
-    filters->addWidget(m_needsReply);
     auto *inboxLayout = new QVBoxLayout(inboxPane);
     inboxLayout->setContentsMargins(6, 6, 0, 0);
     inboxLayout->addWidget(m_search);
+    inboxLayout->addWidget(m_triage);
     inboxLayout->addLayout(filters);
     inboxLayout->addWidget(m_list, 1);
 
@@ -204,6 +213,25 @@ void InboxWidget::buildUi()
     header->setContentsMargins(10, 6, 10, 6);
     header->addWidget(m_headerTitle, 1);
     header->addWidget(m_headerWindow);
+    // Triage: Done, Snooze (a menu), Mark as unread, on the open conversation.
+    m_triageActions = new TriageActions(m_services.store, this);
+    auto *doneButton = new QToolButton(m_conversationPane);
+    doneButton->setObjectName(QStringLiteral("doneButton"));
+    doneButton->setDefaultAction(m_triageActions->doneAction());
+    auto *snoozeButton = new QToolButton(m_conversationPane);
+    snoozeButton->setObjectName(QStringLiteral("snoozeButton"));
+    snoozeButton->setText(tr("Snooze"));
+    snoozeButton->setToolTip(m_triageActions->snoozeAction()->toolTip());
+    snoozeButton->setMenu(m_triageActions->snoozeMenu());
+    snoozeButton->setPopupMode(QToolButton::InstantPopup);
+    m_triageActions->setSnoozeAnchor(snoozeButton);
+    auto *unreadButton = new QToolButton(m_conversationPane);
+    unreadButton->setObjectName(QStringLiteral("unreadButton"));
+    unreadButton->setDefaultAction(m_triageActions->unreadAction());
+    for (QToolButton *b : { doneButton, snoozeButton, unreadButton }) {
+        b->setAutoRaise(true);
+        header->addWidget(b);
+    }
     auto *paneLayout = new QVBoxLayout(m_conversationPane);
     paneLayout->setContentsMargins(0, 0, 0, 0);
     paneLayout->setSpacing(0);
@@ -238,7 +266,9 @@ void InboxWidget::buildUi()
     connect(m_search, &QLineEdit::textChanged, m_conversations, &ConversationListModel::setSearchText);
     connect(m_accountFilter, &QComboBox::currentIndexChanged, this, &InboxWidget::applyFilter);
     connect(m_unreadOnly, &QCheckBox::toggled, this, &InboxWidget::applyFilter);
-    connect(m_needsReply, &QCheckBox::toggled, this, &InboxWidget::applyFilter);
+    connect(m_triage, &TriagePanel::filterChanged, this, &InboxWidget::applyFilter);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &InboxWidget::showListMenu);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &InboxWidget::onCurrentRowChanged);
 }
@@ -271,18 +301,28 @@ void InboxWidget::installShortcuts()
 QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
 {
     auto keys = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
-    return {{keys(Qt::CTRL | Qt::Key_K), tr("Jump to a conversation by contact name or @username")},
-            {keys(QKeyCombination(Qt::Key_Up)) + QStringLiteral(" / ") + keys(QKeyCombination(Qt::Key_Down))
-                 + QStringLiteral(", ") + keys(QKeyCombination(Qt::Key_Return)),
-             tr("Quick switcher: choose a conversation and open it")},
-            {keys(Qt::CTRL | Qt::Key_F), tr("Search messages and contacts")},
-            {keys(Qt::ALT | Qt::Key_Up), tr("Previous conversation")},
-            {keys(Qt::ALT | Qt::Key_Down), tr("Next conversation")},
-            {keys(Qt::CTRL | Qt::SHIFT | Qt::Key_U), tr("Next unread conversation")},
-            {keys(QKeyCombination(Qt::Key_Escape)), tr("Cancel the reply, clear the search, close the contact panel")},
-            {keys(QKeyCombination(Qt::Key_Return)), tr("Send the reply")},
-            {keys(Qt::SHIFT | Qt::Key_Return), tr("New line in the reply")},
-            {QStringLiteral("/"), tr("Saved replies (at the start of the reply)")}};
+    return { { keys(Qt::CTRL | Qt::Key_K),
+                 tr("Jump to a conversation by contact name or @username") },
+        { keys(QKeyCombination(Qt::Key_Up)) + QStringLiteral(" / ")
+                + keys(QKeyCombination(Qt::Key_Down)) + QStringLiteral(", ")
+                + keys(QKeyCombination(Qt::Key_Return)),
+            tr("Quick switcher: choose a conversation and open it") },
+        { keys(Qt::CTRL | Qt::Key_F), tr("Search messages and contacts") },
+        { keys(Qt::ALT | Qt::Key_Up), tr("Previous conversation") },
+        { keys(Qt::ALT | Qt::Key_Down), tr("Next conversation") },
+        { keys(Qt::CTRL | Qt::SHIFT | Qt::Key_U), tr("Next unread conversation") },
+        { keys(QKeyCombination(Qt::Key_Escape)),
+            tr("Cancel the reply, clear the search, close the contact panel") },
+        { keys(QKeyCombination(Qt::Key_Return)), tr("Send the reply") },
+        { keys(Qt::SHIFT | Qt::Key_Return), tr("New line in the reply") },
+        { QStringLiteral("/"), tr("Saved replies (at the start of the reply)") },
+        { TriageActions::doneKeys().toString(QKeySequence::NativeText),
+            tr("Done: out of the inbox until the customer writes again (again: reopen)") },
+        { TriageActions::snoozeKeys().toString(QKeySequence::NativeText),
+            tr("Snooze the conversation: in 1 hour, this evening, tomorrow, next week, or a "
+               "chosen time") },
+        { TriageActions::unreadKeys().toString(QKeySequence::NativeText),
+            tr("Mark the conversation as unread") } };
 }
 
 void InboxWidget::setAccounts(const QList<std::pair<QString, QString>> &accounts)
@@ -308,6 +348,8 @@ void InboxWidget::setSavedReplies(const QStringList &replies)
 void InboxWidget::setClock(std::function<qint64()> nowMs)
 {
     m_now = nowMs;
+    m_triageActions->setClock(nowMs);
+    m_triage->views()->setClock(nowMs);
     m_conversations->setClock(std::move(nowMs));
     refreshHeader();
 }
@@ -322,11 +364,50 @@ QString InboxWidget::accountName(const QString &id) const
 
 void InboxWidget::applyFilter()
 {
-    InboxFilter filter;
-    filter.accountId = m_accountFilter->currentData().toString();
-    filter.unreadOnly = m_unreadOnly->isChecked();
-    filter.needsReplyOnly = m_needsReply->isChecked();
-    m_conversations->setFilter(filter);
+    InboxFilter base;
+    base.accountId = m_accountFilter->currentData().toString();
+    base.unreadOnly = m_unreadOnly->isChecked();
+    const InboxFilter filter = m_triage->filter(base);
+    // The counts follow the account and filters, not the unread box (the views count everything).
+    base.unreadOnly = false;
+    m_triage->views()->setFilter(m_triage->filter(base));
+    const bool countdown = filter.ordersByDeadline();
+    m_conversationDelegate->setCountdown(countdown);
+    if (countdown)
+        m_countdownTimer->start();
+    else
+        m_countdownTimer->stop();
+    if (filter == m_conversations->filter())
+        m_conversations->reload(); // the first time: the model starts with this filter already
+    else
+        m_conversations->setFilter(filter);
+}
+
+void InboxWidget::showListMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_list->indexAt(pos);
+    if (!index.isValid())
+        return;
+    auto *menu = new QMenu(m_list);
+    menu->setObjectName(QStringLiteral("conversationMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    m_triageActions->fillMenu(menu, m_conversations->rowAt(index.row()));
+    menu->popup(m_list->viewport()->mapToGlobal(pos));
+}
+
+void InboxWidget::tickCountdown()
+{
+    // One timer for the whole list, repainting only the rows on screen.
+    if (!isVisible() || m_conversations->rowCount() == 0)
+        return;
+    QWidget *viewport = m_list->viewport();
+    const QModelIndex first = m_list->indexAt(QPoint(0, 0));
+    if (!first.isValid())
+        return;
+    QModelIndex last = m_list->indexAt(QPoint(0, viewport->height() - 1));
+    if (!last.isValid())
+        last = m_conversations->index(m_conversations->rowCount() - 1);
+    viewport->update(m_list->visualRect(first).united(m_list->visualRect(last)));
 }
 
 void InboxWidget::openConversation(qint64 conversationId, qint64 messageId)
@@ -383,8 +464,10 @@ void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
     m_composer->clear();
     refreshAttachmentsAvailable();
     refreshHeader();
-    // Opening it reads it: locally, and on Instagram where the API allows (mark_seen).
-    if (m_current.unreadCount > 0)
+    m_triageActions->setCurrent(m_current);
+    // Opening it reads it: locally (messages and the manager's own unread mark), and on Instagram
+    // where the API allows (mark_seen).
+    if (m_current.isUnread())
         m_services.store->markConversationRead(m_current.id);
     if (m_services.senderActions)
         m_services.senderActions->markSeen(m_current.accountId, m_current.customerId);
@@ -522,11 +605,13 @@ void InboxWidget::nextUnread()
     const int start = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1;
     for (int step = 1; step <= count; ++step) {
         const int row = (start + step) % count;
-        if (m_conversations->rowAt(row).unreadCount > 0) {
+        if (m_conversations->rowAt(row).isUnread()) {
             m_list->setCurrentIndex(m_conversations->index(row));
             return;
         }
     }
 }
+
+ConversationViewsModel *InboxWidget::views() const { return m_triage->views(); }
 
 } // namespace inlet::app

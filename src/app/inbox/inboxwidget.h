@@ -16,10 +16,12 @@ class QLineEdit;
 class QListView;
 class QSplitter;
 class QTimer;
+class QToolButton;
 
 namespace inlet {
 class Connectivity;
 class ConversationListModel;
+class ConversationViewsModel;
 class InboxSource;
 class MessageListModel;
 class Outbox;
@@ -39,8 +41,11 @@ class MessageDelegate;
 class MessageView;
 class QuickSwitcher;
 class ReactionNotice;
+class TriageActions;
+class TriagePanel;
 
-// The core services the inbox works with. `store` and `source` are required; without `outbox`
+// The core services the inbox works with. `store` and `source` are required; the composition root
+// feeds conversations() and messages() from Store::changed (models/storefeed.h). Without `outbox`
 // the composer explains that sending is unavailable; `senderActions` (typing_on / mark_seen) and
 // `reactions` (the manager's own reactions) are optional.
 struct InboxServices {
@@ -59,7 +64,8 @@ struct InboxServices {
 // The whole inbox window body: inbox pane (search, filters, conversation list) | conversation
 // pane (header with the messaging window, messages, composer) | contact panel, in a splitter.
 // Keyboard: Ctrl+K jump to a conversation, Ctrl+F search messages, Alt+Up/Down previous/next
-// conversation, Ctrl+Shift+U next unread, Esc closes the search / reply / contact panel.
+// conversation, Ctrl+Shift+U next unread, Esc closes the search / reply / contact panel;
+// Ctrl+Shift+D done, Ctrl+Shift+H snooze, Ctrl+Shift+M mark as unread (TriageActions).
 class InboxWidget : public QWidget {
     Q_OBJECT
 public:
@@ -83,6 +89,7 @@ public:
 
     ConversationListModel *conversations() const { return m_conversations; }
     MessageListModel *messages() const { return m_messages; }
+    ConversationViewsModel *views() const;
     QListView *conversationList() const { return m_list; }
     MessageView *messageView() const { return m_messageView; }
     Composer *composer() const { return m_composer; }
@@ -92,6 +99,11 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QLabel *headerLabel() const { return m_headerTitle; }
     QLabel *windowLabel() const { return m_headerWindow; }
+    // Triage: the views with their counts and filters above the list, and Done / Snooze / Mark as
+    // unread (keys, the header's buttons, the list's context menu).
+    TriagePanel *triagePanel() const { return m_triage; }
+    TriageActions *triageActions() const { return m_triageActions; }
+    QTimer *countdownTimer() const { return m_countdownTimer; }
 
 signals:
     void conversationOpened(qint64 conversationId);
@@ -111,6 +123,8 @@ private:
     void moveSelection(int delta);
     void nextUnread();
     void applyFilter();
+    void showListMenu(const QPoint &pos);
+    void tickCountdown();
     QString accountName(const QString &id) const;
 
     InboxServices m_services;
@@ -127,7 +141,9 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_accountFilter = nullptr;
     QCheckBox *m_unreadOnly = nullptr;
-    QCheckBox *m_needsReply = nullptr;
+    TriagePanel *m_triage = nullptr;
+    TriageActions *m_triageActions = nullptr;
+    QTimer *m_countdownTimer = nullptr; // the Reply window's countdown: repaints the visible rows
     QListView *m_list = nullptr;
     QLabel *m_headerTitle = nullptr;
     QLabel *m_headerWindow = nullptr;

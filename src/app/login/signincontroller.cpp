@@ -2,26 +2,25 @@
 
 #include "app/login/loginwindow.h"
 #include "common/ondone.h"
-#include "service/accountservice.h"
+#include "service/signinflow.h"
 
 #include <QWidget>
 
 namespace inlet::app {
 
-SignInController::SignInController(AccountService *accounts, QWebEngineProfile *profile,
-                                   QObject *parent)
-    : SignInController(accounts, ProfileSource([profile] { return profile; }), parent)
+SignInController::SignInController(SignInFlow *flow, QWebEngineProfile *profile, QObject *parent)
+    : SignInController(flow, ProfileSource([profile] { return profile; }), parent)
 {
 }
 
-SignInController::SignInController(AccountService *accounts, ProfileSource profile, QObject *parent)
+SignInController::SignInController(SignInFlow *flow, ProfileSource profile, QObject *parent)
     : QObject(parent)
-    , m_accounts(accounts)
+    , m_flow(flow)
     , m_profile(std::move(profile))
 {
     // Whatever way the attempt ends, the controller is free again.
-    connect(m_accounts, &AccountService::signedIn, this, [this] { m_running = false; });
-    connect(m_accounts, &AccountService::signInFailed, this, [this] {
+    connect(m_flow, &SignInFlow::signedIn, this, [this] { m_running = false; });
+    connect(m_flow, &SignInFlow::signInFailed, this, [this] {
         m_running = false;
         closeWindow();
     });
@@ -48,23 +47,23 @@ void SignInController::start(QWidget *parentWindow)
     }
     m_running = true;
     QPointer<QWidget> parent(parentWindow);
-    onDone(m_accounts->beginSignIn(), this, [this, parent](const Result<SignInRequest> &request) {
+    onDone(m_flow->beginSignIn(), this, [this, parent](const Result<SignInRequest> &request) {
         if (!request) {
-            m_accounts->abortSignIn(request.error());
+            m_flow->abortSignIn(request.error());
             return;
         }
         closeWindow();
-        AccountService *accounts = m_accounts;
+        SignInFlow *flow = m_flow;
         auto *window = new LoginWindow(
             m_profile(), request->authorizeUrl, request->redirectUri,
-            [accounts](const QUrl &url) { return accounts->handleRedirect(url); }, parent);
+            [flow](const QUrl &url) { return flow->handleRedirect(url); }, parent);
         m_window = window;
         connect(window, &LoginWindow::codeReceived, this, [this](const QString &code) {
             closeWindow();
-            m_accounts->completeSignIn(code);
+            m_flow->completeSignIn(code);
         });
         connect(window, &LoginWindow::failed, this,
-                [this](const Error &error) { m_accounts->abortSignIn(error); });
+            [this](const Error &error) { m_flow->abortSignIn(error); });
         window->setWindowModality(Qt::WindowModal);
         window->show();
         window->start();

@@ -11,16 +11,16 @@ class QWebEngineProfile;
 class QWidget;
 
 namespace inlet {
-class AccountService;
+class SignInFlow;
 }
 
 namespace inlet::app {
 
 class LoginWindow;
 
-// Runs one sign-in at a time: asks AccountService for an attempt, shows the login window, and
+// Runs one sign-in at a time: asks SignInFlow for an attempt, shows the login window, and
 // hands its result back (code -> completeSignIn, anything else -> abortSignIn). The outcome
-// arrives as AccountService::signedIn / signInFailed.
+// arrives as SignInFlow::signedIn / signInFailed.
 class SignInController : public QObject {
     Q_OBJECT
 public:
@@ -29,9 +29,8 @@ public:
     // QtWebEngineProcess children), which a start-up straight into the inbox does not need.
     using ProfileSource = std::function<QWebEngineProfile *()>;
 
-    SignInController(AccountService *accounts, ProfileSource profile, QObject *parent = nullptr);
-    SignInController(AccountService *accounts, QWebEngineProfile *profile,
-                     QObject *parent = nullptr);
+    SignInController(SignInFlow *flow, ProfileSource profile, QObject *parent = nullptr);
+    SignInController(SignInFlow *flow, QWebEngineProfile *profile, QObject *parent = nullptr);
     ~SignInController() override;
 
     void start(QWidget *parentWindow);
@@ -44,7 +43,7 @@ signals:
 private:
     void closeWindow();
 
-    AccountService *m_accounts;
+    SignInFlow *m_flow;
     ProfileSource m_profile;
     QPointer<LoginWindow> m_window;
     bool m_running = false;

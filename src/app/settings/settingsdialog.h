@@ -28,7 +28,7 @@ public:
     // The Instagram App Secret typed in this dialog; nullopt when the field was left empty (keep
     // the old one).
     std::optional<QString> newSecret() const;
-    // The Meta app's App Secret typed here (AccountService::storeMetaAppSecret); nullopt: keep.
+    // The Meta app's App Secret typed here (AppSetup::storeMetaAppSecret); nullopt: keep.
     std::optional<QString> newMetaSecret() const;
     // A Meta app secret is already in the keychain (the field stays empty, never shown).
     void setHasMetaSecret(bool has);

@@ -2,7 +2,8 @@
 
 #include "common/logging.h"
 #include "common/result.h"
-#include "service/coreservices.h"
+#include "service/appconfig.h"
+#include "service/webhookcontrol.h"
 #include "ui_webhooksdialog.h"
 
 #include <QCheckBox>
@@ -16,7 +17,6 @@ namespace inlet::app {
 
 namespace {
 const QString kPublicUrlKey = QStringLiteral("webhook/publicUrl");
-const QString kPollingKey = QStringLiteral("webhook/pollingMode");
 } // namespace
 
 WebhooksDialog::WebhooksDialog(
@@ -129,7 +129,7 @@ void WebhooksDialog::showAppSubscribed()
 void WebhooksDialog::showAppSubscriptionFailed(const Error &error)
 {
     if (error.kind == Error::Kind::Invalid
-        && error.code == CoreServices::AppSubscriptionInDashboard)
+        && error.code == WebhookControl::AppSubscriptionInDashboard)
         m_appLine = tr("No Meta App ID and Secret in Settings: enter the callback URL and verify "
                        "token in Meta's dashboard (Instagram > API setup with Instagram login > "
                        "Configure webhooks).");
@@ -157,20 +157,22 @@ void WebhooksDialog::showSubscriptionFailed(const QString &accountId, const Erro
     showResult();
 }
 
-WebhooksDialog *openWebhooksDialog(CoreServices *core, QSettings *settings, QWidget *parent)
+WebhooksDialog *openWebhooksDialog(WebhookControl *core, QSettings *settings, QWidget *parent)
 {
-    auto *dialog = new WebhooksDialog(core->webhookUrl(), core->options().verifyToken,
-                                      core->pollingMode(), parent);
+    auto *dialog
+        = new WebhooksDialog(core->webhookUrl(), core->verifyToken(), core->pollingMode(), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setPublicUrl(QUrl(settings->value(kPublicUrlKey).toString()));
-    QObject::connect(core, &CoreServices::webhookStarted, dialog, &WebhooksDialog::setCallbackUrl);
     QObject::connect(
-        core, &CoreServices::appWebhooksSubscribed, dialog, &WebhooksDialog::showAppSubscribed);
-    QObject::connect(core, &CoreServices::appWebhookSubscriptionFailed, dialog,
+        core, &WebhookControl::webhookStarted, dialog, &WebhooksDialog::setCallbackUrl);
+    QObject::connect(
+        core, &WebhookControl::appWebhooksSubscribed, dialog, &WebhooksDialog::showAppSubscribed);
+    QObject::connect(core, &WebhookControl::appWebhookSubscriptionFailed, dialog,
         &WebhooksDialog::showAppSubscriptionFailed);
-    QObject::connect(core, &CoreServices::webhooksSubscribed, dialog, &WebhooksDialog::showSubscribed);
-    QObject::connect(core, &CoreServices::webhookSubscriptionFailed, dialog,
-                     &WebhooksDialog::showSubscriptionFailed);
+    QObject::connect(
+        core, &WebhookControl::webhooksSubscribed, dialog, &WebhooksDialog::showSubscribed);
+    QObject::connect(core, &WebhookControl::webhookSubscriptionFailed, dialog,
+        &WebhooksDialog::showSubscriptionFailed);
     QObject::connect(dialog, &WebhooksDialog::subscribeRequested, core,
                      [core, settings](const QUrl &publicUrl) {
                          settings->setValue(kPublicUrlKey, publicUrl.toString());
@@ -178,7 +180,7 @@ WebhooksDialog *openWebhooksDialog(CoreServices *core, QSettings *settings, QWid
                          core->subscribeWebhooks(publicUrl);
                      });
     QObject::connect(dialog, &WebhooksDialog::pollingModeChanged, core, [core, settings](bool on) {
-        settings->setValue(kPollingKey, on);
+        settings->setValue(kWebhookPollingKey, on);
         core->setPollingMode(on);
     });
     dialog->show();

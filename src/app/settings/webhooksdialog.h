@@ -12,9 +12,9 @@ class QPushButton;
 class QSettings;
 
 namespace inlet {
-class CoreServices;
 struct Error;
-}
+class WebhookControl;
+} // namespace inlet
 
 namespace inlet::app {
 
@@ -25,7 +25,7 @@ class WebhooksDialog;
 // File > Webhooks: where Meta must call (the local callback URL, or a public URL in front of it)
 // and the verify token to enter in Meta's dashboard; subscribes with one click, or switches to
 // polling when there is no public URL. It only shows values and asks; openWebhooksDialog() wires
-// it to CoreServices.
+// it to the core's WebhookControl (service/webhookcontrol.h), all it needs of the core.
 class WebhooksDialog : public QDialog {
     Q_OBJECT
 public:
@@ -47,7 +47,7 @@ public:
 
 public slots:
     // The app-level step (Meta app pair): done, or why not
-    // (CoreServices::AppSubscriptionInDashboard: the Meta pair is not in Settings, so the manager
+    // (WebhookControl::AppSubscriptionInDashboard: the Meta pair is not in Settings, so the manager
     // does it in Meta's dashboard).
     void showAppSubscribed();
     void showAppSubscriptionFailed(const inlet::Error &error);
@@ -73,6 +73,6 @@ private:
 
 // Opens the dialog (modeless, deleted on close) for `core`, saving the public URL and polling
 // mode in `settings` (keys webhook/publicUrl, webhook/pollingMode).
-WebhooksDialog *openWebhooksDialog(CoreServices *core, QSettings *settings, QWidget *parent);
+WebhooksDialog *openWebhooksDialog(WebhookControl *core, QSettings *settings, QWidget *parent);
 
 } // namespace inlet::app

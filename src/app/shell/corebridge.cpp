@@ -5,7 +5,7 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/syncindicator.h"
 #include "graph/connectivity.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "service/subscriptionkeeper.h"
@@ -21,7 +21,6 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     , m_window(window)
     , m_offline(new ConnectivityIndicator(window))
 {
-    AccountService *accounts = m_core->accounts();
     Connectivity *connectivity = m_core->connectivity();
     m_window->statusBar()->insertPermanentWidget(0, m_offline);
     m_offline->setConnectivity(connectivity);
@@ -37,14 +36,10 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
         connectivity->retryNow();
         syncNow();
     });
+    // What follows from it (subscriptions, sync) is CoreLifecycle's, as in headless mode.
     connect(m_core, &CoreServices::webhookStarted, this, [this](const QUrl &url) {
         m_window->showStatus(tr("Receiving webhooks at %1").arg(url.toString()));
-        if (m_core->sandboxLink()->isActive())
-            m_core->subscribeWebhooks();
-        m_core->startAccounts();
     });
-    // Without webhooks, sync (backfill, polling) still works.
-    connect(m_core, &CoreServices::webhookFailed, this, [this] { m_core->startAccounts(); });
     connect(m_core, &CoreServices::syncProgress, this, [this](const QString &, int done, int total) {
         m_window->showStatus(tr("Syncing conversations: %1 of %2").arg(done).arg(total));
     });
@@ -55,18 +50,6 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     connect(keeper, &SubscriptionKeeper::statusChanged, this, [this, keeper](const QString &id) {
         m_window->accountsPanel()->setSubscriptionStatus(id, keeper->status(id));
     });
-    connect(accounts, &AccountService::signedIn, this, [this] {
-        if (m_core->webhookUrl().isEmpty())
-            startWebhooks(); // the App Secret may only now be in the keychain
-        else if (m_core->sandboxLink()->isActive())
-            m_core->subscribeWebhooks(); // subscribe the new account too
-    });
-}
-
-void CoreBridge::start()
-{
-    if (!m_core->accounts()->config().appId.isEmpty())
-        startWebhooks();
 }
 
 void CoreBridge::syncNow()
@@ -77,12 +60,6 @@ void CoreBridge::syncNow()
         if (engine && !engine->isRunning())
             engine->start(SyncEngine::Mode::Incremental); // what changed since the last walk
     }
-}
-
-void CoreBridge::startWebhooks()
-{
-    if (m_core->webhookUrl().isEmpty())
-        m_core->startWebhookServer();
 }
 
 } // namespace inlet::app

@@ -11,23 +11,19 @@ namespace inlet::app {
 class ConnectivityIndicator;
 class MainWindow;
 
-// Starts the core's background work at the right moments and reports it in the window:
-// the webhook server once an App Secret exists (it checks signatures with it), the webhook
-// subscription when the sandbox stands in for Instagram, sync for every account, and the offline
-// state (with a sync when the connection is back or the manager asks to retry).
+// Reports the core's background work in the window: the webhook server's address, sync progress,
+// each account's subscription state in the accounts panel, and the offline state (with a sync
+// when the connection is back or the manager asks to retry). Starting that work is
+// CoreLifecycle's (service/corelifecycle.h), the same for the app and headless mode.
 class CoreBridge : public QObject {
     Q_OBJECT
 public:
     CoreBridge(CoreServices *core, MainWindow *window, QObject *parent = nullptr);
 
-    // After AccountService::load().
-    void start();
-
     // The status bar's offline notice (Retry now probes and syncs every account).
     ConnectivityIndicator *connectivityIndicator() const { return m_offline; }
 
 private:
-    void startWebhooks();
     void syncNow();
 
     CoreServices *m_core;

@@ -15,7 +15,9 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "outbox/httpmediauploader.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
+#include "service/signinflow.h"
 #include "ui_mainwindow.h"
 
 #include <QActionGroup>
@@ -30,11 +32,13 @@
 
 namespace inlet::app {
 
-MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
+MainWindow::MainWindow(const AccountServices &accounts, SignInController *signIn,
     SandboxController *sandbox, AvatarLoader *avatars, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_accounts(accounts)
+    , m_accounts(accounts.list)
+    , m_signInFlow(accounts.signIn)
+    , m_app(accounts.app)
     , m_signIn(signIn)
     , m_sandbox(sandbox)
     , m_avatars(avatars)
@@ -73,19 +77,19 @@ MainWindow::MainWindow(AccountService *accounts, SignInController *signIn,
     connect(m_accountsPanel, &AccountsPanel::disconnectRequested, this,
             &MainWindow::disconnectAccount);
 
-    connect(m_accounts, &AccountService::accountsChanged, this, &MainWindow::refreshAccounts);
-    connect(m_accounts, &AccountService::configChanged, this, &MainWindow::refreshAccounts);
-    connect(m_accounts, &AccountService::signInBusyChanged, this, [this](bool busy) {
+    connect(m_accounts, &AccountList::accountsChanged, this, &MainWindow::refreshAccounts);
+    connect(m_app, &AppSetup::configChanged, this, &MainWindow::refreshAccounts);
+    connect(m_signInFlow, &SignInFlow::signInBusyChanged, this, [this](bool busy) {
         m_ui->welcome->setBusy(busy);
         if (busy)
             showStatus(tr("Signing in…"));
     });
-    connect(m_accounts, &AccountService::signedIn, this, [this](const Account &account) {
+    connect(m_signInFlow, &SignInFlow::signedIn, this, [this](const Account &account) {
         m_ui->welcome->setNotice({});
         showStatus(tr("Connected @%1.").arg(account.username));
     });
-    connect(m_accounts, &AccountService::signInFailed, this, &MainWindow::onSignInFailed);
-    connect(m_accounts, &AccountService::accountNeedsSignIn, this, [this](const QString &id) {
+    connect(m_signInFlow, &SignInFlow::signInFailed, this, &MainWindow::onSignInFailed);
+    connect(m_accounts, &AccountList::accountNeedsSignIn, this, [this](const QString &id) {
         const auto account = m_accounts->account(id);
         showStatus(tr("@%1 needs to sign in again.").arg(account ? account->username : id));
     });
@@ -221,7 +225,7 @@ void MainWindow::showShortcuts()
 
 void MainWindow::connectAccount()
 {
-    if (!m_accounts->config().isComplete()) {
+    if (!m_app->config().isComplete()) {
         m_ui->welcome->setNotice(
             tr("First enter your Meta app's Instagram App ID and App Secret."));
         openSettings();
@@ -256,7 +260,7 @@ void MainWindow::reconnect(const QString &accountId)
 void MainWindow::openSettings()
 {
     // The dialog only learns whether a secret is stored; it never shows it.
-    onDone(m_accounts->hasAppSecret(), this,
+    onDone(m_app->hasAppSecret(), this,
         [this](const Result<bool> &known) { runSettingsDialog(known && *known); });
 }
 
@@ -267,7 +271,7 @@ void MainWindow::runSettingsDialog(bool hasSecret)
         return;
     }
     // open(), not exec(): no nested event loop; the dialog deletes itself when closed.
-    auto *dialog = new SettingsDialog(m_accounts->config(), hasSecret, this);
+    auto *dialog = new SettingsDialog(m_app->config(), hasSecret, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     if (m_vault) {
@@ -276,7 +280,7 @@ void MainWindow::runSettingsDialog(bool hasSecret)
                 dialog->setHasMediaToken(token && !token->isEmpty());
             });
     }
-    onDone(m_accounts->hasMetaAppSecret(), dialog,
+    onDone(m_app->hasMetaAppSecret(), dialog,
         [dialog](const Result<bool> &known) { dialog->setHasMetaSecret(known && *known); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto token = dialog->newMediaToken(); token && m_vault) {
@@ -286,9 +290,9 @@ void MainWindow::runSettingsDialog(bool hasSecret)
                         warnLater(tr("Media host token not saved"), stored.error().message);
                 });
         }
-        m_accounts->setConfig(dialog->config());
+        m_app->setConfig(dialog->config());
         if (const auto secret = dialog->newSecret()) {
-            onDone(m_accounts->storeAppSecret(*secret), this, [this](const Status &stored) {
+            onDone(m_app->storeAppSecret(*secret), this, [this](const Status &stored) {
                 if (!stored) {
                     warnLater(tr("App Secret not saved"), stored.error().message);
                     return;
@@ -297,7 +301,7 @@ void MainWindow::runSettingsDialog(bool hasSecret)
             });
         }
         if (const auto secret = dialog->newMetaSecret()) {
-            onDone(m_accounts->storeMetaAppSecret(*secret), this, [this](const Status &stored) {
+            onDone(m_app->storeMetaAppSecret(*secret), this, [this](const Status &stored) {
                 if (!stored) {
                     warnLater(tr("Meta App Secret not saved"), stored.error().message);
                     return;
@@ -360,7 +364,7 @@ void MainWindow::onSignInFailed(const Error &error)
     m_ui->welcome->setNotice(tr("Sign-in failed: %1").arg(error.message));
 
     // No keyring (or a locked one) while storing a fresh token: offer this session only.
-    if (m_accounts->hasPendingSignIn()
+    if (m_signInFlow->hasPendingSignIn()
         && (TokenVault::isNoBackend(error) || TokenVault::isLocked(error))) {
         QMetaObject::invokeMethod(this, [this, error] { offerSessionOnlyTokens(error); },
                                   Qt::QueuedConnection);
@@ -375,8 +379,8 @@ void MainWindow::offerSessionOnlyTokens(const Error &error)
            "next time.")
             .arg(error.message));
     if (answer == QMessageBox::Yes) {
-        m_accounts->useSessionOnlyTokens();
-        m_accounts->resumePendingSignIn();
+        m_signInFlow->useSessionOnlyTokens();
+        m_signInFlow->resumePendingSignIn();
     }
 }
 

@@ -16,7 +16,9 @@ class QLabel;
 class QMenu;
 
 namespace inlet {
-class AccountService;
+class AccountList;
+class AppSetup;
+class SignInFlow;
 class TokenVault;
 }
 
@@ -35,15 +37,23 @@ class MainWindow;
 
 // The app's window: the welcome screen until an account is connected, then the accounts panel
 // beside the inbox (embedded with setInboxWidget), with a status bar for sign-in and sync news.
-// It only reacts and delegates: sign-in to SignInController, account state to AccountService.
+// It only reacts and delegates: sign-in to SignInController, account state to AccountList, the
+// Meta app's set-up (Settings) to AppSetup.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // Asked before a disconnect: nullopt = cancel, true = delete the stored messages.
     using DisconnectPrompt = std::function<std::optional<bool>(const Account &account)>;
 
-    MainWindow(AccountService *accounts, SignInController *signIn, SandboxController *sandbox,
-               AvatarLoader *avatars, QWidget *parent = nullptr);
+    // The core's account services the window uses (CoreServices hands out each).
+    struct AccountServices {
+        AccountList *list = nullptr;
+        SignInFlow *signIn = nullptr;
+        AppSetup *app = nullptr;
+    };
+
+    MainWindow(const AccountServices &accounts, SignInController *signIn,
+        SandboxController *sandbox, AvatarLoader *avatars, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The inbox (conversations and chat) goes right of the accounts panel.
@@ -95,7 +105,9 @@ private:
     std::optional<bool> askDeleteMessages(const Account &account);
 
     std::unique_ptr<Ui::MainWindow> m_ui; // the skeleton and its menus, ui/mainwindow.ui
-    AccountService *m_accounts;
+    AccountList *m_accounts;
+    SignInFlow *m_signInFlow;
+    AppSetup *m_app;
     TokenVault *m_vault = nullptr;
     SignInController *m_signIn;
     SandboxController *m_sandbox;

@@ -3,7 +3,8 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
 #include "common/logging.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
 
 #include <QSettings>
 
@@ -13,7 +14,7 @@ namespace {
 const QString kUsesSandboxKey = QStringLiteral("app/sandbox");
 }
 
-SandboxResume::SandboxResume(AccountService *accounts, SandboxController *sandbox,
+SandboxResume::SandboxResume(AccountList *accounts, AppSetup *app, SandboxController *sandbox,
     MainWindow *window, QSettings *settings, QObject *parent)
     : QObject(parent)
     , m_accounts(accounts)
@@ -22,11 +23,11 @@ SandboxResume::SandboxResume(AccountService *accounts, SandboxController *sandbo
     , m_settings(settings)
 {
     // Remembered for the next start: switching to real Instagram hosts (Settings) forgets it.
-    connect(m_accounts, &AccountService::configChanged, this, [this] {
+    connect(app, &AppSetup::configChanged, this, [this] {
         if (m_settings)
             m_settings->setValue(kUsesSandboxKey, m_sandbox->isActive());
     });
-    connect(m_accounts, &AccountService::accountNeedsSignIn, this, [this](const QString &id) {
+    connect(m_accounts, &AccountList::accountNeedsSignIn, this, [this](const QString &id) {
         if (m_coreStarted && m_sandbox->isActive() && id == m_sandbox->businessId())
             promptOnce();
     });

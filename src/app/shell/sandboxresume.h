@@ -9,7 +9,8 @@
 class QSettings;
 
 namespace inlet {
-class AccountService;
+class AccountList;
+class AppSetup;
 }
 
 namespace inlet::app {
@@ -27,8 +28,8 @@ class SandboxController;
 class SandboxResume : public QObject {
     Q_OBJECT
 public:
-    SandboxResume(AccountService *accounts, SandboxController *sandbox, MainWindow *window,
-        QSettings *settings, QObject *parent = nullptr);
+    SandboxResume(AccountList *accounts, AppSetup *app, SandboxController *sandbox,
+        MainWindow *window, QSettings *settings, QObject *parent = nullptr);
 
     // Calls `startCore` (load the accounts, start the core) at once when the profile does not use
     // the sandbox and `demo` is false; otherwise once the sandbox runs and the hosts point at it.
@@ -45,7 +46,7 @@ private:
     void signInIfNeeded();
     void promptOnce();
 
-    AccountService *m_accounts;
+    AccountList *m_accounts;
     SandboxController *m_sandbox;
     MainWindow *m_window;
     QPointer<QSettings> m_settings;

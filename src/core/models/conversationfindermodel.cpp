@@ -4,9 +4,41 @@
 #include "models/modelslogging.h"
 #include "models/serialworker.h"
 
+#include <QElapsedTimer>
+
 namespace inlet {
 
 using Roles = ConversationListModel;
+
+struct ConversationFinderModel::WorkerState {
+    std::optional<ContactIndex> index;
+    QElapsedTimer age;
+    bool sourceHasNone = false;
+
+    // Matches through the snapshot (taken when missing or old), or the source's scan.
+    Result<QList<ConversationRow>> find(
+        InboxSource &source, const QString &text, const InboxFilter &filter, int limit)
+    {
+        if (!sourceHasNone && (!index || age.hasExpired(kIndexMaxAgeMs))) {
+            if (auto status = refresh(source); !status)
+                return std::unexpected(status.error());
+        }
+        if (sourceHasNone)
+            return source.findByContact(text, filter, limit);
+        return source.conversationsByIds(index->find(text, filter.accountId, limit));
+    }
+
+    Status refresh(InboxSource &source)
+    {
+        auto fresh = source.contactIndex();
+        if (!fresh)
+            return std::unexpected(fresh.error());
+        sourceHasNone = !*fresh;
+        index = std::move(*fresh);
+        age.start();
+        return {};
+    }
+};
 
 ConversationFinderModel::ConversationFinderModel(
     std::shared_ptr<InboxSource> source, QObject *parent)
@@ -14,6 +46,7 @@ ConversationFinderModel::ConversationFinderModel(
     , m_source(std::move(source))
     , m_worker(std::make_unique<SerialWorker>(QStringLiteral("inlet-finder-reader")))
     , m_generation(std::make_shared<std::atomic<quint64>>(0))
+    , m_state(std::make_shared<WorkerState>())
 {
 }
 
@@ -67,13 +100,16 @@ void ConversationFinderModel::setQuery(const QString &text)
     const quint64 generation = ++*m_generation;
     ++m_pending;
     m_worker->post([this, source = m_source, latest = m_generation, generation, query = m_query,
-                       filter = InboxFilter { m_accountId, false, false }, limit = m_limit] {
+                       filter = InboxFilter { m_accountId, false, false }, limit = m_limit,
+                       state = m_state] {
+        if (query.isEmpty()) // the switcher opened: the names may have changed since
+            state->index.reset();
         if (latest->load() != generation) { // a newer keystroke is already queued
             SerialWorker::deliver(this, [this] { --m_pending; });
             return;
         }
         auto rows = query.isEmpty() ? source->inboxPage(filter, std::nullopt, limit)
-                                    : source->findByContact(query, filter, limit);
+                                    : state->find(*source, query, filter, limit);
         SerialWorker::deliver(this, [this, generation, rows = std::move(rows)]() mutable {
             --m_pending;
             if (generation != m_generation->load())
@@ -88,6 +124,10 @@ void ConversationFinderModel::setQuery(const QString &text)
             endResetModel();
             emit loaded();
         });
+        // While the most recent rows are shown and the first letter is typed, read the names
+        // for the keystrokes to come (a failure is met again, and reported, by the next lookup).
+        if (query.isEmpty() && latest->load() == generation)
+            (void)state->refresh(*source);
     });
 }
 

@@ -14,8 +14,11 @@ namespace inlet {
 class SerialWorker;
 
 // The quick switcher's list: conversations whose contact name or username matches what was
-// typed (InboxSource::findByContact), or the most recent ones while nothing is typed. Lookups
-// run on a worker thread; a keystroke's answer replaces the rows, answers to older keystrokes
+// typed, or the most recent ones while nothing is typed. Lookups run on a worker thread, which
+// keeps a snapshot of every conversation's folded names (InboxSource::contactIndex): taken after
+// the empty query (the switcher opening), again when older than kIndexMaxAgeMs, so a keystroke
+// matches in memory and reads only the rows it shows (findByContact's scan when the source has
+// no index); a keystroke's answer replaces the rows, answers to older keystrokes
 // are dropped (and skipped before they run when newer ones are waiting). Roles are those of
 // ConversationListModel, so the same painting code serves both.
 class ConversationFinderModel : public QAbstractListModel {
@@ -28,7 +31,11 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    // Starts a lookup (empty text: the most recent conversations); `loaded` tells when done.
+    // How long a snapshot of the names serves keystrokes before the next one re-reads them.
+    static constexpr qint64 kIndexMaxAgeMs = 30'000;
+
+    // Starts a lookup (empty text: the most recent conversations, then a new name snapshot);
+    // `loaded` tells when done.
     void setQuery(const QString &text);
     QString query() const { return m_query; }
     void setLimit(int rows) { m_limit = qMax(1, rows); }
@@ -53,6 +60,8 @@ private:
     int m_pending = 0;
     // Bumped per lookup; shared with the worker so that stale lookups are skipped unrun.
     std::shared_ptr<std::atomic<quint64>> m_generation;
+    struct WorkerState; // the name snapshot: touched on the worker thread only
+    std::shared_ptr<WorkerState> m_state;
 };
 
 } // namespace inlet

@@ -9,15 +9,35 @@ namespace inlet {
 
 namespace {
 
-// Inbox order: newest activity first, ties by id (descending), as the store pages them.
-bool before(const ConversationRow &a, const ConversationRow &b)
+// The Reply window view is read whole (it holds only conversations waiting for a reply inside the
+// last 7 days), not paged: its order changes with the clock.
+constexpr int kDeadlineViewLimit = 10'000;
+
+} // namespace
+
+bool ConversationListModel::before(const ConversationRow &a, const ConversationRow &b) const
 {
+    if (m_filter.ordersByDeadline()) {
+        // The Reply window: the soonest to close first, ties by id (ascending), as the store reads.
+        const qint64 now = m_now();
+        const qint64 da = MessagingWindow::deadlineMs(a.lastCustomerMessageMs, now);
+        const qint64 db = MessagingWindow::deadlineMs(b.lastCustomerMessageMs, now);
+        if (da != db)
+            return da < db;
+        return a.id < b.id;
+    }
+    // Inbox order: newest activity first, ties by id (descending), as the store pages them.
     if (a.lastActivityMs != b.lastActivityMs)
         return a.lastActivityMs > b.lastActivityMs;
     return a.id > b.id;
 }
 
-} // namespace
+InboxFilter ConversationListModel::queryFilter() const
+{
+    InboxFilter f = m_filter;
+    f.nowMs = m_now();
+    return f;
+}
 
 ConversationListModel::ConversationListModel(std::shared_ptr<InboxSource> source, QObject *parent)
     : QAbstractListModel(parent)
@@ -69,6 +89,14 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case FollowerCountRole: return r.followerCount;
     case FollowsBusinessRole: return r.followsBusiness;
     case StartedRole: return r.startedMs;
+    case StatusRole:
+        return int(r.status);
+    case SnoozedUntilRole:
+        return r.snoozedUntilMs;
+    case MarkedUnreadRole:
+        return r.markedUnread;
+    case IsUnreadRole:
+        return r.isUnread();
     default: return {};
     }
 }
@@ -76,15 +104,16 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ConversationListModel::roleNames() const
 {
     auto names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "conversationId"}, {AccountIdRole, "accountId"},
-                  {CustomerIdRole, "customerId"}, {NameRole, "name"}, {UsernameRole, "username"},
-                  {AvatarPathRole, "avatarPath"}, {PreviewRole, "preview"}, {TimeRole, "time"},
-                  {UnreadRole, "unread"}, {WindowStateRole, "windowState"},
-                  {WindowTimeLeftRole, "windowTimeLeft"},
-                  {LastCustomerMessageRole, "lastCustomerMessage"},
-                  {NeedsReplyRole, "needsReply"}, {HitMessageIdRole, "hitMessageId"},
-                  {SnippetRole, "snippet"}, {FollowerCountRole, "followerCount"},
-                  {FollowsBusinessRole, "followsBusiness"}, {StartedRole, "started"}});
+    names.insert({ { IdRole, "conversationId" }, { AccountIdRole, "accountId" },
+        { CustomerIdRole, "customerId" }, { NameRole, "name" }, { UsernameRole, "username" },
+        { AvatarPathRole, "avatarPath" }, { PreviewRole, "preview" }, { TimeRole, "time" },
+        { UnreadRole, "unread" }, { WindowStateRole, "windowState" },
+        { WindowTimeLeftRole, "windowTimeLeft" },
+        { LastCustomerMessageRole, "lastCustomerMessage" }, { NeedsReplyRole, "needsReply" },
+        { HitMessageIdRole, "hitMessageId" }, { SnippetRole, "snippet" },
+        { FollowerCountRole, "followerCount" }, { FollowsBusinessRole, "followsBusiness" },
+        { StartedRole, "started" }, { StatusRole, "status" }, { SnoozedUntilRole, "snoozedUntil" },
+        { MarkedUnreadRole, "markedUnread" }, { IsUnreadRole, "isUnread" } });
     return names;
 }
 
@@ -98,7 +127,8 @@ void ConversationListModel::setNameText(ContactNameText text)
 
 bool ConversationListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_hasMore && !m_fetching && m_search.isEmpty();
+    return !parent.isValid() && m_hasMore && !m_fetching && m_search.isEmpty()
+        && !m_filter.ordersByDeadline();
 }
 
 void ConversationListModel::fetchMore(const QModelIndex &parent)
@@ -108,7 +138,8 @@ void ConversationListModel::fetchMore(const QModelIndex &parent)
     m_fetching = true;
     const InboxKey after = *m_cursor;
     const quint64 generation = m_generation;
-    startLoad([this, source = m_source, filter = m_filter, after, limit = m_pageSize, generation] {
+    startLoad([this, source = m_source, filter = queryFilter(), after, limit = m_pageSize,
+                  generation] {
         auto page = source->inboxPage(filter, after, limit);
         SerialWorker::deliver(this, [this, generation, page = std::move(page)]() mutable {
             applyPage(generation, std::move(page), false);
@@ -152,8 +183,9 @@ void ConversationListModel::reload()
 {
     const quint64 generation = ++m_generation;
     m_fetching = true;
-    startLoad([this, source = m_source, filter = m_filter, search = m_search,
-               limit = m_pageSize, generation] {
+    const int limit = m_filter.ordersByDeadline() ? kDeadlineViewLimit : m_pageSize;
+    startLoad([this, source = m_source, filter = queryFilter(), search = m_search, limit,
+                  generation] {
         auto page = search.isEmpty() ? source->inboxPage(filter, std::nullopt, limit)
                                      : source->search(search, filter, limit);
         SerialWorker::deliver(this, [this, generation, page = std::move(page)]() mutable {
@@ -200,9 +232,22 @@ void ConversationListModel::applyStoreChange(const StoreChange &change)
 
 void ConversationListModel::refreshWindows()
 {
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(int(m_rows.size()) - 1),
-                         {WindowStateRole, WindowTimeLeftRole});
+    if (m_rows.isEmpty())
+        return;
+    emit dataChanged(
+        index(0), index(int(m_rows.size()) - 1), { WindowStateRole, WindowTimeLeftRole });
+    if (!m_filter.ordersByDeadline() || !m_search.isEmpty())
+        return;
+    // The Reply window's order moves with the clock (a 24 h window passing to the 7 days), and a
+    // window that closed leaves the view: read it again when either happened.
+    const qint64 now = m_now();
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!m_filter.accepts(m_rows.at(i), now)
+            || (i > 0 && before(m_rows.at(i), m_rows.at(i - 1)))) {
+            reload();
+            return;
+        }
+    }
 }
 
 void ConversationListModel::startLoad(std::function<void()> job)
@@ -231,7 +276,8 @@ void ConversationListModel::applyPage(quint64 generation, Result<QList<Conversat
         } else if (reset) {
             beginResetModel();
             m_rows = std::move(*page);
-            m_hasMore = m_search.isEmpty() && m_rows.size() >= m_pageSize;
+            m_hasMore
+                = m_search.isEmpty() && !m_filter.ordersByDeadline() && m_rows.size() >= m_pageSize;
             m_cursor.reset();
             if (!m_rows.isEmpty())
                 m_cursor = InboxKey{m_rows.constLast().lastActivityMs, m_rows.constLast().id};
@@ -260,13 +306,7 @@ void ConversationListModel::applyPage(quint64 generation, Result<QList<Conversat
 
 bool ConversationListModel::accepts(const ConversationRow &row) const
 {
-    if (!m_filter.accountId.isEmpty() && row.accountId != m_filter.accountId)
-        return false;
-    if (m_filter.unreadOnly && row.unreadCount <= 0)
-        return false;
-    if (m_filter.needsReplyOnly && !row.lastFromCustomer)
-        return false;
-    return true;
+    return m_filter.accepts(row, m_now());
 }
 
 int ConversationListModel::insertPosition(const ConversationRow &row, int skip) const

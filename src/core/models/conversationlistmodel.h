@@ -16,7 +16,8 @@ namespace inlet {
 
 class SerialWorker;
 
-// The inbox: conversations of all accounts, newest activity first, paged lazily from the store.
+// The inbox: conversations of all accounts, newest activity first, paged lazily from the store
+// (the Reply window view: soonest window to close first, read whole).
 // Filters and search run as queries on a worker thread (a keystroke never blocks painting); live
 // changes update, insert or move only the rows named in a store change, never reset the model.
 class ConversationListModel : public QAbstractListModel {
@@ -30,17 +31,21 @@ public:
         UsernameRole,
         AvatarPathRole,
         PreviewRole,
-        TimeRole,            // last activity, ms since epoch (qint64)
-        UnreadRole,          // unread count (int)
-        WindowStateRole,     // int(MessagingWindow::State)
-        WindowTimeLeftRole,  // ms until the current window state ends (qint64)
+        TimeRole, // last activity, ms since epoch (qint64)
+        UnreadRole, // unread count (int)
+        WindowStateRole, // int(MessagingWindow::State)
+        WindowTimeLeftRole, // ms until the current window state ends (qint64)
         LastCustomerMessageRole,
-        NeedsReplyRole,      // last message came from the customer
-        HitMessageIdRole,    // search mode: the message that matched (0 = the name matched)
-        SnippetRole,         // search mode: text around the hit
+        NeedsReplyRole, // last message came from the customer
+        HitMessageIdRole, // search mode: the message that matched (0 = the name matched)
+        SnippetRole, // search mode: text around the hit
         FollowerCountRole,
         FollowsBusinessRole,
         StartedRole,
+        StatusRole, // int(ConversationStatus)
+        SnoozedUntilRole, // ms since epoch (qint64), 0 unless snoozed
+        MarkedUnreadRole, // the manager marked it as unread (bool)
+        IsUnreadRole, // unread messages or marked as unread (bool)
     };
     Q_ENUM(Role)
 
@@ -90,6 +95,10 @@ private:
     void applyPage(quint64 generation, Result<QList<ConversationRow>> page, bool reset);
     void applyRow(qint64 id, const std::optional<ConversationRow> &row);
     bool accepts(const ConversationRow &row) const;
+    // Row order of the current view: newest activity first, or (Reply window) soonest to close.
+    bool before(const ConversationRow &a, const ConversationRow &b) const;
+    // m_filter with "now" set, for a query.
+    InboxFilter queryFilter() const;
     int insertPosition(const ConversationRow &row, int skip) const;
 
     std::shared_ptr<InboxSource> m_source;

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "models/modelrows.h"
+#include "store/contactindex.h"
 
 #include <optional>
 
@@ -18,6 +19,14 @@ public:
     virtual Result<QList<ConversationRow>> inboxPage(const InboxFilter &filter,
                                                      std::optional<InboxKey> after, int limit) = 0;
     virtual Result<std::optional<ConversationRow>> conversation(qint64 id) = 0;
+    // How many conversations each triage view holds with `filter`'s account and filters (its view
+    // is ignored; the Reply window is counted at filter.nowMs).
+    virtual Result<ViewCounts> viewCounts(const InboxFilter &filter)
+    {
+        (void)filter;
+        return std::unexpected(
+            Error::make(Error::Kind::Invalid, QStringLiteral("this source counts no views")));
+    }
     // Conversations whose messages (full text) or contact name/username match `query`; each row
     // carries the hit. Best matches first.
     virtual Result<QList<ConversationRow>> search(const QString &query, const InboxFilter &filter,
@@ -29,6 +38,26 @@ public:
                                                          const InboxFilter &filter, int limit)
     {
         return search(text, filter, limit);
+    }
+    // A snapshot of every conversation's contact name and username, to match keystroke after
+    // keystroke in memory (ContactIndex::find) instead of a findByContact scan each time.
+    // std::nullopt: this source has none (callers use findByContact).
+    virtual Result<std::optional<ContactIndex>> contactIndex()
+    {
+        return std::optional<ContactIndex> {};
+    }
+    // The conversations with these ids, in the order given (ids not found are left out).
+    virtual Result<QList<ConversationRow>> conversationsByIds(const QList<qint64> &ids)
+    {
+        QList<ConversationRow> rows;
+        for (qint64 id : ids) {
+            auto row = conversation(id);
+            if (!row)
+                return std::unexpected(row.error());
+            if (*row)
+                rows.append(std::move(**row));
+        }
+        return rows;
     }
 
     // Message pages are returned oldest first.

@@ -28,4 +28,10 @@ qint64 MessagingWindow::timeLeftMs(qint64 lastCustomerMessageMs, qint64 nowMs)
     return 0;
 }
 
+qint64 MessagingWindow::deadlineMs(qint64 lastCustomerMessageMs, qint64 nowMs)
+{
+    const qint64 left = timeLeftMs(lastCustomerMessageMs, nowMs);
+    return left > 0 ? nowMs + left : 0;
+}
+
 } // namespace inlet

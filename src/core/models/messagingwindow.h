@@ -21,6 +21,9 @@ struct MessagingWindow {
     static State state(qint64 lastCustomerMessageMs, qint64 nowMs);
     // Milliseconds until the current state ends (24 h mark, or 7 d mark); 0 when closed.
     static qint64 timeLeftMs(qint64 lastCustomerMessageMs, qint64 nowMs);
+    // When the window in force now closes (the 24 h mark, else the 7 d mark); 0 when closed. The
+    // Reply window view's order.
+    static qint64 deadlineMs(qint64 lastCustomerMessageMs, qint64 nowMs);
 };
 
 } // namespace inlet

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "model/triagetypes.h"
 #include "model/types.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace inlet {
 
@@ -26,6 +29,15 @@ struct ConversationRow {
     qint64 startedMs = 0;
     // Webhooks lapsed and more messages came than Instagram lets a client read (the 20 newest).
     bool olderMissing = false;
+    // Triage: the status (Snoozed until snoozedUntilMs), the manager's "mark as unread", and what
+    // the filters look for.
+    ConversationStatus status = ConversationStatus::Open;
+    qint64 snoozedUntilMs = 0;
+    bool markedUnread = false;
+    bool hasAttachment = false;
+    bool hasStory = false;
+
+    bool isUnread() const { return unreadCount > 0 || markedUnread; }
 
     // Search results only: the message that matched (0 = the contact's name matched) and a snippet.
     qint64 hitMessageId = 0;
@@ -76,12 +88,31 @@ struct MessageRow {
     MessageKey key() const { return {createdMs, id}; }
 };
 
-// Inbox filters; they are applied by the query, since the inbox is paged from disk.
+// Inbox filters; they are applied by the query, since the inbox is paged from disk, and by
+// accepts() to the rows a store change brings.
 struct InboxFilter {
     QString accountId; // empty = all accounts
-    bool unreadOnly = false;
+    bool unreadOnly = false; // unread messages, or marked as unread
     bool needsReplyOnly = false;
+    std::optional<InboxView> view {}; // triage view; none = every status
+    bool hasAttachment = false;
+    bool storyOnly = false; // a story mention or a reply to a story
+    // "Now" for the Reply window view, set by the caller of a query (not part of the filter's
+    // identity: the model keeps it 0 in the filter it compares).
+    qint64 nowMs = 0;
     friend bool operator==(const InboxFilter &, const InboxFilter &) = default;
+
+    // Whether `row` belongs in the list at `atMs`.
+    bool accepts(const ConversationRow &row, qint64 atMs) const;
+    // The Reply window view lists the soonest to close first instead of the newest first.
+    bool ordersByDeadline() const { return view == InboxView::ReplyWindow; }
+    // The same account and filters, without the view (search looks at every status).
+    InboxFilter withoutView() const
+    {
+        InboxFilter f = *this;
+        f.view.reset();
+        return f;
+    }
 };
 
 // Inbox order is (lastActivityMs DESC, id DESC); a page continues after the last row of the previous.

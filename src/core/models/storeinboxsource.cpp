@@ -44,6 +44,11 @@ ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const
     r.followsBusiness = c.contact.followsBusiness;
     r.startedMs = c.startedMs;
     r.olderMissing = c.olderMissing;
+    r.status = c.status;
+    r.snoozedUntilMs = c.snoozedUntilMs;
+    r.markedUnread = c.markedUnread;
+    r.hasAttachment = c.hasAttachment;
+    r.hasStory = c.hasStory;
     return r;
 }
 
@@ -94,11 +99,23 @@ auto convertList(const QList<From> &list, Conv conv)
     return out;
 }
 
+// Search looks at every status: the view does not apply, the other filters do.
 bool passes(const ConversationRow &row, const InboxFilter &filter)
 {
-    return (filter.accountId.isEmpty() || row.accountId == filter.accountId)
-        && (!filter.unreadOnly || row.unreadCount > 0)
-        && (!filter.needsReplyOnly || row.lastFromCustomer);
+    return filter.withoutView().accepts(row, filter.nowMs);
+}
+
+InboxQuery queryFor(const InboxFilter &filter)
+{
+    InboxQuery query;
+    query.accountId = filter.accountId;
+    query.unreadOnly = filter.unreadOnly;
+    query.needsReplyOnly = filter.needsReplyOnly;
+    query.view = filter.view;
+    query.hasAttachment = filter.hasAttachment;
+    query.storyOnly = filter.storyOnly;
+    query.nowMs = filter.nowMs;
+    return query;
 }
 
 } // namespace
@@ -109,10 +126,7 @@ Result<QList<ConversationRow>> StoreInboxSource::inboxPage(const InboxFilter &fi
     auto r = reader();
     if (!r)
         return std::unexpected(r.error());
-    InboxQuery query;
-    query.accountId = filter.accountId;
-    query.unreadOnly = filter.unreadOnly;
-    query.needsReplyOnly = filter.needsReplyOnly;
+    InboxQuery query = queryFor(filter);
     if (after)
         query.after = InboxCursor{after->lastActivityMs, after->id};
     query.limit = limit;
@@ -120,6 +134,14 @@ Result<QList<ConversationRow>> StoreInboxSource::inboxPage(const InboxFilter &fi
     if (!page)
         return std::unexpected(page.error());
     return convertList(*page, [this](const StoredConversation &c) { return toRow(c); });
+}
+
+Result<ViewCounts> StoreInboxSource::viewCounts(const InboxFilter &filter)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    return (*r)->viewCounts(queryFor(filter));
 }
 
 Result<std::optional<ConversationRow>> StoreInboxSource::conversation(qint64 id)
@@ -201,6 +223,28 @@ Result<QList<ConversationRow>> StoreInboxSource::findByContact(const QString &te
     if (!r)
         return std::unexpected(r.error());
     auto found = (*r)->conversationsByContact(text, filter.accountId, limit);
+    if (!found)
+        return std::unexpected(found.error());
+    return convertList(*found, [this](const StoredConversation &c) { return toRow(c); });
+}
+
+Result<std::optional<ContactIndex>> StoreInboxSource::contactIndex()
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto index = (*r)->contactIndex();
+    if (!index)
+        return std::unexpected(index.error());
+    return std::optional<ContactIndex>(std::move(*index));
+}
+
+Result<QList<ConversationRow>> StoreInboxSource::conversationsByIds(const QList<qint64> &ids)
+{
+    auto r = reader();
+    if (!r)
+        return std::unexpected(r.error());
+    auto found = (*r)->conversationsByIds(ids);
     if (!found)
         return std::unexpected(found.error());
     return convertList(*found, [this](const StoredConversation &c) { return toRow(c); });

@@ -25,10 +25,13 @@ public:
     Result<QList<ConversationRow>> inboxPage(const InboxFilter &filter,
                                              std::optional<InboxKey> after, int limit) override;
     Result<std::optional<ConversationRow>> conversation(qint64 id) override;
+    Result<ViewCounts> viewCounts(const InboxFilter &filter) override;
     Result<QList<ConversationRow>> search(const QString &query, const InboxFilter &filter,
                                           int limit) override;
     Result<QList<ConversationRow>> findByContact(const QString &text, const InboxFilter &filter,
                                                  int limit) override;
+    Result<std::optional<ContactIndex>> contactIndex() override;
+    Result<QList<ConversationRow>> conversationsByIds(const QList<qint64> &ids) override;
     Result<QList<MessageRow>> newestMessages(qint64 conversationId, int limit) override;
     Result<QList<MessageRow>> messagesBefore(qint64 conversationId, MessageKey before,
                                              int limit) override;

@@ -6,6 +6,7 @@
 #include "common/redact.h"
 #include "common/urlorigin.h"
 #include "outbox/mediapolicy.h"
+#include "outbox/mediarefusal.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -80,7 +81,8 @@ public:
             return; // cancelled before it began
         }
         if (uploadBase.host().isEmpty() || publicBase.host().isEmpty()) {
-            finish(fail(Error::Kind::Invalid, QStringLiteral("No media host is set up.")));
+            finish(std::unexpected(
+                MediaRefusal::forFile(MediaRefusal::Reason::NoMediaHost, filePath).error()));
             return;
         }
         const Result<MediaInfo> info = MediaPolicy::inspect(filePath);

@@ -16,8 +16,8 @@ struct MediaInfo {
 
 // Whether Instagram would take a local file as an attachment (instagram-api.md §3.2 media limits):
 // the type by the file's CONTENT (QMimeDatabase), the name only as a cross-check, and the size
-// limit of that type. Refusals are Error::Kind::Invalid with a sentence for the manager, e.g.
-// "Instagram takes images up to 8 MB; this one is 11.2 MB." Reads the first bytes of the file.
+// limit of that type. A refusal is an Error carrying a MediaRefusal (a reason and its parameters,
+// mediarefusal.h), worded by the app. Reads the first bytes of the file.
 // The composer calls it before queueing; Outbox::send and the upload step check again.
 class MediaPolicy {
 public:

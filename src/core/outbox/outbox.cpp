@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "outbox/mediapolicy.h"
+#include "outbox/mediarefusal.h"
 #include "outbox/reconciler.h"
 #include "outbox/sendfailure.h"
 #include "outbox/sendpolicy.h"
@@ -26,12 +27,6 @@ QFuture<T> readyFuture(T value)
     promise.addResult(std::move(value));
     promise.finish();
     return promise.future();
-}
-
-QString noMediaHostReason()
-{
-    return QStringLiteral("Attachments from a file need a media host: Instagram only takes media by public "
-                          "URL. Set one up in Settings.");
 }
 
 // An upload that may work later (host unreachable, 5xx, keyring locked, store busy).
@@ -335,7 +330,9 @@ void Outbox::deliver(qint64 localId)
 Status Outbox::prepareAttachment(OutgoingMessage &message) const
 {
     if (!m_uploader || !m_uploader->isConfigured()) {
-        return fail(Error::Kind::Invalid, noMediaHostReason());
+        return std::unexpected(
+            MediaRefusal::forFile(MediaRefusal::Reason::NoMediaHost, message.attachmentPath)
+                .error());
     }
     const Result<MediaInfo> info = MediaPolicy::inspect(message.attachmentPath);
     if (!info) {
@@ -373,7 +370,10 @@ void Outbox::uploaded(qint64 localId, const Result<QString> &url)
     const bool inDoubt = m_items.value(localId).inDoubt;
     if (!url) {
         const Error &e = url.error();
-        if (isRetryableUpload(e)) {
+        if (MediaRefusal::of(e)) {
+            // The uploader's own MediaPolicy check: the file changed after it was queued.
+            finishFailed(localId, { SendFailure::Stage::File, e });
+        } else if (isRetryableUpload(e)) {
             scheduleRetry(localId, { SendFailure::Stage::Upload, e }, inDoubt);
         } else {
             finishFailed(localId, { SendFailure::Stage::Upload, e });

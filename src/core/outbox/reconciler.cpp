@@ -15,9 +15,18 @@ struct Reconciler::Job {
 };
 
 Reconciler::Reconciler(OutboxTransport *transport, OutboxStorage *storage, QObject *parent)
+    : Reconciler(transport,
+          [storage](const QString &accountId, const QStringList &mids) {
+              return storage->claimedMids(accountId, mids);
+          },
+          parent)
+{
+}
+
+Reconciler::Reconciler(OutboxTransport *transport, ClaimedMids claimedMids, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
-    , m_storage(storage)
+    , m_claimedMids(std::move(claimedMids))
 {
 }
 
@@ -60,7 +69,7 @@ void Reconciler::reconcile(const OutboxItem &item, Done done)
                               job->done(std::optional<QString>());
                               return;
                           }
-                          onDone(m_storage->claimedMids(accountId, mids), this,
+                          onDone(m_claimedMids(accountId, mids), this,
                                  [this, job, mids](const Result<QSet<QString>> &claimed) {
                                      if (!claimed) {
                                          job->done(std::unexpected(claimed.error()));

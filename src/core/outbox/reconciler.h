@@ -30,6 +30,11 @@ public:
     using Done = std::function<void(const Result<std::optional<QString>> &)>;
 
     Reconciler(OutboxTransport *transport, OutboxStorage *storage, QObject *parent = nullptr);
+    // Which of `mids` other outbox rows own already, from any store (the team server asks
+    // PostgreSQL): the storage's claimedMids in the constructor above.
+    using ClaimedMids = std::function<QFuture<Result<QSet<QString>>>(
+        const QString &accountId, const QStringList &mids)>;
+    Reconciler(OutboxTransport *transport, ClaimedMids claimedMids, QObject *parent = nullptr);
 
     void setSkewMs(qint64 ms) { m_skewMs = ms; }
     void setScanLimit(int n) { m_scanLimit = n; }
@@ -41,7 +46,7 @@ private:
     void checkCandidates(const std::shared_ptr<Job> &job);
 
     OutboxTransport *m_transport;
-    OutboxStorage *m_storage;
+    ClaimedMids m_claimedMids;
     qint64 m_skewMs = 5 * 60 * 1000;
     int m_scanLimit = 20;
 };

@@ -64,4 +64,9 @@ struct AppCredentials {
 // in the settings under webhook/verifyToken, so the value pasted into Meta's dashboard stays valid.
 QString webhookVerifyToken(QSettings &settings);
 
+// The webhook choices in the profile's inlet.ini: the port, picked once and kept so that a tunnel
+// in front of it keeps working, and polling mode (no public URL).
+inline const QString kWebhookPortKey = QStringLiteral("webhook/port");
+inline const QString kWebhookPollingKey = QStringLiteral("webhook/pollingMode");
+
 } // namespace inlet

@@ -11,9 +11,12 @@
 #include "outbox/outbox.h"
 #include "outbox/outboxservice.h"
 #include "outbox/reactionqueue.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "service/subscriptionkeeper.h"
+#include "store/snoozewaker.h"
 #include "store/store.h"
 #include "sync/accountsync.h"
 #include "sync/graphsyncsource.h"
@@ -27,17 +30,12 @@ namespace inlet {
 namespace {
 const QStringList &webhookFields()
 {
-    static const QStringList fields = {
-        QStringLiteral("messages"),          QStringLiteral("messaging_postbacks"),
-        QStringLiteral("messaging_seen"),    QStringLiteral("message_reactions"),
-        QStringLiteral("message_edit"),      QStringLiteral("messaging_referral"),
-    };
-    return fields;
+    return SubscriptionKeeper::webhookFields();
 }
 } // namespace
 
 CoreServices::CoreServices(const CoreOptions &options, QObject *parent)
-    : QObject(parent)
+    : WebhookControl(parent)
     , m_options(options)
 {
 }
@@ -70,9 +68,14 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     });
     c->m_connectivity = new Connectivity(c->m_graph, c);
     c->m_scheduler = new TokenRefreshScheduler(c->m_graph, c->m_vault, c);
-    c->m_accounts = new AccountService(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
-    c->m_sandboxLink = new SandboxLink(c->m_accounts, c);
+    c->m_appSetup = new AppSetup(c->m_vault, c->m_graph, c);
+    c->m_accounts = new AccountList(c->m_store.get(), c->m_vault, c->m_graph, c->m_scheduler, c);
+    c->m_signIn = new SignInFlow(c->m_appSetup, c->m_accounts, c->m_vault, c->m_graph, c);
+    c->m_sandboxLink = new SandboxLink(c->m_appSetup, c->m_signIn, c);
     c->m_outboxService = new OutboxService(c->m_store.get(), c->m_graph, c->m_vault, c);
+    // Snoozed conversations open again when their time comes (triage).
+    c->m_snoozes = new SnoozeWaker(c->m_store.get(), {}, c);
+    c->m_snoozes->start();
     if (options.rateLimitCapMs >= 0)
         c->m_outboxService->transport()->setMaxSuggestedDelayMs(options.rateLimitCapMs);
 
@@ -108,15 +111,15 @@ Result<std::unique_ptr<CoreServices>> CoreServices::create(const CoreOptions &op
     });
     // The media host for attachments follows the settings (and the sandbox, see
     // SandboxLink::use()).
-    connect(c->m_accounts, &AccountService::configChanged, c, [c](const AppConfig &config) {
+    connect(c->m_appSetup, &AppSetup::configChanged, c, [c](const AppConfig &config) {
         c->m_outboxService->mediaUploader()->setHost(config.mediaUploadUrl, config.mediaPublicUrl);
     });
-    connect(c->m_accounts, &AccountService::appSecretsChanged, c, &CoreServices::reloadWebhookSecrets);
-    connect(c->m_accounts, &AccountService::signedIn, c,
+    connect(c->m_appSetup, &AppSetup::appSecretsChanged, c, &CoreServices::reloadWebhookSecrets);
+    connect(c->m_signIn, &SignInFlow::signedIn, c,
         [c](const Account &account) { c->startAccount(account, true); });
-    connect(c->m_accounts, &AccountService::accountDisconnected, c,
-            [c](const QString &id) { c->stopAccount(id); });
-    connect(c->m_accounts, &AccountService::accountNeedsSignIn, c, [c](const QString &id) {
+    connect(c->m_accounts, &AccountList::accountDisconnected, c,
+        [c](const QString &id) { c->stopAccount(id); });
+    connect(c->m_accounts, &AccountList::accountNeedsSignIn, c, [c](const QString &id) {
         if (SyncEngine *engine = c->syncEngine(id))
             engine->cancel();
     });
@@ -194,7 +197,7 @@ void CoreServices::reloadWebhookSecrets()
 void CoreServices::withWebhookSecrets(
     std::function<void(const QByteArray &, const QByteArray &)> use)
 {
-    const AppConfig config = m_accounts->config();
+    const AppConfig config = m_appSetup->config();
     // The Instagram App Secret is required; the Meta app secret is read too when a Meta App ID is
     // set, since either may sign deliveries (instagram-api.md §11). A missing one is not an error.
     auto metaSecret = [this, config]() -> QFuture<Result<QString>> {
@@ -262,7 +265,7 @@ void CoreServices::startWebhookServerWith(
 
 QFuture<Status> CoreServices::subscribeApp(const QUrl &callback)
 {
-    const AppConfig config = m_accounts->config();
+    const AppConfig config = m_appSetup->config();
     const auto inDashboard = [](const QString &why) {
         return QtFuture::makeReadyFuture<Status>(
             fail(Error::Kind::Invalid, why, AppSubscriptionInDashboard));

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/types.h"
+#include "service/webhookcontrol.h"
 
 #include <QFuture>
 #include <QHash>
@@ -14,8 +15,9 @@
 
 namespace inlet {
 
-class AccountService;
+class AccountList;
 class AccountSync;
+class AppSetup;
 class Connectivity;
 class GraphClient;
 class HttpMediaUploader;
@@ -26,6 +28,8 @@ class ProfileCache;
 class ReactionQueue;
 class SandboxLink;
 class SenderActions;
+class SignInFlow;
+class SnoozeWaker;
 class Store;
 class SubscriptionKeeper;
 class SyncEngine;
@@ -44,10 +48,11 @@ struct CoreOptions {
 };
 
 // Everything the app (windowed or --headless) runs, created and wired in one place:
-// Store (own writer thread), TokenVault, GraphClient, TokenRefreshScheduler, AccountService,
+// Store (own writer thread), TokenVault, GraphClient, TokenRefreshScheduler, AppSetup, AccountList,
+// SignInFlow,
 // the WebhookServer (own thread; commits through Store::applyEvents before answering 200),
 // one SyncEngine + ProfileCache per connected account, and the Outbox with its sender.
-class CoreServices : public QObject {
+class CoreServices : public WebhookControl {
     Q_OBJECT
 public:
     static Result<std::unique_ptr<CoreServices>> create(const CoreOptions &options,
@@ -61,19 +66,26 @@ public:
     // Whether Instagram (or the sandbox) answers, from the GraphClient's calls (offline indicator).
     Connectivity *connectivity() const { return m_connectivity; }
     TokenRefreshScheduler *scheduler() const { return m_scheduler; }
-    AccountService *accounts() const { return m_accounts; }
+    // The Meta app's set-up (AppConfig) and its secrets in the keychain.
+    AppSetup *appSetup() const { return m_appSetup; }
+    // The connected accounts.
+    AccountList *accounts() const { return m_accounts; }
+    // Signing an account in (the OAuth code flow), one at a time.
+    SignInFlow *signInFlow() const { return m_signIn; }
     // The sandbox's control API, when one stands in for Instagram (service/sandboxlink.h).
     SandboxLink *sandboxLink() const { return m_sandboxLink; }
     Outbox *outbox() const;
     SenderActions *senderActions() const;
     OutboxTransport *outboxTransport() const;
-    // Attachments from a file go to the media host of AccountService::config() (kept in step).
+    // Attachments from a file go to the media host of AppSetup::config() (kept in step).
     HttpMediaUploader *mediaUploader() const;
     ReactionQueue *reactions() const; // the manager's own reactions, durable like the outbox
     WebhookServer *webhookServer() const { return m_webhook.get(); }
     // Every account's webhook subscription: subscribed at start-up and sign-in, checked every few
     // hours and after a sleep, re-subscribed when Meta switched it off; its state per account.
     SubscriptionKeeper *subscriptions() const { return m_keeper; }
+    // Opens snoozed conversations when their snooze ends.
+    SnoozeWaker *snoozes() const { return m_snoozes; }
     SyncEngine *syncEngine(const QString &accountId) const;
     ProfileCache *profileCache(const QString &accountId) const;
 
@@ -83,11 +95,8 @@ public:
     void startWebhookServer();
     // A secret was entered in Settings: the running server checks signatures with it at once.
     void reloadWebhookSecrets();
-    QUrl webhookUrl() const;
-
-    // Error code (Kind::Invalid) of appWebhookSubscriptionFailed() when the Meta app pair is not
-    // given: the app-level subscription is to be done in Meta's dashboard instead.
-    enum { AppSubscriptionInDashboard = 1 };
+    QUrl webhookUrl() const override;
+    QString verifyToken() const override { return m_options.verifyToken; }
 
     // Two steps. App level: registers the webhook URL with Meta (graph.facebook.com
     // POST /{meta-app-id}/subscriptions with the Meta app's token, which first calls back for the
@@ -97,22 +106,18 @@ public:
     // each ending in webhooksSubscribed(id) or webhookSubscriptionFailed(id, error).
     // `publicUrl` is what Meta should call (a tunnel in front of webhookUrl(); empty =
     // webhookUrl()).
-    void subscribeWebhooks(const QUrl &publicUrl = {});
+    void subscribeWebhooks(const QUrl &publicUrl = {}) override;
 
     // Starts syncing every connected account (an Incremental run from the sync state kept on disk,
     // which walks everything the first time; then polling if enabled), keeps its webhook
     // subscription (subscriptions()), and starts the outbox. Called after load().
     void startAccounts();
-    void setPollingMode(bool enabled, int intervalMs = 0);
-    bool pollingMode() const { return m_options.pollingMode; }
+    void setPollingMode(bool enabled, int intervalMs = 0) override;
+    bool pollingMode() const override { return m_options.pollingMode; }
 
 signals:
-    void webhookStarted(const QUrl &url);
+    // (webhookStarted and the subscription's outcomes are WebhookControl's.)
     void webhookFailed(const inlet::Error &error);
-    void appWebhooksSubscribed();
-    void appWebhookSubscriptionFailed(const inlet::Error &error);
-    void webhooksSubscribed(const QString &accountId);
-    void webhookSubscriptionFailed(const QString &accountId, const inlet::Error &error);
     void syncProgress(const QString &accountId, int done, int total);
     void syncFinished(const QString &accountId, bool ok, const QString &message);
 
@@ -134,12 +139,15 @@ private:
     GraphClient *m_graph = nullptr;
     Connectivity *m_connectivity = nullptr;
     TokenRefreshScheduler *m_scheduler = nullptr;
-    AccountService *m_accounts = nullptr;
+    AppSetup *m_appSetup = nullptr;
+    AccountList *m_accounts = nullptr;
+    SignInFlow *m_signIn = nullptr;
     SandboxLink *m_sandboxLink = nullptr;
     OutboxService *m_outboxService = nullptr;
     std::unique_ptr<WebhookServer> m_webhook;
     QHash<QString, AccountSync *> m_syncs; // children of this object
     SubscriptionKeeper *m_keeper = nullptr;
+    SnoozeWaker *m_snoozes = nullptr;
     QSet<QString> m_subscribing; // subscribeWebhooks() asked, the account's answer not in yet
 };
 

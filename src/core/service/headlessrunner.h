@@ -10,10 +10,9 @@
 
 namespace inlet {
 
-class SandboxLink;
-class TeamReplicaRunner;
-
+class CoreLifecycle;
 class CoreServices;
+class TeamReplicaRunner;
 
 struct HeadlessOptions {
     QString dataDir;
@@ -29,9 +28,10 @@ struct HeadlessOptions {
 
 // `inlet --headless`: the core without windows, for servers and tests. Logs to stderr; prints the
 // callback URL on stdout as "webhook: http://127.0.0.1:PORT/webhook/instagram"; stops cleanly on
-// SIGTERM/SIGINT. With --sandbox it reads the app id/secret from the sandbox, signs in through the
-// sandbox's consent control (no browser) and then takes the same code exchange path as the app,
-// and registers its webhook URL through the real subscription endpoints.
+// SIGTERM/SIGINT. The start-up is CoreLifecycle's (the app's too), with the webhook server
+// required: with --sandbox it reads the app id/secret from the sandbox, signs in through the
+// sandbox's consent control (no browser) and then takes the same code exchange path as the app, and
+// registers its webhook URL through the real subscription endpoints.
 class HeadlessRunner : public QObject {
     Q_OBJECT
 public:
@@ -41,7 +41,7 @@ public:
     // Starts everything; the returned error means the process should exit with status 1.
     Status start();
 
-    CoreServices *core() const { return m_core.get(); }
+    CoreServices *core() const;
 
     // SIGTERM and SIGINT quit the application's event loop (installed once per process).
     static void installSignalHandlers();
@@ -51,14 +51,11 @@ signals:
     void fatal(const QString &message);
 
 private:
-    void connectToSandbox(); // through SandboxLink, the core's one adapter to a sandbox
-    void signInThroughSandbox(SandboxLink *link);
-    void afterAccountsReady();
     void failHard(const QString &message);
     Status startTeam();
 
     HeadlessOptions m_options;
-    std::unique_ptr<CoreServices> m_core;
+    std::unique_ptr<CoreLifecycle> m_lifecycle;
     std::unique_ptr<TeamReplicaRunner> m_team; // --team instead of the core
 };
 

@@ -2,7 +2,8 @@
 
 #include "common/logging.h"
 #include "common/ondone.h"
-#include "service/accountservice.h"
+#include "service/appsetup.h"
+#include "service/signinflow.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -32,12 +33,13 @@ Result<QJsonObject> jsonAnswer(QNetworkReply *reply)
 }
 } // namespace
 
-SandboxLink::SandboxLink(AccountService *accounts, QObject *parent)
+SandboxLink::SandboxLink(AppSetup *app, SignInFlow *signIn, QObject *parent)
     : QObject(parent)
-    , m_accounts(accounts)
+    , m_app(app)
+    , m_signIn(signIn)
 {
     // Settings that point the hosts elsewhere end the sandbox's turn.
-    connect(m_accounts, &AccountService::configChanged, this, [this](const AppConfig &config) {
+    connect(m_app, &AppSetup::configChanged, this, [this](const AppConfig &config) {
         if (!m_base.isEmpty() && config.hosts != InstagramHosts::allAt(m_base))
             m_base = QUrl();
     });
@@ -88,7 +90,7 @@ QFuture<Result<SandboxApp>> SandboxLink::connectTo(const QUrl &baseUrl)
 
 QFuture<Status> SandboxLink::use(const QUrl &baseUrl, const AppCredentials &app)
 {
-    AppConfig config = m_accounts->config();
+    AppConfig config = m_app->config();
     config.appId = app.appId;
     config.metaAppId = app.metaAppId;
     config.hosts = InstagramHosts::allAt(baseUrl);
@@ -101,7 +103,7 @@ QFuture<Status> SandboxLink::use(const QUrl &baseUrl, const AppCredentials &app)
     if (config.redirectUri.scheme() != QLatin1String("https"))
         config.redirectUri = AppConfig::defaultRedirectUri();
     m_base = baseUrl;
-    m_accounts->setConfig(config);
+    m_app->setConfig(config);
     qCInfo(lcApp) << "using the sandbox at" << baseUrl.toString();
     const QString metaSecret = app.metaAppSecret;
     auto promise = std::make_shared<QPromise<Status>>();
@@ -110,25 +112,25 @@ QFuture<Status> SandboxLink::use(const QUrl &baseUrl, const AppCredentials &app)
         promise->addResult(status);
         promise->finish();
     };
-    onDone(m_accounts->storeAppSecret(app.appSecret), this,
+    onDone(m_app->storeAppSecret(app.appSecret), this,
         [this, metaSecret, finish](const Status &stored) {
-            if (!stored || m_accounts->config().metaAppId.isEmpty() || metaSecret.isEmpty())
+            if (!stored || m_app->config().metaAppId.isEmpty() || metaSecret.isEmpty())
                 return finish(stored);
-            onDone(m_accounts->storeMetaAppSecret(metaSecret), this, finish);
+            onDone(m_app->storeMetaAppSecret(metaSecret), this, finish);
         });
     return promise->future();
 }
 
 bool SandboxLink::isActive() const
 {
-    return !m_base.isEmpty() && m_accounts->config().hosts == InstagramHosts::allAt(m_base);
+    return !m_base.isEmpty() && m_app->config().hosts == InstagramHosts::allAt(m_base);
 }
 
 void SandboxLink::signInWithoutBrowser()
 {
-    onDone(m_accounts->beginSignIn(), this, [this](const Result<SignInRequest> &request) {
+    onDone(m_signIn->beginSignIn(), this, [this](const Result<SignInRequest> &request) {
         if (!request) {
-            m_accounts->abortSignIn(request.error());
+            m_signIn->abortSignIn(request.error());
             return;
         }
         // The consent control takes the same parameters as the authorize page.
@@ -146,16 +148,16 @@ void SandboxLink::signInWithoutBrowser()
             reply->deleteLater();
             const auto answer = jsonAnswer(reply);
             if (!answer) {
-                m_accounts->abortSignIn(answer.error());
+                m_signIn->abortSignIn(answer.error());
                 return;
             }
             const QUrl redirect(answer->value(QStringLiteral("redirect")).toString());
-            const auto code = m_accounts->handleRedirect(redirect);
+            const auto code = m_signIn->handleRedirect(redirect);
             if (!code) {
-                m_accounts->abortSignIn(code.error());
+                m_signIn->abortSignIn(code.error());
                 return;
             }
-            m_accounts->completeSignIn(*code);
+            m_signIn->completeSignIn(*code);
         });
     });
 }

@@ -10,7 +10,8 @@
 
 namespace inlet {
 
-class AccountService;
+class AppSetup;
+class SignInFlow;
 
 // What a sandbox publishes about itself (GET /__sandbox/app): both app credential pairs and the
 // IG_ID of its business account.
@@ -27,7 +28,7 @@ struct SandboxApp {
 class SandboxLink : public QObject {
     Q_OBJECT
 public:
-    explicit SandboxLink(AccountService *accounts, QObject *parent = nullptr);
+    SandboxLink(AppSetup *app, SignInFlow *signIn, QObject *parent = nullptr);
     ~SandboxLink() override;
 
     // GET <base>/__sandbox/app, then use(): the usual way in.
@@ -42,15 +43,16 @@ public:
     // The business account of the last connectTo() (empty before).
     QString businessId() const { return m_businessId; }
 
-    // Sign-in without a browser (headless): AccountService::beginSignIn, then POST
+    // Sign-in without a browser (headless): SignInFlow::beginSignIn, then POST
     // /__sandbox/consent with the authorize URL's parameters as if Allow was pressed, then the
-    // ordinary redirect and code exchange. Ends in AccountService::signedIn or signInFailed.
+    // ordinary redirect and code exchange. Ends in SignInFlow::signedIn or signInFailed.
     void signInWithoutBrowser();
 
 private:
     QUrl controlUrl(const QString &path) const;
 
-    AccountService *m_accounts;
+    AppSetup *m_app;
+    SignInFlow *m_signIn;
     QNetworkAccessManager m_network;
     QUrl m_base;
     QString m_businessId;

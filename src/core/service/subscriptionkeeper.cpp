@@ -133,6 +133,19 @@ void SubscriptionKeeper::subscribe(const QString &accountId)
         });
 }
 
+const QStringList &SubscriptionKeeper::webhookFields()
+{
+    static const QStringList fields = {
+        QStringLiteral("messages"),
+        QStringLiteral("messaging_postbacks"),
+        QStringLiteral("messaging_seen"),
+        QStringLiteral("message_reactions"),
+        QStringLiteral("message_edit"),
+        QStringLiteral("messaging_referral"),
+    };
+    return fields;
+}
+
 bool SubscriptionKeeper::isSubscribed(const QJsonObject &answer)
 {
     const QJsonArray apps = answer.value(QLatin1String("data")).toArray();

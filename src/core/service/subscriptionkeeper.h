@@ -83,6 +83,8 @@ public:
 
     // Whether an answer of GET /me/subscribed_apps shows the account subscribed (to "messages").
     static bool isSubscribed(const QJsonObject &answer);
+    // The webhook fields Inlet subscribes an account to (the desktop and inlet-server alike).
+    static const QStringList &webhookFields();
 
 signals:
     void statusChanged(const QString &accountId);

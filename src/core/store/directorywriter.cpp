@@ -83,9 +83,11 @@ Status DirectoryWriter::upsertContact(const Contact &c, StoreChange &change)
 
 Status DirectoryWriter::markConversationRead(qint64 conversationId, StoreChange &change)
 {
-    auto q = m_session.run(QStringLiteral("UPDATE conversations SET unread_count = 0, read_up_to_ms = "
-                                          "MAX(read_up_to_ms, last_activity_ms) WHERE id = ?"),
-                           {conversationId});
+    auto q
+        = m_session.run(QStringLiteral("UPDATE conversations SET unread_count = 0, read_up_to_ms = "
+                                       "MAX(read_up_to_ms, last_activity_ms), marked_unread = 0 "
+                                       "WHERE id = ?"),
+            { conversationId });
     if (!q)
         return std::unexpected(q.error());
     if ((*q)->numRowsAffected() == 0)
@@ -147,6 +149,72 @@ Status DirectoryWriter::markOlderMissing(
     if ((*q)->numRowsAffected() > 0)
         change.addConversation(*id);
     return {};
+}
+
+Status DirectoryWriter::setConversationStatus(qint64 conversationId, ConversationStatus status,
+    qint64 snoozedUntilMs, qint64 nowMs, StoreChange &change)
+{
+    if (status == ConversationStatus::Snoozed && snoozedUntilMs <= nowMs)
+        return fail(Error::Kind::Invalid, QStringLiteral("a snooze must end in the future"));
+    const qint64 until = status == ConversationStatus::Snoozed ? snoozedUntilMs : 0;
+    // The status covers the messages up to the newest one; a newer customer message reopens it.
+    auto q
+        = m_session.run(QStringLiteral("UPDATE conversations SET status = ?, snoozed_until_ms = ?, "
+                                       "status_through_ms = last_activity_ms WHERE id = ?"),
+            { int(status), until, conversationId });
+    if (!q)
+        return std::unexpected(q.error());
+    if ((*q)->numRowsAffected() == 0)
+        return fail(Error::Kind::Invalid, QStringLiteral("no conversation %1").arg(conversationId));
+    change.addConversation(conversationId);
+    change.snoozesChanged = true;
+    return {};
+}
+
+Status DirectoryWriter::markConversationUnread(qint64 conversationId, StoreChange &change)
+{
+    auto q
+        = m_session.run(QStringLiteral("UPDATE conversations SET marked_unread = 1 WHERE id = ?"),
+            { conversationId });
+    if (!q)
+        return std::unexpected(q.error());
+    if ((*q)->numRowsAffected() == 0)
+        return fail(Error::Kind::Invalid, QStringLiteral("no conversation %1").arg(conversationId));
+    change.addConversation(conversationId);
+    return {};
+}
+
+Result<qint64> DirectoryWriter::wakeSnoozed(qint64 nowMs, StoreChange &change)
+{
+    auto due = m_session.run(QStringLiteral("SELECT id FROM conversations WHERE status = 2 AND "
+                                            "snoozed_until_ms <= ?"),
+        { nowMs });
+    if (!due)
+        return std::unexpected(due.error());
+    QList<qint64> ids;
+    while ((*due)->next())
+        ids.append((*due)->value(0).toLongLong());
+    (*due)->finish();
+    if (!ids.isEmpty()) {
+        auto q = m_session.run(
+            QStringLiteral("UPDATE conversations SET status = 0, snoozed_until_ms = 0, "
+                           "status_through_ms = last_activity_ms, marked_unread = 1 "
+                           "WHERE status = 2 AND snoozed_until_ms <= ?"),
+            { nowMs });
+        if (!q)
+            return std::unexpected(q.error());
+        for (qint64 id : std::as_const(ids))
+            change.addConversation(id);
+    }
+    auto next = m_session.run(
+        QStringLiteral("SELECT MIN(snoozed_until_ms) FROM conversations WHERE status = 2"), {});
+    if (!next)
+        return std::unexpected(next.error());
+    qint64 nextMs = 0;
+    if ((*next)->next())
+        nextMs = (*next)->value(0).toLongLong();
+    (*next)->finish();
+    return nextMs;
 }
 
 } // namespace inlet

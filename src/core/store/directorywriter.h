@@ -31,6 +31,15 @@ public:
     Status markOlderMissing(
         const QString &accountId, const QString &customerId, bool missing, StoreChange &change);
 
+    // Triage (issue 13). Snoozed needs `snoozedUntilMs` after `nowMs`; Open and Done clear it.
+    Status setConversationStatus(qint64 conversationId, ConversationStatus status,
+        qint64 snoozedUntilMs, qint64 nowMs, StoreChange &change);
+    // The manager's "mark as unread"; markConversationRead clears it.
+    Status markConversationUnread(qint64 conversationId, StoreChange &change);
+    // Snoozed conversations whose time has come are Open again (and marked unread, so they are
+    // seen); returns the end of the next snooze, 0 when none is left.
+    Result<qint64> wakeSnoozed(qint64 nowMs, StoreChange &change);
+
 private:
     WriteSession &m_session;
 };

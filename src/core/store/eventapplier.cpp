@@ -172,6 +172,20 @@ Status EventApplier::applyMessage(const InboundEvent &e, StoreChange &change)
         return {};
     }
     change.addMessage(*conversation, **id);
+    if (!e.outgoing) {
+        // The customer wrote: a Done or Snoozed conversation is open again, in this transaction.
+        // Only a message newer than those the status covers: an older one that sync fetches late
+        // does not undo it.
+        auto reopened = m_session.run(
+            QStringLiteral("UPDATE conversations SET status = 0, snoozed_until_ms = 0, "
+                           "status_through_ms = ? WHERE id = ? AND status <> 0 AND ? > "
+                           "status_through_ms"),
+            { e.timestampMs, *conversation, e.timestampMs });
+        if (!reopened)
+            return std::unexpected(reopened.error());
+        if ((*reopened)->numRowsAffected() > 0)
+            change.snoozesChanged = true;
+    }
     return replayDeferred(e.accountId, mid, change);
 }
 

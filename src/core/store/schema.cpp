@@ -4,6 +4,9 @@
 #include "store/sqlutil.h"
 #include "store/storetypes.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 namespace inlet::schema {
 
 namespace {
@@ -193,16 +196,62 @@ QStringList version5()
     };
 }
 
-// v6: the team replica's bookkeeping (src/core/team/replicaapplier.h): the last change-log number
+// v6: triage. A conversation's status (0 open, 1 done, 2 snoozed until snoozed_until_ms) and the
+// time of the newest message it covers (Instagram's clock, not this computer's: a customer message
+// newer than that reopens it), the manager's "mark as unread", and
+// what the conversation list's filters look for, kept by WriteSession::insertMessage and filled
+// here for the conversations written before.
+QStringList version6()
+{
+    return {
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN status INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN snoozed_until_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN status_through_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN marked_unread INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE conversations ADD COLUMN has_attachment INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN has_story INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(R"(UPDATE conversations SET has_attachment = EXISTS (SELECT 1 FROM messages m
+            JOIN attachments a ON a.message_id = m.id WHERE m.conversation_id = conversations.id
+            AND a.type <> 'story_mention'))"),
+        QStringLiteral(R"(UPDATE conversations SET has_story = EXISTS (SELECT 1 FROM messages m
+            WHERE m.conversation_id = conversations.id AND m.outgoing = 0 AND (
+            m.reply_to_story_url <> '' OR m.meta_json LIKE '%"reply_to_story_id"%'
+            OR EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id
+                       AND a.type = 'story_mention'))))"),
+        // The SnoozeWaker's question (the next snooze to end) stays an index lookup.
+        QStringLiteral("CREATE INDEX conversations_snoozed ON conversations(snoozed_until_ms) "
+                       "WHERE status = 2"),
+    };
+}
+
+// v7: prefix indexes of 2 and 3 characters, so that a word being typed ("caf", "ord") reads one
+// index entry instead of merging the hit lists of every word it starts (80 ms at 10,000,000
+// messages without them: docs/benchmarks-store.md). FTS5 cannot add them to an existing table:
+// the table is made again and filled, with progress (minutes at 10,000,000 messages).
+QStringList version7()
+{
+    QStringList s = dropFtsTriggers();
+    s << QStringLiteral("DROP TABLE messages_fts")
+      << QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', "
+                        "content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
+                        "prefix='2 3')");
+    s += createFtsTriggers();
+    return s;
+}
+
+// v8: the team replica's bookkeeping (src/core/team/replicaapplier.h): the last change-log number
 // applied (written in the same transaction as the rows it applied) and which local row each
 // team-database row became.
-QStringList version6()
+QStringList version8()
 {
     return {
         QStringLiteral(R"(CREATE TABLE team_replica (
             id INTEGER PRIMARY KEY CHECK (id = 1),
-            last_seq INTEGER NOT NULL DEFAULT 0,
-            accounts TEXT NOT NULL DEFAULT ''))"),
+            last_seq INTEGER NOT NULL DEFAULT 0))"),
         QStringLiteral(R"(CREATE TABLE team_rows (
             entity TEXT NOT NULL,
             team_id INTEGER NOT NULL,
@@ -222,7 +271,12 @@ const QList<Step> &steps()
         { 3, QStringLiteral("full-text search, inbox indexes"), version3() },
         { 4, QStringLiteral("queue of the business's own reactions"), version4() },
         { 5, QStringLiteral("incremental sync state, older-messages-missing mark"), version5() },
-        { 6, QStringLiteral("team replica state"), version6() },
+        { 6, QStringLiteral("triage: status, snooze, marked unread, filter flags"), version6() },
+        { 7, QStringLiteral("search index with prefix indexes"), version7(),
+            [](const QSqlDatabase &db, const Progress &progress) {
+                return fillFts(db, progress);
+            } },
+        { 8, QStringLiteral("team replica state"), version8() },
     };
     return all;
 }
@@ -253,6 +307,33 @@ QStringList createFtsTriggers()
 
 QString rebuildFts() { return QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')"); }
 
+Status fillFts(const QSqlDatabase &db, const Progress &progress, qint64 chunkRows)
+{
+    auto total = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages"));
+    auto first = sql::scalar(db, QStringLiteral("SELECT MIN(id) FROM messages"));
+    auto last = sql::scalar(db, QStringLiteral("SELECT MAX(id) FROM messages"));
+    if (!total || !first || !last)
+        return std::unexpected(!total ? total.error() : !first ? first.error() : last.error());
+    if (total->toLongLong() == 0)
+        return {};
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral("INSERT INTO messages_fts(rowid, text) "
+                                       "SELECT id, text FROM messages WHERE id >= ? AND id < ?")))
+        return std::unexpected(
+            sql::toError(insert.lastError(), QStringLiteral("filling the search index")));
+    qint64 done = 0;
+    for (qint64 from = first->toLongLong(); from <= last->toLongLong(); from += chunkRows) {
+        if (auto ok = sql::exec(
+                insert, { from, from + chunkRows }, QStringLiteral("filling the search index"));
+            !ok)
+            return ok;
+        done += qMax(0, insert.numRowsAffected());
+        if (progress)
+            progress(qMin(done, total->toLongLong()), total->toLongLong());
+    }
+    return {};
+}
+
 Result<int> version(const QSqlDatabase &db)
 {
     auto v = sql::scalar(db, QStringLiteral("PRAGMA user_version"));
@@ -261,7 +342,7 @@ Result<int> version(const QSqlDatabase &db)
     return v->toInt();
 }
 
-Status migrate(const QSqlDatabase &db, const QList<Step> &all, int target)
+Status migrate(const QSqlDatabase &db, const QList<Step> &all, int target, const Progress &progress)
 {
     auto current = version(db);
     if (!current)
@@ -286,6 +367,20 @@ Status migrate(const QSqlDatabase &db, const QList<Step> &all, int target)
             result = sql::execText(db, statement);
             if (!result)
                 break;
+        }
+        if (result && step.run) {
+            int tenthsLogged = 0;
+            result = step.run(db, [&](qint64 done, qint64 total) {
+                const int tenths = total > 0 ? int(done * 10 / total) : 10;
+                if (tenths > tenthsLogged) {
+                    tenthsLogged = tenths;
+                    qCInfo(lcStore).nospace()
+                        << "migrating to version " << step.version << ": " << tenths * 10 << "% ("
+                        << done << " of " << total << ")";
+                }
+                if (progress)
+                    progress(done, total);
+            });
         }
         if (result)
             result = sql::execText(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version));

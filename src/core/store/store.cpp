@@ -141,6 +141,28 @@ QFuture<Status> Store::markConversationRead(qint64 conversationId)
     });
 }
 
+QFuture<Status> Store::setConversationStatus(
+    qint64 conversationId, ConversationStatus status, qint64 snoozedUntilMs)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.directory.setConversationStatus(
+            conversationId, status, snoozedUntilMs, c.session.now(), c.change);
+    });
+}
+
+QFuture<Status> Store::markConversationUnread(qint64 conversationId)
+{
+    return submit<void>([=](WriteContext &c) {
+        return c.directory.markConversationUnread(conversationId, c.change);
+    });
+}
+
+QFuture<Result<qint64>> Store::wakeSnoozed(qint64 nowMs)
+{
+    return submit<qint64>(
+        [=](WriteContext &c) { return c.directory.wakeSnoozed(nowMs, c.change); });
+}
+
 QFuture<Status> Store::linkConversation(const QString &accountId, const QString &customerId,
                                         const QString &instagramConversationId)
 {

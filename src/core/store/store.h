@@ -47,6 +47,15 @@ public:
     QFuture<Status> removeAccount(const QString &accountId, bool deleteMessages);
     QFuture<Status> upsertContact(const Contact &contact);
     QFuture<Status> markConversationRead(qint64 conversationId);
+    // Triage: Open, Done (until the customer writes again) or Snoozed until `snoozedUntilMs` (which
+    // must be in the future; SnoozeWaker opens it then). A customer message reopens either.
+    QFuture<Status> setConversationStatus(
+        qint64 conversationId, ConversationStatus status, qint64 snoozedUntilMs = 0);
+    // The manager's "mark as unread" (cleared by markConversationRead).
+    QFuture<Status> markConversationUnread(qint64 conversationId);
+    // Opens the snoozed conversations due at `nowMs`; the result is the next snooze's end (0:
+    // none).
+    QFuture<Result<qint64>> wakeSnoozed(qint64 nowMs);
     // Records Instagram's conversation id (from the Conversations API) for (account, customer).
     QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,
                                      const QString &instagramConversationId);

@@ -16,11 +16,13 @@ struct StoreChange {
     QList<qint64> removedConversationIds;
     QStringList accountIds;          // accounts created, updated or removed
     QStringList contactIds;          // contacts whose profile changed
+    bool snoozesChanged = false; // a conversation was snoozed or woke (SnoozeWaker re-arms)
 
     bool isEmpty() const
     {
         return conversationIds.isEmpty() && messageIds.isEmpty() && removedMessageIds.isEmpty()
-            && removedConversationIds.isEmpty() && accountIds.isEmpty() && contactIds.isEmpty();
+            && removedConversationIds.isEmpty() && accountIds.isEmpty() && contactIds.isEmpty()
+            && !snoozesChanged;
     }
     // While a change is collected ids are only appended (a group commit touches tens of thousands);
     // normalize() drops the repeats once, before the change is announced.
@@ -38,6 +40,7 @@ struct StoreChange {
         removedConversationIds += other.removedConversationIds;
         accountIds += other.accountIds;
         contactIds += other.contactIds;
+        snoozesChanged = snoozesChanged || other.snoozesChanged;
     }
     void normalize()
     {

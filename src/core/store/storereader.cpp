@@ -23,7 +23,8 @@ const QString kConversationColumns = QStringLiteral(
     "c.unread_count, c.last_customer_message_ms, c.last_outgoing_ms, c.customer_seen_ms, "
     "c.last_message_preview, c.last_message_outgoing, k.name, k.username, k.profile_pic_url, "
     "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms, "
-    "c.older_missing FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+    "c.older_missing, c.status, c.snoozed_until_ms, c.marked_unread, c.has_attachment, "
+    "c.has_story FROM conversations c JOIN contacts k ON k.id = c.customer_id "
     "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 ");
 
 const QString kContactColumns = QStringLiteral(
@@ -71,6 +72,11 @@ StoredConversation conversationFrom(const QSqlQuery &r)
     c.contact.verified = r.value(18).toBool();
     c.contact.fetchedAt = fromMs(r.value(19).toLongLong());
     c.olderMissing = r.value(20).toBool();
+    c.status = ConversationStatus(r.value(21).toInt());
+    c.snoozedUntilMs = r.value(22).toLongLong();
+    c.markedUnread = r.value(23).toBool();
+    c.hasAttachment = r.value(24).toBool();
+    c.hasStory = r.value(25).toBool();
     return c;
 }
 
@@ -127,27 +133,106 @@ Result<QList<StoredConversation>> StoreReader::conversations(const QString &wher
     return list;
 }
 
-Result<QList<StoredConversation>> StoreReader::inbox(const InboxQuery &query)
+namespace {
+
+// The window of the Reply window view: a reply is possible (24 h, then 7 days with HUMAN_AGENT).
+constexpr qint64 kStandardWindowMs = 24LL * 3600 * 1000;
+constexpr qint64 kHumanAgentWindowMs = 7LL * 24 * 3600 * 1000;
+
+// The conditions every view and filter shares (account, attachment, story), on `c`.
+void baseConditions(const InboxQuery &query, QStringList &conditions, QVariantList &values)
 {
-    QStringList conditions;
-    QVariantList values;
     if (!query.accountId.isEmpty()) {
         conditions << QStringLiteral("c.account_id = ?");
         values << query.accountId;
     }
-    if (query.unreadOnly)
-        conditions << QStringLiteral("c.unread_count > 0");
-    if (query.needsReplyOnly)
-        conditions << QStringLiteral("c.last_customer_message_ms > c.last_outgoing_ms");
+    if (query.hasAttachment)
+        conditions << QStringLiteral("c.has_attachment = 1");
+    if (query.storyOnly)
+        conditions << QStringLiteral("c.has_story = 1");
     conditions << QStringLiteral("c.last_activity_ms > 0"); // not conversations only linked by sync
-    if (query.after) {
+}
+
+const QString kNeedsReply = QStringLiteral("c.last_customer_message_ms > c.last_outgoing_ms");
+
+} // namespace
+
+Result<QList<StoredConversation>> StoreReader::inbox(const InboxQuery &query)
+{
+    QStringList conditions;
+    QVariantList values;
+    baseConditions(query, conditions, values);
+    if (query.unreadOnly)
+        conditions << QStringLiteral("(c.unread_count > 0 OR c.marked_unread = 1)");
+    if (query.needsReplyOnly)
+        conditions << kNeedsReply;
+    QString order = QStringLiteral(" ORDER BY c.last_activity_ms DESC, c.id DESC");
+    if (query.view) {
+        switch (*query.view) {
+        case InboxView::All:
+            conditions << QStringLiteral("c.status = 0");
+            break;
+        case InboxView::NeedsReply:
+            conditions << QStringLiteral("c.status = 0") << kNeedsReply;
+            break;
+        case InboxView::Snoozed:
+            conditions << QStringLiteral("c.status = 2");
+            break;
+        case InboxView::Done:
+            conditions << QStringLiteral("c.status = 1");
+            break;
+        case InboxView::ReplyWindow:
+            // The deadline is the end of the 24 h window, or of the 7 days once that has passed.
+            conditions << QStringLiteral("c.status = 0") << kNeedsReply
+                       << QStringLiteral("c.last_customer_message_ms > ?");
+            values << query.nowMs - kHumanAgentWindowMs;
+            order = QStringLiteral(" ORDER BY CASE WHEN c.last_customer_message_ms > ? THEN "
+                                   "c.last_customer_message_ms + ? ELSE c.last_customer_message_ms "
+                                   "+ ? END ASC, c.id ASC");
+            break;
+        }
+    }
+    const bool deadlineOrder = query.view == InboxView::ReplyWindow;
+    if (query.after && !deadlineOrder) {
         conditions << QStringLiteral("(c.last_activity_ms, c.id) < (?, ?)");
         values << query.after->lastActivityMs << query.after->id;
     }
-    QString where = QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "))
-                  + QStringLiteral(" ORDER BY c.last_activity_ms DESC, c.id DESC LIMIT ? OFFSET ?");
+    if (deadlineOrder)
+        values << query.nowMs - kStandardWindowMs << kStandardWindowMs << kHumanAgentWindowMs;
+    QString where = QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")) + order
+        + QStringLiteral(" LIMIT ? OFFSET ?");
     values << query.limit << query.offset;
     return conversations(where, values);
+}
+
+Result<ViewCounts> StoreReader::viewCounts(const InboxQuery &query)
+{
+    QStringList conditions;
+    QVariantList values { query.nowMs - kHumanAgentWindowMs };
+    baseConditions(query, conditions, values);
+    // One pass over the conversations (tens of ms at 100,000): called off the GUI thread.
+    auto q = m_statements->run(
+        QStringLiteral(
+            "SELECT COALESCE(SUM(c.status = 0), 0), COALESCE(SUM(c.status = 0 AND %1), 0), "
+            "COALESCE(SUM(c.status = 0 AND %1 AND c.last_customer_message_ms > ?), 0), "
+            "COALESCE(SUM(c.status = 2), 0), COALESCE(SUM(c.status = 1), 0) "
+            "FROM conversations c JOIN accounts a ON a.id = c.account_id AND "
+            "a.removed = 0 WHERE ")
+                .arg(kNeedsReply)
+            + conditions.join(QStringLiteral(" AND ")),
+        values);
+    if (!q)
+        return std::unexpected(q.error());
+    ViewCounts counts;
+    if ((*q)->next()) {
+        counts.all = (*q)->value(0).toInt();
+        counts.needsReply = (*q)->value(1).toInt();
+        counts.replyWindow = (*q)->value(2).toInt();
+        counts.snoozed = (*q)->value(3).toInt();
+        counts.done = (*q)->value(4).toInt();
+    }
+    (*q)->finish();
+    return counts;
 }
 
 Result<std::optional<StoredConversation>> StoreReader::conversation(qint64 id)
@@ -314,14 +399,19 @@ Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QStr
                                                                       const QString &accountId,
                                                                       int limit)
 {
-    QString typed = text.trimmed();
-    if (typed.startsWith(QLatin1Char('@'))) // "@user" is how usernames are shown
-        typed.remove(0, 1);
-    const QString needle = textfold::fold(typed);
-    if (needle.isEmpty() || limit <= 0)
+    if (textfold::fold(text.trimmed()).isEmpty() || limit <= 0)
         return QList<StoredConversation>{};
+    auto index = contactIndex(accountId);
+    if (!index)
+        return std::unexpected(index.error());
+    return conversationsByIds(index->find(text, accountId, limit));
+}
+
+Result<ContactIndex> StoreReader::contactIndex(const QString &accountId)
+{
     QString sql = QStringLiteral(
-        "SELECT c.id, k.name, k.username FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+        "SELECT c.id, c.account_id, k.name, k.username FROM conversations c "
+        "JOIN contacts k ON k.id = c.customer_id "
         "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 WHERE c.last_activity_ms > 0 ");
     QVariantList values;
     if (!accountId.isEmpty()) {
@@ -332,21 +422,19 @@ Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QStr
     auto q = m_statements->run(sql, values);
     if (!q)
         return std::unexpected(q.error());
-    QList<qint64> prefix;
-    QList<qint64> substring;
-    while (prefix.size() < limit && (*q)->next()) {
-        const auto match = qMax(textfold::match((*q)->value(1).toString(), needle),
-                                textfold::match((*q)->value(2).toString(), needle));
-        if (match == textfold::Match::Prefix)
-            prefix.append((*q)->value(0).toLongLong());
-        else if (match == textfold::Match::Substring && substring.size() < limit)
-            substring.append((*q)->value(0).toLongLong());
+    QList<ContactIndex::Entry> entries;
+    while ((*q)->next()) {
+        entries.append({ (*q)->value(0).toLongLong(), (*q)->value(1).toString(),
+            textfold::fold((*q)->value(2).toString()), textfold::fold((*q)->value(3).toString()) });
     }
     (*q)->finish();
-    const QList<qint64> ids = (prefix + substring).mid(0, limit);
-    if (ids.isEmpty())
-        return QList<StoredConversation>{};
+    return ContactIndex(std::move(entries));
+}
 
+Result<QList<StoredConversation>> StoreReader::conversationsByIds(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return QList<StoredConversation> {};
     QStringList marks;
     QVariantList idValues;
     for (qint64 id : ids) {
@@ -399,11 +487,12 @@ Result<StoreCounts> StoreReader::counts(const QString &accountId)
     auto q = m_statements->run(QStringLiteral(R"(SELECT
         (SELECT COUNT(*) FROM accounts WHERE removed = 0 AND (? = '' OR id = ?)),
         (SELECT COUNT(*) FROM conversations WHERE last_activity_ms > 0 AND (? = '' OR account_id = ?)),
-        (SELECT COUNT(*) FROM conversations WHERE unread_count > 0 AND (? = '' OR account_id = ?)),
+        (SELECT COUNT(*) FROM conversations WHERE (unread_count > 0 OR marked_unread = 1)
+            AND (? = '' OR account_id = ?)),
         (SELECT COUNT(*) FROM messages WHERE (? = '' OR account_id = ?)),
         (SELECT COUNT(*) FROM messages WHERE state IN (1, 2) AND (? = '' OR account_id = ?)),
         (SELECT COUNT(*) FROM unknown_events WHERE (? = '' OR account_id = ?)))"),
-                               {a, a, a, a, a, a, a, a, a, a, a, a});
+        { a, a, a, a, a, a, a, a, a, a, a, a });
     if (!q)
         return std::unexpected(q.error());
     StoreCounts c;
@@ -423,8 +512,9 @@ Result<int> StoreReader::unreadConversationCount(const QString &accountId)
 {
     const QVariant a = sql::text(accountId);
     auto q = m_statements->run(
-        QStringLiteral("SELECT COUNT(*) FROM conversations WHERE unread_count > 0 AND (? = '' OR account_id = ?)"),
-        {a, a});
+        QStringLiteral("SELECT COUNT(*) FROM conversations WHERE (unread_count > 0 OR "
+                       "marked_unread = 1) AND (? = '' OR account_id = ?)"),
+        { a, a });
     if (!q)
         return std::unexpected(q.error());
     const int unread = (*q)->next() ? (*q)->value(0).toInt() : 0;

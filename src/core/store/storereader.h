@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/types.h"
+#include "store/contactindex.h"
 #include "store/storetypes.h"
 
 #include <QSet>
@@ -27,6 +28,9 @@ public:
     // query.after (or offset).
     Result<QList<StoredConversation>> inbox(const InboxQuery &query);
     Result<std::optional<StoredConversation>> conversation(qint64 id);
+    // How many conversations each triage view holds, with query's account and filters (the
+    // Reply window at query.nowMs). One scan of the conversations table: off the GUI thread.
+    Result<ViewCounts> viewCounts(const InboxQuery &query);
     Result<std::optional<StoredConversation>> conversationFor(const QString &accountId,
                                                               const QString &customerId);
 
@@ -48,11 +52,17 @@ public:
     Result<std::optional<Contact>> contact(const QString &id);
     // Conversations whose contact name or username contains `text`, ignoring case and accents
     // (the quick switcher). Prefix matches (of the name, a word of it, or the username) come
-    // first, then other substring matches; each group newest activity first. Scans the inbox
-    // index (one row per conversation, no FTS) and stops once `limit` prefix matches are found.
+    // first, then other substring matches; each group newest activity first. Reads and folds
+    // every conversation's names (contactIndex(), tens of ms at 10,000): for one lookup; to
+    // match keystroke after keystroke, keep the ContactIndex and use conversationsByIds().
     Result<QList<StoredConversation>> conversationsByContact(const QString &text,
                                                              const QString &accountId = {},
                                                              int limit = 50);
+    // Every live conversation's contact name and username, folded, newest activity first (of
+    // one account, or of all when accountId is empty).
+    Result<ContactIndex> contactIndex(const QString &accountId = {});
+    // The conversations with these ids, in the order given (ids not found are left out).
+    Result<QList<StoredConversation>> conversationsByIds(const QList<qint64> &ids);
     // Accounts not removed.
     Result<QList<Account>> accounts();
     // Counts everything, messages included: a full index scan, tens of ms to seconds at 1,000,000

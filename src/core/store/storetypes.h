@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/events.h"
+#include "model/triagetypes.h"
 #include "model/types.h"
 
 #include <QHash>
@@ -132,6 +133,13 @@ struct StoredConversation {
     // More new messages came in (while webhooks were lapsed) than Instagram lets a client read:
     // older ones may be missing (Instagram returns only the 20 newest).
     bool olderMissing = false;
+    // Triage: status (Snoozed: until snoozedUntilMs), the manager's own "mark as unread", and what
+    // the filters look for (kept up to date as messages arrive).
+    ConversationStatus status = ConversationStatus::Open;
+    qint64 snoozedUntilMs = 0;
+    bool markedUnread = false;
+    bool hasAttachment = false; // a message with an attachment other than a story mention
+    bool hasStory = false; // the customer mentioned a story of the account or replied to one
     Contact contact;
 
     bool needsReply() const { return lastCustomerMessageMs > lastOutgoingMs; }
@@ -151,11 +159,17 @@ struct InboxCursor {
 
 struct InboxQuery {
     QString accountId; // empty = all accounts
-    bool unreadOnly = false;
+    bool unreadOnly = false; // unread messages, or marked as unread
     bool needsReplyOnly = false;
     std::optional<InboxCursor> after; // keyset paging: continue after this row
     int offset = 0;                   // alternative to `after` (slower on deep pages)
     int limit = 100;
+    // Triage views and filters. `view` ReplyWindow orders by time left (needs nowMs) and ignores
+    // `after`.
+    std::optional<InboxView> view {}; // none: every status (search, older callers)
+    bool hasAttachment = false;
+    bool storyOnly = false;
+    qint64 nowMs = 0;
 };
 
 struct SearchHit {

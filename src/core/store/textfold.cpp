@@ -44,7 +44,13 @@ Match match(const QString &text, const QString &foldedNeedle)
 {
     if (foldedNeedle.isEmpty() || text.isEmpty())
         return Match::None;
-    const QString folded = fold(text);
+    return matchFolded(fold(text), foldedNeedle);
+}
+
+Match matchFolded(const QString &folded, const QString &foldedNeedle)
+{
+    if (foldedNeedle.isEmpty() || folded.isEmpty())
+        return Match::None;
     Match best = Match::None;
     for (qsizetype at = folded.indexOf(foldedNeedle); at >= 0;
          at = folded.indexOf(foldedNeedle, at + 1)) {

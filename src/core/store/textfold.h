@@ -15,5 +15,7 @@ enum class Match { None, Substring, Prefix };
 // How `text` matches `foldedNeedle` (already folded): Prefix when the text or one of its words
 // starts with it (words split at spaces and . _ -), Substring when it occurs elsewhere.
 Match match(const QString &text, const QString &foldedNeedle);
+// The same for a `foldedText` already folded (an index keeps names folded once, not per lookup).
+Match matchFolded(const QString &foldedText, const QString &foldedNeedle);
 
 } // namespace inlet::textfold

@@ -223,6 +223,18 @@ Result<std::optional<qint64>> WriteSession::insertMessage(const NewMessageRow &m
             return std::unexpected(qa.error());
     }
 
+    // What the conversation list's filters look for (triage): an attachment, a story mention or
+    // a reply to a story from the customer.
+    bool hasAttachment = false;
+    bool hasStory = !m.outgoing
+        && (!m.replyToStoryUrl.isEmpty() || m.meta.contains(QLatin1String("reply_to_story_id")));
+    for (const AttachmentData &a : m.attachments) {
+        if (a.type == QLatin1String("story_mention"))
+            hasStory = hasStory || !m.outgoing;
+        else
+            hasAttachment = true;
+    }
+
     // All right-hand sides read the row as it was before this UPDATE.
     const QVariant t = m.createdMs;
     const QVariant out = boolValue(m.outgoing);
@@ -234,10 +246,11 @@ Result<std::optional<qint64>> WriteSession::insertMessage(const NewMessageRow &m
             unread_count = unread_count + (CASE WHEN ? = 0 AND ? > read_up_to_ms THEN 1 ELSE 0 END),
             last_customer_message_ms = CASE WHEN ? = 0 THEN MAX(last_customer_message_ms, ?)
                                             ELSE last_customer_message_ms END,
-            last_outgoing_ms = CASE WHEN ? = 1 THEN MAX(last_outgoing_ms, ?) ELSE last_outgoing_ms END
+            last_outgoing_ms = CASE WHEN ? = 1 THEN MAX(last_outgoing_ms, ?) ELSE last_outgoing_ms END,
+            has_attachment = MAX(has_attachment, ?), has_story = MAX(has_story, ?)
             WHERE id = ?)"),
-                  {t, t, t, previewFor(m.text, m.attachments), t, out, t, out, t, out, t, out, t,
-                   m.conversationId});
+        { t, t, t, previewFor(m.text, m.attachments), t, out, t, out, t, out, t, out, t,
+            boolValue(hasAttachment), boolValue(hasStory), m.conversationId });
     if (!qc)
         return std::unexpected(qc.error());
     return std::optional<qint64>(id);

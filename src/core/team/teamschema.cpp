@@ -231,6 +231,34 @@ QStringList version1()
 
 #undef INLET_VISIBLE_ACCOUNTS
 
+// v2, for inlet-server: webhook events it keeps raw (kinds not applied to a table yet, accounts
+// not connected, events about a message not stored), the singleton jobs' last runs, and an index
+// for finding abandoned sends. None of it is replicated or readable by agents.
+QStringList version2()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE inlet.webhook_events (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            received_at timestamptz NOT NULL DEFAULT now(),
+            ig_account_id text NOT NULL,
+            kind text NOT NULL,
+            mid text NOT NULL DEFAULT '',
+            raw text NOT NULL,
+            applied boolean NOT NULL DEFAULT false))"),
+        QStringLiteral("CREATE INDEX webhook_events_by_mid ON inlet.webhook_events(ig_account_id, "
+                       "mid) WHERE NOT applied"),
+        QStringLiteral(R"(CREATE TABLE inlet.server_jobs (
+            name text PRIMARY KEY,
+            last_run_ms bigint NOT NULL DEFAULT 0,
+            last_worker text NOT NULL DEFAULT '',
+            last_result text NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX outbox_sending ON inlet.outbox(claimed_at) "
+                       "WHERE state = 'sending'"),
+        QStringLiteral("ALTER TABLE inlet.webhook_events ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.server_jobs ENABLE ROW LEVEL SECURITY"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -241,6 +269,7 @@ const QList<Step> &steps()
                 "accounts, agents, conversations, messages, outbox, change log, secrets, "
                 "row-level security"),
             version1() },
+        { 2, QStringLiteral("webhook events kept raw, server jobs"), version2() },
     };
     return all;
 }

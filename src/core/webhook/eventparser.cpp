@@ -35,7 +35,8 @@ QString stringOf(const QJsonValue &v)
 }
 
 QMutex g_unknownMutex;
-QSet<QString> g_unknownSeen; // guarded by g_unknownMutex
+QSet<QString> g_unknownSeen;        // guarded by g_unknownMutex
+bool g_unknownLimitSaid = false; // guarded by g_unknownMutex
 
 // Kind names come from signed but foreign input (a field name, an action): the set that logs each
 // once is bounded in count and in name length, so a stream of invented kinds cannot grow it.
@@ -46,8 +47,8 @@ void logUnknownOnce(const QString &rawKindName)
     if (g_unknownSeen.contains(kindName))
         return;
     if (g_unknownSeen.size() >= kMaxLoggedUnknownKinds) {
-        if (g_unknownSeen.size() == kMaxLoggedUnknownKinds) {
-            g_unknownSeen.insert(QString()); // the marker: said once
+        if (!g_unknownLimitSaid) {
+            g_unknownLimitSaid = true;
             qCInfo(lcWebhook) << "more webhook event kinds not understood; no longer logged";
         }
         return;

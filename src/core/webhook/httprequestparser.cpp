@@ -173,7 +173,9 @@ void HttpRequestParser::parse()
                 m_scanFrom = m_pos;
             const qsizetype end = m_buf.indexOf("\r\n\r\n", m_scanFrom);
             if (end < 0) {
-                if (m_buf.size() - m_pos + m_skipped > m_limits.maxHeadBytes)
+                // Up to 3 of the bytes held may be the start of the blank line that ends a head
+                // of exactly the limit: the verdict must not depend on where a read ended.
+                if (m_buf.size() - m_pos + m_skipped > m_limits.maxHeadBytes + 3)
                     return fail(431, "request head too large");
                 m_scanFrom = qMax(m_pos, m_buf.size() - 3);
                 return;

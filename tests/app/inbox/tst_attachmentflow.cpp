@@ -16,6 +16,7 @@
 #include "graph/graphclient.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/httpmediauploader.h"
 #include "outbox/outbox.h"
@@ -25,6 +26,7 @@
 #include "sandbox/sandboxtestclient.h"
 #include "sandbox/world.h"
 #include "store/store.h"
+#include "support/await.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -42,18 +44,8 @@
 #include <QToolButton>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::app;
-
-namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        return T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))));
-    return future.result();
-}
-
-} // namespace
 
 class TestAttachmentFlow : public QObject {
     Q_OBJECT
@@ -142,19 +134,20 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         m_vault = std::make_unique<TokenVault>();
         m_vault->setSessionOnlyFallback(true);
-        QVERIFY(await(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
-                    .has_value());
+        QVERIFY(
+            awaitResult(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
+                .has_value());
         auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
         QVERIFY(store.has_value());
         m_store = std::move(*store);
         Account account;
         account.id = m_business;
         account.username = QStringLiteral("shop");
-        QVERIFY(await(m_store->upsertAccount(account)).has_value());
+        QVERIFY(awaitResult(m_store->upsertAccount(account)).has_value());
         Contact contact;
         contact.id = m_customer;
         contact.name = QStringLiteral("Customer");
-        QVERIFY(await(m_store->upsertContact(contact)).has_value());
+        QVERIFY(awaitResult(m_store->upsertContact(contact)).has_value());
         InboundEvent event;
         event.kind = InboundEvent::Kind::Message;
         event.accountId = m_business;
@@ -163,7 +156,7 @@ private slots:
         event.mid = QStringLiteral("mid.customer.1");
         event.text = QStringLiteral("Can I see it?");
         event.rawJson = "{}";
-        QVERIFY(await(m_store->applyEvents({ event })).has_value());
+        QVERIFY(awaitResult(m_store->applyEvents({ event })).has_value());
 
         m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
         m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
@@ -181,6 +174,7 @@ private slots:
         services.outbox = m_service->outbox();
         services.mediaHostReady = [this] { return m_mediaHost; };
         m_widget = std::make_unique<InboxWidget>(services);
+        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
         m_widget->setAccounts({ { m_business, QStringLiteral("Shop") } });
         m_widget->resize(1200, 800);
         m_widget->show();
@@ -317,8 +311,17 @@ private slots:
         QVERIFY(cancelled.wait(5000));
         QTRY_COMPARE(messages()->rowCount(), 1);
         QCOMPARE(m_service->outbox()->pendingCount(), 0);
-        QTest::qWait(100);
-        QVERIFY(m_sandbox->sentMessages().isEmpty());
+        // A text sent after it is the first and only message Instagram gets.
+        QTest::keyClicks(composer->editor(), QStringLiteral("never mind"));
+        QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->sentMessages().size(), 1, 15000);
+        QCOMPARE(m_sandbox->sentMessages()
+                     .first()
+                     .value(QStringLiteral("message"))
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("never mind"));
     }
 
     void refusedFilesShowTheReason()

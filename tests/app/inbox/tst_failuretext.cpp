@@ -1,13 +1,17 @@
 #include "app/inbox/failuretext.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLocale>
+#include <QMimeDatabase>
 #include <QSet>
 #include <QTest>
 #include <QTranslator>
 
 using namespace inlet;
 using inlet::app::failureText;
+using inlet::app::mediaRefusalText;
+using inlet::app::refusalText;
 
 // The core stores kinds and codes (SendFailure); these are the sentences the manager reads.
 class TestFailureText : public QObject {
@@ -68,7 +72,106 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("nicht erreichbar")), qPrintable(text));
     }
 
+    // MediaPolicy's refusals: a reason and its parameters from the core, the sentence from here.
+    void mediaRefusalsAreWorded_data()
+    {
+        QTest::addColumn<MediaRefusal>("refusal");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("missing") << refusal(MediaRefusal::Reason::Missing, "gone.png")
+                                 << "The file gone.png no longer exists.";
+        QTest::newRow("unreadable") << refusal(MediaRefusal::Reason::Unreadable, "locked.png")
+                                    << "The file locked.png cannot be read.";
+        QTest::newRow("empty") << refusal(MediaRefusal::Reason::Empty, "empty.png")
+                               << "The file empty.png is empty.";
+        QTest::newRow("no media host")
+            << refusal(MediaRefusal::Reason::NoMediaHost, "latte.png")
+            << "Attachments from a file need a media host: Instagram only takes media by public "
+               "URL. Set one up in Settings.";
+        MediaRefusal text = refusal(MediaRefusal::Reason::Unsupported, "notes.txt");
+        text.mimeType = QStringLiteral("text/plain");
+        QTest::newRow("unsupported")
+            << text
+            << "Instagram takes images (PNG, JPEG, GIF), videos (MP4, OGG, AVI, MOV, WEBM), audio "
+               "(AAC, M4A, WAV) and PDF files; notes.txt is "
+                + comment("text/plain") + ".";
+        MediaRefusal fake = namedLikeAnImage(MediaRefusal::Reason::NotAsNamed, "fake.png");
+        fake.namedMimeType = QStringLiteral("image/png");
+        QTest::newRow("not as named")
+            << fake
+            << "fake.png is named like an image (.png) but its content is not "
+                + comment("image/png") + ".";
+        MediaRefusal pdf = namedLikeAnImage(MediaRefusal::Reason::NameMismatch, "holiday.jpg");
+        pdf.type = QStringLiteral("file");
+        pdf.mimeType = QStringLiteral("application/pdf");
+        QTest::newRow("name mismatch")
+            << pdf
+            << "holiday.jpg is named like an image (.jpg) but contains a PDF ("
+                + comment("application/pdf") + "). Rename it or pick another file.";
+        const qint64 mb = 1'000'000;
+        QTest::newRow("image too large") << tooLarge("image", 8 * mb,
+            11'200'000) << "Instagram takes images up to 8 MB; this one is 11.2 MB.";
+        QTest::newRow("video too large") << tooLarge("video", 25 * mb,
+            25 * mb + 1) << "Instagram takes videos up to 25 MB; this one is 25.0 MB.";
+        QTest::newRow("audio too large") << tooLarge("audio", 25 * mb,
+            30 * mb) << "Instagram takes audio files up to 25 MB; this one is 30.0 MB.";
+        QTest::newRow("pdf too large") << tooLarge("file", 25 * mb,
+            26'500'000) << "Instagram takes PDF files up to 25 MB; this one is 26.5 MB.";
+    }
+    void mediaRefusalsAreWorded()
+    {
+        QFETCH(MediaRefusal, refusal);
+        QFETCH(QString, text);
+        QCOMPARE(mediaRefusalText(refusal), text);
+        // Said at once (the composer, Outbox::send's refusal) ...
+        QCOMPARE(refusalText(refusal.error()), text);
+        // ... and on a message that failed later, from the store.
+        const QString stored
+            = failureText(SendFailure { SendFailure::Stage::File, refusal.error() }.encode());
+        QVERIFY2(stored.contains(text) && !stored.contains(QLatin1Char('{')), qPrintable(stored));
+    }
+
+    void sizesReadInTheUiLocale()
+    {
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const QString text = mediaRefusalText(tooLarge("image", 8'000'000, 11'200'000));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(text.contains(QStringLiteral("8 MB")) && text.contains(QStringLiteral("11,2 MB")),
+            qPrintable(text));
+    }
+
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
 private:
+    static MediaRefusal refusal(MediaRefusal::Reason reason, const char *fileName)
+    {
+        MediaRefusal r;
+        r.reason = reason;
+        r.fileName = QString::fromLatin1(fileName);
+        return r;
+    }
+
+    static MediaRefusal namedLikeAnImage(MediaRefusal::Reason reason, const char *fileName)
+    {
+        MediaRefusal r = refusal(reason, fileName);
+        r.namedType = QStringLiteral("image");
+        r.suffix = QLatin1Char('.') + QFileInfo(r.fileName).suffix();
+        return r;
+    }
+
+    static MediaRefusal tooLarge(const char *type, qint64 limit, qint64 size)
+    {
+        MediaRefusal r = refusal(MediaRefusal::Reason::TooLarge, "big");
+        r.type = QString::fromLatin1(type);
+        r.limitBytes = limit;
+        r.sizeBytes = size;
+        return r;
+    }
+
+    static QString comment(const char *mimeType)
+    {
+        return QMimeDatabase().mimeTypeForName(QString::fromLatin1(mimeType)).comment();
+    }
+
     static Error graph(int code, int subcode)
     {
         return Error::make(Error::Kind::Graph, {}, code, subcode, 400);

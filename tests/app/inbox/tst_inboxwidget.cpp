@@ -8,30 +8,33 @@
 #include "app/shell/theme.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
+#include "support/await.h"
 #include "support/testsupport.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QMenu>
-#include <QContextMenuEvent>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::app;
 
 namespace {
@@ -52,13 +55,6 @@ InboundEvent message(const QString &mid, qint64 ts, const QString &text, int who
     e.text = text;
     e.rawJson = "{}";
     return e;
-}
-
-template <typename T>
-T wait(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
 }
 
 // Instagram's Send API as far as the outbox needs it: accepts everything, records the bodies.
@@ -101,7 +97,7 @@ private:
 
     void apply(const QList<InboundEvent> &events)
     {
-        const Status s = wait(m_store->applyEvents(events));
+        const Status s = awaitResult(m_store->applyEvents(events));
         QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
     }
 
@@ -123,7 +119,7 @@ private slots:
         Account account;
         account.id = kAccount;
         account.username = QStringLiteral("shop");
-        QVERIFY(wait(m_store->upsertAccount(account)).has_value());
+        QVERIFY(awaitResult(m_store->upsertAccount(account)).has_value());
         for (int who = 1; who <= 3; ++who) {
             Contact c;
             c.id = customer(who);
@@ -131,7 +127,7 @@ private slots:
             c.username = QStringLiteral("cust%1").arg(who);
             c.followerCount = 42;
             c.followsBusiness = true;
-            QVERIFY(wait(m_store->upsertContact(c)).has_value());
+            QVERIFY(awaitResult(m_store->upsertContact(c)).has_value());
         }
         apply({message(QStringLiteral("a.1"), kNow - 3 * 3600'000, QStringLiteral("hi, question about my order"), 1),
                message(QStringLiteral("a.2"), kNow - 2 * 3600'000, QStringLiteral("is this in stock?"), 2),
@@ -148,6 +144,7 @@ private slots:
         services.outbox = m_outbox.get();
         services.savedReplies = {QStringLiteral("Thanks for your message! We'll get back to you shortly.")};
         m_widget = std::make_unique<InboxWidget>(services);
+        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
         m_widget->setClock([] { return kNow; });
         m_widget->setAccounts({{kAccount, QStringLiteral("My Shop")}});
         m_widget->resize(1200, 800);
@@ -164,6 +161,32 @@ private slots:
         m_storage.reset();
         m_store.reset();
         m_dir.reset();
+    }
+
+    // Store::changed reaches the models through the composition root (feedModels), not through
+    // the widget: a widget nobody fed keeps what it read, while the fed one follows the store.
+    void theCompositionRootFeedsTheModels()
+    {
+        InboxServices services;
+        services.store = m_store.get();
+        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
+        InboxWidget unfed(services);
+        QTRY_COMPARE(unfed.conversations()->rowCount(), 3);
+        QSignalSpy reloaded(unfed.conversations(), &ConversationListModel::loaded);
+        QSignalSpy rowChanged(unfed.conversations(), &QAbstractItemModel::dataChanged);
+
+        // Two changes, each seen through by the fed widget: the unfed one had its chance twice.
+        apply({ message(QStringLiteral("f.1"), kNow - 60'000, QStringLiteral("first"), 1) });
+        QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 1), 0);
+        apply({ message(QStringLiteral("f.2"), kNow - 30'000, QStringLiteral("second"), 2) });
+        QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 2), 0);
+        QCOMPARE(rowOfCustomer(unfed.conversations(), 1), 2);
+        QCOMPARE(reloaded.size(), 0);
+        QCOMPARE(rowChanged.size(), 0);
+
+        feedModels(m_store.get(), unfed.conversations(), unfed.messages());
+        apply({ message(QStringLiteral("f.3"), kNow - 10'000, QStringLiteral("third"), 1) });
+        QTRY_COMPARE(rowOfCustomer(unfed.conversations(), 1), 0);
     }
 
     void customerWritesManagerReplies()
@@ -297,9 +320,12 @@ private slots:
         apply({react});
         QTRY_COMPARE(rowOfCustomer(m_widget->conversations(), 3), 0);
         m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
-        auto local = wait(m_store->enqueueOutgoing(kAccount, customer(3), QStringLiteral("Checking now, one moment please!")));
+        auto local = awaitResult(m_store->enqueueOutgoing(
+            kAccount, customer(3), QStringLiteral("Checking now, one moment please!")));
         QVERIFY(local.has_value());
-        QVERIFY(wait(m_store->markFailed(*local, QStringLiteral("The customer is not available"), false)).has_value());
+        QVERIFY(awaitResult(
+            m_store->markFailed(*local, QStringLiteral("The customer is not available"), false))
+                    .has_value());
         QTRY_VERIFY(m_widget->messages()->rowCount() >= 3);
         QTest::qWait(100);
         const QString path = QStringLiteral(INLET_BINARY_DIR "/inbox-widget.png");

@@ -8,6 +8,7 @@
 #include "app/shell/theme.h"
 #include "models/conversationfindermodel.h"
 #include "models/conversationlistmodel.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "store/store.h"
 #include "support/contactinbox.h"
@@ -73,6 +74,7 @@ private slots:
         services.store = m_store.get();
         services.source = std::make_shared<StoreInboxSource>(m_store->readers());
         m_widget = std::make_unique<InboxWidget>(services);
+        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
         m_widget->setAccounts({ { Fixture::kAccount, QStringLiteral("The Shop") } });
         m_widget->resize(1100, 700);
         m_widget->show();

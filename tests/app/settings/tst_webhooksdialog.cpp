@@ -2,13 +2,16 @@
 // (only a valid https one), switches polling, and reports the subscription's outcome.
 #include "app/settings/webhooksdialog.h"
 #include "common/result.h"
-#include "service/coreservices.h"
+#include "service/appconfig.h"
+#include "service/webhookcontrol.h"
 
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace inlet;
@@ -24,11 +27,26 @@ private slots:
     void notRunningCannotSubscribe();
     void reportsOutcome();
     void appLevelStepAndAccountsAreReportedApart();
+    void opensOnTheWebhookControlAlone();
 };
 
 namespace {
 const QUrl kCallback(QStringLiteral("http://127.0.0.1:8123/webhook"));
 const QString kToken = QStringLiteral("0123456789abcdef0123456789abcdef");
+
+// The dialog's whole view of the core: a WebhookControl that records what it is asked.
+class RecordingWebhooks : public WebhookControl {
+public:
+    QUrl webhookUrl() const override { return url; }
+    QString verifyToken() const override { return kToken; }
+    bool pollingMode() const override { return polling; }
+    void subscribeWebhooks(const QUrl &publicUrl) override { subscribed.append(publicUrl); }
+    void setPollingMode(bool enabled, int) override { polling = enabled; }
+
+    QUrl url;
+    bool polling = false;
+    QList<QUrl> subscribed;
+};
 }
 
 void TestWebhooksDialog::showsCallbackAndToken()
@@ -104,7 +122,7 @@ void TestWebhooksDialog::appLevelStepAndAccountsAreReportedApart()
 {
     WebhooksDialog dialog(kCallback, kToken, false);
     dialog.showAppSubscriptionFailed(Error::make(Error::Kind::Invalid,
-        QStringLiteral("no Meta App ID"), CoreServices::AppSubscriptionInDashboard));
+        QStringLiteral("no Meta App ID"), WebhookControl::AppSubscriptionInDashboard));
     dialog.showSubscribed(QStringLiteral("a1"));
     QVERIFY2(dialog.resultText().contains(QLatin1String("Meta's dashboard")),
         qPrintable(dialog.resultText()));
@@ -120,6 +138,34 @@ void TestWebhooksDialog::appLevelStepAndAccountsAreReportedApart()
     dialog.showAppSubscribed();
     QVERIFY(!dialog.resultText().contains(QLatin1String("failed")));
     QVERIFY(dialog.resultText().contains(QLatin1String("Subscribed: 1 account")));
+}
+
+// File > Webhooks needs only the WebhookControl interface of the core (and the profile's settings).
+void TestWebhooksDialog::opensOnTheWebhookControlAlone()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat);
+    RecordingWebhooks webhooks;
+    WebhooksDialog *dialog = openWebhooksDialog(&webhooks, &settings, nullptr);
+    QVERIFY(!dialog->subscribeButton()->isEnabled()); // no webhook server yet
+    QCOMPARE(dialog->verifyTokenLabel()->text(), kToken);
+
+    emit webhooks.webhookStarted(kCallback); // the server came up while the dialog was open
+    QCOMPARE(dialog->callbackLabel()->text(), kCallback.toString());
+    dialog->publicUrlEdit()->setText(QStringLiteral("https://shop.example.net/hook"));
+    QTest::mouseClick(dialog->subscribeButton(), Qt::LeftButton);
+    QCOMPARE(
+        webhooks.subscribed, QList<QUrl> { QUrl(QStringLiteral("https://shop.example.net/hook")) });
+    QCOMPARE(settings.value(QStringLiteral("webhook/publicUrl")).toString(),
+        QStringLiteral("https://shop.example.net/hook"));
+    emit webhooks.webhooksSubscribed(QStringLiteral("a1"));
+    QVERIFY2(dialog->resultText().contains(QLatin1String("Subscribed: 1 account")),
+        qPrintable(dialog->resultText()));
+
+    dialog->pollingCheckBox()->click();
+    QVERIFY(webhooks.polling);
+    QVERIFY(settings.value(kWebhookPollingKey).toBool());
+    delete dialog;
 }
 
 QTEST_MAIN(TestWebhooksDialog)

@@ -12,7 +12,9 @@
 #include "auth/tokenrefreshscheduler.h"
 #include "auth/tokenvault.h"
 #include "graph/graphclient.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
+#include "service/signinflow.h"
 #include "store/store.h"
 
 #include <QLabel>
@@ -38,7 +40,9 @@ private:
     std::unique_ptr<TokenVault> m_vault;
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<TokenRefreshScheduler> m_scheduler;
-    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<AppSetup> m_app;
+    std::unique_ptr<AccountList> m_accounts;
+    std::unique_ptr<SignInFlow> m_flow;
     std::unique_ptr<QWebEngineProfile> m_profile;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<AvatarLoader> m_avatars;
@@ -67,15 +71,19 @@ private slots:
         m_vault->setSessionOnlyFallback(true);
         m_graph = std::make_unique<GraphClient>();
         m_scheduler = std::make_unique<TokenRefreshScheduler>(m_graph.get(), m_vault.get());
-        m_accounts = std::make_unique<AccountService>(m_store.get(), m_vault.get(), m_graph.get(),
-                                                      m_scheduler.get());
+        m_app = std::make_unique<AppSetup>(m_vault.get(), m_graph.get());
+        m_accounts = std::make_unique<AccountList>(
+            m_store.get(), m_vault.get(), m_graph.get(), m_scheduler.get());
+        m_flow = std::make_unique<SignInFlow>(
+            m_app.get(), m_accounts.get(), m_vault.get(), m_graph.get());
         m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_avatars = std::make_unique<AvatarLoader>(m_network.get());
         m_sandbox = std::make_unique<SandboxController>();
-        m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_profile.get());
-        m_window = std::make_unique<MainWindow>(m_accounts.get(), m_signIn.get(), m_sandbox.get(),
-                                                m_avatars.get());
+        m_signIn = std::make_unique<SignInController>(m_flow.get(), m_profile.get());
+        m_window = std::make_unique<MainWindow>(
+            MainWindow::AccountServices { m_accounts.get(), m_flow.get(), m_app.get() },
+            m_signIn.get(), m_sandbox.get(), m_avatars.get());
         const QFuture<Status> loaded = m_accounts->load();
         QTRY_VERIFY(loaded.isFinished());
     }
@@ -88,7 +96,9 @@ private slots:
         m_sandbox.reset();
         m_avatars.reset();
         m_network.reset();
+        m_flow.reset();
         m_accounts.reset();
+        m_app.reset();
         m_scheduler.reset();
         m_graph.reset();
         m_vault.reset();
@@ -102,7 +112,7 @@ private slots:
     {
         const QString description
             = QStringLiteral("<img src=\"https://evil.example/x.png\"><b>Pay here</b>");
-        m_accounts->abortSignIn(Error::make(Error::Kind::Auth, description));
+        m_flow->abortSignIn(Error::make(Error::Kind::Auth, description));
         QVERIFY(m_window->statusText().contains(description));
         QLabel *status = nullptr;
         for (QLabel *label : m_window->findChildren<QLabel *>()) {

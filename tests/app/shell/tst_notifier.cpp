@@ -3,6 +3,7 @@
 // stay quiet.
 #include "app/shell/notifier.h"
 #include "store/store.h"
+#include "support/await.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::app;
 
 namespace {
@@ -32,13 +34,6 @@ InboundEvent message(const QString &account, const QString &mid, qint64 ts, cons
     e.text = text;
     e.rawJson = "{}";
     return e;
-}
-
-template <typename T>
-T wait(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
 }
 
 } // namespace
@@ -78,7 +73,7 @@ void TestNotifier::init()
     Contact contact;
     contact.id = kCustomer;
     contact.name = QStringLiteral("Ada Customer");
-    QVERIFY(wait(m_store->upsertContact(contact)).has_value());
+    QVERIFY(awaitResult(m_store->upsertContact(contact)).has_value());
     m_notifier = std::make_unique<Notifier>(m_store.get(), m_settings.get());
     m_notifier->setNotifyFromMs(kNow - 60'000);
     QCOMPARE(m_notifier->unreadCount(), -1); // counted on the store's reader thread
@@ -97,7 +92,7 @@ void TestNotifier::cleanup()
 void TestNotifier::apply(const QList<InboundEvent> &events, bool expectChange)
 {
     QSignalSpy handled(m_notifier.get(), &Notifier::changeHandled);
-    QVERIFY(wait(m_store->applyEvents(events)).has_value());
+    QVERIFY(awaitResult(m_store->applyEvents(events)).has_value());
     if (expectChange)
         QTRY_VERIFY(handled.count() >= 1);
     QCoreApplication::processEvents();

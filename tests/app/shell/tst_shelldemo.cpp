@@ -6,8 +6,9 @@
 #include "app/shell/welcomepage.h"
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
+#include "service/signinflow.h"
 #include "store/guithread.h"
 #include "store/store.h"
 #include "store/storereader.h"
@@ -42,15 +43,15 @@ private slots:
         test::AppHarness app(dir.path(), sandboxOptions);
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.core->vault()->setSessionOnlyFallback(true);
-        CoreServices *core = app.core.get();
-        AccountService *accounts = app.accounts;
+        CoreServices *core = app.core;
+        AccountList *accounts = app.accounts;
         MainWindow *window = app.window.get();
-        QSettings &settings = app.settings;
+        QSettings &settings = *app.settings;
         auto notifier = std::make_unique<Notifier>(core->store(), &settings, window);
         connect(notifier.get(), &Notifier::unreadCountChanged, window, &MainWindow::setUnreadCount);
         app.start();
 
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
+        QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
         QSignalSpy webhookStarted(core, &CoreServices::webhookStarted);
         QSignalSpy subscribed(core, &CoreServices::webhooksSubscribed);
         QTest::mouseClick(window->welcomePage()->sandboxButton(), Qt::LeftButton);

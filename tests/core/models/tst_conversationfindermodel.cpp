@@ -141,6 +141,69 @@ private slots:
         QCOMPARE(model.rowAt(0).username, QStringLiteral("shopper_429"));
     }
 
+    // The answers of the snapshot are those of the scan it replaced: every conversation's
+    // name and username matched with textfold (word starts first, then substrings, each newest
+    // first), non-ASCII names and typed accents included.
+    void findsWhatAScanOfEveryNameFinds()
+    {
+        ConversationFinderModel model(m_source);
+        model.setLimit(kCount);
+        QVERIFY(lookup(model, QString())); // the switcher opening: the snapshot is read
+        for (const QString &typed : { QStringLiteral("jose"), QStringLiteral("JOSÉ"),
+                 QStringLiteral("zoe"), QStringLiteral("Zoë"), QStringLiteral("ömer"),
+                 QStringLiteral("omer"), QStringLiteral("müll"), QStringLiteral("ELOD"),
+                 QStringLiteral("an"), QStringLiteral("e"), QStringLiteral("@shopper_1"),
+                 QStringLiteral("ia 1"), QStringLiteral("sofia martin"), QStringLiteral("ø") }) {
+            QList<int> expectedPrefix;
+            QList<int> expectedSubstring;
+            const QString needle
+                = textfold::fold(typed.startsWith(QLatin1Char('@')) ? typed.mid(1) : typed);
+            for (int n = kCount; n >= 1; --n) { // newest first
+                const auto match = qMax(textfold::match(Fixture::name(n), needle),
+                    textfold::match(Fixture::username(n), needle));
+                if (match == textfold::Match::Prefix)
+                    expectedPrefix.append(n);
+                else if (match == textfold::Match::Substring)
+                    expectedSubstring.append(n);
+            }
+            QVERIFY(lookup(model, typed));
+            QList<int> got;
+            for (int i = 0; i < model.rowCount(); ++i)
+                got.append(numberOf(model.rowAt(i)));
+            QCOMPARE(got, expectedPrefix + expectedSubstring);
+        }
+    }
+
+    // Keystrokes match the names read when the switcher opened (no scan of every name per
+    // keystroke); the next opening reads them again.
+    void keystrokesMatchTheSnapshotTakenAtOpening()
+    {
+        ConversationFinderModel model(m_source);
+        QVERIFY(lookup(model, QString()));
+        QVERIFY(lookup(model, QStringLiteral("Bartholomew")));
+        QCOMPARE(model.rowCount(), 0);
+        Contact renamed;
+        renamed.id = Fixture::customerId(7);
+        renamed.name = QStringLiteral("Bartholomew Ñúñez");
+        renamed.username = Fixture::username(7);
+        auto written = m_store->upsertContact(renamed);
+        written.waitForFinished();
+        QVERIFY(written.result().has_value());
+        QVERIFY(lookup(model, QStringLiteral("Bartholomew")));
+        QCOMPARE(model.rowCount(), 0); // still the names of the opening
+        QVERIFY(lookup(model, QString())); // opened again
+        QVERIFY(lookup(model, QStringLiteral("bartholomew nunez")));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(numberOf(model.rowAt(0)), 7);
+        QCOMPARE(model.rowAt(0).name, QStringLiteral("Bartholomew Ñúñez"));
+        // Put back for the other tests.
+        Contact original = renamed;
+        original.name = Fixture::name(7);
+        auto back = m_store->upsertContact(original);
+        back.waitForFinished();
+        QVERIFY(back.result().has_value());
+    }
+
     void accountFilterApplies()
     {
         ConversationFinderModel model(m_source);

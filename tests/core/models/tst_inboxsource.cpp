@@ -5,6 +5,7 @@
 #include "models/storeinboxsource.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/await.h"
 #include "support/messagemodelwait.h"
 
 #include <QAbstractItemModelTester>
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 
 namespace {
 
@@ -47,13 +49,6 @@ InboundEvent targeted(InboundEvent::Kind kind, const QString &mid, qint64 ts, in
     return e;
 }
 
-template <typename T>
-T wait(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
-
 } // namespace
 
 class TestInboxSource : public QObject {
@@ -67,9 +62,9 @@ private:
     void apply(const QList<InboundEvent> &events)
     {
         QSignalSpy changed(m_store.get(), &Store::changed);
-        const Status s = wait(m_store->applyEvents(events));
+        const Status s = awaitResult(m_store->applyEvents(events));
         QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
-        QVERIFY(changed.wait(5000) || !changed.isEmpty());
+        QVERIFY(!changed.isEmpty() || changed.wait(5000)); // awaitResult may have delivered it
     }
 
 private slots:
@@ -82,14 +77,14 @@ private slots:
         Account account;
         account.id = kAccount;
         account.username = QStringLiteral("shop");
-        QVERIFY(wait(m_store->upsertAccount(account)).has_value());
+        QVERIFY(awaitResult(m_store->upsertAccount(account)).has_value());
         for (int who = 1; who <= 30; ++who) {
             Contact c;
             c.id = customer(who);
             c.name = who == 7 ? QStringLiteral("Zoë Martín") : QStringLiteral("Customer %1").arg(who);
             c.username = QStringLiteral("cust%1").arg(who);
             c.followerCount = who * 10;
-            QVERIFY(wait(m_store->upsertContact(c)).has_value());
+            QVERIFY(awaitResult(m_store->upsertContact(c)).has_value());
         }
         // 30 conversations; customer n wrote last at kT0 + n minutes; customer 1 has 120 messages.
         QList<InboundEvent> events;
@@ -100,7 +95,7 @@ private slots:
             events.append(message(QStringLiteral("h.%1").arg(i), kT0 - (120 - i) * 60'000,
                                   i == 5 ? QStringLiteral("Un café, s'il vous plaît") : QStringLiteral("history %1").arg(i),
                                   1, i % 3 == 0));
-        QVERIFY(wait(m_store->applyEvents(events)).has_value());
+        QVERIFY(awaitResult(m_store->applyEvents(events)).has_value());
         m_source = std::make_shared<StoreInboxSource>(m_store->readers());
     }
 
@@ -157,7 +152,7 @@ private slots:
         profile.id = stranger;
         profile.name = QStringLiteral("Ana Bel");
         profile.username = QStringLiteral("ana.bel");
-        QVERIFY(wait(m_store->upsertContact(profile)).has_value());
+        QVERIFY(awaitResult(m_store->upsertContact(profile)).has_value());
         QTRY_COMPARE(model.index(0).data(ConversationListModel::NameRole).toString(), QStringLiteral("Ana Bel"));
         InboundEvent stale = synced;
         stale.mid = QStringLiteral("m.stranger.3");
@@ -204,7 +199,7 @@ private slots:
         // Reading it clears the badge in place.
         const qint64 id = model.rowAt(0).id;
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(wait(m_store->markConversationRead(id)).has_value());
+        QVERIFY(awaitResult(m_store->markConversationRead(id)).has_value());
         QTRY_COMPARE(model.index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
         QCOMPARE(moved.size(), 1);
 
@@ -357,18 +352,21 @@ private slots:
         QVERIFY(test::openMessages(model, c.id));
         const int before = model.rowCount();
 
-        auto local = wait(m_store->enqueueOutgoing(c.accountId, c.customerId, QStringLiteral("on its way")));
+        auto local = awaitResult(
+            m_store->enqueueOutgoing(c.accountId, c.customerId, QStringLiteral("on its way")));
         QVERIFY2(local.has_value(), local ? "" : qPrintable(local.error().message));
         QTRY_COMPARE(model.rowCount(), before + 1);
         const int row = model.rowOfMessage(*local);
         QVERIFY(row >= 0);
         QCOMPARE(model.index(row).data(MessageListModel::StateRole).toInt(), int(MessageState::Queued));
 
-        QVERIFY(wait(m_store->markFailed(*local, QStringLiteral("Outside the messaging window"), false)).has_value());
+        QVERIFY(awaitResult(
+            m_store->markFailed(*local, QStringLiteral("Outside the messaging window"), false))
+                    .has_value());
         QTRY_COMPARE(model.index(model.rowOfMessage(*local)).data(MessageListModel::StateRole).toInt(), int(MessageState::Failed));
         QCOMPARE(model.index(model.rowOfMessage(*local)).data(MessageListModel::ErrorRole).toString(), QStringLiteral("Outside the messaging window"));
 
-        QVERIFY(wait(m_store->deleteOutgoing(*local)).has_value());
+        QVERIFY(awaitResult(m_store->deleteOutgoing(*local)).has_value());
         QTRY_COMPARE(model.rowOfMessage(*local), -1);
         QCOMPARE(model.rowCount(), before);
     }

@@ -1,13 +1,4 @@
 // Outbox against the in-process sandbox over loopback and a real Store in a temporary dir.
-#include <QEventLoop>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
-
 #include "common/ondone.h"
 #include "graph/graphclient.h"
 #include "outbox/graphoutboxtransport.h"
@@ -19,21 +10,19 @@
 #include "sandbox/world.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/await.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
 
 using namespace inlet;
-
-namespace {
-
-template <typename T>
-T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000)) {
-        return T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))));
-    }
-    return future.result();
-}
-
-} // namespace
+using inlet::test::awaitResult;
 
 class TestOutbox : public QObject
 {
@@ -179,7 +168,8 @@ private slots:
         QVERIFY(app);
         app->outbox->start();
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("Your order ships today ☕"))));
+        const auto id = awaitResult(
+            app->outbox->send(text(m_customers[0], QStringLiteral("Your order ships today ☕"))));
         QVERIFY(id.has_value());
         QTRY_COMPARE(sent.size(), 1);
         const auto stored = row(*app, *id);
@@ -203,12 +193,12 @@ private slots:
         image.customerId = m_customers[0];
         image.attachmentType = QStringLiteral("image");
         image.attachmentUrl = m_base.toString() + QStringLiteral("/__sandbox/media/latte.png");
-        const auto imageId = await(app->outbox->send(image));
+        const auto imageId = awaitResult(app->outbox->send(image));
         QVERIFY(imageId.has_value());
         const QString repliedMid = m_sandbox->world().latestMid(m_customers[0], true);
         OutgoingMessage reply = text(m_customers[0], QStringLiteral("About that:"));
         reply.replyToMid = repliedMid;
-        QVERIFY(await(app->outbox->send(reply)).has_value());
+        QVERIFY(awaitResult(app->outbox->send(reply)).has_value());
         QTRY_COMPARE(sent.size(), 2);
         const auto onSandbox = sentTexts(m_customers[0]);
         QCOMPARE(onSandbox.size(), 2);
@@ -243,7 +233,8 @@ private slots:
         auto app = startApp();
         app->outbox->start();
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("echo me"))));
+        const auto id
+            = awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("echo me"))));
         QTRY_COMPARE(sent.size(), 1);
         const QString mid = sent[0][1].toString();
         InboundEvent echo;
@@ -254,7 +245,7 @@ private slots:
         echo.mid = mid;
         echo.text = QStringLiteral("echo me");
         echo.timestampMs = QDateTime::currentMSecsSinceEpoch();
-        QVERIFY(await(app->store->applyEvents({echo})).has_value());
+        QVERIFY(awaitResult(app->store->applyEvents({ echo })).has_value());
         const auto byMid = app->reader->messageByMid(m_business, mid);
         QVERIFY(byMid && *byMid);
         QCOMPARE((*byMid)->id, *id);
@@ -275,8 +266,12 @@ private slots:
         control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("latency_ms"), 20}, {QStringLiteral("count"), 6}});
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
         for (int i = 1; i <= 5; ++i) {
-            QVERIFY(await(app->outbox->send(text(m_customers[0], QStringLiteral("a%1").arg(i)))).has_value());
-            QVERIFY(await(app->outbox->send(text(m_customers[1], QStringLiteral("b%1").arg(i)))).has_value());
+            QVERIFY(
+                awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("a%1").arg(i))))
+                    .has_value());
+            QVERIFY(
+                awaitResult(app->outbox->send(text(m_customers[1], QStringLiteral("b%1").arg(i))))
+                    .has_value());
             if (i == 2) {
                 control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 1}, {QStringLiteral("http_status"), 503}});
             }
@@ -297,7 +292,8 @@ private slots:
         control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 3}, {QStringLiteral("http_status"), 503}});
         QSignalSpy states(app->outbox.get(), &Outbox::stateChanged);
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("retry me"))));
+        const auto id
+            = awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("retry me"))));
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 10000);
         QCOMPARE(sentTexts(m_customers[0]).size(), 1);
         const auto stored = row(*app, *id);
@@ -324,7 +320,8 @@ private slots:
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
         QSignalSpy failed(app->outbox.get(), &Outbox::failed);
         control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("drop"), 5}});
-        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("Back soon"))));
+        const auto id
+            = awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("Back soon"))));
         QVERIFY(id.has_value());
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 15000);
         QCOMPARE(failed.size(), 0);
@@ -345,7 +342,8 @@ private slots:
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
         QSignalSpy changed(app->outbox.get(), &Outbox::stateChanged);
         control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 1}, {QStringLiteral("http_status"), 503}});
-        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("Still there?"))));
+        const auto id
+            = awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("Still there?"))));
         QVERIFY(id.has_value());
         // Waiting for its retry time (minutes away).
         QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
@@ -365,7 +363,8 @@ private slots:
         app->outbox->start();
         control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 2}, {QStringLiteral("graph_code"), 613}});
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        QVERIFY(await(app->outbox->send(text(m_customers[0], QStringLiteral("slow down")))).has_value());
+        QVERIFY(awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("slow down"))))
+                    .has_value());
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 10000);
         QCOMPARE(sentTexts(m_customers[0]).size(), 1);
     }
@@ -380,7 +379,8 @@ private slots:
             // Instagram unreachable for the first try: the retry time is persisted.
             control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 1}, {QStringLiteral("http_status"), 503}});
             QSignalSpy states(app->outbox.get(), &Outbox::stateChanged);
-            const auto queued = await(app->outbox->send(text(m_customers[0], QStringLiteral("after restart"))));
+            const auto queued = awaitResult(
+                app->outbox->send(text(m_customers[0], QStringLiteral("after restart"))));
             QVERIFY(queued.has_value());
             id = *queued;
             QTRY_VERIFY(std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &s) {
@@ -410,14 +410,17 @@ private slots:
             auto app = startApp();
             // The app wrote the row, marked it Sending, the request went out ... and the app died
             // before the answer was stored.
-            const auto queued = await(app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("in flight")));
+            const auto queued = awaitResult(app->store->enqueueOutgoing(
+                m_business, m_customers[0], QStringLiteral("in flight")));
             QVERIFY(queued.has_value());
             id = *queued;
-            QVERIFY(await(app->store->markSending(id)).has_value());
-            const auto r = await(app->client->sendMessage(
-                AccessToken{m_token, m_business},
-                QJsonObject{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customers[0]}}},
-                            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("in flight")}}}}));
+            QVERIFY(awaitResult(app->store->markSending(id)).has_value());
+            const auto r = awaitResult(app->client->sendMessage(AccessToken { m_token, m_business },
+                QJsonObject { { QStringLiteral("recipient"),
+                                  QJsonObject { { QStringLiteral("id"), m_customers[0] } } },
+                    { QStringLiteral("message"),
+                        QJsonObject {
+                            { QStringLiteral("text"), QStringLiteral("in flight") } } } }));
             QVERIFY(r.has_value());
             mid = r->value(QStringLiteral("message_id")).toString();
             stopApp(app);
@@ -436,12 +439,15 @@ private slots:
     {
         customerWrites(m_customers[0]);
         auto app = startApp();
-        const auto queued = await(app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("unsure")));
-        QVERIFY(await(app->store->markSending(*queued)).has_value());
-        const auto direct = await(app->client->sendMessage(
-            AccessToken{m_token, m_business},
-            QJsonObject{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customers[0]}}},
-                        {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("unsure")}}}}));
+        const auto queued = awaitResult(
+            app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("unsure")));
+        QVERIFY(awaitResult(app->store->markSending(*queued)).has_value());
+        const auto direct
+            = awaitResult(app->client->sendMessage(AccessToken { m_token, m_business },
+                QJsonObject { { QStringLiteral("recipient"),
+                                  QJsonObject { { QStringLiteral("id"), m_customers[0] } } },
+                    { QStringLiteral("message"),
+                        QJsonObject { { QStringLiteral("text"), QStringLiteral("unsure") } } } }));
         QVERIFY(direct.has_value()); // it did reach Instagram before the app died
         // Instagram does not answer the reconciliation look-ups: never resend blindly.
         control("POST", QStringLiteral("/__sandbox/faults"), {{QStringLiteral("count"), 3}, {QStringLiteral("http_status"), 503}});
@@ -459,13 +465,15 @@ private slots:
     {
         customerWrites(m_customers[0]);
         auto app = startApp();
-        const auto queued = await(app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("echoed")));
+        const auto queued = awaitResult(
+            app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("echoed")));
         const qint64 id = *queued;
-        QVERIFY(await(app->store->markSending(id)).has_value());
-        const auto r = await(app->client->sendMessage(
-            AccessToken{m_token, m_business},
-            QJsonObject{{QStringLiteral("recipient"), QJsonObject{{QStringLiteral("id"), m_customers[0]}}},
-                        {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), QStringLiteral("echoed")}}}}));
+        QVERIFY(awaitResult(app->store->markSending(id)).has_value());
+        const auto r = awaitResult(app->client->sendMessage(AccessToken { m_token, m_business },
+            QJsonObject { { QStringLiteral("recipient"),
+                              QJsonObject { { QStringLiteral("id"), m_customers[0] } } },
+                { QStringLiteral("message"),
+                    QJsonObject { { QStringLiteral("text"), QStringLiteral("echoed") } } } }));
         const QString mid = r->value(QStringLiteral("message_id")).toString();
         InboundEvent echo;
         echo.kind = InboundEvent::Kind::Message;
@@ -475,7 +483,8 @@ private slots:
         echo.mid = mid;
         echo.text = QStringLiteral("echoed");
         echo.timestampMs = QDateTime::currentMSecsSinceEpoch();
-        QVERIFY(await(app->store->applyEvents({echo})).has_value()); // stored as its own row for now
+        QVERIFY(awaitResult(app->store->applyEvents({ echo }))
+                    .has_value()); // stored as its own row for now
 
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
         app->outbox->start();
@@ -493,13 +502,16 @@ private slots:
         // An identical text sent earlier by the outbox must not be taken for this one.
         app->outbox->start();
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        QVERIFY(await(app->outbox->send(text(m_customers[0], QStringLiteral("ok")))).has_value());
+        QVERIFY(
+            awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("ok")))).has_value());
         QTRY_COMPARE(sent.size(), 1);
         stopApp(app);
 
         app = startApp();
-        const auto queued = await(app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("ok")));
-        QVERIFY(await(app->store->markSending(*queued)).has_value()); // died before the request left
+        const auto queued = awaitResult(
+            app->store->enqueueOutgoing(m_business, m_customers[0], QStringLiteral("ok")));
+        QVERIFY(awaitResult(app->store->markSending(*queued))
+                    .has_value()); // died before the request left
         QSignalSpy sent2(app->outbox.get(), &Outbox::sent);
         app->outbox->start();
         QTRY_COMPARE(sent2.size(), 1);
@@ -514,7 +526,8 @@ private slots:
         auto app = startApp();
         app->outbox->start();
         QSignalSpy failed(app->outbox.get(), &Outbox::failed);
-        const auto id = await(app->outbox->send(text(m_customers[0], QStringLiteral("too late"))));
+        const auto id
+            = awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("too late"))));
         QTRY_COMPARE(failed.size(), 1);
         QVERIFY2(SendFailure::decode(failed[0][1].toString()).reason()
                 == SendFailure::Reason::OutsideWindow,
@@ -525,7 +538,7 @@ private slots:
 
         customerWrites(m_customers[0], QStringLiteral("are you there?"));
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        QVERIFY(await(app->outbox->retry(*id)).has_value());
+        QVERIFY(awaitResult(app->outbox->retry(*id)).has_value());
         QTRY_COMPARE(sent.size(), 1);
         QCOMPARE(row(*app, *id)->state, MessageState::Sent);
         QCOMPARE(sentTexts().size(), 1);
@@ -539,11 +552,12 @@ private slots:
         app->outbox->start();
         QSignalSpy failed(app->outbox.get(), &Outbox::failed);
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        QVERIFY(await(app->outbox->send(text(m_customers[0], QStringLiteral("standard")))).has_value());
+        QVERIFY(awaitResult(app->outbox->send(text(m_customers[0], QStringLiteral("standard"))))
+                    .has_value());
         QTRY_COMPARE(failed.size(), 1);
         OutgoingMessage tagged = text(m_customers[0], QStringLiteral("from a human"));
         tagged.humanAgent = true;
-        QVERIFY(await(app->outbox->send(tagged)).has_value());
+        QVERIFY(awaitResult(app->outbox->send(tagged)).has_value());
         QTRY_COMPARE(sent.size(), 1);
         const auto onSandbox = sentTexts(m_customers[0]);
         QCOMPARE(onSandbox.size(), 1);
@@ -557,14 +571,15 @@ private slots:
         auto app = startApp();
         app->outbox->start();
         QSignalSpy failed(app->outbox.get(), &Outbox::failed);
-        QVERIFY(await(app->outbox->send(text(m_customers[1], QStringLiteral("hello")))).has_value());
+        QVERIFY(awaitResult(app->outbox->send(text(m_customers[1], QStringLiteral("hello"))))
+                    .has_value());
         QTRY_COMPARE(failed.size(), 1);
         const SendFailure failure = SendFailure::decode(failed[0][1].toString());
         QCOMPARE(failure.reason(), SendFailure::Reason::UserUnavailable);
         QCOMPARE(failure.error.code, 551);
         QCOMPARE(row(*app, failed[0][0].toLongLong())->errorText, failed[0][1].toString());
         // Remove is offered for failed messages.
-        QVERIFY(await(app->outbox->remove(failed[0][0].toLongLong())).has_value());
+        QVERIFY(awaitResult(app->outbox->remove(failed[0][0].toLongLong())).has_value());
         QVERIFY(!row(*app, failed[0][0].toLongLong()));
     }
 
@@ -574,14 +589,16 @@ private slots:
         auto app = startApp();
         app->outbox->start();
         // 500 characters but 1500 bytes: Instagram counts bytes.
-        const auto refused = await(app->outbox->send(text(m_customers[0], QString(500, QChar(0x20AC)))));
+        const auto refused
+            = awaitResult(app->outbox->send(text(m_customers[0], QString(500, QChar(0x20AC)))));
         QVERIFY(!refused.has_value());
         QVERIFY(refused.error().message.contains(QStringLiteral("too long")));
         const auto counts = app->reader->counts();
         QCOMPARE(counts->pendingOutgoing, 0);
         // Exactly 1000 bytes is fine.
         QSignalSpy sent(app->outbox.get(), &Outbox::sent);
-        QVERIFY(await(app->outbox->send(text(m_customers[0], QString(500, QChar(0xE9))))).has_value());
+        QVERIFY(awaitResult(app->outbox->send(text(m_customers[0], QString(500, QChar(0xE9)))))
+                    .has_value());
         QTRY_COMPARE(sent.size(), 1);
         QCOMPARE(sentTexts().size(), 1);
     }

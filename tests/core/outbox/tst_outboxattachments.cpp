@@ -6,6 +6,7 @@
 #include "core/outbox/mediatestfiles.h"
 #include "graph/graphclient.h"
 #include "outbox/httpmediauploader.h"
+#include "outbox/mediarefusal.h"
 #include "outbox/outbox.h"
 #include "outbox/outboxservice.h"
 #include "sandbox/sandbox.h"
@@ -14,6 +15,7 @@
 #include "sandbox/world.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/await.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -22,17 +24,7 @@
 #include <QTest>
 
 using namespace inlet;
-
-namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        return T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))));
-    return future.result();
-}
-
-} // namespace
+using inlet::test::awaitResult;
 
 class TestOutboxAttachments : public QObject {
     Q_OBJECT
@@ -55,8 +47,9 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         m_vault = std::make_unique<TokenVault>();
         m_vault->setSessionOnlyFallback(true); // in memory; no media host token stored
-        QVERIFY(await(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
-                    .has_value());
+        QVERIFY(
+            awaitResult(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
+                .has_value());
         auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
         QVERIFY(store.has_value());
         m_store = std::move(*store);
@@ -78,7 +71,8 @@ private slots:
     {
         QSignalSpy progress(outbox(), &Outbox::uploadProgress);
         QSignalSpy sent(outbox(), &Outbox::sent);
-        const auto id = await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
+        const auto id
+            = awaitResult(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
         QVERIFY2(id.has_value(), qPrintable(id ? QString() : id.error().message));
         QVERIFY(sent.wait(10000));
         QCOMPARE(sent.first().first().toLongLong(), *id);
@@ -104,7 +98,7 @@ private slots:
     void cancelDuringTheUploadRemovesTheMessage()
     {
         QSignalSpy cancelled(outbox(), &Outbox::cancelled);
-        const auto id = await(outbox()->send(fromFile(bigVideo())));
+        const auto id = awaitResult(outbox()->send(fromFile(bigVideo())));
         QVERIFY(id.has_value());
         connect(
             outbox(), &Outbox::uploadProgress, this,
@@ -121,7 +115,8 @@ private slots:
     void cancelIsRefusedOnceTheMessageIsWithInstagram()
     {
         QSignalSpy sent(outbox(), &Outbox::sent);
-        const auto id = await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
+        const auto id
+            = awaitResult(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
         QVERIFY(id.has_value());
         std::optional<Status> refused;
         connect(outbox(), &Outbox::stateChanged, this, [&](qint64 localId, MessageState state) {
@@ -148,7 +143,8 @@ private slots:
                     reasons.append(reason);
             });
         QSignalSpy sent(outbox(), &Outbox::sent);
-        QVERIFY(await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png"))))).has_value());
+        QVERIFY(awaitResult(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))))
+                    .has_value());
         QVERIFY(sent.wait(10000));
         QCOMPARE(reasons.size(), 2);
         QVERIFY2(
@@ -159,7 +155,7 @@ private slots:
 
     void restartDuringTheUploadUploadsAgainAndSendsOnce()
     {
-        const auto id = await(outbox()->send(fromFile(bigVideo())));
+        const auto id = awaitResult(outbox()->send(fromFile(bigVideo())));
         QVERIFY(id.has_value());
         bool started = false;
         connect(
@@ -187,7 +183,7 @@ private slots:
         m_service.reset();
         startService(false); // not started: the message waits in the store
         const QString path = demoFile(QStringLiteral("latte.png"));
-        const auto id = await(outbox()->send(fromFile(path)));
+        const auto id = awaitResult(outbox()->send(fromFile(path)));
         QVERIFY(id.has_value());
         QVERIFY(QFile::remove(path));
         QSignalSpy failed(outbox(), &Outbox::failed);
@@ -195,7 +191,10 @@ private slots:
         QVERIFY(failed.wait(10000));
         const SendFailure gone = SendFailure::decode(failed.first().at(1).toString());
         QCOMPARE(gone.reason(), SendFailure::Reason::File);
-        QCOMPARE(gone.error.message, QStringLiteral("The file latte.png no longer exists."));
+        const std::optional<MediaRefusal> refusal = MediaRefusal::of(gone.error);
+        QVERIFY2(refusal, qPrintable(gone.error.message));
+        QCOMPARE(refusal->reason, MediaRefusal::Reason::Missing);
+        QCOMPARE(refusal->fileName, QStringLiteral("latte.png"));
         QCOMPARE(row(*id)->state, MessageState::Failed);
         QCOMPARE(m_sandbox->sentMessages().size(), 0);
     }
@@ -207,7 +206,8 @@ private slots:
                 .status,
             200);
         QSignalSpy failed(outbox(), &Outbox::failed);
-        const auto id = await(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
+        const auto id
+            = awaitResult(outbox()->send(fromFile(demoFile(QStringLiteral("latte.png")))));
         QVERIFY(id.has_value());
         QVERIFY(failed.wait(10000));
         const SendFailure refused = SendFailure::decode(failed.first().at(1).toString());
@@ -222,7 +222,7 @@ private slots:
                      .status,
             200);
         QSignalSpy sent(outbox(), &Outbox::sent);
-        QVERIFY(await(outbox()->retry(*id)).has_value());
+        QVERIFY(awaitResult(outbox()->retry(*id)).has_value());
         QVERIFY(sent.wait(10000));
         QCOMPARE(m_sandbox->sentMessages().size(), 1);
     }
@@ -231,15 +231,19 @@ private slots:
     {
         const QString path = demoFile(QStringLiteral("latte.png"));
         m_service->mediaUploader()->setHost({}, {});
-        auto refused = await(outbox()->send(fromFile(path)));
+        auto refused = awaitResult(outbox()->send(fromFile(path)));
         QVERIFY(!refused);
-        QVERIFY(refused.error().message.contains(QStringLiteral("media host")));
+        const std::optional<MediaRefusal> noHost = MediaRefusal::of(refused.error());
+        QVERIFY(noHost && noHost->reason == MediaRefusal::Reason::NoMediaHost);
+        QCOMPARE(noHost->fileName, QStringLiteral("latte.png"));
 
         m_service->mediaUploader()->setHost(media(), media());
-        refused = await(outbox()->send(
+        refused = awaitResult(outbox()->send(
             fromFile(test::writeFile(m_dir->filePath(QStringLiteral("notes.txt")), "plain text"))));
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
+        const std::optional<MediaRefusal> notMedia = MediaRefusal::of(refused.error());
+        QVERIFY(notMedia && notMedia->reason == MediaRefusal::Reason::Unsupported);
         QCOMPARE(outbox()->pendingCount(), 0);
     }
 
@@ -292,9 +296,9 @@ private slots:
 private:
     static QueuedReply awaitReply(QFuture<QueuedReply> future)
     {
-        if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000) || future.resultCount() == 0)
-            return {{}, Error::make(Error::Kind::Cancelled, QStringLiteral("timed out"))};
-        return future.result();
+        return test::await(std::move(future))
+            .value_or(QueuedReply {
+                {}, Error::make(Error::Kind::Cancelled, QStringLiteral("timed out")) });
     }
     Outbox *outbox() const { return m_service->outbox(); }
     QUrl media() const { return QUrl(m_base.toString() + QStringLiteral("/media")); }

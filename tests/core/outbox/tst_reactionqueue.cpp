@@ -10,24 +10,14 @@
 #include "sandbox/world.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/await.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace inlet;
-
-namespace {
-
-// A queue or store future's result; a timeout counts as a failure.
-template <typename T> T await(QFuture<T> future)
-{
-    return test::await(std::move(future))
-        .value_or(
-            T(std::unexpected(Error::make(Error::Kind::Cancelled, QStringLiteral("timed out")))));
-}
-
-} // namespace
+using inlet::test::awaitResult;
 
 class TestReactionQueue : public QObject {
     Q_OBJECT
@@ -99,7 +89,7 @@ class TestReactionQueue : public QObject {
         e.mid = m_mid;
         e.text = QStringLiteral("Love the new colours!");
         e.timestampMs = m_sandbox->clock().nowMs();
-        QVERIFY(await(app.store->applyEvents({ e })).has_value());
+        QVERIFY(awaitResult(app.store->applyEvents({ e })).has_value());
         const auto row = app.reader->messageByMid(m_business, m_mid);
         QVERIFY(row && *row);
         m_messageId = (*row)->id;
@@ -175,7 +165,7 @@ private slots:
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
         QSignalSpy failed(app->queue.get(), &ReactionQueue::failed);
         fault({ { QStringLiteral("latency_ms"), 300 }, { QStringLiteral("count"), 1 } });
-        const auto id = await(app->queue->react(m_messageId, QStringLiteral("❤️")));
+        const auto id = awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️")));
         QVERIFY(id.has_value());
         // Stored (and announced to the views) before Instagram answered.
         QCOMPARE(storedReaction(*app), QStringLiteral("❤️"));
@@ -192,7 +182,7 @@ private slots:
         QCOMPARE(app->queue->pendingCount(), 0);
         QCOMPARE(storedReaction(*app), QStringLiteral("❤️"));
         // The queue table is empty once sent.
-        QCOMPARE(await(app->store->queuedReactions())->size(), 0);
+        QCOMPARE(awaitResult(app->store->queuedReactions())->size(), 0);
     }
 
     // The name works as well as the emoji.
@@ -202,7 +192,7 @@ private slots:
         customerWrites(*app);
         app->queue->start();
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("love"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("love"))).has_value());
         QCOMPARE(storedReaction(*app), QStringLiteral("❤️"));
         QTRY_COMPARE(sent.size(), 1);
         QCOMPARE(sentActions(), QStringList { QStringLiteral("react:love") });
@@ -223,12 +213,12 @@ private slots:
         auto app = startApp();
         customerWrites(*app);
         app->queue->start();
-        const auto refused = await(app->queue->react(m_messageId, reaction));
+        const auto refused = awaitResult(app->queue->react(m_messageId, reaction));
         QVERIFY(!refused.has_value());
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
         QCOMPARE(storedReaction(*app), QString());
         QCOMPARE(app->queue->pendingCount(), 0);
-        QCOMPARE(await(app->store->queuedReactions())->size(), 0);
+        QCOMPARE(awaitResult(app->store->queuedReactions())->size(), 0);
         QTest::qWait(50);
         QCOMPARE(sentActions(), QStringList());
     }
@@ -238,8 +228,8 @@ private slots:
     {
         auto app = startApp();
         customerWrites(*app);
-        QVERIFY(await(app->store->enqueueReaction(
-                          m_messageId, QStringLiteral("❤️"), QStringLiteral("❤️"), false))
+        QVERIFY(awaitResult(app->store->enqueueReaction(m_messageId, QStringLiteral("❤️"),
+                                QStringLiteral("❤️"), false))
                     .has_value());
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
         app->queue->start();
@@ -253,9 +243,9 @@ private slots:
         auto app = startApp();
         customerWrites(*app);
         // Not started yet: three quick changes of mind, one request.
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
-        QVERIFY(await(app->queue->unreact(m_messageId)).has_value());
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->unreact(m_messageId)).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QCOMPARE(storedReaction(*app), QStringLiteral("❤️"));
         QCOMPARE(app->queue->pendingCount(), 1);
         QSignalSpy idle(app->queue.get(), &ReactionQueue::idle);
@@ -266,11 +256,11 @@ private slots:
         // One in flight stays; the newest queued behind it replaces the others.
         fault({ { QStringLiteral("latency_ms"), 300 }, { QStringLiteral("count"), 1 } });
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
-        QVERIFY(await(app->queue->unreact(m_messageId)).has_value());
+        QVERIFY(awaitResult(app->queue->unreact(m_messageId)).has_value());
         QTest::qWait(50); // the unreact is on the wire now
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
-        QVERIFY(await(app->queue->unreact(m_messageId)).has_value());
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->unreact(m_messageId)).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QCOMPARE(storedReaction(*app), QStringLiteral("❤️"));
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 2, 5000);
         QCOMPARE(sentActions(),
@@ -286,9 +276,9 @@ private slots:
         customerWrites(*app);
         app->queue->start();
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QTRY_COMPARE(sent.size(), 1);
-        QVERIFY(await(app->queue->unreact(m_messageId)).has_value());
+        QVERIFY(awaitResult(app->queue->unreact(m_messageId)).has_value());
         QCOMPARE(storedReaction(*app), QString());
         QTRY_COMPARE(sent.size(), 2);
         QVERIFY(instagramReaction().isEmpty());
@@ -315,7 +305,7 @@ private slots:
         fault(faults);
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
         QSignalSpy failed(app->queue.get(), &ReactionQueue::failed);
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 10000);
         QCOMPARE(failed.size(), 0);
         QCOMPARE(sentActions(), QStringList { QStringLiteral("react:love") });
@@ -338,7 +328,7 @@ private slots:
         fault(QJsonObject { { QStringLiteral("drop"), 2 } });
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
         QSignalSpy failed(app->queue.get(), &ReactionQueue::failed);
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QTest::qWait(300); // the dropped try is over; the next one is minutes away
         QCOMPARE(failed.size(), 0);
         QCOMPARE(sent.size(), 0);
@@ -356,11 +346,11 @@ private slots:
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
         QSignalSpy failed(app->queue.get(), &ReactionQueue::failed);
         QSignalSpy cleared(app->queue.get(), &ReactionQueue::failureCleared);
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QTRY_COMPARE(sent.size(), 1);
 
         m_sandbox->world().customer(m_customer)->unavailable = true; // blocked the business: 551
-        const auto id = await(app->queue->unreact(m_messageId));
+        const auto id = awaitResult(app->queue->unreact(m_messageId));
         QVERIFY(id.has_value());
         QCOMPARE(storedReaction(*app), QString());
         QTRY_COMPARE(failed.size(), 1);
@@ -391,7 +381,7 @@ private slots:
         m_sandbox->world().customer(m_customer)->unavailable = false;
         QSignalSpy sent2(app->queue.get(), &ReactionQueue::sent);
         QSignalSpy cleared2(app->queue.get(), &ReactionQueue::failureCleared);
-        QVERIFY(await(app->queue->retry(*id)).has_value());
+        QVERIFY(awaitResult(app->queue->retry(*id)).has_value());
         QCOMPARE(cleared2.size(), 1);
         QCOMPARE(storedReaction(*app), QString());
         QTRY_COMPARE(sent2.size(), 1);
@@ -407,17 +397,17 @@ private slots:
         QSignalSpy failed(app->queue.get(), &ReactionQueue::failed);
         QSignalSpy cleared(app->queue.get(), &ReactionQueue::failureCleared);
         m_sandbox->clock().advanceSeconds(8 * 24 * 3600); // the messaging window closed
-        const auto id = await(app->queue->react(m_messageId, QStringLiteral("❤️")));
+        const auto id = awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️")));
         QTRY_COMPARE(failed.size(), 1);
         QVERIFY2(SendFailure::decode(failed[0][2].toString()).reason()
                 == SendFailure::Reason::OutsideWindow,
             qPrintable(failed[0][2].toString()));
         QCOMPARE(storedReaction(*app), QString()); // there was none before
-        QVERIFY(await(app->queue->dismiss(*id)).has_value());
+        QVERIFY(awaitResult(app->queue->dismiss(*id)).has_value());
         QCOMPARE(cleared.size(), 1);
         QCOMPARE(app->queue->failedReactions(m_business, m_customer).size(), 0);
-        QCOMPARE(await(app->store->queuedReactions())->size(), 0);
-        QVERIFY(!await(app->queue->dismiss(*id)).has_value()); // gone
+        QCOMPARE(awaitResult(app->store->queuedReactions())->size(), 0);
+        QVERIFY(!awaitResult(app->queue->dismiss(*id)).has_value()); // gone
         QCOMPARE(sentActions(), QStringList());
     }
 
@@ -431,9 +421,9 @@ private slots:
         QSignalSpy sent(app->queue.get(), &ReactionQueue::sent);
         fault({ { QStringLiteral("count"), 1 }, { QStringLiteral("graph_code"), 100 },
             { QStringLiteral("http_status"), 400 } });
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QTRY_COMPARE(failed.size(), 1);
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("love"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("love"))).has_value());
         QCOMPARE(cleared.size(), 1);
         QTRY_COMPARE(sent.size(), 1);
         QCOMPARE(instagramReaction(), QStringLiteral("love"));
@@ -451,21 +441,21 @@ private slots:
         fault({ { QStringLiteral("latency_ms"), 300 }, { QStringLiteral("count"), 1 } });
         fault({ { QStringLiteral("count"), 1 }, { QStringLiteral("graph_code"), 100 },
             { QStringLiteral("http_status"), 400 } });
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         QTest::qWait(50);
-        QVERIFY(await(app->queue->unreact(m_messageId)).has_value());
+        QVERIFY(awaitResult(app->queue->unreact(m_messageId)).has_value());
         QTRY_COMPARE(sent.size(), 1);
         QCOMPARE(failed.size(), 0);
         QVERIFY(instagramReaction().isEmpty());
         QCOMPARE(storedReaction(*app), QString());
-        QCOMPARE(await(app->store->queuedReactions())->size(), 0);
+        QCOMPARE(awaitResult(app->store->queuedReactions())->size(), 0);
     }
 
     void queuedReactionSurvivesRestartAndIsSentOnce()
     {
         auto app = startApp();
         customerWrites(*app);
-        QVERIFY(await(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
+        QVERIFY(awaitResult(app->queue->react(m_messageId, QStringLiteral("❤️"))).has_value());
         stopApp(app); // never started: the reaction is only on disk
 
         app = startApp();
@@ -482,13 +472,13 @@ private slots:
     {
         auto app = startApp();
         customerWrites(*app);
-        QVERIFY(!await(app->queue->react(987654, QStringLiteral("❤️"))).has_value());
-        QVERIFY(!await(app->queue->react(m_messageId, QStringLiteral(" "))).has_value());
+        QVERIFY(!awaitResult(app->queue->react(987654, QStringLiteral("❤️"))).has_value());
+        QVERIFY(!awaitResult(app->queue->react(m_messageId, QStringLiteral(" "))).has_value());
         // An outgoing message still queued has no mid yet: nothing to react to on Instagram.
-        const auto queued
-            = await(app->store->enqueueOutgoing(m_business, m_customer, QStringLiteral("soon")));
+        const auto queued = awaitResult(
+            app->store->enqueueOutgoing(m_business, m_customer, QStringLiteral("soon")));
         QVERIFY(queued.has_value());
-        const auto refused = await(app->queue->react(*queued, QStringLiteral("❤️")));
+        const auto refused = awaitResult(app->queue->react(*queued, QStringLiteral("❤️")));
         QVERIFY(!refused.has_value());
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
         QCOMPARE(app->queue->pendingCount(), 0);

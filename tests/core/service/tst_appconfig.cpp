@@ -2,8 +2,8 @@
 // sandbox sets the media host, and CoreServices keeps the uploader on the configured host.
 #include "auth/tokenvault.h"
 #include "outbox/httpmediauploader.h"
-#include "service/accountservice.h"
 #include "service/appconfig.h"
+#include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 
@@ -49,18 +49,18 @@ private slots:
         auto stored = (*core)->sandboxLink()->use(base,
             AppCredentials { QStringLiteral("1000000000000001"), QStringLiteral("s"), {}, {} });
         QTRY_VERIFY(stored.isFinished());
-        QCOMPARE((*core)->accounts()->config().mediaUploadUrl,
+        QCOMPARE((*core)->appSetup()->config().mediaUploadUrl,
             QUrl(QStringLiteral("http://127.0.0.1:8765/media")));
-        QCOMPARE((*core)->accounts()->config().mediaPublicUrl,
+        QCOMPARE((*core)->appSetup()->config().mediaPublicUrl,
             QUrl(QStringLiteral("http://127.0.0.1:8765/media")));
         QVERIFY(uploader->isConfigured());
         QCOMPARE(uploader->uploadUrl(), QUrl(QStringLiteral("http://127.0.0.1:8765/media")));
 
         // The manager's own host replaces it, and a later sandbox start (new port) keeps it.
-        AppConfig config = (*core)->accounts()->config();
+        AppConfig config = (*core)->appSetup()->config();
         config.mediaUploadUrl = QUrl(QStringLiteral("https://dav.example.com/up"));
         config.mediaPublicUrl = QUrl(QStringLiteral("https://cdn.example.com/up"));
-        (*core)->accounts()->setConfig(config);
+        (*core)->appSetup()->setConfig(config);
         QCOMPARE(uploader->publicUrl(), QUrl(QStringLiteral("https://cdn.example.com/up")));
         stored = (*core)->sandboxLink()->use(QUrl(QStringLiteral("http://127.0.0.1:9999")),
             AppCredentials { QStringLiteral("1000000000000001"), QStringLiteral("s"), {}, {} });

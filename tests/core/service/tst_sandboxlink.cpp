@@ -3,15 +3,15 @@
 // both app secrets in the vault (never in settings), and signs in without a browser through
 // POST /__sandbox/consent; everything else is the ordinary Instagram client.
 #include "auth/tokenvault.h"
-#include "core/graph/graphtestutil.h"
 #include "graph/graphclient.h"
 #include "sandbox/sandbox.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "support/signedincore.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,35 +22,26 @@ class TestSandboxLink : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    test::TestSandbox m_sandbox;
     std::unique_ptr<CoreServices> m_core;
-    QUrl m_base;
 
 private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        sandbox::SandboxOptions options;
-        options.eventsPerMinute = 0;
-        options.customers = 2;
-        options.appId = QStringLiteral("1000000000000514");
-        options.businessId = QStringLiteral("17841400000000514");
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const Result<QUrl> base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
+        QVERIFY(m_sandbox.start(test::quietSandbox(
+            2, QStringLiteral("1000000000000514"), QStringLiteral("17841400000000514"))));
         CoreOptions core;
         core.dataDir = m_dir->path();
-        auto created = CoreServices::create(core);
-        QVERIFY(created);
-        m_core = std::move(*created);
+        m_core = test::createCore(core);
+        QVERIFY(m_core);
         m_core->vault()->setSessionOnlyFallback(true);
     }
 
     void cleanup()
     {
         m_core.reset();
-        m_sandbox.reset();
+        m_sandbox.stop();
         m_dir.reset();
     }
 
@@ -58,7 +49,7 @@ private slots:
     {
         SandboxLink *link = m_core->sandboxLink();
         QVERIFY(!link->isActive());
-        const auto app = await(link->connectTo(m_base));
+        const auto app = await(link->connectTo(m_sandbox.base()));
         QVERIFY(app && *app);
         const sandbox::SandboxOptions &o = m_sandbox->options();
         QCOMPARE((*app)->businessId, o.businessId);
@@ -66,13 +57,13 @@ private slots:
         QCOMPARE(link->businessId(), o.businessId);
         QVERIFY(link->isActive());
 
-        const AppConfig &config = m_core->accounts()->config();
-        QCOMPARE(config.hosts, InstagramHosts::allAt(m_base));
-        QCOMPARE(m_core->graph()->hosts(), InstagramHosts::allAt(m_base));
+        const AppConfig &config = m_core->appSetup()->config();
+        QCOMPARE(config.hosts, InstagramHosts::allAt(m_sandbox.base()));
+        QCOMPARE(m_core->graph()->hosts(), InstagramHosts::allAt(m_sandbox.base()));
         QCOMPARE(config.appId, o.appId);
         QCOMPARE(config.metaAppId, o.metaAppId);
         QCOMPARE(config.mediaUploadUrl.path(), QStringLiteral("/media"));
-        QCOMPARE(config.mediaUploadUrl.port(), m_base.port());
+        QCOMPARE(config.mediaUploadUrl.port(), m_sandbox.base().port());
         const auto secret = await(m_core->vault()->read(TokenVault::appSecretKey(o.appId)));
         QVERIFY(secret && *secret);
         QCOMPARE(**secret, o.appSecret);
@@ -84,33 +75,30 @@ private slots:
         // Settings that move the hosts to Instagram end the sandbox's turn.
         AppConfig real = config;
         real.hosts = InstagramHosts {};
-        m_core->accounts()->setConfig(real);
+        m_core->appSetup()->setConfig(real);
         QVERIFY(!link->isActive());
     }
 
     void anUnreachableSandboxChangesNothing()
     {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        const QUrl gone(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
-        closed.close();
-        const AppConfig before = m_core->accounts()->config();
+        const QUrl gone = test::closedPortUrl();
+        const AppConfig before = m_core->appSetup()->config();
         const auto app = await(m_core->sandboxLink()->connectTo(gone));
         QVERIFY(app);
         QVERIFY(!app->has_value());
         QCOMPARE(app->error().kind, Error::Kind::Network);
         QVERIFY(app->error().message.contains(QStringLiteral("app credentials")));
-        QCOMPARE(m_core->accounts()->config(), before);
+        QCOMPARE(m_core->appSetup()->config(), before);
         QVERIFY(!m_core->sandboxLink()->isActive());
     }
 
     void signsInWithoutABrowser()
     {
         SandboxLink *link = m_core->sandboxLink();
-        const auto app = await(link->connectTo(m_base));
+        const auto app = await(link->connectTo(m_sandbox.base()));
         QVERIFY(app && *app);
-        QSignalSpy signedIn(m_core->accounts(), &AccountService::signedIn);
-        QSignalSpy failed(m_core->accounts(), &AccountService::signInFailed);
+        QSignalSpy signedIn(m_core->signInFlow(), &SignInFlow::signedIn);
+        QSignalSpy failed(m_core->signInFlow(), &SignInFlow::signInFailed);
         link->signInWithoutBrowser();
         QVERIFY(signedIn.wait(15000));
         QCOMPARE(failed.count(), 0);

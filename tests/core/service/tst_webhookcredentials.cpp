@@ -6,10 +6,12 @@
 #include "core/graph/graphtestutil.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "store/storereader.h"
+#include "support/signedincore.h"
 #include "sync/syncengine.h"
 #include "webhook/signatureverifier.h"
 #include "webhook/webhookserver.h"
@@ -22,26 +24,13 @@
 #include <QTest>
 
 using namespace inlet;
-using inlet::test::await;
+using namespace inlet::test;
 
 class TestWebhookCredentials : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<test::SandboxControl> m_control;
-    QUrl m_base;
-
-    AppCredentials bothPairs() const
-    {
-        const sandbox::SandboxOptions &o = m_sandbox->options();
-        return AppCredentials { o.appId, o.appSecret, o.metaAppId, o.metaAppSecret };
-    }
-    AppCredentials instagramPairOnly() const
-    {
-        const sandbox::SandboxOptions &o = m_sandbox->options();
-        return AppCredentials { o.appId, o.appSecret, {}, {} };
-    }
+    test::TestSandbox m_sandbox;
 
     // CoreServices signed in to the sandbox (session-only vault: tst_tokenvault tests the keychain)
     // with its webhook server running.
@@ -50,49 +39,8 @@ private:
         CoreOptions options;
         options.dataDir = m_dir->path();
         options.verifyToken = QStringLiteral("verify-me");
-        auto created = CoreServices::create(options);
-        if (!created)
-            return nullptr;
-        std::unique_ptr<CoreServices> core = std::move(*created);
-        core->vault()->setSessionOnlyFallback(true);
-        AccountService *accounts = core->accounts();
-        const auto stored = await(core->sandboxLink()->use(m_base, app));
-        if (!stored || !*stored)
-            return nullptr;
-        const auto request = await(accounts->beginSignIn());
-        if (!request || !*request)
-            return nullptr;
-        const Result<QString> code
-            = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
-        if (!code)
-            return nullptr;
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
-        if (!signedIn.wait(15000))
-            return nullptr;
-        QSignalSpy started(core.get(), &CoreServices::webhookStarted);
-        core->startWebhookServer();
-        if (!started.wait(10000))
-            return nullptr;
-        return core;
-    }
-
-    QJsonObject subscriptions()
-    {
-        return m_control->call("GET", QStringLiteral("/__sandbox/state"))
-            .value(QLatin1String("subscriptions"))
-            .toObject();
-    }
-
-    QString inject(const QString &text)
-    {
-        const QString igsid = m_sandbox->world().customers().first().profile.igsid;
-        return m_control
-            ->call("POST", QStringLiteral("/__sandbox/events"),
-                { { QStringLiteral("kind"), QStringLiteral("text") },
-                    { QStringLiteral("customer"), igsid }, { QStringLiteral("text"), text } })
-            .value(QLatin1String("mid"))
-            .toString();
+        return test::signedInCore(
+            m_sandbox, options, { .app = app, .sessionOnlyVault = true, .webhookServer = true });
     }
 
     bool isStored(const QString &mid)
@@ -105,38 +53,22 @@ private:
         return message && message->has_value();
     }
 
+    // An empty batch signed with `secret`: the webhook server's answer.
     int postSignedWith(const QUrl &url, const QByteArray &secret)
     {
-        const QByteArray body = R"({"object":"instagram","entry":[]})";
-        QNetworkRequest request(url);
-        request.setHeader(
-            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, secret));
-        QNetworkAccessManager network;
-        std::unique_ptr<QNetworkReply> reply(network.post(request, body));
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
-            return 0;
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return m_sandbox.postSigned(url, R"({"object":"instagram","entry":[]})", secret);
     }
 
 private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        sandbox::SandboxOptions options;
-        options.eventsPerMinute = 0;
-        options.customers = 2;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const Result<QUrl> base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<test::SandboxControl>(m_base);
+        QVERIFY(m_sandbox.start(quietSandbox(2)));
     }
 
     void cleanup()
     {
-        m_control.reset();
-        m_sandbox.reset();
+        m_sandbox.stop();
         m_dir.reset();
     }
 
@@ -146,24 +78,25 @@ private slots:
     void deliveriesSignedWithEitherSecretAreStored()
     {
         test::LogCapture logs;
-        std::unique_ptr<CoreServices> core = startCore(bothPairs());
+        std::unique_ptr<CoreServices> core = startCore(appCredentials(m_sandbox));
         QVERIFY(core);
         QSignalSpy appDone(core.get(), &CoreServices::appWebhooksSubscribed);
         QSignalSpy accountDone(core.get(), &CoreServices::webhooksSubscribed);
         core->subscribeWebhooks();
         QTRY_COMPARE_WITH_TIMEOUT(appDone.count(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(accountDone.count(), 1, 10000);
-        QCOMPARE(subscriptions().value(QLatin1String("callback_url")).toString(),
+        QCOMPARE(m_sandbox.subscriptions().value(QLatin1String("callback_url")).toString(),
             core->webhookUrl().toString());
 
-        const QString metaSigned = inject(QStringLiteral("signed with the Meta app secret"));
+        const QString metaSigned = m_sandbox.customerWrites(
+            m_sandbox.firstCustomer(), QStringLiteral("signed with the Meta app secret"));
         QTRY_VERIFY_WITH_TIMEOUT(isStored(metaSigned), 10000);
         QCOMPARE(core->webhookServer()->signingSecret(), WebhookServer::SigningSecret::Meta);
 
-        m_control->call("POST", QStringLiteral("/__sandbox/webhooks/signing"),
+        m_sandbox.control().call("POST", QStringLiteral("/__sandbox/webhooks/signing"),
             { { QStringLiteral("secret"), QStringLiteral("instagram") } });
-        const QString instagramSigned
-            = inject(QStringLiteral("signed with the Instagram App Secret"));
+        const QString instagramSigned = m_sandbox.customerWrites(
+            m_sandbox.firstCustomer(), QStringLiteral("signed with the Instagram App Secret"));
         QTRY_VERIFY_WITH_TIMEOUT(isStored(instagramSigned), 10000);
 
         QCOMPARE(postSignedWith(core->webhookUrl(), "a-third-secret"), 403);
@@ -184,17 +117,17 @@ private slots:
     // accepted at once, on the same port, without a restart (they got 403 until then).
     void metaSecretEnteredWhileRunningIsUsedAtOnce()
     {
-        std::unique_ptr<CoreServices> core = startCore(instagramPairOnly());
+        std::unique_ptr<CoreServices> core = startCore(appCredentials(m_sandbox, false));
         QVERIFY(core);
         const QUrl url = core->webhookUrl();
         const QByteArray metaSecret = m_sandbox->options().metaAppSecret.toUtf8();
         QCOMPARE(postSignedWith(url, metaSecret), 403);
 
-        AccountService *accounts = core->accounts();
-        AppConfig config = accounts->config();
+        AppSetup *app = core->appSetup();
+        AppConfig config = app->config();
         config.metaAppId = m_sandbox->options().metaAppId;
-        accounts->setConfig(config);
-        QVERIFY(await(accounts->storeMetaAppSecret(m_sandbox->options().metaAppSecret)));
+        app->setConfig(config);
+        QVERIFY(await(app->storeMetaAppSecret(m_sandbox->options().metaAppSecret)));
         QTRY_COMPARE_WITH_TIMEOUT(postSignedWith(url, metaSecret), 200, 10000);
         QCOMPARE(core->webhookUrl(), url);
         QCOMPARE(postSignedWith(url, m_sandbox->options().appSecret.toUtf8()), 200);
@@ -206,9 +139,9 @@ private slots:
     // dashboard, and every account is still subscribed.
     void onlyTheInstagramPairStillSubscribesEveryAccount()
     {
-        std::unique_ptr<CoreServices> core = startCore(instagramPairOnly());
+        std::unique_ptr<CoreServices> core = startCore(appCredentials(m_sandbox, false));
         QVERIFY(core);
-        QVERIFY(core->accounts()->config().metaAppId.isEmpty());
+        QVERIFY(core->appSetup()->config().metaAppId.isEmpty());
         QSignalSpy appDone(core.get(), &CoreServices::appWebhooksSubscribed);
         QSignalSpy appFailed(core.get(), &CoreServices::appWebhookSubscriptionFailed);
         QSignalSpy accountDone(core.get(), &CoreServices::webhooksSubscribed);
@@ -222,8 +155,10 @@ private slots:
         QCOMPARE(accountDone.first().first().toString(), m_sandbox->options().businessId);
         QCOMPARE(accountFailed.count(), 0);
         QCOMPARE(appDone.count(), 0);
-        QVERIFY(!subscriptions().value(QLatin1String("account_fields")).toArray().isEmpty());
-        QVERIFY(subscriptions().value(QLatin1String("callback_url")).toString().isEmpty());
+        QVERIFY(
+            !m_sandbox.subscriptions().value(QLatin1String("account_fields")).toArray().isEmpty());
+        QVERIFY(
+            m_sandbox.subscriptions().value(QLatin1String("callback_url")).toString().isEmpty());
         // Signatures are still checked, with the one secret there is.
         QCOMPARE(postSignedWith(core->webhookUrl(), m_sandbox->options().appSecret.toUtf8()), 200);
         QCOMPARE(
@@ -234,7 +169,7 @@ private slots:
     // accounts are subscribed all the same.
     void accountsAreSubscribedWhenTheAppLevelStepFails()
     {
-        std::unique_ptr<CoreServices> core = startCore(bothPairs());
+        std::unique_ptr<CoreServices> core = startCore(appCredentials(m_sandbox));
         QVERIFY(core);
         // The sign-in's sync must be done, so that the injected fault meets the subscription.
         const QString id = m_sandbox->options().businessId;
@@ -244,15 +179,17 @@ private slots:
         QSignalSpy accountDone(core.get(), &CoreServices::webhooksSubscribed);
         QSignalSpy accountFailed(core.get(), &CoreServices::webhookSubscriptionFailed);
 
-        m_control->fault(
+        m_sandbox.control().fault(
             { { QStringLiteral("count"), 1 }, { QStringLiteral("http_status"), 503 } });
         core->subscribeWebhooks();
         QTRY_COMPARE_WITH_TIMEOUT(appFailed.count(), 1, 10000);
         QCOMPARE(appFailed.first().first().value<Error>().httpStatus, 503);
         QTRY_COMPARE_WITH_TIMEOUT(accountDone.count(), 1, 10000);
         QCOMPARE(accountFailed.count(), 0);
-        QVERIFY(!subscriptions().value(QLatin1String("account_fields")).toArray().isEmpty());
-        QVERIFY(subscriptions().value(QLatin1String("callback_url")).toString().isEmpty());
+        QVERIFY(
+            !m_sandbox.subscriptions().value(QLatin1String("account_fields")).toArray().isEmpty());
+        QVERIFY(
+            m_sandbox.subscriptions().value(QLatin1String("callback_url")).toString().isEmpty());
 
         // The handshake cannot reach this callback: Graph answers 2200 to the app-level POST.
         appFailed.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
-// Helpers shared by the store's tests (header only: tests/CMakeLists.txt globs tst_*.cpp).
+// Helpers shared by the store's tests (header only: tests/CMakeLists.txt globs tst_*.cpp); futures
+// are waited for with test::awaitResult (support/await.h).
 #include "model/events.h"
 #include "store/store.h"
 #include "store/storereader.h"
@@ -41,13 +42,6 @@ inline InboundEvent targeted(InboundEvent::Kind kind, const QString &mid, qint64
     e.timestampMs = ts;
     e.mid = mid;
     return e;
-}
-
-template <typename T>
-T wait(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
 }
 
 // Fails the test (returns false) if a Status/Result holds an error, printing it.

@@ -1,16 +1,18 @@
 // Opening the store's file: pragmas, migrations from every earlier version, and the ways a file
 // can be unusable (newer schema, not a database, corrupted pages, a failed migration, full disk).
-#include "storetestutil.h"
-
 #include "common/privatefiles.h"
 #include "store/database.h"
 #include "store/schema.h"
 #include "store/sqlutil.h"
+#include "storetestutil.h"
+#include "support/await.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +22,7 @@
 #endif
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 
 namespace {
@@ -253,7 +256,8 @@ private slots:
             QCOMPARE(hits->size(), 1);
         }
         // The migrated file takes new writes like a fresh one.
-        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("m3"), 3000, QStringLiteral("encore"))}))));
+        QVERIFY(ok(awaitResult((*store)->applyEvents(
+            { message(QStringLiteral("m3"), 3000, QStringLiteral("encore")) }))));
         auto counts = (*reader)->counts();
         QVERIFY(ok(counts));
         QCOMPARE(counts->messages, qint64(fromVersion >= 1 ? 3 : 1));
@@ -305,7 +309,7 @@ private slots:
                 events.append(message(QStringLiteral("m%1").arg(i), 1000 + i,
                                       QStringLiteral("message number %1 with some padding text").arg(i),
                                       QStringLiteral("c%1").arg(i % 50)));
-            QVERIFY(ok(wait((*store)->applyEvents(events))));
+            QVERIFY(ok(awaitResult((*store)->applyEvents(events))));
         }
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -355,7 +359,8 @@ private slots:
             QVERIFY(raw.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'reaction_queue'")).isValid());
         }
         // The old rows take the business's own reaction next to the customer's.
-        auto queued = wait((*store)->enqueueReaction(70, QStringLiteral("😂"), QStringLiteral("😂"), false));
+        auto queued = awaitResult(
+            (*store)->enqueueReaction(70, QStringLiteral("😂"), QStringLiteral("😂"), false));
         QVERIFY(ok(queued));
         QCOMPARE(queued->entry.mid, QStringLiteral("m1"));
         QCOMPARE(queued->entry.customerId, kCustomer);
@@ -366,7 +371,7 @@ private slots:
         QCOMPARE((*m)->reactions.size(), 2);
         QCOMPARE((*m)->reactions.at(0).emoji, QStringLiteral("❤️"));
         QCOMPARE((*m)->reactions.at(1).reactorId, kAccount);
-        QCOMPARE(wait((*store)->queuedReactions())->size(), 1);
+        QCOMPARE(awaitResult((*store)->queuedReactions())->size(), 1);
     }
 
     // v5: the sync engine's state (conversation list walked, up to which updated_time) survives
@@ -400,14 +405,14 @@ private slots:
         QVERIFY(ok(conversation) && conversation->has_value());
         QVERIFY(!(*conversation)->olderMissing);
 
-        QVERIFY(
-            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 1000))));
-        QVERIFY(
-            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 2000))));
-        QVERIFY(
-            ok(wait((*store)->rememberConversationSynced(kAccount, QStringLiteral("c2"), 1500))));
-        QVERIFY(ok(wait((*store)->setSyncWalkComplete(kAccount, true))));
-        QVERIFY(ok(wait((*store)->markOlderMissing(kAccount, kCustomer))));
+        QVERIFY(ok(awaitResult(
+            (*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 1000))));
+        QVERIFY(ok(awaitResult(
+            (*store)->rememberConversationSynced(kAccount, QStringLiteral("c1"), 2000))));
+        QVERIFY(ok(awaitResult(
+            (*store)->rememberConversationSynced(kAccount, QStringLiteral("c2"), 1500))));
+        QVERIFY(ok(awaitResult((*store)->setSyncWalkComplete(kAccount, true))));
+        QVERIFY(ok(awaitResult((*store)->markOlderMissing(kAccount, kCustomer))));
         auto state = (*reader)->syncState(kAccount);
         QVERIFY(ok(state));
         QCOMPARE(state->updatedMs.size(), 2);
@@ -418,11 +423,132 @@ private slots:
 
         // Removing the account with its messages forgets what sync knew (a new connection walks
         // everything again).
-        QVERIFY(ok(wait((*store)->removeAccount(kAccount, true))));
+        QVERIFY(ok(awaitResult((*store)->removeAccount(kAccount, true))));
         state = (*reader)->syncState(kAccount);
         QVERIFY(ok(state));
         QVERIFY(state->updatedMs.isEmpty());
         QVERIFY(!state->walkComplete);
+    }
+
+    // v7: the search index is made again with prefix indexes (2 and 3 characters), filled with
+    // progress; the old messages are still found, by whole words and by prefixes as typed.
+    void version5FileGetsPrefixIndexes()
+    {
+        QTemporaryDir dir;
+        const QString path = Database::pathInDataDir(dir.path());
+        const QStringList texts { QStringLiteral("the cafeteria opens at nine"),
+            QStringLiteral("Straße und Café"), QStringLiteral("ordering two more"),
+            QStringLiteral("ΚΑΛΗΜΕΡΑ from Athens"), QStringLiteral("nothing else") };
+        {
+            RawConnection raw(path);
+            QVERIFY(ok(schema::migrate(raw.db(), schema::steps(), 5)));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO accounts(id) VALUES ('%1')").arg(kAccount)));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO contacts(id) VALUES ('%1')").arg(kCustomer)));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO conversations(id, account_id, customer_id) "
+                                        "VALUES (7, '%1', '%2')")
+                             .arg(kAccount, kCustomer)));
+            for (int i = 0; i < texts.size(); ++i) {
+                QSqlQuery q(raw.db());
+                q.prepare(QStringLiteral(
+                    "INSERT INTO messages(id, conversation_id, account_id, mid, "
+                    "outgoing, text, created_ms, state) VALUES (?, 7, ?, ?, 0, ?, ?, 0)"));
+                q.addBindValue(10 * (i + 1)); // gaps between the ids
+                q.addBindValue(kAccount);
+                q.addBindValue(QStringLiteral("m%1").arg(i));
+                q.addBindValue(texts.at(i));
+                q.addBindValue(1000 + i);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(!raw.scalar(QStringLiteral(
+                                    "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
+                         .toString()
+                         .contains(QStringLiteral("prefix")));
+        }
+        // The log tells how far the rebuild is (minutes at 10,000,000 messages).
+        QTest::ignoreMessage(QtInfoMsg,
+            QRegularExpression(QStringLiteral("migrating to version 7: 100% \\(5 of 5\\)")));
+        auto store = Store::open(dir.path());
+        QVERIFY(ok(store));
+        {
+            RawConnection raw(path);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+                schema::currentVersion());
+            QVERIFY(raw.scalar(QStringLiteral(
+                                   "SELECT sql FROM sqlite_master WHERE name = 'messages_fts'"))
+                        .toString()
+                        .contains(QStringLiteral("prefix='2 3'")));
+            // The index (its prefix indexes included) holds exactly the messages' words.
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")));
+        }
+        auto reader = StoreReader::open((*store)->databasePath());
+        QVERIFY(ok(reader));
+        const auto found = [&](const QString &typed) {
+            auto hits = (*reader)->search(typed);
+            QStringList ids;
+            for (const SearchHit &hit : hits.value_or(QList<SearchHit>()))
+                ids << QString::number(hit.messageId);
+            return ids.join(QLatin1Char(','));
+        };
+        QCOMPARE(
+            found(QStringLiteral("ca")), QStringLiteral("20,10")); // café, cafeteria: newest first
+        QCOMPARE(found(QStringLiteral("caf")), QStringLiteral("20,10"));
+        QCOMPARE(found(QStringLiteral("cafet")), QStringLiteral("10"));
+        QCOMPARE(found(QStringLiteral("STRA")), QStringLiteral("20"));
+        QCOMPARE(found(QStringLiteral("or")), QStringLiteral("30"));
+        QCOMPARE(found(QStringLiteral("καλ")), QStringLiteral("40"));
+        QCOMPARE(found(QStringLiteral("two mo")), QStringLiteral("30"));
+        QCOMPARE(found(QStringLiteral("zz")), QString());
+        // New messages reach the rebuilt index through the triggers, prefixes included.
+        QVERIFY(ok(awaitResult((*store)->applyEvents(
+            { message(QStringLiteral("m9"), 9000, QStringLiteral("caffeine")) }))));
+        QCOMPARE(found(QStringLiteral("caf")).split(QLatin1Char(',')).size(), 3);
+    }
+
+    void fillFtsWorksInRowRanges()
+    {
+        QTemporaryDir dir;
+        auto store = Store::open(dir.path());
+        QVERIFY(ok(store));
+        QList<InboundEvent> events;
+        for (int i = 0; i < 25; ++i)
+            events.append(message(
+                QStringLiteral("m%1").arg(i), 1000 + i, QStringLiteral("word%1 shared").arg(i)));
+        QVERIFY(ok(awaitResult((*store)->applyEvents(events))));
+        store->reset();
+        RawConnection raw(Database::pathInDataDir(dir.path()));
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('delete-all')")));
+        QCOMPARE(
+            raw.scalar(QStringLiteral(
+                           "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH 'shared'"))
+                .toInt(),
+            0);
+        QList<qint64> done;
+        QVERIFY(ok(schema::fillFts(
+            raw.db(),
+            [&](qint64 d, qint64 total) {
+                QCOMPARE(total, qint64(25));
+                done.append(d);
+            },
+            4)));
+        QCOMPARE(done.constLast(), qint64(25));
+        QVERIFY(done.size() >= 7); // 25 rows in ranges of 4 ids
+        QVERIFY(std::is_sorted(done.cbegin(), done.cend()));
+        QCOMPARE(
+            raw.scalar(QStringLiteral(
+                           "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH 'shared'"))
+                .toInt(),
+            25);
+        QCOMPARE(raw.scalar(QStringLiteral(
+                                "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH 'wo*'"))
+                     .toInt(),
+            25);
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")));
     }
 
     void failedMigrationLeavesThePreviousVersion()
@@ -449,12 +575,13 @@ private slots:
         options.maxPageCount = 80; // a little above what the empty schema takes
         auto store = Store::open(dir.path(), options);
         QVERIFY(ok(store));
-        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("small"), 1, QStringLiteral("hi"))}))));
+        QVERIFY(ok(awaitResult(
+            (*store)->applyEvents({ message(QStringLiteral("small"), 1, QStringLiteral("hi")) }))));
 
         QList<InboundEvent> big;
         for (int i = 0; i < 3000; ++i)
             big.append(message(QStringLiteral("big%1").arg(i), 100 + i, QString(200, QLatin1Char('a' + i % 26))));
-        auto result = wait((*store)->applyEvents(big));
+        auto result = awaitResult((*store)->applyEvents(big));
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Storage);
         QCOMPARE(result.error().code, sqlite::Full);
@@ -464,7 +591,8 @@ private slots:
         QVERIFY(ok(reader));
         QCOMPARE((*reader)->counts()->messages, qint64(1)); // the failed batch left nothing behind
         // The store keeps working for writes that fit.
-        QVERIFY(ok(wait((*store)->applyEvents({message(QStringLiteral("after"), 5000, QStringLiteral("ok"))}))));
+        QVERIFY(ok(awaitResult((*store)->applyEvents(
+            { message(QStringLiteral("after"), 5000, QStringLiteral("ok")) }))));
         QCOMPARE((*reader)->counts()->messages, qint64(2));
     }
 

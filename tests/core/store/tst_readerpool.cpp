@@ -3,6 +3,7 @@
 #include "store/guithread.h"
 #include "store/readerpool.h"
 #include "storetestutil.h"
+#include "support/await.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -10,6 +11,7 @@
 #include <QThread>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 
 class TestReaderPool : public QObject {
@@ -27,7 +29,7 @@ private slots:
         auto store = Store::open(m_dir.path());
         QVERIFY(ok(store));
         m_store = std::move(*store);
-        QVERIFY(ok(wait(
+        QVERIFY(ok(awaitResult(
             m_store->applyEvents({ message(QStringLiteral("m1"), 1000, QStringLiteral("hi")) }))));
     }
 
@@ -78,7 +80,7 @@ private slots:
                 }));
         }
         for (auto &f : futures)
-            QVERIFY(ok(wait(f)));
+            QVERIFY(ok(awaitResult(f)));
         QCOMPARE(order, (QList<int> { 0, 1, 2, 3, 4 }));
         QCOMPARE(threads.size(), 1);
         QVERIFY(!threads.contains(QThread::currentThread()));

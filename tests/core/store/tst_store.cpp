@@ -1,6 +1,7 @@
 // The write side through the Store facade: applyEvents semantics (idempotence, echoes, edits,
 // unsends, reactions, read receipts, unknown kinds, order), the outbox, signals and concurrency.
 #include "storetestutil.h"
+#include "support/await.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -13,6 +14,7 @@
 #include <vector>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 using Kind = InboundEvent::Kind;
 
@@ -24,7 +26,10 @@ class TestStore : public QObject {
     std::unique_ptr<StoreReader> m_reader;
     std::atomic<qint64> m_now{1'000'000};
 
-    Status apply(const QList<InboundEvent> &events) { return wait(m_store->applyEvents(events)); }
+    Status apply(const QList<InboundEvent> &events)
+    {
+        return awaitResult(m_store->applyEvents(events));
+    }
 
     StoredMessage byMid(const QString &mid)
     {
@@ -168,10 +173,11 @@ private slots:
 
     void echoAfterMarkSentMatchesTheOutboxRow()
     {
-        auto id = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("Thanks!")));
+        auto id
+            = awaitResult(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("Thanks!")));
         QVERIFY(ok(id));
-        QVERIFY(ok(wait(m_store->markSending(*id))));
-        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.sent")))));
+        QVERIFY(ok(awaitResult(m_store->markSending(*id))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*id, QStringLiteral("mid.sent")))));
         QVERIFY(ok(apply({message(QStringLiteral("mid.sent"), m_now + 50, QStringLiteral("Thanks!"), kCustomer, true)})));
         QCOMPARE(messageCount(), qint64(1));
         const StoredMessage m = byMid(QStringLiteral("mid.sent"));
@@ -183,9 +189,10 @@ private slots:
 
     void echoBeforeMarkSentIsMergedIntoTheOutboxRow()
     {
-        auto id = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("Thanks!")));
+        auto id
+            = awaitResult(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("Thanks!")));
         QVERIFY(ok(id));
-        QVERIFY(ok(wait(m_store->markSending(*id))));
+        QVERIFY(ok(awaitResult(m_store->markSending(*id))));
         // The echo webhook wins the race against the Send API's answer ...
         InboundEvent echo = message(QStringLiteral("mid.race"), m_now + 10, QStringLiteral("Thanks!"), kCustomer, true);
         InboundEvent reaction = targeted(Kind::Reaction, QStringLiteral("mid.race"), m_now + 20);
@@ -196,7 +203,7 @@ private slots:
         QCoreApplication::processEvents();
         QSignalSpy spy(m_store.get(), &Store::changed);
         // ... and markSent then folds the echo row into the outbox row.
-        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.race")))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*id, QStringLiteral("mid.race")))));
         QCOMPARE(messageCount(), qint64(1));
         const StoredMessage m = byMid(QStringLiteral("mid.race"));
         QCOMPARE(m.id, *id);
@@ -213,11 +220,11 @@ private slots:
     // (instagram-api.md §11): the outbox row takes the echo's mid instead of getting a twin.
     void echoWithAnotherMidAfterMarkSentTakesOverTheOutboxRow()
     {
-        auto id
-            = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("See you at 9")));
+        auto id = awaitResult(
+            m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("See you at 9")));
         QVERIFY(ok(id));
-        QVERIFY(ok(wait(m_store->markSending(*id))));
-        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.send-api")))));
+        QVERIFY(ok(awaitResult(m_store->markSending(*id))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*id, QStringLiteral("mid.send-api")))));
         // A reaction names the echo's mid before the echo came: it waits for it.
         InboundEvent reaction = targeted(Kind::Reaction, QStringLiteral("mid.echo"), m_now + 900);
         reaction.emoji = QStringLiteral("❤️");
@@ -237,19 +244,20 @@ private slots:
         QVERIFY(ok(apply({ echo })));
         QCOMPARE(messageCount(), qint64(1));
         // A late duplicate answer for the same send changes nothing.
-        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.send-api")))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*id, QStringLiteral("mid.send-api")))));
         QCOMPARE(byMid(QStringLiteral("mid.echo")).id, *id);
     }
 
     void echoWithAnotherMidBeforeMarkSentIsMergedIntoTheOutboxRow()
     {
-        auto id = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("On my way")));
+        auto id = awaitResult(
+            m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("On my way")));
         QVERIFY(ok(id));
-        QVERIFY(ok(wait(m_store->markSending(*id))));
+        QVERIFY(ok(awaitResult(m_store->markSending(*id))));
         QVERIFY(ok(apply({ message(QStringLiteral("mid.echo2"), m_now + 300,
             QStringLiteral("On my way"), kCustomer, true) })));
         QCOMPARE(messageCount(), qint64(2));
-        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.send-api2")))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*id, QStringLiteral("mid.send-api2")))));
         QCOMPARE(messageCount(), qint64(1));
         const StoredMessage m = byMid(QStringLiteral("mid.echo2"));
         QCOMPARE(m.id, *id);
@@ -262,13 +270,15 @@ private slots:
     void echoFallbackNeedsTheSameTextAndTime()
     {
         // Two identical replies sent a minute apart, each echoed with another mid: one each.
-        auto first = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("ok")));
+        auto first
+            = awaitResult(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("ok")));
         QVERIFY(ok(first));
-        QVERIFY(ok(wait(m_store->markSent(*first, QStringLiteral("s1")))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*first, QStringLiteral("s1")))));
         m_now += 60'000;
-        auto second = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("ok")));
+        auto second
+            = awaitResult(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("ok")));
         QVERIFY(ok(second));
-        QVERIFY(ok(wait(m_store->markSent(*second, QStringLiteral("s2")))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*second, QStringLiteral("s2")))));
         // Another text, and the same text too long after the send: messages of their own (sent
         // from the Instagram app).
         QVERIFY(ok(apply(
@@ -475,23 +485,23 @@ private slots:
         QVERIFY(ok(apply({message(QStringLiteral("m1"), 1000, QStringLiteral("a")),
                           message(QStringLiteral("m2"), 2000, QStringLiteral("b"))})));
         QCOMPARE(conversation().unreadCount, 2);
-        QVERIFY(ok(wait(m_store->markConversationRead(conversation().id))));
+        QVERIFY(ok(awaitResult(m_store->markConversationRead(conversation().id))));
         QCOMPARE(conversation().unreadCount, 0);
         // An older message found later by sync is not unread; a new one is.
         QVERIFY(ok(apply({message(QStringLiteral("m0"), 500, QStringLiteral("old"))})));
         QCOMPARE(conversation().unreadCount, 0);
         QVERIFY(ok(apply({message(QStringLiteral("m3"), 3000, QStringLiteral("new"))})));
         QCOMPARE(conversation().unreadCount, 1);
-        QVERIFY(!wait(m_store->markConversationRead(987654)));
+        QVERIFY(!awaitResult(m_store->markConversationRead(987654)));
     }
 
     void outboxLifecycle()
     {
         QList<AttachmentData> files{{QStringLiteral("image"), QStringLiteral("https://example.com/a.png"), {}, {}}};
-        auto id = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("Hi"), files,
-                                                QStringLiteral("m0"), QStringLiteral("HUMAN_AGENT")));
+        auto id = awaitResult(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("Hi"),
+            files, QStringLiteral("m0"), QStringLiteral("HUMAN_AGENT")));
         QVERIFY(ok(id));
-        auto pending = wait(m_store->pendingOutgoing());
+        auto pending = awaitResult(m_store->pendingOutgoing());
         QVERIFY(ok(pending));
         QCOMPARE(pending->size(), 1);
         const StoredMessage &q = pending->at(0);
@@ -506,36 +516,38 @@ private slots:
         QVERIFY(!q.clientId.isEmpty());
         QCOMPARE(conversation().lastOutgoingMs, m_now.load());
 
-        QVERIFY(ok(wait(m_store->markSending(*id))));
-        QVERIFY(ok(wait(m_store->markFailed(*id, QStringLiteral("HTTP 503"), true, 5000))));
-        auto retry = wait(m_store->pendingOutgoing());
+        QVERIFY(ok(awaitResult(m_store->markSending(*id))));
+        QVERIFY(ok(awaitResult(m_store->markFailed(*id, QStringLiteral("HTTP 503"), true, 5000))));
+        auto retry = awaitResult(m_store->pendingOutgoing());
         QCOMPARE(retry->at(0).state, MessageState::Queued);
         QCOMPARE(retry->at(0).nextAttemptMs, qint64(5000));
         QCOMPARE(retry->at(0).errorText, QStringLiteral("HTTP 503"));
-        QVERIFY(ok(wait(m_store->markSending(*id))));
-        QVERIFY(ok(wait(m_store->markFailed(*id, QStringLiteral("outside the messaging window"), false))));
-        QVERIFY(wait(m_store->pendingOutgoing())->isEmpty());
+        QVERIFY(ok(awaitResult(m_store->markSending(*id))));
+        QVERIFY(ok(awaitResult(
+            m_store->markFailed(*id, QStringLiteral("outside the messaging window"), false))));
+        QVERIFY(awaitResult(m_store->pendingOutgoing())->isEmpty());
         auto failed = m_reader->message(*id);
         QCOMPARE((*failed)->state, MessageState::Failed);
         QCOMPARE((*failed)->attempts, 2);
         QCOMPARE((*failed)->errorText, QStringLiteral("outside the messaging window"));
-        QVERIFY(!wait(m_store->markSending(*id))); // a final failure is not sent again by itself
-        QVERIFY(ok(wait(m_store->retryOutgoing(*id))));
-        QCOMPARE(wait(m_store->pendingOutgoing())->size(), 1);
-        QVERIFY(ok(wait(m_store->deleteOutgoing(*id))));
+        QVERIFY(
+            !awaitResult(m_store->markSending(*id))); // a final failure is not sent again by itself
+        QVERIFY(ok(awaitResult(m_store->retryOutgoing(*id))));
+        QCOMPARE(awaitResult(m_store->pendingOutgoing())->size(), 1);
+        QVERIFY(ok(awaitResult(m_store->deleteOutgoing(*id))));
         QVERIFY(!m_reader->message(*id)->has_value());
-        QVERIFY(!wait(m_store->enqueueOutgoing(kAccount, kCustomer, QString())));
+        QVERIFY(!awaitResult(m_store->enqueueOutgoing(kAccount, kCustomer, QString())));
     }
 
     void sentMessageCannotBeDeletedOrResent()
     {
-        auto id = wait(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("x")));
-        QVERIFY(ok(wait(m_store->markSending(*id))));
-        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.x")))));
-        QVERIFY(!wait(m_store->deleteOutgoing(*id)));
-        QVERIFY(!wait(m_store->markSending(*id)));
-        QVERIFY(ok(wait(m_store->markSent(*id, QStringLiteral("mid.x"))))); // idempotent
-        QVERIFY(!wait(m_store->markSent(*id, QStringLiteral("mid.other"))));
+        auto id = awaitResult(m_store->enqueueOutgoing(kAccount, kCustomer, QStringLiteral("x")));
+        QVERIFY(ok(awaitResult(m_store->markSending(*id))));
+        QVERIFY(ok(awaitResult(m_store->markSent(*id, QStringLiteral("mid.x")))));
+        QVERIFY(!awaitResult(m_store->deleteOutgoing(*id)));
+        QVERIFY(!awaitResult(m_store->markSending(*id)));
+        QVERIFY(ok(awaitResult(m_store->markSent(*id, QStringLiteral("mid.x"))))); // idempotent
+        QVERIFY(!awaitResult(m_store->markSent(*id, QStringLiteral("mid.other"))));
     }
 
     void accountsAndContacts()
@@ -544,7 +556,7 @@ private slots:
         a.id = kAccount;
         a.username = QStringLiteral("shop");
         a.tokenExpiresAt = QDateTime::fromMSecsSinceEpoch(5'000'000, Qt::UTC);
-        QVERIFY(ok(wait(m_store->upsertAccount(a))));
+        QVERIFY(ok(awaitResult(m_store->upsertAccount(a))));
         QVERIFY(ok(apply({message(QStringLiteral("m1"), 1000, QStringLiteral("hi"))})));
         Contact c;
         c.id = kCustomer;
@@ -555,7 +567,7 @@ private slots:
         c.fetchedAt = QDateTime::fromMSecsSinceEpoch(42'000, Qt::UTC);
         QCoreApplication::processEvents();
         QSignalSpy spy(m_store.get(), &Store::changed);
-        QVERIFY(ok(wait(m_store->upsertContact(c))));
+        QVERIFY(ok(awaitResult(m_store->upsertContact(c))));
         QTRY_COMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).value<StoreChange>().conversationIds, QList<qint64>{conversation().id});
         QCOMPARE(conversation().contact.name, QStringLiteral("Zoë Example"));
@@ -567,14 +579,14 @@ private slots:
         QCOMPARE(accounts->at(0).tokenExpiresAt.toMSecsSinceEpoch(), qint64(5'000'000));
 
         // Removing without deleting hides the account and its inbox, and keeps the history.
-        QVERIFY(ok(wait(m_store->removeAccount(kAccount, false))));
+        QVERIFY(ok(awaitResult(m_store->removeAccount(kAccount, false))));
         QVERIFY(m_reader->accounts()->isEmpty());
         QVERIFY(m_reader->inbox({})->isEmpty());
         QCOMPARE(messageCount(), qint64(1));
-        QVERIFY(ok(wait(m_store->upsertAccount(a))));
+        QVERIFY(ok(awaitResult(m_store->upsertAccount(a))));
         QCOMPARE(m_reader->inbox({})->size(), 1);
         // Deleting takes everything of the account.
-        QVERIFY(ok(wait(m_store->removeAccount(kAccount, true))));
+        QVERIFY(ok(awaitResult(m_store->removeAccount(kAccount, true))));
         QCOMPARE(messageCount(), qint64(0));
         QCOMPARE(m_reader->counts()->conversations, 0);
         // And the writer's caches do not point at the deleted rows.
@@ -584,7 +596,8 @@ private slots:
 
     void linkConversationStoresInstagramsId()
     {
-        QVERIFY(ok(wait(m_store->linkConversation(kAccount, kCustomer, QStringLiteral("aWdfZAG")))));
+        QVERIFY(ok(awaitResult(
+            m_store->linkConversation(kAccount, kCustomer, QStringLiteral("aWdfZAG")))));
         QVERIFY(ok(apply({message(QStringLiteral("m1"), 1000, QStringLiteral("hi"))})));
         QCOMPARE(conversation().instagramConversationId, QStringLiteral("aWdfZAG"));
     }
@@ -595,9 +608,9 @@ private slots:
         auto good = m_store->applyEvents({message(QStringLiteral("g1"), 1000, QStringLiteral("good"))});
         auto bad = m_store->markSending(424242);
         auto good2 = m_store->applyEvents({message(QStringLiteral("g2"), 2000, QStringLiteral("good too"))});
-        QVERIFY(ok(wait(good)));
-        QVERIFY(!wait(bad));
-        QVERIFY(ok(wait(good2)));
+        QVERIFY(ok(awaitResult(good)));
+        QVERIFY(!awaitResult(bad));
+        QVERIFY(ok(awaitResult(good2)));
         QCOMPARE(messageCount(), qint64(2));
     }
 
@@ -621,7 +634,7 @@ private slots:
                     // Each thread redelivers its previous batch too: still no doubles.
                     auto f = m_store->applyEvents(batch);
                     auto again = m_store->applyEvents(batch);
-                    if (!wait(f) || !wait(again))
+                    if (!awaitResult(f) || !awaitResult(again))
                         ++failures;
                 }
             }));
@@ -656,7 +669,7 @@ private slots:
         const QString path = m_store->databasePath();
         m_store.reset();
         for (auto &f : futures)
-            QVERIFY(ok(wait(f)));
+            QVERIFY(ok(awaitResult(f)));
         auto reader = StoreReader::open(path);
         QVERIFY(ok(reader));
         QCOMPARE((*reader)->counts()->messages, qint64(50));

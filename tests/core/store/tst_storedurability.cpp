@@ -1,10 +1,10 @@
 // An acknowledged write survives SIGKILL: a child process (this executable in child mode) applies
 // batches and reports each one after its future finished; the parent kills it mid-ingest, reopens
 // the file and finds every acknowledged event, nothing doubled and an intact database.
-#include "storetestutil.h"
-
 #include "store/database.h"
 #include "store/sqlutil.h"
+#include "storetestutil.h"
+#include "support/await.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -15,6 +15,7 @@
 #include <cstdlib>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 
 namespace {
@@ -39,7 +40,7 @@ QString midFor(int batch, int i) { return QStringLiteral("b%1-%2").arg(batch).ar
         // Two callers per round, so kills also land in the middle of grouped commits.
         auto f = (*store)->applyEvents(events);
         auto again = (*store)->applyEvents(events);
-        if (!wait(f) || !wait(again))
+        if (!awaitResult(f) || !awaitResult(again))
             std::_Exit(3);
         std::printf("acked %d\n", batch);
         std::fflush(stdout);

@@ -1,14 +1,15 @@
 // Reads: message pages by (created_ms, id) keys, the inbox by last activity with filters and
 // keyset paging, full-text search (diacritics, hostile input), contacts, counts.
-#include "storetestutil.h"
-
 #include "store/ftsquery.h"
+#include "storetestutil.h"
+#include "support/await.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 using namespace inlet;
+using inlet::test::awaitResult;
 using namespace inlet::storetest;
 
 class TestStoreReader : public QObject {
@@ -18,7 +19,10 @@ class TestStoreReader : public QObject {
     std::unique_ptr<Store> m_store;
     std::unique_ptr<StoreReader> m_reader;
 
-    Status apply(const QList<InboundEvent> &events) { return wait(m_store->applyEvents(events)); }
+    Status apply(const QList<InboundEvent> &events)
+    {
+        return awaitResult(m_store->applyEvents(events));
+    }
     qint64 conversationId(const QString &customer = kCustomer)
     {
         auto c = m_reader->conversationFor(kAccount, customer);
@@ -139,7 +143,8 @@ private slots:
                           message(QStringLiteral("a2"), 2000, QStringLiteral("hello"), QStringLiteral("c2")),
                           message(QStringLiteral("a3"), 3000, QStringLiteral("answer"), QStringLiteral("c2"), true),
                           otherAccount})));
-        QVERIFY(ok(wait(m_store->markConversationRead(conversationId(QStringLiteral("c2"))))));
+        QVERIFY(
+            ok(awaitResult(m_store->markConversationRead(conversationId(QStringLiteral("c2"))))));
 
         InboxQuery all;
         QCOMPARE(m_reader->inbox(all)->size(), 3);
@@ -251,8 +256,8 @@ private slots:
         Contact bob;
         bob.id = QStringLiteral("c2");
         bob.name = QStringLiteral("Bob 100%");
-        QVERIFY(ok(wait(m_store->upsertContact(zoe))));
-        QVERIFY(ok(wait(m_store->upsertContact(bob))));
+        QVERIFY(ok(awaitResult(m_store->upsertContact(zoe))));
+        QVERIFY(ok(awaitResult(m_store->upsertContact(bob))));
         QCOMPARE(m_reader->searchContacts(QStringLiteral("mart"))->size(), 1);
         QCOMPARE(m_reader->searchContacts(QStringLiteral("ZOE_"))->size(), 1);
         QCOMPARE(m_reader->searchContacts(QStringLiteral("%"))->size(), 1); // a literal percent

@@ -106,6 +106,37 @@ private slots:
         QCOMPARE(p.takeRequest().body.size(), 1024);
     }
 
+    // A head of exactly the limit is accepted however the reads fall, also when one ends inside
+    // the blank line that closes it (found by fuzz_httprequestparser: it was 431 then).
+    void headOfExactlyTheLimitAcceptedInAnySplit_data()
+    {
+        QTest::addColumn<int>("firstRead"); // bytes of the head's terminator in the first read
+        for (int k = 0; k <= 4; ++k)
+            QTest::addRow("%d of CRLFCRLF", k) << k;
+    }
+    void headOfExactlyTheLimitAcceptedInAnySplit()
+    {
+        QFETCH(int, firstRead);
+        const QByteArray start = "GET / HTTP/1.1\r\nX-Pad: ";
+        const QByteArray head = start + QByteArray(512 - start.size(), 'p');
+        QCOMPARE(head.size(), 512);
+        const QByteArray wire = head + "\r\n\r\n";
+        HttpRequestParser p(limits());
+        const State first = p.feed(wire.left(head.size() + firstRead));
+        QCOMPARE(first, firstRead == 4 ? State::Complete : State::NeedMore);
+        if (firstRead < 4)
+            QCOMPARE(p.feed(wire.mid(head.size() + firstRead)), State::Complete);
+        QCOMPARE(p.takeRequest().header("x-pad").size(), 512 - start.size());
+
+        // One byte more is refused, as soon as the bytes held prove it.
+        HttpRequestParser over(limits());
+        State state = over.feed(wire.left(head.size() + firstRead).insert(20, 'p'));
+        if (state == State::NeedMore)
+            state = over.feed(wire.mid(head.size() + firstRead));
+        QCOMPARE(state, State::Error);
+        QCOMPARE(over.errorStatus(), 431);
+    }
+
     void chunkedOverLimitFailsBeforeTheChunk()
     {
         HttpRequestParser p(limits(1024));

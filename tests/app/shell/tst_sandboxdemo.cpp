@@ -34,11 +34,11 @@ private slots:
         test::AppHarness app(dir.path(), sandboxOptions);
         QVERIFY2(app.isValid(), qPrintable(app.error));
         app.core->vault()->setSessionOnlyFallback(true);
-        CoreServices *core = app.core.get();
-        AccountService *accounts = app.accounts;
+        CoreServices *core = app.core;
+        AccountList *accounts = app.accounts;
         app.start();
 
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
+        QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
         QSignalSpy webhookStarted(core, &CoreServices::webhookStarted);
         QSignalSpy subscribed(core, &CoreServices::webhooksSubscribed);
         QTest::mouseClick(app.window->welcomePage()->sandboxButton(), Qt::LeftButton);

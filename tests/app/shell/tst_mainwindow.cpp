@@ -13,8 +13,10 @@
 #include "auth/tokenvault.h"
 #include "core/graph/graphtestutil.h"
 #include "graph/graphclient.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "store/store.h"
 #include "support/sandboxarguments.h"
 #include "support/testsupport.h"
@@ -50,7 +52,9 @@ private:
     std::unique_ptr<TokenVault> m_vault;
     std::unique_ptr<GraphClient> m_graph;
     std::unique_ptr<TokenRefreshScheduler> m_scheduler;
-    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<AppSetup> m_app;
+    std::unique_ptr<AccountList> m_accounts;
+    std::unique_ptr<SignInFlow> m_flow;
     std::unique_ptr<QWebEngineProfile> m_profile;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<AvatarLoader> m_avatars;
@@ -76,7 +80,7 @@ private:
 
     bool trySandboxAndAllow()
     {
-        QSignalSpy signedIn(m_accounts.get(), &AccountService::signedIn);
+        QSignalSpy signedIn(m_flow.get(), &SignInFlow::signedIn);
         QTest::mouseClick(m_window->welcomePage()->sandboxButton(), Qt::LeftButton);
         if (!allowInLoginWindow())
             return false;
@@ -110,20 +114,24 @@ private slots:
         m_graph = std::make_unique<GraphClient>();
         m_graph->setTransferTimeout(std::chrono::seconds(5));
         m_scheduler = std::make_unique<TokenRefreshScheduler>(m_graph.get(), m_vault.get());
-        m_accounts = std::make_unique<AccountService>(m_store.get(), m_vault.get(), m_graph.get(),
-                                                      m_scheduler.get());
+        m_app = std::make_unique<AppSetup>(m_vault.get(), m_graph.get());
+        m_accounts = std::make_unique<AccountList>(
+            m_store.get(), m_vault.get(), m_graph.get(), m_scheduler.get());
+        m_flow = std::make_unique<SignInFlow>(
+            m_app.get(), m_accounts.get(), m_vault.get(), m_graph.get());
         m_profile.reset(createLoginProfile(m_dir->path(), nullptr));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_avatars = std::make_unique<AvatarLoader>(m_network.get());
         m_sandboxOptions.eventsPerMinute = 0;
         m_sandboxOptions.customers = 3;
         // The app's path: inlet-sandbox as a child process, reached through the core's link.
-        m_link = std::make_unique<SandboxLink>(m_accounts.get());
+        m_link = std::make_unique<SandboxLink>(m_app.get(), m_flow.get());
         m_sandbox = std::make_unique<SandboxController>(
             m_link.get(), test::sandboxArguments(m_sandboxOptions));
-        m_signIn = std::make_unique<SignInController>(m_accounts.get(), m_profile.get());
-        m_window = std::make_unique<MainWindow>(m_accounts.get(), m_signIn.get(), m_sandbox.get(),
-                                                m_avatars.get());
+        m_signIn = std::make_unique<SignInController>(m_flow.get(), m_profile.get());
+        m_window = std::make_unique<MainWindow>(
+            MainWindow::AccountServices { m_accounts.get(), m_flow.get(), m_app.get() },
+            m_signIn.get(), m_sandbox.get(), m_avatars.get());
         const QFuture<Status> loaded = m_accounts->load();
         QTRY_VERIFY(loaded.isFinished());
         m_window->show();
@@ -139,7 +147,9 @@ private slots:
         m_link.reset();
         m_avatars.reset();
         m_network.reset();
+        m_flow.reset();
         m_accounts.reset();
+        m_app.reset();
         m_scheduler.reset();
         m_graph.reset();
         m_vault.reset();
@@ -183,7 +193,7 @@ private slots:
         appId->setText(QStringLiteral("1234567890"));
         secret->setText(QStringLiteral("typed-secret-value"));
         dialog->accept();
-        QTRY_COMPARE(m_accounts->config().appId, QStringLiteral("1234567890"));
+        QTRY_COMPARE(m_app->config().appId, QStringLiteral("1234567890"));
         QTRY_VERIFY(m_window->statusText().contains(QStringLiteral("keychain")));
         const auto stored = await(m_vault->read(TokenVault::appSecretKey(QStringLiteral("1234567890"))));
         QVERIFY(stored && *stored);
@@ -197,11 +207,10 @@ private slots:
     {
         QVERIFY(!m_vault->sessionOnlyFallback());
         const QString ini = m_dir->filePath(QStringLiteral("inlet.ini"));
-        connect(
-            m_accounts.get(), &AccountService::configChanged, this, [ini](const AppConfig &config) {
-                QSettings settings(ini, QSettings::IniFormat); // as main.cpp saves it
-                config.save(settings);
-            });
+        connect(m_app.get(), &AppSetup::configChanged, this, [ini](const AppConfig &config) {
+            QSettings settings(ini, QSettings::IniFormat); // as main.cpp saves it
+            config.save(settings);
+        });
         m_window->openSettings();
         QTRY_VERIFY(m_window->settingsDialog() != nullptr);
         auto *dialog = qobject_cast<SettingsDialog *>(m_window->settingsDialog());
@@ -220,7 +229,7 @@ private slots:
         edits.value(QStringLiteral("Meta App Secret"))
             ->setText(QStringLiteral("typed-meta-app-secret"));
         dialog->accept();
-        QTRY_COMPARE(m_accounts->config().metaAppId, QStringLiteral("2345678901234567"));
+        QTRY_COMPARE(m_app->config().metaAppId, QStringLiteral("2345678901234567"));
         const QString key = TokenVault::metaAppSecretKey(QStringLiteral("2345678901234567"));
         QTRY_VERIFY_WITH_TIMEOUT(
             await(m_vault->read(key)).value_or(Result<QString>()).value_or(QString())
@@ -298,7 +307,7 @@ private slots:
         QTest::qWait(100); // let the list lay out the grown row
         saveScreenshot(QStringLiteral("needs-sign-in.png"));
 
-        QSignalSpy signedIn(m_accounts.get(), &AccountService::signedIn);
+        QSignalSpy signedIn(m_flow.get(), &SignInFlow::signedIn);
         QTest::mouseClick(row->reconnectButton(), Qt::LeftButton);
         QVERIFY(allowInLoginWindow());
         QVERIFY(signedIn.wait(15000));
@@ -324,7 +333,7 @@ private slots:
             asked = true;
             return std::optional<bool>(true); // delete the messages too
         });
-        QSignalSpy disconnected(m_accounts.get(), &AccountService::accountDisconnected);
+        QSignalSpy disconnected(m_accounts.get(), &AccountList::accountDisconnected);
         QTest::mouseClick(m_window->accountsPanel()->row(id)->disconnectButton(), Qt::LeftButton);
         QVERIFY(asked);
         QVERIFY(disconnected.wait(10000));
@@ -337,7 +346,7 @@ private slots:
 
     void cancelledSignInSaysSo()
     {
-        QSignalSpy failed(m_accounts.get(), &AccountService::signInFailed);
+        QSignalSpy failed(m_flow.get(), &SignInFlow::signInFailed);
         QTest::mouseClick(m_window->welcomePage()->sandboxButton(), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([this] { return m_signIn->window() != nullptr; }, 15000));
         m_signIn->window()->close();

@@ -60,15 +60,15 @@ private slots:
             app.start();
             QVERIFY(app.window->isShowingWelcome());
             QVERIFY(!app.sandbox->isRunning()); // a new profile does not start it on its own
-            QSignalSpy signedIn(app.accounts, &AccountService::signedIn);
-            QSignalSpy subscribed(app.core.get(), &CoreServices::webhooksSubscribed);
+            QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
+            QSignalSpy subscribed(app.core, &CoreServices::webhooksSubscribed);
             QTest::mouseClick(app.window->welcomePage()->sandboxButton(), Qt::LeftButton);
             QVERIFY(app.allowInLoginWindow());
             QVERIFY(signedIn.wait(15000));
             QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() >= 1, 15000);
             firstBase = app.sandbox->baseUrl();
-            QVERIFY(app.settings.value(QStringLiteral("app/sandbox")).toBool());
-            QCOMPARE(app.settings.value(QStringLiteral("sandbox/port")).toUInt(),
+            QVERIFY(app.settings->value(QStringLiteral("app/sandbox")).toBool());
+            QCOMPARE(app.settings->value(QStringLiteral("sandbox/port")).toUInt(),
                 uint(firstBase.port()));
         } // quit
 
@@ -78,8 +78,8 @@ private slots:
             AppHarness app(dir.path(), sandboxOptions());
             QVERIFY2(app.isValid(), qPrintable(app.error));
             QSignalSpy windows(app.signIn.get(), &SignInController::windowOpened);
-            QSignalSpy needsSignIn(app.accounts, &AccountService::accountNeedsSignIn);
-            QSignalSpy subscribed(app.core.get(), &CoreServices::webhooksSubscribed);
+            QSignalSpy needsSignIn(app.accounts, &AccountList::accountNeedsSignIn);
+            QSignalSpy subscribed(app.core, &CoreServices::webhooksSubscribed);
             app.start();
             // /me/subscribed_apps goes with the account's stored token: the sandbox accepted it.
             QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() >= 1, 15000);
@@ -128,8 +128,8 @@ private slots:
         {
             AppHarness app(dir.path(), sandboxOptions());
             QVERIFY2(app.isValid(), qPrintable(app.error));
-            QSignalSpy needsSignIn(app.accounts, &AccountService::accountNeedsSignIn);
-            QSignalSpy signedIn(app.accounts, &AccountService::signedIn);
+            QSignalSpy needsSignIn(app.accounts, &AccountList::accountNeedsSignIn);
+            QSignalSpy signedIn(app.core->signInFlow(), &SignInFlow::signedIn);
             app.start();
             QVERIFY(app.allowInLoginWindow(20000));
             QVERIFY(signedIn.wait(15000));
@@ -140,7 +140,7 @@ private slots:
             // 4. Disconnect from the UI: the token leaves the keychain, the welcome page returns.
             app.window->setDisconnectPrompt(
                 [](const Account &) { return std::optional<bool>(false); });
-            QSignalSpy disconnected(app.accounts, &AccountService::accountDisconnected);
+            QSignalSpy disconnected(app.accounts, &AccountList::accountDisconnected);
             AccountRow *row = app.window->accountsPanel()->row(id);
             QVERIFY(row);
             QTest::mouseClick(row->disconnectButton(), Qt::LeftButton);

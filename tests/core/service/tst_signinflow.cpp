@@ -3,10 +3,13 @@
 #include "core/graph/graphtestutil.h"
 #include "graph/graphclient.h"
 #include "sandbox/sandbox.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
+#include "service/appsetup.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/signedincore.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -14,12 +17,15 @@
 #include <QTest>
 
 using namespace inlet;
+using inlet::test::appCredentials;
 using inlet::test::await;
+using inlet::test::quietSandbox;
 
 // The sign-in orchestration against the sandbox, with its headless consent control instead of a
-// browser: OAuthFlow -> TokenVault -> Store -> scheduler, reconnect, disconnect.
+// browser: SignInFlow (OAuthFlow -> TokenVault) -> AccountList (Store, scheduler), reconnect,
+// disconnect, restart; AppSetup gives both the app's id, hosts and secret.
 // The vault runs session-only (in memory): the keychain itself is tested in tst_tokenvault.
-class TestAccountService : public QObject {
+class TestSignInFlow : public QObject {
     Q_OBJECT
 private:
     struct Services {
@@ -27,13 +33,13 @@ private:
         std::unique_ptr<TokenVault> vault;
         std::unique_ptr<GraphClient> graph;
         std::unique_ptr<TokenRefreshScheduler> scheduler;
-        std::unique_ptr<AccountService> accounts;
+        std::unique_ptr<AppSetup> app;
+        std::unique_ptr<AccountList> accounts;
+        std::unique_ptr<SignInFlow> signIn;
     };
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<test::SandboxControl> m_control;
-    QUrl m_base;
+    test::TestSandbox m_sandbox;
 
     // A fresh set of services over the same data dir (like an app restart) sharing `vault`.
     Services makeServices(TokenVault *sharedVault = nullptr)
@@ -48,83 +54,92 @@ private:
             s.vault->setSessionOnlyFallback(true);
             sharedVault = s.vault.get();
         }
-        s.graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
+        s.graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_sandbox.base()));
         s.graph->setTransferTimeout(std::chrono::seconds(5));
         s.scheduler = std::make_unique<TokenRefreshScheduler>(s.graph.get(), sharedVault);
-        s.accounts = std::make_unique<AccountService>(s.store.get(), sharedVault, s.graph.get(),
-                                                      s.scheduler.get());
+        s.app = std::make_unique<AppSetup>(sharedVault, s.graph.get());
+        s.accounts = std::make_unique<AccountList>(
+            s.store.get(), sharedVault, s.graph.get(), s.scheduler.get());
+        s.signIn = std::make_unique<SignInFlow>(
+            s.app.get(), s.accounts.get(), sharedVault, s.graph.get());
         return s;
     }
 
-    bool useSandbox(AccountService &service)
+    bool useSandbox(Services &s)
     {
-        const sandbox::SandboxOptions &o = m_sandbox->options();
-        SandboxLink link(&service);
-        const auto stored = await(link.use(
-            m_base, AppCredentials { o.appId, o.appSecret, o.metaAppId, o.metaAppSecret }));
-        return stored && *stored;
+        SandboxLink link(s.app.get(), s.signIn.get());
+        return test::useSandbox(link, m_sandbox, appCredentials(m_sandbox));
     }
 
     // One whole sign-in with the sandbox's headless consent; returns the new account.
-    std::optional<Account> signIn(AccountService &service)
+    std::optional<Account> signIn(Services &s)
     {
-        const auto request = await(service.beginSignIn());
-        if (!request || !*request)
-            return std::nullopt;
-        const QUrl redirect = m_control->consent((*request)->authorizeUrl);
-        const Result<QString> code = service.handleRedirect(redirect);
-        if (!code)
-            return std::nullopt;
-        QSignalSpy signedIn(&service, &AccountService::signedIn);
-        service.completeSignIn(*code);
-        if (!signedIn.wait(10000))
-            return std::nullopt;
-        return signedIn.first().first().value<Account>();
+        return test::signIn(*s.signIn, m_sandbox, 10000);
     }
 
 private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        sandbox::SandboxOptions options;
-        options.eventsPerMinute = 0;
-        options.customers = 3;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const Result<QUrl> base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<test::SandboxControl>(m_base);
+        QVERIFY(m_sandbox.start(quietSandbox(3)));
     }
 
     void cleanup()
     {
-        m_control.reset();
-        m_sandbox.reset();
+        m_sandbox.stop();
         m_dir.reset();
+    }
+
+    // AppSetup has one job: the Meta app's set-up. It needs no store and no accounts.
+    void appSetupStandsAlone()
+    {
+        TokenVault vault(QStringLiteral("inlet-test"));
+        vault.setSessionOnlyFallback(true);
+        GraphClient graph;
+        AppSetup app(&vault, &graph);
+        const auto early = await(app.storeAppSecret(QStringLiteral("s3cret")));
+        QVERIFY(early && !*early);
+        QCOMPARE(early->error().kind, Error::Kind::Invalid);
+
+        AppConfig config;
+        config.appId = QStringLiteral("77");
+        config.hosts = InstagramHosts::allAt(m_sandbox.base());
+        QSignalSpy secrets(&app, &AppSetup::appSecretsChanged);
+        app.setConfig(config);
+        QCOMPARE(graph.hosts(), InstagramHosts::allAt(m_sandbox.base()));
+        const auto stored = await(app.storeAppSecret(QStringLiteral("s3cret")));
+        QVERIFY(stored && *stored);
+        QCOMPARE(secrets.size(), 1);
+        const auto secret = await(app.appSecret());
+        QVERIFY(secret && *secret);
+        QCOMPARE(**secret, QStringLiteral("s3cret"));
+        const auto has = await(app.hasAppSecret());
+        QVERIFY(has && *has && **has);
     }
 
     void useSandboxSetsHostsAndKeepsSecretInVault()
     {
         Services s = makeServices();
-        QSignalSpy configChanged(s.accounts.get(), &AccountService::configChanged);
-        QVERIFY(useSandbox(*s.accounts));
-        QCOMPARE(s.accounts->config().hosts, InstagramHosts::allAt(m_base));
-        QCOMPARE(s.accounts->config().appId, m_sandbox->options().appId);
-        QCOMPARE(s.graph->hosts(), InstagramHosts::allAt(m_base));
+        QSignalSpy configChanged(s.app.get(), &AppSetup::configChanged);
+        QVERIFY(useSandbox(s));
+        QCOMPARE(s.app->config().hosts, InstagramHosts::allAt(m_sandbox.base()));
+        QCOMPARE(s.app->config().appId, m_sandbox->options().appId);
+        QCOMPARE(s.graph->hosts(), InstagramHosts::allAt(m_sandbox.base()));
         QVERIFY(configChanged.count() >= 1);
-        const auto secret = await(s.vault->read(TokenVault::appSecretKey(m_sandbox->options().appId)));
+        const auto secret
+            = await(s.vault->read(TokenVault::appSecretKey(m_sandbox->options().appId)));
         QVERIFY(secret && *secret);
         QCOMPARE(**secret, m_sandbox->options().appSecret);
-        const auto has = await(s.accounts->hasAppSecret());
+        const auto has = await(s.app->hasAppSecret());
         QVERIFY(has && *has && **has);
     }
 
     void signInStoresAccountTokenAndTracksIt()
     {
         Services s = makeServices();
-        QVERIFY(useSandbox(*s.accounts));
-        QSignalSpy changed(s.accounts.get(), &AccountService::accountsChanged);
-        const auto account = signIn(*s.accounts);
+        QVERIFY(useSandbox(s));
+        QSignalSpy changed(s.accounts.get(), &AccountList::accountsChanged);
+        const auto account = signIn(s);
         QVERIFY(account);
         QCOMPARE(account->id, m_sandbox->options().businessId);
         QCOMPARE(account->username, m_sandbox->options().businessUsername);
@@ -132,7 +147,7 @@ private slots:
         QVERIFY(account->tokenExpiresAt > QDateTime::currentDateTimeUtc().addDays(50));
         QVERIFY(changed.count() >= 1);
         QCOMPARE(s.accounts->accounts().size(), 1);
-        QVERIFY(!s.accounts->isSigningIn());
+        QVERIFY(!s.signIn->isSigningIn());
 
         // The token is in the vault under the account id, and the scheduler keeps it fresh.
         const auto token = await(s.vault->read(TokenVault::accountKey(account->id)));
@@ -153,27 +168,28 @@ private slots:
     {
         test::LogCapture logs;
         Services s = makeServices();
-        QVERIFY(useSandbox(*s.accounts));
-        const auto account = signIn(*s.accounts);
+        QVERIFY(useSandbox(s));
+        const auto account = signIn(s);
         QVERIFY(account);
         const auto token = await(s.vault->read(TokenVault::accountKey(account->id)));
         QVERIFY(token && *token);
         const QString secret = m_sandbox->options().appSecret;
-        const QStringList secrets{**token, secret};
+        const QStringList secrets { **token, secret };
 
         QSettings settings(m_dir->filePath(QStringLiteral("inlet.ini")), QSettings::IniFormat);
-        s.accounts->config().save(settings);
+        s.app->config().save(settings);
         settings.sync();
         QVERIFY(!logs.lines().isEmpty());
         for (const QString &value : secrets) {
-            QVERIFY2(logs.linesWith(value).isEmpty(), qPrintable(logs.linesWith(value).join(u'\n')));
-            for (const QString &path : {s.store->databasePath(), settings.fileName()}) {
+            QVERIFY2(
+                logs.linesWith(value).isEmpty(), qPrintable(logs.linesWith(value).join(u'\n')));
+            for (const QString &path : { s.store->databasePath(), settings.fileName() }) {
                 QFile file(path);
                 QVERIFY(file.open(QIODevice::ReadOnly));
                 QVERIFY2(!file.readAll().contains(value.toUtf8()), qPrintable(path));
             }
         }
-        QCOMPARE(AppConfig::load(settings), s.accounts->config());
+        QCOMPARE(AppConfig::load(settings), s.app->config());
     }
 
     void accountsSurviveRestart()
@@ -183,13 +199,13 @@ private slots:
         QString id;
         {
             Services first = makeServices(vault.get());
-            QVERIFY(useSandbox(*first.accounts));
-            const auto account = signIn(*first.accounts);
+            QVERIFY(useSandbox(first));
+            const auto account = signIn(first);
             QVERIFY(account);
             id = account->id;
         }
         Services second = makeServices(vault.get());
-        QSignalSpy changed(second.accounts.get(), &AccountService::accountsChanged);
+        QSignalSpy changed(second.accounts.get(), &AccountList::accountsChanged);
         const QFuture<Status> loaded = second.accounts->load();
         // The store is read on its reader thread: nothing is known before the answer comes back.
         QVERIFY(second.accounts->accounts().isEmpty());
@@ -209,14 +225,14 @@ private slots:
         QString id;
         {
             Services first = makeServices(vault.get());
-            QVERIFY(useSandbox(*first.accounts));
-            const auto account = signIn(*first.accounts);
+            QVERIFY(useSandbox(first));
+            const auto account = signIn(first);
             QVERIFY(account);
             id = account->id;
         }
         QVERIFY(await(vault->remove(TokenVault::accountKey(id))));
         Services second = makeServices(vault.get());
-        QSignalSpy needs(second.accounts.get(), &AccountService::accountNeedsSignIn);
+        QSignalSpy needs(second.accounts.get(), &AccountList::accountNeedsSignIn);
         second.accounts->load();
         QVERIFY(needs.wait(5000));
         QVERIFY(second.accounts->account(id)->needsSignIn);
@@ -226,17 +242,17 @@ private slots:
     void tokenInvalidMarksNeedsSignInAndReconnectClearsIt()
     {
         Services s = makeServices();
-        QVERIFY(useSandbox(*s.accounts));
-        const auto account = signIn(*s.accounts);
+        QVERIFY(useSandbox(s));
+        const auto account = signIn(s);
         QVERIFY(account);
         const auto oldToken = await(s.vault->read(TokenVault::accountKey(account->id)));
         QVERIFY(oldToken && *oldToken);
 
         // Instagram revokes the token; the next Graph call answers 190.
-        m_control->call("POST", QStringLiteral("/__sandbox/tokens/revoke"),
-                        {{QStringLiteral("all"), true}});
-        QSignalSpy needs(s.accounts.get(), &AccountService::accountNeedsSignIn);
-        const auto me = await(s.graph->me(AccessToken{**oldToken, account->id}));
+        m_sandbox.control().call("POST", QStringLiteral("/__sandbox/tokens/revoke"),
+            { { QStringLiteral("all"), true } });
+        QSignalSpy needs(s.accounts.get(), &AccountList::accountNeedsSignIn);
+        const auto me = await(s.graph->me(AccessToken { **oldToken, account->id }));
         QVERIFY(me && !*me);
         QVERIFY(needs.wait(5000) || needs.count() == 1);
         QVERIFY(s.accounts->account(account->id)->needsSignIn);
@@ -249,7 +265,7 @@ private slots:
         QTRY_VERIFY((*reader)->accounts().value_or(QList<Account>()).value(0).needsSignIn);
 
         // Reconnect: the same account, fresh token, flag gone, still one account.
-        const auto again = signIn(*s.accounts);
+        const auto again = signIn(s);
         QVERIFY(again);
         QCOMPARE(again->id, account->id);
         QCOMPARE(s.accounts->accounts().size(), 1);
@@ -272,10 +288,10 @@ private slots:
     {
         QFETCH(bool, deleteMessages);
         Services s = makeServices();
-        QVERIFY(useSandbox(*s.accounts));
-        const auto account = signIn(*s.accounts);
+        QVERIFY(useSandbox(s));
+        const auto account = signIn(s);
         QVERIFY(account);
-        QSignalSpy disconnected(s.accounts.get(), &AccountService::accountDisconnected);
+        QSignalSpy disconnected(s.accounts.get(), &AccountList::accountDisconnected);
         const auto done = await(s.accounts->disconnectAccount(account->id, deleteMessages));
         QVERIFY(done && *done);
         QCOMPARE(disconnected.count(), 1);
@@ -286,7 +302,7 @@ private slots:
         QVERIFY(TokenVault::isNotFound(token->error()));
         auto reader = StoreReader::open(s.store->databasePath());
         QVERIFY(reader);
-        QVERIFY((*reader)->accounts().value_or(QList<Account>{Account{}}).isEmpty());
+        QVERIFY((*reader)->accounts().value_or(QList<Account> { Account {} }).isEmpty());
     }
 
     // The first account's sign-in is a plain authorize URL; once one is connected, connecting
@@ -294,53 +310,53 @@ private slots:
     void anotherAccountForcesReauth()
     {
         Services s = makeServices();
-        QVERIFY(useSandbox(*s.accounts));
+        QVERIFY(useSandbox(s));
         QVERIFY(s.accounts->accounts().isEmpty());
-        const auto first = await(s.accounts->beginSignIn());
+        const auto first = await(s.signIn->beginSignIn());
         QVERIFY(first && *first);
         QVERIFY(!QUrlQuery((*first)->authorizeUrl).hasQueryItem(QStringLiteral("force_reauth")));
-        QVERIFY(signIn(*s.accounts));
+        QVERIFY(signIn(s));
         QCOMPARE(s.accounts->accounts().size(), 1);
-        const auto another = await(s.accounts->beginSignIn());
+        const auto another = await(s.signIn->beginSignIn());
         QVERIFY(another && *another);
         QCOMPARE(QUrlQuery((*another)->authorizeUrl).queryItemValue(QStringLiteral("force_reauth")),
-                 QStringLiteral("true"));
+            QStringLiteral("true"));
         // The sandbox takes it: the headless consent still signs in.
-        const QUrl redirect = m_control->consent((*another)->authorizeUrl);
-        QVERIFY(s.accounts->handleRedirect(redirect));
+        const QUrl redirect = m_sandbox.control().consent((*another)->authorizeUrl);
+        QVERIFY(s.signIn->handleRedirect(redirect));
     }
 
     void denyEndsWithClearError()
     {
         Services s = makeServices();
-        QVERIFY(useSandbox(*s.accounts));
-        const auto request = await(s.accounts->beginSignIn());
+        QVERIFY(useSandbox(s));
+        const auto request = await(s.signIn->beginSignIn());
         QVERIFY(request && *request);
-        QVERIFY(s.accounts->isSigningIn());
+        QVERIFY(s.signIn->isSigningIn());
         const QUrlQuery query((*request)->authorizeUrl);
         QUrl denied = (*request)->redirectUri;
         denied.setQuery(QStringLiteral("error=access_denied&error_reason=user_denied&"
                                        "error_description=The+user+denied+your+request&state=")
-                        + query.queryItemValue(QStringLiteral("state")));
-        const Result<QString> code = s.accounts->handleRedirect(denied);
+            + query.queryItemValue(QStringLiteral("state")));
+        const Result<QString> code = s.signIn->handleRedirect(denied);
         QVERIFY(!code);
         QCOMPARE(code.error().kind, Error::Kind::Auth);
-        QSignalSpy failed(s.accounts.get(), &AccountService::signInFailed);
-        s.accounts->abortSignIn(code.error());
+        QSignalSpy failed(s.signIn.get(), &SignInFlow::signInFailed);
+        s.signIn->abortSignIn(code.error());
         QCOMPARE(failed.count(), 1);
-        QVERIFY(!s.accounts->isSigningIn());
+        QVERIFY(!s.signIn->isSigningIn());
         QVERIFY(s.accounts->accounts().isEmpty());
     }
 
     void wrongStateIsRefused()
     {
         Services s = makeServices();
-        QVERIFY(useSandbox(*s.accounts));
-        const auto request = await(s.accounts->beginSignIn());
+        QVERIFY(useSandbox(s));
+        const auto request = await(s.signIn->beginSignIn());
         QVERIFY(request && *request);
         QUrl forged = (*request)->redirectUri;
         forged.setQuery(QStringLiteral("code=abc&state=forged"));
-        const Result<QString> code = s.accounts->handleRedirect(forged);
+        const Result<QString> code = s.signIn->handleRedirect(forged);
         QVERIFY(!code);
         QCOMPARE(code.error().kind, Error::Kind::Auth);
     }
@@ -350,21 +366,21 @@ private slots:
         Services s = makeServices();
         AppConfig config;
         QVERIFY(!config.isComplete());
-        s.accounts->setConfig(config);
-        const auto incomplete = await(s.accounts->beginSignIn());
+        s.app->setConfig(config);
+        const auto incomplete = await(s.signIn->beginSignIn());
         QVERIFY(incomplete && !*incomplete);
         QCOMPARE(incomplete->error().kind, Error::Kind::Invalid);
 
         config.appId = QStringLiteral("42");
-        config.hosts = InstagramHosts::allAt(m_base);
-        s.accounts->setConfig(config);
-        const auto noSecret = await(s.accounts->beginSignIn());
+        config.hosts = InstagramHosts::allAt(m_sandbox.base());
+        s.app->setConfig(config);
+        const auto noSecret = await(s.signIn->beginSignIn());
         QVERIFY(noSecret && !*noSecret);
         QCOMPARE(noSecret->error().kind, Error::Kind::Keychain);
         QVERIFY(noSecret->error().message.contains(QStringLiteral("App Secret")));
-        QVERIFY(!s.accounts->isSigningIn());
+        QVERIFY(!s.signIn->isSigningIn());
     }
 };
 
-QTEST_GUILESS_MAIN(TestAccountService)
-#include "tst_accountservice.moc"
+QTEST_GUILESS_MAIN(TestSignInFlow)
+#include "tst_signinflow.moc"

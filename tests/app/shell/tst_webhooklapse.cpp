@@ -11,13 +11,15 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/world.h"
-#include "service/accountservice.h"
+#include "service/accountlist.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
+#include "service/signinflow.h"
 #include "service/subscriptionkeeper.h"
 #include "store/guithread.h"
 #include "store/storereader.h"
 #include "support/shorthistory.h"
+#include "support/signedincore.h"
 #include "sync/syncengine.h"
 #include "webhook/webhookserver.h"
 
@@ -39,42 +41,18 @@ constexpr int kTimeout = 30000;
 class TestWebhookLapse : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<SandboxControl> m_control;
-    QUrl m_base;
-
-    QString write(const QString &igsid, const QString &text)
-    {
-        return m_control
-            ->call("POST", QStringLiteral("/__sandbox/events"),
-                { { "kind", "text" }, { "customer", igsid }, { "text", text } })
-            .value(QLatin1String("mid"))
-            .toString();
-    }
+    TestSandbox m_sandbox;
 
 private slots:
     void initTestCase()
     {
-        sandbox::SandboxOptions options;
-        options.appId = kAppId;
-        options.businessId = kBusiness;
-        options.customers = 3;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base);
-        m_base = *base;
-        m_control = std::make_unique<SandboxControl>(m_base);
+        QVERIFY(m_sandbox.start(quietSandbox(3, kAppId, kBusiness)));
         m_sandbox->delivery().setRetryBackoff(20, 200); // Meta's cadence, compressed
         // Short histories keep the first walk brief.
         inlet::test::keepNewestMessages(m_sandbox->world(), 3);
     }
 
-    void cleanupTestCase()
-    {
-        m_control.reset();
-        m_sandbox.reset();
-    }
+    void cleanupTestCase() { m_sandbox.stop(); }
 
     void recoversWhatSyncCanStillReachAfterALapse()
     {
@@ -86,10 +64,9 @@ private slots:
             = quint16(closedPortUrl().port()); // fixed: the same URL after a restart
         options.verifyToken = QStringLiteral("lapse-verify");
         options.rateLimitCapMs = 50;
-        auto created = CoreServices::create(options);
-        QVERIFY2(created, created ? "" : qPrintable(created.error().message));
-        std::unique_ptr<CoreServices> core = std::move(*created);
-        AccountService *accounts = core->accounts();
+        std::unique_ptr<CoreServices> core = createCore(options);
+        QVERIFY(core);
+        AccountList *accounts = core->accounts();
         SubscriptionKeeper *keeper = core->subscriptions();
 
         // The machine's wall clock, which the keeper compares with the monotonic one.
@@ -116,18 +93,8 @@ private slots:
 
         // Sign in through the sandbox's consent control, then the webhook server and the
         // app-level subscription, as the app does on the sandbox.
-        const auto stored = await(core->sandboxLink()->use(m_base,
-            AppCredentials { kAppId, m_sandbox->options().appSecret, m_sandbox->options().metaAppId,
-                m_sandbox->options().metaAppSecret }));
-        QVERIFY(stored && *stored);
-        const auto request = await(accounts->beginSignIn());
-        QVERIFY(request && *request);
-        const Result<QString> code
-            = accounts->handleRedirect(m_control->consent((*request)->authorizeUrl));
-        QVERIFY(code);
-        QSignalSpy signedIn(accounts, &AccountService::signedIn);
-        accounts->completeSignIn(*code);
-        QVERIFY(signedIn.wait(15000));
+        QVERIFY(useSandbox(*core->sandboxLink(), m_sandbox, appCredentials(m_sandbox)));
+        QVERIFY(signIn(*core->signInFlow(), m_sandbox));
         panel.setAccounts(accounts->accounts());
         QTRY_VERIFY_WITH_TIMEOUT(core->syncEngine(kBusiness) != nullptr, 5000);
         SyncEngine *engine = core->syncEngine(kBusiness);
@@ -150,7 +117,8 @@ private slots:
         });
         QVERIFY(reader);
         const QStringList customers = m_sandbox->world().conversationsByRecency();
-        const QString live = write(customers.at(0), QStringLiteral("Hello, are you there?"));
+        const QString live
+            = m_sandbox.customerWrites(customers.at(0), QStringLiteral("Hello, are you there?"));
         QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
             return (*reader)->messageByMid(kBusiness, live)->has_value();
         }),
@@ -165,23 +133,25 @@ private slots:
         const qint64 failedBefore = m_sandbox->delivery().failedAttempts();
         QStringList burst;
         for (int i = 0; i < 23; ++i)
-            burst.append(write(customers.at(1), QStringLiteral("burst %1").arg(i)));
-        const QStringList few { write(customers.at(2), QStringLiteral("one")),
-            write(customers.at(2), QStringLiteral("two")) };
+            burst.append(
+                m_sandbox.customerWrites(customers.at(1), QStringLiteral("burst %1").arg(i)));
+        const QStringList few { m_sandbox.customerWrites(customers.at(2), QStringLiteral("one")),
+            m_sandbox.customerWrites(customers.at(2), QStringLiteral("two")) };
         QTRY_VERIFY_WITH_TIMEOUT(
             m_sandbox->delivery().failedAttempts() > failedBefore + 1, kTimeout);
 
         // 37 hours pass (Meta's clock and the machine's): Meta gives up on the deliveries and
         // switches the account's subscription off.
         int status = 0;
-        m_control->call("POST", QStringLiteral("/__sandbox/clock/advance"),
+        m_sandbox.control().call("POST", QStringLiteral("/__sandbox/clock/advance"),
             { { "seconds", 37 * 3600 } }, &status);
         QCOMPARE(status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(
             m_sandbox->world().subscriptions().accountFields.isEmpty(), kTimeout);
         QCOMPARE(m_sandbox->delivery().pendingCount(), 0);
         QVERIFY(m_sandbox->delivery().droppedCount() >= 25);
-        const QJsonObject apps = m_control->call("GET", QStringLiteral("/__sandbox/webhooks"));
+        const QJsonObject apps
+            = m_sandbox.control().call("GET", QStringLiteral("/__sandbox/webhooks"));
         QVERIFY(apps.value(QLatin1String("dropped")).toInt() >= 25);
 
         // The app comes back: its webhook server listens again, and the machine resumed.
@@ -218,7 +188,8 @@ private slots:
         }));
 
         // Live again for real: the next message comes by webhook.
-        const QString after = write(customers.at(0), QStringLiteral("Back online?"));
+        const QString after
+            = m_sandbox.customerWrites(customers.at(0), QStringLiteral("Back online?"));
         QTRY_VERIFY_WITH_TIMEOUT(guithread::allowed([&] {
             return (*reader)->messageByMid(kBusiness, after)->has_value();
         }),

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "common/result.h"
+#include "models/modelrows.h"
+
+#include <QFuture>
+#include <QKeySequence>
+#include <QObject>
+
+#include <functional>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace inlet {
+class Store;
+}
+
+namespace inlet::app {
+
+// The triage actions on a conversation: Done (Reopen when it is done), Snooze (a menu: in an
+// hour, this evening, tomorrow morning, next week, a custom time; Open now when it is snoozed)
+// and Mark as unread. The three keyed actions act on the open conversation and live on `parent`
+// (window shortcuts); fillMenu() gives the same actions for any row (the list's context menu).
+// Every change is a write through the store's writer; the rows follow from the store's change.
+class TriageActions : public QObject {
+    Q_OBJECT
+public:
+    TriageActions(Store *store, QWidget *parent);
+
+    static QKeySequence doneKeys();
+    static QKeySequence snoozeKeys();
+    static QKeySequence unreadKeys();
+
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    // The conversation the keys and the header act on (id 0: none; the actions are disabled).
+    void setCurrent(const ConversationRow &row);
+    // Where the Snooze key pops the menu up (the header's Snooze button).
+    void setSnoozeAnchor(QWidget *anchor) { m_anchor = anchor; }
+
+    QAction *doneAction() const { return m_done; }
+    QAction *snoozeAction() const { return m_snooze; }
+    QAction *unreadAction() const { return m_unread; }
+    // The open conversation's Snooze menu (filled as it opens).
+    QMenu *snoozeMenu() const { return m_snoozeMenu; }
+    // Done / Snooze ▸ / Mark as unread for `row`.
+    void fillMenu(QMenu *menu, const ConversationRow &row);
+
+    // What the actions do (also for callers without a menu).
+    void toggleDone(const ConversationRow &row);
+    void snooze(qint64 conversationId, qint64 untilMs);
+    void reopen(qint64 conversationId);
+    void markUnread(qint64 conversationId);
+
+signals:
+    // A change the store refused, in words for the user.
+    void failed(const QString &reason);
+
+private:
+    void fillSnoozeMenu(QMenu *menu, const ConversationRow &row);
+    void askCustomSnooze(qint64 conversationId);
+    void report(QFuture<Status> done);
+    void updateTexts();
+
+    Store *m_store;
+    QWidget *m_parent;
+    QWidget *m_anchor = nullptr;
+    std::function<qint64()> m_now;
+    ConversationRow m_current;
+    QAction *m_done;
+    QAction *m_snooze;
+    QAction *m_unread;
+    QMenu *m_snoozeMenu;
+};
+
+} // namespace inlet::app

@@ -1,0 +1,50 @@
+#pragma once
+
+// Triage (issue 13): a conversation's status and the conversation list's views.
+namespace inlet {
+
+// Where a conversation stands in the manager's work (triage). Done keeps it out of the inbox until
+// the customer writes again; Snoozed keeps it out until a time (or the customer writes). Stored as
+// these numbers.
+enum class ConversationStatus {
+    Open = 0,
+    Done = 1,
+    Snoozed = 2,
+};
+
+// The conversation list's views (triage). Mine and Unassigned belong to team mode and are not
+// here yet.
+enum class InboxView {
+    All = 0, // every conversation that is not Done or Snoozed
+    NeedsReply = 1, // open, and the last message came from the customer
+    ReplyWindow = 2, // open, needs a reply, window not closed; the soonest to close first
+    Snoozed = 3,
+    Done = 4,
+};
+
+// How many conversations each view shows (with the same account and filters).
+struct ViewCounts {
+    int all = 0;
+    int needsReply = 0;
+    int replyWindow = 0;
+    int snoozed = 0;
+    int done = 0;
+    int of(InboxView view) const
+    {
+        switch (view) {
+        case InboxView::All:
+            return all;
+        case InboxView::NeedsReply:
+            return needsReply;
+        case InboxView::ReplyWindow:
+            return replyWindow;
+        case InboxView::Snoozed:
+            return snoozed;
+        case InboxView::Done:
+            return done;
+        }
+        return 0;
+    }
+};
+
+} // namespace inlet

@@ -1,0 +1,159 @@
+#include "models/conversationviewsmodel.h"
+
+#include "models/modelslogging.h"
+#include "models/serialworker.h"
+
+#include <QDateTime>
+
+namespace inlet {
+
+ConversationViewsModel::ConversationViewsModel(std::shared_ptr<InboxSource> source, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_source(std::move(source))
+    , m_worker(std::make_unique<SerialWorker>(QStringLiteral("inlet-view-counts")))
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(150);
+    connect(&m_coalesce, &QTimer::timeout, this, &ConversationViewsModel::refresh);
+    m_minute.setInterval(60 * 1000);
+    connect(&m_minute, &QTimer::timeout, this, &ConversationViewsModel::refresh);
+    m_minute.start();
+}
+
+ConversationViewsModel::~ConversationViewsModel()
+{
+    m_worker.reset(); // joins the thread before any member it might report to goes away
+}
+
+QList<InboxView> ConversationViewsModel::views()
+{
+    return { InboxView::NeedsReply, InboxView::ReplyWindow, InboxView::Snoozed, InboxView::Done,
+        InboxView::All };
+}
+
+QString ConversationViewsModel::englishName(InboxView view)
+{
+    switch (view) {
+    case InboxView::All:
+        return QStringLiteral("All");
+    case InboxView::NeedsReply:
+        return QStringLiteral("Needs reply");
+    case InboxView::ReplyWindow:
+        return QStringLiteral("Reply window");
+    case InboxView::Snoozed:
+        return QStringLiteral("Snoozed");
+    case InboxView::Done:
+        return QStringLiteral("Done");
+    }
+    return {};
+}
+
+int ConversationViewsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(views().size());
+}
+
+QVariant ConversationViewsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const InboxView view = viewAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return m_viewText(view);
+    case Qt::AccessibleTextRole:
+        return m_known ? QStringLiteral("%1 (%2)").arg(m_viewText(view)).arg(m_counts.of(view))
+                       : m_viewText(view);
+    case ViewRole:
+        return int(view);
+    case CountRole:
+        return m_counts.of(view);
+    case CountKnownRole:
+        return m_known;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationViewsModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert(
+        { { ViewRole, "view" }, { CountRole, "count" }, { CountKnownRole, "countKnown" } });
+    return names;
+}
+
+void ConversationViewsModel::setFilter(const InboxFilter &filter)
+{
+    InboxFilter base = filter.withoutView();
+    base.nowMs = 0;
+    if (base == m_filter && m_known)
+        return;
+    m_filter = base;
+    ++m_generation;
+    refresh();
+}
+
+void ConversationViewsModel::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+    if (m_known || m_counting)
+        refresh();
+}
+
+void ConversationViewsModel::setViewText(std::function<QString(InboxView)> text)
+{
+    m_viewText = std::move(text);
+    emit dataChanged(index(0), index(rowCount() - 1), { Qt::DisplayRole, Qt::AccessibleTextRole });
+}
+
+void ConversationViewsModel::applyStoreChange(const StoreChange &change)
+{
+    if (!change.conversationIds.isEmpty() || !change.removedConversationIds.isEmpty()
+        || !change.accountIds.isEmpty())
+        m_coalesce.start();
+}
+
+void ConversationViewsModel::refresh()
+{
+    m_coalesce.stop();
+    if (m_counting) {
+        m_countAgain = true; // one more count once the running one is in
+        return;
+    }
+    m_counting = true;
+    InboxFilter filter = m_filter;
+    filter.nowMs = m_now();
+    const quint64 generation = m_generation;
+    m_worker->post([this, source = m_source, filter, generation] {
+        auto counts = source->viewCounts(filter);
+        SerialWorker::deliver(this,
+            [this, generation, counts = std::move(counts)] { applyCounts(generation, counts); });
+    });
+}
+
+void ConversationViewsModel::applyCounts(quint64 generation, const Result<ViewCounts> &counts)
+{
+    m_counting = false;
+    if (generation == m_generation) {
+        if (!counts) {
+            qCWarning(lcModels) << "views: cannot count:" << counts.error().message;
+            emit countFailed(counts.error());
+        } else {
+            m_counts = *counts;
+            m_known = true;
+            emit dataChanged(index(0), index(rowCount() - 1),
+                { CountRole, CountKnownRole, Qt::AccessibleTextRole });
+            emit countsChanged();
+        }
+    } else {
+        m_countAgain = true; // the filter changed meanwhile
+    }
+    if (m_countAgain) {
+        m_countAgain = false;
+        refresh();
+    }
+}
+
+} // namespace inlet

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "common/result.h"
+#include "models/inboxsource.h"
+#include "store/storechange.h"
+
+#include <QAbstractListModel>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace inlet {
+
+class SerialWorker;
+
+// The conversation list's views (triage), each with how many conversations it holds: Needs
+// reply, Reply window, Snoozed, Done, All. Choosing one sets the view of the conversation list's
+// filter (InboxFilter::view). Counts are computed on a worker thread (InboxSource::viewCounts) with
+// the same account and filters as the list, after each store change (coalesced) and every minute
+// (the Reply window's count moves with the clock). Mine and Unassigned need team mode and are not
+// listed in solo mode.
+class ConversationViewsModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        ViewRole = Qt::UserRole + 1, // int(InboxView)
+        CountRole, // int; 0 until the first count arrives
+        CountKnownRole, // bool: the count has been computed
+    };
+    Q_ENUM(Role)
+
+    explicit ConversationViewsModel(std::shared_ptr<InboxSource> source, QObject *parent = nullptr);
+    ~ConversationViewsModel() override;
+
+    // The views, in the order they are listed.
+    static QList<InboxView> views();
+    static QString englishName(InboxView view);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    InboxView viewAt(int row) const { return views().value(row, InboxView::All); }
+    int rowOf(InboxView view) const { return int(views().indexOf(view)); }
+    ViewCounts counts() const { return m_counts; }
+    bool hasCounts() const { return m_known; }
+
+    // The list's account and filters (the view in `filter` is ignored): counts follow them.
+    void setFilter(const InboxFilter &filter);
+    // Where "now" comes from (the Reply window's count); counts again if it had counted.
+    void setClock(std::function<qint64()> nowMs);
+    // How DisplayRole names a view; the app passes its tr() wording.
+    void setViewText(std::function<QString(InboxView)> text);
+    // Delay that gathers store changes into one count (ms).
+    void setCoalesceInterval(int ms) { m_coalesce.setInterval(ms); }
+
+public slots:
+    // Counts again (queued; countsChanged tells when done).
+    void refresh();
+    // Connect Store::changed here: counts again shortly after (changes in a burst count once).
+    void applyStoreChange(const inlet::StoreChange &change);
+
+signals:
+    void countsChanged();
+    void countFailed(const inlet::Error &error);
+
+private:
+    void applyCounts(quint64 generation, const Result<ViewCounts> &counts);
+
+    std::shared_ptr<InboxSource> m_source;
+    std::unique_ptr<SerialWorker> m_worker;
+    InboxFilter m_filter;
+    ViewCounts m_counts;
+    bool m_known = false;
+    bool m_counting = false;
+    bool m_countAgain = false;
+    quint64 m_generation = 0; // bumped when the filter changes: counts for an older one are dropped
+    std::function<qint64()> m_now;
+    std::function<QString(InboxView)> m_viewText = &ConversationViewsModel::englishName;
+    QTimer m_coalesce;
+    QTimer m_minute;
+};
+
+} // namespace inlet

@@ -1,0 +1,194 @@
+#include "server/admincommands.h"
+
+#include "team/teamadmin.h"
+#include "team/teamschema.h"
+#include "team/teamsql.h"
+
+#include <QSqlQuery>
+
+namespace inlet::server {
+
+namespace {
+
+int report(const Status &status, QTextStream &out, QTextStream &err, const QString &done)
+{
+    if (!status) {
+        err << "inlet-server: " << status.error().message << Qt::endl;
+        return 1;
+    }
+    out << done << Qt::endl;
+    return 0;
+}
+
+int usage(QTextStream &err)
+{
+    err << "usage: inlet-server [options] migrate | agent add ROLE [DISPLAY-NAME] | agent remove "
+           "ROLE | agent list | agent grant ROLE ACCOUNT | agent revoke ROLE ACCOUNT | account "
+           "add IG-USER-ID [USERNAME] | account list | secret set NAME\n"
+           "Passwords, tokens and secrets are read from the first line of stdin."
+        << Qt::endl;
+    return 2;
+}
+
+// One line of stdin without its newline; empty when there is none.
+QString secretLine(QTextStream &in)
+{
+    return in.readLine();
+}
+
+// ACCOUNT as given: an Instagram user id (the usual) or the inlet.accounts id.
+Result<qint64> accountId(const QSqlDatabase &db, const QString &given)
+{
+    auto id = team::sql::scalar(db,
+        QStringLiteral("SELECT id FROM inlet.accounts WHERE ig_user_id = ? "
+                       "UNION ALL SELECT id FROM inlet.accounts WHERE id::text = ? LIMIT 1"),
+        { given, given });
+    if (!id)
+        return std::unexpected(id.error());
+    if (!id->isValid())
+        return fail(Error::Kind::Invalid, QStringLiteral("no account %1").arg(given));
+    return id->toLongLong();
+}
+
+int agentCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &in, QTextStream &out,
+    QTextStream &err)
+{
+    const QString verb = w.value(1);
+    if (verb == QLatin1String("list") && w.size() == 2) {
+        auto agents = team::admin::listAgents(db);
+        if (!agents)
+            return report(std::unexpected(agents.error()), out, err, {});
+        for (const team::admin::Agent &a : std::as_const(*agents)) {
+            QStringList accounts;
+            for (qint64 id : a.accountIds)
+                accounts.append(QString::number(id));
+            out << a.role << '\t' << a.displayName << '\t' << accounts.join(QLatin1Char(','))
+                << '\n';
+        }
+        out.flush();
+        return 0;
+    }
+    if (verb == QLatin1String("add") && (w.size() == 3 || w.size() == 4)) {
+        const QString password = secretLine(in);
+        if (password.isEmpty()) {
+            err << "inlet-server: give the agent's password on the first line of stdin" << Qt::endl;
+            return 2;
+        }
+        return report(team::admin::addAgent(db, w[2], password, w.value(3)), out, err,
+            QStringLiteral("agent %1 added").arg(w[2]));
+    }
+    if (verb == QLatin1String("remove") && w.size() == 3)
+        return report(team::admin::removeAgent(db, w[2]), out, err,
+            QStringLiteral("agent %1 removed").arg(w[2]));
+    if ((verb == QLatin1String("grant") || verb == QLatin1String("revoke")) && w.size() == 4) {
+        auto account = accountId(db, w[3]);
+        if (!account)
+            return report(std::unexpected(account.error()), out, err, {});
+        const bool grant = verb == QLatin1String("grant");
+        return report(grant ? team::admin::grantAccount(db, w[2], *account)
+                            : team::admin::revokeAccount(db, w[2], *account),
+            out, err,
+            QStringLiteral("agent %1 %2 account %3")
+                .arg(w[2], grant ? QStringLiteral("may see") : QStringLiteral("no longer sees"),
+                    w[3]));
+    }
+    return usage(err);
+}
+
+int accountCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &in, QTextStream &out,
+    QTextStream &err)
+{
+    const QString verb = w.value(1);
+    if (verb == QLatin1String("list") && w.size() == 2) {
+        QSqlQuery q(db);
+        if (auto ok = team::sql::exec(q,
+                QStringLiteral("SELECT id, ig_user_id, username FROM inlet.accounts "
+                               "WHERE NOT removed ORDER BY id"));
+            !ok)
+            return report(ok, out, err, {});
+        while (q.next())
+            out << q.value(0).toString() << '\t' << q.value(1).toString() << '\t'
+                << q.value(2).toString() << '\n';
+        out.flush();
+        return 0;
+    }
+    if (verb == QLatin1String("add") && (w.size() == 3 || w.size() == 4)) {
+        const QString token = secretLine(in);
+        if (token.isEmpty()) {
+            err << "inlet-server: give the account's Instagram token on the first line of stdin"
+                << Qt::endl;
+            return 2;
+        }
+        Status ok = team::sql::inTransaction(db, [&]() -> Status {
+            auto id = team::sql::scalar(db,
+                QStringLiteral(
+                    "INSERT INTO inlet.accounts (ig_user_id, username) VALUES (?, ?) "
+                    "ON CONFLICT (ig_user_id) DO UPDATE SET username = EXCLUDED.username, "
+                    "removed = false, needs_sign_in = false RETURNING id"),
+                { w[2], w.value(3) });
+            if (!id)
+                return std::unexpected(id.error());
+            return team::sql::exec(db,
+                QStringLiteral("INSERT INTO inlet.secrets (name, account_id, value) "
+                               "VALUES ('instagram_token', ?, ?) ON CONFLICT (name, account_id) "
+                               "DO UPDATE SET value = EXCLUDED.value, expires_ms = 0, "
+                               "updated_at = now()"),
+                { id->toLongLong(), token });
+        });
+        return report(ok, out, err, QStringLiteral("account %1 added").arg(w[2]));
+    }
+    return usage(err);
+}
+
+int secretCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &in, QTextStream &out,
+    QTextStream &err)
+{
+    static const QStringList names { QStringLiteral("instagram_app_secret"),
+        QStringLiteral("meta_app_secret"), QStringLiteral("webhook_verify_token") };
+    if (w.value(1) != QLatin1String("set") || w.size() != 3 || !names.contains(w[2]))
+        return usage(err);
+    const QString value = secretLine(in);
+    if (value.isEmpty()) {
+        err << "inlet-server: give the value on the first line of stdin" << Qt::endl;
+        return 2;
+    }
+    return report(team::sql::exec(db,
+                      QStringLiteral("INSERT INTO inlet.secrets (name, account_id, value) "
+                                     "VALUES (?, NULL, ?) ON CONFLICT (name, account_id) "
+                                     "DO UPDATE SET value = EXCLUDED.value, updated_at = now()"),
+                      { w[2], value }),
+        out, err, QStringLiteral("%1 stored").arg(w[2]));
+}
+
+} // namespace
+
+bool isAdminCommand(const QString &word)
+{
+    return word == QLatin1String("migrate") || word == QLatin1String("agent")
+        || word == QLatin1String("account") || word == QLatin1String("secret");
+}
+
+int runAdminCommand(const QStringList &words, const QSqlDatabase &db, QTextStream &in,
+    QTextStream &out, QTextStream &err)
+{
+    const QString command = words.value(0);
+    if (command == QLatin1String("migrate") && words.size() == 1) {
+        return report(team::schema::migrate(db), out, err,
+            QStringLiteral("the team database is at schema version %1")
+                .arg(team::schema::currentVersion()));
+    }
+    if (command != QLatin1String("migrate")) {
+        // Every other command needs the current schema.
+        if (auto ok = team::schema::migrate(db); !ok)
+            return report(ok, out, err, {});
+    }
+    if (command == QLatin1String("agent"))
+        return agentCommand(words, db, in, out, err);
+    if (command == QLatin1String("account"))
+        return accountCommand(words, db, in, out, err);
+    if (command == QLatin1String("secret"))
+        return secretCommand(words, db, in, out, err);
+    return usage(err);
+}
+
+} // namespace inlet::server

@@ -1,0 +1,97 @@
+#include "server/inletserver.h"
+
+#include "graph/graphclient.h"
+#include "server/outboxsender.h"
+#include "server/pgingest.h"
+#include "server/singletonjobs.h"
+#include "team/teamschema.h"
+#include "team/teamsql.h"
+#include "webhook/webhookserver.h"
+
+namespace inlet::server {
+
+InletServer::InletServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+InletServer::~InletServer()
+{
+    if (m_webhook)
+        m_webhook->stop(); // no commit is started after this
+    m_ingest.reset();
+}
+
+Status InletServer::start()
+{
+    const QString setup = QStringLiteral("inlet-server-setup");
+    {
+        auto db = openDatabase(m_config.db, setup);
+        if (!db)
+            return std::unexpected(db.error());
+        Status ok = team::schema::migrate(*db);
+        if (ok)
+            ok = loadSecretsFromDatabase(*db, m_config);
+        db->close();
+        *db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(setup);
+        if (!ok)
+            return ok;
+    }
+    if (m_config.appSecret.isEmpty() && m_config.metaAppSecret.isEmpty()) {
+        return fail(Error::Kind::Invalid,
+            QStringLiteral("no app secret: webhooks could not be checked. Give the credential "
+                           "%1 or %2, or store instagram_app_secret / meta_app_secret in "
+                           "inlet.secrets (inlet-server secret set)")
+                .arg(QLatin1String(AppSecretFile), QLatin1String(MetaAppSecretFile)));
+    }
+
+    m_graph
+        = new GraphClient(m_config.graphBase.isEmpty() ? InstagramHosts {}
+                                                       : InstagramHosts::allAt(m_config.graphBase),
+            this);
+    m_graph->setTransferTimeout(std::chrono::milliseconds(m_config.graphTimeoutMs));
+
+    m_ingest = std::make_unique<PgIngest>(m_config.db);
+    WebhookServerConfig webhook;
+    webhook.address = m_config.listenAddress;
+    webhook.port = m_config.port;
+    webhook.path = m_config.webhookPath;
+    // WebhookServer requires the first secret; either app secret may sign (instagram-api.md §11).
+    webhook.appSecret = m_config.appSecret.isEmpty() ? m_config.metaAppSecret : m_config.appSecret;
+    webhook.metaAppSecret = m_config.appSecret.isEmpty() ? QByteArray() : m_config.metaAppSecret;
+    webhook.verifyToken = m_config.verifyToken;
+    m_webhook = std::make_unique<WebhookServer>(webhook, m_ingest->committer());
+    if (auto port = m_webhook->start(); !port)
+        return std::unexpected(port.error());
+
+    m_sender = new OutboxSender(m_config, m_graph, this);
+    if (auto ok = m_sender->start(); !ok)
+        return ok;
+
+    m_jobs = new SingletonJobs(
+        m_config.db, m_config.workerId, std::min(m_config.jobIntervalMs, 60'000), this);
+    m_jobs->add({ QStringLiteral("token-refresh"), m_config.jobIntervalMs,
+        tokenRefreshJob(m_graph, m_config.refreshBeforeMs, this) });
+    m_jobs->add({ QStringLiteral("subscription-check"), m_config.jobIntervalMs,
+        subscriptionJob(m_graph, this) });
+    m_jobs->start();
+    qCInfo(lcTeam) << "inlet-server" << m_config.workerId << "running; webhook at"
+                   << webhookUrl().toString();
+    return {};
+}
+
+QUrl InletServer::webhookUrl() const
+{
+    if (!m_webhook)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_config.listenAddress.toString());
+    url.setPort(m_webhook->port());
+    url.setPath(m_config.webhookPath);
+    return url;
+}
+
+} // namespace inlet::server

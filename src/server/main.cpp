@@ -1,0 +1,196 @@
+// inlet-server: the team's always-on relay on PostgreSQL (docs/team.md). Without a command it
+// serves: it migrates the team database, receives Instagram's webhooks into it, sends what agents
+// put in the outbox, and runs the singleton jobs; the first line on stdout is
+// "webhook: <callback URL>", logs go to stderr, SIGTERM / SIGINT stop it cleanly. With a command
+// (agent, account, secret, migrate) it administers the database and exits.
+//
+// Secrets never come from arguments: the database password from a file
+// ($CREDENTIALS_DIRECTORY/db-password under systemd, or --db-password-file), the app secrets from
+// $CREDENTIALS_DIRECTORY (or --credentials-dir) or inlet.secrets, agents' passwords and tokens
+// from stdin.
+#include "common/quitonsignal.h"
+#include "server/admincommands.h"
+#include "server/inletserver.h"
+#include "server/serverconfig.h"
+#include "team/teamsql.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QTextStream>
+
+#include <cerrno>
+#include <cstdio>
+
+using namespace inlet;
+using namespace inlet::server;
+
+namespace {
+
+// A credential file's value, empty when the file does not exist; an error for any other problem.
+Result<QByteArray> optionalSecret(const QString &dir, const char *name)
+{
+    if (dir.isEmpty())
+        return QByteArray();
+    auto value = readSecretFile(QDir(dir).filePath(QLatin1String(name)));
+    if (!value && value.error().kind == Error::Kind::Invalid && value.error().code == ENOENT)
+        return QByteArray();
+    return value;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("inlet-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INLET_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Inlet's team server: receives Instagram webhooks into PostgreSQL and sends the team's "
+        "replies. Commands: migrate, agent add|remove|list|grant|revoke, account add|list, "
+        "secret set (secrets on stdin)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("An administration command; none: run the server."),
+        QStringLiteral("[command ...]"));
+    const ServerConfig defaults;
+    const QCommandLineOption dbHost(QStringLiteral("db-host"),
+        QStringLiteral("PostgreSQL host, or the directory of its socket."), QStringLiteral("host"),
+        defaults.db.host);
+    const QCommandLineOption dbPort(QStringLiteral("db-port"), QStringLiteral("PostgreSQL port."),
+        QStringLiteral("port"), QString::number(defaults.db.port));
+    const QCommandLineOption dbName(QStringLiteral("db-name"), QStringLiteral("The team database."),
+        QStringLiteral("name"), defaults.db.name);
+    const QCommandLineOption dbUser(QStringLiteral("db-user"), QStringLiteral("The server's role."),
+        QStringLiteral("role"), defaults.db.user);
+    const QCommandLineOption dbOptions(QStringLiteral("db-options"),
+        QStringLiteral("libpq options, ';'-separated (e.g. sslmode=verify-full;sslrootcert=FILE)."),
+        QStringLiteral("options"));
+    const QCommandLineOption dbPasswordFile(QStringLiteral("db-password-file"),
+        QStringLiteral("File holding the role's password (mode 600); default "
+                       "$CREDENTIALS_DIRECTORY/db-password."),
+        QStringLiteral("file"));
+    const QCommandLineOption credentialsDir(QStringLiteral("credentials-dir"),
+        QStringLiteral("Directory of the app secret files; default $CREDENTIALS_DIRECTORY."),
+        QStringLiteral("dir"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address the webhook listens on (behind the reverse proxy)."),
+        QStringLiteral("address"), defaults.listenAddress.toString());
+    const QCommandLineOption port(QStringLiteral("port"),
+        QStringLiteral("Webhook port (0: a free one)."), QStringLiteral("port"),
+        QString::number(defaults.port));
+    const QCommandLineOption graphBase(QStringLiteral("graph-base"),
+        QStringLiteral("Send every Instagram call to this base URL (the sandbox)."),
+        QStringLiteral("url"));
+    const QCommandLineOption workerId(QStringLiteral("worker-id"),
+        QStringLiteral("This server's name in outbox claims; default host:pid:random."),
+        QStringLiteral("id"));
+    const QCommandLineOption pollMs(QStringLiteral("poll-ms"),
+        QStringLiteral("Outbox poll interval when no notification came."), QStringLiteral("ms"),
+        QString::number(defaults.pollMs));
+    const QCommandLineOption sendLeaseMs(QStringLiteral("send-lease-ms"),
+        QStringLiteral("Age after which a send abandoned by a stopped server is reconciled."),
+        QStringLiteral("ms"), QString::number(defaults.sendLeaseMs));
+    const QCommandLineOption jobIntervalS(QStringLiteral("job-interval-s"),
+        QStringLiteral("How often the singleton jobs (token refresh) run."), QStringLiteral("s"),
+        QString::number(defaults.jobIntervalMs / 1000));
+    parser.addOptions({ dbHost, dbPort, dbName, dbUser, dbOptions, dbPasswordFile, credentialsDir,
+        listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS });
+    parser.process(app);
+
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    auto number = [&](const QCommandLineOption &option, qint64 min, qint64 max) -> qint64 {
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < min || value > max) {
+            err << "inlet-server: --" << option.names().constFirst() << " must be a number from "
+                << min << " to " << max << Qt::endl;
+            std::exit(2);
+        }
+        return value;
+    };
+
+    ServerConfig config;
+    config.db.host = parser.value(dbHost);
+    config.db.port = int(number(dbPort, 1, 65535));
+    config.db.name = parser.value(dbName);
+    config.db.user = parser.value(dbUser);
+    config.db.options = parser.value(dbOptions);
+    const QString credentials = parser.isSet(credentialsDir)
+        ? parser.value(credentialsDir)
+        : qEnvironmentVariable("CREDENTIALS_DIRECTORY");
+    QString passwordFile = parser.value(dbPasswordFile);
+    if (passwordFile.isEmpty() && !credentials.isEmpty())
+        passwordFile = QDir(credentials).filePath(QLatin1String(DbPasswordFile));
+    if (!passwordFile.isEmpty()) {
+        auto password = parser.isSet(dbPasswordFile) ? readSecretFile(passwordFile)
+                                                     : optionalSecret(credentials, DbPasswordFile);
+        if (!password) {
+            err << "inlet-server: " << password.error().message << Qt::endl;
+            return 1;
+        }
+        config.db.password = QString::fromUtf8(*password);
+    }
+
+    const QStringList words = parser.positionalArguments();
+    if (!words.isEmpty()) {
+        if (!isAdminCommand(words.constFirst())) {
+            err << "inlet-server: unknown command " << words.constFirst() << Qt::endl;
+            return 2;
+        }
+        int status = 1;
+        {
+            auto db = openDatabase(config.db, QStringLiteral("inlet-admin"));
+            if (!db) {
+                err << "inlet-server: " << db.error().message << Qt::endl;
+                return 1;
+            }
+            QTextStream in(stdin);
+            status = runAdminCommand(words, *db, in, out, err);
+            db->close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("inlet-admin"));
+        return status;
+    }
+
+    for (const auto &[file, target] : { std::pair { AppSecretFile, &config.appSecret },
+             std::pair { MetaAppSecretFile, &config.metaAppSecret } }) {
+        auto value = optionalSecret(credentials, file);
+        if (!value) {
+            err << "inlet-server: " << value.error().message << Qt::endl;
+            return 1;
+        }
+        *target = *value;
+    }
+    auto verify = optionalSecret(credentials, VerifyTokenFile);
+    if (!verify) {
+        err << "inlet-server: " << verify.error().message << Qt::endl;
+        return 1;
+    }
+    config.verifyToken = QString::fromUtf8(*verify);
+    config.listenAddress = QHostAddress(parser.value(listen));
+    if (config.listenAddress.isNull()) {
+        err << "inlet-server: --listen needs an IP address" << Qt::endl;
+        return 2;
+    }
+    config.port = quint16(number(port, 0, 65535));
+    if (parser.isSet(graphBase))
+        config.graphBase = QUrl(parser.value(graphBase));
+    config.workerId = parser.isSet(workerId) ? parser.value(workerId) : defaultWorkerId();
+    config.pollMs = int(number(pollMs, 10, 3'600'000));
+    config.sendLeaseMs = int(number(sendLeaseMs, 0, 86'400'000));
+    config.jobIntervalMs = int(number(jobIntervalS, 1, 30 * 86'400) * 1000);
+
+    quitOnTerminationSignals("inlet-server");
+    InletServer server(config);
+    if (auto ok = server.start(); !ok) {
+        err << "inlet-server: " << ok.error().message << Qt::endl;
+        return 1;
+    }
+    out << "webhook: " << server.webhookUrl().toString() << Qt::endl;
+    return app.exec();
+}

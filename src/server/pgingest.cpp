@@ -1,0 +1,279 @@
+#include "server/pgingest.h"
+
+#include "team/teamsql.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QtConcurrent>
+
+namespace inlet::server {
+
+namespace {
+
+QString kindName(InboundEvent::Kind kind)
+{
+    switch (kind) {
+    case InboundEvent::Kind::Message:
+        return QStringLiteral("message");
+    case InboundEvent::Kind::Edit:
+        return QStringLiteral("edit");
+    case InboundEvent::Kind::Reaction:
+        return QStringLiteral("reaction");
+    case InboundEvent::Kind::Unreaction:
+        return QStringLiteral("unreaction");
+    case InboundEvent::Kind::Read:
+        return QStringLiteral("read");
+    case InboundEvent::Kind::Deleted:
+        return QStringLiteral("deleted");
+    case InboundEvent::Kind::Postback:
+        return QStringLiteral("postback");
+    case InboundEvent::Kind::Referral:
+        return QStringLiteral("referral");
+    case InboundEvent::Kind::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+// QPSQL binds a null QString as NULL; the text columns are NOT NULL DEFAULT ''.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+class Batch {
+public:
+    explicit Batch(const QSqlDatabase &db)
+        : m_db(db)
+    {
+    }
+
+    Status apply(const InboundEvent &e)
+    {
+        auto account = accountId(e.accountId);
+        if (!account)
+            return std::unexpected(account.error());
+        if (*account == 0)
+            return keepRaw(e); // not a connected account (yet): kept, not dropped
+        switch (e.kind) {
+        case InboundEvent::Kind::Message:
+        case InboundEvent::Kind::Postback:
+        case InboundEvent::Kind::Referral:
+            if (e.mid.isEmpty() || e.customerId.isEmpty())
+                return keepRaw(e);
+            return insertMessage(*account, e);
+        case InboundEvent::Kind::Edit:
+            return onMessage(e,
+                QStringLiteral("UPDATE inlet.messages SET text = ?, edit_count = ? "
+                               "WHERE account_id = ? AND mid = ? AND edit_count < ?"),
+                { text(e.text), e.editCount, *account, e.mid, e.editCount }, *account);
+        case InboundEvent::Kind::Deleted:
+            return onMessage(e,
+                QStringLiteral("UPDATE inlet.messages SET deleted = true "
+                               "WHERE account_id = ? AND mid = ? AND NOT deleted"),
+                { *account, e.mid }, *account);
+        case InboundEvent::Kind::Reaction:
+            return onMessage(e,
+                QStringLiteral("UPDATE inlet.messages SET meta = jsonb_set(meta, "
+                               "'{customer_reaction}', jsonb_build_object('reaction', ?::text, "
+                               "'emoji', ?::text)) WHERE account_id = ? AND mid = ?"),
+                { text(e.reaction), text(e.emoji), *account, e.mid }, *account);
+        case InboundEvent::Kind::Unreaction:
+            return onMessage(e,
+                QStringLiteral(
+                    "UPDATE inlet.messages SET meta = meta - 'customer_reaction' "
+                    "WHERE account_id = ? AND mid = ? AND meta->'customer_reaction' IS NOT NULL"),
+                { *account, e.mid }, *account);
+        case InboundEvent::Kind::Read:
+        case InboundEvent::Kind::Unknown:
+            break;
+        }
+        return keepRaw(e);
+    }
+
+private:
+    Result<qint64> accountId(const QString &igUserId)
+    {
+        if (auto it = m_accounts.constFind(igUserId); it != m_accounts.constEnd())
+            return *it;
+        auto id = team::sql::scalar(m_db,
+            QStringLiteral("SELECT id FROM inlet.accounts WHERE ig_user_id = ? AND NOT removed"),
+            { igUserId });
+        if (!id)
+            return std::unexpected(id.error());
+        const qint64 value = id->isValid() ? id->toLongLong() : 0;
+        m_accounts.insert(igUserId, value);
+        return value;
+    }
+
+    // INSERT ... ON CONFLICT DO NOTHING RETURNING id, else the existing row's id.
+    Result<qint64> ensure(const QString &insert, const QVariantList &insertValues,
+        const QString &select, const QVariantList &selectValues)
+    {
+        auto inserted = team::sql::scalar(m_db, insert, insertValues);
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        if (inserted->isValid())
+            return inserted->toLongLong();
+        auto existing = team::sql::scalar(m_db, select, selectValues);
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (!existing->isValid())
+            return fail(Error::Kind::Storage, QStringLiteral("a row vanished during ingest"));
+        return existing->toLongLong();
+    }
+
+    Status insertMessage(qint64 account, const InboundEvent &e)
+    {
+        auto contact
+            = ensure(QStringLiteral("INSERT INTO inlet.contacts (account_id, igsid, username) "
+                                    "VALUES (?, ?, ?) ON CONFLICT (account_id, igsid) DO NOTHING "
+                                    "RETURNING id"),
+                { account, e.customerId, text(e.customerUsername) },
+                QStringLiteral("SELECT id FROM inlet.contacts WHERE account_id = ? AND igsid = ?"),
+                { account, e.customerId });
+        if (!contact)
+            return std::unexpected(contact.error());
+        auto conversation = ensure(
+            QStringLiteral("INSERT INTO inlet.conversations (account_id, contact_id, started_ms) "
+                           "VALUES (?, ?, ?) ON CONFLICT (account_id, contact_id) DO NOTHING "
+                           "RETURNING id"),
+            { account, *contact, e.timestampMs },
+            QStringLiteral(
+                "SELECT id FROM inlet.conversations WHERE account_id = ? AND contact_id = ?"),
+            { account, *contact });
+        if (!conversation)
+            return std::unexpected(conversation.error());
+
+        QJsonObject meta;
+        if (!e.attachments.isEmpty()) {
+            QJsonArray attachments;
+            for (const AttachmentData &a : e.attachments) {
+                attachments.append(QJsonObject { { QStringLiteral("type"), a.type },
+                    { QStringLiteral("url"), a.url }, { QStringLiteral("title"), a.title },
+                    { QStringLiteral("payload"), a.payload } });
+            }
+            meta.insert(QStringLiteral("attachments"), attachments);
+        }
+        // The item as Instagram sent it: what a replica (or a later version) reads the rest from.
+        meta.insert(QStringLiteral("raw"), QJsonDocument::fromJson(e.rawJson).object());
+        const QString body
+            = text(e.kind == InboundEvent::Kind::Postback ? e.postbackTitle : e.text);
+        auto message = team::sql::scalar(m_db,
+            QStringLiteral(
+                "INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, kind, "
+                "text, created_ms, reply_to_mid, edit_count, meta) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                "ON CONFLICT (account_id, mid) DO NOTHING RETURNING id"),
+            { account, *conversation, e.mid, e.outgoing, int(e.kind), body, e.timestampMs,
+                text(e.replyToMid), e.editCount,
+                QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)) });
+        if (!message)
+            return std::unexpected(message.error());
+        if (!message->isValid())
+            return {}; // stored before: a repeated delivery, or the echo of a reply we sent
+        return team::sql::exec(m_db,
+            QStringLiteral(
+                "UPDATE inlet.conversations SET last_activity_ms = ?, last_message_preview = ?, "
+                "last_customer_message_ms = CASE WHEN ? THEN last_customer_message_ms "
+                "ELSE greatest(last_customer_message_ms, ?) END "
+                "WHERE id = ? AND last_activity_ms <= ?"),
+            { e.timestampMs, body.left(200), e.outgoing, e.timestampMs, *conversation,
+                e.timestampMs });
+    }
+
+    // An event about a stored message: applied, or kept raw when the message is not stored
+    // (yet: it may come later from sync) or nothing changed.
+    Status onMessage(
+        const InboundEvent &e, const QString &update, const QVariantList &values, qint64 account)
+    {
+        QSqlQuery q(m_db);
+        if (auto ok = team::sql::exec(q, update, values); !ok)
+            return ok;
+        if (q.numRowsAffected() > 0)
+            return {};
+        auto exists = team::sql::scalar(m_db,
+            QStringLiteral("SELECT 1 FROM inlet.messages WHERE account_id = ? AND mid = ?"),
+            { account, e.mid });
+        if (!exists)
+            return std::unexpected(exists.error());
+        return exists->isValid() ? Status {} : keepRaw(e);
+    }
+
+    Status keepRaw(const InboundEvent &e)
+    {
+        return team::sql::exec(m_db,
+            QStringLiteral("INSERT INTO inlet.webhook_events (ig_account_id, kind, mid, raw) "
+                           "VALUES (?, ?, ?, ?)"),
+            { text(e.accountId), kindName(e.kind), text(e.mid), QString::fromUtf8(e.rawJson) });
+    }
+
+    QSqlDatabase m_db;
+    QHash<QString, qint64> m_accounts;
+};
+
+bool connectionAlive(const QSqlDatabase &db)
+{
+    return db.isOpen() && team::sql::scalar(db, QStringLiteral("SELECT 1")).has_value();
+}
+
+} // namespace
+
+Status ingestBatch(const QSqlDatabase &db, const QList<InboundEvent> &events)
+{
+    return team::sql::inTransaction(db, [&]() -> Status {
+        Batch batch(db);
+        for (const InboundEvent &e : events) {
+            if (auto ok = batch.apply(e); !ok)
+                return ok;
+        }
+        return {};
+    });
+}
+
+PgIngest::PgIngest(DatabaseConfig config)
+    : m_config(std::move(config))
+    , m_connectionName(QStringLiteral("inlet-ingest-%1").arg(quintptr(this), 0, 16))
+{
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1); // the connection belongs to this one thread
+}
+
+PgIngest::~PgIngest()
+{
+    m_pool.waitForDone();
+    QtConcurrent::run(&m_pool, [name = m_connectionName] {
+        dropConnection(name);
+    }).waitForFinished();
+}
+
+EventCommitter PgIngest::committer()
+{
+    return [this](const QList<InboundEvent> &events) {
+        return QtConcurrent::run(&m_pool, [this, events] { return commit(events); });
+    };
+}
+
+Status PgIngest::commit(const QList<InboundEvent> &events)
+{
+    // Twice at most: a batch is idempotent, so a connection that broke (database restarted)
+    // is made again and the batch run once more.
+    Status result;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto db = connection(m_config, m_connectionName);
+        if (!db)
+            return std::unexpected(db.error());
+        result = ingestBatch(*db, events);
+        if (result || connectionAlive(*db))
+            return result;
+        qCWarning(lcTeam) << "the ingest connection broke; connecting again:"
+                          << result.error().message;
+        db->close();
+    }
+    return result;
+}
+
+} // namespace inlet::server

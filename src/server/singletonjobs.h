@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/result.h"
+#include "server/serverconfig.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <functional>
+
+namespace inlet {
+class GraphClient;
+}
+
+namespace inlet::server {
+
+// Jobs that one server of the team must run, not each: refreshing tokens, checking the accounts'
+// webhook subscriptions. Each is due every `interval`; at each tick a server tries the job's
+// session advisory lock (pg_try_advisory_lock): the one that gets it reads the job's last run
+// (inlet.server_jobs) and, when due, runs it while holding the lock, records the run, and
+// unlocks. The others skip it. A server that dies mid-job loses its session and so its lock.
+class SingletonJobs : public QObject {
+    Q_OBJECT
+public:
+    // Runs on the caller's thread, with the given (open) connection; finishes with a one-line
+    // result for the log and inlet.server_jobs.last_result.
+    using Run = std::function<QFuture<Result<QString>>(const QSqlDatabase &db)>;
+    struct Job {
+        QString name;
+        qint64 intervalMs = 0;
+        Run run;
+    };
+
+    SingletonJobs(DatabaseConfig db, QString workerId, int tickMs, QObject *parent = nullptr);
+    ~SingletonJobs() override;
+
+    void add(Job job);
+    void start();
+    void tick();
+
+signals:
+    void ran(const QString &name, bool ok, const QString &result);
+
+private:
+    Status ensureConnected();
+
+    DatabaseConfig m_db;
+    QString m_workerId;
+    QString m_connectionName;
+    QList<Job> m_jobs;
+    QList<QString> m_running;
+    QTimer m_timer;
+};
+
+// The advisory-lock key of a singleton job.
+qint64 jobLockKey(const QString &name);
+
+// Refreshes every account token that expires within `refreshBeforeMs` (or whose expiry is not
+// known) through GraphClient::refreshToken, replacing it in inlet.secrets only if nobody replaced
+// it meanwhile.
+SingletonJobs::Run tokenRefreshJob(GraphClient *graph, qint64 refreshBeforeMs, QObject *context);
+// Checks each account's webhook subscription (GET /me/subscribed_apps) and subscribes it again
+// (POST /me/subscribed_apps with the core's webhook fields) when Meta switched it off. (Fetching
+// what webhooks missed meanwhile, as the desktop's sync does, is not done here yet.)
+SingletonJobs::Run subscriptionJob(GraphClient *graph, QObject *context);
+
+} // namespace inlet::server

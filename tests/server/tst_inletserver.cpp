@@ -1,0 +1,698 @@
+// inlet-server end to end: the real executable (one or two processes) on a real PostgreSQL
+// (PgCluster) with the real sandbox over loopback HTTP. Webhooks are durable before the 200, a
+// bad signature stores nothing, an agent's reply is sent exactly once (also by two servers at
+// once, and when a server is SIGKILLed between the Send API's answer and its commit), a server
+// SIGKILLed during ingest loses nothing it acknowledged, and the admin commands manage agents.
+#include "core/team/teamtestutil.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/sandboxtestclient.h"
+#include "sandbox/world.h"
+#include "webhook/signatureverifier.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace inlet;
+using namespace inlet::teamtest;
+
+namespace {
+
+const QString kBusiness = QStringLiteral("17841400000000001");
+const QByteArray kMetaSecret = "sandbox-meta-app-secret";
+const QString kAlice = QStringLiteral("alice");
+const QString kAlicePassword = QStringLiteral("alice-pw-1");
+
+QString serverBinary()
+{
+    return QStringLiteral(INLET_BINARY_DIR "/src/server/inlet-server");
+}
+
+// One inlet-server process; killed (SIGKILL) by the destructor if still running.
+struct ServerProcess {
+    QProcess process;
+    QUrl webhook;
+    QByteArray log;
+
+    ~ServerProcess()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    void sigkill()
+    {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+};
+
+QByteArray messagingBody(const QList<std::pair<QString, QString>> &midsAndTexts,
+    const QString &customer = QStringLiteral("7000000000000001"))
+{
+    QJsonArray messaging;
+    qint64 ts = QDateTime::currentMSecsSinceEpoch();
+    for (const auto &[mid, text] : midsAndTexts) {
+        messaging.append(QJsonObject {
+            { QStringLiteral("sender"), QJsonObject { { QStringLiteral("id"), customer } } },
+            { QStringLiteral("recipient"), QJsonObject { { QStringLiteral("id"), kBusiness } } },
+            { QStringLiteral("timestamp"), ts++ },
+            { QStringLiteral("message"),
+                QJsonObject { { QStringLiteral("mid"), mid }, { QStringLiteral("text"), text } } },
+        });
+    }
+    const QJsonObject envelope { { QStringLiteral("object"), QStringLiteral("instagram") },
+        { QStringLiteral("entry"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), kBusiness },
+                { QStringLiteral("time"), QDateTime::currentMSecsSinceEpoch() },
+                { QStringLiteral("messaging"), messaging } } } } };
+    return QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TstInletServer : public QObject {
+    Q_OBJECT
+
+private:
+    TeamDb m_db;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<test::SandboxTestClient> m_client;
+    QUrl m_sandboxUrl;
+    QTemporaryDir m_credentials;
+    qint64 m_account = 0;
+    QSqlDatabase m_alice;
+    QString m_customer;
+    int m_workers = 0;
+
+    // Starts inlet-server as a process and waits for its "webhook: URL" line.
+    std::unique_ptr<ServerProcess> startServer(const QStringList &extra = {})
+    {
+        auto server = std::make_unique<ServerProcess>();
+        server->process.setProgram(serverBinary());
+        server->process.setArguments(QStringList {
+                                         QStringLiteral("--db-port"),
+                                         QString::number(m_db.cluster.port()),
+                                         QStringLiteral("--db-name"),
+                                         kDatabase,
+                                         QStringLiteral("--credentials-dir"),
+                                         m_credentials.path(),
+                                         QStringLiteral("--port"),
+                                         QStringLiteral("0"),
+                                         QStringLiteral("--graph-base"),
+                                         m_sandboxUrl.toString(),
+                                         QStringLiteral("--poll-ms"),
+                                         QStringLiteral("200"),
+                                         QStringLiteral("--send-lease-ms"),
+                                         QStringLiteral("300"),
+                                         QStringLiteral("--worker-id"),
+                                         QStringLiteral("test-worker-%1").arg(++m_workers),
+                                     }
+            + extra);
+        server->process.setProcessChannelMode(QProcess::SeparateChannels);
+        QObject::connect(&server->process, &QProcess::readyReadStandardError, &server->process,
+            [s = server.get()] { s->log += s->process.readAllStandardError(); });
+        server->process.start();
+        if (!server->process.waitForStarted(10000))
+            return nullptr;
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains('\n') && timer.elapsed() < 20000
+            && server->process.state() == QProcess::Running) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            server->process.waitForReadyRead(50);
+            out += server->process.readAllStandardOutput();
+        }
+        if (!out.startsWith("webhook: ")) {
+            qWarning("inlet-server did not start: %s %s", out.constData(), server->log.constData());
+            return nullptr;
+        }
+        server->webhook = QUrl(QString::fromUtf8(out.mid(9).trimmed()));
+        return server;
+    }
+
+    test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, secret));
+        QNetworkReply *reply = nam.post(request, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        loop.exec();
+        test::HttpResult result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        delete reply;
+        return result;
+    }
+
+    QString scalar(const QString &sql, const QVariantList &values = {})
+    {
+        auto v = team::sql::scalar(m_db.server, sql, values);
+        return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().message);
+    }
+
+    // The agent's reply, written as the agent's own PostgreSQL role.
+    qint64 enqueue(const QString &text)
+    {
+        auto id = team::sql::scalar(m_alice,
+            QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
+                           "kind, body) SELECT c.account_id, c.id, ?::uuid, 'text', "
+                           "jsonb_build_object('text', ?::text) FROM inlet.conversations c "
+                           "JOIN inlet.contacts k ON k.id = c.contact_id WHERE k.igsid = ? "
+                           "RETURNING id"),
+            { QUuid::createUuid().toString(QUuid::WithoutBraces), text, m_customer });
+        return id && id->isValid() ? id->toLongLong() : -1;
+    }
+
+    int sentCount(const QString &text)
+    {
+        int n = 0;
+        for (const QJsonObject &sent : m_sandbox->sentMessages()) {
+            if (sent.value(QStringLiteral("message")).toObject().value(QStringLiteral("text"))
+                == text)
+                ++n;
+        }
+        return n;
+    }
+
+    int runAdmin(const QStringList &command, const QByteArray &stdinData, QByteArray *out)
+    {
+        QProcess p;
+        p.start(serverBinary(),
+            QStringList { QStringLiteral("--db-port"), QString::number(m_db.cluster.port()),
+                QStringLiteral("--db-name"), kDatabase, QStringLiteral("--credentials-dir"),
+                m_credentials.path() }
+                + command);
+        p.write(stdinData);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        if (out)
+            *out = p.readAllStandardOutput();
+        if (p.exitCode() != 0)
+            qWarning("admin %s: %s", qPrintable(command.join(QLatin1Char(' '))),
+                p.readAllStandardError().constData());
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    }
+
+    static bool writeSecret(const QString &path, const QByteArray &value)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return f.write(value + '\n') > 0;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(serverBinary()), qPrintable(serverBinary()));
+        QVERIFY2(!test::PgCluster::binDir().isEmpty(),
+            "PostgreSQL is not installed: ./inlet.sh deps installs postgresql-15");
+        QVERIFY2(m_db.setUp(false), qPrintable(m_db.error())); // the server migrates
+        QVERIFY(m_credentials.isValid());
+        QVERIFY(writeSecret(
+            m_credentials.filePath(QStringLiteral("db-password")), kServerPassword.toUtf8()));
+        QVERIFY(
+            writeSecret(m_credentials.filePath(QStringLiteral("meta-app-secret")), kMetaSecret));
+        QVERIFY(writeSecret(
+            m_credentials.filePath(QStringLiteral("webhook-verify-token")), "verify-me"));
+
+        sandbox::SandboxOptions options;
+        options.eventsPerMinute = 0;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        auto url = m_sandbox->start();
+        QVERIFY(url.has_value());
+        m_sandboxUrl = *url;
+        m_client = std::make_unique<test::SandboxTestClient>(m_sandboxUrl);
+        m_customer = m_sandbox->world().customers().first().profile.igsid;
+
+        // Administration through the real commands: the account with its token (stdin), an agent.
+        QByteArray out;
+        const QString token = m_sandbox->issueToken(true);
+        QCOMPARE(runAdmin({ QStringLiteral("account"), QStringLiteral("add"), kBusiness,
+                              QStringLiteral("inlet.coffee") },
+                     token.toUtf8() + '\n', &out),
+            0);
+        QCOMPARE(scalar(QStringLiteral("SELECT max(version) FROM inlet.schema_migrations")),
+            QString::number(team::schema::currentVersion()));
+        m_account = scalar(
+            QStringLiteral("SELECT id FROM inlet.accounts WHERE ig_user_id = ?"), { kBusiness })
+                        .toLongLong();
+        QVERIFY(m_account > 0);
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("add"), kAlice,
+                              QStringLiteral("Alice A.") },
+                     kAlicePassword.toUtf8() + '\n', &out),
+            0);
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("grant"), kAlice, kBusiness },
+                     {}, &out),
+            0);
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("list") }, {}, &out), 0);
+        QCOMPARE(out.trimmed(), QStringLiteral("alice\tAlice A.\t%1").arg(m_account).toUtf8());
+        m_alice = m_db.connect(kAlice, kAlicePassword);
+        QVERIFY2(m_alice.isOpen(), qPrintable(m_db.error()));
+    }
+
+    void signedWebhookIsInPostgresBeforeThe200()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        const QByteArray body = messagingBody(
+            { { QStringLiteral("mid.durable.1"), QStringLiteral("Are you open on Sunday?") } });
+        const auto answer = post(server->webhook, body, kMetaSecret);
+        QVERIFY2(answer.status == 200, server->log.constData());
+        // Read at once, without waiting: the 200 came after COMMIT.
+        QCOMPARE(scalar(QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"),
+                     { QStringLiteral("mid.durable.1") }),
+            QStringLiteral("Are you open on Sunday?"));
+        QCOMPARE(scalar(QStringLiteral(
+                            "SELECT count(*) FROM inlet.change_log l JOIN inlet.messages m "
+                            "ON l.entity = 'messages' AND l.entity_id = m.id WHERE m.mid = ?"),
+                     { QStringLiteral("mid.durable.1") }),
+            QStringLiteral("1"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.contacts WHERE igsid = ?"),
+                     { QStringLiteral("7000000000000001") }),
+            QStringLiteral("1"));
+        // Delivered again (Meta retries): stored once.
+        QCOMPARE(post(server->webhook, body, kMetaSecret).status, 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.messages WHERE mid = ?"),
+                     { QStringLiteral("mid.durable.1") }),
+            QStringLiteral("1"));
+    }
+
+    void badSignatureStoresNothing()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        const QByteArray body = messagingBody(
+            { { QStringLiteral("mid.forged.1"), QStringLiteral("send me the tokens") } });
+        QCOMPARE(post(server->webhook, body, "not-the-secret").status, 403);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.messages WHERE mid = ?"),
+                     { QStringLiteral("mid.forged.1") }),
+            QStringLiteral("0"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.webhook_events")),
+            QStringLiteral("0"));
+    }
+
+    void customerMessageThenReplySentExactlyOnce()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        // The sandbox delivers to this server like Meta would: app callback + account install.
+        const QString metaApp = QStringLiteral("2000000000000002");
+        QCOMPARE(m_client
+                     ->postForm(QStringLiteral("/%1/subscriptions").arg(metaApp),
+                         { { QStringLiteral("object"), QStringLiteral("instagram") },
+                             { QStringLiteral("callback_url"), server->webhook.toString() },
+                             { QStringLiteral("fields"), QStringLiteral("messages") },
+                             { QStringLiteral("verify_token"), QStringLiteral("verify-me") },
+                             { QStringLiteral("access_token"),
+                                 metaApp + QLatin1Char('|') + QString::fromUtf8(kMetaSecret) } })
+                     .status,
+            200);
+        const QString token = scalar(
+            QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
+        QCOMPARE(m_client
+                     ->postRaw(QStringLiteral("/me/subscribed_apps?subscribed_fields=messages"), {},
+                         "application/x-www-form-urlencoded", token)
+                     .status,
+            200);
+        auto mid = m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), m_customer },
+            { QStringLiteral("text"), QStringLiteral("Do you ship to Lyon?") } });
+        QVERIFY(mid.has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"), { *mid }),
+            QStringLiteral("Do you ship to Lyon?"), 15000);
+
+        const QString reply = QStringLiteral("Yes, in two days.");
+        const qint64 row = enqueue(reply);
+        QVERIFY(row > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
+            QStringLiteral("sent"), 15000);
+        QCOMPARE(sentCount(reply), 1);
+        const QString sentMid
+            = m_sandbox->sentMessages().constLast().value(QStringLiteral("message_id")).toString();
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT m.mid || ' ' || m.sent_by FROM inlet.outbox o "
+                                  "JOIN inlet.messages m ON m.id = o.message_id WHERE o.id = ?"),
+                { row }),
+            sentMid + QStringLiteral(" alice"));
+        // The echo webhook (same mid) arrives and is not a second message.
+        QTest::qWait(500);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.messages WHERE mid = ?"),
+                     { sentMid }),
+            QStringLiteral("1"));
+        QCOMPARE(sentCount(reply), 1);
+    }
+
+    void twoServersStoreOnceAndSendOnce()
+    {
+        auto first = startServer();
+        auto second = startServer();
+        QVERIFY(first && second);
+        // Every delivery goes to BOTH servers, as retries through a load balancer may.
+        QNetworkAccessManager nam;
+        int answered = 0;
+        int ok = 0;
+        const int batches = 30;
+        for (int i = 0; i < batches; ++i) {
+            const QByteArray body = messagingBody(
+                { { QStringLiteral("mid.two.%1.a").arg(i), QStringLiteral("two %1 a").arg(i) },
+                    { QStringLiteral("mid.two.%1.b").arg(i), QStringLiteral("two %1 b").arg(i) } },
+                QStringLiteral("71000000000000%1").arg(i % 5));
+            for (const QUrl &url : { first->webhook, second->webhook }) {
+                QNetworkRequest request(url);
+                request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+                request.setRawHeader(
+                    "X-Hub-Signature-256", SignatureVerifier::sign(body, kMetaSecret));
+                QNetworkReply *reply = nam.post(request, body);
+                connect(reply, &QNetworkReply::finished, this, [reply, &answered, &ok] {
+                    ++answered;
+                    ok += reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+                    reply->deleteLater();
+                });
+            }
+        }
+        // Meanwhile the agent queues replies, which both servers drain.
+        QStringList replies;
+        for (int i = 0; i < 24; ++i) {
+            replies.append(QStringLiteral("Reply number %1").arg(i));
+            QVERIFY(enqueue(replies.constLast()) > 0);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 2 * batches, 30000);
+        QCOMPARE(ok, 2 * batches);
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT count(*) FROM inlet.messages WHERE mid LIKE 'mid.two.%'")),
+            QString::number(2 * batches));
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT count(DISTINCT entity_id) || ' ' || count(*) "
+                                  "FROM inlet.change_log l JOIN inlet.messages m ON "
+                                  "l.entity = 'messages' AND l.entity_id = m.id AND l.op = 'I' "
+                                  "WHERE m.mid LIKE 'mid.two.%'")),
+            QStringLiteral("%1 %1").arg(2 * batches));
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM inlet.outbox "
+                                                        "WHERE state <> 'sent'")),
+            QStringLiteral("0"), 30000);
+        for (const QString &text : std::as_const(replies))
+            QCOMPARE(sentCount(text), 1);
+        // Both took part (claims are disjoint; with 24 rows and 200 ms polls both get some).
+        qInfo("claims: %s",
+            qPrintable(TeamDb::column(m_db.server,
+                QStringLiteral("SELECT claimed_by || '=' || count(*) FROM inlet.outbox "
+                               "WHERE body->>'text' LIKE 'Reply number %' GROUP BY claimed_by"))
+                           .join(QLatin1Char(' '))));
+    }
+
+    void killedDuringIngestLosesNothingAcknowledged()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        QNetworkAccessManager nam;
+        QStringList acknowledged;
+        int finished = 0;
+        const int total = 300;
+        for (int i = 0; i < total; ++i) {
+            const QString mid = QStringLiteral("mid.kill.%1").arg(i);
+            const QByteArray body = messagingBody({ { mid, QStringLiteral("kill %1").arg(i) } },
+                QStringLiteral("72000000000000%1").arg(i % 7));
+            QNetworkRequest request(server->webhook);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, kMetaSecret));
+            QNetworkReply *reply = nam.post(request, body);
+            connect(reply, &QNetworkReply::finished, this, [reply, mid, &acknowledged, &finished] {
+                ++finished;
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                    acknowledged.append(mid);
+                reply->deleteLater();
+            });
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 40, 20000);
+        server->sigkill();
+        QTRY_COMPARE_WITH_TIMEOUT(finished, total, 20000);
+        QVERIFY2(acknowledged.size() < total, "the kill came too late to test anything");
+        const QStringList stored = TeamDb::column(m_db.server,
+            QStringLiteral("SELECT mid FROM inlet.messages WHERE mid LIKE 'mid.kill.%'"));
+        for (const QString &mid : std::as_const(acknowledged))
+            QVERIFY2(stored.contains(mid), qPrintable(mid + QStringLiteral(" acknowledged, lost")));
+        qInfo("%lld of %d acknowledged before SIGKILL, %lld stored", qlonglong(acknowledged.size()),
+            total, qlonglong(stored.size()));
+    }
+
+    void killedBetweenSendAndCommitDoesNotSendTwice()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        // The Send API processes the message, then answers 4 s late: the server is killed while
+        // Instagram has the message and the database does not know it.
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("faults"),
+                         { { QStringLiteral("latency_ms"), 4000 }, { QStringLiteral("count"), 1 } })
+                     .status,
+            200);
+        const QString reply = QStringLiteral("Sent while the server died");
+        const qint64 row = enqueue(reply);
+        QVERIFY(row > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(sentCount(reply), 1, 15000);
+        server->sigkill();
+        QCOMPARE(scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
+            QStringLiteral("sending"));
+
+        auto next = startServer();
+        QVERIFY(next);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
+            QStringLiteral("sent"), 20000);
+        QCOMPARE(sentCount(reply), 1);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            next->log.contains("had reached Instagram already"), next->log.constData(), 5000);
+        QCOMPARE(scalar(QStringLiteral("SELECT m.sent_by FROM inlet.outbox o JOIN inlet.messages m "
+                                       "ON m.id = o.message_id WHERE o.id = ?"),
+                     { row }),
+            kAlice);
+    }
+
+    void tokenRefreshRunsOnceUnderItsLock()
+    {
+        const QString before = scalar(
+            QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
+        // Instagram refreshes only tokens older than 24 hours.
+        QCOMPARE(m_client
+                     ->control(QStringLiteral("clock/advance"),
+                         { { QStringLiteral("seconds"), 2 * 86400 } })
+                     .status,
+            200);
+        // Due now (the servers of the tests above ran it, refused: the token was too young).
+        QVERIFY(team::sql::exec(m_db.server, QStringLiteral("DELETE FROM inlet.server_jobs")));
+        auto first = startServer({ QStringLiteral("--job-interval-s"), QStringLiteral("3600") });
+        auto second = startServer({ QStringLiteral("--job-interval-s"), QStringLiteral("3600") });
+        QVERIFY(first && second);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT last_result FROM inlet.server_jobs WHERE name = "
+                                  "'token-refresh'"))
+                == QLatin1String("refreshed: 1"),
+            15000);
+        const QString after = scalar(
+            QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
+        QVERIFY(after != before);
+        QTest::qWait(1500);
+        const int runs = int(first->log.count("job \"token-refresh\" starts")
+            + second->log.count("job \"token-refresh\" starts"));
+        QCOMPARE(runs, 1);
+        // The new token works for sending.
+        const QString reply = QStringLiteral("Sent with the refreshed token");
+        (void)m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), m_customer },
+            { QStringLiteral("text"), QStringLiteral("hello again") } });
+        const qint64 row = enqueue(reply);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
+            QStringLiteral("sent"), 15000);
+    }
+
+    void subscriptionSwitchedOffIsTurnedOnAgain()
+    {
+        const QString token = scalar(
+            QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
+        QCOMPARE(m_client->del(QStringLiteral("/me/subscribed_apps"), token).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/me/subscribed_apps"), token)
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+            0);
+        QVERIFY(team::sql::exec(m_db.server, QStringLiteral("DELETE FROM inlet.server_jobs")));
+        auto first = startServer();
+        auto second = startServer();
+        QVERIFY(first && second);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT last_result FROM inlet.server_jobs "
+                                                        "WHERE name = 'subscription-check'")),
+            QStringLiteral("re-subscribed: 1"), 15000);
+        const QJsonArray apps = m_client->get(QStringLiteral("/me/subscribed_apps"), token)
+                                    .json()
+                                    .value(QStringLiteral("data"))
+                                    .toArray();
+        QCOMPARE(apps.size(), 1);
+        QVERIFY(apps.first()
+                    .toObject()
+                    .value(QStringLiteral("subscribed_fields"))
+                    .toArray()
+                    .contains(QStringLiteral("message_edit")));
+        QTest::qWait(1000);
+        QCOMPARE(int(first->log.count("job \"subscription-check\" starts")
+                     + second->log.count("job \"subscription-check\" starts")),
+            1);
+    }
+
+    void adminCommandsRemoveAgents()
+    {
+        QByteArray out;
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("add"), QStringLiteral("bob") },
+                     "bob-pw\n", &out),
+            0);
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("revoke"), kAlice, kBusiness },
+                     {}, &out),
+            0);
+        QCOMPARE(
+            runAdmin({ QStringLiteral("agent"), QStringLiteral("remove"), QStringLiteral("bob") },
+                {}, &out),
+            0);
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("list") }, {}, &out), 0);
+        QCOMPARE(out, QByteArray("alice\tAlice A.\t\n"));
+        // No password on stdin: refused, nothing created.
+        QCOMPARE(
+            runAdmin({ QStringLiteral("agent"), QStringLiteral("add"), QStringLiteral("carol") },
+                {}, &out),
+            2);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = 'carol'")),
+            QStringLiteral("0"));
+    }
+
+    // Rows an agent may write but the server cannot send fail alone; the server goes on.
+    void hostileOutboxRowsFailOnlyThemselves()
+    {
+        QByteArray out; // adminCommandsRemoveAgents revoked it
+        QCOMPARE(runAdmin({ QStringLiteral("agent"), QStringLiteral("grant"), kAlice, kBusiness },
+                     {}, &out),
+            0);
+        auto server = startServer();
+        QVERIFY(server);
+        (void)m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), m_customer },
+            { QStringLiteral("text"), QStringLiteral("still there?") } });
+        const QStringList bodies {
+            QStringLiteral("\"just a string\""),
+            QStringLiteral("[1, 2, 3]"),
+            QStringLiteral("{\"text\": 42}"),
+            QStringLiteral("{\"text\": \"%1\"}").arg(QString(1001, QLatin1Char('x'))),
+            QStringLiteral("{\"attachment_type\": \"image\", \"attachment_url\": \"ftp://x\"}"),
+        };
+        QList<qint64> hostile;
+        for (const QString &body : bodies) {
+            auto id = team::sql::scalar(m_alice,
+                QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
+                               "kind, body) SELECT c.account_id, c.id, ?::uuid, 'text', ?::jsonb "
+                               "FROM inlet.conversations c JOIN inlet.contacts k "
+                               "ON k.id = c.contact_id WHERE k.igsid = ? RETURNING id"),
+                { QUuid::createUuid().toString(QUuid::WithoutBraces), body, m_customer });
+            QVERIFY2(id && id->isValid(), qPrintable(body));
+            hostile.append(id->toLongLong());
+        }
+        auto reaction = team::sql::scalar(m_alice,
+            QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
+                           "kind, body) SELECT c.account_id, c.id, ?::uuid, 'reaction', '{}' "
+                           "FROM inlet.conversations c JOIN inlet.contacts k "
+                           "ON k.id = c.contact_id WHERE k.igsid = ? RETURNING id"),
+            { QUuid::createUuid().toString(QUuid::WithoutBraces), m_customer });
+        QVERIFY(reaction && reaction->isValid());
+        hostile.append(reaction->toLongLong());
+        const qint64 good = enqueue(QStringLiteral("A normal reply after the odd ones"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { good }),
+            QStringLiteral("sent"), 15000);
+        for (qint64 id : std::as_const(hostile)) {
+            QTRY_COMPARE_WITH_TIMEOUT(
+                scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { id }),
+                QStringLiteral("failed"), 5000);
+        }
+        QCOMPARE(server->process.state(), QProcess::Running);
+        QCOMPARE(sentCount(QStringLiteral("just a string")), 0);
+    }
+
+    void agentsCannotReadTheServersTables()
+    {
+        for (const QString &table : { QStringLiteral("webhook_events"),
+                 QStringLiteral("server_jobs"), QStringLiteral("secrets") }) {
+            auto read = team::sql::scalar(
+                m_alice, QStringLiteral("SELECT count(*) FROM inlet.%1").arg(table));
+            QVERIFY2(!read, qPrintable(table));
+            QCOMPARE(team::sql::sqlState(read.error()),
+                QString::fromLatin1(team::sql::InsufficientPrivilege));
+        }
+    }
+
+    // PostgreSQL restarted under a running server: the next webhook is stored (the ingest
+    // connection is made again) and the next reply sent (so is the sender's).
+    void databaseRestartedUnderTheServer()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        QVERIFY2(m_db.cluster.restart(), qPrintable(m_db.cluster.errorString()));
+        m_db.server.close();
+        QVERIFY(m_db.server.open());
+        m_alice.close();
+        QVERIFY(m_alice.open());
+        const QByteArray body = messagingBody(
+            { { QStringLiteral("mid.restart.1"), QStringLiteral("after the restart") } });
+        const auto answer = post(server->webhook, body, kMetaSecret);
+        QVERIFY2(answer.status == 200, server->log.constData());
+        QCOMPARE(scalar(QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"),
+                     { QStringLiteral("mid.restart.1") }),
+            QStringLiteral("after the restart"));
+        const qint64 row = enqueue(QStringLiteral("Sent after the database restarted"));
+        QVERIFY(row > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
+            QStringLiteral("sent"), 15000);
+        QCOMPARE(sentCount(QStringLiteral("Sent after the database restarted")), 1);
+    }
+
+    void passwordFileReadableByOthersIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("db-password"));
+        QVERIFY(writeSecret(file, kServerPassword.toUtf8()));
+        QFile(file).setPermissions(
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QProcess p;
+        p.start(serverBinary(),
+            { QStringLiteral("--db-port"), QString::number(m_db.cluster.port()),
+                QStringLiteral("--db-name"), kDatabase, QStringLiteral("--db-password-file"), file,
+                QStringLiteral("agent"), QStringLiteral("list") });
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("chmod 600"), err.constData());
+        QVERIFY(!err.contains(kServerPassword.toUtf8()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstInletServer)
+#include "tst_inletserver.moc"
