@@ -53,6 +53,7 @@ struct Options {
     quint16 webhookPort = 0;
     bool polling = false;
     bool sessionOnlySecrets = false;
+    QString team;
 };
 
 void setIdentity()
@@ -102,7 +103,12 @@ Options parseOptions(const QCoreApplication &app)
     const QCommandLineOption sessionOnly(
         QStringLiteral("session-only-secrets"),
         QCoreApplication::translate("main", "Keep secrets in memory only (no keyring)."));
-    parser.addOptions({dataDir, sandboxDemo, headless, sandbox, webhookPort, polling, sessionOnly});
+    const QCommandLineOption team(QStringLiteral("team"),
+        QCoreApplication::translate(
+            "main", "Headless: follow the team database at <connection> as an agent's replica."),
+        QStringLiteral("connection"));
+    parser.addOptions(
+        { dataDir, sandboxDemo, headless, sandbox, webhookPort, polling, sessionOnly, team });
     parser.process(app);
 
     Options options;
@@ -115,6 +121,7 @@ Options parseOptions(const QCoreApplication &app)
     options.webhookPort = quint16(parser.value(webhookPort).toUInt());
     options.polling = parser.isSet(polling);
     options.sessionOnlySecrets = parser.isSet(sessionOnly);
+    options.team = parser.value(team);
     return options;
 }
 
@@ -130,6 +137,7 @@ int runHeadless(int argc, char **argv)
     headless.webhookPort = options.webhookPort;
     headless.pollingMode = options.polling;
     headless.sessionOnlySecrets = options.sessionOnlySecrets;
+    headless.teamConnection = options.team;
     HeadlessRunner::installSignalHandlers();
     HeadlessRunner runner(headless);
     QObject::connect(&runner, &HeadlessRunner::fatal, &app, [](const QString &message) {

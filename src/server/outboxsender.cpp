@@ -7,6 +7,7 @@
 #include "outbox/reconciler.h"
 #include "outbox/sendfailure.h"
 #include "outbox/sendpolicy.h"
+#include "team/teamoutbox.h"
 #include "team/teamsql.h"
 
 #include <QDateTime>
@@ -225,11 +226,7 @@ Result<OutboxSender::Work> OutboxSender::load(const team::outbox::Claimed &row)
     OutgoingMessage &m = work.item.message;
     m.accountId = work.igUserId;
     m.customerId = q.value(1).toString();
-    m.text = body.value(QStringLiteral("text")).toString();
-    m.replyToMid = body.value(QStringLiteral("reply_to_mid")).toString();
-    m.humanAgent = body.value(QStringLiteral("human_agent")).toBool();
-    m.attachmentType = body.value(QStringLiteral("attachment_type")).toString();
-    m.attachmentUrl = body.value(QStringLiteral("attachment_url")).toString();
+    team::outbox::readReplyBody(body, m); // the one format desktops write (replyBody)
     work.item.localId = row.id;
     work.item.state = MessageState::Sending;
     work.item.attempts = row.attempts;

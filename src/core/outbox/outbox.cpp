@@ -301,7 +301,7 @@ void Outbox::pump()
         Entry &entry = m_items[localId];
         m_busy.insert(conversationKey(entry.item.message));
         m_inFlight.insert(localId);
-        if (entry.inDoubt) {
+        if (entry.inDoubt && !m_handOff) { // a hand-off is idempotent: no need to reconcile
             reconcileThenDeliver(localId);
         } else {
             deliver(localId);
@@ -410,6 +410,10 @@ void Outbox::sendNow(qint64 localId)
         // From here on a crash leaves it "Sending", which start() reconciles before resending.
         entry.inDoubt = true;
         emit stateChanged(localId, MessageState::Sending, {});
+        if (m_handOff) {
+            handOffNow(localId);
+            return;
+        }
         const OutgoingMessage &m = entry.item.message;
         onDone(m_transport->send(m.accountId, sendpolicy::sendBody(m)), this,
                [this, localId](const Result<QJsonObject> &r) {
@@ -430,6 +434,24 @@ void Outbox::sendNow(qint64 localId)
                    finishSent(localId, mid);
                });
     });
+}
+
+void Outbox::handOffNow(qint64 localId)
+{
+    onDone(m_handOff->handOff(localId, m_items.value(localId).item.message), this,
+        [this, localId](const Status &handed) {
+            if (!m_items.contains(localId)) {
+                return;
+            }
+            if (!handed) {
+                scheduleRetry(localId, { SendFailure::Stage::Send, handed.error() }, false);
+                return;
+            }
+            // Handed over: it stays Sending in the store until the result comes back.
+            release(localId);
+            m_items.remove(localId);
+            pump();
+        });
 }
 
 void Outbox::reconcileThenDeliver(qint64 localId)

@@ -64,6 +64,8 @@ public:
     // Uploads attachments given by local path (OutgoingMessage::attachmentPath). Without one,
     // such messages are refused by send().
     void setUploader(MediaUploader *uploader) { m_uploader = uploader; }
+    // Team mode: messages go to `handOff` (the team server sends them) instead of the transport.
+    void setHandOff(ReplyHandOff *handOff) { m_handOff = handOff; }
 
     // Loads what the store still has to send (after a restart) and starts delivering.
     void start();
@@ -118,6 +120,7 @@ private:
     void upload(qint64 localId);
     void uploaded(qint64 localId, const Result<QString> &url);
     void sendNow(qint64 localId);
+    void handOffNow(qint64 localId);
     QFuture<Status> discard(qint64 localId, bool byCancel);
     void reconcileThenDeliver(qint64 localId);
     void handleError(qint64 localId, const Error &error, bool mayHaveArrived);
@@ -129,6 +132,7 @@ private:
     OutboxStorage *m_storage;
     OutboxTransport *m_transport;
     MediaUploader *m_uploader = nullptr;
+    ReplyHandOff *m_handOff = nullptr;
     Reconciler *m_reconciler;
     OutboxOptions m_options;
     std::function<qint64()> m_clock;

@@ -118,4 +118,15 @@ public:
     }
 };
 
+// Team mode (docs/team.md): the team server sends, not this desktop. The outbox hands each
+// message over instead of calling the Send API; success means the team database has it (then
+// the message stays Sending until the result comes back through the replica); an error keeps it
+// queued for a retry (Outbox::wake() when the connection is back). Must be idempotent per
+// localId: a message in doubt after a crash is handed over again.
+class ReplyHandOff {
+public:
+    virtual ~ReplyHandOff() = default;
+    virtual QFuture<Status> handOff(qint64 localId, const OutgoingMessage &message) = 0;
+};
+
 } // namespace inlet

@@ -4,6 +4,7 @@
 #include "common/quitonsignal.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
+#include "service/teamreplicarunner.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -31,6 +32,8 @@ CoreServices *HeadlessRunner::core() const
 
 Status HeadlessRunner::start()
 {
+    if (!m_options.teamConnection.isEmpty())
+        return startTeam();
     LifecycleOptions options;
     options.dataDir = m_options.dataDir;
     options.webhookPort = m_options.webhookPort;
@@ -65,6 +68,15 @@ void HeadlessRunner::failHard(const QString &message)
     qCCritical(lcApp).noquote() << message;
     emit fatal(message);
     QCoreApplication::exit(1);
+}
+
+// `--team`: an agent's replica instead of the core (service/teamreplicarunner.h).
+Status HeadlessRunner::startTeam()
+{
+    m_team = std::make_unique<TeamReplicaRunner>(
+        m_options.dataDir, m_options.teamConnection, m_options.sessionOnlySecrets);
+    connect(m_team.get(), &TeamReplicaRunner::fatal, this, &HeadlessRunner::failHard);
+    return m_team->start();
 }
 
 } // namespace inlet

@@ -12,6 +12,7 @@ namespace inlet {
 
 class CoreLifecycle;
 class CoreServices;
+class TeamReplicaRunner;
 
 struct HeadlessOptions {
     QString dataDir;
@@ -20,6 +21,9 @@ struct HeadlessOptions {
     bool pollingMode = false; // --polling
     int pollIntervalMs = 30'000;
     bool sessionOnlySecrets = false; // --session-only-secrets: no keyring, keep secrets in memory
+    // --team postgresql://ROLE@HOST[:PORT]/DB: an agent's replica of the team database
+    // (docs/team.md); the password from INLET_TEAM_PASSWORD, else the keychain.
+    QString teamConnection;
 };
 
 // `inlet --headless`: the core without windows, for servers and tests. Logs to stderr; prints the
@@ -48,9 +52,11 @@ signals:
 
 private:
     void failHard(const QString &message);
+    Status startTeam();
 
     HeadlessOptions m_options;
     std::unique_ptr<CoreLifecycle> m_lifecycle;
+    std::unique_ptr<TeamReplicaRunner> m_team; // --team instead of the core
 };
 
 } // namespace inlet

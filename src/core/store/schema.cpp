@@ -258,6 +258,24 @@ QStringList version8()
     };
 }
 
+// v9: the team replica's bookkeeping (src/core/team/replicaapplier.h): the last change-log number
+// applied (written in the same transaction as the rows it applied) and which local row each
+// team-database row became.
+QStringList version9()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE team_replica (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_seq INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral(R"(CREATE TABLE team_rows (
+            entity TEXT NOT NULL,
+            team_id INTEGER NOT NULL,
+            local_id INTEGER NOT NULL DEFAULT 0,
+            local_key TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (entity, team_id)) WITHOUT ROWID)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -274,6 +292,7 @@ const QList<Step> &steps()
                 return fillFts(db, progress);
             } },
         { 8, QStringLiteral("saved replies"), version8() },
+        { 9, QStringLiteral("team replica state"), version9() },
     };
     return all;
 }

@@ -113,6 +113,11 @@ QFuture<Status> Store::applyEvents(const QList<InboundEvent> &events)
     return submit<void>([events](WriteContext &c) { return c.events.applyAll(events, c.change); });
 }
 
+QFuture<Status> Store::write(std::function<Status(WriteContext &)> work)
+{
+    return submit<void>(std::move(work));
+}
+
 QFuture<Status> Store::upsertAccount(const Account &account)
 {
     return submit<void>([account](WriteContext &c) { return c.directory.upsertAccount(account, c.change); });

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace inlet {
@@ -108,6 +109,12 @@ public:
     // Attachments from a local file: the outbox uploaded it to the media host; from now on the
     // queued (or failed) message carries this public URL in its first attachment.
     QFuture<Status> setOutgoingAttachmentUrl(qint64 localId, const QString &url);
+
+    // Runs `work` on the writer thread inside the write transaction (a SAVEPOINT of its group
+    // commit), with the writers of the other areas; Store::changed announces what it touched. For
+    // writers outside the store module (the team replica) that must commit their rows and their
+    // own bookkeeping together.
+    QFuture<Status> write(std::function<Status(WriteContext &)> work);
 
     // The write connection's PRAGMA synchronous (1 = NORMAL, 2 = FULL): whether a commit, and so
     // a webhook's 200, survives a power cut or only a crash of the process. For logs and tests.

@@ -8,6 +8,28 @@
 
 namespace inlet::team::outbox {
 
+QJsonObject replyBody(const OutgoingMessage &message)
+{
+    QJsonObject body { { QStringLiteral("text"), message.text },
+        { QStringLiteral("human_agent"), message.humanAgent } };
+    if (!message.replyToMid.isEmpty())
+        body.insert(QStringLiteral("reply_to_mid"), message.replyToMid);
+    if (!message.attachmentUrl.isEmpty()) {
+        body.insert(QStringLiteral("attachment_type"), message.attachmentType);
+        body.insert(QStringLiteral("attachment_url"), message.attachmentUrl);
+    }
+    return body;
+}
+
+void readReplyBody(const QJsonObject &body, OutgoingMessage &message)
+{
+    message.text = body.value(QStringLiteral("text")).toString();
+    message.replyToMid = body.value(QStringLiteral("reply_to_mid")).toString();
+    message.humanAgent = body.value(QStringLiteral("human_agent")).toBool();
+    message.attachmentType = body.value(QStringLiteral("attachment_type")).toString();
+    message.attachmentUrl = body.value(QStringLiteral("attachment_url")).toString();
+}
+
 Result<QList<Claimed>> claim(const QSqlDatabase &db, const QString &worker, int limit, qint64 nowMs)
 {
     QSqlQuery q(db);

@@ -1,15 +1,25 @@
 #pragma once
 
 #include "common/result.h"
+#include "outbox/outboxports.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
-// The server's side of the team outbox (inlet.outbox): claiming work so that several servers on
-// one database never take the same row.
+// The team outbox (inlet.outbox): the body a desktop writes and the server reads, and the
+// server's claims, so that several servers on one database never take the same row.
 namespace inlet::team::outbox {
+
+// The body of a reply row (kind text or attachment), the one format both sides use:
+// {"text", "reply_to_mid", "human_agent", "attachment_type", "attachment_url"}. The recipient is
+// not in it: the server takes it from the row's conversation.
+QJsonObject replyBody(const OutgoingMessage &message);
+// The fields of `body` into `message` (account and customer untouched); what is missing stays
+// empty, anything else in it is ignored.
+void readReplyBody(const QJsonObject &body, OutgoingMessage &message);
 
 struct Claimed {
     qint64 id = 0;

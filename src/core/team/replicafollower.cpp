@@ -1,0 +1,476 @@
+#include "team/replicafollower.h"
+
+#include "common/backoff.h"
+#include "store/store.h"
+#include "team/replicaapplier.h"
+#include "team/teamsql.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QPromise>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace inlet::team {
+
+namespace {
+const QString kChannel = QStringLiteral("inlet_changes");
+
+template <typename T> QFuture<T> ready(T value)
+{
+    QPromise<T> promise;
+    promise.start();
+    promise.addResult(std::move(value));
+    promise.finish();
+    return promise.future();
+}
+} // namespace
+
+// ---- TeamConnection ----
+
+Result<TeamConnection> TeamConnection::parse(const QString &uri)
+{
+    const QUrl url(uri, QUrl::StrictMode);
+    auto invalid = [&](const QString &why) -> Result<TeamConnection> {
+        return fail(Error::Kind::Invalid, QStringLiteral("team connection: %1").arg(why));
+    };
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("postgresql")
+            && url.scheme() != QLatin1String("postgres")))
+        return invalid(QStringLiteral("expected postgresql://ROLE@HOST[:PORT]/DATABASE"));
+    if (!url.password().isEmpty())
+        return invalid(QStringLiteral("no password in the URI (it comes from the keychain or "
+                                      "INLET_TEAM_PASSWORD)"));
+    TeamConnection c;
+    c.host = url.host();
+    c.port = url.port(5432);
+    c.role = url.userName();
+    c.database = url.path().mid(1);
+    if (c.host.isEmpty() || c.role.isEmpty() || c.database.isEmpty() || c.database.contains(u'/'))
+        return invalid(QStringLiteral("expected postgresql://ROLE@HOST[:PORT]/DATABASE"));
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("sslmode"))
+            c.sslMode = value;
+        else if (key == QLatin1String("sslrootcert"))
+            c.sslRootCert = value;
+        else
+            return invalid(QStringLiteral("unknown parameter %1").arg(key));
+    }
+    static const QStringList verifying { QStringLiteral("verify-ca"),
+        QStringLiteral("verify-full") };
+    static const QStringList known { QStringLiteral("disable"), QStringLiteral("allow"),
+        QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
+        QStringLiteral("verify-full") };
+    if (!c.sslMode.isEmpty() && !known.contains(c.sslMode))
+        return invalid(QStringLiteral("unknown sslmode %1").arg(c.sslMode));
+    if (c.sslMode.isEmpty())
+        c.sslMode = c.isLoopback() ? QStringLiteral("prefer") : QStringLiteral("verify-full");
+    if (!c.isLoopback() && !verifying.contains(c.sslMode))
+        return invalid(QStringLiteral("a remote team database needs sslmode verify-full or "
+                                      "verify-ca (TLS with certificate verification)"));
+    if (c.sslRootCert.contains(u';') || c.sslRootCert.contains(u'='))
+        return invalid(QStringLiteral("sslrootcert must be a plain path"));
+    return c;
+}
+
+bool TeamConnection::isLoopback() const
+{
+    if (host == QLatin1String("localhost") || host.startsWith(u'/'))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString TeamConnection::display() const
+{
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(role, host).arg(port).arg(database);
+}
+
+QString TeamConnection::vaultKey() const
+{
+    return QStringLiteral("team/") + display().mid(13);
+}
+
+// ---- the worker, on the follower's thread ----
+
+class FollowerWorker : public QObject {
+    Q_OBJECT
+public:
+    FollowerWorker(Store *store, TeamConnection connection, FollowerOptions options,
+        std::shared_ptr<std::atomic<qint64>> applied, std::shared_ptr<std::atomic<bool>> connected,
+        std::shared_ptr<std::atomic<qint64>> read)
+        : m_store(store)
+        , m_connection(std::move(connection))
+        , m_options(options)
+        , m_applied(std::move(applied))
+        , m_connected(std::move(connected))
+        , m_read(std::move(read))
+        , m_name(QStringLiteral("inlet-team-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
+    {
+    }
+
+    void start()
+    {
+        m_poll = new QTimer(this);
+        m_poll->setInterval(m_options.pollIntervalMs);
+        connect(m_poll, &QTimer::timeout, this, &FollowerWorker::catchUp);
+        m_retry = new QTimer(this);
+        m_retry->setSingleShot(true);
+        connect(m_retry, &QTimer::timeout, this, &FollowerWorker::connectNow);
+        m_wake = new QTimer(this);
+        m_wake->setSingleShot(true);
+        m_wake->setInterval(0);
+        connect(m_wake, &QTimer::timeout, this, &FollowerWorker::catchUp);
+        // The number applied so far, from the local store (0 for a new replica).
+        auto seq = std::make_shared<qint64>(0);
+        QFuture<Status> read = m_store->write([seq](WriteContext &c) -> Status {
+            auto s = replica::lastSeq(c);
+            if (!s)
+                return std::unexpected(s.error());
+            *seq = *s;
+            return {};
+        });
+        read.waitForFinished();
+        if (const Status ok = read.result(); !ok)
+            qCWarning(lcTeam) << "replica: cannot read the last applied change:"
+                              << ok.error().message;
+        m_applied->store(*seq);
+        connectNow();
+    }
+
+    void stop()
+    {
+        m_stopped = true;
+        if (m_poll)
+            m_poll->stop();
+        if (m_retry)
+            m_retry->stop();
+        closeConnection();
+    }
+
+    Status enqueueReply(const QString &clientId, const QString &accountId,
+        const QString &customerId, const QString &kind, const QJsonObject &body)
+    {
+        if (!connectionAlive())
+            return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
+        const QString json = QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact));
+        // Found through the agent's own view (row-level security): a conversation of an account
+        // not granted to it is simply not there.
+        QSqlQuery q(m_db);
+        Status ok = sql::exec(q, QStringLiteral(R"(INSERT INTO inlet.outbox
+                (account_id, conversation_id, client_id, kind, body)
+            SELECT c.account_id, c.id, ?::uuid, ?, ?::jsonb
+              FROM inlet.conversations c
+              JOIN inlet.accounts a ON a.id = c.account_id
+              JOIN inlet.contacts p ON p.id = c.contact_id AND p.account_id = c.account_id
+             WHERE a.ig_user_id = ? AND p.igsid = ?
+            ON CONFLICT (client_id) DO NOTHING)"),
+            { clientId, kind, json, accountId, customerId });
+        if (!ok)
+            return lost(ok.error());
+        if (q.numRowsAffected() > 0)
+            return {};
+        auto there = sql::scalar(m_db,
+            QStringLiteral("SELECT count(*) FROM inlet.outbox WHERE client_id = ?::uuid"),
+            { clientId });
+        if (!there)
+            return lost(there.error());
+        if (there->toLongLong() > 0)
+            return {}; // a retry of an insert that had gone through
+        return fail(Error::Kind::Invalid,
+            QStringLiteral("this conversation is not in the team database for %1")
+                .arg(m_connection.role));
+    }
+
+signals:
+    void connected();
+    void disconnected(const inlet::Error &error);
+    void caughtUp(qint64 seq);
+
+private:
+    // A failed statement on the team database: treated as a lost connection (reconnect, then
+    // catch up), which is right for a restart and harmless otherwise.
+    Status lost(const Error &error)
+    {
+        qCWarning(lcTeam).noquote()
+            << "replica: team database error, reconnecting:" << error.message;
+        closeConnection();
+        emit disconnected(error);
+        scheduleReconnect();
+        return std::unexpected(Error::make(Error::Kind::Network, error.message));
+    }
+
+    // QPSQL closes the connection itself when its notification socket fails (the server went
+    // away): then reconnect, as for a failed statement.
+    bool connectionAlive()
+    {
+        if (m_db.isOpen())
+            return true;
+        if (m_db.isValid())
+            (void)lost(Error::make(Error::Kind::Network,
+                QStringLiteral("the connection to %1 was closed").arg(m_connection.display())));
+        return false;
+    }
+
+    void closeConnection()
+    {
+        const bool was = m_db.isValid();
+        if (m_db.isOpen()) {
+            if (QSqlDriver *driver = m_db.driver())
+                driver->disconnect(this);
+            m_db.close();
+        }
+        m_db = QSqlDatabase();
+        if (was)
+            QSqlDatabase::removeDatabase(m_name);
+        m_connected->store(false);
+        if (m_poll)
+            m_poll->stop();
+    }
+
+    void scheduleReconnect()
+    {
+        if (m_stopped)
+            return;
+        const qint64 delay
+            = backoffMs(++m_attempt, m_options.backoffBaseMs, m_options.backoffMaxMs);
+        qCInfo(lcTeam) << "replica: reconnecting in" << delay << "ms";
+        m_retry->start(int(delay));
+    }
+
+    void connectNow()
+    {
+        if (m_stopped)
+            return;
+        closeConnection();
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        m_db.setHostName(m_connection.host);
+        m_db.setPort(m_connection.port);
+        m_db.setDatabaseName(m_connection.database);
+        m_db.setUserName(m_connection.role);
+        m_db.setPassword(m_connection.password);
+        QString options = QStringLiteral("connect_timeout=%1;sslmode=%2")
+                              .arg(m_options.connectTimeoutS)
+                              .arg(m_connection.sslMode);
+        if (!m_connection.sslRootCert.isEmpty())
+            options += QStringLiteral(";sslrootcert=") + m_connection.sslRootCert;
+        m_db.setConnectOptions(options);
+        if (!m_db.open()) {
+            const Error e = sql::toError(
+                m_db.lastError(), QStringLiteral("connecting to %1").arg(m_connection.display()));
+            qCWarning(lcTeam).noquote() << "replica:" << e.message;
+            closeConnection();
+            emit disconnected(e);
+            scheduleReconnect();
+            return;
+        }
+        // Listen before reading: a change committed between the read and the LISTEN would
+        // otherwise wait for the next poll.
+        QSqlDriver *driver = m_db.driver();
+        if (!driver->subscribeToNotification(kChannel)) {
+            (void)lost(sql::toError(driver->lastError(), QStringLiteral("LISTEN")));
+            return;
+        }
+        connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) {
+                // "<seq> <account>" is only a hint (any role may NOTIFY): read the log.
+                if (name == kChannel && !m_wake->isActive())
+                    m_wake->start();
+            });
+        m_attempt = 0;
+        m_connected->store(true);
+        qCInfo(lcTeam).noquote() << "replica: connected to" << m_connection.display()
+                                 << "from change" << m_applied->load();
+        emit connected();
+        m_announced = -1;
+        m_poll->start();
+        catchUp();
+    }
+
+    Result<QList<replica::Change>> fetch(qint64 after)
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (auto ok = sql::exec(q,
+                QStringLiteral("SELECT seq, account_id, entity, entity_id, op, row_data::text "
+                               "FROM inlet.change_log WHERE seq > ? ORDER BY seq LIMIT ?"),
+                { after, m_options.batchSize });
+            !ok)
+            return std::unexpected(ok.error());
+        QList<replica::Change> out;
+        while (q.next()) {
+            replica::Change c;
+            c.seq = q.value(0).toLongLong();
+            c.accountId = q.value(1).toLongLong();
+            c.entity = q.value(2).toString();
+            c.entityId = q.value(3).toLongLong();
+            const QString op = q.value(4).toString();
+            c.op = op.isEmpty() ? QChar() : op.at(0);
+            c.rowData = q.value(5).toString().toUtf8();
+            out.append(std::move(c));
+        }
+        m_read->fetch_add(out.size());
+        return out;
+    }
+
+    struct Pending {
+        QFuture<Status> future;
+        std::shared_ptr<replica::Applied> result;
+    };
+
+    Pending applyAsync(QList<replica::Change> changes)
+    {
+        auto result = std::make_shared<replica::Applied>();
+        QFuture<Status> f = m_store->write([changes = std::move(changes), role = m_connection.role,
+                                               result](WriteContext &c) -> Status {
+            auto r = replica::apply(c, changes, role);
+            if (!r)
+                return std::unexpected(r.error());
+            *result = *r;
+            return {};
+        });
+        return { f, result };
+    }
+
+    bool finish(Pending &p)
+    {
+        p.future.waitForFinished();
+        const Status ok = p.future.result();
+        if (!ok) {
+            qCWarning(lcTeam).noquote()
+                << "replica: the local store refused a batch, trying again:" << ok.error().message;
+            return false;
+        }
+        m_applied->store(p.result->lastSeq);
+        return true;
+    }
+
+    // Reads and applies until the log has nothing newer. The next batch is read from PostgreSQL
+    // while the store commits the previous one.
+    void catchUp()
+    {
+        if (!connectionAlive())
+            return;
+        qint64 fetched = m_applied->load();
+        std::optional<Pending> pending;
+        bool ok = true;
+        for (;;) {
+            auto batch = fetch(fetched);
+            if (!batch) {
+                if (pending)
+                    finish(*pending);
+                (void)lost(batch.error());
+                return;
+            }
+            if (pending) {
+                ok = finish(*pending);
+                pending.reset();
+                if (!ok)
+                    break;
+            }
+            if (batch->isEmpty())
+                break;
+            const bool last = batch->size() < m_options.batchSize;
+            fetched = batch->constLast().seq;
+            pending = applyAsync(std::move(*batch));
+            if (last) {
+                ok = finish(*pending);
+                break;
+            }
+        }
+        const qint64 now = m_applied->load();
+        if (ok && now != m_announced) {
+            m_announced = now;
+            qCDebug(lcTeam) << "replica: caught up to change" << now;
+            emit caughtUp(now);
+        }
+    }
+
+    Store *m_store;
+    TeamConnection m_connection;
+    FollowerOptions m_options;
+    std::shared_ptr<std::atomic<qint64>> m_applied;
+    std::shared_ptr<std::atomic<bool>> m_connected;
+    std::shared_ptr<std::atomic<qint64>> m_read;
+    const QString m_name;
+    QSqlDatabase m_db;
+    QTimer *m_poll = nullptr;
+    QTimer *m_retry = nullptr;
+    QTimer *m_wake = nullptr;
+    int m_attempt = 0;
+    qint64 m_announced = -1;
+    bool m_stopped = false;
+};
+
+// ---- ReplicaFollower ----
+
+ReplicaFollower::ReplicaFollower(
+    Store *store, TeamConnection connection, FollowerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_connection(std::move(connection))
+    , m_options(options)
+    , m_role(m_connection.role)
+    , m_applied(std::make_shared<std::atomic<qint64>>(0))
+    , m_connected(std::make_shared<std::atomic<bool>>(false))
+    , m_read(std::make_shared<std::atomic<qint64>>(0))
+{
+}
+
+ReplicaFollower::~ReplicaFollower()
+{
+    stop();
+}
+
+void ReplicaFollower::start()
+{
+    if (m_thread)
+        return;
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("inlet-team-replica"));
+    m_worker = new FollowerWorker(m_store, m_connection, m_options, m_applied, m_connected, m_read);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &FollowerWorker::connected, this, &ReplicaFollower::connected);
+    connect(m_worker, &FollowerWorker::disconnected, this, &ReplicaFollower::disconnected);
+    connect(m_worker, &FollowerWorker::caughtUp, this, &ReplicaFollower::caughtUp);
+    m_thread->start();
+    QMetaObject::invokeMethod(m_worker, &FollowerWorker::start, Qt::QueuedConnection);
+}
+
+void ReplicaFollower::stop()
+{
+    if (!m_thread)
+        return;
+    QMetaObject::invokeMethod(m_worker, &FollowerWorker::stop, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_worker = nullptr;
+}
+
+QFuture<Status> ReplicaFollower::enqueueReply(const QString &clientId, const QString &accountId,
+    const QString &customerId, const QString &kind, const QJsonObject &body)
+{
+    if (!m_worker)
+        return ready<Status>(
+            fail(Error::Kind::Network, QStringLiteral("the replica is not started")));
+    auto promise = std::make_shared<QPromise<Status>>();
+    promise->start();
+    QFuture<Status> future = promise->future();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, promise, clientId, accountId, customerId, kind, body] {
+            promise->addResult(worker->enqueueReply(clientId, accountId, customerId, kind, body));
+            promise->finish();
+        });
+    return future;
+}
+
+} // namespace inlet::team
+
+#include "replicafollower.moc"

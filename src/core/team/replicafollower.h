@@ -1,0 +1,102 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace inlet {
+class Store;
+}
+
+namespace inlet::team {
+
+// Where an agent's replica connects: the team database as the agent's own PostgreSQL role.
+struct TeamConnection {
+    QString host;
+    int port = 5432;
+    QString database;
+    QString role;
+    QString password; // from the keychain (or INLET_TEAM_PASSWORD in tests); never in the URI
+    // libpq's sslmode: "verify-full" unless the host is loopback (then "prefer"); a URI may ask
+    // for verify-ca/verify-full (with sslrootcert) but never for less on a remote host.
+    QString sslMode;
+    QString sslRootCert;
+
+    // postgresql://ROLE@HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=/path/ca.pem].
+    // A password in the URI is refused: it would sit in argv and in the process list.
+    static Result<TeamConnection> parse(const QString &uri);
+    QString display() const; // the URI without secrets, for logs
+    QString vaultKey() const; // TokenVault key of the agent's password
+    bool isLoopback() const;
+};
+
+struct FollowerOptions {
+    int batchSize = 5000; // change-log rows per read and per local transaction
+    // Catch up at least this often without a NOTIFY; also how soon a dead connection is noticed.
+    int pollIntervalMs = 5000;
+    int backoffBaseMs = 500; // reconnect delays (common/backoff.h)
+    int backoffMaxMs = 30'000;
+    int connectTimeoutS = 5;
+};
+
+class FollowerWorker;
+
+// An agent's desktop as a live replica of the team database (docs/team.md, "Replicas"): on its
+// own thread and PostgreSQL connection, it reads inlet.change_log from the last number applied in
+// bounded batches, applies them to the local store (Store::write: rows and number in one SQLite
+// transaction, so Store::changed updates the views as for webhooks), then waits on LISTEN
+// inlet_changes (payloads are only hints) and polls as a safety net. A lost connection (the
+// database restarted, the network gone) reconnects with the core's backoff and catches up.
+// Also the way out for the agent's replies (enqueueReply), on the same connection.
+class ReplicaFollower : public QObject {
+    Q_OBJECT
+public:
+    ReplicaFollower(Store *store, TeamConnection connection, FollowerOptions options = {},
+        QObject *parent = nullptr);
+    ~ReplicaFollower() override; // stops the thread
+
+    void start();
+    void stop();
+
+    // Thread-safe.
+    qint64 appliedSeq() const { return m_applied->load(); }
+    bool isConnected() const { return m_connected->load(); }
+    // Change-log rows this follower read from the team database (for logs, tests, benchmarks):
+    // a replica that was off reads what it missed, not the whole log again.
+    qint64 changesRead() const { return m_read->load(); }
+    QString agentRole() const { return m_role; }
+
+    // Writes a reply into inlet.outbox as the agent: the conversation of (account IG id,
+    // customer IGSID), idempotent on `clientId` (a uuid): a retried insert after a lost answer
+    // finds its row and succeeds. Error::Kind::Network while the database cannot be reached
+    // (the caller keeps it queued and tries again after connected()); Invalid when the
+    // conversation is not in the team database or not granted to this agent.
+    QFuture<Status> enqueueReply(const QString &clientId, const QString &accountId,
+        const QString &customerId, const QString &kind, const QJsonObject &body);
+
+signals:
+    void connected();
+    void disconnected(const inlet::Error &error);
+    // Everything up to `seq` is in the local store (after each catch-up that moved).
+    void caughtUp(qint64 seq);
+
+private:
+    Store *m_store;
+    TeamConnection m_connection;
+    FollowerOptions m_options;
+    QString m_role;
+    std::shared_ptr<std::atomic<qint64>> m_applied;
+    std::shared_ptr<std::atomic<bool>> m_connected;
+    std::shared_ptr<std::atomic<qint64>> m_read;
+    std::unique_ptr<QThread> m_thread;
+    FollowerWorker *m_worker = nullptr; // lives on m_thread
+};
+
+} // namespace inlet::team
