@@ -8,7 +8,6 @@
 // support library does not link the app.
 #include "app/inbox/inboxlayout.h"
 #include "app/inbox/inboxwidget.h"
-#include "app/login/loginprofile.h"
 #include "app/login/signincontroller.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/mainwindow.h"
@@ -29,7 +28,6 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QSettings>
-#include <QWebEngineProfile>
 
 #include <memory>
 
@@ -63,11 +61,7 @@ public:
             = std::make_unique<SignInFlow>(appSetup.get(), accounts.get(), vault, graph.get());
         avatars = std::make_unique<app::AvatarLoader>(&network);
         sandbox = std::make_unique<app::SandboxController>();
-        signIn = std::make_unique<app::SignInController>(signInFlow.get(), [this] {
-            if (!profile)
-                profile.reset(app::createLoginProfile(m_dataDir, nullptr));
-            return profile.get();
-        });
+        signIn = std::make_unique<app::SignInController>(signInFlow.get(), m_dataDir);
         window = std::make_unique<app::MainWindow>(
             app::MainWindow::AccountServices { accounts.get(), signInFlow.get(), appSetup.get() },
             signIn.get(), sandbox.get(), avatars.get());
@@ -92,7 +86,6 @@ public:
         notifier.reset();
         window.reset(); // and the inbox in it
         signIn.reset();
-        profile.reset();
         sandbox.reset();
         avatars.reset();
         signInFlow.reset();
@@ -160,7 +153,6 @@ public:
     QNetworkAccessManager network;
     std::unique_ptr<app::AvatarLoader> avatars;
     std::unique_ptr<app::SandboxController> sandbox;
-    std::unique_ptr<QWebEngineProfile> profile;
     std::unique_ptr<app::SignInController> signIn;
     std::unique_ptr<app::MainWindow> window;
     app::InboxWidget *inbox = nullptr; // owned by the window
