@@ -163,6 +163,24 @@
     </message>
 </context>
 <context>
+    <name>inlet::app::AccountsRail</name>
+    <message>
+        <location filename="../ui/accountsrail.ui" line="19"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../ui/accountsrail.ui" line="69"/>
+        <source>Connect another account…</source>
+        <translation>Weiteres Konto verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/accountsrail.ui" line="72"/>
+        <source>Connect another account</source>
+        <translation>Weiteres Konto verbinden</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::AttachmentChip</name>
     <message>
         <location filename="../src/app/inbox/attachmentchip.cpp" line="34"/>
@@ -179,108 +197,108 @@
 <context>
     <name>inlet::app::Composer</name>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="141"/>
+        <location filename="../src/app/inbox/composer.cpp" line="147"/>
         <source>Send as a human agent reply (HUMAN_AGENT)</source>
         <translation>Als Antwort eines Mitarbeiters senden (HUMAN_AGENT)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="142"/>
+        <location filename="../src/app/inbox/composer.cpp" line="148"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="154"/>
+        <location filename="../src/app/inbox/composer.cpp" line="160"/>
         <source>Instagram allows replies written by a person up to 7 days after the customer&apos;s last message, with the human agent tag.</source>
         <translation>Instagram erlaubt von einem Menschen geschriebene Antworten bis zu 7 Tage nach der letzten Nachricht der Kundin oder des Kunden, mit dem Human-Agent-Tag.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="156"/>
+        <location filename="../src/app/inbox/composer.cpp" line="162"/>
         <source>Send reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="157"/>
+        <location filename="../src/app/inbox/composer.cpp" line="163"/>
         <source>Bytes used</source>
         <translation>Verwendete Bytes</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="159"/>
+        <location filename="../src/app/inbox/composer.cpp" line="165"/>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="167"/>
+        <location filename="../src/app/inbox/composer.cpp" line="173"/>
         <source>Attach…</source>
         <translation>Anhängen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="171"/>
-        <location filename="../src/app/inbox/composer.cpp" line="242"/>
+        <location filename="../src/app/inbox/composer.cpp" line="177"/>
+        <location filename="../src/app/inbox/composer.cpp" line="248"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="173"/>
+        <location filename="../src/app/inbox/composer.cpp" line="179"/>
         <source>Open Settings…</source>
         <translation>Einstellungen öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="175"/>
+        <location filename="../src/app/inbox/composer.cpp" line="181"/>
         <source>Open Settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="243"/>
+        <location filename="../src/app/inbox/composer.cpp" line="249"/>
         <source>Images, videos, audio and PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;All files (*)</source>
         <translation>Bilder, Videos, Audio und PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="259"/>
+        <location filename="../src/app/inbox/composer.cpp" line="265"/>
         <source>%1 is not attached: %2</source>
         <translation>%1 wurde nicht angehängt: %2</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="280"/>
+        <location filename="../src/app/inbox/composer.cpp" line="287"/>
         <source>The pasted image could not be saved.</source>
         <translation>Das eingefügte Bild konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="341"/>
+        <location filename="../src/app/inbox/composer.cpp" line="348"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="370"/>
+        <location filename="../src/app/inbox/composer.cpp" line="377"/>
         <source>%1 / %2 bytes</source>
         <translation>%1 / %2 Bytes</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="372"/>
+        <location filename="../src/app/inbox/composer.cpp" line="379"/>
         <source>Instagram limits a message to 1000 bytes of UTF-8: emoji and accented letters take more than one byte.</source>
         <translation>Instagram begrenzt eine Nachricht auf 1000 Bytes UTF-8: Emojis und Buchstaben mit Akzent belegen mehr als ein Byte.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="383"/>
+        <location filename="../src/app/inbox/composer.cpp" line="390"/>
         <source>More than 24 hours since the customer&apos;s last message: only a reply written by you, sent with the human agent tag, is allowed (up to 7 days).</source>
         <translation>Mehr als 24 Stunden seit der letzten Nachricht der Kundin oder des Kunden: Erlaubt ist nur eine von dir geschriebene Antwort mit dem Human-Agent-Tag (bis zu 7 Tage).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="386"/>
+        <location filename="../src/app/inbox/composer.cpp" line="393"/>
         <source>More than 7 days since the customer&apos;s last message: Instagram does not allow a reply until they write again.</source>
         <translation>Mehr als 7 Tage seit der letzten Nachricht der Kundin oder des Kunden: Instagram erlaubt keine Antwort, bis sie oder er wieder schreibt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="389"/>
+        <location filename="../src/app/inbox/composer.cpp" line="396"/>
         <source>Too long for Instagram: shorten it by %1 bytes.</source>
         <translation>Zu lang für Instagram: um %1 Bytes kürzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="391"/>
+        <location filename="../src/app/inbox/composer.cpp" line="398"/>
         <source>Offline: your message will be sent when the connection is back.</source>
         <translation>Offline: Deine Nachricht wird gesendet, sobald die Verbindung wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="397"/>
+        <location filename="../src/app/inbox/composer.cpp" line="404"/>
         <source>Attach an image, video, audio or PDF (or drop a file here, or paste an image)</source>
         <translation>Bild, Video, Audio oder PDF anhängen (oder eine Datei hierher ziehen oder ein Bild einfügen)</translation>
     </message>
@@ -288,14 +306,19 @@
 <context>
     <name>inlet::app::ComposerEdit</name>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="49"/>
+        <location filename="../src/app/inbox/composer.cpp" line="50"/>
         <source>Write a reply… (Enter sends, Shift+Enter for a new line, / for saved replies)</source>
         <translation>Antwort schreiben… (Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, / für gespeicherte Antworten)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="50"/>
+        <location filename="../src/app/inbox/composer.cpp" line="51"/>
         <source>Reply text</source>
         <translation>Antworttext</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="56"/>
+        <source>Saved replies</source>
+        <translation>Gespeicherte Antworten</translation>
     </message>
 </context>
 <context>
@@ -412,24 +435,39 @@
 <context>
     <name>inlet::app::ConversationDelegate</name>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="52"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="53"/>
         <source>Window open</source>
         <translation>Fenster offen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="53"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="54"/>
         <source>Window closing soon</source>
         <translation>Fenster schließt bald</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="54"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="55"/>
         <source>Human agent replies only</source>
         <translation>Nur Antworten von Mitarbeitern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="55"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="56"/>
         <source>Window closed</source>
         <translation>Fenster geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="64"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="68"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 Std.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="135"/>
+        <source>until %1</source>
+        <translation>bis %1</translation>
     </message>
 </context>
 <context>
@@ -440,17 +478,17 @@
         <translation>Webhooks werden empfangen unter %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="49"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="44"/>
         <source>Syncing conversations: %1 of %2</source>
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="32"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="31"/>
         <source>The sandbox answers again.</source>
         <translation>Die Sandbox antwortet wieder.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="33"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="32"/>
         <source>Instagram answers again.</source>
         <translation>Instagram antwortet wieder.</translation>
     </message>
@@ -458,77 +496,157 @@
 <context>
     <name>inlet::app::FailureText</name>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="16"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="18"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="27"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="33"/>
+        <source>an image</source>
+        <translation>ein Bild</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="35"/>
+        <source>a video</source>
+        <translation>ein Video</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="37"/>
+        <source>an audio file</source>
+        <translation>eine Audiodatei</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="38"/>
+        <source>a PDF</source>
+        <translation>ein PDF</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="58"/>
+        <source>Instagram takes images up to %1; this one is %2.</source>
+        <translation>Instagram nimmt Bilder bis %1; dieses hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="60"/>
+        <source>Instagram takes videos up to %1; this one is %2.</source>
+        <translation>Instagram nimmt Videos bis %1; dieses hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="62"/>
+        <source>Instagram takes audio files up to %1; this one is %2.</source>
+        <translation>Instagram nimmt Audiodateien bis %1; diese hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="64"/>
+        <source>Instagram takes PDF files up to %1; this one is %2.</source>
+        <translation>Instagram nimmt PDF-Dateien bis %1; diese hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="73"/>
+        <source>The file %1 no longer exists.</source>
+        <translation>Die Datei %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="75"/>
+        <source>The file %1 cannot be read.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="77"/>
+        <source>The file %1 is empty.</source>
+        <translation>Die Datei %1 ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="79"/>
+        <source>Instagram takes images (PNG, JPEG, GIF), videos (MP4, OGG, AVI, MOV, WEBM), audio (AAC, M4A, WAV) and PDF files; %1 is %2.</source>
+        <translation>Instagram nimmt Bilder (PNG, JPEG, GIF), Videos (MP4, OGG, AVI, MOV, WEBM), Audio (AAC, M4A, WAV) und PDF-Dateien; %1 ist vom Typ „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="83"/>
+        <source>%1 is named like %2 (%3) but its content is not %4.</source>
+        <translation>%1 ist wie %2 benannt (%3), aber der Inhalt ist nicht vom Typ „%4“.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="86"/>
+        <source>%1 is named like %2 (%3) but contains %4 (%5). Rename it or pick another file.</source>
+        <translation>%1 ist wie %2 benannt (%3), enthält aber %4 (%5). Benenne die Datei um oder wähle eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="93"/>
+        <source>Attachments from a file need a media host: Instagram only takes media by public URL. Set one up in Settings.</source>
+        <translation>Anhänge aus einer Datei brauchen einen Medien-Host: Instagram nimmt Medien nur über eine öffentliche URL. Richte einen in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="96"/>
+        <source>The file %1 cannot be attached.</source>
+        <translation>Die Datei %1 kann nicht angehängt werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="105"/>
         <source>Outside the messaging window: the customer&apos;s last message is more than 24 hours old (7 days with the human agent tag). Retry after they write again.</source>
         <translation>Außerhalb des Nachrichtenfensters: Die letzte Nachricht der Kundin oder des Kunden ist älter als 24 Stunden (7 Tage mit dem Human-Agent-Tag). Versuche es erneut, sobald wieder eine Nachricht kommt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="32"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="110"/>
         <source>This person isn&apos;t available right now (blocked the account, deactivated, or not receiving messages).</source>
         <translation>Diese Person ist gerade nicht erreichbar (hat das Konto blockiert, ist deaktiviert oder empfängt keine Nachrichten).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="37"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="115"/>
         <source>Instagram no longer accepts this account&apos;s sign-in. Reconnect the account, then retry.</source>
         <translation>Instagram akzeptiert die Anmeldung dieses Kontos nicht mehr. Verbinde das Konto neu und versuche es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="42"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="120"/>
         <source>Instagram is rate limiting this account.</source>
         <translation>Instagram drosselt dieses Konto gerade.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="46"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="124"/>
         <source>Instagram could not be reached.</source>
         <translation>Instagram war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="47"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="125"/>
         <source>The media host could not be reached.</source>
         <translation>Der Medien-Host war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="52"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="130"/>
         <source>The account&apos;s token could not be read from the keyring.</source>
         <translation>Das Token des Kontos konnte nicht aus dem Schlüsselbund gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="55"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="133"/>
         <source>Instagram refused the message.</source>
         <translation>Instagram hat die Nachricht abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="58"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="136"/>
         <source>The media host could not take the attachment.</source>
         <translation>Der Medien-Host konnte den Anhang nicht annehmen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="61"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="139"/>
         <source>The attachment could not be sent.</source>
         <translation>Der Anhang konnte nicht gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="64"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="142"/>
         <source>Not sent.</source>
         <translation>Nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="68"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="146"/>
         <source>Not sent after %1 attempts. %2</source>
         <translation>Nach %1 Versuchen nicht gesendet. %2</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="82"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="160"/>
         <source>Not saved: the message could not be written to disk.</source>
         <translation>Nicht gespeichert: Die Nachricht konnte nicht auf die Festplatte geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="84"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="162"/>
         <source>Instagram would refuse this message.</source>
         <translation>Instagram würde diese Nachricht ablehnen.</translation>
     </message>
@@ -639,7 +757,7 @@
 <context>
     <name>inlet::app::InboxWidget</name>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="48"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="54"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n Min.</numerusform>
@@ -647,12 +765,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="51"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="57"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="52"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="58"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -660,53 +778,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="158"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="173"/>
         <source>Search messages and contacts (Ctrl+F)</source>
         <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="160"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="175"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="162"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="177"/>
         <source>Account filter</source>
         <translation>Kontofilter</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="163"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="294"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="178"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="368"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="164"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="179"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="165"/>
         <source>Needs reply</source>
-        <translation>Antwort nötig</translation>
+        <translation type="vanished">Antwort nötig</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="171"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="186"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="206"/>
         <source>Messaging window</source>
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="192"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="212"/>
         <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
         <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="199"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="219"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -715,89 +832,142 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="278"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="343"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="279"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="344"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="280"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="345"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="281"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="346"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="282"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="347"/>
+        <source>Show or hide the contact panel</source>
+        <translation>Kontaktbereich ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="349"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="283"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="350"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="284"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="351"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="285"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="352"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="409"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="354"/>
+        <source>Done: out of the inbox until the customer writes again (again: reopen)</source>
+        <translation>Erledigt: aus dem Posteingang, bis der Kunde wieder schreibt (nochmals: wieder öffnen)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="356"/>
+        <source>Snooze the conversation: in 1 hour, this evening, tomorrow, next week, or a chosen time</source>
+        <translation>Unterhaltung zurückstellen: 1 Stunde, heute Abend, morgen, nächste Woche oder ein gewählter Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="359"/>
+        <source>Mark the conversation as unread</source>
+        <translation>Unterhaltung als ungelesen markieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="573"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="426"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="590"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="430"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="594"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="434"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="598"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="438"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="602"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="446"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="611"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="488"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="653"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="274"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="338"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="277"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="234"/>
+        <source>Snooze</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="247"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="249"/>
+        <source>Show or hide the contact panel (%1)</source>
+        <translation>Kontaktbereich ein- oder ausblenden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="342"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::LoginHelper</name>
+    <message>
+        <location filename="../src/app/login/loginhelper.cpp" line="63"/>
+        <source>The sign-in window&apos;s program %1 was not found (looked for %2). Install it with Inlet, or set INLET_LOGIN to its path.</source>
+        <translation>Das Programm des Anmeldefensters, %1, wurde nicht gefunden (gesucht: %2). Installiere es mit Inlet oder setze INLET_LOGIN auf seinen Pfad.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginhelper.cpp" line="77"/>
+        <source>The sign-in window&apos;s program %1 could not be started: %2</source>
+        <translation>Das Programm des Anmeldefensters, %1, konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/login/loginhelper.cpp" line="139"/>
+        <source>The sign-in window stopped unexpectedly. Try again.</source>
+        <translation>Das Anmeldefenster wurde unerwartet beendet. Versuche es erneut.</translation>
     </message>
 </context>
 <context>
@@ -846,143 +1016,158 @@
 <context>
     <name>inlet::app::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.ui" line="130"/>
+        <location filename="../ui/mainwindow.ui" line="159"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="309"/>
+        <location filename="../src/app/main.cpp" line="284"/>
         <source>&amp;Webhooks…</source>
         <translation>&amp;Webhooks…</translation>
     </message>
     <message>
+        <location filename="../src/app/main.cpp" line="289"/>
+        <source>Saved &amp;replies…</source>
+        <translation>Gespeicherte &amp;Antworten…</translation>
+    </message>
+    <message>
         <location filename="../ui/mainwindow.ui" line="15"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="193"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="231"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="28"/>
+        <location filename="../ui/mainwindow.ui" line="42"/>
         <source>Conversations will appear here.</source>
         <translation>Hier erscheinen die Unterhaltungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="53"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="63"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="56"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="66"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="57"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="67"/>
         <source>Connected to the local sandbox, not to Instagram</source>
         <translation>Mit der lokalen Sandbox verbunden, nicht mit Instagram</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="80"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="98"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="84"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="102"/>
         <source>Connected @%1.</source>
         <translation>@%1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="89"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="107"/>
         <source>@%1 needs to sign in again.</source>
         <translation>@%1 muss sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="94"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="112"/>
         <source>The sandbox could not start: %1</source>
         <translation>Die Sandbox konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="39"/>
+        <location filename="../ui/mainwindow.ui" line="55"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="77"/>
+        <location filename="../ui/mainwindow.ui" line="95"/>
         <source>&amp;Connect an Instagram account…</source>
         <translation>Instagram-Konto &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="80"/>
+        <location filename="../ui/mainwindow.ui" line="98"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="85"/>
+        <location filename="../ui/mainwindow.ui" line="103"/>
         <source>Try the &amp;sandbox</source>
         <translation>&amp;Sandbox ausprobieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="90"/>
+        <location filename="../ui/mainwindow.ui" line="108"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="98"/>
+        <location filename="../ui/mainwindow.ui" line="116"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="50"/>
+        <location filename="../ui/mainwindow.ui" line="66"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="54"/>
+        <location filename="../ui/mainwindow.ui" line="70"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="109"/>
+        <location filename="../ui/mainwindow.ui" line="124"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="127"/>
+        <source>All accounts, their state and actions</source>
+        <translation>Alle Konten, ihr Zustand und ihre Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="138"/>
         <source>Follow the &amp;system</source>
         <translation>Dem &amp;System folgen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="117"/>
+        <location filename="../ui/mainwindow.ui" line="146"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="125"/>
+        <location filename="../ui/mainwindow.ui" line="154"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="64"/>
+        <location filename="../ui/mainwindow.ui" line="82"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="138"/>
+        <location filename="../ui/mainwindow.ui" line="167"/>
         <source>How to create a &amp;Meta app</source>
         <translation>So erstellst du eine &amp;Meta-App</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="143"/>
+        <location filename="../ui/mainwindow.ui" line="172"/>
         <source>&amp;About Inlet</source>
         <translation>&amp;Über Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="134"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="153"/>
         <source>About Inlet</source>
         <translation>Über Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="135"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="154"/>
         <source>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Answer your business&apos;s Instagram Direct Messages from the desktop.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/mainwindow.cpp" line="192"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="230"/>
         <source>Inlet — %n account(s) need sign-in</source>
         <translation>
             <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
@@ -990,94 +1175,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="225"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="263"/>
+        <source>All accounts: their state, Reconnect, Disconnect, Connect another</source>
+        <translation>Alle Konten: ihr Zustand, Neu verbinden, Trennen, weiteres verbinden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/mainwindow.cpp" line="270"/>
         <source>First enter your Meta app&apos;s Instagram App ID and App Secret.</source>
         <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="240"/>
-        <location filename="../src/app/shell/sandboxresume.cpp" line="48"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="285"/>
+        <location filename="../src/app/shell/sandboxresume.cpp" line="49"/>
         <source>Starting the sandbox…</source>
         <translation>Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="251"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="296"/>
         <source>Sign in again as this account to reconnect it.</source>
         <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="284"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="330"/>
         <source>Media host token not saved</source>
         <translation>Token des Medien-Hosts nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="291"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="337"/>
         <source>App Secret not saved</source>
         <translation>App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="294"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="340"/>
         <source>The App Secret is in the keychain.</source>
         <translation>Das App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="300"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="346"/>
         <source>Meta App Secret not saved</source>
         <translation>Meta-App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="303"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="349"/>
         <source>The Meta App Secret is in the keychain.</source>
         <translation>Das Meta-App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="315"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="361"/>
         <source>Disconnect @%1</source>
         <translation>@%1 trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="316"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="362"/>
         <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
         <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="320"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="366"/>
         <source>Keep messages</source>
         <translation>Nachrichten behalten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="321"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="367"/>
         <source>Delete messages</source>
         <translation>Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="343"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="389"/>
         <source>Could not disconnect</source>
         <translation>Trennen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="346"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="392"/>
         <source>@%1 was disconnected.</source>
         <translation>@%1 wurde getrennt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="354"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="400"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="357"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="358"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="403"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="404"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="371"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="417"/>
         <source>No keyring</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="372"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="418"/>
         <source>%1
 
 Keep the token for this session only? You will have to sign in again next time.</source>
@@ -1251,17 +1441,17 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::Notifier</name>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="202"/>
+        <location filename="../src/app/shell/notifier.cpp" line="209"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="40"/>
+        <location filename="../src/app/shell/notifier.cpp" line="41"/>
         <source>Sent an attachment</source>
         <translation>Hat einen Anhang gesendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="127"/>
+        <location filename="../src/app/shell/notifier.cpp" line="134"/>
         <source>Inlet: %n unread conversation(s)</source>
         <translation>
             <numerusform>Inlet: %n ungelesene Unterhaltung</numerusform>
@@ -1269,14 +1459,14 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/notifier.cpp" line="128"/>
-        <location filename="../src/app/shell/notifier.cpp" line="202"/>
-        <location filename="../src/app/shell/notifier.cpp" line="204"/>
+        <location filename="../src/app/shell/notifier.cpp" line="135"/>
+        <location filename="../src/app/shell/notifier.cpp" line="209"/>
+        <location filename="../src/app/shell/notifier.cpp" line="211"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/notifier.cpp" line="204"/>
+        <location filename="../src/app/shell/notifier.cpp" line="211"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -1315,6 +1505,38 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <location filename="../src/app/inbox/quickswitcher.cpp" line="285"/>
         <source>No conversation with a contact named “%1”.</source>
         <translation>Keine Unterhaltung mit einem Kontakt namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::RailButton</name>
+    <message>
+        <location filename="../src/app/shell/accountsrail.cpp" line="67"/>
+        <source>Account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/accountsrail.cpp" line="69"/>
+        <location filename="../src/app/shell/accountsrail.cpp" line="83"/>
+        <source>%n unread conversation(s)</source>
+        <translation>
+            <numerusform>%n ungelesene Unterhaltung(en)</numerusform>
+            <numerusform>%n ungelesene Unterhaltung(en)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountsrail.cpp" line="71"/>
+        <source>needs sign-in</source>
+        <translation>muss sich neu anmelden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountsrail.cpp" line="79"/>
+        <source>Needs sign-in</source>
+        <translation>Muss sich neu anmelden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountsrail.cpp" line="84"/>
+        <source>Click for all accounts and their actions</source>
+        <translation>Klicken für alle Konten und ihre Aktionen</translation>
     </message>
 </context>
 <context>
@@ -1368,29 +1590,189 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::SandboxController</name>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="124"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="105"/>
         <source>The sandbox program %1 was not found (looked for %2). Install it with Inlet, or set INLET_SANDBOX to its path.</source>
         <translation>Das Sandbox-Programm %1 wurde nicht gefunden (gesucht: %2). Installiere es mit Inlet oder setze INLET_SANDBOX auf seinen Pfad.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="146"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="127"/>
         <source>The sandbox program %1 could not be started: %2</source>
         <translation>Das Sandbox-Programm %1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="160"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="141"/>
         <source>The sandbox program printed no base URL.</source>
         <translation>Das Sandbox-Programm hat keine Basis-URL ausgegeben.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="185"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="166"/>
         <source>The sandbox program stopped before it was ready (exit status %1).</source>
         <translation>Das Sandbox-Programm hat sich beendet, bevor es bereit war (Exit-Status %1).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="210"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="191"/>
         <source>The sandbox at %1 could not be used: %2</source>
         <translation>Die Sandbox unter %1 konnte nicht verwendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::SavedRepliesDialog</name>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="7"/>
+        <location filename="../ui/savedrepliesdialog.ui" line="23"/>
+        <source>Saved replies</source>
+        <translation>Gespeicherte Antworten</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="35"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="42"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="55"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="68"/>
+        <source>S&amp;hortcut:</source>
+        <translation>&amp;Kürzel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="78"/>
+        <source>e.g. thanks (type /thanks in a reply)</source>
+        <translation>z. B. danke (in einer Antwort /danke tippen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="85"/>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="102"/>
+        <source>Variables: {first_name} the customer&apos;s first name, {username} their Instagram username, {agent} your name. Any other {word} stays as written.</source>
+        <translation>Variablen: {first_name} der Vorname der Kundin oder des Kunden, {username} der Instagram-Benutzername, {agent} dein Name. Jedes andere {Wort} bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="112"/>
+        <source>&amp;Save reply</source>
+        <translation>Antwort &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="125"/>
+        <source>Your na&amp;me:</source>
+        <translation>Dein Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="135"/>
+        <source>For {agent}; when empty, the Instagram account&apos;s name</source>
+        <translation>Für {agent}; wenn leer, der Name des Instagram-Kontos</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="153"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/savedrepliesdialog.ui" line="160"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="58"/>
+        <source>Give the reply a title.</source>
+        <translation>Gib der Antwort einen Titel.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="60"/>
+        <source>Write the reply&apos;s text.</source>
+        <translation>Schreib den Text der Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="62"/>
+        <source>A shortcut is one word, without spaces.</source>
+        <translation>Ein Kürzel ist ein Wort, ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="64"/>
+        <source>Another saved reply has this shortcut already.</source>
+        <translation>Eine andere gespeicherte Antwort hat dieses Kürzel bereits.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="66"/>
+        <source>This saved reply was deleted meanwhile.</source>
+        <translation>Diese gespeicherte Antwort wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="72"/>
+        <source>The file is not a list of saved replies Inlet can read: %1</source>
+        <translation>Die Datei ist keine Liste gespeicherter Antworten, die Inlet lesen kann: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="73"/>
+        <source>The saved replies could not be changed: %1</source>
+        <translation>Die gespeicherten Antworten konnten nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="147"/>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="164"/>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="172"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="185"/>
+        <source>%n saved replies imported (a reply with a shortcut you had replaces yours).</source>
+        <translation>
+            <numerusform>%n gespeicherte Antwort importiert (eine Antwort mit einem Kürzel, das du schon hattest, ersetzt deine).</numerusform>
+            <numerusform>%n gespeicherte Antworten importiert (eine Antwort mit einem Kürzel, das du schon hattest, ersetzt deine).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="195"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="200"/>
+        <source>%n saved replies exported to %1.</source>
+        <translation>
+            <numerusform>%n gespeicherte Antwort nach %1 exportiert.</numerusform>
+            <numerusform>%n gespeicherte Antworten nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="207"/>
+        <source>Import saved replies</source>
+        <translation>Gespeicherte Antworten importieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="209"/>
+        <source>Saved replies (*.json);;All files (*)</source>
+        <translation>Gespeicherte Antworten (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="216"/>
+        <source>Export saved replies</source>
+        <translation>Gespeicherte Antworten exportieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="219"/>
+        <source>Saved replies (*.json)</source>
+        <translation>Gespeicherte Antworten (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +2078,20 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
     </message>
 </context>
 <context>
+    <name>inlet::app::SnoozeDialog</name>
+    <message>
+        <location filename="../ui/snoozedialog.ui" line="7"/>
+        <location filename="../ui/snoozedialog.ui" line="23"/>
+        <source>Snooze until</source>
+        <translation>Zurückstellen bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/snoozedialog.ui" line="13"/>
+        <source>The conversation comes back to the inbox at this time, or sooner when the customer writes.</source>
+        <translation>Die Unterhaltung kommt zu diesem Zeitpunkt zurück in den Posteingang, oder früher, wenn der Kunde schreibt.</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::SyncIndicator</name>
     <message>
         <location filename="../src/app/shell/syncindicator.cpp" line="10"/>
@@ -1721,6 +2117,141 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <location filename="../src/app/shell/syncindicator.cpp" line="45"/>
         <source>Syncing conversations: %1 of %2</source>
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::TriageActions</name>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="21"/>
+        <source>In 1 hour</source>
+        <translation>In 1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="23"/>
+        <source>This evening</source>
+        <translation>Heute Abend</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="25"/>
+        <source>Tomorrow morning</source>
+        <translation>Morgen früh</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="27"/>
+        <source>Next week</source>
+        <translation>Nächste Woche</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="40"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="115"/>
+        <source>Snooze</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="41"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="117"/>
+        <source>Mark as unread</source>
+        <translation>Als ungelesen markieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="98"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="112"/>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="98"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="112"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="99"/>
+        <source>Open the conversation again (%1)</source>
+        <translation>Unterhaltung wieder öffnen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="101"/>
+        <source>Done until the customer writes again (%1)</source>
+        <translation>Erledigt, bis der Kunde wieder schreibt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="104"/>
+        <source>Snooze until a time (%1)</source>
+        <translation>Bis zu einem Zeitpunkt zurückstellen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="106"/>
+        <source>Mark as unread (%1)</source>
+        <translation>Als ungelesen markieren (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="140"/>
+        <source>Custom date and time…</source>
+        <translation>Eigenes Datum und Uhrzeit…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="145"/>
+        <source>Open now</source>
+        <translation>Jetzt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triageactions.cpp" line="187"/>
+        <source>The conversation could not be changed: %1</source>
+        <translation>Die Unterhaltung konnte nicht geändert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::TriagePanel</name>
+    <message>
+        <location filename="../ui/triagepanel.ui" line="25"/>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagepanel.ui" line="49"/>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagepanel.ui" line="52"/>
+        <source>Only conversations with a picture, video, audio or file</source>
+        <translation>Nur Unterhaltungen mit Bild, Video, Audio oder Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagepanel.ui" line="59"/>
+        <source>Stories</source>
+        <translation>Storys</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagepanel.ui" line="62"/>
+        <source>Only conversations where the customer mentioned or answered a story</source>
+        <translation>Nur Unterhaltungen, in denen der Kunde eine Story erwähnt oder beantwortet hat</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="18"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="20"/>
+        <source>Needs reply</source>
+        <translation>Antwort offen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="22"/>
+        <source>Reply window</source>
+        <translation>Antwortfenster</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="24"/>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="26"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
     </message>
 </context>
 <context>
@@ -1857,7 +2388,7 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="75"/>
+        <location filename="../src/app/main.cpp" line="74"/>
         <source>Answer your business&apos;s Instagram Direct Messages.
 
 Without options Inlet opens its window on the default profile in %1. Messages live in inlet.sqlite and settings in inlet.ini there; tokens and the App Secret only in the system keychain.</source>
@@ -1866,47 +2397,52 @@ Without options Inlet opens its window on the default profile in %1. Messages li
 Ohne Optionen öffnet Inlet sein Fenster mit dem Standardprofil in %1. Nachrichten liegen dort in inlet.sqlite und Einstellungen in inlet.ini; Tokens und das App Secret nur im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="86"/>
+        <location filename="../src/app/main.cpp" line="85"/>
         <source>Keep the database and settings in &lt;dir&gt;.</source>
         <translation>Datenbank und Einstellungen in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="89"/>
+        <location filename="../src/app/main.cpp" line="88"/>
         <source>Start the sandbox (inlet-sandbox) and sign in to it.</source>
         <translation>Die Sandbox (inlet-sandbox) starten und bei ihr anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="92"/>
+        <location filename="../src/app/main.cpp" line="91"/>
         <source>Run without windows.</source>
         <translation>Ohne Fenster laufen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="95"/>
+        <location filename="../src/app/main.cpp" line="94"/>
         <source>Headless: use the sandbox at &lt;url&gt;.</source>
         <translation>Ohne Fenster: die Sandbox unter &lt;url&gt; verwenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="99"/>
+        <location filename="../src/app/main.cpp" line="98"/>
         <source>Listen for webhooks on 127.0.0.1:&lt;port&gt;.</source>
         <translation>Webhooks auf 127.0.0.1:&lt;port&gt; empfangen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="103"/>
+        <location filename="../src/app/main.cpp" line="102"/>
         <source>Poll the Conversations API instead of webhooks.</source>
         <translation>Die Conversations API abfragen statt Webhooks zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="106"/>
+        <location filename="../src/app/main.cpp" line="105"/>
         <source>Keep secrets in memory only (no keyring).</source>
         <translation>Geheimnisse nur im Arbeitsspeicher halten (kein Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="225"/>
+        <location filename="../src/app/main.cpp" line="107"/>
+        <source>Headless: follow the team database at &lt;connection&gt; as an agent&apos;s replica.</source>
+        <translation>Headless: der Team-Datenbank unter &lt;connection&gt; als Replikat eines Agenten folgen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="201"/>
         <source>Inlet cannot start</source>
         <translation>Inlet kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="226"/>
+        <location filename="../src/app/main.cpp" line="202"/>
         <source>Inlet could not open its data in %1:
 
 %2</source>
