@@ -209,6 +209,8 @@ void InboxWidget::buildUi()
     // conversation's minimum width.
     m_headerTitle->setMinimumWidth(120);
     m_headerWindow->setMinimumWidth(1);
+    // A clipped title runs to its edge: keep the countdown apart from it.
+    m_headerWindow->setContentsMargins(12, 0, 0, 0);
     m_olderMissing = new QLabel(tr("Older messages may be missing: Instagram returns only the 20 "
                                    "newest, and more arrived while webhooks were not delivered."),
         m_conversationPane);
