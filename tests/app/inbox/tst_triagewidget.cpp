@@ -17,6 +17,7 @@
 #include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "core/store/storetestutil.h"
 #include "support/testsupport.h"
 
 #include "support/await.h"
@@ -51,16 +52,7 @@ QString customer(int n)
 InboundEvent message(
     const QString &mid, qint64 ts, const QString &text, int who, bool outgoing = false)
 {
-    InboundEvent e;
-    e.kind = InboundEvent::Kind::Message;
-    e.accountId = kAccount;
-    e.customerId = customer(who);
-    e.outgoing = outgoing;
-    e.timestampMs = ts;
-    e.mid = mid;
-    e.text = text;
-    e.rawJson = "{}";
-    return e;
+    return storetest::message(mid, ts, text, customer(who), outgoing);
 }
 
 QMenu *visibleMenu(const QString &name)

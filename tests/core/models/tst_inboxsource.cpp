@@ -5,6 +5,7 @@
 #include "models/storeinboxsource.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "core/store/storetestutil.h"
 #include "support/await.h"
 #include "support/messagemodelwait.h"
 
@@ -25,16 +26,7 @@ QString customer(int n) { return QStringLiteral("60000000000%1").arg(n, 5, 10, Q
 
 InboundEvent message(const QString &mid, qint64 ts, const QString &text, int who, bool outgoing = false)
 {
-    InboundEvent e;
-    e.kind = InboundEvent::Kind::Message;
-    e.accountId = kAccount;
-    e.customerId = customer(who);
-    e.outgoing = outgoing;
-    e.timestampMs = ts;
-    e.mid = mid;
-    e.text = text;
-    e.rawJson = "{}";
-    return e;
+    return storetest::message(mid, ts, text, customer(who), outgoing);
 }
 
 InboundEvent targeted(InboundEvent::Kind kind, const QString &mid, qint64 ts, int who)
