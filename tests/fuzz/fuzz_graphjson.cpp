@@ -2,8 +2,9 @@
 // the way GraphClient::interpret sends it (quoteIdNumbers, QJsonDocument, errorFromBody), then
 // through every reader of src/core/model/conversationjson.cpp (conversation list page, message id
 // page, message node, profile) and parseGraphTime. Checks, besides crashes and sanitizer reports:
-// quoting id numbers never turns valid JSON into invalid JSON, and an error found in a body is
-// one of Graph's or the OAuth endpoints' kinds.
+// quoting id numbers only adds quotes (every other byte stays as it came), never turns valid
+// UTF-8 JSON into invalid JSON, and an error found in a body is one of Graph's or the OAuth
+// endpoints' kinds.
 #include "fuzzsupport.h"
 #include "graph/grapherror.h"
 #include "model/conversationjson.h"
@@ -11,10 +12,18 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringDecoder>
 
 using namespace inlet;
 
 namespace {
+
+bool isUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    (void)QString(decoder(bytes));
+    return !decoder.hasError();
+}
 
 void times(const QJsonValue &value, int depth = 0)
 {
@@ -41,11 +50,17 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body = fuzz::bytes(data, size);
+    const QByteArray quotedBody = quoteIdNumbers(body);
+    FUZZ_CHECK(QByteArray(quotedBody).replace('"', QByteArray())
+        == QByteArray(body).replace('"', QByteArray()));
     QJsonParseError asSent {};
     QJsonDocument::fromJson(body, &asSent);
     QJsonParseError quoted {};
-    const QJsonDocument doc = QJsonDocument::fromJson(quoteIdNumbers(body), &quoted);
-    if (asSent.error == QJsonParseError::NoError)
+    const QJsonDocument doc = QJsonDocument::fromJson(quotedBody, &quoted);
+    // Qt 6.4's parser lets some bytes that are not UTF-8 through, depending on where they stand
+    // (a lone 0x97 after many escapes); quotes moved them, so the promise holds for UTF-8 only,
+    // which is what Graph sends.
+    if (asSent.error == QJsonParseError::NoError && isUtf8(body))
         FUZZ_CHECK(quoted.error == QJsonParseError::NoError);
 
     const QJsonObject json = doc.object();

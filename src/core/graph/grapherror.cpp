@@ -94,14 +94,16 @@ bool isUserUnavailable(const Error &error)
 QByteArray quoteIdNumbers(const QByteArray &json)
 {
     // A key ending in "id" followed by a bare integer. Inside JSON strings quotes are escaped
-    // (\"id\"), so text that merely looks like JSON is not touched.
+    // (\"id\"), so text that merely looks like JSON is not touched. Latin-1 maps each byte to one
+    // character and back, so every byte outside a match is kept as it came (a UTF-8 round trip
+    // would replace invalid bytes and change what the JSON parser sees).
     static const QRegularExpression idNumber(
         QStringLiteral(R"re(("(?:id|[A-Za-z0-9_]*_id)"\s*:\s*)(-?[0-9]+)(?=\s*[,}\]]))re"));
     if (!json.contains("id\""))
         return json;
-    QString text = QString::fromUtf8(json);
+    QString text = QString::fromLatin1(json);
     text.replace(idNumber, QStringLiteral(R"re(\1"\2")re"));
-    return text.toUtf8();
+    return text.toLatin1();
 }
 
 QJsonObject unwrapData(const QJsonObject &object)

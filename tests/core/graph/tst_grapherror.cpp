@@ -135,6 +135,15 @@ private slots:
         QCOMPARE(object.value(QLatin1String("access_token")).toString(), QStringLiteral("IGAAx"));
     }
 
+    void quotingIdsKeepsEveryOtherByte()
+    {
+        // Found by fuzz_graphjson: bytes that are not UTF-8 (here a lone 0x97 inside a key) were
+        // replaced by U+FFFD, so Qt's parser read another document than the one that came.
+        const QByteArray raw = "{\"a\\\\\x97\":\"\xff\",\"id\":7}";
+        const QByteArray quoted = quoteIdNumbers(raw);
+        QCOMPARE(quoted, QByteArray("{\"a\\\\\x97\":\"\xff\",\"id\":\"7\"}"));
+    }
+
     void unwrapDataShapes()
     {
         QCOMPARE(unwrapData(json("{'data':[{'a':1}]}")), json("{'a':1}"));
