@@ -2,6 +2,7 @@
 
 #include "graph/grapherror.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -45,7 +46,9 @@ QString SendFailure::encode() const
         { QStringLiteral("stage"), int(stage) }, { QStringLiteral("kind"), int(error.kind) },
         { QStringLiteral("code"), error.code }, { QStringLiteral("subcode"), error.subcode },
         { QStringLiteral("http"), error.httpStatus }, { QStringLiteral("attempts"), attempts },
-        { QStringLiteral("message"), error.message } };
+        { QStringLiteral("message"), error.message },
+        { QStringLiteral("reason"), int(error.reason) },
+        { QStringLiteral("args"), QJsonArray::fromStringList(error.args) } };
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
@@ -66,6 +69,11 @@ SendFailure SendFailure::decode(const QString &stored)
     f.error.subcode = o.value(QLatin1String("subcode")).toInt();
     f.error.httpStatus = o.value(QLatin1String("http")).toInt();
     f.error.message = o.value(QLatin1String("message")).toString();
+    const int reason = o.value(QLatin1String("reason")).toInt();
+    f.error.reason = reason > 0 && reason <= int(Error::lastReason) ? Error::Reason(reason)
+                                                                    : Error::Reason::None;
+    for (const QJsonValue &arg : o.value(QLatin1String("args")).toArray())
+        f.error.args.append(arg.toString());
     f.attempts = qMax(0, o.value(QLatin1String("attempts")).toInt());
     return f;
 }

@@ -20,6 +20,21 @@ private slots:
         QCOMPARE(back.reason(), SendFailure::Reason::OutsideWindow);
     }
 
+    // The media host's failure keeps the core's reason and its parameters for the app to word.
+    void roundTripKeepsTheCoresReason()
+    {
+        Error stalled = Error::because(Error::Kind::Network, Error::Reason::UploadStalled,
+            QStringLiteral("The media host stopped answering."), { QStringLiteral("30") });
+        const SendFailure back
+            = SendFailure::decode(SendFailure { SendFailure::Stage::Upload, stalled }.encode());
+        QCOMPARE(back.error, stalled);
+        // A reason this version does not know (a newer one's) reads as none.
+        QString stored = SendFailure { SendFailure::Stage::Upload, stalled }.encode();
+        stored.replace(QStringLiteral("\"reason\":%1").arg(int(Error::Reason::UploadStalled)),
+            QStringLiteral("\"reason\":9999"));
+        QCOMPARE(SendFailure::decode(stored).error.reason, Error::Reason::None);
+    }
+
     void reasons_data()
     {
         QTest::addColumn<int>("stage");
