@@ -110,8 +110,8 @@ bool OAuthFlow::isRedirect(const QUrl &url) const
 Result<QString> OAuthFlow::handleRedirect(const QUrl &url)
 {
     if (m_stateUsed)
-        return fail(Error::Kind::Auth,
-                    QStringLiteral("This sign-in attempt was already used. Please start again."));
+        return fail(Error::Kind::Auth, Error::Reason::SignInUsed,
+            QStringLiteral("This sign-in attempt was already used."));
     m_stateUsed = true;
 
     const QUrlQuery query(url);
@@ -123,11 +123,10 @@ Result<QString> OAuthFlow::handleRedirect(const QUrl &url)
         qCInfo(lcAuth) << "sign-in ended with" << error
                        << query.queryItemValue(QStringLiteral("error_reason"));
         if (error == QLatin1String("access_denied"))
-            return fail(Error::Kind::Auth,
-                        QStringLiteral("Sign-in was cancelled: access to the Instagram account was "
-                                       "not granted."));
-        return fail(Error::Kind::Auth,
-                    QStringLiteral("Instagram refused the sign-in (%1): %2").arg(error, description));
+            return fail(Error::Kind::Auth, Error::Reason::SignInDenied,
+                QStringLiteral("Access to the Instagram account was not granted."));
+        // Instagram's own words are the message, shown as a detail.
+        return fail(Error::Kind::Auth, Error::Reason::SignInRefused, description, { error });
     }
 
     // Strip a glued "#_" here too: our state is base64url and never contains '#'.
@@ -135,16 +134,16 @@ Result<QString> OAuthFlow::handleRedirect(const QUrl &url)
         query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded));
     if (!constantTimeEquals(state.toUtf8(), m_state.toUtf8())) {
         qCWarning(lcAuth) << "sign-in redirect with a wrong state: ignored";
-        return fail(Error::Kind::Auth,
-                    QStringLiteral("The sign-in answer did not belong to this attempt (state "
-                                   "mismatch). Please try again."));
+        return fail(Error::Kind::Auth, Error::Reason::SignInWrongState,
+            QStringLiteral("The sign-in answer did not belong to this attempt (state mismatch)."));
     }
 
     QString code = stripFragmentMarker(
         query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded));
     code = stripFragmentMarker(code); // "%23_" decoded once more, if it was double-encoded
     if (code.isEmpty())
-        return fail(Error::Kind::Auth, QStringLiteral("Instagram's answer carried no code."));
+        return fail(Error::Kind::Auth, Error::Reason::SignInNoCode,
+            QStringLiteral("Instagram's answer carried no code."));
     return code;
 }
 
@@ -156,12 +155,12 @@ Result<ShortLivedToken> OAuthFlow::parseCodeExchange(const QJsonObject &reply)
     token.userId = idText(grant.value(QLatin1String("user_id")));
     token.permissions = permissionList(grant.value(QLatin1String("permissions")));
     if (token.token.isEmpty())
-        return fail(Error::Kind::Parse, QStringLiteral("The code exchange returned no token."));
+        return fail(Error::Kind::Parse, Error::Reason::SignInNoToken,
+            QStringLiteral("The code exchange returned no token."));
     // Without "permissions" we cannot tell; Instagram always sends it, so treat absence as a refusal.
     if (!token.permissions.contains(QLatin1String(requiredScope))) {
-        return fail(Error::Kind::Auth,
-                    QStringLiteral("The permission to manage messages was not granted. Sign in "
-                                   "again and keep \"Manage messages\" ticked."));
+        return fail(Error::Kind::Auth, Error::Reason::SignInNoMessagingPermission,
+            QStringLiteral("The permission to manage messages was not granted."));
     }
     return token;
 }
@@ -175,7 +174,8 @@ Result<Account> OAuthFlow::parseMe(const QJsonObject &reply)
     account.name = me.value(QLatin1String("name")).toString();
     account.profilePictureUrl = me.value(QLatin1String("profile_picture_url")).toString();
     if (account.id.isEmpty())
-        return fail(Error::Kind::Parse, QStringLiteral("/me returned no user_id."));
+        return fail(Error::Kind::Parse, Error::Reason::SignInNoUserId,
+            QStringLiteral("/me returned no user_id."));
     return account;
 }
 

@@ -47,6 +47,15 @@ QString hostMessage(QNetworkReply *reply)
     return reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
 }
 
+// The media host's failure: the reason for the app, the host's (or the system's) own words as the
+// message, which the app shows as a detail.
+std::unexpected<Error> hostError(Error::Kind kind, Error::Reason why, int status, QString words)
+{
+    Error e = Error::because(kind, why, std::move(words), { QString::number(status) });
+    e.httpStatus = status;
+    return std::unexpected(e);
+}
+
 // Redirects the upload follows on its own origin (a host that moved a path); more is a loop.
 constexpr int kMaxRedirects = 5;
 
@@ -121,7 +130,8 @@ public:
         if (QNetworkReply *reply = m_reply.data()) {
             reply->abort(); // finished() -> done()
         } else {
-            finish(fail(Error::Kind::Cancelled, QStringLiteral("The upload was cancelled.")));
+            finish(fail(Error::Kind::Cancelled, Error::Reason::UploadCancelled,
+                QStringLiteral("The upload was cancelled.")));
         }
     }
 
@@ -131,8 +141,10 @@ private:
         // Streamed: QNetworkAccessManager reads the open file in chunks as the socket drains.
         auto *file = new QFile(m_path, this);
         if (!file->open(QIODevice::ReadOnly)) {
-            finish(fail(Error::Kind::Invalid,
-                QStringLiteral("The file cannot be read: %1").arg(file->errorString())));
+            Error unreadable = Error::because(Error::Kind::Invalid, Error::Reason::UploadUnreadable,
+                QStringLiteral("The file cannot be read."));
+            unreadable.message = file->errorString();
+            finish(std::unexpected(unreadable));
             return;
         }
         QNetworkRequest request(m_target);
@@ -167,40 +179,29 @@ private:
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (m_cancelled) {
-            finish(fail(Error::Kind::Cancelled, QStringLiteral("The upload was cancelled.")));
+            finish(fail(Error::Kind::Cancelled, Error::Reason::UploadCancelled,
+                QStringLiteral("The upload was cancelled.")));
         } else if (m_stalled) {
-            finish(fail(Error::Kind::Network,
-                QStringLiteral("The media host stopped answering (no progress for %1 s).")
-                    .arg(m_stall.interval() / 1000)));
+            finish(fail(Error::Kind::Network, Error::Reason::UploadStalled,
+                QStringLiteral("The media host stopped answering."),
+                { QString::number(m_stall.interval() / 1000) }));
         } else if (status == 200 || status == 201 || status == 204) {
             finish(m_publicUrl);
         } else if (status == 301 || status == 302 || status == 307 || status == 308) {
             redirect(
                 status, reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location"))));
         } else if (status >= 500) {
-            finish(fail(Error::Kind::Network,
-                QStringLiteral("The media host answered HTTP %1 (%2).")
-                    .arg(status)
-                    .arg(hostMessage(reply)),
-                0, 0, status));
+            finish(hostError(
+                Error::Kind::Network, Error::Reason::UploadHttpError, status, hostMessage(reply)));
         } else if (status >= 400) {
-            const QString hint = (status == 401 || status == 403)
-                ? QStringLiteral(" Check the media host's token in Settings.")
-                : status == 413 ? QStringLiteral(" The file is too large for it.")
-                                : QString();
-            finish(fail(Error::Kind::Http,
-                QStringLiteral("The media host refused the file: HTTP %1 (%2).%3")
-                    .arg(status)
-                    .arg(hostMessage(reply), hint),
-                0, 0, status));
+            finish(hostError(
+                Error::Kind::Http, Error::Reason::UploadRefused, status, hostMessage(reply)));
         } else if (status != 0) {
-            finish(fail(Error::Kind::Http,
-                QStringLiteral("The media host gave an unexpected answer: HTTP %1.").arg(status), 0,
-                0, status));
+            finish(hostError(
+                Error::Kind::Http, Error::Reason::UploadUnexpectedAnswer, status, QString()));
         } else {
-            finish(fail(Error::Kind::Network,
-                QStringLiteral("The media host could not be reached: %1")
-                    .arg(reply->errorString())));
+            finish(hostError(
+                Error::Kind::Network, Error::Reason::UploadUnreachable, 0, reply->errorString()));
         }
     }
 
@@ -212,23 +213,20 @@ private:
             qCWarning(lcOutbox).noquote()
                 << "media host redirected the upload to another origin, not followed:"
                 << redactUrl(location);
-            finish(fail(Error::Kind::Http,
-                QStringLiteral(
-                    "The media host redirected the upload to another address (%1), which "
-                    "Inlet does not follow: it would get the file and the host's token. "
-                    "Set the address the host wants as the upload URL in Settings.")
-                    .arg(location
-                             .adjusted(
-                                 QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
-                             .toString()),
-                0, 0, status));
+            Error away = Error::because(Error::Kind::Http, Error::Reason::UploadRedirectedAway,
+                QStringLiteral("The media host redirected the upload to another origin."),
+                { location.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                        .toString() });
+            away.httpStatus = status;
+            finish(std::unexpected(away));
             return;
         }
         if (++m_redirects > kMaxRedirects) {
-            finish(fail(Error::Kind::Http,
-                QStringLiteral("The media host redirected the upload more than %1 times.")
-                    .arg(kMaxRedirects),
-                0, 0, status));
+            Error loop = Error::because(Error::Kind::Http, Error::Reason::UploadTooManyRedirects,
+                QStringLiteral("The media host redirected the upload too often."),
+                { QString::number(kMaxRedirects) });
+            loop.httpStatus = status;
+            finish(std::unexpected(loop));
             return;
         }
         qCInfo(lcOutbox).noquote() << "media host redirected the upload to" << redactUrl(location);

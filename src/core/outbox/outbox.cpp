@@ -183,8 +183,10 @@ QFuture<Status> Outbox::retry(qint64 localId)
         }
         onDone(m_storage->item(localId), this, [this, promise, localId](const Result<std::optional<OutboxItem>> &item) {
             if (!item || !*item) {
-                promise->addResult(item ? Status(fail(Error::Kind::Invalid, QStringLiteral("no such message")))
-                                        : Status(std::unexpected(item.error())));
+                promise->addResult(item
+                        ? Status(fail(Error::Kind::Invalid, Error::Reason::NoSuchMessage,
+                            QStringLiteral("no such message")))
+                        : Status(std::unexpected(item.error())));
                 promise->finish();
                 return;
             }

@@ -82,16 +82,18 @@ void ReactionQueue::start()
 QFuture<Result<qint64>> ReactionQueue::react(qint64 messageId, const QString &reaction)
 {
     if (reaction.trimmed().isEmpty())
-        return QtFuture::makeReadyFuture(
-            Result<qint64>(fail(Error::Kind::Invalid, QStringLiteral("no reaction given"))));
+        return QtFuture::makeReadyFuture(Result<qint64>(fail(
+            Error::Kind::Invalid, Error::Reason::NoReaction, QStringLiteral("no reaction given"))));
     // Refused here rather than queued to fail on Instagram (reactions::businessChoices).
     const QString name = reactions::sendableName(reaction);
-    if (name.isEmpty())
-        return QtFuture::makeReadyFuture(Result<qint64>(fail(Error::Kind::Invalid,
-            QStringLiteral(
-                "Instagram accepts only \u2764\ufe0f (love) as a business's reaction, not %1.")
+    if (name.isEmpty()) {
+        Error refused = Error::because(Error::Kind::Invalid, Error::Reason::ReactionNotSendable,
+            QStringLiteral("Instagram accepts only love as a business's reaction, not %1.")
                 .arg(reaction),
-            100)));
+            { reaction });
+        refused.code = 100;
+        return QtFuture::makeReadyFuture(Result<qint64>(std::unexpected(refused)));
+    }
     return enqueue(messageId, name, reactions::emojiForName(name), false);
 }
 

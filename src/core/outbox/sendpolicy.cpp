@@ -9,24 +9,28 @@ namespace inlet::sendpolicy {
 Status validate(const OutgoingMessage &m)
 {
     if (m.accountId.isEmpty() || m.customerId.isEmpty()) {
-        return fail(Error::Kind::Invalid, QStringLiteral("No account or recipient for the message."));
+        return fail(Error::Kind::Invalid, Error::Reason::NoRecipient,
+            QStringLiteral("No account or recipient for the message."));
     }
     const bool hasText = !m.text.trimmed().isEmpty();
     const bool hasAttachment = !m.attachmentUrl.isEmpty() || !m.attachmentPath.isEmpty();
     if (!hasText && !hasAttachment) {
-        return fail(Error::Kind::Invalid, QStringLiteral("The message is empty."));
+        return fail(Error::Kind::Invalid, Error::Reason::EmptyMessage,
+            QStringLiteral("The message is empty."));
     }
     if (hasText && hasAttachment) {
-        return fail(Error::Kind::Invalid,
-                    QStringLiteral("Instagram sends text and an attachment as two messages."));
+        return fail(Error::Kind::Invalid, Error::Reason::TextAndAttachment,
+            QStringLiteral("Instagram sends text and an attachment as two messages."));
     }
     const qsizetype bytes = m.text.toUtf8().size();
     if (bytes > maxTextBytes) {
-        return fail(Error::Kind::Invalid,
-                    QStringLiteral("The text is too long: %1 bytes, Instagram allows %2.")
-                        .arg(bytes)
-                        .arg(maxTextBytes),
-                    100);
+        Error tooLong = Error::because(Error::Kind::Invalid, Error::Reason::TextTooLong,
+            QStringLiteral("The text is too long: %1 bytes, Instagram allows %2.")
+                .arg(bytes)
+                .arg(maxTextBytes),
+            { QString::number(bytes), QString::number(maxTextBytes) });
+        tooLong.code = 100;
+        return std::unexpected(tooLong);
     }
     return {};
 }

@@ -100,8 +100,9 @@ void AccountList::applyLoaded(const QList<Account> &stored)
                 }
                 Account marked = *current;
                 marked.needsSignIn = true;
-                m_reasons.insert(
-                    id, explainKeychain(token.error(), QStringLiteral("The access token")).message);
+                m_reasons.insert(id,
+                    QStringLiteral("The access token could not be read from the keychain: %1")
+                        .arg(token.error().message));
                 setAccount(marked);
                 emit accountNeedsSignIn(id);
             });
@@ -145,7 +146,7 @@ QFuture<Status> AccountList::disconnectAccount(const QString &accountId, bool de
             if (!removed) {
                 settle(promise,
                     Status(std::unexpected(
-                        explainKeychain(removed.error(), QStringLiteral("The access token")))));
+                        explainKeychain(removed.error(), KeychainItem::AccessToken))));
                 return;
             }
             m_scheduler->untrack(accountId);

@@ -41,8 +41,8 @@ void AppSetup::setConfig(const AppConfig &config)
 QFuture<Status> AppSetup::storeAppSecret(const QString &secret)
 {
     if (m_config.appId.isEmpty())
-        return QtFuture::makeReadyFuture<Status>(
-            fail(Error::Kind::Invalid, QStringLiteral("Set the App ID before its secret.")));
+        return QtFuture::makeReadyFuture<Status>(fail(Error::Kind::Invalid,
+            Error::Reason::SecretBeforeAppId, QStringLiteral("Set the App ID before its secret.")));
     return announceSecret(m_vault->write(TokenVault::appSecretKey(m_config.appId), secret));
 }
 
@@ -62,7 +62,8 @@ QFuture<Status> AppSetup::storeMetaAppSecret(const QString &secret)
 {
     if (m_config.metaAppId.isEmpty())
         return QtFuture::makeReadyFuture<Status>(
-            fail(Error::Kind::Invalid, QStringLiteral("Set the Meta App ID before its secret.")));
+            fail(Error::Kind::Invalid, Error::Reason::SecretBeforeMetaAppId,
+                QStringLiteral("Set the Meta App ID before its secret.")));
     return announceSecret(m_vault->write(TokenVault::metaAppSecretKey(m_config.metaAppId), secret));
 }
 

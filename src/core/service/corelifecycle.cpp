@@ -30,8 +30,9 @@ Result<std::unique_ptr<CoreLifecycle>> CoreLifecycle::open(
     const LifecycleOptions &options, QObject *parent)
 {
     if (!privatefiles::makePrivateDir(options.dataDir))
-        return fail(Error::Kind::Storage,
-            QStringLiteral("cannot create the data directory %1").arg(options.dataDir));
+        return fail(Error::Kind::Storage, Error::Reason::DataDirNotCreatable,
+            QStringLiteral("cannot create the data directory %1").arg(options.dataDir),
+            { options.dataDir });
     // Settings live beside the data, so --data-dir is a whole profile and several instances
     // don't share them.
     const QString iniPath = QDir(options.dataDir).filePath(QStringLiteral("inlet.ini"));

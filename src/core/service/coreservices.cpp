@@ -266,13 +266,15 @@ void CoreServices::startWebhookServerWith(
 QFuture<Status> CoreServices::subscribeApp(const QUrl &callback)
 {
     const AppConfig config = m_appSetup->config();
-    const auto inDashboard = [](const QString &why) {
-        return QtFuture::makeReadyFuture<Status>(
-            fail(Error::Kind::Invalid, why, AppSubscriptionInDashboard));
+    const auto inDashboard = [](Error::Reason why, const QString &logMessage) {
+        Error e = Error::because(Error::Kind::Invalid, why, logMessage);
+        e.code = AppSubscriptionInDashboard;
+        return QtFuture::makeReadyFuture<Status>(std::unexpected(e));
     };
     if (!config.hasMetaApp())
-        return inDashboard(QStringLiteral("no Meta App ID: the app-level webhook subscription is "
-                                          "left to Meta's dashboard"));
+        return inDashboard(Error::Reason::WebhookNoMetaAppId,
+            QStringLiteral("no Meta App ID: the app-level webhook subscription is "
+                           "left to Meta's dashboard"));
     const QString metaAppId = config.metaAppId;
     // Sync with a guard rather than then(this): the keychain may answer while the core is being
     // destroyed, and Qt 6.4 asserts on a continuation whose context is gone.
@@ -281,9 +283,10 @@ QFuture<Status> CoreServices::subscribeApp(const QUrl &callback)
             [graph = QPointer<GraphClient>(m_graph), verifyToken = m_options.verifyToken,
                 metaAppId, callback, inDashboard](const Result<QString> &secret) {
                 if (!secret && TokenVault::isNotFound(secret.error()))
-                    return inDashboard(QStringLiteral("no Meta App Secret in the keychain: the "
-                                                      "app-level webhook subscription is left "
-                                                      "to Meta's dashboard"));
+                    return inDashboard(Error::Reason::WebhookNoMetaAppSecret,
+                        QStringLiteral("no Meta App Secret in the keychain: the "
+                                       "app-level webhook subscription is left "
+                                       "to Meta's dashboard"));
                 if (!secret)
                     return QtFuture::makeReadyFuture<Status>(std::unexpected(secret.error()));
                 GraphClient *client = graph.data();

@@ -4,8 +4,17 @@
 
 namespace inlet {
 
-// A keychain error (TokenVault) in the manager's words: what happened to `what` ("The access
-// token", "The App Secret") and what to do about it. Same kind and code as `error`.
-Error explainKeychain(const Error &error, const QString &what);
+// What a keychain error is about; the app names it (app/shell/errortext.h).
+enum class KeychainItem {
+    AppSecret,
+    AccessToken,
+    MetaAppSecret,
+    MediaHostToken,
+};
+
+// A keychain error (TokenVault) as a reason the app words: what happened to `item` and what to do
+// about it (Error::Reason::Keychain*, args: the item's number). Same kind and code as `error`; the
+// keychain's own words stay the message.
+Error explainKeychain(const Error &error, KeychainItem item);
 
 } // namespace inlet

@@ -35,7 +35,7 @@ QFuture<Result<SignInRequest>> SignInFlow::beginSignIn()
     };
     const AppConfig config = m_app->config();
     if (!config.isComplete()) {
-        settle(fail(Error::Kind::Invalid,
+        settle(fail(Error::Kind::Invalid, Error::Reason::SignInNotConfigured,
             QStringLiteral("Set the Instagram App ID and the redirect URI in Settings first.")));
         return future;
     }
@@ -49,8 +49,7 @@ QFuture<Result<SignInRequest>> SignInFlow::beginSignIn()
     onDone(
         m_app->appSecret(), this, [this, settle, config, another](const Result<QString> &secret) {
             if (!secret) {
-                settle(std::unexpected(
-                    explainKeychain(secret.error(), QStringLiteral("The App Secret"))));
+                settle(std::unexpected(explainKeychain(secret.error(), KeychainItem::AppSecret)));
                 return;
             }
             auto *flow = new OAuthFlow(m_graph,
@@ -66,14 +65,16 @@ QFuture<Result<SignInRequest>> SignInFlow::beginSignIn()
 Result<QString> SignInFlow::handleRedirect(const QUrl &url)
 {
     if (!m_flow)
-        return fail(Error::Kind::Invalid, QStringLiteral("No sign-in is in progress."));
+        return fail(Error::Kind::Invalid, Error::Reason::NoSignInInProgress,
+            QStringLiteral("No sign-in is in progress."));
     return m_flow->handleRedirect(url);
 }
 
 void SignInFlow::completeSignIn(const QString &code)
 {
     if (!m_flow) {
-        failSignIn(Error::make(Error::Kind::Invalid, QStringLiteral("No sign-in is in progress.")));
+        failSignIn(Error::because(Error::Kind::Invalid, Error::Reason::NoSignInInProgress,
+            QStringLiteral("No sign-in is in progress.")));
         return;
     }
     onDone(m_flow->signIn(code), this, [this](const Result<SignInResult> &result) {
@@ -117,7 +118,7 @@ void SignInFlow::finishSignIn(const SignInResult &result)
         [this, result](const Status &written) {
             if (!written) {
                 m_pending = std::make_unique<SignInResult>(result);
-                failSignIn(explainKeychain(written.error(), QStringLiteral("The access token")));
+                failSignIn(explainKeychain(written.error(), KeychainItem::AccessToken));
                 return;
             }
             Account account = result.account;

@@ -141,17 +141,21 @@ Result<EnqueuedReaction> ReactionWriter::enqueue(qint64 messageId, const QString
     const QString &emoji, bool remove, StoreChange &change)
 {
     if (!remove && reaction.isEmpty() && emoji.isEmpty())
-        return fail(Error::Kind::Invalid, QStringLiteral("a reaction needs a name or an emoji"));
+        return fail(Error::Kind::Invalid, Error::Reason::NoReaction,
+            QStringLiteral("a reaction needs a name or an emoji"));
     auto target = targetOf(m_session, messageId);
     if (!target)
         return std::unexpected(target.error());
     if (!*target)
-        return fail(Error::Kind::Invalid, QStringLiteral("no message %1").arg(messageId));
+        return fail(Error::Kind::Invalid, Error::Reason::NoSuchMessage,
+            QStringLiteral("no message %1").arg(messageId));
     const Target &t = **target;
     if (t.mid.isEmpty())
-        return fail(Error::Kind::Invalid, QStringLiteral("the message is not on Instagram yet"));
+        return fail(Error::Kind::Invalid, Error::Reason::MessageNotSentYet,
+            QStringLiteral("the message is not on Instagram yet"));
     if (t.deleted)
-        return fail(Error::Kind::Invalid, QStringLiteral("the message was unsent"));
+        return fail(Error::Kind::Invalid, Error::Reason::MessageUnsent,
+            QStringLiteral("the message was unsent"));
 
     auto existing = entriesFor(messageId);
     if (!existing)

@@ -158,6 +158,26 @@ private slots:
         QVERIFY(error(QJsonDocument(many).toJson(QJsonDocument::Compact))
                     .contains(QLatin1String("more than")));
     }
+
+    // Reasons for the app to word (app/shell/errortext), the log line beside them.
+    void jsonRefusalsCarryTheirReason()
+    {
+        const auto error = [](const QByteArray &json) {
+            auto r = savedreplyjson::read(json);
+            return r ? Error() : r.error();
+        };
+        QCOMPARE(error("not json").reason, Error::Reason::SavedRepliesNotJson);
+        QCOMPARE(error(R"({"replies":[]})").reason, Error::Reason::SavedRepliesNotOurs);
+        const Error newer = error(R"({"format":"inlet-saved-replies","version":2,"replies":[]})");
+        QCOMPARE(newer.reason, Error::Reason::SavedRepliesNewer);
+        QCOMPARE(newer.args, QStringList { QStringLiteral("2") });
+        const Error incomplete = error(R"([{"title":"A","text":"x"},{"title":"B"}])");
+        QCOMPARE(incomplete.reason, Error::Reason::SavedReplyIncomplete);
+        QCOMPARE(incomplete.args, QStringList { QStringLiteral("2") });
+        QCOMPARE(incomplete.code, int(savedreply::TextMissing));
+        QCOMPARE(error(QByteArray(savedreplyjson::kMaxBytes + 1, ' ')).reason,
+            Error::Reason::SavedRepliesTooLarge);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSavedReply)

@@ -4,6 +4,7 @@
 #include "outbox/graphoutboxtransport.h"
 #include "outbox/outbox.h"
 #include "outbox/senderactions.h"
+#include "outbox/sendpolicy.h"
 #include "outbox/storeoutboxstorage.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxclock.h"
@@ -592,7 +593,9 @@ private slots:
         const auto refused
             = awaitResult(app->outbox->send(text(m_customers[0], QString(500, QChar(0x20AC)))));
         QVERIFY(!refused.has_value());
-        QVERIFY(refused.error().message.contains(QStringLiteral("too long")));
+        QCOMPARE(refused.error().reason, Error::Reason::TextTooLong);
+        QCOMPARE(refused.error().args,
+            (QStringList { QStringLiteral("1500"), QString::number(sendpolicy::maxTextBytes) }));
         const auto counts = app->reader->counts();
         QCOMPARE(counts->pendingOutgoing, 0);
         // Exactly 1000 bytes is fine.

@@ -9,6 +9,7 @@
 #include "outbox/mediarefusal.h"
 #include "outbox/outbox.h"
 #include "outbox/outboxservice.h"
+#include "outbox/sendfailure.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxmedia.h"
 #include "sandbox/sandboxtestclient.h"
@@ -147,8 +148,10 @@ private slots:
                     .has_value());
         QVERIFY(sent.wait(10000));
         QCOMPARE(reasons.size(), 2);
-        QVERIFY2(
-            reasons.first().contains(QStringLiteral("media host")), qPrintable(reasons.first()));
+        const SendFailure first = SendFailure::decode(reasons.first());
+        QCOMPARE(first.stage, SendFailure::Stage::Upload);
+        QCOMPARE(first.error.reason, Error::Reason::UploadHttpError);
+        QCOMPARE(first.error.args, QStringList { QStringLiteral("503") });
         QCOMPARE(m_sandbox->sentMessages().size(), 1);
         QCOMPARE(uploads(), 1);
     }

@@ -216,6 +216,8 @@ private slots:
         const auto refused = awaitResult(app->queue->react(m_messageId, reaction));
         QVERIFY(!refused.has_value());
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
+        QCOMPARE(refused.error().reason, Error::Reason::ReactionNotSendable);
+        QCOMPARE(refused.error().args, QStringList { reaction });
         QCOMPARE(storedReaction(*app), QString());
         QCOMPARE(app->queue->pendingCount(), 0);
         QCOMPARE(awaitResult(app->store->queuedReactions())->size(), 0);

@@ -46,11 +46,26 @@ private slots:
     {
         OutgoingMessage m = text(QStringLiteral("look"));
         m.attachmentUrl = QStringLiteral("https://example.com/a.png");
-        QVERIFY(!sendpolicy::validate(m));
+        QCOMPARE(sendpolicy::validate(m).error().reason, Error::Reason::TextAndAttachment);
         m.text.clear();
         QVERIFY(sendpolicy::validate(m));
         m.customerId.clear();
-        QVERIFY(!sendpolicy::validate(m));
+        QCOMPARE(sendpolicy::validate(m).error().reason, Error::Reason::NoRecipient);
+    }
+
+    // Kinds and codes, never a sentence for the manager: the app words them (app/shell/errortext).
+    void refusalsCarryTheirReason()
+    {
+        OutgoingMessage empty = text(QStringLiteral("  "));
+        QCOMPARE(sendpolicy::validate(empty).error().reason, Error::Reason::EmptyMessage);
+        const Status tooLong
+            = sendpolicy::validate(text(QString(sendpolicy::maxTextBytes + 1, 'a')));
+        QCOMPARE(tooLong.error().kind, Error::Kind::Invalid);
+        QCOMPARE(tooLong.error().reason, Error::Reason::TextTooLong);
+        QCOMPARE(tooLong.error().code, 100);
+        QCOMPARE(tooLong.error().args,
+            (QStringList { QString::number(sendpolicy::maxTextBytes + 1),
+                QString::number(sendpolicy::maxTextBytes) }));
     }
 
     void bodies()

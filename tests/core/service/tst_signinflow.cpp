@@ -5,6 +5,7 @@
 #include "sandbox/sandbox.h"
 #include "service/accountlist.h"
 #include "service/appsetup.h"
+#include "service/keychainerror.h"
 #include "service/sandboxlink.h"
 #include "service/signinflow.h"
 #include "store/store.h"
@@ -370,6 +371,7 @@ private slots:
         const auto incomplete = await(s.signIn->beginSignIn());
         QVERIFY(incomplete && !*incomplete);
         QCOMPARE(incomplete->error().kind, Error::Kind::Invalid);
+        QCOMPARE(incomplete->error().reason, Error::Reason::SignInNotConfigured);
 
         config.appId = QStringLiteral("42");
         config.hosts = InstagramHosts::allAt(m_sandbox.base());
@@ -377,7 +379,9 @@ private slots:
         const auto noSecret = await(s.signIn->beginSignIn());
         QVERIFY(noSecret && !*noSecret);
         QCOMPARE(noSecret->error().kind, Error::Kind::Keychain);
-        QVERIFY(noSecret->error().message.contains(QStringLiteral("App Secret")));
+        QCOMPARE(noSecret->error().reason, Error::Reason::KeychainNotFound);
+        QCOMPARE(
+            noSecret->error().args, QStringList { QString::number(int(KeychainItem::AppSecret)) });
         QVERIFY(!s.signIn->isSigningIn());
     }
 };
