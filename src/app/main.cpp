@@ -1,4 +1,5 @@
 // The composition root: the one place where services are created and wired together.
+
 #include "app/inbox/inboxwidget.h"
 #include "app/login/signincontroller.h"
 #include "app/settings/savedrepliesdialog.h"
@@ -6,6 +7,7 @@
 #include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/corebridge.h"
+#include "app/shell/errortext.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/notificationsmenu.h"
 #include "app/shell/notifier.h"
@@ -202,7 +204,7 @@ int main(int argc, char **argv)
             QApplication::translate("main",
                 "Inlet could not open its data in "
                 "%1:\n\n%2")
-                .arg(QDir::toNativeSeparators(options.dataDir), opened.error().message));
+                .arg(QDir::toNativeSeparators(options.dataDir), app::errorText(opened.error())));
         return 1;
     }
     std::unique_ptr<CoreLifecycle> lifecycle = std::move(*opened);

@@ -4,6 +4,7 @@
 #include "app/inbox/imageviewer.h"
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messageview.h"
+#include "app/shell/errortext.h"
 #include "common/ondone.h"
 #include "models/messagelistmodel.h"
 #include "outbox/outbox.h"
@@ -55,7 +56,7 @@ void AttachmentWiring::cancel(qint64 messageId)
     // The row goes when the store removes it (the model follows the store's change).
     onDone(m_parts.outbox->cancel(messageId), this, [this](const Status &status) {
         if (!status)
-            emit cancelFailed(status.error().message);
+            emit cancelFailed(errorText(status.error()));
     });
 }
 

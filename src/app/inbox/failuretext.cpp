@@ -1,5 +1,7 @@
 #include "app/inbox/failuretext.h"
 
+#include "app/shell/errortext.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMimeDatabase>
@@ -18,11 +20,14 @@ QString withDetail(const QString &sentence, const QString &detail)
     return detail.isEmpty() ? sentence : FailureText::tr("%1 (%2)").arg(sentence, detail);
 }
 
-// An error's own words: a media refusal worded here, anything else as its sender said it.
+// An error's own words: a media refusal or a reason of the core's worded here, anything else as
+// its sender (Instagram, the media host) said it.
 QString detailOf(const Error &error)
 {
     if (const std::optional<MediaRefusal> refusal = MediaRefusal::of(error))
         return mediaRefusalText(*refusal);
+    if (error.reason != Error::Reason::None)
+        return errorText(error);
     return error.message;
 }
 
@@ -100,7 +105,10 @@ QString failureText(const SendFailure &failure)
 {
     const QString detail = detailOf(failure.error);
     QString text;
-    switch (failure.reason()) {
+    // The media host's failure, worded by its reason: says more than the stage's sentence.
+    const bool worded = failure.stage == SendFailure::Stage::Upload
+        && failure.error.reason != Error::Reason::None;
+    switch (worded ? SendFailure::Reason::Other : failure.reason()) {
     case SendFailure::Reason::OutsideWindow:
         text = FailureText::tr(
             "Outside the messaging window: the customer's last message is more than 24 hours "
@@ -156,11 +164,12 @@ QString refusalText(const Error &error)
 {
     switch (error.kind) {
     case Error::Kind::Storage:
-        return withDetail(
-            FailureText::tr("Not saved: the message could not be written to disk."), error.message);
+        return withDetail(FailureText::tr("Not saved: the message could not be written to disk."),
+            errorText(error));
     case Error::Kind::Invalid:
-        return error.message.isEmpty() ? FailureText::tr("Instagram would refuse this message.")
-                                       : detailOf(error);
+        return MediaRefusal::of(error) || error.reason != Error::Reason::None
+            ? detailOf(error)
+            : FailureText::tr("Instagram would refuse this message.");
     default:
         return failureText(SendFailure { SendFailure::Stage::Send, error });
     }

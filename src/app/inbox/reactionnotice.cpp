@@ -1,6 +1,7 @@
 #include "app/inbox/reactionnotice.h"
 
 #include "app/inbox/failuretext.h"
+#include "app/shell/errortext.h"
 #include "common/ondone.h"
 #include "outbox/reactionqueue.h"
 
@@ -81,7 +82,7 @@ void ReactionNotice::settle(QFuture<Status> action, const QString &failure)
     // On success the queue's failureCleared() hides the notice.
     onDone(action, this, [this, failure](const Status &done) {
         if (!done)
-            m_label->setText(failure.arg(done.error().message));
+            m_label->setText(failure.arg(errorText(done.error())));
     });
 }
 

@@ -1,6 +1,7 @@
 #include "app/inbox/triageactions.h"
 
 #include "app/inbox/snoozedialog.h"
+#include "app/shell/errortext.h"
 #include "common/ondone.h"
 #include "models/snoozetimes.h"
 #include "store/store.h"
@@ -184,7 +185,7 @@ void TriageActions::report(QFuture<Status> done)
     onDone(done, this, [this](const Status &status) {
         if (!status && status.error().kind != Error::Kind::Cancelled)
             emit failed(
-                tr("The conversation could not be changed: %1").arg(status.error().message));
+                tr("The conversation could not be changed: %1").arg(errorText(status.error())));
     });
 }
 

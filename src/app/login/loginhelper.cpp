@@ -59,7 +59,7 @@ void LoginHelper::start(const loginprotocol::Request &request)
     QStringList looked;
     const QString program = findExecutable(&looked);
     if (program.isEmpty()) {
-        answer(fail(Error::Kind::Invalid,
+        answer(fail(Error::Kind::Invalid, Error::Reason::Worded,
             tr("The sign-in window's program %1 was not found (looked for %2). Install it with "
                "Inlet, or set INLET_LOGIN to its path.")
                 .arg(kProgram, looked.join(QStringLiteral(", ")))));
@@ -73,7 +73,7 @@ void LoginHelper::start(const loginprotocol::Request &request)
     connect(m_process, &QProcess::errorOccurred, this, [this, program](QProcess::ProcessError e) {
         if (e != QProcess::FailedToStart)
             return;
-        answer(fail(Error::Kind::Invalid,
+        answer(fail(Error::Kind::Invalid, Error::Reason::Worded,
             tr("The sign-in window's program %1 could not be started: %2")
                 .arg(QDir::toNativeSeparators(program), m_process->errorString())));
         emit finished();
@@ -135,8 +135,8 @@ void LoginHelper::onFinished(int exitCode)
     qCInfo(lcApp) << "the login window's process ended:" << (crashed ? "crashed" : "exit code")
                   << exitCode;
     if (!m_answered) {
-        answer(
-            fail(Error::Kind::Network, tr("The sign-in window stopped unexpectedly. Try again.")));
+        answer(fail(Error::Kind::Network, Error::Reason::Worded,
+            tr("The sign-in window stopped unexpectedly. Try again.")));
     }
     emit finished();
 }

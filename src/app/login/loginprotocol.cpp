@@ -113,8 +113,9 @@ std::optional<Event> decodeEvent(const QByteArray &line)
     } else if (type == QLatin1String("failed")) {
         event.type = Event::Type::Failed;
         const bool cancelled = o->value(QLatin1String("cancelled")).toBool();
-        event.error = Error::make(
-            cancelled ? Error::Kind::Cancelled : Error::Kind::Network, text(*o, "message"));
+        // The login window's own sentence, worded in its process with tr().
+        event.error = Error::because(cancelled ? Error::Kind::Cancelled : Error::Kind::Network,
+            Error::Reason::Worded, text(*o, "message"));
     } else {
         return std::nullopt;
     }

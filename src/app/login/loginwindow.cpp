@@ -43,7 +43,8 @@ LoginWindow::LoginWindow(QWebEngineProfile *profile, const QUrl &authorizeUrl,
         m_ui->address->setText(url.toString(QUrl::RemoveQuery | QUrl::RemoveFragment));
     });
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this, [this] {
-        finish(fail(Error::Kind::Network, tr("The sign-in page stopped unexpectedly.")));
+        finish(fail(Error::Kind::Network, Error::Reason::Worded,
+            tr("The sign-in page stopped unexpectedly.")));
     });
     connect(m_ui->anotherAccount, &QPushButton::clicked, this, &LoginWindow::useAnotherAccount);
     connect(m_ui->cancel, &QPushButton::clicked, this, &QWidget::close);
@@ -88,16 +89,17 @@ void LoginWindow::onLoadingChanged(const QWebEngineLoadingInfo &info)
         return;
     qCWarning(lcApp) << "sign-in page failed to load:" << redactUrl(info.url()) << info.errorCode()
                      << info.errorString();
-    finish(fail(Error::Kind::Network,
-                tr("The sign-in page could not be loaded (%1). Check your connection and the "
-                   "Instagram hosts in the settings.")
-                    .arg(info.errorString())));
+    finish(fail(Error::Kind::Network, Error::Reason::Worded,
+        tr("The sign-in page could not be loaded (%1). Check your connection and the "
+           "Instagram hosts in the settings.")
+            .arg(info.errorString())));
 }
 
 void LoginWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_finished)
-        finish(fail(Error::Kind::Cancelled, tr("Sign-in was cancelled: the window was closed.")));
+        finish(fail(Error::Kind::Cancelled, Error::Reason::Worded,
+            tr("Sign-in was cancelled: the window was closed.")));
     event->accept();
 }
 

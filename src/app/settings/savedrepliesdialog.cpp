@@ -1,5 +1,6 @@
 #include "app/settings/savedrepliesdialog.h"
 
+#include "app/shell/errortext.h"
 #include "common/ondone.h"
 #include "model/savedreplyjson.h"
 #include "models/savedreplymodel.h"
@@ -69,8 +70,9 @@ QString SavedRepliesDialog::describe(const Error &error)
         }
     }
     if (error.kind == Error::Kind::Parse)
-        return tr("The file is not a list of saved replies Inlet can read: %1").arg(error.message);
-    return tr("The saved replies could not be changed: %1").arg(error.message);
+        return tr("The file is not a list of saved replies Inlet can read: %1")
+            .arg(errorText(error));
+    return tr("The saved replies could not be changed: %1").arg(errorText(error));
 }
 
 void SavedRepliesDialog::showStatus(const QString &text, bool problem)

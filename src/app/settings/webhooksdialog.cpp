@@ -1,5 +1,6 @@
 #include "app/settings/webhooksdialog.h"
 
+#include "app/shell/errortext.h"
 #include "common/logging.h"
 #include "common/result.h"
 #include "service/appconfig.h"
@@ -134,9 +135,9 @@ void WebhooksDialog::showAppSubscriptionFailed(const Error &error)
                        "token in Meta's dashboard (Instagram > API setup with Instagram login > "
                        "Configure webhooks).");
     else
-        m_appLine = tr("App-level subscription failed: %1. Enter the callback URL and verify token "
+        m_appLine = tr("App-level subscription failed: %1 Enter the callback URL and verify token "
                        "in Meta's dashboard instead.")
-                        .arg(error.message);
+                        .arg(errorText(error));
     showResult();
 }
 
@@ -152,8 +153,8 @@ void WebhooksDialog::showSubscribed(const QString &accountId)
 void WebhooksDialog::showSubscriptionFailed(const QString &accountId, const Error &error)
 {
     m_accountLine = accountId.isEmpty()
-        ? tr("Subscription failed: %1").arg(error.message)
-        : tr("Subscription failed for %1: %2").arg(accountId, error.message);
+        ? tr("Subscription failed: %1").arg(errorText(error))
+        : tr("Subscription failed for %1: %2").arg(accountId, errorText(error));
     showResult();
 }
 

@@ -1,6 +1,7 @@
 #include "app/shell/accountspanel.h"
 
 #include "app/shell/avatarloader.h"
+#include "app/shell/errortext.h"
 #include "ui_accountrow.h"
 #include "ui_accountspanel.h"
 
@@ -90,7 +91,7 @@ QString AccountRow::describe(const SubscriptionKeeper::Status &status, qint64 no
         return tr("No public URL: polling every %n s", nullptr,
             std::max(1, status.pollIntervalMs / 1000));
     case State::Failed:
-        return tr("Webhook subscription failed: %1").arg(status.error.message);
+        return tr("Webhook subscription failed: %1").arg(errorText(status.error));
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include "app/shell/accountspanel.h"
 #include "app/shell/accountsrail.h"
 #include "app/shell/appresources.h"
+#include "app/shell/errortext.h"
 #include "app/shell/notifier.h"
 #include "app/shell/sandboxcontroller.h"
 #include "app/shell/shortcutsdialog.h"
@@ -327,14 +328,14 @@ void MainWindow::runSettingsDialog(bool hasSecret)
             onDone(m_vault->write(HttpMediaUploader::mediaTokenKey(), *token), this,
                 [this](const Status &stored) {
                     if (!stored)
-                        warnLater(tr("Media host token not saved"), stored.error().message);
+                        warnLater(tr("Media host token not saved"), errorText(stored.error()));
                 });
         }
         m_app->setConfig(dialog->config());
         if (const auto secret = dialog->newSecret()) {
             onDone(m_app->storeAppSecret(*secret), this, [this](const Status &stored) {
                 if (!stored) {
-                    warnLater(tr("App Secret not saved"), stored.error().message);
+                    warnLater(tr("App Secret not saved"), errorText(stored.error()));
                     return;
                 }
                 showStatus(tr("The App Secret is in the keychain."));
@@ -343,7 +344,7 @@ void MainWindow::runSettingsDialog(bool hasSecret)
         if (const auto secret = dialog->newMetaSecret()) {
             onDone(m_app->storeMetaAppSecret(*secret), this, [this](const Status &stored) {
                 if (!stored) {
-                    warnLater(tr("Meta App Secret not saved"), stored.error().message);
+                    warnLater(tr("Meta App Secret not saved"), errorText(stored.error()));
                     return;
                 }
                 showStatus(tr("The Meta App Secret is in the keychain."));
@@ -386,7 +387,7 @@ void MainWindow::disconnectAccount(const QString &accountId)
     onDone(m_accounts->disconnectAccount(accountId, *deleteMessages), this,
         [this, username](const Status &done) {
             if (!done) {
-                warnLater(tr("Could not disconnect"), done.error().message);
+                warnLater(tr("Could not disconnect"), errorText(done.error()));
                 return;
             }
             showStatus(tr("@%1 was disconnected.").arg(username));
@@ -400,8 +401,8 @@ void MainWindow::onSignInFailed(const Error &error)
         showStatus(tr("Sign-in cancelled."));
         return;
     }
-    showStatus(tr("Sign-in failed: %1").arg(error.message));
-    m_ui->welcome->setNotice(tr("Sign-in failed: %1").arg(error.message));
+    showStatus(tr("Sign-in failed: %1").arg(errorText(error)));
+    m_ui->welcome->setNotice(tr("Sign-in failed: %1").arg(errorText(error)));
 
     // No keyring (or a locked one) while storing a fresh token: offer this session only.
     if (m_signInFlow->hasPendingSignIn()
@@ -413,11 +414,10 @@ void MainWindow::onSignInFailed(const Error &error)
 
 void MainWindow::offerSessionOnlyTokens(const Error &error)
 {
-    const auto answer = QMessageBox::question(
-        this, tr("No keyring"),
+    const auto answer = QMessageBox::question(this, tr("No keyring"),
         tr("%1\n\nKeep the token for this session only? You will have to sign in again "
            "next time.")
-            .arg(error.message));
+            .arg(errorText(error)));
     if (answer == QMessageBox::Yes) {
         m_signInFlow->useSessionOnlyTokens();
         m_signInFlow->resumePendingSignIn();

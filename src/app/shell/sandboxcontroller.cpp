@@ -1,6 +1,7 @@
 #include "app/shell/sandboxcontroller.h"
 
 #include "app/shell/companionprogram.h"
+#include "app/shell/errortext.h"
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "service/sandboxlink.h"
@@ -189,7 +190,7 @@ void SandboxController::connectLink()
     onDone(m_link->connectTo(base), this, [this, base](const Result<SandboxApp> &app) {
         if (!app) {
             fail(tr("The sandbox at %1 could not be used: %2")
-                     .arg(base.toString(), app.error().message));
+                     .arg(base.toString(), errorText(app.error())));
             return;
         }
         m_starting = false;

@@ -72,6 +72,30 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("nicht erreichbar")), qPrintable(text));
     }
 
+    // The core's reasons (Error::Reason) read as their own sentence, on a stored failure and at
+    // once.
+    void coreReasonsAreWorded()
+    {
+        Error refused = Error::because(Error::Kind::Http, Error::Reason::UploadRefused,
+            QStringLiteral("Payload Too Large"), { QStringLiteral("413") });
+        refused.httpStatus = 413;
+        const QString upload
+            = failureText(SendFailure { SendFailure::Stage::Upload, refused }.encode());
+        QCOMPARE(upload,
+            QStringLiteral("The media host refused the file (HTTP 413). The file is too large for "
+                           "it. (Payload Too Large)"));
+        const Error tooLong = Error::because(Error::Kind::Invalid, Error::Reason::TextTooLong,
+            QStringLiteral("log words"), { QStringLiteral("1200"), QStringLiteral("1000") });
+        QCOMPARE(refusalText(tooLong),
+            QStringLiteral("The text is too long: 1200 bytes, Instagram allows 1000."));
+        const Error full = Error::make(
+            Error::Kind::Storage, QStringLiteral("cannot insert: the disk is full"), 13);
+        QCOMPARE(refusalText(full),
+            QStringLiteral(
+                "Not saved: the message could not be written to disk. (The disk is full, "
+                "or the data reached its size limit.)"));
+    }
+
     // MediaPolicy's refusals: a reason and its parameters from the core, the sentence from here.
     void mediaRefusalsAreWorded_data()
     {

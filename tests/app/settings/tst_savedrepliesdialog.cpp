@@ -170,7 +170,7 @@ private slots:
         file.close();
         m_dialog->importFile(bad);
         QTRY_VERIFY(status().startsWith(QStringLiteral("The file is not a list of saved replies")));
-        QVERIFY(status().contains(QStringLiteral("reply 1 has no text")));
+        QVERIFY2(status().contains(QStringLiteral("Reply 1 has no text.")), qPrintable(status()));
         m_dialog->importFile(m_dir->filePath(QStringLiteral("missing.json")));
         QVERIFY(status().contains(QStringLiteral("could not be opened")));
         QCOMPARE(m_replies->replies().size(), 1);

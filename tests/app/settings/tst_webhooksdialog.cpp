@@ -110,8 +110,8 @@ void TestWebhooksDialog::reportsOutcome()
     dialog.showSubscribed(QStringLiteral("a2"));
     dialog.showSubscribed(QStringLiteral("a1"));
     QVERIFY2(dialog.resultText().contains(QLatin1String("2")), qPrintable(dialog.resultText()));
-    Error error;
-    error.message = QStringLiteral("callback verification failed");
+    const Error error
+        = Error::make(Error::Kind::Graph, QStringLiteral("callback verification failed"));
     dialog.showSubscriptionFailed(QStringLiteral("a1"), error);
     QVERIFY(dialog.resultText().contains(QLatin1String("callback verification failed")));
 }

@@ -59,13 +59,15 @@ private slots:
         status.error = Error::make(Error::Kind::Network, QStringLiteral("Connection refused"));
         panel.setSubscriptionStatus(account.id, status);
         QCOMPARE(row->subscriptionText(),
-            QStringLiteral("Webhook subscription failed: Connection refused"));
+            QStringLiteral("Webhook subscription failed: Instagram could not be reached. "
+                           "(Connection refused)"));
 
         // Rows made again (accounts reloaded) keep the state.
         panel.setAccounts({});
         panel.setAccounts({ account });
         QCOMPARE(panel.row(account.id)->subscriptionText(),
-            QStringLiteral("Webhook subscription failed: Connection refused"));
+            QStringLiteral("Webhook subscription failed: Instagram could not be reached. "
+                           "(Connection refused)"));
     }
 };
 
