@@ -285,8 +285,10 @@ QString errorDetail(const Error &error)
     case Error::Reason::UploadUnreachable:
         return error.message;
     case Error::Reason::None:
-        // The core's own words (bad input, the store's log line) stay in the log.
+        // The core's own words (bad input, the store's log line, what it could not parse) stay in
+        // the log.
         return error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Storage
+                || error.kind == Error::Kind::Parse
             ? QString()
             : error.message;
     default:

@@ -92,6 +92,9 @@ private slots:
         QVERIFY2(
             !errorText(internal).contains(QLatin1String("42")), qPrintable(errorText(internal)));
         QVERIFY(!errorText(internal).isEmpty());
+        const Error unreadable
+            = Error::make(Error::Kind::Parse, QStringLiteral("unexpected response body: garbage"));
+        QCOMPARE(errorText(unreadable), QStringLiteral("Instagram's answer could not be read."));
         // The app's own sentences (the sign-in window's) are shown as they are.
         const Error worded = Error::because(Error::Kind::Network, Error::Reason::Worded,
             QStringLiteral("The sign-in window stopped unexpectedly. Try again."));
