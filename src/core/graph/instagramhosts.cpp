@@ -23,6 +23,13 @@ QUrl urlSetting(const QSettings &settings, const QString &key, const QUrl &fallb
     return value.isEmpty() || !url.isValid() ? fallback : url;
 }
 
+// inlet.ini's keys of the hosts, each written and read here only.
+const QString kWwwKey = QStringLiteral("instagram/www");
+const QString kApiKey = QStringLiteral("instagram/api");
+const QString kGraphKey = QStringLiteral("instagram/graph");
+const QString kFacebookGraphKey = QStringLiteral("instagram/facebookGraph");
+const QString kApiVersionKey = QStringLiteral("instagram/apiVersion");
+
 } // namespace
 
 InstagramHosts InstagramHosts::allAt(const QUrl &base)
@@ -36,23 +43,21 @@ InstagramHosts InstagramHosts::load(const QSettings &settings)
 {
     const InstagramHosts defaults;
     InstagramHosts hosts;
-    hosts.www = urlSetting(settings, QStringLiteral("instagram/www"), defaults.www);
-    hosts.api = urlSetting(settings, QStringLiteral("instagram/api"), defaults.api);
-    hosts.graph = urlSetting(settings, QStringLiteral("instagram/graph"), defaults.graph);
-    hosts.facebookGraph =
-        urlSetting(settings, QStringLiteral("instagram/facebookGraph"), defaults.facebookGraph);
-    hosts.apiVersion =
-        settings.value(QStringLiteral("instagram/apiVersion"), defaults.apiVersion).toString();
+    hosts.www = urlSetting(settings, kWwwKey, defaults.www);
+    hosts.api = urlSetting(settings, kApiKey, defaults.api);
+    hosts.graph = urlSetting(settings, kGraphKey, defaults.graph);
+    hosts.facebookGraph = urlSetting(settings, kFacebookGraphKey, defaults.facebookGraph);
+    hosts.apiVersion = settings.value(kApiVersionKey, defaults.apiVersion).toString();
     return hosts;
 }
 
 void InstagramHosts::save(QSettings &settings) const
 {
-    settings.setValue(QStringLiteral("instagram/www"), www.toString());
-    settings.setValue(QStringLiteral("instagram/api"), api.toString());
-    settings.setValue(QStringLiteral("instagram/graph"), graph.toString());
-    settings.setValue(QStringLiteral("instagram/facebookGraph"), facebookGraph.toString());
-    settings.setValue(QStringLiteral("instagram/apiVersion"), apiVersion);
+    settings.setValue(kWwwKey, www.toString());
+    settings.setValue(kApiKey, api.toString());
+    settings.setValue(kGraphKey, graph.toString());
+    settings.setValue(kFacebookGraphKey, facebookGraph.toString());
+    settings.setValue(kApiVersionKey, apiVersion);
 }
 
 QUrl InstagramHosts::authorizeEndpoint() const

@@ -6,28 +6,37 @@
 
 namespace inlet {
 
+namespace {
+// inlet.ini's keys of the app config, each written and read here only.
+const QString kAppIdKey = QStringLiteral("app/id");
+const QString kMetaAppIdKey = QStringLiteral("app/metaAppId");
+const QString kRedirectUriKey = QStringLiteral("app/redirectUri");
+const QString kMediaUploadUrlKey = QStringLiteral("media/uploadUrl");
+const QString kMediaPublicUrlKey = QStringLiteral("media/publicUrl");
+} // namespace
+
 AppConfig AppConfig::load(const QSettings &settings)
 {
     AppConfig config;
-    config.appId = settings.value(QStringLiteral("app/id")).toString();
-    config.metaAppId = settings.value(QStringLiteral("app/metaAppId")).toString();
-    const QUrl redirect(settings.value(QStringLiteral("app/redirectUri")).toString());
+    config.appId = settings.value(kAppIdKey).toString();
+    config.metaAppId = settings.value(kMetaAppIdKey).toString();
+    const QUrl redirect(settings.value(kRedirectUriKey).toString());
     if (redirect.isValid() && !redirect.isEmpty())
         config.redirectUri = redirect;
     config.hosts = InstagramHosts::load(settings);
-    config.mediaUploadUrl = QUrl(settings.value(QStringLiteral("media/uploadUrl")).toString());
-    config.mediaPublicUrl = QUrl(settings.value(QStringLiteral("media/publicUrl")).toString());
+    config.mediaUploadUrl = QUrl(settings.value(kMediaUploadUrlKey).toString());
+    config.mediaPublicUrl = QUrl(settings.value(kMediaPublicUrlKey).toString());
     return config;
 }
 
 void AppConfig::save(QSettings &settings) const
 {
-    settings.setValue(QStringLiteral("app/id"), appId);
-    settings.setValue(QStringLiteral("app/metaAppId"), metaAppId);
-    settings.setValue(QStringLiteral("app/redirectUri"), redirectUri.toString());
+    settings.setValue(kAppIdKey, appId);
+    settings.setValue(kMetaAppIdKey, metaAppId);
+    settings.setValue(kRedirectUriKey, redirectUri.toString());
     hosts.save(settings);
-    settings.setValue(QStringLiteral("media/uploadUrl"), mediaUploadUrl.toString());
-    settings.setValue(QStringLiteral("media/publicUrl"), mediaPublicUrl.toString());
+    settings.setValue(kMediaUploadUrlKey, mediaUploadUrl.toString());
+    settings.setValue(kMediaPublicUrlKey, mediaPublicUrl.toString());
 }
 
 void AppConfig::useSandboxMediaHost(const QUrl &sandboxBase)
