@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QNetworkReply>
 
 namespace inlet::app {
 
@@ -238,6 +239,9 @@ QString kindText(const Error &e)
 {
     switch (e.kind) {
     case Error::Kind::Network:
+        // GraphClient's timeout: the request it gave up on (the message is its log line).
+        if (e.code == QNetworkReply::OperationCanceledError)
+            return ErrorText::tr("Instagram did not answer in time.");
         return ErrorText::tr("Instagram could not be reached.");
     case Error::Kind::Http:
     case Error::Kind::Graph:
@@ -285,6 +289,9 @@ QString errorDetail(const Error &error)
     case Error::Reason::UploadUnreachable:
         return error.message;
     case Error::Reason::None:
+        if (error.kind == Error::Kind::Network
+            && error.code == QNetworkReply::OperationCanceledError)
+            return {};
         // The core's own words (bad input, the store's log line, what it could not parse) stay in
         // the log.
         return error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Storage

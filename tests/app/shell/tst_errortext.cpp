@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QNetworkReply>
 #include <QSet>
 #include <QTest>
 #include <QTranslator>
@@ -95,6 +96,9 @@ private slots:
         const Error unreadable
             = Error::make(Error::Kind::Parse, QStringLiteral("unexpected response body: garbage"));
         QCOMPARE(errorText(unreadable), QStringLiteral("Instagram's answer could not be read."));
+        const Error timedOut = Error::make(Error::Kind::Network,
+            QStringLiteral("the request timed out"), QNetworkReply::OperationCanceledError);
+        QCOMPARE(errorText(timedOut), QStringLiteral("Instagram did not answer in time."));
         // The app's own sentences (the sign-in window's) are shown as they are.
         const Error worded = Error::because(Error::Kind::Network, Error::Reason::Worded,
             QStringLiteral("The sign-in window stopped unexpectedly. Try again."));
