@@ -28,6 +28,8 @@ QString detailOf(const Error &error)
         return mediaRefusalText(*refusal);
     if (error.reason != Error::Reason::None)
         return errorText(error);
+    if (error.kind == Error::Kind::Keychain)
+        return errorDetail(error); // TokenVault's log line: nothing to add
     return error.message;
 }
 

@@ -1,5 +1,6 @@
 #include "app/shell/errortext.h"
 
+#include "auth/tokenvault.h"
 #include "model/savedreply.h"
 #include "service/keychainerror.h"
 #include "store/storetypes.h"
@@ -24,6 +25,8 @@ QString arg(const Error &e, qsizetype i)
 
 QString keychainItem(const Error &e)
 {
+    if (e.args.isEmpty())
+        return ErrorText::tr("the secret");
     switch (KeychainItem(arg(e, 0).toInt())) {
     case KeychainItem::AppSecret:
         return ErrorText::tr("the App Secret");
@@ -83,8 +86,8 @@ QString keychainText(const Error &e)
 {
     switch (e.reason) {
     case Error::Reason::KeychainNotFound:
-        return ErrorText::tr("The keychain has no %1 (or the keyring is locked: unlock it and "
-                             "try again).")
+        return ErrorText::tr("The keychain does not hold %1 (or the keyring is locked: unlock it "
+                             "and try again).")
             .arg(keychainItem(e));
     case Error::Reason::KeychainLocked:
         return ErrorText::tr("The keyring is locked or refused access to %1. Unlock your "
@@ -252,8 +255,15 @@ QString kindText(const Error &e)
         return ErrorText::tr("Instagram's answer could not be read.");
     case Error::Kind::Storage:
         return storageText(e);
-    case Error::Kind::Keychain:
-        return ErrorText::tr("The keychain failed.");
+    case Error::Kind::Keychain: {
+        // TokenVault's error, not explained for one secret: worded by its code.
+        Error explained = e;
+        explained.reason = TokenVault::isNotFound(e) ? Error::Reason::KeychainNotFound
+            : TokenVault::isLocked(e)                ? Error::Reason::KeychainLocked
+            : TokenVault::isNoBackend(e)             ? Error::Reason::KeychainNoBackend
+                                                     : Error::Reason::KeychainFailed;
+        return keychainText(explained);
+    }
     case Error::Kind::Cancelled:
         return ErrorText::tr("Cancelled.");
     case Error::Kind::Invalid:
@@ -282,7 +292,6 @@ QString errorDetail(const Error &error)
 {
     switch (error.reason) {
     case Error::Reason::SignInRefused: // Instagram's description
-    case Error::Reason::KeychainFailed: // the keychain's words
     case Error::Reason::UploadUnreadable: // the system's words
     case Error::Reason::UploadHttpError: // the host's words
     case Error::Reason::UploadRefused:
@@ -295,7 +304,7 @@ QString errorDetail(const Error &error)
         // The core's own words (bad input, the store's log line, what it could not parse) stay in
         // the log.
         return error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Storage
-                || error.kind == Error::Kind::Parse
+                || error.kind == Error::Kind::Parse || error.kind == Error::Kind::Keychain
             ? QString()
             : error.message;
     default:

@@ -1,5 +1,6 @@
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/errortext.h"
+#include "auth/tokenvault.h"
 #include "service/keychainerror.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,12 @@ private slots:
                      { QString::number(int(KeychainItem::AppSecret)) })),
             QStringLiteral("The keyring is locked or refused access to the App Secret. Unlock "
                            "your keyring, or sign in again."));
+        // TokenVault's own error, before anyone said which secret it was about.
+        const Error locked = Error::make(Error::Kind::Keychain,
+            QStringLiteral("The keyring refused access (no unlock)"), TokenVault::Locked);
+        QCOMPARE(errorText(locked),
+            QStringLiteral("The keyring is locked or refused access to the secret. Unlock your "
+                           "keyring, or sign in again."));
         Error refused = because(Error::Reason::UploadRefused, { QStringLiteral("401") });
         refused.message = QStringLiteral("bad token");
         QCOMPARE(errorText(refused),
