@@ -151,9 +151,9 @@ QString messageText(const Error &e)
     case Error::Reason::NoReaction:
         return ErrorText::tr("No reaction was given.");
     case Error::Reason::ReactionNotSendable:
-        return ErrorText::tr(
-            "Instagram accepts only \u2764\ufe0f (love) as a business's reaction, not %1.")
-            .arg(arg(e, 0));
+        // The heart as an argument: an escape in tr()'s text would not reach the catalogue as is.
+        return ErrorText::tr("Instagram accepts only %1 (love) as a business's reaction, not %2.")
+            .arg(QStringLiteral("\u2764\ufe0f"), arg(e, 0));
     case Error::Reason::NoSuchMessage:
         return ErrorText::tr("The message no longer exists.");
     case Error::Reason::MessageNotSentYet:

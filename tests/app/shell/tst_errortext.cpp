@@ -70,6 +70,9 @@ private slots:
                      { QString::number(int(KeychainItem::AppSecret)) })),
             QStringLiteral("The keyring is locked or refused access to the App Secret. Unlock "
                            "your keyring, or sign in again."));
+        QCOMPARE(errorText(because(Error::Reason::ReactionNotSendable, { QStringLiteral("👍") })),
+            QStringLiteral(
+                "Instagram accepts only ❤️ (love) as a business's reaction, not 👍."));
         // TokenVault's own error, before anyone said which secret it was about.
         const Error locked = Error::make(Error::Kind::Keychain,
             QStringLiteral("The keyring refused access (no unlock)"), TokenVault::Locked);
