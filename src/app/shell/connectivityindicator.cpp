@@ -74,8 +74,10 @@ void ConnectivityIndicator::refresh()
     QStringList hosts;
     for (const QUrl &host : connectivity->offlineHosts())
         hosts << host.toDisplayString();
-    setToolTip(tr("No answer from %1: %2")
-                   .arg(hosts.join(QStringLiteral(", ")), connectivity->lastError()));
+    const QString why = connectivity->lastError(); // the system's words; none for a timeout
+    setToolTip(why.isEmpty()
+            ? tr("No answer in time from %1.").arg(hosts.join(QStringLiteral(", ")))
+            : tr("No answer from %1: %2").arg(hosts.join(QStringLiteral(", ")), why));
     if (!m_countdown.isActive())
         m_countdown.start();
     show();

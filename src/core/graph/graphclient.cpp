@@ -19,6 +19,13 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// Why a host did not answer, in the system's words (Qt's, e.g. "Connection refused"); empty for
+// a timeout, whose only words are the core's log line: the app says it in its own.
+QString reachabilityReason(const Error &error)
+{
+    return error.code == QNetworkReply::OperationCanceledError ? QString() : error.message;
+}
+
 QUrl withQuery(QUrl url, const QList<QPair<QString, QString>> &items)
 {
     QUrlQuery query(url);
@@ -258,7 +265,7 @@ void GraphClient::start(const Request &request, const Promise &promise)
         // Only the origin: the full URL of some calls carries secrets in its query.
         emit reachabilityObserved(request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery
                                       | QUrl::RemoveFragment | QUrl::RemoveUserInfo),
-            reached, reached ? QString() : result.error().message);
+            reached, reached ? QString() : reachabilityReason(result.error()));
         if (!result && isAuthInvalid(result.error()) && m_currentToken
             && !request.auth.accountId.isEmpty() && !request.auth.token.isEmpty()
             && !request.retriedWithCurrentToken) {

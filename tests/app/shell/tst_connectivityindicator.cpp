@@ -119,6 +119,24 @@ private slots:
         QVERIFY(connectivity.isOnline());
     }
 
+    // A timeout has no words of the system's (the core's log line is not shown): the tooltip says
+    // it in the app's; a refused connection keeps the system's words.
+    void tooltipSaysWhyInTheAppsWordsOrTheSystems()
+    {
+        const QUrl base = closedPort();
+        GraphClient graph(InstagramHosts::allAt(base));
+        Connectivity connectivity(&graph);
+        connectivity.setRetryDelays({ 60'000 });
+        ConnectivityIndicator indicator;
+        indicator.setConnectivity(&connectivity);
+        connectivity.observe(base, false, QString());
+        QTRY_VERIFY2(indicator.toolTip().startsWith(QStringLiteral("No answer in time from ")),
+            qPrintable(indicator.toolTip()));
+        connectivity.observe(base, false, QStringLiteral("Connection refused"));
+        QTRY_VERIFY2(indicator.toolTip().endsWith(QStringLiteral(": Connection refused")),
+            qPrintable(indicator.toolTip()));
+    }
+
     void composerSaysTheReplyWaits()
     {
         Composer composer;
