@@ -12,10 +12,10 @@
 #include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "service/labels.h"
-#include "store/guithread.h"
 #include "store/store.h"
-#include "store/storereader.h"
 #include "support/await.h"
+#include "support/inboxrows.h"
+#include "support/visiblemenu.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +30,8 @@
 using namespace inlet;
 using inlet::test::awaitResult;
 using namespace inlet::app;
+using inlet::test::actionNamed;
+using inlet::test::visibleMenu;
 
 namespace {
 
@@ -41,24 +43,6 @@ const QString kRed = QStringLiteral("#d32f2f");
 QString customer(int n)
 {
     return QStringLiteral("600000000000%1").arg(n);
-}
-
-QMenu *visibleMenu(const QString &name)
-{
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        auto *menu = qobject_cast<QMenu *>(w);
-        if (menu && menu->isVisible() && menu->objectName() == name)
-            return menu;
-    }
-    return nullptr;
-}
-
-QAction *actionNamed(QMenu *menu, const QString &text)
-{
-    for (QAction *a : menu->actions())
-        if (a->text() == text)
-            return a;
-    return nullptr;
 }
 
 // How many pixels of `image` are `colour` (exactly, as the chip's fill paints it).
@@ -86,28 +70,15 @@ private:
 
     StoredConversation stored(int who)
     {
-        return guithread::allowed([&] {
-            auto reader = StoreReader::open(m_store->databasePath());
-            return (*(*reader)->conversationFor(kAccount, customer(who))).value();
-        });
+        return test::storedConversation(*m_store, kAccount, customer(who));
     }
 
     int rowOf(int who) const
     {
-        ConversationListModel *list = m_widget->conversations();
-        for (int i = 0; i < list->rowCount(); ++i)
-            if (list->rowAt(i).customerId == customer(who))
-                return i;
-        return -1;
+        return test::rowOfCustomer(*m_widget->conversations(), customer(who));
     }
 
-    QStringList order() const
-    {
-        QStringList who;
-        for (int i = 0; i < m_widget->conversations()->rowCount(); ++i)
-            who << m_widget->conversations()->rowAt(i).customerId.right(1);
-        return who;
-    }
+    QStringList order() const { return test::customersIn(*m_widget->conversations()); }
 
     ConversationViewsModel *views() const { return m_widget->triagePanel()->views(); }
 

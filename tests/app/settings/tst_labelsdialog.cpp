@@ -4,10 +4,9 @@
 #include "app/settings/labelsdialog.h"
 #include "core/store/storetestutil.h"
 #include "service/labels.h"
-#include "store/guithread.h"
 #include "store/store.h"
-#include "store/storereader.h"
 #include "support/await.h"
+#include "support/inboxrows.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -113,10 +112,8 @@ private slots:
         QVERIFY(awaitResult(m_store->applyEvents({ storetest::message(
                                 QStringLiteral("m1"), 1'780'000'000'000, QStringLiteral("hi")) }))
                     .has_value());
-        const qint64 conversation = guithread::allowed([&] {
-            auto reader = StoreReader::open(m_store->databasePath());
-            return (*(*reader)->conversationFor(storetest::kAccount, storetest::kCustomer))->id;
-        });
+        const qint64 conversation
+            = test::storedConversation(*m_store, storetest::kAccount, storetest::kCustomer).id;
         auto vip
             = awaitResult(m_labels->save({ 0, QStringLiteral("VIP"), QStringLiteral("#d32f2f") }));
         QVERIFY(vip.has_value());
@@ -139,11 +136,8 @@ private slots:
         QTest::mouseClick(button("deleteButton"), Qt::LeftButton);
         QTRY_VERIFY(listed().isEmpty());
         QTRY_COMPARE(status(), QStringLiteral("Deleted “VIP”."));
-        const QList<qint64> left = guithread::allowed([&] {
-            auto reader = StoreReader::open(m_store->databasePath());
-            return (*(*reader)->conversation(conversation))->labelIds;
-        });
-        QVERIFY(left.isEmpty());
+        QVERIFY(test::storedConversation(*m_store, storetest::kAccount, storetest::kCustomer)
+                    .labelIds.isEmpty());
     }
 };
 

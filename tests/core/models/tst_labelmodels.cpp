@@ -8,6 +8,7 @@
 #include "models/storeinboxsource.h"
 #include "store/store.h"
 #include "support/await.h"
+#include "support/inboxrows.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@
 
 using namespace inlet;
 using inlet::test::awaitResult;
+using inlet::test::customersIn;
 
 namespace {
 
@@ -39,14 +41,6 @@ InboundEvent message(const QString &mid, qint64 ts, int who)
     e.text = QStringLiteral("text %1").arg(mid);
     e.rawJson = "{}";
     return e;
-}
-
-QStringList customersIn(const ConversationListModel &model)
-{
-    QStringList who;
-    for (int i = 0; i < model.rowCount(); ++i)
-        who << model.rowAt(i).customerId.right(1);
-    return who;
 }
 
 } // namespace
