@@ -388,6 +388,8 @@ void InboxWidget::setUpLabels(QHBoxLayout *header)
     button->setAutoRaise(true);
     header->addWidget(button);
     m_labelActions->setAnchor(button);
+    button->setEnabled(m_labelActions->menuAction()->isEnabled()); // with a conversation
+    connect(m_labelActions->menuAction(), &QAction::enabledChanged, button, &QWidget::setEnabled);
     connect(
         m_labelActions, &LabelActions::manageRequested, this, &InboxWidget::labelsEditorRequested);
     connect(m_labelActions, &LabelActions::failed, this, &InboxWidget::sendFailed);

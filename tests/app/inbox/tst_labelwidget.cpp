@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace inlet;
 using inlet::test::awaitResult;
@@ -190,10 +191,13 @@ private slots:
 
     void keyOpensTheOpenConversationsLabelMenu()
     {
+        auto *button = m_widget->findChild<QToolButton *>(QStringLiteral("labelsButton"));
+        QVERIFY(button && !button->isEnabled()); // no conversation open yet
         QListView *list = m_widget->conversationList();
         list->setCurrentIndex(m_widget->conversations()->index(rowOf(1)));
         QTRY_COMPARE(m_widget->currentConversationId(), stored(1).id);
         QVERIFY(m_widget->labelActions()->menuAction()->isEnabled());
+        QVERIFY(button->isEnabled());
         QTest::keySequence(m_widget.get(), LabelActions::menuKeys());
         QMenu *menu = nullptr;
         QTRY_VERIFY((menu = visibleMenu(QStringLiteral("labelMenu"))) != nullptr);
