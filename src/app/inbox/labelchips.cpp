@@ -69,7 +69,8 @@ int labelchips::paint(QPainter *painter, const QRect &area, const QList<Label> &
         const int room = area.width() - used - (used ? kGap : 0);
         if (room < 2 * kPad + fm.horizontalAdvance(QStringLiteral("…")))
             break;
-        const int w = qMin(chipWidth(label, fm), room);
+        const int full = chipWidth(label, fm);
+        const int w = qMin(full, room);
         const int start = used + (used ? kGap : 0);
         const QRect chip = alignRight ? QRect(area.right() - start - w + 1, top, w, height)
                                       : QRect(area.left() + start, top, w, height);
@@ -78,8 +79,9 @@ int labelchips::paint(QPainter *painter, const QRect &area, const QList<Label> &
         painter->setBrush(colour);
         painter->drawRoundedRect(chip, height / 2.0, height / 2.0);
         painter->setPen(inkOn(colour));
-        painter->drawText(chip.adjusted(kPad, 0, -kPad, 0), Qt::AlignCenter,
-            fm.elidedText(label.name, Qt::ElideRight, w - 2 * kPad));
+        // Whole when it has its width (elidedText would cut a name that fits by a rounding).
+        painter->drawText(chip, Qt::AlignCenter | Qt::TextDontClip,
+            w < full ? fm.elidedText(label.name, Qt::ElideRight, w - 2 * kPad) : label.name);
         used = start + w;
     }
     painter->restore();
@@ -90,7 +92,9 @@ LabelChipsWidget::LabelChipsWidget(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("Labels"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // Its chips whole: the title beside it gives way first.
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    setContentsMargins(6, 0, 0, 0); // apart from the title
 }
 
 QFont LabelChipsWidget::chipFont() const
@@ -117,18 +121,20 @@ void LabelChipsWidget::setLabels(const QList<Label> &labels)
 
 QSize LabelChipsWidget::sizeHint() const
 {
-    return QSize(labelchips::width(m_labels, chipFont()), QFontMetrics(chipFont()).height() + 4);
+    const QMargins margins = contentsMargins();
+    return QSize(labelchips::width(m_labels, chipFont()) + margins.left() + margins.right(),
+        QFontMetrics(chipFont()).height() + 4);
 }
 
 QSize LabelChipsWidget::minimumSizeHint() const
 {
-    return QSize(qMin(sizeHint().width(), 60), sizeHint().height());
+    return QSize(qMin(sizeHint().width(), 240), sizeHint().height());
 }
 
 void LabelChipsWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    labelchips::paint(&painter, rect(), m_labels, chipFont(), false);
+    labelchips::paint(&painter, contentsRect(), m_labels, chipFont(), false);
 }
 
 } // namespace inlet::app
