@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "support/await.h"
 #include "support/inboxrows.h"
+#include "support/pixels.h"
 #include "support/visiblemenu.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@ using namespace inlet;
 using inlet::test::awaitResult;
 using namespace inlet::app;
 using inlet::test::actionNamed;
+using inlet::test::pixelsOf;
 using inlet::test::visibleMenu;
 
 namespace {
@@ -44,17 +46,6 @@ const QString kRed = QStringLiteral("#d32f2f");
 QString customer(int n)
 {
     return QStringLiteral("600000000000%1").arg(n);
-}
-
-// How many pixels of `image` are `colour` (exactly, as the chip's fill paints it).
-int pixelsOf(const QImage &image, const QColor &colour)
-{
-    int n = 0;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x)
-            if (image.pixelColor(x, y).rgb() == colour.rgb())
-                ++n;
-    return n;
 }
 
 } // namespace
