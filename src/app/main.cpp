@@ -2,6 +2,7 @@
 
 #include "app/inbox/inboxwidget.h"
 #include "app/login/signincontroller.h"
+#include "app/settings/labelsdialog.h"
 #include "app/settings/savedrepliesdialog.h"
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/appresources.h"
@@ -25,6 +26,7 @@
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
+#include "service/labels.h"
 #include "service/sandboxlink.h"
 #include "service/savedreplies.h"
 #include "store/guithread.h"
@@ -228,6 +230,9 @@ int main(int argc, char **argv)
     QObject::connect(&savedReplies, &SavedReplies::agentNameChanged, &app,
         [&settings, agentKey](const QString &name) { settings.setValue(agentKey, name); });
 
+    // Labels live in the store too (solo mode; the editor is File > Labels…).
+    Labels labels(core->store());
+
     QNetworkAccessManager network;
     app::AvatarLoader avatars(&network);
     // The demo's Instagram is the inlet-sandbox executable, a child process (not linked in).
@@ -251,6 +256,7 @@ int main(int argc, char **argv)
     inboxServices.reactions = core->reactions();
     inboxServices.connectivity = core->connectivity();
     inboxServices.savedReplies = &savedReplies;
+    inboxServices.labels = &labels;
     inboxServices.mediaHostReady = [appSetup] { return appSetup->config().hasMediaHost(); };
     auto *inbox = new app::InboxWidget(inboxServices);
     feedModels(core->store(), inbox->conversations(), inbox->messages(), inbox->views());
@@ -301,6 +307,21 @@ int main(int argc, char **argv)
             repliesDialog->activateWindow();
         });
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(5), replies);
+    QAction *labelsAction
+        = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Labels…"), &window);
+    QPointer<app::LabelsDialog> labelsDialog;
+    const auto openLabels = [&labels, &window, &labelsDialog] {
+        if (!labelsDialog) {
+            labelsDialog = new app::LabelsDialog(&labels, &window);
+            labelsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        labelsDialog->show();
+        labelsDialog->raise();
+        labelsDialog->activateWindow();
+    };
+    QObject::connect(labelsAction, &QAction::triggered, &window, openLabels);
+    QObject::connect(inbox, &app::InboxWidget::labelsEditorRequested, &window, openLabels);
+    window.fileMenu()->insertAction(window.fileMenu()->actions().value(6), labelsAction);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](
             app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });

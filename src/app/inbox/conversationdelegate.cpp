@@ -3,6 +3,7 @@
 #include "app/inbox/avatarpainter.h"
 #include "app/inbox/countbadge.h"
 #include "app/inbox/imagecache.h"
+#include "app/inbox/labelchips.h"
 #include "models/conversationlistmodel.h"
 
 #include <QApplication>
@@ -181,7 +182,17 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
             selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight));
         painter->drawEllipse(badge);
     }
-    const int previewRoom = r.right() - textLeft - (badgeWidth ? badgeWidth + 8 : 0);
+    int chipsWidth = 0;
+    const QList<Label> labels
+        = labelchips::resolve(index.data(C::LabelIdsRole).value<QList<qint64>>(), m_labels);
+    if (!labels.isEmpty()) {
+        const int chipsRight = r.right() - (badgeWidth ? badgeWidth + 6 : 0);
+        const int room = labelchips::width(labels, small, (chipsRight - textLeft) / 2);
+        chipsWidth = labelchips::paint(painter,
+            QRect(chipsRight - room + 1, line2, room, fm.height() + 4), labels, small, true);
+    }
+    const int previewRoom = r.right() - textLeft - (badgeWidth ? badgeWidth + 8 : 0)
+        - (chipsWidth ? chipsWidth + 6 : 0);
     painter->setFont(option.font);
     painter->setPen(emphasised ? ink : dim);
     painter->drawText(QRect(textLeft, line2, previewRoom, fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/label.h"
+
 #include <QStyledItemDelegate>
 
 namespace inlet::app {
@@ -8,7 +10,8 @@ class ImageCache;
 
 // One inbox row: avatar, name and @username, last message preview (or the search snippet), time,
 // unread badge, and a coloured marker for the messaging window (open / closing soon /
-// human agent only / closed); a snoozed row tells until when, a row marked unread has a dot; in the
+// human agent only / closed); the row's labels as chips in their colours left of the badge (at most
+// half the row); a snoozed row tells until when, a row marked unread has a dot; in the
 // Reply window view the time is the countdown to the window's end. Fixed height, so the list can
 // use uniform item sizes.
 class ConversationDelegate : public QStyledItemDelegate {
@@ -28,9 +31,12 @@ public:
     // The Reply window view: the row's time is the time left to reply, live.
     void setCountdown(bool on) { m_countdown = on; }
     bool countdown() const { return m_countdown; }
+    // Every label (names and colours of the rows' LabelIdsRole), by name.
+    void setLabels(const QList<Label> &labels) { m_labels = labels; }
 
 private:
     ImageCache *m_images;
+    QList<Label> m_labels;
     bool m_countdown = false;
 };
 

@@ -60,7 +60,19 @@ void ConversationViewsDelegate::paint(
     font.setBold(selected);
     painter->setFont(font);
     painter->setPen(ink);
-    const QRect textRect(r.left(), r.top(), r.width() - badgeWidth - 8, r.height());
+    // A per-label view: a dot of the label's colour before its name.
+    int dotWidth = 0;
+    const QString colour = index.data(ConversationViewsModel::ColourRole).toString();
+    if (!colour.isEmpty()) {
+        const int size = QFontMetrics(font).height() / 2 + 2;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(colour));
+        painter->drawEllipse(QRect(r.left(), r.center().y() - size / 2, size, size));
+        painter->setPen(ink);
+        dotWidth = size + 6;
+    }
+    const QRect textRect(
+        r.left() + dotWidth, r.top(), r.width() - badgeWidth - 8 - dotWidth, r.height());
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetrics(font).elidedText(
             index.data(Qt::DisplayRole).toString(), Qt::ElideRight, textRect.width()));

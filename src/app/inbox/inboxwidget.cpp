@@ -7,6 +7,8 @@
 #include "app/inbox/conversationdelegate.h"
 #include "app/inbox/failuretext.h"
 #include "app/inbox/imagecache.h"
+#include "app/inbox/labelactions.h"
+#include "app/inbox/labelchips.h"
 #include "app/inbox/messagedelegate.h"
 #include "app/inbox/messageview.h"
 #include "app/inbox/quickswitcher.h"
@@ -22,6 +24,7 @@
 #include "outbox/outbox.h"
 #include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
+#include "service/labels.h"
 #include "service/savedreplies.h"
 #include "store/readerpool.h"
 #include "store/store.h"
@@ -87,6 +90,8 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
                 m_current.hitMessageId = hit;
                 refreshHeader();
                 m_triageActions->setCurrent(m_current);
+                if (m_labelActions)
+                    m_labelActions->setCurrent(m_current);
                 m_contact->setConversation(m_current, accountName(m_current.accountId));
             }
         }
@@ -245,6 +250,7 @@ void InboxWidget::buildUi()
         b->setAutoRaise(true);
         header->addWidget(b);
     }
+    setUpLabels(header);
     m_contactToggle = new QToolButton(m_conversationPane);
     m_contactToggle->setText(tr("Contact"));
     m_contactToggle->setToolTip(
@@ -358,7 +364,51 @@ QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
             tr("Snooze the conversation: in 1 hour, this evening, tomorrow, next week, or a "
                "chosen time") },
         { TriageActions::unreadKeys().toString(QKeySequence::NativeText),
-            tr("Mark the conversation as unread") } };
+            tr("Mark the conversation as unread") },
+        { LabelActions::menuKeys().toString(QKeySequence::NativeText),
+            tr("Put labels on the conversation or take them off") } };
+}
+
+void InboxWidget::setUpLabels(QHBoxLayout *header)
+{
+    Labels *labels = m_services.labels;
+    if (!labels)
+        return;
+    m_headerLabels = new LabelChipsWidget(m_conversationPane);
+    m_headerLabels->setObjectName(QStringLiteral("headerLabels"));
+    m_headerLabels->setVisible(false);
+    header->insertWidget(1, m_headerLabels);
+    m_labelActions = new LabelActions(labels, this);
+    auto *button = new QToolButton(m_conversationPane);
+    button->setObjectName(QStringLiteral("labelsButton"));
+    button->setText(tr("Labels"));
+    button->setToolTip(m_labelActions->menuAction()->toolTip());
+    button->setMenu(m_labelActions->currentMenu());
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setAutoRaise(true);
+    header->addWidget(button);
+    m_labelActions->setAnchor(button);
+    button->setEnabled(m_labelActions->menuAction()->isEnabled()); // with a conversation
+    connect(m_labelActions->menuAction(), &QAction::enabledChanged, button, &QWidget::setEnabled);
+    connect(
+        m_labelActions, &LabelActions::manageRequested, this, &InboxWidget::labelsEditorRequested);
+    connect(m_labelActions, &LabelActions::failed, this, &InboxWidget::sendFailed);
+    const auto apply = [this, labels] {
+        m_conversationDelegate->setLabels(labels->labels());
+        m_list->viewport()->update();
+        m_triage->setLabels(labels->labels());
+        showLabels();
+    };
+    connect(labels, &Labels::labelsChanged, this, apply);
+    apply();
+}
+
+void InboxWidget::showLabels()
+{
+    if (m_headerLabels && m_services.labels)
+        m_headerLabels->setLabels(m_current.id
+                ? labelchips::resolve(m_current.labelIds, m_services.labels->labels())
+                : QList<Label> {});
 }
 
 void InboxWidget::setAccounts(const QList<std::pair<QString, QString>> &accounts)
@@ -474,6 +524,11 @@ void InboxWidget::showListMenu(const QPoint &pos)
     menu->setObjectName(QStringLiteral("conversationMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
     m_triageActions->fillMenu(menu, m_conversations->rowAt(index.row()));
+    if (m_labelActions) {
+        QMenu *labels = menu->addMenu(tr("Labels"));
+        labels->setObjectName(QStringLiteral("rowLabelMenu"));
+        m_labelActions->fillMenu(labels, m_conversations->rowAt(index.row()));
+    }
     menu->popup(m_list->viewport()->mapToGlobal(pos));
 }
 
@@ -548,6 +603,8 @@ void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
     refreshAttachmentsAvailable();
     refreshHeader();
     m_triageActions->setCurrent(m_current);
+    if (m_labelActions)
+        m_labelActions->setCurrent(m_current);
     // Opening it reads it: locally (messages and the manager's own unread mark), and on Instagram
     // where the API allows (mark_seen).
     if (m_current.isUnread())
@@ -571,6 +628,7 @@ void InboxWidget::onCurrentRowChanged()
 void InboxWidget::refreshHeader()
 {
     m_olderMissing->setVisible(m_current.id && m_current.olderMissing);
+    showLabels();
     if (!m_current.id) {
         m_headerTitle->setText(tr("Inbox"));
         m_headerWindow->clear();

@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class QHBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -25,6 +26,7 @@ class Connectivity;
 class ConversationListModel;
 class ConversationViewsModel;
 class InboxSource;
+class Labels;
 class MessageListModel;
 class Outbox;
 class ReactionQueue;
@@ -40,6 +42,8 @@ class ContactPanel;
 class AttachmentWiring;
 class ConversationDelegate;
 class ImageCache;
+class LabelActions;
+class LabelChipsWidget;
 class MessageDelegate;
 class MessageView;
 class QuickSwitcher;
@@ -59,6 +63,7 @@ struct InboxServices {
     ReactionQueue *reactions = nullptr;
     Connectivity *connectivity = nullptr; // optional: the composer tells when a reply waits offline
     SavedReplies *savedReplies = nullptr; // optional: the composer's "/" picker
+    Labels *labels = nullptr; // optional: labels on conversations (chips, menus, views, filter)
     // Whether attachments from a file can reach Instagram (a media host is set up); null: the
     // outbox decides when sending.
     std::function<bool()> mediaHostReady;
@@ -69,7 +74,8 @@ struct InboxServices {
 // Keyboard: Ctrl+K jump to a conversation, Ctrl+F search messages, Alt+Up/Down previous/next
 // conversation, Ctrl+Shift+U next unread, Ctrl+I shows or hides the contact panel (also the
 // header's Contact button), Esc closes the search / reply / contact panel; Ctrl+Shift+D done,
-// Ctrl+Shift+H snooze, Ctrl+Shift+M mark as unread (TriageActions).
+// Ctrl+Shift+H snooze, Ctrl+Shift+M mark as unread (TriageActions), Ctrl+Shift+L the open
+// conversation's labels (LabelActions).
 class InboxWidget : public QWidget {
     Q_OBJECT
 public:
@@ -117,6 +123,9 @@ public:
     // unread (keys, the header's buttons, the list's context menu).
     TriagePanel *triagePanel() const { return m_triage; }
     TriageActions *triageActions() const { return m_triageActions; }
+    // Labels (null without InboxServices::labels): the menus, and the open conversation's chips.
+    LabelActions *labelActions() const { return m_labelActions; }
+    LabelChipsWidget *headerLabels() const { return m_headerLabels; }
     QTimer *countdownTimer() const { return m_countdownTimer; }
 
 signals:
@@ -126,6 +135,8 @@ signals:
     // The composer's "Open Settings" (attachments need a media host).
     void settingsRequested();
     void layoutChanged();
+    // "Manage labels…" in a label menu: the composition root opens the labels editor.
+    void labelsEditorRequested();
 
 private:
     void buildUi();
@@ -145,6 +156,8 @@ private:
     ReplyVariables replyVariables() const;
     void applyLayout();
     void showContactPanel(bool shown);
+    void setUpLabels(QHBoxLayout *header);
+    void showLabels();
 
     InboxServices m_services;
     ImageCache *m_images;
@@ -162,6 +175,8 @@ private:
     QCheckBox *m_unreadOnly = nullptr;
     TriagePanel *m_triage = nullptr;
     TriageActions *m_triageActions = nullptr;
+    LabelActions *m_labelActions = nullptr;
+    LabelChipsWidget *m_headerLabels = nullptr;
     QTimer *m_countdownTimer = nullptr; // the Reply window's countdown: repaints the visible rows
     QListView *m_list = nullptr;
     QLabel *m_headerTitle = nullptr;

@@ -1,10 +1,12 @@
 #include "app/inbox/triagepanel.h"
 
 #include "app/inbox/conversationviewsdelegate.h"
+#include "app/inbox/labelchips.h"
 #include "models/conversationviewsmodel.h"
 #include "ui_triagepanel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QListView>
 
 namespace inlet::app {
@@ -24,6 +26,8 @@ QString viewName(InboxView view)
         return TriagePanel::tr("Snoozed");
     case InboxView::Done:
         return TriagePanel::tr("Done");
+    case InboxView::Label:
+        return TriagePanel::tr("Label");
     }
     return {};
 }
@@ -41,14 +45,52 @@ TriagePanel::TriagePanel(std::shared_ptr<InboxSource> source, QWidget *parent)
     m_ui->views->setModel(m_views);
     m_ui->views->setItemDelegate(m_delegate);
     m_ui->views->setSelectionMode(QAbstractItemView::SingleSelection);
-    // Tall enough for every view, no scrolling.
-    const int rowHeight = m_delegate->sizeHint(QStyleOptionViewItem(), {}).height();
-    m_ui->views->setFixedHeight(rowHeight * m_views->rowCount() + 2);
+    fitViewList();
+    m_ui->labelFilter->addItem(tr("Any label"), qint64(0));
+    m_ui->labelFilter->setVisible(false); // until there are labels
     m_ui->views->setCurrentIndex(m_views->index(m_views->rowOf(InboxView::All)));
     connect(m_ui->views->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &TriagePanel::filterChanged);
     connect(m_ui->hasAttachment, &QCheckBox::toggled, this, &TriagePanel::filterChanged);
     connect(m_ui->storyOnly, &QCheckBox::toggled, this, &TriagePanel::filterChanged);
+    connect(m_ui->labelFilter, &QComboBox::currentIndexChanged, this, &TriagePanel::filterChanged);
+}
+
+void TriagePanel::fitViewList()
+{
+    // Tall enough for every view, no scrolling.
+    const int rowHeight = m_delegate->sizeHint(QStyleOptionViewItem(), {}).height();
+    m_ui->views->setFixedHeight(rowHeight * m_views->rowCount() + 2);
+}
+
+void TriagePanel::setLabels(const QList<Label> &labels)
+{
+    const qint64 viewLabel = currentViewLabel();
+    const InboxView view = currentView();
+    const qint64 filterLabel = m_ui->labelFilter->currentData().toLongLong();
+    bool changed = false;
+    {
+        QSignalBlocker blockViews(m_ui->views->selectionModel());
+        QSignalBlocker blockFilter(m_ui->labelFilter);
+        m_views->setLabels(labels);
+        fitViewList();
+        const int labelRow = viewLabel ? m_views->rowOfLabel(viewLabel) : -1;
+        const int row = viewLabel ? labelRow : m_views->rowOf(view);
+        m_ui->views->setCurrentIndex(
+            m_views->index(row >= 0 ? row : m_views->rowOf(InboxView::All)));
+        changed = viewLabel && labelRow < 0;
+
+        m_ui->labelFilter->clear();
+        m_ui->labelFilter->addItem(tr("Any label"), qint64(0));
+        for (const Label &label : labels)
+            m_ui->labelFilter->addItem(labelchips::swatch(label.colour), label.name, label.id);
+        const int item = m_ui->labelFilter->findData(filterLabel);
+        m_ui->labelFilter->setCurrentIndex(qMax(0, item));
+        changed = changed || (filterLabel && item < 0);
+        m_ui->labelFilter->setVisible(!labels.isEmpty());
+    }
+    if (changed)
+        emit filterChanged();
 }
 
 TriagePanel::~TriagePanel() = default;
@@ -59,6 +101,8 @@ InboxFilter TriagePanel::filter(const InboxFilter &base) const
     f.view = currentView();
     f.hasAttachment = m_ui->hasAttachment->isChecked();
     f.storyOnly = m_ui->storyOnly->isChecked();
+    f.labelId = m_ui->labelFilter->currentData().toLongLong();
+    f.viewLabelId = currentViewLabel();
     return f;
 }
 
@@ -73,6 +117,19 @@ void TriagePanel::setCurrentView(InboxView view)
     m_ui->views->setCurrentIndex(m_views->index(m_views->rowOf(view)));
 }
 
+qint64 TriagePanel::currentViewLabel() const
+{
+    const QModelIndex current = m_ui->views->currentIndex();
+    return current.isValid() ? m_views->labelAt(current.row()) : 0;
+}
+
+void TriagePanel::setCurrentLabelView(qint64 labelId)
+{
+    const int row = m_views->rowOfLabel(labelId);
+    if (row >= 0)
+        m_ui->views->setCurrentIndex(m_views->index(row));
+}
+
 QListView *TriagePanel::viewList() const
 {
     return m_ui->views;
@@ -84,6 +141,10 @@ QCheckBox *TriagePanel::attachmentFilter() const
 QCheckBox *TriagePanel::storyFilter() const
 {
     return m_ui->storyOnly;
+}
+QComboBox *TriagePanel::labelFilter() const
+{
+    return m_ui->labelFilter;
 }
 
 } // namespace inlet::app

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/label.h"
 #include "models/modelrows.h"
 
 #include <QWidget>
@@ -7,6 +8,7 @@
 #include <memory>
 
 class QCheckBox;
+class QComboBox;
 class QListView;
 
 namespace inlet {
@@ -23,7 +25,8 @@ class TriagePanel;
 class ConversationViewsDelegate;
 
 // Above the conversation list: the views with their counts (ConversationViewsModel, painted by
-// ConversationViewsDelegate) and the filters (attachments, stories). filterChanged() tells the
+// ConversationViewsDelegate; one per label after the fixed ones) and the filters (attachments,
+// stories, a label). filterChanged() tells the
 // inbox to apply filter(); the account filter and the unread box stay the inbox's own.
 class TriagePanel : public QWidget {
     Q_OBJECT
@@ -35,16 +38,25 @@ public:
     InboxFilter filter(const InboxFilter &base) const;
     InboxView currentView() const;
     void setCurrentView(InboxView view);
+    // The label of the chosen per-label view (0: a fixed view is chosen).
+    qint64 currentViewLabel() const;
+    void setCurrentLabelView(qint64 labelId);
+    // Every label (by name): the per-label views and the label filter's choices. A chosen label
+    // that is gone falls back to All / no label filter.
+    void setLabels(const QList<Label> &labels);
 
     ConversationViewsModel *views() const { return m_views; }
     QListView *viewList() const;
     QCheckBox *attachmentFilter() const;
     QCheckBox *storyFilter() const;
+    QComboBox *labelFilter() const;
 
 signals:
     void filterChanged();
 
 private:
+    void fitViewList();
+
     std::unique_ptr<Ui::TriagePanel> m_ui; // the form, ui/triagepanel.ui
     ConversationViewsModel *m_views;
     ConversationViewsDelegate *m_delegate;

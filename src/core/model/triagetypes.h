@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+
 // Triage (issue 13): a conversation's status and the conversation list's views.
 namespace inlet {
 
@@ -20,6 +22,7 @@ enum class InboxView {
     ReplyWindow = 2, // open, needs a reply, window not closed; the soonest to close first
     Snoozed = 3,
     Done = 4,
+    Label = 5, // open, and carrying the label the filter names (InboxFilter::viewLabelId)
 };
 
 // How many conversations each view shows (with the same account and filters).
@@ -29,6 +32,8 @@ struct ViewCounts {
     int replyWindow = 0;
     int snoozed = 0;
     int done = 0;
+    QHash<qint64, int> labels; // label id -> open conversations carrying it (absent: none)
+    int ofLabel(qint64 labelId) const { return labels.value(labelId); }
     int of(InboxView view) const
     {
         switch (view) {
@@ -42,6 +47,8 @@ struct ViewCounts {
             return snoozed;
         case InboxView::Done:
             return done;
+        case InboxView::Label:
+            return 0; // per label: ofLabel()
         }
         return 0;
     }

@@ -97,6 +97,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return r.markedUnread;
     case IsUnreadRole:
         return r.isUnread();
+    case LabelIdsRole:
+        return QVariant::fromValue(r.labelIds);
     default: return {};
     }
 }
@@ -113,7 +115,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { HitMessageIdRole, "hitMessageId" }, { SnippetRole, "snippet" },
         { FollowerCountRole, "followerCount" }, { FollowsBusinessRole, "followsBusiness" },
         { StartedRole, "started" }, { StatusRole, "status" }, { SnoozedUntilRole, "snoozedUntil" },
-        { MarkedUnreadRole, "markedUnread" }, { IsUnreadRole, "isUnread" } });
+        { MarkedUnreadRole, "markedUnread" }, { IsUnreadRole, "isUnread" },
+        { LabelIdsRole, "labelIds" } });
     return names;
 }
 

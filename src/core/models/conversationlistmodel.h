@@ -46,6 +46,7 @@ public:
         SnoozedUntilRole, // ms since epoch (qint64), 0 unless snoozed
         MarkedUnreadRole, // the manager marked it as unread (bool)
         IsUnreadRole, // unread messages or marked as unread (bool)
+        LabelIdsRole, // QList<qint64>: the labels on it (names and colours: Labels)
     };
     Q_ENUM(Role)
 

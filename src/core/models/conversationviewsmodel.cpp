@@ -45,13 +45,46 @@ QString ConversationViewsModel::englishName(InboxView view)
         return QStringLiteral("Snoozed");
     case InboxView::Done:
         return QStringLiteral("Done");
+    case InboxView::Label:
+        return QStringLiteral("Label");
     }
     return {};
 }
 
 int ConversationViewsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(views().size());
+    return parent.isValid() ? 0 : int(views().size() + m_labels.size());
+}
+
+qint64 ConversationViewsModel::labelAt(int row) const
+{
+    const qsizetype at = row - views().size();
+    return at >= 0 && at < m_labels.size() ? m_labels.at(at).id : 0;
+}
+
+int ConversationViewsModel::rowOfLabel(qint64 labelId) const
+{
+    for (qsizetype i = 0; i < m_labels.size(); ++i)
+        if (m_labels.at(i).id == labelId)
+            return int(views().size() + i);
+    return -1;
+}
+
+void ConversationViewsModel::setLabels(const QList<Label> &labels)
+{
+    if (labels == m_labels)
+        return;
+    const int first = int(views().size());
+    if (!m_labels.isEmpty()) {
+        beginRemoveRows({}, first, first + int(m_labels.size()) - 1);
+        m_labels.clear();
+        endRemoveRows();
+    }
+    if (!labels.isEmpty()) {
+        beginInsertRows({}, first, first + int(labels.size()) - 1);
+        m_labels = labels;
+        endInsertRows();
+    }
 }
 
 QVariant ConversationViewsModel::data(const QModelIndex &index, int role) const
@@ -59,18 +92,25 @@ QVariant ConversationViewsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const InboxView view = viewAt(index.row());
+    const qint64 labelId = labelAt(index.row());
+    const Label *label = labelId ? findLabel(m_labels, labelId) : nullptr;
+    const QString name = label ? label->name : m_viewText(view);
+    const int count = label ? m_counts.ofLabel(labelId) : m_counts.of(view);
     switch (role) {
     case Qt::DisplayRole:
-        return m_viewText(view);
+        return name;
     case Qt::AccessibleTextRole:
-        return m_known ? QStringLiteral("%1 (%2)").arg(m_viewText(view)).arg(m_counts.of(view))
-                       : m_viewText(view);
+        return m_known ? QStringLiteral("%1 (%2)").arg(name).arg(count) : name;
     case ViewRole:
         return int(view);
     case CountRole:
-        return m_counts.of(view);
+        return count;
     case CountKnownRole:
         return m_known;
+    case LabelIdRole:
+        return labelId;
+    case ColourRole:
+        return label ? label->colour : QString();
     default:
         return {};
     }
@@ -79,8 +119,8 @@ QVariant ConversationViewsModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ConversationViewsModel::roleNames() const
 {
     auto names = QAbstractListModel::roleNames();
-    names.insert(
-        { { ViewRole, "view" }, { CountRole, "count" }, { CountKnownRole, "countKnown" } });
+    names.insert({ { ViewRole, "view" }, { CountRole, "count" }, { CountKnownRole, "countKnown" },
+        { LabelIdRole, "labelId" }, { ColourRole, "colour" } });
     return names;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/label.h"
 #include "models/inboxsource.h"
 #include "store/storechange.h"
 
@@ -15,7 +16,8 @@ namespace inlet {
 class SerialWorker;
 
 // The conversation list's views (triage), each with how many conversations it holds: Needs
-// reply, Reply window, Snoozed, Done, All. Choosing one sets the view of the conversation list's
+// reply, Reply window, Snoozed, Done, All, then one view per label (setLabels; its open
+// conversations carrying the label). Choosing one sets the view of the conversation list's
 // filter (InboxFilter::view). Counts are computed on a worker thread (InboxSource::viewCounts) with
 // the same account and filters as the list, after each store change (coalesced) and every minute
 // (the Reply window's count moves with the clock). Mine and Unassigned need team mode and are not
@@ -27,6 +29,8 @@ public:
         ViewRole = Qt::UserRole + 1, // int(InboxView)
         CountRole, // int; 0 until the first count arrives
         CountKnownRole, // bool: the count has been computed
+        LabelIdRole, // qint64: the label of a per-label view, 0 for the others
+        ColourRole, // QString "#rrggbb": the label's colour, empty for the others
     };
     Q_ENUM(Role)
 
@@ -41,8 +45,17 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    InboxView viewAt(int row) const { return views().value(row, InboxView::All); }
+    InboxView viewAt(int row) const
+    {
+        return row >= views().size() && row < rowCount() ? InboxView::Label
+                                                         : views().value(row, InboxView::All);
+    }
     int rowOf(InboxView view) const { return int(views().indexOf(view)); }
+    // The per-label views, by name (the Labels list); the label of row `row` (0: not a label's).
+    void setLabels(const QList<Label> &labels);
+    QList<Label> labels() const { return m_labels; }
+    qint64 labelAt(int row) const;
+    int rowOfLabel(qint64 labelId) const;
     ViewCounts counts() const { return m_counts; }
     bool hasCounts() const { return m_known; }
 
@@ -72,6 +85,7 @@ private:
     std::unique_ptr<SerialWorker> m_worker;
     InboxFilter m_filter;
     ViewCounts m_counts;
+    QList<Label> m_labels;
     bool m_known = false;
     bool m_counting = false;
     bool m_countAgain = false;

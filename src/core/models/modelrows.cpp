@@ -16,6 +16,8 @@ bool InboxFilter::accepts(const ConversationRow &row, qint64 atMs) const
         return false;
     if (storyOnly && !row.hasStory)
         return false;
+    if (labelId != 0 && !row.labelIds.contains(labelId))
+        return false;
     if (!view)
         return true;
     const bool open = row.status == ConversationStatus::Open;
@@ -31,6 +33,8 @@ bool InboxFilter::accepts(const ConversationRow &row, qint64 atMs) const
         return row.status == ConversationStatus::Snoozed;
     case InboxView::Done:
         return row.status == ConversationStatus::Done;
+    case InboxView::Label:
+        return open && row.labelIds.contains(viewLabelId);
     }
     return true;
 }

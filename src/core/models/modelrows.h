@@ -36,6 +36,7 @@ struct ConversationRow {
     bool markedUnread = false;
     bool hasAttachment = false;
     bool hasStory = false;
+    QList<qint64> labelIds; // the labels on it (Label ids)
 
     bool isUnread() const { return unreadCount > 0 || markedUnread; }
 
@@ -97,6 +98,8 @@ struct InboxFilter {
     std::optional<InboxView> view {}; // triage view; none = every status
     bool hasAttachment = false;
     bool storyOnly = false; // a story mention or a reply to a story
+    qint64 labelId = 0; // the label filter: only conversations carrying this label (0: any)
+    qint64 viewLabelId = 0; // view Label: the label it lists
     // "Now" for the Reply window view, set by the caller of a query (not part of the filter's
     // identity: the model keeps it 0 in the filter it compares).
     qint64 nowMs = 0;
@@ -111,6 +114,7 @@ struct InboxFilter {
     {
         InboxFilter f = *this;
         f.view.reset();
+        f.viewLabelId = 0;
         return f;
     }
 };

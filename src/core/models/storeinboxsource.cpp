@@ -49,6 +49,7 @@ ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const
     r.markedUnread = c.markedUnread;
     r.hasAttachment = c.hasAttachment;
     r.hasStory = c.hasStory;
+    r.labelIds = c.labelIds;
     return r;
 }
 
@@ -114,6 +115,8 @@ InboxQuery queryFor(const InboxFilter &filter)
     query.view = filter.view;
     query.hasAttachment = filter.hasAttachment;
     query.storyOnly = filter.storyOnly;
+    query.labelId = filter.labelId;
+    query.viewLabelId = filter.viewLabelId;
     query.nowMs = filter.nowMs;
     return query;
 }

@@ -276,6 +276,27 @@ QStringList version9()
     };
 }
 
+// v10: labels with a colour, and which conversations carry them. A name is unique ignoring case;
+// deleting a label or a conversation takes it off (foreign keys cascade). The per-label view's
+// count groups conversation_labels by label, the label filter looks up (label, conversation).
+QStringList version10()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE labels (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            colour TEXT NOT NULL,
+            updated_ms INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE UNIQUE INDEX labels_name ON labels(name COLLATE NOCASE)"),
+        QStringLiteral(R"(CREATE TABLE conversation_labels (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+            PRIMARY KEY (conversation_id, label_id)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX conversation_labels_label ON conversation_labels("
+                       "label_id, conversation_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -293,6 +314,7 @@ const QList<Step> &steps()
             } },
         { 8, QStringLiteral("saved replies"), version8() },
         { 9, QStringLiteral("team replica state"), version9() },
+        { 10, QStringLiteral("labels"), version10() },
     };
     return all;
 }

@@ -5,6 +5,7 @@
 #include "store/database.h"
 #include "store/directorywriter.h"
 #include "store/eventapplier.h"
+#include "store/labelwriter.h"
 #include "store/outboxwriter.h"
 #include "store/reactionwriter.h"
 #include "store/readerpool.h"
@@ -181,6 +182,26 @@ QFuture<Result<int>> Store::importReplies(const QList<SavedReply> &replies)
 {
     return submit<int>([=](WriteContext &c) {
         return SavedReplyWriter(c.session).import(replies, c.session.now(), c.change);
+    });
+}
+
+QFuture<Result<qint64>> Store::saveLabel(const Label &label)
+{
+    return submit<qint64>([=](WriteContext &c) {
+        return LabelWriter(c.session).save(label, c.session.now(), c.change);
+    });
+}
+
+QFuture<Status> Store::removeLabel(qint64 id)
+{
+    return submit<void>(
+        [=](WriteContext &c) { return LabelWriter(c.session).remove(id, c.change); });
+}
+
+QFuture<Status> Store::setConversationLabel(qint64 conversationId, qint64 labelId, bool on)
+{
+    return submit<void>([=](WriteContext &c) {
+        return LabelWriter(c.session).setOnConversation(conversationId, labelId, on, c.change);
     });
 }
 

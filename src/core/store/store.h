@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "model/events.h"
+#include "model/label.h"
 #include "model/savedreply.h"
 #include "model/types.h"
 #include "store/queuedreaction.h"
@@ -64,6 +65,13 @@ public:
     QFuture<Result<qint64>> saveReply(const SavedReply &reply);
     QFuture<Status> removeReply(qint64 id);
     QFuture<Result<int>> importReplies(const QList<SavedReply> &replies);
+    // Labels (LabelWriter): save adds one (id 0) or renames and recolours it and returns its id;
+    // a refused label is an Error::Kind::Invalid with a label::Problem as its code. Removing one
+    // takes it off every conversation. Read back with StoreReader::labels and the conversations'
+    // labelIds.
+    QFuture<Result<qint64>> saveLabel(const Label &label);
+    QFuture<Status> removeLabel(qint64 id);
+    QFuture<Status> setConversationLabel(qint64 conversationId, qint64 labelId, bool on);
 
     // Records Instagram's conversation id (from the Conversations API) for (account, customer).
     QFuture<Status> linkConversation(const QString &accountId, const QString &customerId,

@@ -18,12 +18,15 @@ struct StoreChange {
     QStringList contactIds;          // contacts whose profile changed
     bool snoozesChanged = false; // a conversation was snoozed or woke (SnoozeWaker re-arms)
     bool savedRepliesChanged = false; // a saved reply was added, changed or deleted
+    // A label was added, renamed, recoloured or deleted, or put on or taken off a conversation
+    // (whose row is in conversationIds).
+    bool labelsChanged = false;
 
     bool isEmpty() const
     {
         return conversationIds.isEmpty() && messageIds.isEmpty() && removedMessageIds.isEmpty()
             && removedConversationIds.isEmpty() && accountIds.isEmpty() && contactIds.isEmpty()
-            && !snoozesChanged && !savedRepliesChanged;
+            && !snoozesChanged && !savedRepliesChanged && !labelsChanged;
     }
     // While a change is collected ids are only appended (a group commit touches tens of thousands);
     // normalize() drops the repeats once, before the change is announced.
@@ -43,6 +46,7 @@ struct StoreChange {
         contactIds += other.contactIds;
         snoozesChanged = snoozesChanged || other.snoozesChanged;
         savedRepliesChanged = savedRepliesChanged || other.savedRepliesChanged;
+        labelsChanged = labelsChanged || other.labelsChanged;
     }
     void normalize()
     {

@@ -24,7 +24,8 @@ const QString kConversationColumns = QStringLiteral(
     "c.last_message_preview, c.last_message_outgoing, k.name, k.username, k.profile_pic_url, "
     "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms, "
     "c.older_missing, c.status, c.snoozed_until_ms, c.marked_unread, c.has_attachment, "
-    "c.has_story FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+    "c.has_story, (SELECT group_concat(l.label_id) FROM conversation_labels l "
+    "WHERE l.conversation_id = c.id) FROM conversations c JOIN contacts k ON k.id = c.customer_id "
     "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 ");
 
 const QString kContactColumns = QStringLiteral(
@@ -77,6 +78,9 @@ StoredConversation conversationFrom(const QSqlQuery &r)
     c.markedUnread = r.value(23).toBool();
     c.hasAttachment = r.value(24).toBool();
     c.hasStory = r.value(25).toBool();
+    const QString labels = r.value(26).toString();
+    for (QStringView id : QStringView(labels).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        c.labelIds.append(id.toLongLong());
     return c;
 }
 
@@ -139,6 +143,9 @@ namespace {
 constexpr qint64 kStandardWindowMs = 24LL * 3600 * 1000;
 constexpr qint64 kHumanAgentWindowMs = 7LL * 24 * 3600 * 1000;
 
+const QString kCarriesLabel = QStringLiteral("EXISTS (SELECT 1 FROM conversation_labels l WHERE "
+                                             "l.conversation_id = c.id AND l.label_id = ?)");
+
 // The conditions every view and filter shares (account, attachment, story), on `c`.
 void baseConditions(const InboxQuery &query, QStringList &conditions, QVariantList &values)
 {
@@ -150,6 +157,10 @@ void baseConditions(const InboxQuery &query, QStringList &conditions, QVariantLi
         conditions << QStringLiteral("c.has_attachment = 1");
     if (query.storyOnly)
         conditions << QStringLiteral("c.has_story = 1");
+    if (query.labelId != 0) {
+        conditions << kCarriesLabel;
+        values << query.labelId;
+    }
     conditions << QStringLiteral("c.last_activity_ms > 0"); // not conversations only linked by sync
 }
 
@@ -180,6 +191,10 @@ Result<QList<StoredConversation>> StoreReader::inbox(const InboxQuery &query)
             break;
         case InboxView::Done:
             conditions << QStringLiteral("c.status = 1");
+            break;
+        case InboxView::Label:
+            conditions << QStringLiteral("c.status = 0") << kCarriesLabel;
+            values << query.viewLabelId;
             break;
         case InboxView::ReplyWindow:
             // The deadline is the end of the 24 h window, or of the 7 days once that has passed.
@@ -232,6 +247,22 @@ Result<ViewCounts> StoreReader::viewCounts(const InboxQuery &query)
         counts.done = (*q)->value(4).toInt();
     }
     (*q)->finish();
+    // The per-label views: open conversations grouped by label, with the same filters.
+    QStringList labelConditions { QStringLiteral("c.status = 0") };
+    QVariantList labelValues;
+    baseConditions(query, labelConditions, labelValues);
+    auto byLabel = m_statements->run(
+        QStringLiteral("SELECT cl.label_id, COUNT(*) FROM conversation_labels cl "
+                       "JOIN conversations c ON c.id = cl.conversation_id "
+                       "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 WHERE ")
+            + labelConditions.join(QStringLiteral(" AND "))
+            + QStringLiteral(" GROUP BY cl.label_id"),
+        labelValues);
+    if (!byLabel)
+        return std::unexpected(byLabel.error());
+    while ((*byLabel)->next())
+        counts.labels.insert((*byLabel)->value(0).toLongLong(), (*byLabel)->value(1).toInt());
+    (*byLabel)->finish();
     return counts;
 }
 
@@ -570,6 +601,20 @@ Result<QList<QByteArray>> StoreReader::unknownEvents(int limit)
     QList<QByteArray> list;
     while ((*q)->next())
         list.append((*q)->value(0).toString().toUtf8());
+    (*q)->finish();
+    return list;
+}
+
+Result<QList<Label>> StoreReader::labels()
+{
+    auto q = m_statements->run(
+        QStringLiteral("SELECT id, name, colour FROM labels ORDER BY name COLLATE NOCASE, id"), {});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<Label> list;
+    while ((*q)->next())
+        list.append(
+            { (*q)->value(0).toLongLong(), (*q)->value(1).toString(), (*q)->value(2).toString() });
     (*q)->finish();
     return list;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/label.h"
 #include "model/savedreply.h"
 #include "model/types.h"
 #include "store/contactindex.h"
@@ -79,6 +80,8 @@ public:
     Result<SyncState> syncState(const QString &accountId);
     // Every saved reply (schema v7), by title.
     Result<QList<SavedReply>> savedReplies();
+    // Every label (schema v10), by name ignoring case.
+    Result<QList<Label>> labels();
     // Raw JSON of events the store kept without understanding them, newest first.
     Result<QList<QByteArray>> unknownEvents(int limit = 100);
 

@@ -140,6 +140,7 @@ struct StoredConversation {
     bool markedUnread = false;
     bool hasAttachment = false; // a message with an attachment other than a story mention
     bool hasStory = false; // the customer mentioned a story of the account or replied to one
+    QList<qint64> labelIds; // the labels on it, by id
     Contact contact;
 
     bool needsReply() const { return lastCustomerMessageMs > lastOutgoingMs; }
@@ -169,6 +170,8 @@ struct InboxQuery {
     std::optional<InboxView> view {}; // none: every status (search, older callers)
     bool hasAttachment = false;
     bool storyOnly = false;
+    qint64 labelId = 0; // the label filter: only conversations carrying it (0: any)
+    qint64 viewLabelId = 0; // the label of `view` Label
     qint64 nowMs = 0;
 };
 
