@@ -473,7 +473,9 @@ void InboxWidget::showListMenu(const QPoint &pos)
     auto *menu = new QMenu(m_list);
     menu->setObjectName(QStringLiteral("conversationMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    m_triageActions->fillMenu(menu, m_conversations->rowAt(index.row()));
+    const ConversationRow row = m_conversations->rowAt(index.row());
+    m_triageActions->fillMenu(menu, row);
+    emit listMenuAboutToShow(menu, row);
     menu->popup(m_list->viewport()->mapToGlobal(pos));
 }
 

@@ -16,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QSplitter;
 class QTimer;
 class QToolButton;
@@ -126,6 +127,9 @@ signals:
     // The composer's "Open Settings" (attachments need a media host).
     void settingsRequested();
     void layoutChanged();
+    // The list's context menu for `row` is about to pop up, with the triage entries in it: other
+    // features add theirs (Export conversation…).
+    void listMenuAboutToShow(QMenu *menu, const inlet::ConversationRow &row);
 
 private:
     void buildUi();
