@@ -25,13 +25,14 @@ QString link(const QString &url, const QString &text)
     return QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), escaped(text));
 }
 
+// What QTextDocument (the PDF) follows too: margins in px only, no borders or padding on a div
+// (a rule with one of those loses its margins).
 const char kStyle[] = R"(body { font-family: sans-serif; font-size: 11pt; color: #1c1c1c; }
 h1 { font-size: 16pt; }
-h2 { font-size: 13pt; margin-top: 18pt; border-bottom: 1px solid #999999; }
-.msg { margin: 6pt 0; }
-.meta { color: #555555; font-size: 9pt; }
+h2 { font-size: 13pt; margin-top: 24px; margin-bottom: 4px; }
+.meta { color: #555555; font-size: 9pt; margin-top: 12px; margin-bottom: 2px; }
 .out .meta { color: #1d4f91; }
-.note { background-color: #fff4c2; border-left: 3px solid #d4a800; padding: 4pt; }
+.note { background-color: #fff4c2; }
 .note .meta { color: #7a5c00; font-weight: bold; }
 .extra { color: #555555; font-size: 9pt; }
 )";

@@ -46,6 +46,17 @@ QByteArray contents(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// The pages of a PDF: its /Type /Page objects (not the /Pages tree).
+int pageCount(const QByteArray &pdf)
+{
+    int count = 0;
+    auto it = QRegularExpression(QStringLiteral("/Type\\s*/Page(?!s)"))
+                  .globalMatch(QString::fromLatin1(pdf));
+    for (; it.hasNext(); it.next())
+        ++count;
+    return count;
+}
+
 } // namespace
 
 class TestTranscriptActions : public QObject {
@@ -177,14 +188,36 @@ private slots:
         const QByteArray pdf = contents(path(QStringLiteral("row.pdf")));
         QVERIFY(pdf.startsWith("%PDF-"));
         QVERIFY(pdf.contains("%%EOF"));
-        const auto pages = QRegularExpression(QStringLiteral("/Type\\s*/Page[^s]"))
-                               .globalMatch(QString::fromLatin1(pdf));
-        int count = 0;
-        for (auto it = pages; it.hasNext(); it.next())
-            ++count;
-        QVERIFY(count >= 1);
+        QCOMPARE(pageCount(pdf), 1);
         QVERIFY(m_suggested.value(0).contains(list->rowAt(1).customerId)
             || m_suggested.value(0).contains(list->rowAt(1).name));
+    }
+
+    void longConversationMakesAPdfOfSeveralPages()
+    {
+        QList<InboundEvent> lines;
+        for (int i = 0; i < 150; ++i) {
+            InboundEvent e;
+            e.kind = InboundEvent::Kind::Message;
+            e.accountId = kShop;
+            e.customerId = QStringLiteral("6002");
+            e.timestampMs = kT0 + 2000 + i;
+            e.mid = QStringLiteral("long.%1").arg(i);
+            e.text = QStringLiteral("Line %1 of a long conversation, with ümlauts and 😀").arg(i);
+            e.rawJson = "{}";
+            lines.append(e);
+        }
+        QVERIFY(WindowFixture::done(m_app->store->applyEvents(lines)));
+        openFirstConversation();
+        QTRY_VERIFY(m_actions->exportConversationAction()->isEnabled());
+        choose(path(QStringLiteral("long.pdf")), TranscriptFormat::Pdf);
+        QSignalSpy exported(m_actions, &TranscriptActions::exported);
+        m_actions->exportConversationAction()->trigger();
+        QTRY_COMPARE(exported.size(), 1);
+        QCOMPARE(exported.first().at(2).toLongLong(), qint64(151));
+        const QByteArray pdf = contents(path(QStringLiteral("long.pdf")));
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pageCount(pdf) >= 3);
     }
 
     void cancelInTheProgressDialogLeavesNoFile()

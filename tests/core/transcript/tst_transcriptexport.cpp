@@ -281,6 +281,31 @@ private slots:
         QCOMPARE(summary->messages, 6);
     }
 
+    void longConversationStreamsPageByPageInOrder()
+    {
+        // More than two of the exporter's pages (500 messages), some at the same millisecond.
+        QList<InboundEvent> batch;
+        for (int i = 0; i < 1203; ++i)
+            batch.append(storetest::message(QStringLiteral("long.%1").arg(i), kT0 + 10'000 + i / 3,
+                QStringLiteral("line %1").arg(i), kOther));
+        QVERIFY(apply(batch));
+        TranscriptRequest r = request(TranscriptFormat::Csv, QStringLiteral("long.csv"));
+        r.selection.conversationIds = { m_second };
+        QList<qint64> reported;
+        const auto done = saveTranscript(*m_reader, r, [&reported](const TranscriptProgress &at) {
+            reported.append(at.messages);
+            return true;
+        });
+        QVERIFY(done.has_value());
+        QCOMPARE(done->messages, 1204);
+        QCOMPARE(reported, (QList<qint64> { 0, 500, 1000, 1204, 1204 }));
+        const auto records = parseCsv(QString::fromUtf8(read(r.path).mid(3)));
+        QCOMPARE(records.size(), 1205);
+        QCOMPARE(records[1][6], QStringLiteral("Other one"));
+        for (int i = 0; i < 1203; ++i)
+            QCOMPARE(records[i + 2][6], QStringLiteral("line %1").arg(i));
+    }
+
     void notesAreMarkedAsNotes()
     {
         StoredConversation c;
