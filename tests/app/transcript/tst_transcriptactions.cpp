@@ -3,7 +3,9 @@
 // aborts these tests), PDF is a real paged PDF, Cancel and an unwritable place leave no file.
 #include "app/shell/theme.h"
 #include "app/transcript/transcriptactions.h"
+#include "app/transcript/transcripttext.h"
 #include "models/conversationlistmodel.h"
+#include "store/storetypes.h"
 #include "support/menus.h"
 #include "support/windowfixture.h"
 #include "transcript/transcriptexporter.h"
@@ -261,6 +263,25 @@ private slots:
         QVERIFY(box);
         QVERIFY(box->text().contains(QStringLiteral("x.csv")));
         box->close();
+    }
+
+    void errorsAreWordedWithTheFile()
+    {
+        const QString file = QStringLiteral("/media/usb/x.csv");
+        const auto text = [&file](int code) {
+            return TranscriptText::errorText(
+                Error::make(Error::Kind::Storage, QStringLiteral("detail"), code), file);
+        };
+        QVERIFY(text(transcripterror::WriteFailed).contains(QStringLiteral("disk is full")));
+        QVERIFY(text(transcripterror::WriteFailed).contains(file));
+        QVERIFY(text(transcripterror::CannotCreate).contains(file));
+        QVERIFY(text(transcripterror::CannotFinish).contains(file));
+        QVERIFY(text(sqlite::Corrupt).contains(QStringLiteral("database")));
+        // Whatever else: the core's detail, and that no file was saved.
+        const QString other = TranscriptText::errorText(
+            Error::make(Error::Kind::Invalid, QStringLiteral("odd")), file);
+        QVERIFY(other.contains(QStringLiteral("odd")));
+        QVERIFY(other.contains(QStringLiteral("No file was saved")));
     }
 
     void cancelledSaveDialogStartsNothing()
