@@ -115,17 +115,26 @@ std::optional<TranscriptActions::Target> TranscriptActions::askTarget(
         QStringList { csv, html, pdf }.join(QStringLiteral(";;")), &chosenFilter);
     if (path.isEmpty())
         return std::nullopt;
-    Target target;
-    target.path = path;
+    TranscriptFormat chosen = TranscriptFormat::Csv;
+    if (chosenFilter == html)
+        chosen = TranscriptFormat::Html;
+    else if (chosenFilter == pdf)
+        chosen = TranscriptFormat::Pdf;
+    return targetFor(path, chosen);
+}
+
+TranscriptActions::Target TranscriptActions::targetFor(const QString &path, TranscriptFormat chosen)
+{
+    Target target { path, chosen };
     const QString suffix = QFileInfo(path).suffix().toLower();
-    // The type filter decides; a typed suffix of another known type wins over it.
-    if (suffix == QLatin1String("pdf") || (suffix != QLatin1String("csv") && chosenFilter == pdf))
-        target.format = TranscriptFormat::Pdf;
-    else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")
-        || (suffix != QLatin1String("csv") && chosenFilter == html))
+    if (suffix == QLatin1String("csv"))
+        target.format = TranscriptFormat::Csv;
+    else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
         target.format = TranscriptFormat::Html;
-    if (suffix.isEmpty())
-        target.path += QLatin1Char('.') + suffixOf(target.format);
+    else if (suffix == QLatin1String("pdf"))
+        target.format = TranscriptFormat::Pdf;
+    else
+        target.path += QLatin1Char('.') + suffixOf(chosen); // none, or one of no known type
     return target;
 }
 

@@ -59,6 +59,10 @@ public:
 
     // The save dialog's default: the format from the chosen type filter, its suffix added.
     static std::optional<Target> askTarget(QWidget *parent, const QString &suggestedName);
+    // The file for a path typed in the save dialog with the type filter `chosen`: a suffix of a
+    // known type (.csv, .html, .htm, .pdf) decides the format; otherwise the filter does, and its
+    // suffix is added ("report" or "report.2026" with PDF chosen: "report.pdf", "report.2026.pdf").
+    static Target targetFor(const QString &path, TranscriptFormat chosen);
 
 public slots:
     void exportConversation(const inlet::ConversationRow &row);

@@ -265,6 +265,28 @@ private slots:
         box->close();
     }
 
+    void saveDialogsTypeFilterPicksTheFormat()
+    {
+        using F = TranscriptFormat;
+        const auto target = [](const QString &path, F chosen) {
+            const TranscriptActions::Target t = TranscriptActions::targetFor(path, chosen);
+            return std::pair { t.path, t.format };
+        };
+        QCOMPARE(target(QStringLiteral("/d/report"), F::Pdf),
+            std::pair(QStringLiteral("/d/report.pdf"), F::Pdf));
+        QCOMPARE(target(QStringLiteral("/d/report"), F::Csv),
+            std::pair(QStringLiteral("/d/report.csv"), F::Csv));
+        QCOMPARE(target(QStringLiteral("/d/report.2026"), F::Html),
+            std::pair(QStringLiteral("/d/report.2026.html"), F::Html));
+        // A typed suffix of a known type wins over the filter.
+        QCOMPARE(target(QStringLiteral("/d/a.PDF"), F::Csv),
+            std::pair(QStringLiteral("/d/a.PDF"), F::Pdf));
+        QCOMPARE(target(QStringLiteral("/d/a.htm"), F::Pdf),
+            std::pair(QStringLiteral("/d/a.htm"), F::Html));
+        QCOMPARE(target(QStringLiteral("/d/a.csv"), F::Html),
+            std::pair(QStringLiteral("/d/a.csv"), F::Csv));
+    }
+
     void errorsAreWordedWithTheFile()
     {
         const QString file = QStringLiteral("/media/usb/x.csv");
