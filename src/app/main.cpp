@@ -16,6 +16,7 @@
 #include "app/shell/sandboxresume.h"
 #include "app/shell/startupprobe.h"
 #include "app/shell/theme.h"
+#include "app/transcript/transcriptactions.h"
 #include "auth/tokenvault.h"
 #include "common/logging.h"
 #include "common/privatefiles.h"
@@ -322,6 +323,11 @@ int main(int argc, char **argv)
     QObject::connect(labelsAction, &QAction::triggered, &window, openLabels);
     QObject::connect(inbox, &app::InboxWidget::labelsEditorRequested, &window, openLabels);
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(6), labelsAction);
+    // File > Export conversation… / Export view…, and the list's context menu (before Quit).
+    auto *transcripts = new app::TranscriptActions(core->store()->readers(), inbox, &window);
+    transcripts->addTo(window.fileMenu());
+    QObject::connect(
+        transcripts, &app::TranscriptActions::status, &window, &app::MainWindow::showStatus);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](
             app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });

@@ -523,12 +523,14 @@ void InboxWidget::showListMenu(const QPoint &pos)
     auto *menu = new QMenu(m_list);
     menu->setObjectName(QStringLiteral("conversationMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    m_triageActions->fillMenu(menu, m_conversations->rowAt(index.row()));
+    const ConversationRow row = m_conversations->rowAt(index.row());
+    m_triageActions->fillMenu(menu, row);
     if (m_labelActions) {
         QMenu *labels = menu->addMenu(tr("Labels"));
         labels->setObjectName(QStringLiteral("rowLabelMenu"));
-        m_labelActions->fillMenu(labels, m_conversations->rowAt(index.row()));
+        m_labelActions->fillMenu(labels, row);
     }
+    emit listMenuAboutToShow(menu, row);
     menu->popup(m_list->viewport()->mapToGlobal(pos));
 }
 

@@ -17,6 +17,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QSplitter;
 class QTimer;
 class QToolButton;
@@ -137,6 +138,9 @@ signals:
     void layoutChanged();
     // "Manage labels…" in a label menu: the composition root opens the labels editor.
     void labelsEditorRequested();
+    // The list's context menu for `row` is about to pop up, with the triage entries in it: other
+    // features add theirs (Export conversation…).
+    void listMenuAboutToShow(QMenu *menu, const inlet::ConversationRow &row);
 
 private:
     void buildUi();

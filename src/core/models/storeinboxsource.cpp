@@ -106,7 +106,9 @@ bool passes(const ConversationRow &row, const InboxFilter &filter)
     return filter.withoutView().accepts(row, filter.nowMs);
 }
 
-InboxQuery queryFor(const InboxFilter &filter)
+} // namespace
+
+InboxQuery StoreInboxSource::queryFor(const InboxFilter &filter)
 {
     InboxQuery query;
     query.accountId = filter.accountId;
@@ -120,8 +122,6 @@ InboxQuery queryFor(const InboxFilter &filter)
     query.nowMs = filter.nowMs;
     return query;
 }
-
-} // namespace
 
 Result<QList<ConversationRow>> StoreInboxSource::inboxPage(const InboxFilter &filter,
                                                            std::optional<InboxKey> after, int limit)

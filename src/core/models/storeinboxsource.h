@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/inboxsource.h"
+#include "store/storetypes.h"
 
 #include <QString>
 
@@ -40,6 +41,8 @@ public:
     Result<std::optional<MessageRow>> message(qint64 id) override;
 
     ConversationRow toRow(const StoredConversation &c) const;
+    // The store's query for a list filter (its view, account and filters, "now").
+    static InboxQuery queryFor(const InboxFilter &filter);
     static MessageRow toRow(const StoredMessage &m);
 
 private:

@@ -8,19 +8,20 @@
 #include "app/inbox/triageactions.h"
 #include "app/inbox/triagepanel.h"
 #include "app/shell/theme.h"
-#include "models/storefeed.h"
+#include "core/store/storetestutil.h"
 #include "models/conversationlistmodel.h"
 #include "models/conversationviewsmodel.h"
 #include "models/messagelistmodel.h"
+#include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "store/guithread.h"
 #include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
-#include "core/store/storetestutil.h"
+#include "support/await.h"
+#include "support/menus.h"
 #include "support/testsupport.h"
 
-#include "support/await.h"
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -36,6 +37,7 @@
 
 using namespace inlet;
 using inlet::test::awaitResult;
+using inlet::test::visibleMenu;
 using namespace inlet::app;
 
 namespace {
@@ -53,16 +55,6 @@ InboundEvent message(
     const QString &mid, qint64 ts, const QString &text, int who, bool outgoing = false)
 {
     return storetest::message(mid, ts, text, customer(who), outgoing);
-}
-
-QMenu *visibleMenu(const QString &name)
-{
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        auto *menu = qobject_cast<QMenu *>(w);
-        if (menu && menu->isVisible() && menu->objectName() == name)
-            return menu;
-    }
-    return nullptr;
 }
 
 QAction *actionStartingWith(QMenu *menu, const QString &text)
