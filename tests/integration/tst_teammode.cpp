@@ -5,6 +5,7 @@
 // from the app lands in inlet.outbox under the agent's role, and the bubble names the agent who
 // sent it (and the Instagram app for an echo from the phone).
 #include "app/settings/teamdialog.h"
+#include "app/shell/teamindicator.h"
 #include "auth/tokenvault.h"
 #include "models/messagelistmodel.h"
 #include "models/storefeed.h"
@@ -14,6 +15,7 @@
 #include "service/coreservices.h"
 #include "service/teammode.h"
 #include "service/teamsettings.h"
+#include "store/guithread.h"
 #include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
@@ -29,6 +31,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace inlet;
 using namespace inlet::teamtest;
@@ -54,12 +57,13 @@ private:
     // The local conversation of kCustomer, once the replica has it (0 until then).
     static qint64 localConversation(Store *store)
     {
-        auto found = test::awaitResult(store->readers()->read<qint64>([](StoreReader &r) -> Result<qint64> {
-            auto c = r.conversationFor(kAccount, kCustomer);
-            if (!c)
-                return std::unexpected(c.error());
-            return *c ? (*c)->id : 0;
-        }));
+        auto found = test::awaitResult(
+            store->readers()->read<qint64>([](StoreReader &r) -> Result<qint64> {
+                auto c = r.conversationFor(kAccount, kCustomer);
+                if (!c)
+                    return std::unexpected(c.error());
+                return *c ? (*c)->id : 0;
+            }));
         return found ? *found : 0;
     }
 
@@ -87,6 +91,10 @@ private slots:
         QVERIFY(m_db.addMessage(m_account, m_conversation, QStringLiteral("mid.in.1"),
                     QStringLiteral("Do you ship to Vienna?"))
             > 0);
+        // This thread is the app's GUI thread from here on: the store's SQL on it fails the test
+        // (the PostgreSQL statements of the test itself are not the store's).
+        qputenv("INLET_CHECK_GUI_SQL", "1");
+        guithread::declare(QThread::currentThread());
     }
 
     // The dialog refuses what team mode would refuse, in words, before anything is stored.
@@ -234,6 +242,43 @@ private slots:
         // The customer's message names nobody.
         const int incoming = rowWithText(model, QStringLiteral("Do you ship to Vienna?"));
         QVERIFY(!model.index(incoming).data(MessageListModel::SentElsewhereRole).toBool());
+    }
+
+    // The status bar: connected as the agent; with the database down, offline with the reply
+    // that waits; the reply goes once the database is back.
+    void statusBarFollowsTheTeam()
+    {
+        LifecycleOptions options;
+        options.dataDir = m_profile.path();
+        auto opened = CoreLifecycle::open(options);
+        QVERIFY(opened);
+        std::unique_ptr<CoreLifecycle> life = std::move(*opened);
+        QVERIFY(life->team());
+        app::TeamIndicator indicator(life->team(), life->core()->outbox());
+        life->start();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            indicator.text(), QStringLiteral("Team: connected as ana"), 15'000);
+
+        QVERIFY2(m_db.cluster.stop(), qPrintable(m_db.cluster.errorString()));
+        QTRY_COMPARE_WITH_TIMEOUT(indicator.text(), QStringLiteral("Team: offline"), 20'000);
+        OutgoingMessage reply;
+        reply.accountId = kAccount;
+        reply.customerId = kCustomer;
+        reply.text = QStringLiteral("Written while the database was away.");
+        QVERIFY(test::awaitResult(life->core()->outbox()->send(reply)));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            indicator.text(), QStringLiteral("Team: offline, 1 reply(s) queued"), 10'000);
+
+        QVERIFY2(m_db.cluster.start(), qPrintable(m_db.cluster.errorString()));
+        m_db.server = m_db.connect(QStringLiteral("inlet_server"), kServerPassword);
+        QVERIFY(m_db.server.isOpen());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            indicator.text(), QStringLiteral("Team: connected as ana"), 40'000);
+        QTRY_COMPARE_WITH_TIMEOUT(TeamDb::column(m_db.server,
+                                      QStringLiteral("SELECT agent_role FROM inlet.outbox WHERE "
+                                                     "body->>'text' = ?"),
+                                      { reply.text }),
+            QStringList { kAgent }, 40'000);
     }
 
     // Leave team mode: the next start is solo again, and the password is gone from the keychain.

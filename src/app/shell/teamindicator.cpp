@@ -26,10 +26,10 @@ QString TeamIndicator::stateText(TeamMode::State state, const QString &role, int
         return tr("Team: connecting as %1…").arg(role);
     case TeamMode::State::Connected:
         return queued > 0
-            ? tr("Team: connected as %1, %n replies queued", nullptr, queued).arg(role)
+            ? tr("Team: connected as %1, %n reply(s) queued", nullptr, queued).arg(role)
             : tr("Team: connected as %1").arg(role);
     case TeamMode::State::Offline:
-        return queued > 0 ? tr("Team: offline, %n replies queued", nullptr, queued)
+        return queued > 0 ? tr("Team: offline, %n reply(s) queued", nullptr, queued)
                           : tr("Team: offline");
     case TeamMode::State::NoPassword:
         return tr("Team: no password in the keychain (File > Team)");

@@ -10,7 +10,7 @@ class Outbox;
 
 namespace inlet::app {
 
-// Team mode in the status bar: "Team: connected as ana", "Team: offline, 3 replies queued",
+// Team mode in the status bar: "Team: connected as ana", "Team: offline, 3 reply(s) queued",
 // with the last connection error as the tooltip. Hidden in solo mode (never created then).
 class TeamIndicator : public QLabel {
     Q_OBJECT
