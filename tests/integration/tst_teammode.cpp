@@ -239,6 +239,17 @@ private slots:
             (echo = rowWithText(model, QStringLiteral("from the phone"))) >= 0, 15'000);
         QVERIFY(model.index(echo).data(MessageListModel::SentElsewhereRole).toBool());
         QVERIFY(model.index(echo).data(MessageListModel::SentByRole).toString().isEmpty());
+        // The echo came first, then the server recorded which agent sent it: the agent's name.
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.messages SET sent_by = 'ana' WHERE mid = 'mid.echo.1'")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            model.index(rowWithText(model, QStringLiteral("from the phone")))
+                .data(MessageListModel::SentByRole)
+                .toString(),
+            kAgent, 15'000);
+        QVERIFY(!model.index(rowWithText(model, QStringLiteral("from the phone")))
+                     .data(MessageListModel::SentElsewhereRole)
+                     .toBool());
         // The customer's message names nobody.
         const int incoming = rowWithText(model, QStringLiteral("Do you ship to Vienna?"));
         QVERIFY(!model.index(incoming).data(MessageListModel::SentElsewhereRole).toBool());
