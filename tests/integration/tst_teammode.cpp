@@ -242,10 +242,9 @@ private slots:
         // The echo came first, then the server recorded which agent sent it: the agent's name.
         QVERIFY(team::sql::exec(m_db.server,
             QStringLiteral("UPDATE inlet.messages SET sent_by = 'ana' WHERE mid = 'mid.echo.1'")));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            model.index(rowWithText(model, QStringLiteral("from the phone")))
-                .data(MessageListModel::SentByRole)
-                .toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(rowWithText(model, QStringLiteral("from the phone")))
+                                      .data(MessageListModel::SentByRole)
+                                      .toString(),
             kAgent, 15'000);
         QVERIFY(!model.index(rowWithText(model, QStringLiteral("from the phone")))
                      .data(MessageListModel::SentElsewhereRole)
