@@ -2,6 +2,7 @@
 // verify-full, Save and Test wait for a complete form, Leave only in team mode, and every refusal
 // and failed test has its own words.
 #include "app/settings/teamdialog.h"
+#include "support/teamsettingsfixture.h"
 #include "team/teamprobe.h"
 
 #include <QComboBox>
@@ -25,13 +26,7 @@ private slots:
         QVERIFY(!dialog.testButton()->isEnabled());
         QVERIFY(!dialog.leaveButton()->isEnabled());
 
-        TeamSettings s;
-        s.host = QStringLiteral("db.example.com");
-        s.port = 6432;
-        s.database = QStringLiteral("inlet");
-        s.role = QStringLiteral("ana");
-        s.sslMode = QStringLiteral("verify-full");
-        s.sslRootCert = QStringLiteral("/etc/inlet/ca.pem");
+        const TeamSettings s = test::remoteTeamSettings();
         dialog.setSettings(s);
         QVERIFY(!dialog.saveButton()->isEnabled()); // no password yet
         dialog.passwordEdit()->setText(QStringLiteral("secret"));

@@ -1,6 +1,7 @@
 // Team mode's settings: what inlet.ini keeps (never a password), and which connections are
 // accepted: a database on another computer only over TLS with verify-full and a CA file.
 #include "service/teamsettings.h"
+#include "support/teamsettingsfixture.h"
 
 #include <QFile>
 #include <QSettings>
@@ -13,17 +14,7 @@ class TstTeamSettings : public QObject {
     Q_OBJECT
 
 private:
-    static TeamSettings remote()
-    {
-        TeamSettings s;
-        s.host = QStringLiteral("db.example.com");
-        s.port = 6432;
-        s.database = QStringLiteral("inlet");
-        s.role = QStringLiteral("ana");
-        s.sslMode = QStringLiteral("verify-full");
-        s.sslRootCert = QStringLiteral("/etc/inlet/team-ca.pem");
-        return s;
-    }
+    static TeamSettings remote() { return test::remoteTeamSettings(); }
 
 private slots:
     void roundTripsThroughTheProfileAndClears()
