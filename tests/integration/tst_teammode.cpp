@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -289,6 +290,35 @@ private slots:
                                                      "body->>'text' = ?"),
                                       { reply.text }),
             QStringList { kAgent }, 40'000);
+    }
+
+    // The real windowed app on this profile starts in team mode (its composition root: the
+    // follower connects as the agent with the password from the keychain, no webhook server).
+    void theAppStartsInTeamMode()
+    {
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("inlet.*.debug=true"));
+        env.remove(QStringLiteral("INLET_TEAM_PASSWORD"));
+        app.setProcessEnvironment(env);
+        app.setProcessChannelMode(QProcess::MergedChannels);
+        QByteArray output;
+        connect(&app, &QProcess::readyRead, this, [&] { output += app.readAll(); });
+        app.start(QStringLiteral(INLET_BINARY_DIR "/src/app/inlet"),
+            { QStringLiteral("--data-dir"), m_profile.path() });
+        QVERIFY(app.waitForStarted());
+        QTRY_VERIFY2_WITH_TIMEOUT(output.contains("replica: connected to postgresql://ana@"),
+            output.right(2000).constData(), 30'000);
+        QVERIFY2(!output.contains("webhook"), output.right(2000).constData());
+        QVERIFY(!output.contains(kPassword.toUtf8()));
+        if (qEnvironmentVariableIsSet("TST_TEAMMODE_DUMP"))
+            qInfo().noquote() << output;
+        app.terminate();
+        if (!app.waitForFinished(10'000)) {
+            app.kill();
+            app.waitForFinished();
+        }
     }
 
     // Leave team mode: the next start is solo again, and the password is gone from the keychain.

@@ -57,8 +57,7 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
 void CoreBridge::showTeam(TeamMode *team, const std::optional<Error> &refused)
 {
     if (team) {
-        m_window->statusBar()->insertPermanentWidget(
-            0, new TeamIndicator(team, m_core->outbox(), m_window));
+        m_window->statusBar()->addPermanentWidget(new TeamIndicator(team, m_core->outbox(), m_window));
     } else if (refused) {
         m_window->showStatus(tr("Team mode is not started: %1 (File > Team)")
                                  .arg(TeamDialog::problemText(*refused)));
