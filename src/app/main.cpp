@@ -4,6 +4,7 @@
 #include "app/login/signincontroller.h"
 #include "app/settings/labelsdialog.h"
 #include "app/settings/savedrepliesdialog.h"
+#include "app/settings/teamdialog.h"
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/appresources.h"
 #include "app/shell/avatarloader.h"
@@ -243,6 +244,7 @@ int main(int argc, char **argv)
     app::MainWindow window({ accounts, core->signInFlow(), appSetup }, &signIn, &sandbox, &avatars);
 
     app::CoreBridge bridge(core, &window);
+    bridge.showTeam(lifecycle->team(), lifecycle->teamError());
     // A profile on the sandbox (or --sandbox-demo) starts it first: the accounts then find their
     // hosts and tokens working; the consent page comes only when needed (see SandboxResume).
     app::SandboxResume resume(accounts, appSetup, &sandbox, &window, &settings);
@@ -328,6 +330,16 @@ int main(int argc, char **argv)
     transcripts->addTo(window.fileMenu());
     QObject::connect(
         transcripts, &app::TranscriptActions::status, &window, &app::MainWindow::showStatus);
+    // Team mode (docs/team.md): the connection to the team database, taking effect at the next
+    // start.
+    QAction *team
+        = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Team…"), &window);
+    QObject::connect(team, &QAction::triggered, &window, [&lifecycle, core, &settings, &window] {
+        app::openTeamDialog(&settings, core->vault(), lifecycle->team(), &window);
+    });
+    window.fileMenu()->insertAction(
+        window.fileMenu()->actions().value(window.fileMenu()->actions().indexOf(webhooks) + 1),
+        team);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](
             app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });

@@ -1,7 +1,7 @@
 // `inlet --headless --team` as an agent's replica, against a real PostgreSQL server: killed
 // (SIGKILL) in the middle of a catch-up, it starts again from the last change it committed,
 // and the local store ends with every message once (rows and change number commit together).
-#include "core/team/teamtestutil.h"
+#include "support/teamdb.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -3,10 +3,10 @@
 // bad signature stores nothing, an agent's reply is sent exactly once (also by two servers at
 // once, and when a server is SIGKILLed between the Send API's answer and its commit), a server
 // SIGKILLed during ingest loses nothing it acknowledged, and the admin commands manage agents.
-#include "core/team/teamtestutil.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxtestclient.h"
 #include "sandbox/world.h"
+#include "support/teamdb.h"
 #include "webhook/signatureverifier.h"
 
 #include <QDir>

@@ -286,6 +286,13 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     }
 
     QStringList meta;
+    // Team mode: who sent it (small and muted, like the time).
+    if (l.outgoing) {
+        if (const QString agent = index.data(M::SentByRole).toString(); !agent.isEmpty())
+            meta << agent;
+        else if (index.data(M::SentElsewhereRole).toBool())
+            meta << tr("Instagram app");
+    }
     meta << QLocale().toString(QDateTime::fromMSecsSinceEpoch(index.data(M::TimeRole).toLongLong()).time(),
                                QLocale::ShortFormat);
     if (index.data(M::EditedRole).toBool() && !deleted)

@@ -1,9 +1,11 @@
 #include "app/shell/corebridge.h"
 
+#include "app/settings/teamdialog.h"
 #include "app/shell/accountspanel.h"
 #include "app/shell/connectivityindicator.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/syncindicator.h"
+#include "app/shell/teamindicator.h"
 #include "graph/connectivity.h"
 #include "service/accountlist.h"
 #include "service/coreservices.h"
@@ -50,6 +52,16 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     connect(keeper, &SubscriptionKeeper::statusChanged, this, [this, keeper](const QString &id) {
         m_window->accountsPanel()->setSubscriptionStatus(id, keeper->status(id));
     });
+}
+
+void CoreBridge::showTeam(TeamMode *team, const std::optional<Error> &refused)
+{
+    if (team) {
+        m_window->statusBar()->addPermanentWidget(new TeamIndicator(team, m_core->outbox(), m_window));
+    } else if (refused) {
+        m_window->showStatus(tr("Team mode is not started: %1 (File > Team)")
+                                 .arg(TeamDialog::problemText(*refused)));
+    }
 }
 
 void CoreBridge::syncNow()

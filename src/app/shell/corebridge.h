@@ -2,9 +2,13 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace inlet {
 class CoreServices;
-}
+class TeamMode;
+struct Error;
+} // namespace inlet
 
 namespace inlet::app {
 
@@ -22,6 +26,9 @@ public:
 
     // The status bar's offline notice (Retry now probes and syncs every account).
     ConnectivityIndicator *connectivityIndicator() const { return m_offline; }
+    // Team mode (CoreLifecycle::team()): its state in the status bar (TeamIndicator). `refused`:
+    // the profile names a team connection that was not accepted (said once in the status bar).
+    void showTeam(TeamMode *team, const std::optional<inlet::Error> &refused);
 
 private:
     void syncNow();

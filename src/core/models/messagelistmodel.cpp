@@ -112,6 +112,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case RevisionRole: return item.revision;
     case UploadProgressRole: return item.uploadProgress;
     case OwnReactionRole: return ownReaction(m.reactions);
+    case SentByRole:
+        return m.sentBy;
+    case SentElsewhereRole:
+        return m.sentElsewhere;
     default: return {};
     }
 }
@@ -119,15 +123,16 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
     auto names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "messageId"}, {MidRole, "mid"}, {KindRole, "kind"},
-                  {OutgoingRole, "outgoing"}, {TextRole, "text"}, {TimeRole, "time"},
-                  {DaySeparatorRole, "daySeparator"}, {AttachmentsRole, "attachments"},
-                  {ReplyToMidRole, "replyToMid"}, {ReplyQuoteRole, "replyQuote"},
-                  {ReplyToStoryRole, "replyToStory"}, {ReactionsRole, "reactions"},
-                  {EditedRole, "edited"}, {EditCountRole, "editCount"}, {DeletedRole, "deleted"},
-                  {SeenRole, "seen"}, {StateRole, "state"}, {ErrorRole, "error"},
-                  {RevisionRole, "revision"}, {UploadProgressRole, "uploadProgress"},
-                  {OwnReactionRole, "ownReaction"}});
+    names.insert({ { IdRole, "messageId" }, { MidRole, "mid" }, { KindRole, "kind" },
+        { OutgoingRole, "outgoing" }, { TextRole, "text" }, { TimeRole, "time" },
+        { DaySeparatorRole, "daySeparator" }, { AttachmentsRole, "attachments" },
+        { ReplyToMidRole, "replyToMid" }, { ReplyQuoteRole, "replyQuote" },
+        { ReplyToStoryRole, "replyToStory" }, { ReactionsRole, "reactions" },
+        { EditedRole, "edited" }, { EditCountRole, "editCount" }, { DeletedRole, "deleted" },
+        { SeenRole, "seen" }, { StateRole, "state" }, { ErrorRole, "error" },
+        { RevisionRole, "revision" }, { UploadProgressRole, "uploadProgress" },
+        { OwnReactionRole, "ownReaction" }, { SentByRole, "sentBy" },
+        { SentElsewhereRole, "sentElsewhere" } });
     return names;
 }
 

@@ -25,25 +25,27 @@ public:
     enum Role {
         IdRole = Qt::UserRole + 1,
         MidRole,
-        KindRole,           // int(MessageRow::Kind)
+        KindRole, // int(MessageRow::Kind)
         OutgoingRole,
         TextRole,
-        TimeRole,           // ms since epoch (qint64)
-        DaySeparatorRole,   // first message of its local day among the loaded rows
-        AttachmentsRole,    // QVariantList of QVariantMap {type, url, title, localPath}
+        TimeRole, // ms since epoch (qint64)
+        DaySeparatorRole, // first message of its local day among the loaded rows
+        AttachmentsRole, // QVariantList of QVariantMap {type, url, title, localPath}
         ReplyToMidRole,
-        ReplyQuoteRole,     // text of the quoted message ("" when unknown)
-        ReplyToStoryRole,   // URL of the story this replies to
-        ReactionsRole,      // QStringList of emojis, one per reactor (the business's own included)
+        ReplyQuoteRole, // text of the quoted message ("" when unknown)
+        ReplyToStoryRole, // URL of the story this replies to
+        ReactionsRole, // QStringList of emojis, one per reactor (the business's own included)
         EditedRole,
         EditCountRole,
-        DeletedRole,        // unsent by the customer
-        SeenRole,           // outgoing message read by the customer
-        StateRole,          // int(MessageState)
-        ErrorRole,          // reason of a final send failure
-        RevisionRole,       // changes whenever the row's content changes (layout caches key on it)
+        DeletedRole, // unsent by the customer
+        SeenRole, // outgoing message read by the customer
+        StateRole, // int(MessageState)
+        ErrorRole, // reason of a final send failure
+        RevisionRole, // changes whenever the row's content changes (layout caches key on it)
         UploadProgressRole, // double 0..1 while its attachment uploads, -1 when no upload runs
-        OwnReactionRole,    // the business's own reaction (emoji), "" when none
+        OwnReactionRole, // the business's own reaction (emoji), "" when none
+        SentByRole, // team mode: the agent who sent an outgoing message, "" when unknown
+        SentElsewhereRole, // team mode: an outgoing message sent from the Instagram app
     };
     Q_ENUM(Role)
 

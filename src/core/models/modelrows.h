@@ -85,6 +85,10 @@ struct MessageRow {
     int editCount = 0;
     bool deleted = false;
     bool seen = false;
+    // Team mode: the agent (PostgreSQL role) who sent an outgoing message; or, when
+    // sentElsewhere, it was sent from outside Inlet (the Instagram app). Both empty in solo mode.
+    QString sentBy;
+    bool sentElsewhere = false;
 
     MessageKey key() const { return {createdMs, id}; }
 };

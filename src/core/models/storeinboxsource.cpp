@@ -72,6 +72,11 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
     r.replyToMid = m.replyToMid;
     r.replyToText = m.replyToText;
     r.replyToStoryUrl = m.replyToStoryUrl;
+    if (m.outgoing) {
+        r.sentBy = m.meta.value(QLatin1String("sent_by")).toString();
+        r.sentElsewhere
+            = r.sentBy.isEmpty() && m.meta.value(QLatin1String("sent_elsewhere")).toBool();
+    }
     r.attachments.reserve(m.attachments.size());
     for (const auto &a : m.attachments)
         // An attachment sent from a file shows the file at once (before, and after, it is uploaded).

@@ -86,6 +86,8 @@ void AccountList::applyLoaded(const QList<Account> &stored)
             m_reasons.insert(a.id, QStringLiteral("Sign in again to continue."));
             continue;
         }
+        if (m_tokensOnServer)
+            continue;
         // A token that went missing (or a locked keyring) shows as needing sign-in, for this
         // run only: unlocking the keyring and restarting brings it back.
         const QString id = a.id;

@@ -42,6 +42,10 @@ public:
     QFuture<Status> addSignedIn(const Account &account);
     // Deletes the token from the keychain and the account (and, if asked, its messages).
     QFuture<Status> disconnectAccount(const QString &accountId, bool deleteMessages);
+    // Team mode: the tokens are the team server's, so load() neither looks for them in the
+    // keychain nor tracks them for refresh (an account is not "needing sign-in" for lack of one).
+    void setTokensOnServer(bool onServer) { m_tokensOnServer = onServer; }
+
     // Marks an account as needing sign-in (190 from anywhere, expired token, missing token).
     void markNeedsSignIn(const QString &accountId, const QString &reason);
 
@@ -60,6 +64,7 @@ private:
     TokenRefreshScheduler *m_scheduler;
     QList<Account> m_accounts;
     QHash<QString, QString> m_reasons;
+    bool m_tokensOnServer = false;
 };
 
 } // namespace inlet

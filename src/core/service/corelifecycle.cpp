@@ -4,12 +4,17 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "common/privatefiles.h"
+#include "outbox/outbox.h"
 #include "service/accountlist.h"
 #include "service/appconfig.h"
 #include "service/appsetup.h"
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "service/signinflow.h"
+#include "service/teammode.h"
+#include "service/teamsettings.h"
+#include "store/store.h"
+#include "store/storechange.h"
 
 #include <QDir>
 #include <QSettings>
@@ -57,6 +62,18 @@ Result<std::unique_ptr<CoreLifecycle>> CoreLifecycle::open(
     if (options.sessionOnlySecrets)
         life->m_core->vault()->setSessionOnlyFallback(true);
     life->m_core->appSetup()->setConfig(AppConfig::load(*life->m_settings));
+    const TeamSettings team = TeamSettings::load(*life->m_settings);
+    if (team.isSet()) {
+        auto connection = team.connection();
+        if (connection) {
+            CoreServices *services = life->m_core.get();
+            life->m_team = std::make_unique<TeamMode>(
+                services->store(), services->outbox(), services->vault(), *connection);
+        } else {
+            qCWarning(lcApp).noquote() << "team mode refused:" << connection.error().message;
+            life->m_teamError = connection.error();
+        }
+    }
     life->wire();
     return life;
 }
@@ -100,6 +117,10 @@ bool CoreLifecycle::subscribesOnStart() const
 
 void CoreLifecycle::start()
 {
+    if (m_team || m_teamError) {
+        startTeam();
+        return;
+    }
     if (!m_options.sandboxBase.isEmpty())
         connectToSandbox();
     else
@@ -160,6 +181,28 @@ void CoreLifecycle::signInThroughSandbox()
         signIn, &SignInFlow::signedIn, this, [failed] { QObject::disconnect(*failed); },
         Qt::SingleShotConnection);
     m_core->sandboxLink()->signInWithoutBrowser();
+}
+
+void CoreLifecycle::startTeam()
+{
+    // The accounts are the replica's (their tokens are the server's): listed again whenever the
+    // replica changes one.
+    AccountList *accounts = m_core->accounts();
+    accounts->setTokensOnServer(true);
+    accounts->load();
+    connect(m_core->store(), &Store::changed, this, [accounts](const StoreChange &change) {
+        if (!change.accountIds.isEmpty())
+            accounts->load();
+    });
+    if (!m_team)
+        return;
+    Outbox *outbox = m_core->outbox();
+    // The outbox starts once its hand-off is set: without it a reply would go to Instagram's API.
+    connect(m_team.get(), &TeamMode::started, this, [outbox] {
+        if (!outbox->isStarted())
+            outbox->start();
+    });
+    m_team->start();
 }
 
 void CoreLifecycle::startWebhooks()

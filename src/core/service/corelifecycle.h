@@ -6,12 +6,14 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QSettings;
 
 namespace inlet {
 
 class CoreServices;
+class TeamMode;
 
 // How one run starts: the windowed app, `inlet --headless` and the team server differ only here.
 struct LifecycleOptions {
@@ -55,6 +57,14 @@ public:
     // The profile's inlet.ini (the same object for every user in the process).
     QSettings *settings() const { return m_settings.get(); }
     const LifecycleOptions &options() const { return m_options; }
+    // Team mode (docs/team.md): set when the profile's inlet.ini has a team connection
+    // (TeamSettings). Then start() follows the team database instead of talking to Instagram: no
+    // webhook server, no sync, no token refresh; the accounts come from the replica and replies
+    // go to the team outbox. Null in solo mode.
+    TeamMode *team() const { return m_team.get(); }
+    // A team connection in inlet.ini that is refused (a remote host without verify-full, ...):
+    // the run neither follows the team nor talks to Instagram. Empty otherwise.
+    const std::optional<Error> &teamError() const { return m_teamError; }
 
     void start();
 
@@ -70,11 +80,14 @@ private:
     void loadAccounts();
     void signInThroughSandbox();
     void startWebhooks();
+    void startTeam();
     bool subscribesOnStart() const;
 
     LifecycleOptions m_options;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<CoreServices> m_core; // after m_settings: destroyed first
+    std::unique_ptr<TeamMode> m_team; // after m_core: destroyed before the outbox it hands to
+    std::optional<Error> m_teamError;
 };
 
 } // namespace inlet

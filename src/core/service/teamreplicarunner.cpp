@@ -1,10 +1,9 @@
 #include "service/teamreplicarunner.h"
 
 #include "auth/tokenvault.h"
-#include "common/ondone.h"
 #include "common/privatefiles.h"
+#include "service/teammode.h"
 #include "store/store.h"
-#include "team/replicafollower.h"
 
 #include <QTextStream>
 
@@ -33,39 +32,31 @@ Status TeamReplicaRunner::start()
     if (!store)
         return std::unexpected(store.error());
     m_store = std::move(*store);
+    auto *vault = new TokenVault(QStringLiteral("inlet"), this);
+    if (m_sessionOnlySecrets)
+        vault->setSessionOnlyFallback(true);
+    // The same team mode as the windowed app's, without an outbox.
+    m_team = std::make_unique<TeamMode>(m_store.get(), nullptr, vault, *connection);
+    const QString key = connection->vaultKey();
+    connect(m_team.get(), &TeamMode::stateChanged, this, [this, key](TeamMode::State state) {
+        if (state == TeamMode::State::Connected)
+            QTextStream(stdout) << "team: connected" << Qt::endl;
+        else if (state == TeamMode::State::NoPassword)
+            emit fatal(QStringLiteral("no password for the team database in the keychain (%1): %2")
+                           .arg(key, m_team->lastError().message));
+    });
+    connect(m_team.get(), &TeamMode::caughtUp, this,
+        [](qint64 seq) { QTextStream(stdout) << "team: caught up to " << seq << Qt::endl; });
     // For tests, benchmarks and services (systemd's LoadCredential=): read once, then removed
     // from the environment so that children of this process do not inherit it.
     const QByteArray fromEnvironment = qgetenv("INLET_TEAM_PASSWORD");
     if (!fromEnvironment.isEmpty()) {
         qunsetenv("INLET_TEAM_PASSWORD");
-        follow(QString::fromUtf8(fromEnvironment));
-        return {};
+        m_team->startWithPassword(QString::fromUtf8(fromEnvironment));
+    } else {
+        m_team->start();
     }
-    auto *vault = new TokenVault(QStringLiteral("inlet"), this);
-    if (m_sessionOnlySecrets)
-        vault->setSessionOnlyFallback(true);
-    const QString key = connection->vaultKey();
-    onDone(vault->read(key), this, [this, key](const Result<QString> &password) {
-        if (!password) {
-            emit fatal(QStringLiteral("no password for the team database in the keychain (%1): %2")
-                           .arg(key, password.error().message));
-            return;
-        }
-        follow(*password);
-    });
     return {};
-}
-
-void TeamReplicaRunner::follow(const QString &password)
-{
-    auto connection = team::TeamConnection::parse(m_connection);
-    connection->password = password;
-    m_follower = std::make_unique<team::ReplicaFollower>(m_store.get(), *connection);
-    connect(m_follower.get(), &team::ReplicaFollower::connected, this,
-        [] { QTextStream(stdout) << "team: connected" << Qt::endl; });
-    connect(m_follower.get(), &team::ReplicaFollower::caughtUp, this,
-        [](qint64 seq) { QTextStream(stdout) << "team: caught up to " << seq << Qt::endl; });
-    m_follower->start();
 }
 
 } // namespace inlet

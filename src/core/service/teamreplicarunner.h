@@ -10,9 +10,7 @@
 namespace inlet {
 
 class Store;
-namespace team {
-class ReplicaFollower;
-}
+class TeamMode;
 
 // `inlet --headless --team postgresql://ROLE@HOST[:PORT]/DB` (docs/team.md): an agent's replica
 // of the team database without windows. Only the local store and the follower run (no webhook,
@@ -34,13 +32,11 @@ signals:
     void fatal(const QString &message);
 
 private:
-    void follow(const QString &password);
-
     QString m_dataDir;
     QString m_connection;
     bool m_sessionOnlySecrets = false;
     std::unique_ptr<Store> m_store;
-    std::unique_ptr<team::ReplicaFollower> m_follower; // declared after the store: goes first
+    std::unique_ptr<TeamMode> m_team; // declared after the store: goes first
 };
 
 } // namespace inlet

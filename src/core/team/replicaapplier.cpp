@@ -228,8 +228,11 @@ private:
         const bool deleted = row.flag("deleted");
         const int editCount = int(row.number("edit_count"));
         QJsonObject meta = row.object("meta");
-        if (row.isString("sent_by"))
-            meta.insert(QStringLiteral("sent_by"), row.text("sent_by"));
+        const QString sentBy = row.isString("sent_by") ? row.text("sent_by") : QString();
+        if (!sentBy.isEmpty())
+            meta.insert(QStringLiteral("sent_by"), sentBy);
+        else if (outgoing)
+            meta.insert(QStringLiteral("sent_elsewhere"), true); // the Instagram app's echo
 
         auto existing = m_c.session.findByMid(accountId, mid);
         if (!existing)
@@ -246,6 +249,19 @@ private:
                 if (!q)
                     return std::unexpected(q.error());
                 m_c.change.addMessage(conversation->localId, localId);
+            }
+            // The echo stored first, then the server recorded which agent sent it.
+            if (!sentBy.isEmpty()) {
+                auto q = m_c.session.run(
+                    QStringLiteral(
+                        "UPDATE messages SET meta_json = json_remove(json_set(meta_json, "
+                        "'$.sent_by', ?), '$.sent_elsewhere') WHERE id = ? AND "
+                        "json_extract(meta_json, '$.sent_by') IS NOT ?"),
+                    { inlet::sql::text(sentBy), localId, inlet::sql::text(sentBy) });
+                if (!q)
+                    return std::unexpected(q.error());
+                if ((*q)->numRowsAffected() > 0)
+                    m_c.change.addMessage(conversation->localId, localId);
             }
         } else {
             NewMessageRow m;

@@ -91,6 +91,22 @@ QString TeamConnection::display() const
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(role, host).arg(port).arg(database);
 }
 
+QSqlDatabase TeamConnection::addDatabase(const QString &connectionName, int connectTimeoutS) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(host);
+    db.setPort(port);
+    db.setDatabaseName(database);
+    db.setUserName(role);
+    db.setPassword(password);
+    QString options
+        = QStringLiteral("connect_timeout=%1;sslmode=%2").arg(connectTimeoutS).arg(sslMode);
+    if (!sslRootCert.isEmpty())
+        options += QStringLiteral(";sslrootcert=") + sslRootCert;
+    db.setConnectOptions(options);
+    return db;
+}
+
 QString TeamConnection::vaultKey() const
 {
     return QStringLiteral("team/") + display().mid(13);
@@ -248,18 +264,7 @@ private:
         if (m_stopped)
             return;
         closeConnection();
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        m_db.setHostName(m_connection.host);
-        m_db.setPort(m_connection.port);
-        m_db.setDatabaseName(m_connection.database);
-        m_db.setUserName(m_connection.role);
-        m_db.setPassword(m_connection.password);
-        QString options = QStringLiteral("connect_timeout=%1;sslmode=%2")
-                              .arg(m_options.connectTimeoutS)
-                              .arg(m_connection.sslMode);
-        if (!m_connection.sslRootCert.isEmpty())
-            options += QStringLiteral(";sslrootcert=") + m_connection.sslRootCert;
-        m_db.setConnectOptions(options);
+        m_db = m_connection.addDatabase(m_name, m_options.connectTimeoutS);
         if (!m_db.open()) {
             const Error e = sql::toError(
                 m_db.lastError(), QStringLiteral("connecting to %1").arg(m_connection.display()));

@@ -5,6 +5,7 @@
 #include <QFuture>
 #include <QJsonObject>
 #include <QObject>
+#include <QSqlDatabase>
 #include <QString>
 #include <QThread>
 
@@ -34,6 +35,8 @@ struct TeamConnection {
     static Result<TeamConnection> parse(const QString &uri);
     QString display() const; // the URI without secrets, for logs
     QString vaultKey() const; // TokenVault key of the agent's password
+    // A QPSQL connection named `connectionName` with these settings, not opened yet.
+    QSqlDatabase addDatabase(const QString &connectionName, int connectTimeoutS) const;
     bool isLoopback() const;
 };
 

@@ -71,6 +71,12 @@ private slots:
         failed.state = MessageState::Failed;
         failed.error = QStringLiteral("Outside the messaging window");
         m_source->putMessage(failed);
+        auto byAgent = row(8, QStringLiteral("on its way"), true);
+        byAgent.sentBy = QStringLiteral("ana");
+        m_source->putMessage(byAgent);
+        auto fromPhone = row(9, QStringLiteral("typed on the phone"), true);
+        fromPhone.sentElsewhere = true;
+        m_source->putMessage(fromPhone);
     }
 
     void longTextWrapsAndGrowsWhenNarrow()
@@ -160,6 +166,30 @@ private slots:
         QVERIFY(failed.retryRect.isValid() && failed.deleteRect.isValid());
         QVERIFY(!failed.retryRect.intersects(failed.deleteRect));
         QVERIFY(failed.size.height() > failed.deleteRect.bottom());
+    }
+
+    // Team mode: an outgoing bubble names the agent who sent it, an echo from the phone says so;
+    // a solo-mode reply (neither set) and a customer's message name nobody.
+    void sentByShowsBesideTheTime()
+    {
+        MessageListModel model(m_source);
+        QVERIFY(test::openMessages(model, 1));
+        MessageDelegate delegate(nullptr);
+        const QFont font = QApplication::font();
+        const MessageLayout &agent
+            = delegate.layoutFor(model.index(model.rowOfMessage(8)), 600, font);
+        QVERIFY2(agent.meta.startsWith(QStringLiteral("ana · ")), qPrintable(agent.meta));
+        const MessageLayout &phone
+            = delegate.layoutFor(model.index(model.rowOfMessage(9)), 600, font);
+        QVERIFY2(phone.meta.startsWith(QStringLiteral("Instagram app · ")), qPrintable(phone.meta));
+        const MessageLayout &solo
+            = delegate.layoutFor(model.index(model.rowOfMessage(3)), 600, font);
+        QVERIFY(!solo.meta.contains(QStringLiteral("ana"))
+            && !solo.meta.contains(QStringLiteral("Instagram app")));
+        const MessageLayout &incoming
+            = delegate.layoutFor(model.index(model.rowOfMessage(1)), 600, font);
+        QVERIFY(!incoming.meta.contains(QStringLiteral("Instagram app")));
+        QVERIFY(agent.metaRect.width() > solo.metaRect.width() / 2);
     }
 
     void cacheIsKeyedOnRevisionAndWidth()

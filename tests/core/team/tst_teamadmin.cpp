@@ -1,6 +1,6 @@
 // Adding, listing and removing agents (PostgreSQL roles) and granting them Instagram accounts,
 // against a real PostgreSQL server; names and passwords that try to break out of their quotes.
-#include "teamtestutil.h"
+#include "support/teamdb.h"
 
 #include <QSqlQuery>
 #include <QTest>

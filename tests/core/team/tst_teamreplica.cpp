@@ -8,10 +8,10 @@
 #include "outbox/sendfailure.h"
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
+#include "support/teamdb.h"
 #include "team/replicafollower.h"
 #include "team/teamoutbox.h"
 #include "team/teamreplyhandoff.h"
-#include "teamtestutil.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>

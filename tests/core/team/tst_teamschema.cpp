@@ -1,6 +1,6 @@
 // The team database's migrations, its change log and the throw-away cluster they run on, against
 // a real PostgreSQL server.
-#include "teamtestutil.h"
+#include "support/teamdb.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -1,8 +1,8 @@
 // Who sees what in the team database, against a real PostgreSQL server: row-level security per
 // Instagram account, the secrets only the server reads, NOTIFY payloads without content, and
 // outbox claims that two servers can make at once.
+#include "support/teamdb.h"
 #include "team/teamoutbox.h"
-#include "teamtestutil.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 #pragma once
 
-// Helpers shared by the team database's tests (header only: tests/CMakeLists.txt globs tst_*.cpp).
+// The team database for a test (header only), shared by the team, server and team-mode tests.
 // A real PostgreSQL server per test binary (support/pgcluster.h), set up as a deployment would be:
 // admin::bootstrap as the superuser, then schema::migrate as inlet_server.
 #include "support/pgcluster.h"

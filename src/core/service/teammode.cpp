@@ -1,0 +1,76 @@
+#include "service/teammode.h"
+
+#include "auth/tokenvault.h"
+#include "common/ondone.h"
+#include "outbox/outbox.h"
+#include "store/store.h"
+#include "team/teamreplyhandoff.h"
+
+namespace inlet {
+
+TeamMode::TeamMode(Store *store, Outbox *outbox, TokenVault *vault, team::TeamConnection connection,
+    team::FollowerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_outbox(outbox)
+    , m_vault(vault)
+    , m_connection(std::move(connection))
+    , m_options(options)
+{
+}
+
+TeamMode::~TeamMode()
+{
+    if (m_outbox && m_handOff)
+        m_outbox->setHandOff(nullptr);
+    m_handOff.reset();
+    m_follower.reset();
+}
+
+void TeamMode::start()
+{
+    onDone(m_vault->read(m_connection.vaultKey()), this, [this](const Result<QString> &password) {
+        if (!password) {
+            m_lastError = password.error();
+            setState(State::NoPassword);
+            return;
+        }
+        startWithPassword(*password);
+    });
+}
+
+void TeamMode::startWithPassword(const QString &password)
+{
+    if (m_follower)
+        return;
+    team::TeamConnection connection = m_connection;
+    connection.password = password;
+    m_follower = std::make_unique<team::ReplicaFollower>(m_store, connection, m_options);
+    connect(m_follower.get(), &team::ReplicaFollower::connected, this, [this] {
+        setState(State::Connected);
+        if (m_outbox)
+            m_outbox->wake(); // replies queued while the database was away go now
+    });
+    connect(
+        m_follower.get(), &team::ReplicaFollower::disconnected, this, [this](const Error &error) {
+            m_lastError = error;
+            setState(State::Offline);
+        });
+    connect(m_follower.get(), &team::ReplicaFollower::caughtUp, this, &TeamMode::caughtUp);
+    if (m_outbox) {
+        m_handOff = std::make_unique<team::TeamReplyHandOff>(m_follower.get(), m_store->readers());
+        m_outbox->setHandOff(m_handOff.get());
+    }
+    m_follower->start();
+    emit started();
+}
+
+void TeamMode::setState(State state)
+{
+    if (m_state == state && state != State::Offline)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+} // namespace inlet

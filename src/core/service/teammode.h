@@ -1,0 +1,68 @@
+#pragma once
+
+#include "common/result.h"
+#include "team/replicafollower.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace inlet {
+
+class Outbox;
+class Store;
+class TokenVault;
+namespace team {
+class TeamReplyHandOff;
+}
+
+// An agent's desktop in team mode (docs/team.md), the same for the windowed app and
+// `inlet --headless --team`: the agent's password from the keychain (or given), the
+// ReplicaFollower on the local store and, when there is an outbox, its hand-off to the team
+// outbox (Outbox::setHandOff), woken when the follower connects. Nothing here talks to
+// PostgreSQL on the caller's thread (the follower has its own).
+class TeamMode : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Starting, Connected, Offline, NoPassword };
+    Q_ENUM(State)
+
+    // `outbox` may be null (headless replica without an outbox); it must outlive this object.
+    TeamMode(Store *store, Outbox *outbox, TokenVault *vault, team::TeamConnection connection,
+        team::FollowerOptions options = {}, QObject *parent = nullptr);
+    ~TeamMode() override; // the outbox's hand-off removed, then the follower stopped
+
+    // Reads the password from the keychain (connection().vaultKey()), then follows.
+    void start();
+    // Follows with this password (INLET_TEAM_PASSWORD in headless mode).
+    void startWithPassword(const QString &password);
+
+    State state() const { return m_state; }
+    // Why it is Offline or NoPassword (the last connection error).
+    Error lastError() const { return m_lastError; }
+    const team::TeamConnection &connection() const { return m_connection; }
+    QString agentRole() const { return m_connection.role; }
+    team::ReplicaFollower *follower() const { return m_follower.get(); }
+
+signals:
+    // The follower runs (and the outbox's hand-off is set): the outbox may start now.
+    void started();
+    void stateChanged(inlet::TeamMode::State state);
+    void caughtUp(qint64 seq);
+
+private:
+    void setState(State state);
+
+    Store *m_store;
+    Outbox *m_outbox;
+    TokenVault *m_vault;
+    team::TeamConnection m_connection;
+    team::FollowerOptions m_options;
+    State m_state = State::Starting;
+    Error m_lastError;
+    std::unique_ptr<team::ReplicaFollower> m_follower;
+    std::unique_ptr<team::TeamReplyHandOff> m_handOff; // after the follower: goes first
+};
+
+} // namespace inlet
