@@ -82,27 +82,27 @@
         <translation>Anmeldung nötig: Instagram akzeptiert den Zugang dieses Kontos nicht mehr. Nachrichten bleiben erhalten; das Senden wartet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="61"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="62"/>
         <source>Account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="71"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="72"/>
         <source>Webhooks: checking the subscription…</source>
         <translation>Webhooks: Abonnement wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="74"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="75"/>
         <source>Live (no event yet)</source>
         <translation>Live (noch kein Ereignis)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="78"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="79"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="80"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="81"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>vor %n Min.</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="82"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="83"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>vor %n Std.</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="84"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="85"/>
         <source>%n days ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
@@ -126,17 +126,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="85"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="86"/>
         <source>Live (last event %1)</source>
         <translation>Live (letztes Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="88"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="89"/>
         <source>Subscription off: re-subscribing</source>
         <translation>Abonnement aus: wird neu abonniert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="90"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="91"/>
         <source>No public URL: polling every %n s</source>
         <translation>
             <numerusform>Keine öffentliche URL: Abruf alle %n s</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="93"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="94"/>
         <source>Webhook subscription failed: %1</source>
         <translation>Webhook-Abonnement fehlgeschlagen: %1</translation>
     </message>
@@ -368,7 +368,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/connectivityindicator.cpp" line="77"/>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="79"/>
+        <source>No answer in time from %1.</source>
+        <translation>Keine rechtzeitige Antwort von %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/connectivityindicator.cpp" line="80"/>
         <source>No answer from %1: %2</source>
         <translation>Keine Antwort von %1: %2</translation>
     </message>
@@ -435,37 +440,37 @@
 <context>
     <name>inlet::app::ConversationDelegate</name>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="53"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="54"/>
         <source>Window open</source>
         <translation>Fenster offen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="54"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="55"/>
         <source>Window closing soon</source>
         <translation>Fenster schließt bald</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="55"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="56"/>
         <source>Human agent replies only</source>
         <translation>Nur Antworten von Mitarbeitern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="56"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="57"/>
         <source>Window closed</source>
         <translation>Fenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="64"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="65"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="68"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="69"/>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 Std.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/conversationdelegate.cpp" line="135"/>
+        <location filename="../src/app/inbox/conversationdelegate.cpp" line="136"/>
         <source>until %1</source>
         <translation>bis %1</translation>
     </message>
@@ -473,180 +478,537 @@
 <context>
     <name>inlet::app::CoreBridge</name>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="41"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="43"/>
         <source>Receiving webhooks at %1</source>
         <translation>Webhooks werden empfangen unter %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="44"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="46"/>
         <source>Syncing conversations: %1 of %2</source>
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="31"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="62"/>
+        <source>Team mode is not started: %1 (File &gt; Team)</source>
+        <translation>Der Team-Modus ist nicht gestartet: %1 (Datei &gt; Team)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="33"/>
         <source>The sandbox answers again.</source>
         <translation>Die Sandbox antwortet wieder.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="32"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="34"/>
         <source>Instagram answers again.</source>
         <translation>Instagram antwortet wieder.</translation>
     </message>
 </context>
 <context>
-    <name>inlet::app::FailureText</name>
+    <name>inlet::app::ErrorText</name>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="18"/>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="29"/>
+        <location filename="../src/app/shell/errortext.cpp" line="40"/>
+        <source>the secret</source>
+        <translation>das Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="33"/>
-        <source>an image</source>
-        <translation>ein Bild</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="32"/>
+        <source>the App Secret</source>
+        <translation>das App-Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="35"/>
-        <source>a video</source>
-        <translation>ein Video</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="34"/>
+        <source>the access token</source>
+        <translation>das Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="37"/>
-        <source>an audio file</source>
-        <translation>eine Audiodatei</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="36"/>
+        <source>the Meta App Secret</source>
+        <translation>das Meta-App-Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="38"/>
-        <source>a PDF</source>
-        <translation>ein PDF</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="38"/>
+        <source>the media host token</source>
+        <translation>das Token des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="58"/>
-        <source>Instagram takes images up to %1; this one is %2.</source>
-        <translation>Instagram nimmt Bilder bis %1; dieses hat %2.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="46"/>
+        <source>The media host refused the file (HTTP %1).</source>
+        <translation>Der Medien-Host hat die Datei abgelehnt (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="60"/>
-        <source>Instagram takes videos up to %1; this one is %2.</source>
-        <translation>Instagram nimmt Videos bis %1; dieses hat %2.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="48"/>
+        <source>%1 Check the media host&apos;s token in Settings.</source>
+        <translation>%1 Prüf das Token des Medien-Hosts in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="62"/>
-        <source>Instagram takes audio files up to %1; this one is %2.</source>
-        <translation>Instagram nimmt Audiodateien bis %1; diese hat %2.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="50"/>
+        <source>%1 The file is too large for it.</source>
+        <translation>%1 Die Datei ist zu groß dafür.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="64"/>
-        <source>Instagram takes PDF files up to %1; this one is %2.</source>
-        <translation>Instagram nimmt PDF-Dateien bis %1; diese hat %2.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="58"/>
+        <source>Set the Instagram App ID and the redirect URI in Settings first.</source>
+        <translation>Trag zuerst die Instagram-App-ID und die Weiterleitungs-URI in den Einstellungen ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="73"/>
-        <source>The file %1 no longer exists.</source>
-        <translation>Die Datei %1 existiert nicht mehr.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="60"/>
+        <source>No sign-in is in progress.</source>
+        <translation>Es läuft keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="75"/>
-        <source>The file %1 cannot be read.</source>
-        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="62"/>
+        <source>This sign-in attempt was already used. Please start again.</source>
+        <translation>Dieser Anmeldeversuch wurde schon verwendet. Bitte fang noch einmal an.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="77"/>
-        <source>The file %1 is empty.</source>
-        <translation>Die Datei %1 ist leer.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="64"/>
+        <source>Sign-in was cancelled: access to the Instagram account was not granted.</source>
+        <translation>Anmeldung abgebrochen: Der Zugriff auf das Instagram-Konto wurde nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="79"/>
-        <source>Instagram takes images (PNG, JPEG, GIF), videos (MP4, OGG, AVI, MOV, WEBM), audio (AAC, M4A, WAV) and PDF files; %1 is %2.</source>
-        <translation>Instagram nimmt Bilder (PNG, JPEG, GIF), Videos (MP4, OGG, AVI, MOV, WEBM), Audio (AAC, M4A, WAV) und PDF-Dateien; %1 ist vom Typ „%2“.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="67"/>
+        <source>Instagram refused the sign-in (%1).</source>
+        <translation>Instagram hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="83"/>
-        <source>%1 is named like %2 (%3) but its content is not %4.</source>
-        <translation>%1 ist wie %2 benannt (%3), aber der Inhalt ist nicht vom Typ „%4“.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="69"/>
+        <source>The sign-in answer did not belong to this attempt. Please try again.</source>
+        <translation>Die Antwort auf die Anmeldung gehörte nicht zu diesem Versuch. Bitte versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="86"/>
-        <source>%1 is named like %2 (%3) but contains %4 (%5). Rename it or pick another file.</source>
-        <translation>%1 ist wie %2 benannt (%3), enthält aber %4 (%5). Benenne die Datei um oder wähle eine andere.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="72"/>
+        <source>Instagram&apos;s answer carried no sign-in code.</source>
+        <translation>Die Antwort von Instagram enthielt keinen Anmeldecode.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="93"/>
-        <source>Attachments from a file need a media host: Instagram only takes media by public URL. Set one up in Settings.</source>
-        <translation>Anhänge aus einer Datei brauchen einen Medien-Host: Instagram nimmt Medien nur über eine öffentliche URL. Richte einen in den Einstellungen ein.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="74"/>
+        <source>Instagram gave no access token for the sign-in code.</source>
+        <translation>Instagram hat für den Anmeldecode kein Zugriffstoken geliefert.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="96"/>
-        <source>The file %1 cannot be attached.</source>
-        <translation>Die Datei %1 kann nicht angehängt werden.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="76"/>
+        <source>The permission to manage messages was not granted. Sign in again and keep &quot;Manage messages&quot; ticked.</source>
+        <translation>Die Berechtigung, Nachrichten zu verwalten, wurde nicht erteilt. Melde dich erneut an und lass „Nachrichten verwalten“ angehakt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="105"/>
-        <source>Outside the messaging window: the customer&apos;s last message is more than 24 hours old (7 days with the human agent tag). Retry after they write again.</source>
-        <translation>Außerhalb des Nachrichtenfensters: Die letzte Nachricht der Kundin oder des Kunden ist älter als 24 Stunden (7 Tage mit dem Human-Agent-Tag). Versuche es erneut, sobald wieder eine Nachricht kommt.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="79"/>
+        <source>Instagram did not say which account signed in.</source>
+        <translation>Instagram hat nicht gesagt, welches Konto sich angemeldet hat.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="110"/>
-        <source>This person isn&apos;t available right now (blocked the account, deactivated, or not receiving messages).</source>
-        <translation>Diese Person ist gerade nicht erreichbar (hat das Konto blockiert, ist deaktiviert oder empfängt keine Nachrichten).</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="89"/>
+        <source>The keychain does not hold %1 (or the keyring is locked: unlock it and try again).</source>
+        <translation>Im Schlüsselbund fehlt %1 (oder der Schlüsselbund ist gesperrt: Entsperr ihn und versuch es noch einmal).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="115"/>
-        <source>Instagram no longer accepts this account&apos;s sign-in. Reconnect the account, then retry.</source>
-        <translation>Instagram akzeptiert die Anmeldung dieses Kontos nicht mehr. Verbinde das Konto neu und versuche es dann erneut.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="93"/>
+        <source>The keyring is locked or refused access to %1. Unlock your keyring, or sign in again.</source>
+        <translation>Der Schlüsselbund ist gesperrt oder verweigert den Zugriff auf %1. Entsperr deinen Schlüsselbund oder melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="120"/>
-        <source>Instagram is rate limiting this account.</source>
-        <translation>Instagram drosselt dieses Konto gerade.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="97"/>
+        <source>No keyring is available on this system, so %1 cannot be kept safely. You can keep it for this session only (in memory).</source>
+        <translation>Auf diesem System ist kein Schlüsselbund verfügbar, daher kann %1 nicht sicher aufbewahrt werden. Du kannst es nur für diese Sitzung behalten (im Arbeitsspeicher).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="124"/>
-        <source>Instagram could not be reached.</source>
-        <translation>Instagram war nicht erreichbar.</translation>
+        <location filename="../src/app/shell/errortext.cpp" line="101"/>
+        <source>The keychain failed while handling %1.</source>
+        <translation>Der Schlüsselbund hat beim Zugriff auf %1 versagt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="125"/>
+        <location filename="../src/app/shell/errortext.cpp" line="111"/>
+        <source>The upload was cancelled.</source>
+        <translation>Das Hochladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="113"/>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/errortext.cpp" line="115"/>
+        <source>The media host stopped answering (no progress for %n s).</source>
+        <translation>
+            <numerusform>Der Medien-Host antwortet nicht mehr (seit %n s kein Fortschritt).</numerusform>
+            <numerusform>Der Medien-Host antwortet nicht mehr (seit %n s kein Fortschritt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="118"/>
+        <source>The media host answered HTTP %1.</source>
+        <translation>Der Medien-Host hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="122"/>
+        <source>The media host gave an unexpected answer: HTTP %1.</source>
+        <translation>Der Medien-Host hat unerwartet geantwortet: HTTP %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="124"/>
         <source>The media host could not be reached.</source>
         <translation>Der Medien-Host war nicht erreichbar.</translation>
     </message>
     <message>
+        <location filename="../src/app/shell/errortext.cpp" line="126"/>
+        <source>The media host redirected the upload more than %1 times.</source>
+        <translation>Der Medien-Host hat das Hochladen mehr als %1-mal umgeleitet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="129"/>
+        <source>The media host redirected the upload to another address (%1), which Inlet does not follow: it would get the file and the host&apos;s token. Set the address the host wants as the upload URL in Settings.</source>
+        <translation>Der Medien-Host hat das Hochladen an eine andere Adresse (%1) umgeleitet. Inlet folgt dem nicht: Sie bekäme die Datei und das Token des Hosts. Trag die Adresse, die der Host möchte, in den Einstellungen als Upload-URL ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="143"/>
+        <source>No account or recipient for the message.</source>
+        <translation>Die Nachricht hat kein Konto oder keinen Empfänger.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="145"/>
+        <source>The message is empty.</source>
+        <translation>Die Nachricht ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="147"/>
+        <source>Instagram sends text and an attachment as two messages.</source>
+        <translation>Instagram sendet Text und Anhang als zwei Nachrichten.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="149"/>
+        <source>The text is too long: %1 bytes, Instagram allows %2.</source>
+        <translation>Der Text ist zu lang: %1 Bytes, Instagram erlaubt %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="152"/>
+        <source>No reaction was given.</source>
+        <translation>Es wurde keine Reaktion angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="155"/>
+        <source>Instagram accepts only %1 (love) as a business&apos;s reaction, not %2.</source>
+        <translation>Instagram nimmt als Reaktion eines Unternehmens nur %1 (Liebe) an, nicht %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="158"/>
+        <source>The message no longer exists.</source>
+        <translation>Die Nachricht gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="160"/>
+        <source>The message is not on Instagram yet.</source>
+        <translation>Die Nachricht ist noch nicht auf Instagram.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="162"/>
+        <source>The message was unsent.</source>
+        <translation>Die Nachricht wurde zurückgezogen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="172"/>
+        <source>The file is larger than %1.</source>
+        <translation>Die Datei ist größer als %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="175"/>
+        <source>The file is not JSON.</source>
+        <translation>Die Datei ist kein JSON.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="177"/>
+        <source>The file is not a saved-replies file of Inlet.</source>
+        <translation>Die Datei ist keine Datei mit gespeicherten Antworten von Inlet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="179"/>
+        <source>The file was written by a newer Inlet (version %1).</source>
+        <translation>Die Datei stammt von einem neueren Inlet (Version %1).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="181"/>
+        <source>The file holds %1 replies, more than the %2 a file may hold.</source>
+        <translation>Die Datei enthält %1 Antworten, mehr als die %2, die eine Datei enthalten darf.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="185"/>
+        <source>Reply %1 has no title.</source>
+        <translation>Antwort %1 hat keinen Titel.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="187"/>
+        <source>Reply %1 has no text.</source>
+        <translation>Antwort %1 hat keinen Text.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="188"/>
+        <source>Reply %1 has a space in its shortcut.</source>
+        <translation>Antwort %1 hat ein Leerzeichen im Kürzel.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="198"/>
+        <source>Set the App ID before its secret.</source>
+        <translation>Trag die App-ID vor ihrem Secret ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="200"/>
+        <source>Set the Meta App ID before its secret.</source>
+        <translation>Trag die Meta-App-ID vor ihrem Secret ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="202"/>
+        <source>No Meta App ID in Settings: the app-level webhook subscription is left to Meta&apos;s dashboard.</source>
+        <translation>Keine Meta-App-ID in den Einstellungen: Das Webhook-Abonnement auf App-Ebene bleibt dem Meta-Dashboard überlassen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="205"/>
+        <source>No Meta App Secret in the keychain: the app-level webhook subscription is left to Meta&apos;s dashboard.</source>
+        <translation>Kein Meta-App-Secret im Schlüsselbund: Das Webhook-Abonnement auf App-Ebene bleibt dem Meta-Dashboard überlassen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="208"/>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="220"/>
+        <source>The data is locked by another program (another Inlet?).</source>
+        <translation>Die Daten sind von einem anderen Programm gesperrt (einem anderen Inlet?).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="222"/>
+        <source>The data file is read-only.</source>
+        <translation>Die Datendatei ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="224"/>
+        <source>The disk could not be read or written.</source>
+        <translation>Die Festplatte konnte nicht gelesen oder beschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="226"/>
+        <source>The data file is damaged.</source>
+        <translation>Die Datendatei ist beschädigt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="228"/>
+        <source>The disk is full, or the data reached its size limit.</source>
+        <translation>Die Festplatte ist voll, oder die Daten haben ihre Größengrenze erreicht.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="230"/>
+        <source>The data file cannot be opened.</source>
+        <translation>Die Datendatei kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="232"/>
+        <source>The file is not Inlet&apos;s data (it is damaged or of another kind).</source>
+        <translation>Die Datei enthält keine Daten von Inlet (sie ist beschädigt oder von anderer Art).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="234"/>
+        <source>The data was written by a newer Inlet.</source>
+        <translation>Die Daten stammen von einem neueren Inlet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="236"/>
+        <source>The data could not be read or written.</source>
+        <translation>Die Daten konnten nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="247"/>
+        <source>Instagram did not answer in time.</source>
+        <translation>Instagram hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="248"/>
+        <source>Instagram could not be reached.</source>
+        <translation>Instagram war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="251"/>
+        <source>Instagram refused the request.</source>
+        <translation>Instagram hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="253"/>
+        <source>The sign-in failed.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="255"/>
+        <source>Instagram&apos;s answer could not be read.</source>
+        <translation>Die Antwort von Instagram konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="268"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="270"/>
+        <source>Inlet could not do this.</source>
+        <translation>Inlet konnte das nicht ausführen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="321"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::FailureText</name>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="20"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="40"/>
+        <source>an image</source>
+        <translation>ein Bild</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="42"/>
+        <source>a video</source>
+        <translation>ein Video</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="44"/>
+        <source>an audio file</source>
+        <translation>eine Audiodatei</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="45"/>
+        <source>a PDF</source>
+        <translation>ein PDF</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="65"/>
+        <source>Instagram takes images up to %1; this one is %2.</source>
+        <translation>Instagram nimmt Bilder bis %1; dieses hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="67"/>
+        <source>Instagram takes videos up to %1; this one is %2.</source>
+        <translation>Instagram nimmt Videos bis %1; dieses hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="69"/>
+        <source>Instagram takes audio files up to %1; this one is %2.</source>
+        <translation>Instagram nimmt Audiodateien bis %1; diese hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="71"/>
+        <source>Instagram takes PDF files up to %1; this one is %2.</source>
+        <translation>Instagram nimmt PDF-Dateien bis %1; diese hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="80"/>
+        <source>The file %1 no longer exists.</source>
+        <translation>Die Datei %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="82"/>
+        <source>The file %1 cannot be read.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="84"/>
+        <source>The file %1 is empty.</source>
+        <translation>Die Datei %1 ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="86"/>
+        <source>Instagram takes images (PNG, JPEG, GIF), videos (MP4, OGG, AVI, MOV, WEBM), audio (AAC, M4A, WAV) and PDF files; %1 is %2.</source>
+        <translation>Instagram nimmt Bilder (PNG, JPEG, GIF), Videos (MP4, OGG, AVI, MOV, WEBM), Audio (AAC, M4A, WAV) und PDF-Dateien; %1 ist vom Typ „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="90"/>
+        <source>%1 is named like %2 (%3) but its content is not %4.</source>
+        <translation>%1 ist wie %2 benannt (%3), aber der Inhalt ist nicht vom Typ „%4“.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="93"/>
+        <source>%1 is named like %2 (%3) but contains %4 (%5). Rename it or pick another file.</source>
+        <translation>%1 ist wie %2 benannt (%3), enthält aber %4 (%5). Benenne die Datei um oder wähle eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="100"/>
+        <source>Attachments from a file need a media host: Instagram only takes media by public URL. Set one up in Settings.</source>
+        <translation>Anhänge aus einer Datei brauchen einen Medien-Host: Instagram nimmt Medien nur über eine öffentliche URL. Richte einen in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="103"/>
+        <source>The file %1 cannot be attached.</source>
+        <translation>Die Datei %1 kann nicht angehängt werden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="115"/>
+        <source>Outside the messaging window: the customer&apos;s last message is more than 24 hours old (7 days with the human agent tag). Retry after they write again.</source>
+        <translation>Außerhalb des Nachrichtenfensters: Die letzte Nachricht der Kundin oder des Kunden ist älter als 24 Stunden (7 Tage mit dem Human-Agent-Tag). Versuche es erneut, sobald wieder eine Nachricht kommt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="120"/>
+        <source>This person isn&apos;t available right now (blocked the account, deactivated, or not receiving messages).</source>
+        <translation>Diese Person ist gerade nicht erreichbar (hat das Konto blockiert, ist deaktiviert oder empfängt keine Nachrichten).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="125"/>
+        <source>Instagram no longer accepts this account&apos;s sign-in. Reconnect the account, then retry.</source>
+        <translation>Instagram akzeptiert die Anmeldung dieses Kontos nicht mehr. Verbinde das Konto neu und versuche es dann erneut.</translation>
+    </message>
+    <message>
         <location filename="../src/app/inbox/failuretext.cpp" line="130"/>
+        <source>Instagram is rate limiting this account.</source>
+        <translation>Instagram drosselt dieses Konto gerade.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="134"/>
+        <source>Instagram could not be reached.</source>
+        <translation>Instagram war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="135"/>
+        <source>The media host could not be reached.</source>
+        <translation>Der Medien-Host war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/failuretext.cpp" line="140"/>
         <source>The account&apos;s token could not be read from the keyring.</source>
         <translation>Das Token des Kontos konnte nicht aus dem Schlüsselbund gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="133"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="143"/>
         <source>Instagram refused the message.</source>
         <translation>Instagram hat die Nachricht abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="136"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="146"/>
         <source>The media host could not take the attachment.</source>
         <translation>Der Medien-Host konnte den Anhang nicht annehmen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="139"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="149"/>
         <source>The attachment could not be sent.</source>
         <translation>Der Anhang konnte nicht gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="142"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="152"/>
         <source>Not sent.</source>
         <translation>Nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="146"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="156"/>
         <source>Not sent after %1 attempts. %2</source>
         <translation>Nach %1 Versuchen nicht gesendet. %2</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="160"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="169"/>
         <source>Not saved: the message could not be written to disk.</source>
         <translation>Nicht gespeichert: Die Nachricht konnte nicht auf die Festplatte geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/failuretext.cpp" line="162"/>
+        <location filename="../src/app/inbox/failuretext.cpp" line="174"/>
         <source>Instagram would refuse this message.</source>
         <translation>Instagram würde diese Nachricht ablehnen.</translation>
     </message>
@@ -757,7 +1119,7 @@
 <context>
     <name>inlet::app::InboxWidget</name>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="54"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="57"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n Min.</numerusform>
@@ -765,12 +1127,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="57"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="60"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="58"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="61"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -778,28 +1140,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="173"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="178"/>
         <source>Search messages and contacts (Ctrl+F)</source>
         <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="175"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="180"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="177"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="182"/>
         <source>Account filter</source>
         <translation>Kontofilter</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="178"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="368"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="183"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="420"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="179"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="184"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
@@ -808,22 +1170,22 @@
         <translation type="vanished">Antwort nötig</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="186"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="206"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="211"/>
         <source>Messaging window</source>
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="212"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="219"/>
         <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
         <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="219"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="226"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -832,124 +1194,295 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="343"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="351"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="344"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="352"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="345"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="353"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="346"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="354"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="347"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="355"/>
         <source>Show or hide the contact panel</source>
         <translation>Kontaktbereich ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="349"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="357"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="350"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="358"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="351"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="359"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="352"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="360"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="354"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="362"/>
         <source>Done: out of the inbox until the customer writes again (again: reopen)</source>
         <translation>Erledigt: aus dem Posteingang, bis der Kunde wieder schreibt (nochmals: wieder öffnen)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="356"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="364"/>
         <source>Snooze the conversation: in 1 hour, this evening, tomorrow, next week, or a chosen time</source>
         <translation>Unterhaltung zurückstellen: 1 Stunde, heute Abend, morgen, nächste Woche oder ein gewählter Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="359"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="367"/>
         <source>Mark the conversation as unread</source>
         <translation>Unterhaltung als ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="573"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="369"/>
+        <source>Put labels on the conversation or take them off</source>
+        <translation>Labels für die Unterhaltung setzen oder entfernen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="384"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="529"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="635"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="590"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="652"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="594"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="656"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="598"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="660"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="602"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="664"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="611"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="673"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="653"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="715"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="338"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="346"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="234"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="241"/>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="247"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="255"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="249"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="257"/>
         <source>Show or hide the contact panel (%1)</source>
         <translation>Kontaktbereich ein- oder ausblenden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="342"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="350"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::LabelActions</name>
+    <message>
+        <location filename="../src/app/inbox/labelactions.cpp" line="17"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/labelactions.cpp" line="24"/>
+        <source>Put labels on the conversation (%1)</source>
+        <translation>Labels für die Unterhaltung setzen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/labelactions.cpp" line="53"/>
+        <source>No labels yet</source>
+        <translation>Noch keine Labels</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/labelactions.cpp" line="65"/>
+        <source>Manage labels…</source>
+        <translation>Labels verwalten…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/labelactions.cpp" line="74"/>
+        <source>The labels could not be changed: %1</source>
+        <translation>Die Labels konnten nicht geändert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::LabelChipsWidget</name>
+    <message>
+        <location filename="../src/app/inbox/labelchips.cpp" line="94"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::LabelsDialog</name>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="15"/>
+        <location filename="../ui/labelsdialog.ui" line="31"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="21"/>
+        <source>Labels mark conversations so you find them again: each one has a view in the conversation list and can filter it.</source>
+        <translation>Labels markieren Unterhaltungen, damit Sie sie wiederfinden: Jedes hat eine Ansicht in der Unterhaltungsliste und kann sie filtern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="40"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="50"/>
+        <source>e.g. VIP, Invoice sent, Wholesale</source>
+        <translation>z. B. VIP, Rechnung gesendet, Großhandel</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="57"/>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="69"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="76"/>
+        <source>&amp;Other colour…</source>
+        <translation>&amp;Andere Farbe…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="96"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="99"/>
+        <source>Add a label with this name and colour</source>
+        <translation>Ein Label mit diesem Namen und dieser Farbe hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="106"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="109"/>
+        <source>Rename or recolour the chosen label</source>
+        <translation>Das gewählte Label umbenennen oder umfärben</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="116"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/labelsdialog.ui" line="119"/>
+        <source>Delete the chosen label and take it off every conversation</source>
+        <translation>Das gewählte Label löschen und von allen Unterhaltungen entfernen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="25"/>
+        <source>Delete label</source>
+        <translation>Label löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="26"/>
+        <source>Delete the label “%1”? It comes off every conversation that has it.</source>
+        <translation>Das Label „%1“ löschen? Es wird von allen Unterhaltungen entfernt, die es tragen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="71"/>
+        <source>Give the label a name.</source>
+        <translation>Geben Sie dem Label einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="73"/>
+        <source>Another label has this name already.</source>
+        <translation>Ein anderes Label hat bereits diesen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="75"/>
+        <source>Choose a colour for the label.</source>
+        <translation>Wählen Sie eine Farbe für das Label.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="77"/>
+        <source>This label was deleted meanwhile.</source>
+        <translation>Dieses Label wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="82"/>
+        <source>The labels could not be changed: %1</source>
+        <translation>Die Labels konnten nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="155"/>
+        <source>Label colour</source>
+        <translation>Label-Farbe</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="181"/>
+        <source>Added “%1”.</source>
+        <translation>„%1“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="193"/>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="209"/>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -998,17 +1531,17 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="46"/>
+        <location filename="../src/app/login/loginwindow.cpp" line="47"/>
         <source>The sign-in page stopped unexpectedly.</source>
         <translation>Die Anmeldeseite wurde unerwartet beendet.</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="92"/>
+        <location filename="../src/app/login/loginwindow.cpp" line="93"/>
         <source>The sign-in page could not be loaded (%1). Check your connection and the Instagram hosts in the settings.</source>
         <translation>Die Anmeldeseite konnte nicht geladen werden (%1). Prüfe deine Verbindung und die Instagram-Hosts in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/login/loginwindow.cpp" line="100"/>
+        <location filename="../src/app/login/loginwindow.cpp" line="102"/>
         <source>Sign-in was cancelled: the window was closed.</source>
         <translation>Die Anmeldung wurde abgebrochen: das Fenster wurde geschlossen.</translation>
     </message>
@@ -1021,18 +1554,28 @@
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="284"/>
+        <location filename="../src/app/main.cpp" line="295"/>
         <source>&amp;Webhooks…</source>
         <translation>&amp;Webhooks…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="289"/>
+        <location filename="../src/app/main.cpp" line="300"/>
         <source>Saved &amp;replies…</source>
         <translation>Gespeicherte &amp;Antworten…</translation>
     </message>
     <message>
+        <location filename="../src/app/main.cpp" line="314"/>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Labels…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="336"/>
+        <source>&amp;Team…</source>
+        <translation>&amp;Team…</translation>
+    </message>
+    <message>
         <location filename="../ui/mainwindow.ui" line="15"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="231"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="232"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
@@ -1042,37 +1585,37 @@
         <translation>Hier erscheinen die Unterhaltungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="63"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="66"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="67"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="67"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="68"/>
         <source>Connected to the local sandbox, not to Instagram</source>
         <translation>Mit der lokalen Sandbox verbunden, nicht mit Instagram</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="98"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="99"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="102"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="103"/>
         <source>Connected @%1.</source>
         <translation>@%1 verbunden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="107"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="108"/>
         <source>@%1 needs to sign in again.</source>
         <translation>@%1 muss sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="112"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="113"/>
         <source>The sandbox could not start: %1</source>
         <translation>Die Sandbox konnte nicht starten: %1</translation>
     </message>
@@ -1157,17 +1700,17 @@
         <translation>&amp;Über Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="153"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="154"/>
         <source>About Inlet</source>
         <translation>Über Inlet</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="154"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="155"/>
         <source>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Answer your business&apos;s Instagram Direct Messages from the desktop.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/mainwindow.cpp" line="230"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="231"/>
         <source>Inlet — %n account(s) need sign-in</source>
         <translation>
             <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
@@ -1175,89 +1718,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="263"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="264"/>
         <source>All accounts: their state, Reconnect, Disconnect, Connect another</source>
         <translation>Alle Konten: ihr Zustand, Neu verbinden, Trennen, weiteres verbinden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="270"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="271"/>
         <source>First enter your Meta app&apos;s Instagram App ID and App Secret.</source>
         <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="285"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="286"/>
         <location filename="../src/app/shell/sandboxresume.cpp" line="49"/>
         <source>Starting the sandbox…</source>
         <translation>Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="296"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="297"/>
         <source>Sign in again as this account to reconnect it.</source>
         <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="330"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="331"/>
         <source>Media host token not saved</source>
         <translation>Token des Medien-Hosts nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="337"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="338"/>
         <source>App Secret not saved</source>
         <translation>App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="340"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="341"/>
         <source>The App Secret is in the keychain.</source>
         <translation>Das App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="346"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="347"/>
         <source>Meta App Secret not saved</source>
         <translation>Meta-App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="349"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="350"/>
         <source>The Meta App Secret is in the keychain.</source>
         <translation>Das Meta-App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="361"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="362"/>
         <source>Disconnect @%1</source>
         <translation>@%1 trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="362"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="363"/>
         <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
         <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="366"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="367"/>
         <source>Keep messages</source>
         <translation>Nachrichten behalten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="367"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="368"/>
         <source>Delete messages</source>
         <translation>Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="389"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="390"/>
         <source>Could not disconnect</source>
         <translation>Trennen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="392"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="393"/>
         <source>@%1 was disconnected.</source>
         <translation>@%1 wurde getrennt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="400"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="401"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="403"/>
         <location filename="../src/app/shell/mainwindow.cpp" line="404"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="405"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
@@ -1347,27 +1890,32 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Story öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="292"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="294"/>
+        <source>Instagram app</source>
+        <translation>Instagram-App</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="299"/>
         <source>Edited</source>
         <translation>Bearbeitet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="294"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="301"/>
         <source>Uploading…</source>
         <translation>Wird hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="310"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="317"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="311"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="318"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="321"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="328"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1542,47 +2090,47 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::ReactionNotice</name>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="17"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="18"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="18"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="19"/>
         <source>Dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="21"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="22"/>
         <source>Reaction not sent</source>
         <translation>Reaktion nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="26"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="27"/>
         <source>Send the reaction again</source>
         <translation>Die Reaktion erneut senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="27"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="28"/>
         <source>Forget this reaction</source>
         <translation>Diese Reaktion verwerfen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="62"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="63"/>
         <source>Your reaction could not be removed: %1</source>
         <translation>Deine Reaktion konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="63"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="64"/>
         <source>Your reaction %1 could not be sent: %2</source>
         <translation>Deine Reaktion %1 konnte nicht gesendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="70"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="71"/>
         <source>Retry failed: %1</source>
         <translation>Erneuter Versuch fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/reactionnotice.cpp" line="76"/>
+        <location filename="../src/app/inbox/reactionnotice.cpp" line="77"/>
         <source>Could not dismiss: %1</source>
         <translation>Konnte nicht verworfen werden: %1</translation>
     </message>
@@ -1590,27 +2138,27 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::SandboxController</name>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="105"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="106"/>
         <source>The sandbox program %1 was not found (looked for %2). Install it with Inlet, or set INLET_SANDBOX to its path.</source>
         <translation>Das Sandbox-Programm %1 wurde nicht gefunden (gesucht: %2). Installiere es mit Inlet oder setze INLET_SANDBOX auf seinen Pfad.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="127"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="128"/>
         <source>The sandbox program %1 could not be started: %2</source>
         <translation>Das Sandbox-Programm %1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="141"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="142"/>
         <source>The sandbox program printed no base URL.</source>
         <translation>Das Sandbox-Programm hat keine Basis-URL ausgegeben.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="166"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="167"/>
         <source>The sandbox program stopped before it was ready (exit status %1).</source>
         <translation>Das Sandbox-Programm hat sich beendet, bevor es bereit war (Exit-Status %1).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/sandboxcontroller.cpp" line="191"/>
+        <location filename="../src/app/shell/sandboxcontroller.cpp" line="192"/>
         <source>The sandbox at %1 could not be used: %2</source>
         <translation>Die Sandbox unter %1 konnte nicht verwendet werden: %2</translation>
     </message>
@@ -1684,57 +2232,57 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="58"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="59"/>
         <source>Give the reply a title.</source>
         <translation>Gib der Antwort einen Titel.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="60"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="61"/>
         <source>Write the reply&apos;s text.</source>
         <translation>Schreib den Text der Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="62"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="63"/>
         <source>A shortcut is one word, without spaces.</source>
         <translation>Ein Kürzel ist ein Wort, ohne Leerzeichen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="64"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="65"/>
         <source>Another saved reply has this shortcut already.</source>
         <translation>Eine andere gespeicherte Antwort hat dieses Kürzel bereits.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="66"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="67"/>
         <source>This saved reply was deleted meanwhile.</source>
         <translation>Diese gespeicherte Antwort wurde inzwischen gelöscht.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="72"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="73"/>
         <source>The file is not a list of saved replies Inlet can read: %1</source>
         <translation>Die Datei ist keine Liste gespeicherter Antworten, die Inlet lesen kann: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="73"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="75"/>
         <source>The saved replies could not be changed: %1</source>
         <translation>Die gespeicherten Antworten konnten nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="147"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="149"/>
         <source>Saved “%1”.</source>
         <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="164"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="166"/>
         <source>Deleted “%1”.</source>
         <translation>„%1“ gelöscht.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="172"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="174"/>
         <source>%1 could not be opened: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="185"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="187"/>
         <source>%n saved replies imported (a reply with a shortcut you had replaces yours).</source>
         <translation>
             <numerusform>%n gespeicherte Antwort importiert (eine Antwort mit einem Kürzel, das du schon hattest, ersetzt deine).</numerusform>
@@ -1742,12 +2290,12 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="195"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="197"/>
         <source>%1 could not be written: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="200"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="202"/>
         <source>%n saved replies exported to %1.</source>
         <translation>
             <numerusform>%n gespeicherte Antwort nach %1 exportiert.</numerusform>
@@ -1755,22 +2303,22 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="207"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="209"/>
         <source>Import saved replies</source>
         <translation>Gespeicherte Antworten importieren</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="209"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="211"/>
         <source>Saved replies (*.json);;All files (*)</source>
         <translation>Gespeicherte Antworten (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="216"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="218"/>
         <source>Export saved replies</source>
         <translation>Gespeicherte Antworten exportieren</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="219"/>
+        <location filename="../src/app/settings/savedrepliesdialog.cpp" line="221"/>
         <source>Saved replies (*.json)</source>
         <translation>Gespeicherte Antworten (*.json)</translation>
     </message>
@@ -2120,83 +2668,507 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
     </message>
 </context>
 <context>
+    <name>inlet::app::TeamDialog</name>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="7"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="13"/>
+        <source>In team mode Inlet follows your team&apos;s database instead of talking to Instagram itself: the team server receives and sends the messages, and your replies are queued there under your own agent role. Your administrator gives you the connection, your role and its password. The password is kept in the system keychain, never in Inlet&apos;s settings file.</source>
+        <translation>Im Team-Modus folgt Inlet der Datenbank Ihres Teams, statt selbst mit Instagram zu sprechen: Der Team-Server empfängt und sendet die Nachrichten, und Ihre Antworten werden dort unter Ihrer eigenen Agentenrolle eingereiht. Verbindung, Rolle und Passwort erhalten Sie von Ihrem Administrator. Das Passwort liegt im Schlüsselbund des Systems, nie in Inlets Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="32"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="45"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="58"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="71"/>
+        <source>&amp;Agent role:</source>
+        <translation>&amp;Agentenrolle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="79"/>
+        <source>Your PostgreSQL login role, as your team administrator created it (inlet-server agent add)</source>
+        <translation>Ihre PostgreSQL-Anmelderolle, wie Ihr Team-Administrator sie angelegt hat (inlet-server agent add)</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="84"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="92"/>
+        <source>Kept in the system keychain</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="97"/>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="110"/>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="122"/>
+        <source>The certificate of the CA that signed the server&apos;s certificate (PEM)</source>
+        <translation>Das Zertifikat der CA, die das Zertifikat des Servers signiert hat (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdialog.ui" line="129"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="31"/>
+        <source>Verify the server&apos;s certificate (verify-full)</source>
+        <translation>Zertifikat des Servers prüfen (verify-full)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="33"/>
+        <source>Encrypt when the server offers it (this computer only)</source>
+        <translation>Verschlüsseln, wenn der Server es anbietet (nur dieser Rechner)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="34"/>
+        <source>No encryption (this computer only)</source>
+        <translation>Keine Verschlüsselung (nur dieser Rechner)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="35"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="36"/>
+        <source>&amp;Leave team mode</source>
+        <translation>Team-Modus &amp;verlassen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="44"/>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="45"/>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="92"/>
+        <source>Enter the host, the database and your agent role.</source>
+        <translation>Geben Sie den Host, die Datenbank und Ihre Agentenrolle ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="94"/>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Der Port muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="96"/>
+        <source>A database on another computer is reached only over TLS with its certificate verified: choose verify-full and the CA file your administrator gave you.</source>
+        <translation>Eine Datenbank auf einem anderen Rechner wird nur über TLS mit geprüftem Zertifikat erreicht: Wählen Sie verify-full und die CA-Datei, die Ihnen Ihr Administrator gegeben hat.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="101"/>
+        <source>This connection is not accepted: %1</source>
+        <translation>Diese Verbindung wird nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="108"/>
+        <source>The database server does not answer. Check the host and the port, and that this computer may reach it.</source>
+        <translation>Der Datenbankserver antwortet nicht. Prüfen Sie Host und Port und ob dieser Rechner ihn erreichen darf.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="111"/>
+        <source>The TLS connection failed: the server&apos;s certificate was not verified with this CA file, or the server does not offer TLS.</source>
+        <translation>Die TLS-Verbindung ist fehlgeschlagen: Das Zertifikat des Servers ließ sich mit dieser CA-Datei nicht prüfen, oder der Server bietet kein TLS an.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="114"/>
+        <source>The database refused this agent role or its password.</source>
+        <translation>Die Datenbank hat diese Agentenrolle oder ihr Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="116"/>
+        <source>The server answered, but this database does not exist or this role may not use it.</source>
+        <translation>Der Server hat geantwortet, aber diese Datenbank existiert nicht oder diese Rolle darf sie nicht verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="119"/>
+        <source>Connected, but this is not an Inlet team database.</source>
+        <translation>Verbunden, aber dies ist keine Team-Datenbank von Inlet.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="121"/>
+        <source>Connected, but this role is not an Inlet agent. Ask your administrator to add it with inlet-server agent add.</source>
+        <translation>Verbunden, aber diese Rolle ist kein Inlet-Agent. Bitten Sie Ihren Administrator, sie mit inlet-server agent add hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="124"/>
+        <source>The connection test failed.</source>
+        <translation>Der Verbindungstest ist fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/settings/teamdialog.cpp" line="191"/>
+        <source>Connected as %1: %n Instagram account(s) granted to you.</source>
+        <translation>
+            <numerusform>Verbunden als %1: %n Instagram-Konto/Konten für Sie freigegeben.</numerusform>
+            <numerusform>Verbunden als %1: %n Instagram-Konto/Konten für Sie freigegeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="233"/>
+        <source>Inlet is in solo mode: it talks to Instagram itself.</source>
+        <translation>Inlet ist im Solo-Modus: Es spricht selbst mit Instagram.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="244"/>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="263"/>
+        <source>The password could not be stored in the system keychain: %1</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="273"/>
+        <source>Saved. Inlet uses team mode from its next start.</source>
+        <translation>Gespeichert. Inlet verwendet den Team-Modus ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdialog.cpp" line="282"/>
+        <source>Team mode is off from the next start of Inlet: it then talks to Instagram itself again.</source>
+        <translation>Der Team-Modus ist ab dem nächsten Start von Inlet aus: Es spricht dann wieder selbst mit Instagram.</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::TeamIndicator</name>
+    <message>
+        <location filename="../src/app/shell/teamindicator.cpp" line="26"/>
+        <source>Team: connecting as %1…</source>
+        <translation>Team: verbinde als %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/teamindicator.cpp" line="29"/>
+        <source>Team: connected as %1, %n reply(s) queued</source>
+        <translation>
+            <numerusform>Team: verbunden als %1, %n Antwort(en) in der Warteschlange</numerusform>
+            <numerusform>Team: verbunden als %1, %n Antwort(en) in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/teamindicator.cpp" line="30"/>
+        <source>Team: connected as %1</source>
+        <translation>Team: verbunden als %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/shell/teamindicator.cpp" line="32"/>
+        <source>Team: offline, %n reply(s) queued</source>
+        <translation>
+            <numerusform>Team: offline, %n Antwort(en) in der Warteschlange</numerusform>
+            <numerusform>Team: offline, %n Antwort(en) in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/teamindicator.cpp" line="33"/>
+        <source>Team: offline</source>
+        <translation>Team: offline</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/teamindicator.cpp" line="35"/>
+        <source>Team: no password in the keychain (File &gt; Team)</source>
+        <translation>Team: kein Passwort im Schlüsselbund (Datei &gt; Team)</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::TranscriptActions</name>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="65"/>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="80"/>
+        <source>&amp;Export conversation…</source>
+        <translation>Unterhaltung &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="66"/>
+        <source>Export &amp;view…</source>
+        <translation>&amp;Ansicht exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="69"/>
+        <source>Save the open conversation as a CSV, HTML or PDF file</source>
+        <translation>Die geöffnete Unterhaltung als CSV-, HTML- oder PDF-Datei speichern</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="72"/>
+        <source>Save every conversation of the list&apos;s view and filters as a CSV, HTML or PDF file</source>
+        <translation>Alle Unterhaltungen der Ansicht und Filter der Liste als CSV-, HTML- oder PDF-Datei speichern</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="108"/>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="109"/>
+        <source>Web page (*.html *.htm)</source>
+        <translation>Webseite (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="110"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="113"/>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="199"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="155"/>
+        <source>Conversation with %1</source>
+        <translation>Unterhaltung mit %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="167"/>
+        <source>The list is empty: nothing to export.</source>
+        <translation>Die Liste ist leer: Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="176"/>
+        <source>Conversations %1</source>
+        <translation>Unterhaltungen %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="197"/>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="197"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="220"/>
+        <source>Exporting… %1 of %2 conversations, %n message(s)</source>
+        <translation>
+            <numerusform>Wird exportiert… %1 von %2 Unterhaltungen, %n Nachricht</numerusform>
+            <numerusform>Wird exportiert… %1 von %2 Unterhaltungen, %n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="234"/>
+        <source>Exported %n conversation(s) to %1</source>
+        <translation>
+            <numerusform>%n Unterhaltung nach %1 exportiert</numerusform>
+            <numerusform>%n Unterhaltungen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="240"/>
+        <source>Export cancelled: no file was saved.</source>
+        <translation>Export abgebrochen: Es wurde keine Datei gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcriptactions.cpp" line="245"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::TranscriptText</name>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="13"/>
+        <source>Inlet transcript</source>
+        <translation>Inlet-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="14"/>
+        <source>Conversation with %1</source>
+        <translation>Unterhaltung mit %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="15"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="16"/>
+        <source>Attachment (%1)</source>
+        <translation>Anhang (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="17"/>
+        <source>Reactions: %1</source>
+        <translation>Reaktionen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="18"/>
+        <source>No messages.</source>
+        <translation>Keine Nachrichten.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="19"/>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="20"/>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="21"/>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="22"/>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="23"/>
+        <source>seen</source>
+        <translation>gesehen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="24"/>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="25"/>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="26"/>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="36"/>
+        <source>Inlet cannot create %1. Choose a folder you can write to.</source>
+        <translation>Inlet kann %1 nicht anlegen. Wähle einen Ordner, in den du schreiben darfst.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="38"/>
+        <source>Writing %1 failed, perhaps because the disk is full. No file was saved.</source>
+        <translation>Das Schreiben von %1 ist fehlgeschlagen, vielleicht ist der Datenträger voll. Es wurde keine Datei gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="41"/>
+        <source>%1 could not be replaced. No file was saved.</source>
+        <translation>%1 konnte nicht ersetzt werden. Es wurde keine Datei gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="47"/>
+        <source>The messages could not be read from Inlet&apos;s database. No file was saved.</source>
+        <translation>Die Nachrichten konnten nicht aus der Datenbank von Inlet gelesen werden. Es wurde keine Datei gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/transcript/transcripttext.cpp" line="52"/>
+        <source>The export failed: %1. No file was saved.</source>
+        <translation>Der Export ist fehlgeschlagen: %1. Es wurde keine Datei gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::TriageActions</name>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="21"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="22"/>
         <source>In 1 hour</source>
         <translation>In 1 Stunde</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="23"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="24"/>
         <source>This evening</source>
         <translation>Heute Abend</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="25"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="26"/>
         <source>Tomorrow morning</source>
         <translation>Morgen früh</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="27"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="28"/>
         <source>Next week</source>
         <translation>Nächste Woche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="40"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="115"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="41"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="116"/>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="41"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="117"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="42"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="118"/>
         <source>Mark as unread</source>
         <translation>Als ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="98"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="112"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="99"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="113"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="98"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="112"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="99"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="113"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="99"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="100"/>
         <source>Open the conversation again (%1)</source>
         <translation>Unterhaltung wieder öffnen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="101"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="102"/>
         <source>Done until the customer writes again (%1)</source>
         <translation>Erledigt, bis der Kunde wieder schreibt (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="104"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="105"/>
         <source>Snooze until a time (%1)</source>
         <translation>Bis zu einem Zeitpunkt zurückstellen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="106"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="107"/>
         <source>Mark as unread (%1)</source>
         <translation>Als ungelesen markieren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="140"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="141"/>
         <source>Custom date and time…</source>
         <translation>Eigenes Datum und Uhrzeit…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="145"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="146"/>
         <source>Open now</source>
         <translation>Jetzt öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="187"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="188"/>
         <source>The conversation could not be changed: %1</source>
         <translation>Die Unterhaltung konnte nicht geändert werden: %1</translation>
     </message>
@@ -2229,35 +3201,56 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Nur Unterhaltungen, in denen der Kunde eine Story erwähnt oder beantwortet hat</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="18"/>
+        <location filename="../ui/triagepanel.ui" line="69"/>
+        <source>Label filter</source>
+        <translation>Label-Filter</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagepanel.ui" line="72"/>
+        <source>Only conversations with this label</source>
+        <translation>Nur Unterhaltungen mit diesem Label</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="20"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="20"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="22"/>
         <source>Needs reply</source>
         <translation>Antwort offen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="22"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="24"/>
         <source>Reply window</source>
         <translation>Antwortfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="24"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="26"/>
         <source>Snoozed</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="26"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="28"/>
         <source>Done</source>
         <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="30"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="49"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="84"/>
+        <source>Any label</source>
+        <translation>Alle Labels</translation>
     </message>
 </context>
 <context>
     <name>inlet::app::WebhooksDialog</name>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="28"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="29"/>
         <source>&amp;Subscribe</source>
         <translation>&amp;Abonnieren</translation>
     </message>
@@ -2297,32 +3290,36 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Öffentliche URL:</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="41"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="42"/>
         <source>Subscribing…</source>
         <translation>Wird abonniert…</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="88"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="89"/>
         <source>(not running: enter the App Secret in Settings)</source>
         <translation>(läuft nicht: trage das App-Secret in den Einstellungen ein)</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="125"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="126"/>
         <source>Meta calls the webhook URL (app-level subscription done).</source>
         <translation>Meta ruft die Webhook-URL auf (Abonnement auf App-Ebene erledigt).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="133"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="134"/>
         <source>No Meta App ID and Secret in Settings: enter the callback URL and verify token in Meta&apos;s dashboard (Instagram &gt; API setup with Instagram login &gt; Configure webhooks).</source>
         <translation>Keine Meta-App-ID und kein Secret in den Einstellungen: Trag Callback-URL und Verify-Token im Meta-Dashboard ein („Instagram &gt; API setup with Instagram login &gt; Configure webhooks“).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="137"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="138"/>
+        <source>App-level subscription failed: %1 Enter the callback URL and verify token in Meta&apos;s dashboard instead.</source>
+        <translation>Abonnement auf App-Ebene fehlgeschlagen: %1 Trag Callback-URL und Verify-Token stattdessen im Meta-Dashboard ein.</translation>
+    </message>
+    <message>
         <source>App-level subscription failed: %1. Enter the callback URL and verify token in Meta&apos;s dashboard instead.</source>
-        <translation>Abonnement auf App-Ebene fehlgeschlagen: %1. Trag Callback-URL und Verify-Token stattdessen im Meta-Dashboard ein.</translation>
+        <translation type="vanished">Abonnement auf App-Ebene fehlgeschlagen: %1. Trag Callback-URL und Verify-Token stattdessen im Meta-Dashboard ein.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="148"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="149"/>
         <source>Subscribed: %n account(s) receive webhooks.</source>
         <translation>
             <numerusform>Abonniert: %n Konto empfängt Webhooks.</numerusform>
@@ -2330,12 +3327,12 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         </translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="155"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="156"/>
         <source>Subscription failed: %1</source>
         <translation>Abonnieren fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/webhooksdialog.cpp" line="156"/>
+        <location filename="../src/app/settings/webhooksdialog.cpp" line="157"/>
         <source>Subscription failed for %1: %2</source>
         <translation>Abonnieren für %1 fehlgeschlagen: %2</translation>
     </message>
@@ -2388,7 +3385,7 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="74"/>
+        <location filename="../src/app/main.cpp" line="80"/>
         <source>Answer your business&apos;s Instagram Direct Messages.
 
 Without options Inlet opens its window on the default profile in %1. Messages live in inlet.sqlite and settings in inlet.ini there; tokens and the App Secret only in the system keychain.</source>
@@ -2397,52 +3394,52 @@ Without options Inlet opens its window on the default profile in %1. Messages li
 Ohne Optionen öffnet Inlet sein Fenster mit dem Standardprofil in %1. Nachrichten liegen dort in inlet.sqlite und Einstellungen in inlet.ini; Tokens und das App Secret nur im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="85"/>
+        <location filename="../src/app/main.cpp" line="91"/>
         <source>Keep the database and settings in &lt;dir&gt;.</source>
         <translation>Datenbank und Einstellungen in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="88"/>
+        <location filename="../src/app/main.cpp" line="94"/>
         <source>Start the sandbox (inlet-sandbox) and sign in to it.</source>
         <translation>Die Sandbox (inlet-sandbox) starten und bei ihr anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="91"/>
+        <location filename="../src/app/main.cpp" line="97"/>
         <source>Run without windows.</source>
         <translation>Ohne Fenster laufen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="94"/>
+        <location filename="../src/app/main.cpp" line="100"/>
         <source>Headless: use the sandbox at &lt;url&gt;.</source>
         <translation>Ohne Fenster: die Sandbox unter &lt;url&gt; verwenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="98"/>
+        <location filename="../src/app/main.cpp" line="104"/>
         <source>Listen for webhooks on 127.0.0.1:&lt;port&gt;.</source>
         <translation>Webhooks auf 127.0.0.1:&lt;port&gt; empfangen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="102"/>
+        <location filename="../src/app/main.cpp" line="108"/>
         <source>Poll the Conversations API instead of webhooks.</source>
         <translation>Die Conversations API abfragen statt Webhooks zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="105"/>
+        <location filename="../src/app/main.cpp" line="111"/>
         <source>Keep secrets in memory only (no keyring).</source>
         <translation>Geheimnisse nur im Arbeitsspeicher halten (kein Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="107"/>
+        <location filename="../src/app/main.cpp" line="113"/>
         <source>Headless: follow the team database at &lt;connection&gt; as an agent&apos;s replica.</source>
         <translation>Headless: der Team-Datenbank unter &lt;connection&gt; als Replikat eines Agenten folgen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="201"/>
+        <location filename="../src/app/main.cpp" line="207"/>
         <source>Inlet cannot start</source>
         <translation>Inlet kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="202"/>
+        <location filename="../src/app/main.cpp" line="208"/>
         <source>Inlet could not open its data in %1:
 
 %2</source>
