@@ -24,7 +24,7 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
     , m_offline(new ConnectivityIndicator(window))
 {
     Connectivity *connectivity = m_core->connectivity();
-    m_window->statusBar()->insertPermanentWidget(0, m_offline);
+    m_window->statusBar()->addPermanentWidget(m_offline);
     m_offline->setConnectivity(connectivity);
     connect(connectivity, &Connectivity::onlineChanged, this, [this](bool online) {
         m_offline->setSandbox(m_core->sandboxLink()->isActive());
