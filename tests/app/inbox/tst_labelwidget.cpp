@@ -15,8 +15,8 @@
 #include "store/store.h"
 #include "support/await.h"
 #include "support/inboxrows.h"
+#include "support/menus.h"
 #include "support/pixels.h"
-#include "support/visiblemenu.h"
 
 #include <QAction>
 #include <QApplication>
