@@ -243,6 +243,11 @@ void InboxWidget::buildUi()
     snoozeButton->setMenu(m_triageActions->snoozeMenu());
     snoozeButton->setPopupMode(QToolButton::InstantPopup);
     m_triageActions->setSnoozeAnchor(snoozeButton);
+    // The button carries the menu, not the action: it follows the action's state (a conversation
+    // open) like Done and Mark as unread do.
+    snoozeButton->setEnabled(m_triageActions->snoozeAction()->isEnabled());
+    connect(m_triageActions->snoozeAction(), &QAction::enabledChanged, snoozeButton,
+        &QWidget::setEnabled);
     auto *unreadButton = new QToolButton(m_conversationPane);
     unreadButton->setObjectName(QStringLiteral("unreadButton"));
     unreadButton->setDefaultAction(m_triageActions->unreadAction());

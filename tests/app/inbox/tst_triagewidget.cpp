@@ -225,7 +225,14 @@ private slots:
 
     void snoozeFromTheKeyAndTheMenu()
     {
+        // The header's buttons wait for a conversation, Snooze (a menu button) included.
+        auto *snoozeButton = m_widget->findChild<QToolButton *>(QStringLiteral("snoozeButton"));
+        auto *doneButton = m_widget->findChild<QToolButton *>(QStringLiteral("doneButton"));
+        QVERIFY(snoozeButton && doneButton);
+        QVERIFY(!doneButton->isEnabled());
+        QVERIFY(!snoozeButton->isEnabled());
         open(2);
+        QVERIFY(snoozeButton->isEnabled());
         QTest::keyClick(m_widget.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
         QMenu *menu = m_widget->triageActions()->snoozeMenu();
         QTRY_VERIFY(menu->isVisible());
