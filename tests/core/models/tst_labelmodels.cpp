@@ -3,6 +3,7 @@
 // conversation list in a label's view and with the label filter holds the right conversations,
 // gains and loses rows as labels are put on and taken off (InboxFilter::accepts agrees with the
 // query); the rows carry their label ids. Both models under QAbstractItemModelTester.
+#include "core/store/storetestutil.h"
 #include "models/conversationlistmodel.h"
 #include "models/conversationviewsmodel.h"
 #include "models/storeinboxsource.h"
@@ -32,15 +33,7 @@ QString customer(int n)
 
 InboundEvent message(const QString &mid, qint64 ts, int who)
 {
-    InboundEvent e;
-    e.kind = InboundEvent::Kind::Message;
-    e.accountId = kAccount;
-    e.customerId = customer(who);
-    e.timestampMs = ts;
-    e.mid = mid;
-    e.text = QStringLiteral("text %1").arg(mid);
-    e.rawJson = "{}";
-    return e;
+    return storetest::message(mid, ts, QStringLiteral("text %1").arg(mid), customer(who));
 }
 
 } // namespace

@@ -3,13 +3,14 @@
 // Done, gains it back when the customer writes, and in the Reply window view lists the soonest
 // window to close first, re-sorting as the clock passes the 24 hours. Both models under
 // QAbstractItemModelTester.
+#include "core/store/storetestutil.h"
 #include "models/conversationlistmodel.h"
 #include "models/conversationviewsmodel.h"
 #include "models/snoozetimes.h"
 #include "models/storeinboxsource.h"
 #include "store/store.h"
-
 #include "support/await.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,16 +32,7 @@ QString customer(int n)
 
 InboundEvent message(const QString &mid, qint64 ts, int who, bool outgoing = false)
 {
-    InboundEvent e;
-    e.kind = InboundEvent::Kind::Message;
-    e.accountId = kAccount;
-    e.customerId = customer(who);
-    e.outgoing = outgoing;
-    e.timestampMs = ts;
-    e.mid = mid;
-    e.text = QStringLiteral("text %1").arg(mid);
-    e.rawJson = "{}";
-    return e;
+    return storetest::message(mid, ts, QStringLiteral("text %1").arg(mid), customer(who), outgoing);
 }
 
 QStringList customersIn(const ConversationListModel &model)
