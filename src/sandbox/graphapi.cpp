@@ -521,6 +521,8 @@ HttpReply GraphApi::subscribedApps(const ApiRequest &request)
     }
     subs.accountFields = fields;
     subs.accountFields.removeDuplicates();
+    if (m_state.delivery)
+        m_state.delivery->restartFailureWindow();
     qCInfo(lcSandbox) << "account subscribed to" << subs.accountFields;
     return HttpReply::json(QJsonObject{{QStringLiteral("success"), true}});
 }

@@ -54,6 +54,9 @@ public:
     qint64 failedAttempts() const;
     qint64 droppedCount() const { return m_dropped; } // items given up (retry window, switched off)
     qint64 failingSinceMs() const { return m_failingSinceMs; } // sandbox clock; 0: not failing
+    // An account that subscribes again starts a new failure window (Meta counts sustained failures
+    // of the subscription it switched off; a new one is not switched off by the old ones).
+    void restartFailureWindow() { m_failingSinceMs = 0; }
 
     // HMAC-SHA256 signature header value for a body: "sha256=<lowercase hex>".
     static QByteArray signatureFor(const QByteArray &body, const QByteArray &secret);
