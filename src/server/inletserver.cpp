@@ -3,6 +3,7 @@
 #include "graph/graphclient.h"
 #include "server/outboxsender.h"
 #include "server/pgingest.h"
+#include "server/profilefetcher.h"
 #include "server/singletonjobs.h"
 #include "team/teamschema.h"
 #include "team/teamsql.h"
@@ -68,6 +69,10 @@ Status InletServer::start()
 
     m_sender = new OutboxSender(m_config, m_graph, this);
     if (auto ok = m_sender->start(); !ok)
+        return ok;
+
+    m_profiles = new ProfileFetcher(m_config.db, m_graph, std::max(m_config.pollMs, 1000), this);
+    if (auto ok = m_profiles->start(); !ok)
         return ok;
 
     m_jobs = new SingletonJobs(

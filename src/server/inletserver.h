@@ -17,6 +17,7 @@ namespace inlet::server {
 
 class OutboxSender;
 class PgIngest;
+class ProfileFetcher;
 class SingletonJobs;
 
 // inlet-server's composition root: the team database (migrated at start), the webhook receiver
@@ -42,6 +43,7 @@ private:
     std::unique_ptr<PgIngest> m_ingest;
     std::unique_ptr<WebhookServer> m_webhook;
     OutboxSender *m_sender = nullptr;
+    ProfileFetcher *m_profiles = nullptr;
     SingletonJobs *m_jobs = nullptr;
 };
 

@@ -7,6 +7,7 @@
 #include "outbox/reconciler.h"
 #include "outbox/sendfailure.h"
 #include "outbox/sendpolicy.h"
+#include "server/accounttoken.h"
 #include "team/teamoutbox.h"
 #include "team/teamsql.h"
 
@@ -392,18 +393,8 @@ void OutboxSender::finish(qint64 id)
 
 QFuture<Result<QString>> OutboxSender::tokenFor(const QString &igUserId)
 {
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto token = team::sql::scalar(db,
-        QStringLiteral("SELECT s.value FROM inlet.secrets s JOIN inlet.accounts a "
-                       "ON a.id = s.account_id WHERE a.ig_user_id = ? "
-                       "AND s.name = 'instagram_token'"),
-        { igUserId });
-    if (!token)
-        return QtFuture::makeReadyFuture(Result<QString>(std::unexpected(token.error())));
-    if (!token->isValid())
-        return QtFuture::makeReadyFuture(Result<QString>(fail(Error::Kind::Graph,
-            QStringLiteral("no Instagram token for the account: sign it in again"), 190)));
-    return QtFuture::makeReadyFuture(Result<QString>(token->toString()));
+    return QtFuture::makeReadyFuture(
+        instagramToken(QSqlDatabase::database(m_connectionName, false), igUserId));
 }
 
 QFuture<Result<QSet<QString>>> OutboxSender::claimedMids(

@@ -363,6 +363,54 @@ private slots:
         QCOMPARE(sentCount(reply), 1);
     }
 
+    // A contact the ingest creates is queued in the same transaction; the server fetches its
+    // profile (instagram-api.md §5) and the name reaches the replicas through the change log. A
+    // customer Instagram has no profile for keeps its scoped id and is asked for again later.
+    void newCustomersGetTheirProfile()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        const sandbox::DemoCustomer customer = m_sandbox->world().customers().at(1).profile;
+        const QString unknown = QStringLiteral("7000000000000077");
+        QCOMPARE(post(server->webhook,
+                     messagingBody({ { QStringLiteral("mid.profile.1"), QStringLiteral("Hi!") } },
+                         customer.igsid),
+                     kMetaSecret)
+                     .status,
+            200);
+        QCOMPARE(post(server->webhook,
+                     messagingBody(
+                         { { QStringLiteral("mid.profile.2"), QStringLiteral("Hello") } }, unknown),
+                     kMetaSecret)
+                     .status,
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT name || '|' || username FROM inlet.contacts "
+                                  "WHERE igsid = ?"),
+                { customer.igsid }),
+            customer.name + QLatin1Char('|') + customer.username, 15000);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.profile_fetches f JOIN "
+                                       "inlet.contacts c ON c.id = f.contact_id WHERE c.igsid = ?"),
+                     { customer.igsid }),
+            QStringLiteral("0"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) > 0 FROM inlet.change_log l JOIN "
+                                       "inlet.contacts c ON l.entity = 'contacts' AND "
+                                       "l.entity_id = c.id WHERE c.igsid = ? AND "
+                                       "l.row_data->>'name' = ?"),
+                     { customer.igsid, customer.name }),
+            QStringLiteral("true"));
+        // Refused by Instagram: tried once, due again later, the contact unnamed.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT f.attempts || ' ' || (f.due_ms > ?) FROM "
+                                  "inlet.profile_fetches f JOIN inlet.contacts c ON "
+                                  "c.id = f.contact_id WHERE c.igsid = ?"),
+                { QDateTime::currentMSecsSinceEpoch() + 30'000, unknown }),
+            QStringLiteral("1 true"), 15000);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT name FROM inlet.contacts WHERE igsid = ?"), { unknown }),
+            QString());
+    }
+
     void twoServersStoreOnceAndSendOnce()
     {
         auto first = startServer();
@@ -638,8 +686,9 @@ private slots:
 
     void agentsCannotReadTheServersTables()
     {
-        for (const QString &table : { QStringLiteral("webhook_events"),
-                 QStringLiteral("server_jobs"), QStringLiteral("secrets") }) {
+        for (const QString &table :
+            { QStringLiteral("webhook_events"), QStringLiteral("server_jobs"),
+                QStringLiteral("secrets"), QStringLiteral("profile_fetches") }) {
             auto read = team::sql::scalar(
                 m_alice, QStringLiteral("SELECT count(*) FROM inlet.%1").arg(table));
             QVERIFY2(!read, qPrintable(table));

@@ -259,6 +259,34 @@ QStringList version2()
     };
 }
 
+// v3, for inlet-server: the customers whose Instagram profile (name, username, picture) it still
+// has to fetch. A contact the ingest creates is queued by a trigger in the same transaction, so no
+// contact is forgotten when a server dies; the fetched profile reaches the replicas as an update of
+// inlet.contacts. Not replicated, not readable by agents.
+QStringList profileFetchQueue()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE inlet.profile_fetches (
+            contact_id bigint PRIMARY KEY REFERENCES inlet.contacts(id) ON DELETE CASCADE,
+            due_ms bigint NOT NULL DEFAULT 0,
+            attempts integer NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE INDEX profile_fetches_due ON inlet.profile_fetches(due_ms)"),
+        QStringLiteral(R"(CREATE FUNCTION inlet.queue_profile_fetch() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO inlet.profile_fetches (contact_id) VALUES (NEW.id)
+                    ON CONFLICT DO NOTHING;
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.queue_profile_fetch() FROM PUBLIC"),
+        QStringLiteral("CREATE TRIGGER contacts_profile_fetch AFTER INSERT ON inlet.contacts "
+                       "FOR EACH ROW EXECUTE FUNCTION inlet.queue_profile_fetch()"),
+        QStringLiteral("INSERT INTO inlet.profile_fetches (contact_id) "
+                       "SELECT id FROM inlet.contacts WHERE fetched_ms = 0"),
+        QStringLiteral("ALTER TABLE inlet.profile_fetches ENABLE ROW LEVEL SECURITY"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -270,6 +298,7 @@ const QList<Step> &steps()
                 "row-level security"),
             version1() },
         { 2, QStringLiteral("webhook events kept raw, server jobs"), version2() },
+        { 3, QStringLiteral("customers' profiles to fetch"), profileFetchQueue() },
     };
     return all;
 }

@@ -79,6 +79,7 @@ private slots:
                 QStringLiteral("conversations:inlet_server:true"),
                 QStringLiteral("messages:inlet_server:true"),
                 QStringLiteral("outbox:inlet_server:true"),
+                QStringLiteral("profile_fetches:inlet_server:true"),
                 QStringLiteral("schema_migrations:inlet_server:false"),
                 QStringLiteral("secrets:inlet_server:true"),
                 QStringLiteral("server_jobs:inlet_server:true"),
