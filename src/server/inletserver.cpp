@@ -3,6 +3,7 @@
 #include "graph/graphclient.h"
 #include "server/outboxsender.h"
 #include "server/pgingest.h"
+#include "server/signinexchanger.h"
 #include "server/singletonjobs.h"
 #include "team/teamschema.h"
 #include "team/teamsql.h"
@@ -68,6 +69,10 @@ Status InletServer::start()
 
     m_sender = new OutboxSender(m_config, m_graph, this);
     if (auto ok = m_sender->start(); !ok)
+        return ok;
+
+    m_signIns = new SignInExchanger(m_config, m_graph, this);
+    if (auto ok = m_signIns->start(); !ok)
         return ok;
 
     m_jobs = new SingletonJobs(
