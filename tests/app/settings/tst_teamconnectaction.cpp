@@ -1,9 +1,13 @@
 // File > Connect Instagram account… in team mode (offscreen, on a real PostgreSQL): only an admin
 // agent sees it; the login's redirect is checked (state) and its code handed to the team server
-// (the test plays the server), and the outcome is shown in the UI's words.
+// (the test plays the server), and the outcome is shown in the UI's words. One test drives the
+// real login window (its own process, Allow clicked through DevTools) on the sandbox's login.
 #include "app/login/signincontroller.h"
 #include "app/settings/teamconnectaction.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/tokenstore.h"
 #include "service/teamsigninflow.h"
+#include "support/devtools.h"
 #include "support/teamdb.h"
 #include "team/teamsignin.h"
 
@@ -32,6 +36,7 @@ class TstTeamConnectAction : public QObject {
 
 private:
     TeamDb m_db;
+    quint16 m_devTools = 0;
 
     team::TeamConnection as(const QString &role) const
     {
@@ -61,6 +66,7 @@ private:
 private slots:
     void initTestCase()
     {
+        m_devTools = test::useDevToolsPort();
         QVERIFY2(m_db.setUp(), qPrintable(m_db.error()));
         QVERIFY(team::admin::addAgent(m_db.server, kAdmin, kPassword));
         QVERIFY(team::admin::addAgent(m_db.server, kAgent, kPassword));
@@ -129,6 +135,49 @@ private slots:
         QVERIFY(connected.wait(10000));
         QCOMPARE(
             admin.connect.lastStatus(), QStringLiteral("The team server connected @inlet.coffee."));
+    }
+
+    // The action, the real login window on the sandbox's Instagram login (the team's app id and
+    // redirect URI), Allow: the code Instagram gave arrives in inlet.signin_handoffs as the admin.
+    void realLoginWindowHandsTheCodeOver()
+    {
+        sandbox::SandboxOptions options;
+        options.eventsPerMinute = 0;
+        sandbox::Sandbox instagram(options);
+        auto url = instagram.start();
+        QVERIFY(url);
+        QVERIFY(team::signin::writeOAuthSettings(
+            m_db.server, { QStringLiteral("1000000000000001"), kRedirect, url->toString() }));
+        Fixture admin(as(kAdmin));
+        QVERIFY(admin.refreshed());
+        QSignalSpy opened(&admin.controller, &app::SignInController::windowOpened);
+        admin.connect.action()->trigger();
+        QVERIFY(opened.wait(10000));
+        QVERIFY(test::allowInLoginWindow(m_devTools, 60000));
+        QTRY_COMPARE_WITH_TIMEOUT(admin.connect.lastStatus(),
+            QStringLiteral("Connecting the account through the team server…"), 20000);
+        QString code;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(code = TeamDb::column(m_db.server,
+                  QStringLiteral("SELECT code FROM inlet.signin_handoffs WHERE state = 'pending' "
+                                 "AND agent_role = 'ada'"))
+                         .value(0))
+                 .isEmpty(),
+            10000);
+        // A code the sandbox issued for the team's redirect URI, not used yet.
+        const auto *issued = instagram.tokens().code(code);
+        QVERIFY2(issued, qPrintable(code));
+        QCOMPARE(issued->redirectUri, kRedirect);
+        QVERIFY(!issued->used);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.signin_handoffs SET state = 'failed', code = NULL, "
+                           "error_kind = 'network', error_code = ? WHERE state = 'pending'"),
+            { int(team::signin::HandoffFailure::Interrupted) }));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            admin.connect.lastStatus().contains(QStringLiteral("stopped while it connected")),
+            10000);
+        QVERIFY(team::signin::writeOAuthSettings(
+            m_db.server, { QStringLiteral("1000000000000001"), kRedirect, {} }));
     }
 
     void aForeignStateIsRefused()
