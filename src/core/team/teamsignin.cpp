@@ -82,7 +82,7 @@ Result<Handoff> insertAndWait(
     if (row && !row->finished()) {
         QEventLoop loop;
         QTimer poll;
-        poll.setInterval(listening ? 1000 : 250);
+        poll.setInterval(listening ? 3000 : 250); // with LISTEN the poll is only a safety net
         const auto check = [&] {
             row = readHandoff(db, id);
             if (!row || row->finished() || deadline.hasExpired())

@@ -79,7 +79,7 @@ private slots:
     }
 
     // The client inserts the code as the agent, and a server's update wakes it (NOTIFY, well
-    // before its one-second poll).
+    // before its three-second poll).
     void handOffReturnsTheFinishedRow()
     {
         auto future = team::signin::handOff(as(kAdmin), QStringLiteral("code-1"));
