@@ -4,6 +4,7 @@
 #include "app/login/signincontroller.h"
 #include "app/settings/labelsdialog.h"
 #include "app/settings/savedrepliesdialog.h"
+#include "app/settings/teamconnectaction.h"
 #include "app/settings/teamdialog.h"
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/appresources.h"
@@ -31,6 +32,7 @@
 #include "service/labels.h"
 #include "service/sandboxlink.h"
 #include "service/savedreplies.h"
+#include "service/signinflow.h"
 #include "store/guithread.h"
 #include "store/store.h"
 
@@ -340,6 +342,9 @@ int main(int argc, char **argv)
     window.fileMenu()->insertAction(
         window.fileMenu()->actions().value(window.fileMenu()->actions().indexOf(webhooks) + 1),
         team);
+    // Team mode, admin agents only: File > Connect Instagram account… (the sign-in hand-off).
+    if (TeamMode *teamMode = lifecycle->team())
+        app::installTeamConnectAction(teamMode, &window, team, options.dataDir);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](
             app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });

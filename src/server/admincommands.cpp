@@ -1,10 +1,13 @@
 #include "server/admincommands.h"
 
+#include "server/accountstore.h"
 #include "team/teamadmin.h"
 #include "team/teamschema.h"
+#include "team/teamsignin.h"
 #include "team/teamsql.h"
 
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace inlet::server {
 
@@ -24,7 +27,8 @@ int usage(QTextStream &err)
 {
     err << "usage: inlet-server [options] migrate | agent add ROLE [DISPLAY-NAME] | agent remove "
            "ROLE | agent list | agent grant ROLE ACCOUNT | agent revoke ROLE ACCOUNT | account "
-           "add IG-USER-ID [USERNAME] | account list | secret set NAME\n"
+           "add IG-USER-ID [USERNAME] | account list | secret set NAME | agent admin ROLE on|off | "
+           "oauth set APP-ID REDIRECT-URI [AUTHORIZE-BASE] | oauth show\n"
            "Passwords, tokens and secrets are read from the first line of stdin."
         << Qt::endl;
     return 2;
@@ -77,6 +81,13 @@ int agentCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &in, 
         return report(team::admin::addAgent(db, w[2], password, w.value(3)), out, err,
             QStringLiteral("agent %1 added").arg(w[2]));
     }
+    if (verb == QLatin1String("admin") && w.size() == 4
+        && (w[3] == QLatin1String("on") || w[3] == QLatin1String("off"))) {
+        const bool admin = w[3] == QLatin1String("on");
+        return report(team::admin::setAdmin(db, w[2], admin), out, err,
+            admin ? QStringLiteral("agent %1 may connect Instagram accounts").arg(w[2])
+                  : QStringLiteral("agent %1 may no longer connect Instagram accounts").arg(w[2]));
+    }
     if (verb == QLatin1String("remove") && w.size() == 3)
         return report(team::admin::removeAgent(db, w[2]), out, err,
             QStringLiteral("agent %1 removed").arg(w[2]));
@@ -119,22 +130,11 @@ int accountCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &in
                 << Qt::endl;
             return 2;
         }
-        Status ok = team::sql::inTransaction(db, [&]() -> Status {
-            auto id = team::sql::scalar(db,
-                QStringLiteral(
-                    "INSERT INTO inlet.accounts (ig_user_id, username) VALUES (?, ?) "
-                    "ON CONFLICT (ig_user_id) DO UPDATE SET username = EXCLUDED.username, "
-                    "removed = false, needs_sign_in = false RETURNING id"),
-                { w[2], w.value(3) });
-            if (!id)
-                return std::unexpected(id.error());
-            return team::sql::exec(db,
-                QStringLiteral("INSERT INTO inlet.secrets (name, account_id, value) "
-                               "VALUES ('instagram_token', ?, ?) ON CONFLICT (name, account_id) "
-                               "DO UPDATE SET value = EXCLUDED.value, expires_ms = 0, "
-                               "updated_at = now()"),
-                { id->toLongLong(), token });
-        });
+        Account account;
+        account.id = w[2];
+        account.username = w.value(3);
+        auto stored = storeAccount(db, account, token, 0);
+        const Status ok = stored ? Status {} : Status(std::unexpected(stored.error()));
         return report(ok, out, err, QStringLiteral("account %1 added").arg(w[2]));
     }
     return usage(err);
@@ -160,12 +160,40 @@ int secretCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &in,
         out, err, QStringLiteral("%1 stored").arg(w[2]));
 }
 
+// The server's public OAuth settings, which admins' desktops read to open Instagram's login.
+int oauthCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &out, QTextStream &err)
+{
+    if (w.value(1) == QLatin1String("show") && w.size() == 2) {
+        auto settings = team::signin::readOAuthSettings(db);
+        if (!settings)
+            return report(std::unexpected(settings.error()), out, err, {});
+        out << settings->appId << '\t' << settings->redirectUri << '\t' << settings->authorizeBase
+            << Qt::endl;
+        return 0;
+    }
+    if (w.value(1) != QLatin1String("set") || w.size() < 4 || w.size() > 5)
+        return usage(err);
+    const QUrl redirect(w[3], QUrl::StrictMode);
+    const QUrl base(w.value(4), QUrl::StrictMode);
+    if (w[2].isEmpty() || !redirect.isValid() || redirect.host().isEmpty()
+        || (w.size() == 5 && (!base.isValid() || base.host().isEmpty()))) {
+        err << "inlet-server: give the Instagram App ID, the redirect URI registered for it and, "
+               "optionally, the base URL of the authorize page (default https://www.instagram.com)"
+            << Qt::endl;
+        return 2;
+    }
+    return report(team::signin::writeOAuthSettings(db, { w[2], w[3], w.value(4) }), out, err,
+        QStringLiteral("admins connect accounts through app %1 with redirect URI %2")
+            .arg(w[2], w[3]));
+}
+
 } // namespace
 
 bool isAdminCommand(const QString &word)
 {
     return word == QLatin1String("migrate") || word == QLatin1String("agent")
-        || word == QLatin1String("account") || word == QLatin1String("secret");
+        || word == QLatin1String("account") || word == QLatin1String("secret")
+        || word == QLatin1String("oauth");
 }
 
 int runAdminCommand(const QStringList &words, const QSqlDatabase &db, QTextStream &in,
@@ -188,6 +216,8 @@ int runAdminCommand(const QStringList &words, const QSqlDatabase &db, QTextStrea
         return accountCommand(words, db, in, out, err);
     if (command == QLatin1String("secret"))
         return secretCommand(words, db, in, out, err);
+    if (command == QLatin1String("oauth"))
+        return oauthCommand(words, db, out, err);
     return usage(err);
 }
 

@@ -4,6 +4,7 @@
 #include "server/outboxsender.h"
 #include "server/pgingest.h"
 #include "server/profilefetcher.h"
+#include "server/signinexchanger.h"
 #include "server/singletonjobs.h"
 #include "team/teamschema.h"
 #include "team/teamsql.h"
@@ -73,6 +74,10 @@ Status InletServer::start()
 
     m_profiles = new ProfileFetcher(m_config.db, m_graph, std::max(m_config.pollMs, 1000), this);
     if (auto ok = m_profiles->start(); !ok)
+        return ok;
+
+    m_signIns = new SignInExchanger(m_config, m_graph, this);
+    if (auto ok = m_signIns->start(); !ok)
         return ok;
 
     m_jobs = new SingletonJobs(

@@ -18,11 +18,13 @@ namespace inlet::server {
 class OutboxSender;
 class PgIngest;
 class ProfileFetcher;
+class SignInExchanger;
 class SingletonJobs;
 
 // inlet-server's composition root: the team database (migrated at start), the webhook receiver
 // writing into it (the core's WebhookServer: HTTP parser, size limits, signature check, event
-// parser; PgIngest as its committer), the outbox sender and the singleton jobs. Several of these
+// parser; PgIngest as its committer), the outbox sender, the sign-in hand-off's exchanger and the
+// singleton jobs. Several of these
 // may run on one database (docs/team.md, "Scale-out").
 class InletServer : public QObject {
     Q_OBJECT
@@ -36,6 +38,7 @@ public:
 
     OutboxSender *sender() const { return m_sender; }
     SingletonJobs *jobs() const { return m_jobs; }
+    SignInExchanger *signIns() const { return m_signIns; }
 
 private:
     ServerConfig m_config;
@@ -45,6 +48,7 @@ private:
     OutboxSender *m_sender = nullptr;
     ProfileFetcher *m_profiles = nullptr;
     SingletonJobs *m_jobs = nullptr;
+    SignInExchanger *m_signIns = nullptr;
 };
 
 } // namespace inlet::server

@@ -2,7 +2,8 @@
 // serves: it migrates the team database, receives Instagram's webhooks into it, sends what agents
 // put in the outbox, and runs the singleton jobs; the first line on stdout is
 // "webhook: <callback URL>", logs go to stderr, SIGTERM / SIGINT stop it cleanly. With a command
-// (agent, account, secret, migrate) it administers the database and exits.
+// (agent, account, secret, oauth, migrate) it administers the database and exits. Admin agents'
+// desktops hand it Instagram sign-in codes through inlet.signin_handoffs (SignInExchanger).
 //
 // Secrets never come from arguments: the database password from a file
 // ($CREDENTIALS_DIRECTORY/db-password under systemd, or --db-password-file), the app secrets from
@@ -49,8 +50,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Inlet's team server: receives Instagram webhooks into PostgreSQL and sends the team's "
-        "replies. Commands: migrate, agent add|remove|list|grant|revoke, account add|list, "
-        "secret set (secrets on stdin)."));
+        "replies. Commands: migrate, agent add|remove|list|grant|revoke|admin, account add|list, "
+        "secret set (secrets on stdin), oauth set|show."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),

@@ -6,6 +6,7 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxtestclient.h"
 #include "sandbox/world.h"
+#include "support/inletserverprocess.h"
 #include "support/teamdb.h"
 #include "webhook/signatureverifier.h"
 
@@ -32,31 +33,6 @@ const QString kBusiness = QStringLiteral("17841400000000001");
 const QByteArray kMetaSecret = "sandbox-meta-app-secret";
 const QString kAlice = QStringLiteral("alice");
 const QString kAlicePassword = QStringLiteral("alice-pw-1");
-
-QString serverBinary()
-{
-    return QStringLiteral(INLET_BINARY_DIR "/src/server/inlet-server");
-}
-
-// One inlet-server process; killed (SIGKILL) by the destructor if still running.
-struct ServerProcess {
-    QProcess process;
-    QUrl webhook;
-    QByteArray log;
-
-    ~ServerProcess()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-    void sigkill()
-    {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-};
 
 QByteArray messagingBody(const QList<std::pair<QString, QString>> &midsAndTexts,
     const QString &customer = QStringLiteral("7000000000000001"))
@@ -94,53 +70,12 @@ private:
     qint64 m_account = 0;
     QSqlDatabase m_alice;
     QString m_customer;
-    int m_workers = 0;
 
-    // Starts inlet-server as a process and waits for its "webhook: URL" line.
+    ServerLauncher m_launcher;
+
     std::unique_ptr<ServerProcess> startServer(const QStringList &extra = {})
     {
-        auto server = std::make_unique<ServerProcess>();
-        server->process.setProgram(serverBinary());
-        server->process.setArguments(QStringList {
-                                         QStringLiteral("--db-port"),
-                                         QString::number(m_db.cluster.port()),
-                                         QStringLiteral("--db-name"),
-                                         kDatabase,
-                                         QStringLiteral("--credentials-dir"),
-                                         m_credentials.path(),
-                                         QStringLiteral("--port"),
-                                         QStringLiteral("0"),
-                                         QStringLiteral("--graph-base"),
-                                         m_sandboxUrl.toString(),
-                                         QStringLiteral("--poll-ms"),
-                                         QStringLiteral("200"),
-                                         QStringLiteral("--send-lease-ms"),
-                                         QStringLiteral("300"),
-                                         QStringLiteral("--worker-id"),
-                                         QStringLiteral("test-worker-%1").arg(++m_workers),
-                                     }
-            + extra);
-        server->process.setProcessChannelMode(QProcess::SeparateChannels);
-        QObject::connect(&server->process, &QProcess::readyReadStandardError, &server->process,
-            [s = server.get()] { s->log += s->process.readAllStandardError(); });
-        server->process.start();
-        if (!server->process.waitForStarted(10000))
-            return nullptr;
-        QByteArray out;
-        QElapsedTimer timer;
-        timer.start();
-        while (!out.contains('\n') && timer.elapsed() < 20000
-            && server->process.state() == QProcess::Running) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            server->process.waitForReadyRead(50);
-            out += server->process.readAllStandardOutput();
-        }
-        if (!out.startsWith("webhook: ")) {
-            qWarning("inlet-server did not start: %s %s", out.constData(), server->log.constData());
-            return nullptr;
-        }
-        server->webhook = QUrl(QString::fromUtf8(out.mid(9).trimmed()));
-        return server;
+        return m_launcher.start(extra);
     }
 
     test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
@@ -193,30 +128,12 @@ private:
 
     int runAdmin(const QStringList &command, const QByteArray &stdinData, QByteArray *out)
     {
-        QProcess p;
-        p.start(serverBinary(),
-            QStringList { QStringLiteral("--db-port"), QString::number(m_db.cluster.port()),
-                QStringLiteral("--db-name"), kDatabase, QStringLiteral("--credentials-dir"),
-                m_credentials.path() }
-                + command);
-        p.write(stdinData);
-        p.closeWriteChannel();
-        p.waitForFinished(30000);
-        if (out)
-            *out = p.readAllStandardOutput();
-        if (p.exitCode() != 0)
-            qWarning("admin %s: %s", qPrintable(command.join(QLatin1Char(' '))),
-                p.readAllStandardError().constData());
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        return m_launcher.admin(command, stdinData, out);
     }
 
     static bool writeSecret(const QString &path, const QByteArray &value)
     {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return false;
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        return f.write(value + '\n') > 0;
+        return ServerLauncher::writeSecret(path, value);
     }
 
 private slots:
@@ -240,6 +157,7 @@ private slots:
         auto url = m_sandbox->start();
         QVERIFY(url.has_value());
         m_sandboxUrl = *url;
+        m_launcher = { m_db.cluster.port(), kDatabase, m_credentials.path(), m_sandboxUrl };
         m_client = std::make_unique<test::SandboxTestClient>(m_sandboxUrl);
         m_customer = m_sandbox->world().customers().first().profile.igsid;
 
@@ -315,17 +233,7 @@ private slots:
         auto server = startServer();
         QVERIFY(server);
         // The sandbox delivers to this server like Meta would: app callback + account install.
-        const QString metaApp = QStringLiteral("2000000000000002");
-        QCOMPARE(m_client
-                     ->postForm(QStringLiteral("/%1/subscriptions").arg(metaApp),
-                         { { QStringLiteral("object"), QStringLiteral("instagram") },
-                             { QStringLiteral("callback_url"), server->webhook.toString() },
-                             { QStringLiteral("fields"), QStringLiteral("messages") },
-                             { QStringLiteral("verify_token"), QStringLiteral("verify-me") },
-                             { QStringLiteral("access_token"),
-                                 metaApp + QLatin1Char('|') + QString::fromUtf8(kMetaSecret) } })
-                     .status,
-            200);
+        QCOMPARE(pointAppCallbackAt(*m_client, server->webhook), 200);
         const QString token = scalar(
             QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
         QCOMPARE(m_client

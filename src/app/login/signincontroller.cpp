@@ -3,22 +3,21 @@
 #include "app/login/loginhelper.h"
 #include "app/shell/theme.h"
 #include "common/ondone.h"
-#include "service/signinflow.h"
+#include "service/signinsteps.h"
 
 #include <QWidget>
 
 namespace inlet::app {
 
-SignInController::SignInController(SignInFlow *flow, QString dataDir, QObject *parent)
+SignInController::SignInController(SignInSteps *flow, QString dataDir, QObject *parent)
     : QObject(parent)
     , m_flow(flow)
     , m_dataDir(std::move(dataDir))
 {
     // Whatever way the attempt ends, the controller is free again.
-    connect(m_flow, &SignInFlow::signedIn, this, [this] { m_running = false; });
-    connect(m_flow, &SignInFlow::signInFailed, this, [this] {
+    connect(m_flow, &SignInSteps::attemptEnded, this, [this](bool failed) {
         m_running = false;
-        if (m_helper)
+        if (failed && m_helper)
             m_helper->cancel(); // e.g. the attempt was replaced: the window goes too
     });
 }

@@ -9,24 +9,25 @@
 class QWidget;
 
 namespace inlet {
-class SignInFlow;
+class SignInSteps;
 }
 
 namespace inlet::app {
 
 class LoginHelper;
 
-// Runs one sign-in at a time: asks SignInFlow for an attempt, opens the login window in its
-// own process (LoginHelper, inlet-login), and hands its result back: the captured redirect to
-// SignInFlow::handleRedirect (state single-use, the code) -> completeSignIn, anything else
-// -> abortSignIn. The outcome arrives as SignInFlow::signedIn / signInFailed; a window that
-// crashed is a failure like any other, and the next start() opens a new one.
+// Runs one sign-in at a time: asks the steps (SignInFlow in solo mode, TeamSignInFlow for the
+// team's hand-off) for an attempt, opens the login window in its own process (LoginHelper,
+// inlet-login), and hands its result back: the captured redirect to handleRedirect (state
+// single-use, the code) -> completeSignIn, anything else -> abortSignIn. The outcome arrives as
+// the steps' own signals (SignInFlow::signedIn / signInFailed, ...); a window that crashed is a
+// failure like any other, and the next start() opens a new one.
 class SignInController : public QObject {
     Q_OBJECT
 public:
     // `dataDir`: the profile's, handed to the window's process only to remove the on-disk login
     // profile of older versions.
-    explicit SignInController(SignInFlow *flow, QString dataDir = {}, QObject *parent = nullptr);
+    explicit SignInController(SignInSteps *flow, QString dataDir = {}, QObject *parent = nullptr);
     ~SignInController() override; // closes a window still open (its process ends)
 
     void start(QWidget *parentWindow);
@@ -43,7 +44,7 @@ signals:
     void windowClosed();
 
 private:
-    SignInFlow *m_flow;
+    SignInSteps *m_flow;
     QString m_dataDir;
     QPointer<LoginHelper> m_helper;
     bool m_running = false;

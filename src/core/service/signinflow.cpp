@@ -14,12 +14,14 @@ namespace inlet {
 
 SignInFlow::SignInFlow(
     AppSetup *app, AccountList *accounts, TokenVault *vault, GraphClient *graph, QObject *parent)
-    : QObject(parent)
+    : SignInSteps(parent)
     , m_app(app)
     , m_accounts(accounts)
     , m_vault(vault)
     , m_graph(graph)
 {
+    connect(this, &SignInFlow::signedIn, this, [this] { emit attemptEnded(false); });
+    connect(this, &SignInFlow::signInFailed, this, [this] { emit attemptEnded(true); });
 }
 
 SignInFlow::~SignInFlow() = default;

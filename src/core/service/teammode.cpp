@@ -43,8 +43,8 @@ void TeamMode::startWithPassword(const QString &password)
 {
     if (m_follower)
         return;
-    team::TeamConnection connection = m_connection;
-    connection.password = password;
+    m_password = password;
+    team::TeamConnection connection = agentConnection();
     m_follower = std::make_unique<team::ReplicaFollower>(m_store, connection, m_options);
     connect(m_follower.get(), &team::ReplicaFollower::connected, this, [this] {
         setState(State::Connected);
@@ -63,6 +63,13 @@ void TeamMode::startWithPassword(const QString &password)
     }
     m_follower->start();
     emit started();
+}
+
+team::TeamConnection TeamMode::agentConnection() const
+{
+    team::TeamConnection connection = m_connection;
+    connection.password = m_password;
+    return connection;
 }
 
 void TeamMode::setState(State state)

@@ -43,6 +43,9 @@ public:
     Error lastError() const { return m_lastError; }
     const team::TeamConnection &connection() const { return m_connection; }
     QString agentRole() const { return m_connection.role; }
+    // The connection with the agent's password once started (for the sign-in hand-off's own
+    // short connections); without a password before.
+    team::TeamConnection agentConnection() const;
     team::ReplicaFollower *follower() const { return m_follower.get(); }
 
 signals:
@@ -58,6 +61,7 @@ private:
     Outbox *m_outbox;
     TokenVault *m_vault;
     team::TeamConnection m_connection;
+    QString m_password;
     team::FollowerOptions m_options;
     State m_state = State::Starting;
     Error m_lastError;

@@ -332,4 +332,15 @@ Status revokeAccount(const QSqlDatabase &db, const QString &role, qint64 account
         QStringLiteral("DELETE FROM inlet.agent_accounts WHERE agent_role = ? AND account_id = ?"));
 }
 
+Status setAdmin(const QSqlDatabase &db, const QString &role, bool admin)
+{
+    auto listed = isAgent(db, role);
+    if (!listed)
+        return std::unexpected(listed.error());
+    if (!*listed)
+        return notAnAgent(role);
+    return sql::exec(db, QStringLiteral("UPDATE inlet.agents SET admin = ? WHERE role_name = ?"),
+        { admin, role });
+}
+
 } // namespace inlet::team::admin

@@ -41,6 +41,9 @@ Result<QList<Agent>> listAgents(const QSqlDatabase &db);
 // Lets the agent see (or no longer see) the rows of one Instagram account (inlet.accounts.id).
 Status grantAccount(const QSqlDatabase &db, const QString &role, qint64 accountId);
 Status revokeAccount(const QSqlDatabase &db, const QString &role, qint64 accountId);
+// Makes the agent an admin of the team (or not): an admin may connect Instagram accounts from its
+// desktop through the sign-in hand-off (inlet.signin_handoffs, schema v3).
+Status setAdmin(const QSqlDatabase &db, const QString &role, bool admin);
 
 // "SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>" (RFC 5802/7677, PostgreSQL's
 // pg_authid format) for an ASCII password; empty for any other (SASLprep is not done here).

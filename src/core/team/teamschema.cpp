@@ -284,6 +284,69 @@ QStringList profileFetchQueue()
         QStringLiteral("INSERT INTO inlet.profile_fetches (contact_id) "
                        "SELECT id FROM inlet.contacts WHERE fetched_ms = 0"),
         QStringLiteral("ALTER TABLE inlet.profile_fetches ENABLE ROW LEVEL SECURITY"),
+// v4, the sign-in hand-off (docs/team.md, "Connecting an account"): the server's public OAuth
+// settings that agents read to open Instagram's login, admin agents, and the hand-off rows an
+// admin's desktop writes with the code it caught. An admin inserts only the code (agent_role
+// defaults to its own role, created_at to now(): neither can be forged), reads only its own rows
+// and never the code back; the server claims them (FOR UPDATE SKIP LOCKED), clears the code and
+// writes the result. The insert wakes servers with NOTIFY inlet_signin, '<id>' (a number only).
+QStringList signInHandoff()
+{
+    return {
+        // One row (id is always true): not secret, the App Secret stays in inlet.secrets.
+        QStringLiteral(R"(CREATE TABLE inlet.oauth_settings (
+            id boolean PRIMARY KEY DEFAULT true CHECK (id),
+            app_id text NOT NULL,
+            redirect_uri text NOT NULL,
+            authorize_base text NOT NULL DEFAULT '',
+            updated_at timestamptz NOT NULL DEFAULT now()))"),
+        QStringLiteral("ALTER TABLE inlet.oauth_settings ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY everyone ON inlet.oauth_settings FOR SELECT TO inlet_agent "
+                       "USING (true)"),
+        QStringLiteral("GRANT SELECT ON inlet.oauth_settings TO inlet_agent"),
+        QStringLiteral("ALTER TABLE inlet.agents ADD COLUMN admin boolean NOT NULL DEFAULT false"),
+        QStringLiteral(R"(CREATE TABLE inlet.signin_handoffs (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            agent_role text NOT NULL DEFAULT current_user
+                REFERENCES inlet.agents(role_name) ON DELETE CASCADE,
+            code text CHECK (length(code) BETWEEN 1 AND 2048),
+            state text NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'exchanging', 'done', 'failed')),
+            error_kind text NOT NULL DEFAULT '',
+            error_reason integer NOT NULL DEFAULT 0,
+            error_code integer NOT NULL DEFAULT 0,
+            error_message text NOT NULL DEFAULT '',
+            account_ig_user_id text NOT NULL DEFAULT '',
+            account_username text NOT NULL DEFAULT '',
+            subscribed boolean NOT NULL DEFAULT false,
+            claimed_by text NOT NULL DEFAULT '',
+            claimed_at timestamptz,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            finished_at timestamptz))"),
+        QStringLiteral("CREATE INDEX signin_handoffs_pending ON inlet.signin_handoffs(id) "
+                       "WHERE state = 'pending'"),
+        QStringLiteral(
+            "CREATE INDEX signin_handoffs_by_agent ON inlet.signin_handoffs(agent_role)"),
+        QStringLiteral("ALTER TABLE inlet.signin_handoffs ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY own_rows ON inlet.signin_handoffs FOR SELECT TO inlet_agent "
+                       "USING (agent_role = current_user::text)"),
+        QStringLiteral(
+            "CREATE POLICY admins_hand_off ON inlet.signin_handoffs FOR INSERT TO inlet_agent "
+            "WITH CHECK (agent_role = current_user::text AND state = 'pending' AND EXISTS "
+            "(SELECT 1 FROM inlet.agents a WHERE a.role_name = current_user::text AND a.admin))"),
+        // Every column but the code may be read back; only the code may be written.
+        QStringLiteral("GRANT SELECT (id, agent_role, state, error_kind, error_reason, error_code, "
+                       "error_message, account_ig_user_id, account_username, subscribed, "
+                       "created_at, finished_at) ON inlet.signin_handoffs TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (code) ON inlet.signin_handoffs TO inlet_agent"),
+        QStringLiteral(R"(CREATE FUNCTION inlet.signin_wake() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+            BEGIN
+                PERFORM pg_notify('inlet_signin', NEW.id::text);
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("CREATE TRIGGER signin_handoffs_wake AFTER INSERT OR UPDATE OF state ON "
+                       "inlet.signin_handoffs FOR EACH ROW EXECUTE FUNCTION inlet.signin_wake()"),
     };
 }
 
@@ -299,6 +362,8 @@ const QList<Step> &steps()
             version1() },
         { 2, QStringLiteral("webhook events kept raw, server jobs"), version2() },
         { 3, QStringLiteral("customers' profiles to fetch"), profileFetchQueue() },
+        { 4, QStringLiteral("sign-in hand-off: OAuth settings, admin agents, hand-off rows"),
+            signInHandoff() },
     };
     return all;
 }

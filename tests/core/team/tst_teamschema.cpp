@@ -78,11 +78,13 @@ private slots:
                 QStringLiteral("contacts:inlet_server:true"),
                 QStringLiteral("conversations:inlet_server:true"),
                 QStringLiteral("messages:inlet_server:true"),
+                QStringLiteral("oauth_settings:inlet_server:true"),
                 QStringLiteral("outbox:inlet_server:true"),
                 QStringLiteral("profile_fetches:inlet_server:true"),
                 QStringLiteral("schema_migrations:inlet_server:false"),
                 QStringLiteral("secrets:inlet_server:true"),
                 QStringLiteral("server_jobs:inlet_server:true"),
+                QStringLiteral("signin_handoffs:inlet_server:true"),
                 QStringLiteral("webhook_events:inlet_server:true") }));
     }
 

@@ -1,0 +1,375 @@
+// The sign-in hand-off end to end: an admin agent's code (from the sandbox's consent, as the login
+// view would catch it) written into inlet.signin_handoffs through the desktop's client
+// (team::signin::handOff), exchanged by real inlet-server processes with the App Secret only they
+// hold, on a real PostgreSQL (PgCluster) with the real sandbox over loopback.
+#include "sandbox/sandbox.h"
+#include "sandbox/sandboxtestclient.h"
+#include "sandbox/tokenstore.h"
+#include "sandbox/world.h"
+#include "support/await.h"
+#include "support/inletserverprocess.h"
+#include "support/teamdb.h"
+#include "team/teamsignin.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <memory>
+
+using namespace inlet;
+using namespace inlet::teamtest;
+
+namespace {
+
+const QString kBusiness = QStringLiteral("17841400000000001");
+const QString kAppId = QStringLiteral("1000000000000001");
+const QByteArray kAppSecret = "sandbox-app-secret";
+const QByteArray kMetaSecret = "sandbox-meta-app-secret";
+const QString kRedirect = QStringLiteral("https://team.example/oauth/callback");
+const QString kScope
+    = QStringLiteral("instagram_business_basic,instagram_business_manage_messages");
+const QString kAna = QStringLiteral("ana"); // an admin
+const QString kBo = QStringLiteral("bo"); // an agent, not an admin
+const QString kCy = QStringLiteral("cy"); // another admin
+const QString kPassword = QStringLiteral("agent-pw-1");
+
+} // namespace
+
+class TstSignInHandoff : public QObject {
+    Q_OBJECT
+
+private:
+    TeamDb m_db;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<test::SandboxTestClient> m_client;
+    QTemporaryDir m_credentials;
+    ServerLauncher m_launcher;
+
+    team::TeamConnection as(const QString &role) const
+    {
+        return m_db.agentConnection(role, kPassword);
+    }
+
+    QString scalar(const QString &sql, const QVariantList &values = {})
+    {
+        auto v = team::sql::scalar(m_db.server, sql, values);
+        return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().message);
+    }
+
+    // A fresh code from the sandbox's login, as the login view catches it (with Instagram's #_).
+    QString freshCode(const QString &redirect = kRedirect)
+    {
+        const auto consent = m_client->control(QStringLiteral("consent"),
+            { { QStringLiteral("client_id"), kAppId }, { QStringLiteral("redirect_uri"), redirect },
+                { QStringLiteral("scope"), kScope },
+                { QStringLiteral("state"), QStringLiteral("s") } });
+        if (consent.status != 200)
+            return {};
+        const QUrl url(consent.json().value(QStringLiteral("redirect")).toString());
+        return QUrlQuery(url).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+    }
+
+    // Exchanges a code straight at the sandbox, as a server would (to spend it).
+    int exchangeDirectly(const QString &code)
+    {
+        return m_client
+            ->postForm(QStringLiteral("/oauth/access_token"),
+                { { QStringLiteral("client_id"), kAppId },
+                    { QStringLiteral("client_secret"), QString::fromUtf8(kAppSecret) },
+                    { QStringLiteral("grant_type"), QStringLiteral("authorization_code") },
+                    { QStringLiteral("redirect_uri"), kRedirect },
+                    { QStringLiteral("code"), code } })
+            .status;
+    }
+
+    qint64 insertAs(const QSqlDatabase &agent, const QString &code)
+    {
+        auto id = team::sql::scalar(agent,
+            QStringLiteral("INSERT INTO inlet.signin_handoffs (code) VALUES (?) RETURNING id"),
+            { code });
+        return id && id->isValid() ? id->toLongLong() : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(serverBinary()), qPrintable(serverBinary()));
+        QVERIFY2(!test::PgCluster::binDir().isEmpty(),
+            "PostgreSQL is not installed: ./inlet.sh deps installs postgresql-15");
+        QVERIFY2(m_db.setUp(false), qPrintable(m_db.error())); // the server migrates
+        QVERIFY(m_credentials.isValid());
+        const QString dir = m_credentials.path();
+        QVERIFY(ServerLauncher::writeSecret(
+            dir + QStringLiteral("/db-password"), kServerPassword.toUtf8()));
+        QVERIFY(ServerLauncher::writeSecret(dir + QStringLiteral("/meta-app-secret"), kMetaSecret));
+        QVERIFY(
+            ServerLauncher::writeSecret(dir + QStringLiteral("/instagram-app-secret"), kAppSecret));
+        QVERIFY(ServerLauncher::writeSecret(
+            dir + QStringLiteral("/webhook-verify-token"), "verify-me"));
+
+        sandbox::SandboxOptions options;
+        options.eventsPerMinute = 0;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        auto url = m_sandbox->start();
+        QVERIFY(url.has_value());
+        m_client = std::make_unique<test::SandboxTestClient>(*url);
+        m_launcher = { m_db.cluster.port(), kDatabase, dir, *url };
+
+        QByteArray out;
+        for (const QString &role : { kAna, kBo, kCy })
+            QCOMPARE(m_launcher.admin({ QStringLiteral("agent"), QStringLiteral("add"), role },
+                         kPassword.toUtf8() + '\n', &out),
+                0);
+        QCOMPARE(m_launcher.admin({ QStringLiteral("agent"), QStringLiteral("admin"), kAna,
+                                      QStringLiteral("on") },
+                     {}, &out),
+            0);
+        QCOMPARE(m_launcher.admin({ QStringLiteral("agent"), QStringLiteral("admin"), kCy,
+                                      QStringLiteral("on") },
+                     {}, &out),
+            0);
+        // Before the server set its OAuth settings, an admin learns that, not an SQL error.
+        auto none = test::awaitResult(team::signin::loginSettings(as(kAna)));
+        QVERIFY(!none);
+        QCOMPARE(team::signin::handoffFailure(none.error()),
+            team::signin::HandoffFailure::NotConfigured);
+        QCOMPARE(m_launcher.admin({ QStringLiteral("oauth"), QStringLiteral("set"), kAppId,
+                                      kRedirect, url->toString() },
+                     {}, &out),
+            0);
+        QCOMPARE(
+            m_launcher.admin({ QStringLiteral("oauth"), QStringLiteral("show") }, {}, &out), 0);
+        QCOMPARE(out.trimmed(), (kAppId + '\t' + kRedirect + '\t' + url->toString()).toUtf8());
+    }
+
+    // The admin reads what it needs for the login; a non-admin is told it may not.
+    void adminReadsTheLoginSettings()
+    {
+        auto settings = test::awaitResult(team::signin::loginSettings(as(kAna)));
+        QVERIFY2(settings, why(settings).constData());
+        QCOMPARE(settings->appId, kAppId);
+        QCOMPARE(settings->redirectUri, kRedirect);
+        QCOMPARE(settings->authorizeBase, m_sandbox->baseUrl().toString());
+        auto refused = test::awaitResult(team::signin::loginSettings(as(kBo)));
+        QVERIFY(!refused);
+        QCOMPARE(
+            team::signin::handoffFailure(refused.error()), team::signin::HandoffFailure::NotAdmin);
+    }
+
+    void handOffConnectsTheAccountAndItsMessagesArrive()
+    {
+        auto server = m_launcher.start();
+        QVERIFY(server);
+        const QString code = freshCode();
+        QVERIFY(!code.isEmpty());
+        auto result = test::awaitResult(
+            team::signin::handOff(as(kAna), code + QStringLiteral("#_")), 60000);
+        QVERIFY2(result, why(result).constData());
+        QCOMPARE(result->state, QStringLiteral("done"));
+        QCOMPARE(result->igUserId, kBusiness);
+        QVERIFY(!result->username.isEmpty());
+        QVERIFY(result->subscribed);
+
+        // The account, its long-lived token (server only), granted to the admin who connected it.
+        const QString account = scalar(
+            QStringLiteral("SELECT id FROM inlet.accounts WHERE ig_user_id = ?"), { kBusiness });
+        QVERIFY(account.toLongLong() > 0);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT string_agg(agent_role, ',') FROM inlet.agent_accounts "
+                                  "WHERE account_id = ?"),
+                { account }),
+            kAna);
+        const QString token = scalar(QStringLiteral("SELECT value FROM inlet.secrets WHERE name = "
+                                                    "'instagram_token' AND account_id = ?"),
+            { account });
+        QVERIFY(m_sandbox->tokens().token(token) && m_sandbox->tokens().token(token)->longLived);
+        QVERIFY(scalar(QStringLiteral("SELECT expires_ms FROM inlet.secrets WHERE account_id = ?"),
+                    { account })
+                    .toLongLong()
+            > QDateTime::currentMSecsSinceEpoch());
+        // The code is gone from the row.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.signin_handoffs WHERE id = ? "
+                                       "AND code IS NULL"),
+                     { result->id }),
+            QStringLiteral("1"));
+
+        // The account is subscribed: once the app's callback points at the server, a customer's
+        // message reaches the database.
+        QCOMPARE(pointAppCallbackAt(*m_client, server->webhook), 200);
+        const QString customer = m_sandbox->world().customers().first().profile.igsid;
+        auto mid = m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), customer },
+            { QStringLiteral("text"), QStringLiteral("Hello, new team!") } });
+        QVERIFY(mid.has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"), { *mid }),
+            QStringLiteral("Hello, new team!"), 15000);
+        // ... which the admin may read (the grant), and the other agent not.
+        QSqlDatabase ana = m_db.connect(kAna, kPassword);
+        QSqlDatabase bo = m_db.connect(kBo, kPassword);
+        QCOMPARE(TeamDb::column(ana,
+                     QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"), { *mid }),
+            QStringList { QStringLiteral("Hello, new team!") });
+        QCOMPARE(
+            TeamDb::column(bo, QStringLiteral("SELECT text FROM inlet.messages")), QStringList());
+    }
+
+    void codeIsExchangedOnceWithTwoServers()
+    {
+        auto first = m_launcher.start();
+        auto second = m_launcher.start();
+        QVERIFY(first && second);
+        QSqlDatabase ana = m_db.connect(kAna, kPassword);
+        const int tokensBefore = m_sandbox->tokens().count();
+        QList<qint64> rows;
+        for (int i = 0; i < 6; ++i) {
+            const QString code = freshCode();
+            QVERIFY(!code.isEmpty());
+            rows.append(insertAs(ana, code));
+            QVERIFY(rows.constLast() > 0);
+        }
+        QStringList ids;
+        for (qint64 id : std::as_const(rows))
+            ids.append(QString::number(id));
+        const QString list = ids.join(QLatin1Char(','));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT string_agg(DISTINCT state, ',') FROM "
+                                  "inlet.signin_handoffs WHERE id IN (%1)")
+                       .arg(list)),
+            QStringLiteral("done"), 30000);
+        // Each code was exchanged by one server: one short-lived and one long-lived token each
+        // (a second exchange would have been refused, Instagram's codes are single-use), and
+        // each row claimed once in both servers' logs together.
+        QCOMPARE(m_sandbox->tokens().count() - tokensBefore, 2 * int(rows.size()));
+        const QByteArray logs = first->log + second->log;
+        for (qint64 id : std::as_const(rows))
+            QCOMPARE(
+                logs.count(QStringLiteral("sign-in hand-off %1 of agent").arg(id).toUtf8()), 1);
+        qInfo("claims: %s",
+            qPrintable(TeamDb::column(m_db.server,
+                QStringLiteral("SELECT claimed_by || '=' || count(*) FROM inlet.signin_handoffs "
+                               "WHERE id IN (%1) GROUP BY claimed_by")
+                    .arg(list))
+                           .join(QLatin1Char(' '))));
+    }
+
+    void nonAdminCannotHandOff()
+    {
+        QSqlDatabase bo = m_db.connect(kBo, kPassword);
+        auto refused = team::sql::exec(
+            bo, QStringLiteral("INSERT INTO inlet.signin_handoffs (code) VALUES ('a-code')"));
+        QVERIFY(!refused);
+        QCOMPARE(
+            team::sql::sqlState(refused.error()), QLatin1String(team::sql::InsufficientPrivilege));
+        // Nor in an admin's name, nor with a state or a date of its own.
+        QSqlDatabase cy = m_db.connect(kCy, kPassword);
+        for (const QString &sql :
+            { QStringLiteral(
+                  "INSERT INTO inlet.signin_handoffs (agent_role, code) VALUES ('ana', 'x')"),
+                QStringLiteral(
+                    "INSERT INTO inlet.signin_handoffs (code, state) VALUES ('x', 'done')"),
+                QStringLiteral("INSERT INTO inlet.signin_handoffs (code, created_at) "
+                               "VALUES ('x', now() + interval '1 day')"),
+                QStringLiteral("UPDATE inlet.signin_handoffs SET state = 'pending'"),
+                QStringLiteral("DELETE FROM inlet.signin_handoffs") }) {
+            auto denied = team::sql::exec(cy, sql);
+            QVERIFY2(!denied, qPrintable(sql));
+            QCOMPARE(team::sql::sqlState(denied.error()),
+                QLatin1String(team::sql::InsufficientPrivilege));
+        }
+        // The client says so in its words.
+        auto result = test::awaitResult(team::signin::handOff(as(kBo), QStringLiteral("a-code")));
+        QVERIFY(!result);
+        QCOMPARE(
+            team::signin::handoffFailure(result.error()), team::signin::HandoffFailure::NotAdmin);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.signin_handoffs WHERE "
+                                       "agent_role = 'bo'")),
+            QStringLiteral("0"));
+    }
+
+    void agentReadsOnlyItsOwnRowsAndNeverTheCode()
+    {
+        QSqlDatabase ana = m_db.connect(kAna, kPassword);
+        QSqlDatabase cy = m_db.connect(kCy, kPassword);
+        const qint64 mine = insertAs(cy, QStringLiteral("cy-code-never-exchanged"));
+        QVERIFY(mine > 0);
+        QCOMPARE(TeamDb::column(cy, QStringLiteral("SELECT agent_role FROM inlet.signin_handoffs")),
+            QStringList { kCy });
+        QVERIFY(!TeamDb::column(ana, QStringLiteral("SELECT id FROM inlet.signin_handoffs"))
+                     .contains(QString::number(mine)));
+        auto code = team::sql::exec(cy, QStringLiteral("SELECT code FROM inlet.signin_handoffs"));
+        QVERIFY(!code);
+        QCOMPARE(
+            team::sql::sqlState(code.error()), QLatin1String(team::sql::InsufficientPrivilege));
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("DELETE FROM inlet.signin_handoffs WHERE id = ?"), { mine }));
+    }
+
+    void usedExpiredAndWrongCodesFail()
+    {
+        QSqlDatabase ana = m_db.connect(kAna, kPassword);
+        // Used: exchanged once already (elsewhere).
+        const QString used = freshCode();
+        QCOMPARE(exchangeDirectly(used), 200);
+        const qint64 usedRow = insertAs(ana, used);
+        // Wrong: no such code.
+        const qint64 wrongRow = insertAs(ana, QStringLiteral("not-a-code-instagram-gave"));
+        // Expired: written more than an hour ago (the server's clock, not the agent's, says so).
+        const QString old = freshCode();
+        const qint64 oldRow = insertAs(ana, old);
+        QVERIFY(usedRow > 0 && wrongRow > 0 && oldRow > 0);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.signin_handoffs SET created_at = now() - interval "
+                           "'61 minutes' WHERE id = ?"),
+            { oldRow }));
+
+        auto server = m_launcher.start();
+        QVERIFY(server);
+        for (qint64 id : { usedRow, wrongRow, oldRow }) {
+            QTRY_COMPARE_WITH_TIMEOUT(
+                scalar(
+                    QStringLiteral("SELECT state FROM inlet.signin_handoffs WHERE id = ?"), { id }),
+                QStringLiteral("failed"), 15000);
+        }
+        auto usedResult = team::signin::readHandoff(ana, usedRow);
+        QVERIFY(usedResult);
+        // Instagram's OAuth error, as the core's GraphClient reads it (also for the solo sign-in).
+        QCOMPARE(usedResult->error.kind, Error::Kind::Auth);
+        QVERIFY2(usedResult->error.message.contains(QStringLiteral("already used")),
+            qPrintable(usedResult->error.message));
+        auto wrongResult = team::signin::readHandoff(ana, wrongRow);
+        QVERIFY(wrongResult);
+        QCOMPARE(wrongResult->error.kind, usedResult->error.kind);
+        QVERIFY(!wrongResult->error.message.contains(QString::fromUtf8(kAppSecret)));
+        auto oldResult = team::signin::readHandoff(ana, oldRow);
+        QVERIFY(oldResult);
+        QCOMPARE(oldResult->error.kind, Error::Kind::Auth);
+        QCOMPARE(team::signin::handoffFailure(oldResult->error),
+            team::signin::HandoffFailure::CodeExpired);
+        // ... without a call: Instagram still has that code unused.
+        QCOMPARE(exchangeDirectly(old), 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.signin_handoffs WHERE id IN "
+                                       "(?, ?, ?) AND code IS NULL"),
+                     { usedRow, wrongRow, oldRow }),
+            QStringLiteral("3"));
+    }
+
+    void agentsCannotReadSecrets()
+    {
+        for (const QString &role : { kAna, kBo }) {
+            QSqlDatabase agent = m_db.connect(role, kPassword);
+            auto denied = team::sql::exec(agent, QStringLiteral("SELECT * FROM inlet.secrets"));
+            QVERIFY(!denied);
+            QCOMPARE(team::sql::sqlState(denied.error()),
+                QLatin1String(team::sql::InsufficientPrivilege));
+            auto settings = team::sql::exec(agent,
+                QStringLiteral("UPDATE inlet.oauth_settings SET redirect_uri = 'https://evil'"));
+            QVERIFY(!settings);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSignInHandoff)
+#include "tst_signinhandoff.moc"

@@ -1,0 +1,136 @@
+#pragma once
+
+// The real inlet-server executable for a test (header only): serving processes (one or several,
+// killed with SIGKILL by their destructor if still running) and its administration commands, on
+// a PgCluster's team database with the sandbox as Instagram.
+#include "sandbox/sandboxtestclient.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QUrl>
+
+#include <memory>
+
+namespace inlet::teamtest {
+
+inline QString serverBinary()
+{
+    return QStringLiteral(INLET_BINARY_DIR "/src/server/inlet-server");
+}
+
+// One inlet-server process.
+struct ServerProcess {
+    QProcess process;
+    QUrl webhook;
+    QByteArray log; // its stderr so far
+
+    ~ServerProcess()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    void sigkill()
+    {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+};
+
+// How the tests start inlet-server: on the cluster's port and database, with a credentials
+// directory, the sandbox as every Instagram host, short polls and a short send lease.
+struct ServerLauncher {
+    int dbPort = 0;
+    QString dbName;
+    QString credentialsDir;
+    QUrl sandboxUrl;
+    int workers = 0;
+
+    QStringList connectionArguments() const
+    {
+        return { QStringLiteral("--db-port"), QString::number(dbPort), QStringLiteral("--db-name"),
+            dbName, QStringLiteral("--credentials-dir"), credentialsDir };
+    }
+
+    // Starts a serving process and waits for its "webhook: URL" line; null when it did not start.
+    std::unique_ptr<ServerProcess> start(const QStringList &extra = {})
+    {
+        auto server = std::make_unique<ServerProcess>();
+        server->process.setProgram(serverBinary());
+        server->process.setArguments(connectionArguments()
+            + QStringList { QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--graph-base"), sandboxUrl.toString(), QStringLiteral("--poll-ms"),
+                QStringLiteral("200"), QStringLiteral("--send-lease-ms"), QStringLiteral("300"),
+                QStringLiteral("--worker-id"), QStringLiteral("test-worker-%1").arg(++workers) }
+            + extra);
+        server->process.setProcessChannelMode(QProcess::SeparateChannels);
+        QObject::connect(&server->process, &QProcess::readyReadStandardError, &server->process,
+            [s = server.get()] { s->log += s->process.readAllStandardError(); });
+        server->process.start();
+        if (!server->process.waitForStarted(10000))
+            return nullptr;
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains('\n') && timer.elapsed() < 20000
+            && server->process.state() == QProcess::Running) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            server->process.waitForReadyRead(50);
+            out += server->process.readAllStandardOutput();
+        }
+        if (!out.startsWith("webhook: ")) {
+            qWarning("inlet-server did not start: %s %s", out.constData(), server->log.constData());
+            return nullptr;
+        }
+        server->webhook = QUrl(QString::fromUtf8(out.mid(9).trimmed()));
+        return server;
+    }
+
+    // Runs an administration command with `stdinData`; its exit status (-1: crashed).
+    int admin(const QStringList &command, const QByteArray &stdinData, QByteArray *out) const
+    {
+        QProcess p;
+        p.start(serverBinary(), connectionArguments() + command);
+        p.write(stdinData);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        if (out)
+            *out = p.readAllStandardOutput();
+        if (p.exitCode() != 0)
+            qWarning("admin %s: %s", qPrintable(command.join(QLatin1Char(' '))),
+                p.readAllStandardError().constData());
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    }
+
+    // A secret file as the server wants one (mode 600).
+    static bool writeSecret(const QString &path, const QByteArray &value)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return f.write(value + '\n') > 0;
+    }
+};
+
+// Points the sandbox's Meta app callback at `webhook` as Meta's dashboard would (verify token
+// "verify-me", the sandbox's Meta app): the answer's HTTP status.
+inline int pointAppCallbackAt(test::SandboxTestClient &client, const QUrl &webhook,
+    const QByteArray &metaAppSecret = "sandbox-meta-app-secret")
+{
+    const QString metaApp = QStringLiteral("2000000000000002");
+    return client
+        .postForm(QStringLiteral("/%1/subscriptions").arg(metaApp),
+            { { QStringLiteral("object"), QStringLiteral("instagram") },
+                { QStringLiteral("callback_url"), webhook.toString() },
+                { QStringLiteral("fields"), QStringLiteral("messages") },
+                { QStringLiteral("verify_token"), QStringLiteral("verify-me") },
+                { QStringLiteral("access_token"),
+                    metaApp + QLatin1Char('|') + QString::fromUtf8(metaAppSecret) } })
+        .status;
+}
+
+} // namespace inlet::teamtest
