@@ -31,6 +31,7 @@
 #include "service/labels.h"
 #include "service/sandboxlink.h"
 #include "service/savedreplies.h"
+#include "service/teammode.h"
 #include "store/guithread.h"
 #include "store/store.h"
 
@@ -330,13 +331,23 @@ int main(int argc, char **argv)
     transcripts->addTo(window.fileMenu());
     QObject::connect(
         transcripts, &app::TranscriptActions::status, &window, &app::MainWindow::showStatus);
-    // Team mode (docs/team.md): the connection to the team database, taking effect at the next
-    // start.
+    // Team mode (docs/team.md): the connection to the team database, switched at once.
     QAction *team
         = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Team…"), &window);
     QObject::connect(team, &QAction::triggered, &window, [&lifecycle, core, &settings, &window] {
-        app::openTeamDialog(&settings, core->vault(), lifecycle->team(), &window);
+        app::TeamDialog *dialog
+            = app::openTeamDialog(&settings, core->vault(), lifecycle->team(), &window);
+        CoreLifecycle *life = lifecycle.get();
+        QObject::connect(dialog, &app::TeamDialog::teamSaved, life, &CoreLifecycle::enterTeam);
+        QObject::connect(dialog, &app::TeamDialog::teamLeft, life, &CoreLifecycle::leaveTeam);
     });
+    // Team mode switches without a restart: the status bar, what signs in, File > Webhooks.
+    webhooks->setVisible(!lifecycle->team());
+    QObject::connect(lifecycle.get(), &CoreLifecycle::teamChanged, &window,
+        [&bridge, &lifecycle, webhooks](TeamMode *current) {
+            bridge.showTeam(current, lifecycle->teamError());
+            webhooks->setVisible(!current);
+        });
     window.fileMenu()->insertAction(
         window.fileMenu()->actions().value(window.fileMenu()->actions().indexOf(webhooks) + 1),
         team);
