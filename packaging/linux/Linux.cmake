@@ -72,10 +72,13 @@ set(CPACK_DEBIAN_INLET_PACKAGE_RECOMMENDS "qt6-wayland, xdg-utils")
 # inlet-server: the QPSQL driver plugin is dlopen()ed; PostgreSQL itself may be on another machine.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-psql (>= 6.4)")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "postgresql (>= 15)")
-set(CPACK_DEBIAN_SERVER_DESCRIPTION "Inlet's team server: Instagram webhooks into PostgreSQL
- The always-on relay of a team of Inlet desktops: it receives Instagram's webhooks into a
- PostgreSQL database that every agent's desktop follows as a replica, sends the agents' replies
- exactly once, and keeps the Instagram tokens and app secrets away from the desktops.")
+# Each package's first line is CPACK_PACKAGE_DESCRIPTION_SUMMARY (CPackDeb prepends it).
+set(CPACK_DEBIAN_INLET_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+set(CPACK_DEBIAN_SERVER_DESCRIPTION
+    "Inlet's team server, the always-on relay of a team of Inlet desktops: it\n\
+receives Instagram's webhooks into a PostgreSQL database that every agent's\n\
+desktop follows as a replica, sends the agents' replies exactly once, and keeps\n\
+the Instagram tokens and app secrets away from the desktops.")
 
 # --- .rpm (cpack -G RPM; Fedora package names, not tested here) -----------------------------------
 set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
