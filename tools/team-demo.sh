@@ -34,6 +34,10 @@ if [ "$mode" = windows ] && [ -z "${INLET_TEAM_DEMO_KEYRING:-}" ]; then
   trap : INT TERM # the inner run cleans up first, then this one
   mkdir -p "$keyring_home/runtime" && chmod 700 "$keyring_home/runtime"
   [ -z "${XAUTHORITY:-}" ] && [ -f "$HOME/.Xauthority" ] && export XAUTHORITY="$HOME/.Xauthority"
+  # A Wayland socket is found in XDG_RUNTIME_DIR, which the keyring gets its own of: name it whole.
+  if [ -n "${WAYLAND_DISPLAY:-}" ] && [ "${WAYLAND_DISPLAY#/}" = "$WAYLAND_DISPLAY" ]; then
+    export WAYLAND_DISPLAY="${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/$WAYLAND_DISPLAY"
+  fi
   status=0
   INLET_TEAM_DEMO_KEYRING=1 HOME="$keyring_home" XDG_RUNTIME_DIR="$keyring_home/runtime" \
     dbus-run-session -- sh -c \
