@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Inlet's one entry point for a fresh Debian 12 machine.
 #   ./inlet.sh demo      install what is missing, build, and launch the app on the bundled sandbox
+#   ./inlet.sh team-demo  the same for a team: PostgreSQL, inlet-server and two agents' windows
 #   ./inlet.sh test      install what is missing, build, and run every test
 #   ./inlet.sh asan      the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   ./inlet.sh bench     build and run the benchmarks (figures go in docs/benchmarks.md)
@@ -20,6 +21,8 @@ packages=(
   xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools libsecret-1-0 wrk
   libsqlite3-dev postgresql-15 libqt6sql6-psql
 )
+# What tools/team-demo.sh uses besides the build (sqlite3: its --check).
+team_demo_packages=(curl sqlite3)
 # What tests/packaging/check-deb.sh uses besides the build.
 check_packages=(appstream desktop-file-utils sqlite3 curl man-db)
 
@@ -74,7 +77,15 @@ case "$cmd" in
       exec xvfb-run -a -s "-screen 0 1400x900x24" ./build/src/app/inlet --sandbox-demo "$@"
     fi
     exec ./build/src/app/inlet --sandbox-demo "$@" ;;
-  test) install_deps; build default; run_tests default "$@" ;;
+  team-demo)
+    install_deps "${team_demo_packages[@]}"; build default
+    log "launching a team demo: PostgreSQL, the sandbox, inlet-server and two windows"
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      log "no display found: starting the windows under Xvfb"
+      exec xvfb-run -a -s "-screen 0 1400x900x24" bash tools/team-demo.sh "$@"
+    fi
+    exec bash tools/team-demo.sh "$@" ;;
+  test) install_deps "${team_demo_packages[@]}"; build default; run_tests default "$@" ;;
   asan)
     install_deps; build asan
     ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
@@ -84,5 +95,5 @@ case "$cmd" in
   sandbox) install_deps; build default; exec ./build/src/sandbox/inlet-sandbox "$@" ;;
   package) install_deps; build default; (cd build && cpack -G DEB) ;;
   package-check) install_deps "${check_packages[@]}"; build default; bash tests/packaging/check-deb.sh build ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; [ "$cmd" = help ] ;;
 esac

@@ -33,6 +33,7 @@
 #include "service/sandboxlink.h"
 #include "service/savedreplies.h"
 #include "service/signinflow.h"
+#include "service/teammode.h"
 #include "store/guithread.h"
 #include "store/store.h"
 
@@ -332,19 +333,36 @@ int main(int argc, char **argv)
     transcripts->addTo(window.fileMenu());
     QObject::connect(
         transcripts, &app::TranscriptActions::status, &window, &app::MainWindow::showStatus);
-    // Team mode (docs/team.md): the connection to the team database, taking effect at the next
-    // start.
+    // Team mode (docs/team.md): the connection to the team database, switched at once.
     QAction *team
         = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Team…"), &window);
     QObject::connect(team, &QAction::triggered, &window, [&lifecycle, core, &settings, &window] {
-        app::openTeamDialog(&settings, core->vault(), lifecycle->team(), &window);
+        app::TeamDialog *dialog
+            = app::openTeamDialog(&settings, core->vault(), lifecycle->team(), &window);
+        CoreLifecycle *life = lifecycle.get();
+        QObject::connect(dialog, &app::TeamDialog::teamSaved, life, &CoreLifecycle::enterTeam);
+        QObject::connect(dialog, &app::TeamDialog::teamLeft, life, &CoreLifecycle::leaveTeam);
     });
+    // Team mode switches without a restart: the status bar, what signs in, File > Webhooks.
+    webhooks->setVisible(!lifecycle->team());
+    QObject::connect(lifecycle.get(), &CoreLifecycle::teamChanged, &window,
+        [&bridge, &lifecycle, webhooks](TeamMode *current) {
+            bridge.showTeam(current, lifecycle->teamError());
+            webhooks->setVisible(!current);
+        });
     window.fileMenu()->insertAction(
         window.fileMenu()->actions().value(window.fileMenu()->actions().indexOf(webhooks) + 1),
         team);
-    // Team mode, admin agents only: File > Connect Instagram account… (the sign-in hand-off).
-    if (TeamMode *teamMode = lifecycle->team())
-        app::installTeamConnectAction(teamMode, &window, team, options.dataDir);
+    // Team mode, admin agents only: File > Connect Instagram account… (the sign-in hand-off),
+    // made for each team entered and gone before its TeamMode is (teamChanged(nullptr) comes first).
+    auto connector = std::make_shared<QPointer<app::TeamConnectAction>>();
+    auto followTeam = [connector, &window, team, dataDir = options.dataDir](TeamMode *current) {
+        delete connector->data();
+        if (current)
+            *connector = app::installTeamConnectAction(current, &window, team, dataDir);
+    };
+    followTeam(lifecycle->team());
+    QObject::connect(lifecycle.get(), &CoreLifecycle::teamChanged, &window, followTeam);
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](
             app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });

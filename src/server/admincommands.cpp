@@ -25,10 +25,10 @@ int report(const Status &status, QTextStream &out, QTextStream &err, const QStri
 
 int usage(QTextStream &err)
 {
-    err << "usage: inlet-server [options] migrate | agent add ROLE [DISPLAY-NAME] | agent remove "
-           "ROLE | agent list | agent grant ROLE ACCOUNT | agent revoke ROLE ACCOUNT | account "
-           "add IG-USER-ID [USERNAME] | account list | secret set NAME | agent admin ROLE on|off | "
-           "oauth set APP-ID REDIRECT-URI [AUTHORIZE-BASE] | oauth show\n"
+    err << "usage: inlet-server [options] bootstrap | migrate | agent add ROLE [DISPLAY-NAME] | "
+           "agent remove ROLE | agent list | agent grant ROLE ACCOUNT | agent revoke ROLE "
+           "ACCOUNT | account add IG-USER-ID [USERNAME] | account list | secret set NAME | agent "
+           "admin ROLE on|off | oauth set APP-ID REDIRECT-URI [AUTHORIZE-BASE] | oauth show\n"
            "Passwords, tokens and secrets are read from the first line of stdin."
         << Qt::endl;
     return 2;
@@ -191,9 +191,9 @@ int oauthCommand(const QStringList &w, const QSqlDatabase &db, QTextStream &out,
 
 bool isAdminCommand(const QString &word)
 {
-    return word == QLatin1String("migrate") || word == QLatin1String("agent")
-        || word == QLatin1String("account") || word == QLatin1String("secret")
-        || word == QLatin1String("oauth");
+    return word == QLatin1String("bootstrap") || word == QLatin1String("migrate")
+        || word == QLatin1String("agent") || word == QLatin1String("account")
+        || word == QLatin1String("secret") || word == QLatin1String("oauth");
 }
 
 int runAdminCommand(const QStringList &words, const QSqlDatabase &db, QTextStream &in,
@@ -219,6 +219,47 @@ int runAdminCommand(const QStringList &words, const QSqlDatabase &db, QTextStrea
     if (command == QLatin1String("oauth"))
         return oauthCommand(words, db, out, err);
     return usage(err);
+}
+
+int runBootstrap(const QSqlDatabase &admin, const QString &database, QTextStream &in,
+    QTextStream &out, QTextStream &err)
+{
+    const QString password = secretLine(in);
+    if (password.isEmpty()) {
+        err << "inlet-server: give inlet_server's new password on the first line of stdin"
+            << Qt::endl;
+        return 2;
+    }
+    auto existed = team::sql::scalar(admin,
+        QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"),
+        { QLatin1String(team::schema::ServerRole) });
+    if (!existed)
+        return report(std::unexpected(existed.error()), out, err, {});
+    if (auto ok = team::admin::bootstrap(admin, database, password); !ok)
+        return report(ok, out, err, {});
+    if (existed->toInt() > 0)
+        out << "the role inlet_server existed: its password was left as it was" << Qt::endl;
+
+    // The schema, on a connection of the same administrator to the new database (each step runs
+    // as inlet_server, so the server's role owns what it creates).
+    const QString name = admin.connectionName() + QStringLiteral("-migrate");
+    Status migrated;
+    {
+        QSqlDatabase db = QSqlDatabase::cloneDatabase(admin, name);
+        db.setDatabaseName(database);
+        if (!db.open())
+            migrated = std::unexpected(
+                team::sql::toError(db.lastError(), QStringLiteral("connecting to ") + database));
+        else
+            migrated = team::schema::migrate(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return report(migrated, out, err,
+        QStringLiteral("the team database %1 is set up (schema version %2); inlet_server may "
+                       "connect to it")
+            .arg(database)
+            .arg(team::schema::currentVersion()));
 }
 
 } // namespace inlet::server

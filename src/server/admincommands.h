@@ -22,4 +22,11 @@ int runAdminCommand(const QStringList &words, const QSqlDatabase &db, QTextStrea
 
 bool isAdminCommand(const QString &word);
 
+// `inlet-server [connection options] bootstrap`, once per cluster: `admin` is a connection as a
+// PostgreSQL superuser (the connection options' --db-user) to a maintenance database; creates the
+// roles inlet_server (its password: first line of stdin) and inlet_agent and the database
+// `database` (team::admin::bootstrap), then migrates it. Returns the exit status.
+int runBootstrap(const QSqlDatabase &admin, const QString &database, QTextStream &in,
+    QTextStream &out, QTextStream &err);
+
 } // namespace inlet::server

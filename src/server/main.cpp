@@ -2,13 +2,15 @@
 // serves: it migrates the team database, receives Instagram's webhooks into it, sends what agents
 // put in the outbox, and runs the singleton jobs; the first line on stdout is
 // "webhook: <callback URL>", logs go to stderr, SIGTERM / SIGINT stop it cleanly. With a command
-// (agent, account, secret, oauth, migrate) it administers the database and exits. Admin agents'
-// desktops hand it Instagram sign-in codes through inlet.signin_handoffs (SignInExchanger).
+// (bootstrap, migrate, agent, account, secret, oauth) it administers the database and exits.
+// Admin agents' desktops hand it Instagram sign-in codes through inlet.signin_handoffs
+// (SignInExchanger).
 //
 // Secrets never come from arguments: the database password from a file
 // ($CREDENTIALS_DIRECTORY/db-password under systemd, or --db-password-file), the app secrets from
 // $CREDENTIALS_DIRECTORY (or --credentials-dir) or inlet.secrets, agents' passwords and tokens
-// from stdin.
+// from stdin. `bootstrap` connects as a PostgreSQL superuser (--db-user, default postgres) to
+// --admin-db and reads inlet_server's new password from stdin.
 #include "common/quitonsignal.h"
 #include "server/admincommands.h"
 #include "server/inletserver.h"
@@ -50,8 +52,20 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Inlet's team server: receives Instagram webhooks into PostgreSQL and sends the team's "
-        "replies. Commands: migrate, agent add|remove|list|grant|revoke|admin, account add|list, "
-        "secret set (secrets on stdin), oauth set|show."));
+        "replies.\n\nCommands (passwords, tokens and secrets are read from the first line of "
+        "stdin, never from arguments):\n"
+        "  bootstrap              once per cluster, as a PostgreSQL superuser (--db-user, default\n"
+        "                         postgres, connected to --admin-db): creates the roles\n"
+        "                         inlet_server (password: stdin) and inlet_agent and the\n"
+        "                         database --db-name, and migrates it\n"
+        "  migrate                brings the schema to this version\n"
+        "  agent add ROLE [NAME]  (password: stdin) | agent remove ROLE | agent list\n"
+        "  agent grant|revoke ROLE ACCOUNT | agent admin ROLE on|off\n"
+        "  account add IG-USER-ID [USERNAME]  (token: stdin) | account list\n"
+        "  secret set instagram_app_secret|meta_app_secret|webhook_verify_token  (stdin)\n"
+        "  oauth set APP-ID REDIRECT-URI [AUTHORIZE-BASE] | oauth show  (the team's Instagram\n"
+        "                         app, for the sign-in hand-off)\n"
+        "Without a command: serve."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
@@ -65,8 +79,12 @@ int main(int argc, char **argv)
         QStringLiteral("port"), QString::number(defaults.db.port));
     const QCommandLineOption dbName(QStringLiteral("db-name"), QStringLiteral("The team database."),
         QStringLiteral("name"), defaults.db.name);
-    const QCommandLineOption dbUser(QStringLiteral("db-user"), QStringLiteral("The server's role."),
+    const QCommandLineOption dbUser(QStringLiteral("db-user"),
+        QStringLiteral("The role to connect as (bootstrap: a superuser, default postgres)."),
         QStringLiteral("role"), defaults.db.user);
+    const QCommandLineOption adminDb(QStringLiteral("admin-db"),
+        QStringLiteral("bootstrap: the database the superuser connects to first."),
+        QStringLiteral("name"), QStringLiteral("postgres"));
     const QCommandLineOption dbOptions(QStringLiteral("db-options"),
         QStringLiteral("libpq options, ';'-separated (e.g. sslmode=verify-full;sslrootcert=FILE)."),
         QStringLiteral("options"));
@@ -98,8 +116,8 @@ int main(int argc, char **argv)
     const QCommandLineOption jobIntervalS(QStringLiteral("job-interval-s"),
         QStringLiteral("How often the singleton jobs (token refresh) run."), QStringLiteral("s"),
         QString::number(defaults.jobIntervalMs / 1000));
-    parser.addOptions({ dbHost, dbPort, dbName, dbUser, dbOptions, dbPasswordFile, credentialsDir,
-        listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS });
+    parser.addOptions({ dbHost, dbPort, dbName, dbUser, adminDb, dbOptions, dbPasswordFile,
+        credentialsDir, listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -143,15 +161,29 @@ int main(int argc, char **argv)
             err << "inlet-server: unknown command " << words.constFirst() << Qt::endl;
             return 2;
         }
+        const bool bootstrap = words.constFirst() == QLatin1String("bootstrap");
+        if (bootstrap && words.size() != 1) {
+            err << "usage: inlet-server [connection options] bootstrap < server-password-file"
+                << Qt::endl;
+            return 2;
+        }
+        DatabaseConfig target = config.db;
+        if (bootstrap) {
+            // As the cluster's administrator, to a database that exists before ours does.
+            target.name = parser.value(adminDb);
+            if (!parser.isSet(dbUser))
+                target.user = QStringLiteral("postgres");
+        }
         int status = 1;
         {
-            auto db = openDatabase(config.db, QStringLiteral("inlet-admin"));
+            auto db = openDatabase(target, QStringLiteral("inlet-admin"));
             if (!db) {
                 err << "inlet-server: " << db.error().message << Qt::endl;
                 return 1;
             }
             QTextStream in(stdin);
-            status = runAdminCommand(words, *db, in, out, err);
+            status = bootstrap ? runBootstrap(*db, config.db.name, in, out, err)
+                               : runAdminCommand(words, *db, in, out, err);
             db->close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("inlet-admin"));

@@ -11,6 +11,7 @@
 #include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
+#include "service/accountlist.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/teammode.h"
@@ -290,6 +291,80 @@ private slots:
                                                      "body->>'text' = ?"),
                                       { reply.text }),
             QStringList { kAgent }, 40'000);
+    }
+
+    // File > Team without a restart: a running solo core switches into team mode (the follower,
+    // the replica's accounts, replies into inlet.outbox) and back out of it (no follower, no
+    // hand-off: a reply stays with the solo outbox).
+    void switchesIntoAndOutOfTeamModeWithoutARestart()
+    {
+        QTemporaryDir profile;
+        LifecycleOptions options;
+        options.dataDir = profile.path();
+        auto opened = CoreLifecycle::open(options);
+        QVERIFY(opened);
+        std::unique_ptr<CoreLifecycle> life = std::move(*opened);
+        QVERIFY(!life->team());
+        CoreServices *core = life->core();
+        QList<TeamMode *> changed; // each teamChanged()
+        connect(life.get(), &CoreLifecycle::teamChanged, this,
+            [&changed](TeamMode *team) { changed.append(team); });
+        life->start(); // solo: no App ID and no account, so no webhook server and no sync
+        QTest::qWait(200);
+
+        // What File > Team's Save does: the password into the keychain, then inlet.ini.
+        TeamSettings team;
+        team.host = m_db.cluster.host();
+        team.port = m_db.cluster.port();
+        team.database = kDatabase;
+        team.role = kAgent;
+        team.sslMode = QStringLiteral("disable");
+        auto connection = team.connection();
+        QVERIFY(connection);
+        QVERIFY(test::awaitResult(core->vault()->write(connection->vaultKey(), kPassword)));
+        team.save(*life->settings());
+        life->enterTeam();
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(life->team());
+        QCOMPARE(changed.at(0), life->team());
+        QTRY_COMPARE_WITH_TIMEOUT(life->team()->state(), TeamMode::State::Connected, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(localConversation(core->store()) > 0, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!core->accounts()->accounts().isEmpty()
+                && !core->accounts()->accounts().constFirst().needsSignIn,
+            15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(core->outbox()->isStarted(), 15'000);
+        OutgoingMessage reply;
+        reply.accountId = kAccount;
+        reply.customerId = kCustomer;
+        reply.text = QStringLiteral("Sent after switching live.");
+        QVERIFY(test::awaitResult(core->outbox()->send(reply)));
+        QTRY_COMPARE_WITH_TIMEOUT(TeamDb::column(m_db.server,
+                                      QStringLiteral("SELECT agent_role FROM inlet.outbox WHERE "
+                                                     "body->>'text' = ?"),
+                                      { reply.text }),
+            QStringList { kAgent }, 15'000);
+
+        // Leave team mode: no follower, no hand-off.
+        TeamSettings::clear(*life->settings());
+        life->leaveTeam();
+        QVERIFY(!life->team());
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(changed.at(1) == nullptr);
+        reply.text = QStringLiteral("Written after leaving the team.");
+        QVERIFY(test::awaitResult(core->outbox()->send(reply)));
+        QVERIFY(m_db.addMessage(m_account, m_conversation, QStringLiteral("mid.after.leaving"),
+                    QStringLiteral("Not for a solo desktop"))
+            > 0);
+        QTest::qWait(2000);
+        QVERIFY(TeamDb::column(m_db.server,
+            QStringLiteral("SELECT agent_role FROM inlet.outbox WHERE body->>'text' = ?"),
+            { reply.text })
+                    .isEmpty());
+        MessageListModel model(std::make_shared<StoreInboxSource>(core->store()->readers()));
+        feedModels(core->store(), nullptr, &model);
+        QVERIFY(test::openMessages(model, localConversation(core->store())));
+        QCOMPARE(rowWithText(model, QStringLiteral("Not for a solo desktop")), -1);
+        QVERIFY(rowWithText(model, QStringLiteral("Do you ship to Vienna?")) >= 0);
     }
 
     // The real windowed app on this profile starts in team mode (its composition root: the

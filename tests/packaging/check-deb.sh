@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The packaging check (docs/packaging.md): builds the .deb from an existing build directory, checks
-# what it contains, installs it, runs a customer message end to end through the INSTALLED programs
-# (flow-installed.sh), purges it and checks that nothing of it is left but the user's data.
+# The packaging check (docs/packaging.md): builds the .debs (inlet, inlet-server) from an existing
+# build directory, checks what they contain, installs them, runs a customer message end to end
+# through the INSTALLED programs (flow-installed.sh), checks the installed inlet-server (--help, its
+# systemd unit, not enabled), purges them and checks that nothing of them is left but the user's
+# data.
 # Usage: tests/packaging/check-deb.sh [BUILD_DIR]   (default: build; `./inlet.sh package-check`)
-# Needs root or sudo: it installs and removes the package `inlet` on this machine.
+# Needs root or sudo: it installs and removes the packages `inlet` and `inlet-server` on this machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="$(cd "${1:-$root/build}" && pwd)"
@@ -31,10 +33,12 @@ version="$(sed -n 's/^project(inlet VERSION \([0-9.]*\).*/\1/p' "$root/CMakeList
 app_id=app.inlet.Inlet
 
 log "building the .deb (version $version)"
-rm -f "$build"/inlet_*.deb
+rm -f "$build"/inlet_*.deb "$build"/inlet-server_*.deb
 (cd "$build" && cpack -G DEB >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; bad "cpack -G DEB"; finish; }
 deb="$(ls "$build"/inlet_"$version"_*.deb)"
 ok "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
+server_deb="$(ls "$build"/inlet-server_"$version"_*.deb)"
+ok "built $(basename "$server_deb") ($(du -k "$server_deb" | cut -f1) KiB)"
 
 log "checking the package's contents"
 field() { dpkg-deb -f "$deb" "$1"; }
@@ -69,14 +73,46 @@ for page in inlet inlet-sandbox; do
   check "man page $page.1 renders without warnings" sh -c \
     "gzip -t '$tree/usr/share/man/man1/$page.1.gz' && [ -z \"\$(MANWIDTH=80 man --warnings -l '$tree/usr/share/man/man1/$page.1.gz' 2>&1 >/dev/null)\" ]"
 done
+check "inlet does not ship inlet-server" test ! -e "$tree/usr/bin/inlet-server"
 
-log "installing it"
-if dpkg-query -W -f='${Status}' inlet 2>/dev/null | grep -q 'install ok installed'; then
-  log "inlet is installed from an earlier run: purging it first"
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq inlet >/dev/null
+log "checking inlet-server's package"
+server_tree="$work/server-tree"
+dpkg-deb -x "$server_deb" "$server_tree"
+check "inlet-server's Version is the project version" test "$(dpkg-deb -f "$server_deb" Version)" = "$version"
+server_depends="$(dpkg-deb -f "$server_deb" Depends)"
+lacks() { ! grep -qiF "$1" <<<"$2"; }
+for dep in libqt6sql6-psql libqt6core6 libqt6network6 libqt6sql6; do
+  check "inlet-server Depends names $dep" grep -qF "$dep" <<<"$server_depends"
+done
+for dep in webengine libqt6widgets6 libqt6gui6 gnome-keyring libqt6httpserver; do
+  check "inlet-server does not depend on $dep (a server needs no desktop)" lacks "$dep" "$server_depends"
+done
+for f in usr/bin/inlet-server usr/share/man/man1/inlet-server.1.gz lib/systemd/system/inlet-server.service \
+         usr/share/doc/inlet-server/copyright usr/share/doc/inlet-server/team.md; do
+  check "inlet-server ships /$f" test -s "$server_tree/$f"
+done
+check "inlet-server ships nothing of inlet" sh -c "! find '$server_tree' -type f | grep -qE '/(inlet|inlet-sandbox|inlet-login)$'"
+check "/usr/bin/inlet-server is stripped" sh -c "file '$server_tree/usr/bin/inlet-server' | grep -q ', stripped'"
+check "man page inlet-server.1 renders without warnings" sh -c \
+  "gzip -t '$server_tree/usr/share/man/man1/inlet-server.1.gz' && [ -z \"\$(MANWIDTH=80 man --warnings -l '$server_tree/usr/share/man/man1/inlet-server.1.gz' 2>&1 >/dev/null)\" ]"
+check "inlet-server has no maintainer scripts (the unit is not enabled)" \
+  sh -c "! dpkg-deb --ctrl-tarfile '$server_deb' | tar -t | grep -qE '(postinst|prerm|postrm)\$'"
+if command -v lintian >/dev/null; then
+  # Tags CPack cannot avoid for a package that is not built from a Debian source package.
+  check "lintian inlet-server (no errors)" lintian --fail-on error --suppress-tags \
+    no-changelog,no-copyright-file,debian-changelog-file-missing \
+    "$server_deb"
 fi
+
+log "installing them"
+for pkg in inlet inlet-server; do
+  if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    log "$pkg is installed from an earlier run: purging it first"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "$pkg" >/dev/null
+  fi
+done
 install_started=$(date +%s%N)
-if "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" \
+if "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" "$server_deb" \
      >"$work/install.log" 2>&1; then
   install_ms=$(( ($(date +%s%N) - install_started) / 1000000 ))
   install_seconds="$((install_ms / 1000)).$(printf '%03d' $((install_ms % 1000)))"
@@ -86,13 +122,26 @@ else
   bad "apt-get install"
   finish
 fi
-dpkg -L inlet | sort >"$work/files.txt"
+dpkg -L inlet inlet-server | sort -u >"$work/files.txt"
 check "installed version is $version" test "$(dpkg-query -W -f='${Version}' inlet)" = "$version"
 check "inlet --version prints $version (no display needed)" \
   sh -c "env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM /usr/bin/inlet --version | grep -qx 'inlet $version'"
 check "inlet-sandbox --version prints $version" \
   sh -c "/usr/bin/inlet-sandbox --version | grep -qx 'inlet-sandbox $version'"
-check "man -w finds both pages" sh -c "man -w inlet && man -w inlet-sandbox"
+check "man -w finds the three pages" sh -c "man -w inlet && man -w inlet-sandbox && man -w inlet-server"
+
+log "the installed inlet-server"
+check "inlet-server --version prints $version" \
+  sh -c "/usr/bin/inlet-server --version | grep -qx 'inlet-server $version'"
+check "inlet-server --help names bootstrap and its options" \
+  sh -c "/usr/bin/inlet-server --help | grep -q bootstrap && /usr/bin/inlet-server --help | grep -q -- --db-password-file"
+check "inlet-server finds Qt's PostgreSQL driver" \
+  sh -c "ls /usr/lib/*/qt6/plugins/sqldrivers/libqsqlpsql.so"
+check "the unit is installed but not enabled" \
+  sh -c "test -f /lib/systemd/system/inlet-server.service && ! ls /etc/systemd/system/*.wants/inlet-server.service 2>/dev/null"
+if command -v systemd-analyze >/dev/null; then
+  check "systemd-analyze verify inlet-server.service" systemd-analyze verify /lib/systemd/system/inlet-server.service
+fi
 
 log "the installed app carries no sandbox (issue 14)"
 # The sandbox's names as a stripped binary still holds them: nm -C where symbols are left, and the
@@ -125,10 +174,11 @@ check "message flows sandbox -> webhook -> inlet --headless -> SQLite" \
   bash "$here/flow-installed.sh" "$data" "$work"
 sed -n 's/^/    /p' "$work/last.log"
 
-log "purging it"
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq inlet >"$work/purge.log" 2>&1 \
-  || { cat "$work/purge.log"; bad "apt-get purge inlet"; }
+log "purging them"
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq inlet inlet-server >"$work/purge.log" 2>&1 \
+  || { cat "$work/purge.log"; bad "apt-get purge inlet inlet-server"; }
 check "dpkg knows no inlet any more" sh -c "! dpkg-query -W -f='\${Status}' inlet 2>/dev/null | grep -q installed"
+check "dpkg knows no inlet-server any more" sh -c "! dpkg-query -W -f='\${Status}' inlet-server 2>/dev/null | grep -q installed"
 # Every path `dpkg -L` listed before the purge: files must be gone; a directory may stay only if
 # another package owns it or it still holds others' files.
 while read -r path; do

@@ -1,6 +1,7 @@
-// What the installers ship agrees with the programs: every option of `inlet --help` and
-// `inlet-sandbox --help` is in the man page (and no other), `--version` prints project(VERSION),
-// and the AppStream metainfo and CHANGELOG.md name that version as the newest release.
+// What the installers ship agrees with the programs: every option of `inlet --help`,
+// `inlet-sandbox --help` and `inlet-server --help` is in the man page (and no other), `--version`
+// prints project(VERSION), and the AppStream metainfo and CHANGELOG.md name that version as the
+// newest release.
 #include "support/testsupport.h"
 
 #include <QFile>
@@ -14,6 +15,7 @@ namespace {
 QString binary(const QString &name)
 {
     const QString dir = name == QLatin1String("inlet") ? QStringLiteral("/src/app/")
+        : name == QLatin1String("inlet-server")        ? QStringLiteral("/src/server/")
                                                        : QStringLiteral("/src/sandbox/");
     return QStringLiteral(INLET_BINARY_DIR) + dir + name;
 }
@@ -76,12 +78,13 @@ QSet<QString> optionsInManPage(const QString &roff)
     return options;
 }
 
-// The data of the tests that run both programs.
-void bothPrograms()
+// The data of the tests that run every shipped program.
+void shippedPrograms()
 {
     QTest::addColumn<QString>("program");
     QTest::newRow("inlet") << QStringLiteral("inlet");
     QTest::newRow("inlet-sandbox") << QStringLiteral("inlet-sandbox");
+    QTest::newRow("inlet-server") << QStringLiteral("inlet-server");
 }
 
 QString projectVersion()
@@ -96,7 +99,7 @@ class TestManPages : public QObject {
     Q_OBJECT
 
 private slots:
-    void helpAndManPageListTheSameOptions_data() { bothPrograms(); }
+    void helpAndManPageListTheSameOptions_data() { shippedPrograms(); }
 
     void helpAndManPageListTheSameOptions()
     {
@@ -130,7 +133,7 @@ private slots:
         QCOMPARE(optionsInManPage(roff), QSet<QString> { QStringLiteral("--help") });
     }
 
-    void versionIsTheProjectVersion_data() { bothPrograms(); }
+    void versionIsTheProjectVersion_data() { shippedPrograms(); }
 
     void versionIsTheProjectVersion()
     {

@@ -2,7 +2,8 @@
 // (PgCluster) with the real sandbox over loopback HTTP. Webhooks are durable before the 200, a
 // bad signature stores nothing, an agent's reply is sent exactly once (also by two servers at
 // once, and when a server is SIGKILLed between the Send API's answer and its commit), a server
-// SIGKILLed during ingest loses nothing it acknowledged, and the admin commands manage agents.
+// SIGKILLed during ingest loses nothing it acknowledged, and the admin commands set up a cluster
+// (bootstrap) and manage agents.
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxtestclient.h"
 #include "sandbox/world.h"
@@ -629,6 +630,71 @@ private slots:
             scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
             QStringLiteral("sent"), 15000);
         QCOMPARE(sentCount(QStringLiteral("Sent after the database restarted")), 1);
+    }
+
+    // `bootstrap` on a fresh cluster, as its superuser (password file): the roles, the database
+    // and the schema, after which inlet_server connects with the password given on stdin. Without
+    // a password on stdin nothing is created.
+    void bootstrapCommandSetsUpAFreshCluster()
+    {
+        test::PgCluster cluster;
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+        QTemporaryDir dir;
+        const QString adminFile = dir.filePath(QStringLiteral("admin-password"));
+        QVERIFY(writeSecret(adminFile, cluster.superuserPassword().toUtf8()));
+        const QString serverFile = dir.filePath(QStringLiteral("server-password"));
+        const QByteArray serverPassword = "boot-Secret-1";
+        QVERIFY(writeSecret(serverFile, serverPassword));
+        const QString database = QStringLiteral("inlet_boot");
+        auto run = [&](const QStringList &args, const QByteArray &in, QByteArray *out) {
+            QProcess p;
+            p.start(serverBinary(),
+                QStringList { QStringLiteral("--db-port"), QString::number(cluster.port()),
+                    QStringLiteral("--db-name"), database }
+                    + args);
+            p.write(in);
+            p.closeWriteChannel();
+            p.waitForFinished(60000);
+            *out = p.readAllStandardOutput() + p.readAllStandardError();
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        const QStringList asAdmin { QStringLiteral("--db-user"), cluster.superuser(),
+            QStringLiteral("--db-password-file"), adminFile, QStringLiteral("bootstrap") };
+        QByteArray out;
+        QCOMPARE(run(asAdmin, {}, &out), 2);
+        QVERIFY2(out.contains("stdin"), out.constData());
+        {
+            QSqlDatabase admin = cluster.connectAsSuperuser();
+            QVERIFY(admin.isOpen());
+            QCOMPARE(team::sql::scalar(admin,
+                         QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = ?"),
+                         { database })
+                         ->toInt(),
+                0);
+            test::PgCluster::closeConnection(admin.connectionName());
+        }
+
+        QCOMPARE(run(asAdmin, serverPassword + '\n', &out), 0);
+        QVERIFY2(out.contains("is set up"), out.constData());
+        QVERIFY(!out.contains(serverPassword));
+        // inlet_server connects with that password and finds the current schema.
+        QCOMPARE(run({ QStringLiteral("--db-password-file"), serverFile, QStringLiteral("agent"),
+                         QStringLiteral("add"), QStringLiteral("dora") },
+                     "dora-pw\n", &out),
+            0);
+        {
+            QSqlDatabase server = cluster.connect(
+                QStringLiteral("inlet_server"), QString::fromUtf8(serverPassword), database);
+            QVERIFY2(server.isOpen(), qPrintable(server.lastError().text()));
+            QCOMPARE(team::sql::scalar(
+                         server, QStringLiteral("SELECT max(version) FROM inlet.schema_migrations"))
+                         ->toInt(),
+                team::schema::currentVersion());
+            test::PgCluster::closeConnection(server.connectionName());
+        }
+        // Run again: what exists is kept, and it says that the password was not changed.
+        QCOMPARE(run(asAdmin, "another-password\n", &out), 0);
+        QVERIFY2(out.contains("left as it was"), out.constData());
     }
 
     void passwordFileReadableByOthersIsRefused()

@@ -53,6 +53,13 @@ SettingsDialog::SettingsDialog(const AppConfig &config, bool hasSecret, QWidget 
 
 SettingsDialog::~SettingsDialog() = default;
 
+void SettingsDialog::setTeamMode(bool team)
+{
+    for (QGroupBox *box : { m_ui->appBox, m_ui->metaBox, m_ui->hostBox })
+        box->setVisible(!team);
+    adjustSize();
+}
+
 QUrl SettingsDialog::metaAppHelpUrl()
 {
     return QUrl(QStringLiteral("https://developers.facebook.com/docs/instagram-platform/"

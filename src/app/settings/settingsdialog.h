@@ -38,6 +38,10 @@ public:
     // A media host token is already in the keychain (the field stays empty, never shown).
     void setHasMediaToken(bool has);
 
+    // Team mode: the team's server owns the Instagram and Meta apps and talks to Instagram, so
+    // their boxes and the hosts are hidden (and pass through unchanged).
+    void setTeamMode(bool team);
+
     static QUrl metaAppHelpUrl();
 
 public slots:

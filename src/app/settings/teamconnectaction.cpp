@@ -98,6 +98,9 @@ TeamConnectAction *installTeamConnectAction(
     auto *flow = new TeamSignInFlow([team] { return team->agentConnection(); }, window);
     auto *controller = new SignInController(flow, dataDir, window);
     auto *connector = new TeamConnectAction(flow, controller, window, window);
+    // They use `team`: they go with the action when team mode is left.
+    flow->setParent(connector);
+    controller->setParent(connector);
     QMenu *file = window->fileMenu();
     file->insertAction(
         file->actions().value(file->actions().indexOf(after) + 1), connector->action());

@@ -269,8 +269,8 @@ TeamDialog *openTeamDialog(
                     vault->remove(old->vaultKey()); // the old team's password goes
                 chosen.save(*settings);
                 dialog->setInTeamMode(true);
-                dialog->showResult(
-                    TeamDialog::tr("Saved. Inlet uses team mode from its next start."));
+                dialog->showResult(TeamDialog::tr("Saved. Inlet now follows the team."));
+                emit dialog->teamSaved();
             });
     });
     QObject::connect(dialog, &TeamDialog::leaveRequested, dialog, [dialog, settings, vault] {
@@ -279,8 +279,9 @@ TeamDialog *openTeamDialog(
         TeamSettings::clear(*settings);
         dialog->setInTeamMode(false);
         dialog->passwordEdit()->clear();
-        dialog->showResult(TeamDialog::tr("Team mode is off from the next start of Inlet: it then "
-                                          "talks to Instagram itself again."));
+        dialog->showResult(
+            TeamDialog::tr("Team mode is off: Inlet talks to Instagram itself again."));
+        emit dialog->teamLeft();
     });
     dialog->show();
     return dialog;

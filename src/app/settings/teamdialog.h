@@ -68,6 +68,10 @@ signals:
     void testRequested();
     void saveRequested();
     void leaveRequested();
+    // The team is saved (password in the keychain, inlet.ini written) / left (both removed):
+    // the app switches its core now (CoreLifecycle::enterTeam, leaveTeam).
+    void teamSaved();
+    void teamLeft();
 
 private:
     void updateEnabled();
@@ -80,8 +84,8 @@ private:
 };
 
 // Opens the dialog (modeless, deleted on close) on the profile's `settings`, the keychain
-// `vault` and the running team mode (null in solo mode, for its state). Saving and leaving take
-// effect at the next start of Inlet, which the dialog says.
+// `vault` and the running team mode (null in solo mode, for its state). Saving and leaving emit
+// teamSaved() and teamLeft(), on which the app switches at once.
 TeamDialog *openTeamDialog(
     QSettings *settings, TokenVault *vault, TeamMode *running, QWidget *parent);
 

@@ -148,6 +148,11 @@ void AccountsPanel::setSubscriptionStatus(
         r->setSubscriptionStatus(status, m_nowMs());
 }
 
+QPushButton *AccountsPanel::connectButton() const
+{
+    return m_ui->connectButton;
+}
+
 void AccountsPanel::setClock(std::function<qint64()> nowMs)
 {
     m_nowMs = std::move(nowMs);

@@ -61,6 +61,8 @@ public:
     ~AccountsPanel() override;
 
     void setAccounts(const QList<Account> &accounts);
+    // "Connect an account" under the list (hidden in team mode: MainWindow::setTeamMode).
+    QPushButton *connectButton() const;
     AccountRow *row(const QString &accountId) const { return m_rows.value(accountId); }
     int rowCount() const { return int(m_rows.size()); }
     // Per account, how its messages arrive; the "… ago" text is kept current.

@@ -56,8 +56,11 @@ CoreBridge::CoreBridge(CoreServices *core, MainWindow *window, QObject *parent)
 
 void CoreBridge::showTeam(TeamMode *team, const std::optional<Error> &refused)
 {
+    delete m_teamIndicator;
+    m_window->setTeamMode(team != nullptr);
     if (team) {
-        m_window->statusBar()->addPermanentWidget(new TeamIndicator(team, m_core->outbox(), m_window));
+        m_teamIndicator = new TeamIndicator(team, m_core->outbox(), m_window);
+        m_window->statusBar()->addPermanentWidget(m_teamIndicator);
     } else if (refused) {
         m_window->showStatus(tr("Team mode is not started: %1 (File > Team)")
                                  .arg(TeamDialog::problemText(*refused)));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 #include <optional>
 
@@ -14,6 +15,7 @@ namespace inlet::app {
 
 class ConnectivityIndicator;
 class MainWindow;
+class TeamIndicator;
 
 // Reports the core's background work in the window: the webhook server's address, sync progress,
 // each account's subscription state in the accounts panel, and the offline state (with a sync
@@ -28,6 +30,8 @@ public:
     ConnectivityIndicator *connectivityIndicator() const { return m_offline; }
     // Team mode (CoreLifecycle::team()): its state in the status bar (TeamIndicator). `refused`:
     // the profile names a team connection that was not accepted (said once in the status bar).
+    // Called again when team mode changes (CoreLifecycle::teamChanged): the old indicator goes,
+    // and the window hides or shows what signs in to Instagram (MainWindow::setTeamMode).
     void showTeam(TeamMode *team, const std::optional<inlet::Error> &refused);
 
 private:
@@ -36,6 +40,7 @@ private:
     CoreServices *m_core;
     MainWindow *m_window;
     ConnectivityIndicator *m_offline;
+    QPointer<TeamIndicator> m_teamIndicator;
 };
 
 } // namespace inlet::app

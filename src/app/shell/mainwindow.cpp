@@ -209,6 +209,18 @@ void MainWindow::showStatus(const QString &text)
     m_status->setText(text);
 }
 
+void MainWindow::setTeamMode(bool team)
+{
+    m_teamMode = team;
+    for (QAction *action : { m_ui->connectAction, m_ui->sandboxAction })
+        action->setVisible(!team);
+    m_ui->rail->connectButton()->setVisible(!team);
+    m_accountsPanel->connectButton()->setVisible(!team);
+    if (team && m_settingsDialog)
+        m_settingsDialog->close(); // opened for solo mode; reopened it leaves the apps out
+    refreshAccounts();
+}
+
 void MainWindow::refreshAccounts()
 {
     const QList<Account> accounts = m_accounts->accounts();
@@ -216,8 +228,10 @@ void MainWindow::refreshAccounts()
     m_ui->rail->setAccounts(accounts);
     if (accounts.isEmpty())
         m_accountsDrawer->dismiss();
-    m_ui->pages->setCurrentWidget(
-        accounts.isEmpty() ? static_cast<QWidget *>(m_ui->welcome) : m_ui->workspace);
+    // In team mode the inbox shows even before the team grants an account: nothing to sign in.
+    m_ui->pages->setCurrentWidget(accounts.isEmpty() && !m_teamMode
+            ? static_cast<QWidget *>(m_ui->welcome)
+            : m_ui->workspace);
     m_sandboxBadge->setVisible(m_sandbox->isActive());
     m_waitingAccounts = 0;
     for (const Account &a : accounts)
@@ -266,6 +280,8 @@ QList<std::pair<QString, QString>> MainWindow::shortcutDescriptions()
 
 void MainWindow::connectAccount()
 {
+    if (m_teamMode)
+        return; // the team's server owns the accounts (a shortcut may still reach here)
     if (!m_app->config().isComplete()) {
         m_ui->welcome->setNotice(
             tr("First enter your Meta app's Instagram App ID and App Secret."));
@@ -282,6 +298,8 @@ void MainWindow::startSignIn()
 
 void MainWindow::trySandbox()
 {
+    if (m_teamMode)
+        return;
     m_ui->welcome->setBusy(true);
     showStatus(tr("Starting the sandbox…"));
     // Ready: the child process runs and the accounts point at it, its app secrets stored.
@@ -314,6 +332,7 @@ void MainWindow::runSettingsDialog(bool hasSecret)
     // open(), not exec(): no nested event loop; the dialog deletes itself when closed.
     auto *dialog = new SettingsDialog(m_app->config(), hasSecret, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTeamMode(m_teamMode);
     m_settingsDialog = dialog;
     if (m_vault) {
         onDone(m_vault->read(HttpMediaUploader::mediaTokenKey()), dialog,

@@ -81,6 +81,12 @@ public:
     // The window's own keys (the inbox has its own list), for the shortcuts dialog.
     static QList<std::pair<QString, QString>> shortcutDescriptions();
     bool isShowingWelcome() const;
+    // Team mode (docs/team.md): the team's server talks to Instagram, so what would sign in here
+    // (File > Connect and Try the sandbox, the rail's and the accounts list's connect buttons, the
+    // welcome page) is hidden, and Settings leaves out the Instagram and Meta apps and hosts;
+    // all of it comes back when team mode is left.
+    void setTeamMode(bool team);
+    bool isTeamMode() const { return m_teamMode; }
     // The settings dialog while it is open (for tests), else null.
     QDialog *settingsDialog() const { return m_settingsDialog.data(); }
     QString statusText() const;
@@ -136,6 +142,7 @@ private:
     QPointer<QDialog> m_settingsDialog;
     QPointer<QDialog> m_shortcutsDialog;
     int m_waitingAccounts = 0;
+    bool m_teamMode = false;
     int m_unread = 0;
 };
 

@@ -190,10 +190,12 @@ void CoreLifecycle::startTeam()
     AccountList *accounts = m_core->accounts();
     accounts->setTokensOnServer(true);
     accounts->load();
-    connect(m_core->store(), &Store::changed, this, [accounts](const StoreChange &change) {
-        if (!change.accountIds.isEmpty())
-            accounts->load();
-    });
+    disconnect(m_teamAccounts);
+    m_teamAccounts
+        = connect(m_core->store(), &Store::changed, this, [accounts](const StoreChange &change) {
+              if (!change.accountIds.isEmpty())
+                  accounts->load();
+          });
     if (!m_team)
         return;
     Outbox *outbox = m_core->outbox();
@@ -203,6 +205,41 @@ void CoreLifecycle::startTeam()
             outbox->start();
     });
     m_team->start();
+}
+
+void CoreLifecycle::enterTeam()
+{
+    auto connection = TeamSettings::load(*m_settings).connection();
+    if (!connection) {
+        qCWarning(lcApp).noquote() << "team mode refused:" << connection.error().message;
+        m_teamError = connection.error();
+        emit teamChanged(m_team.get());
+        return;
+    }
+    m_teamError.reset();
+    if (m_team) {
+        emit teamChanged(nullptr); // what shows the old team lets go of it first
+        m_team.reset(); // the other team's follower and hand-off
+    } else {
+        m_core->stopAccounts();
+    }
+    CoreServices *services = m_core.get();
+    m_team = std::make_unique<TeamMode>(
+        services->store(), services->outbox(), services->vault(), *connection);
+    startTeam();
+    emit teamChanged(m_team.get());
+}
+
+void CoreLifecycle::leaveTeam()
+{
+    if (!m_team && !m_teamError)
+        return;
+    m_teamError.reset();
+    emit teamChanged(nullptr); // what shows the team lets go of it first
+    m_team.reset(); // the outbox's hand-off removed, the follower stopped
+    disconnect(m_teamAccounts);
+    m_core->accounts()->setTokensOnServer(false);
+    loadAccounts(); // then the webhook server, sync and subscriptions, as at start
 }
 
 void CoreLifecycle::startWebhooks()

@@ -68,7 +68,20 @@ public:
 
     void start();
 
+    // Team mode without a restart (File > Team's Save and Leave team mode). enterTeam() reads the
+    // team connection from inlet.ini (TeamSettings) and switches the running core over: the
+    // accounts' sync, subscription upkeep and token refresh and the webhook server stop, the
+    // accounts become the replica's, the follower starts and the outbox hands replies to the
+    // team; another team already followed is left first. A refused connection leaves the core as
+    // it was, with teamError(). leaveTeam() stops the follower and the hand-off and starts solo
+    // mode as start() does (accounts, webhook server, sync). Both emit teamChanged().
+    void enterTeam();
+    void leaveTeam();
+
 signals:
+    // team() changed (enterTeam(), leaveTeam()): the new one, or null in solo mode. Emitted with
+    // null before a team object is destroyed, so that nothing keeps a pointer to it.
+    void teamChanged(inlet::TeamMode *team);
     // The run cannot go on: webhookRequired and no webhook server, or sandboxBase and no
     // credentials or no sign-in. The message is for the log.
     void fatal(const inlet::Error &error);
@@ -88,6 +101,7 @@ private:
     std::unique_ptr<CoreServices> m_core; // after m_settings: destroyed first
     std::unique_ptr<TeamMode> m_team; // after m_core: destroyed before the outbox it hands to
     std::optional<Error> m_teamError;
+    QMetaObject::Connection m_teamAccounts; // the replica's accounts listed again on a change
 };
 
 } // namespace inlet

@@ -338,6 +338,21 @@ void CoreServices::startAccounts()
         reactions()->start();
 }
 
+void CoreServices::stopAccounts()
+{
+    const QStringList syncing = m_syncs.keys();
+    for (const QString &id : syncing)
+        stopAccount(id);
+    for (const Account &account : m_accounts->accounts()) {
+        m_keeper->removeAccount(account.id);
+        m_scheduler->untrack(account.id);
+    }
+    if (m_webhook) {
+        m_webhook->stop();
+        m_webhook.reset();
+    }
+}
+
 void CoreServices::setPollingMode(bool enabled, int intervalMs)
 {
     m_options.pollingMode = enabled;

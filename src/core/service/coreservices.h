@@ -112,6 +112,9 @@ public:
     // which walks everything the first time; then polling if enabled), keeps its webhook
     // subscription (subscriptions()), and starts the outbox. Called after load().
     void startAccounts();
+    // The reverse, for a switch into team mode without a restart (CoreLifecycle::enterTeam): every
+    // account's sync, subscription upkeep and token refresh stop, and the webhook server.
+    void stopAccounts();
     void setPollingMode(bool enabled, int intervalMs = 0) override;
     bool pollingMode() const override { return m_options.pollingMode; }
 

@@ -1,6 +1,8 @@
 // The window's shell pieces: unread count in the title, Help > Keyboard shortcuts, extra menus
 // before Help, and the status bar's sync progress and failure message.
 #include "app/login/signincontroller.h"
+#include "app/shell/accountspanel.h"
+#include "app/shell/accountsrail.h"
 #include "app/shell/avatarloader.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/sandboxcontroller.h"
@@ -15,6 +17,7 @@
 #include "service/signinflow.h"
 #include "store/store.h"
 
+#include <QDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -98,6 +101,53 @@ private slots:
         m_vault.reset();
         m_store.reset();
         m_dir.reset();
+    }
+
+    // Team mode: what would sign in to Instagram is hidden (File > Connect and Try the sandbox,
+    // the rail's and the accounts list's connect buttons, the welcome page), and Settings leaves
+    // out the Instagram and Meta apps and the hosts; leaving team mode brings all of it back.
+    void teamModeHidesWhatSignsInUntilItIsLeft()
+    {
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->isShowingWelcome()); // no account yet
+        QAction *connect = m_window->findChild<QAction *>(QStringLiteral("connectAction"));
+        QAction *sandbox = m_window->findChild<QAction *>(QStringLiteral("sandboxAction"));
+        QVERIFY(connect && sandbox);
+        QVERIFY(connect->isVisible() && sandbox->isVisible());
+        QVERIFY(m_window->accountsRail()->connectButton()->isVisibleTo(m_window->accountsRail()));
+
+        m_window->setTeamMode(true);
+        QVERIFY(m_window->isTeamMode());
+        QVERIFY(!connect->isVisible());
+        QVERIFY(!sandbox->isVisible());
+        QVERIFY(!m_window->accountsRail()->connectButton()->isVisibleTo(m_window->accountsRail()));
+        QVERIFY(
+            !m_window->accountsPanel()->connectButton()->isVisibleTo(m_window->accountsPanel()));
+        QVERIFY(!m_window->isShowingWelcome()); // the inbox, waiting for the team's accounts
+        m_window->openSettings();
+        QTRY_VERIFY(m_window->settingsDialog() != nullptr);
+        QDialog *settings = m_window->settingsDialog();
+        for (const char *box : { "appBox", "metaBox", "hostBox" }) {
+            QWidget *widget = settings->findChild<QWidget *>(QLatin1String(box));
+            QVERIFY2(widget && !widget->isVisibleTo(settings), box);
+        }
+        QWidget *media = settings->findChild<QWidget *>(QStringLiteral("mediaBox"));
+        QVERIFY(media && media->isVisibleTo(settings));
+        settings->close();
+        QTRY_VERIFY(m_window->settingsDialog() == nullptr);
+
+        m_window->setTeamMode(false);
+        QVERIFY(connect->isVisible() && sandbox->isVisible());
+        QVERIFY(m_window->accountsRail()->connectButton()->isVisibleTo(m_window->accountsRail()));
+        QVERIFY(m_window->accountsPanel()->connectButton()->isVisibleTo(m_window->accountsPanel()));
+        QVERIFY(m_window->isShowingWelcome());
+        m_window->openSettings();
+        QTRY_VERIFY(m_window->settingsDialog() != nullptr);
+        QVERIFY(m_window->settingsDialog()
+                    ->findChild<QWidget *>(QStringLiteral("appBox"))
+                    ->isVisibleTo(m_window->settingsDialog()));
+        m_window->settingsDialog()->close();
     }
 
     // Issue 12: an OAuth redirect's error_description is foreign text: the status bar shows its
