@@ -284,6 +284,9 @@ QStringList profileFetchQueue()
         QStringLiteral("INSERT INTO inlet.profile_fetches (contact_id) "
                        "SELECT id FROM inlet.contacts WHERE fetched_ms = 0"),
         QStringLiteral("ALTER TABLE inlet.profile_fetches ENABLE ROW LEVEL SECURITY"),
+    };
+}
+
 // v4, the sign-in hand-off (docs/team.md, "Connecting an account"): the server's public OAuth
 // settings that agents read to open Instagram's login, admin agents, and the hand-off rows an
 // admin's desktop writes with the code it caught. An admin inserts only the code (agent_role
