@@ -11,6 +11,8 @@
 #include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
+#include "outbox/reactionqueue.h"
+#include "outbox/senderactions.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/teammode.h"
@@ -253,6 +255,29 @@ private slots:
         // The customer's message names nobody.
         const int incoming = rowWithText(model, QStringLiteral("Do you ship to Vienna?"));
         QVERIFY(!model.index(incoming).data(MessageListModel::SentElsewhereRole).toBool());
+
+        // The manager's reaction and mark_seen: into inlet.outbox as the agent (never the Graph
+        // API, which has no token here); the bubble shows the reaction at once.
+        QVERIFY(core->reactions()->isStarted());
+        const qint64 vienna = model.index(incoming).data(MessageListModel::IdRole).toLongLong();
+        QVERIFY(test::awaitResult(core->reactions()->react(vienna, QStringLiteral("love"))));
+        QVERIFY(core->senderActions()->markSeen(kAccount, kCustomer));
+        core->senderActions()->typingOn(kAccount, kCustomer); // not relayed: only logged
+        QTRY_COMPARE_WITH_TIMEOUT(
+            TeamDb::column(m_db.server,
+                QStringLiteral(
+                    "SELECT agent_role || ' ' || kind || ' ' || body::text FROM "
+                    "inlet.outbox WHERE kind IN ('reaction', 'mark_seen') ORDER BY kind DESC")),
+            (QStringList {
+                QStringLiteral("ana reaction {\"mid\": \"mid.in.1\", \"action\": \"react\", "
+                               "\"reaction\": \"love\"}"),
+                QStringLiteral("ana mark_seen {}") }),
+            15'000);
+        QCOMPARE(core->reactions()->pendingCount(), 0);
+        QVERIFY(model.index(rowWithText(model, QStringLiteral("Do you ship to Vienna?")))
+                    .data(MessageListModel::ReactionsRole)
+                    .toStringList()
+                    .contains(QStringLiteral("\u2764\ufe0f")));
     }
 
     // The status bar: connected as the agent; with the database down, offline with the reply

@@ -1,5 +1,6 @@
 #include "team/replicaapplier.h"
 
+#include "model/reactions.h"
 #include "outbox/sendfailure.h"
 #include "store/directorywriter.h"
 #include "store/outboxwriter.h"
@@ -9,6 +10,7 @@
 #include "team/teamsql.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -210,6 +212,26 @@ private:
                 !ok)
                 return ok;
         }
+        // Read by an agent (mark_seen sent by the server): read here too, once per new time.
+        if (const qint64 seen = row.number("business_seen_ms"); seen > 0) {
+            auto applied = mapped(QStringLiteral("conversation_seen"), c.entityId);
+            if (!applied)
+                return std::unexpected(applied.error());
+            if (!*applied || (*applied)->localId < seen) {
+                // Read up to that time: what came in later stays unread here too.
+                auto q = m_c.session.run(
+                    QStringLiteral(
+                        "UPDATE conversations SET read_up_to_ms = MAX(read_up_to_ms, ?), "
+                        "marked_unread = 0, unread_count = (SELECT count(*) FROM messages m "
+                        "WHERE m.conversation_id = conversations.id AND m.outgoing = 0 "
+                        "AND m.created_ms > MAX(conversations.read_up_to_ms, ?)) WHERE id = ?"),
+                    { seen, seen, *local });
+                if (!q)
+                    return std::unexpected(q.error());
+                if (auto ok = map(QStringLiteral("conversation_seen"), c.entityId, seen, {}); !ok)
+                    return ok;
+            }
+        }
         m_c.change.addConversation(*local);
         return {};
     }
@@ -275,6 +297,8 @@ private:
             m.createdMs = row.number("created_ms");
             m.state = outgoing ? MessageState::Sent : MessageState::Received;
             m.replyToMid = row.text("reply_to_mid");
+            m.attachments = attachmentsOf(meta);
+            meta.remove(QStringLiteral("attachments")); // rows of their own, as for a webhook
             m.meta = meta;
             auto inserted = m_c.session.insertMessage(m);
             if (!inserted)
@@ -293,6 +317,8 @@ private:
         }
         if (auto ok = map(QStringLiteral("message"), c.entityId, localId, mid); !ok)
             return ok;
+        if (auto ok = reactions(conversation->localId, localId, accountId, meta); !ok)
+            return ok;
         // Our own reply whose outbox row said "sent" before this row came: merge it now.
         if (outgoing) {
             auto waiting = mapped(QStringLiteral("sent_reply"), c.entityId);
@@ -301,6 +327,89 @@ private:
             if (*waiting)
                 return markSent((*waiting)->localId, mid, row.text("sent_by"));
         }
+        return {};
+    }
+
+    // Attachments as the server keeps them in meta.attachments ([{type, url, title, payload}]);
+    // entries that are not objects are left out.
+    static QList<AttachmentData> attachmentsOf(const QJsonObject &meta)
+    {
+        QList<AttachmentData> out;
+        const QJsonArray list = meta.value(QStringLiteral("attachments")).toArray();
+        for (const QJsonValue &v : list) {
+            if (!v.isObject())
+                continue;
+            const QJsonObject a = v.toObject();
+            out.append({ a.value(QStringLiteral("type")).toString(),
+                a.value(QStringLiteral("url")).toString(),
+                a.value(QStringLiteral("title")).toString(),
+                a.value(QStringLiteral("payload")).toObject() });
+        }
+        return out;
+    }
+
+    // One reactor's reaction from the message's meta into `reactions` (the newest wins, as for
+    // a webhook's); `present` false removes it.
+    Result<bool> react(qint64 messageId, const QString &reactor, const QJsonObject &r, bool present)
+    {
+        const bool removed = !present || r.value(QStringLiteral("removed")).toBool();
+        const QString reaction
+            = removed ? QString() : r.value(QStringLiteral("reaction")).toString();
+        QString emoji = removed ? QString() : r.value(QStringLiteral("emoji")).toString();
+        if (!removed && emoji.isEmpty())
+            emoji = reactions::display(reaction, emoji);
+        auto q = present
+            ? m_c.session.run(QStringLiteral(R"(INSERT INTO reactions(message_id, reactor_id,
+                    reaction, emoji, reacted_ms, removed) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(message_id, reactor_id) DO UPDATE SET reaction = excluded.reaction,
+                    emoji = excluded.emoji, reacted_ms = excluded.reacted_ms,
+                    removed = excluded.removed
+                    WHERE excluded.reacted_ms >= reactions.reacted_ms
+                    AND (excluded.removed != reactions.removed
+                         OR excluded.reaction != reactions.reaction
+                         OR excluded.emoji != reactions.emoji))"),
+                { messageId, reactor, inlet::sql::text(reaction), inlet::sql::text(emoji),
+                    qint64(r.value(QStringLiteral("reacted_ms")).toDouble()), removed ? 1 : 0 })
+            : m_c.session.run(QStringLiteral("UPDATE reactions SET removed = 1, reaction = '', "
+                                             "emoji = '' WHERE message_id = ? AND reactor_id = ? "
+                                             "AND removed = 0"),
+                { messageId, reactor });
+        if (!q)
+            return std::unexpected(q.error());
+        return (*q)->numRowsAffected() > 0;
+    }
+
+    // The customer's reaction (meta.customer_reaction, gone when unreacted) and the business's
+    // (meta.business_reaction, written by the server once sent; never removed by its absence:
+    // this replica's own optimistic one stays until the server's answer).
+    Status reactions(
+        qint64 conversationId, qint64 messageId, const QString &accountId, const QJsonObject &meta)
+    {
+        auto customer
+            = m_c.session.run(QStringLiteral("SELECT customer_id FROM conversations WHERE id = ?"),
+                { conversationId });
+        if (!customer)
+            return std::unexpected(customer.error());
+        const QString customerId
+            = (*customer)->next() ? (*customer)->value(0).toString() : QString();
+        (*customer)->finish();
+        bool changed = false;
+        if (!customerId.isEmpty()) {
+            const QJsonValue theirs = meta.value(QStringLiteral("customer_reaction"));
+            auto done = react(messageId, customerId, theirs.toObject(), theirs.isObject());
+            if (!done)
+                return std::unexpected(done.error());
+            changed = *done;
+        }
+        const QJsonValue ours = meta.value(QStringLiteral("business_reaction"));
+        if (ours.isObject()) {
+            auto done = react(messageId, accountId, ours.toObject(), true);
+            if (!done)
+                return std::unexpected(done.error());
+            changed = changed || *done;
+        }
+        if (changed)
+            m_c.change.addMessage(conversationId, messageId);
         return {};
     }
 

@@ -175,32 +175,23 @@ public:
         if (!connectionAlive())
             return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
         const QString json = QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact));
-        // Found through the agent's own view (row-level security): a conversation of an account
-        // not granted to it is simply not there.
-        QSqlQuery q(m_db);
-        Status ok = sql::exec(q, QStringLiteral(R"(INSERT INTO inlet.outbox
-                (account_id, conversation_id, client_id, kind, body)
-            SELECT c.account_id, c.id, ?::uuid, ?, ?::jsonb
-              FROM inlet.conversations c
-              JOIN inlet.accounts a ON a.id = c.account_id
-              JOIN inlet.contacts p ON p.id = c.contact_id AND p.account_id = c.account_id
-             WHERE a.ig_user_id = ? AND p.igsid = ?
-            ON CONFLICT (client_id) DO NOTHING)"),
-            { clientId, kind, json, accountId, customerId });
-        if (!ok)
-            return lost(ok.error());
-        if (q.numRowsAffected() > 0)
+        // Through the team's checked function (docs/team.md, Security model): it finds the
+        // conversation among the accounts granted to this agent, writes agent_role itself and
+        // returns the row a retried enqueue (same client_id) already made.
+        Status ok = sql::exec(m_db,
+            QStringLiteral("SELECT inlet.enqueue(?::uuid, ?::text, ?::text, ?::text, ?::jsonb)"),
+            { clientId, accountId, customerId, kind, json });
+        if (ok)
             return {};
-        auto there = sql::scalar(m_db,
-            QStringLiteral("SELECT count(*) FROM inlet.outbox WHERE client_id = ?::uuid"),
-            { clientId });
-        if (!there)
-            return lost(there.error());
-        if (there->toLongLong() > 0)
-            return {}; // a retry of an insert that had gone through
-        return fail(Error::Kind::Invalid,
-            QStringLiteral("this conversation is not in the team database for %1")
-                .arg(m_connection.role));
+        // Refused by the function: a value, not a lost connection (nothing to retry).
+        static const QStringList refusals { QStringLiteral("22023"), QStringLiteral("P0002"),
+            QStringLiteral("54000"), QStringLiteral("23505") };
+        if (refusals.contains(sql::sqlState(ok.error()))) {
+            return fail(Error::Kind::Invalid,
+                QStringLiteral("the team database refused it for %1: %2")
+                    .arg(m_connection.role, ok.error().message));
+        }
+        return lost(ok.error());
     }
 
 signals:

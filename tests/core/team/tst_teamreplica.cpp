@@ -241,6 +241,94 @@ private slots:
         QVERIFY(!caughtUp.isEmpty());
     }
 
+    // What the server records after sending an agent's reaction or mark_seen, and what a webhook
+    // brought (an attachment, the customer's reaction), reaches the replica: the reactions on the
+    // bubble (the business's and the customer's), the attachment's row, the conversation read.
+    void reactionsReadStateAndAttachmentsReachTheReplica()
+    {
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        // A message as the server's ingest stores it: its attachments in meta (an entry that is
+        // not an object is left out).
+        const qint64 withPhoto = team::sql::scalar(m_db.server,
+            QStringLiteral(
+                "INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, "
+                "text, created_ms, meta) VALUES (?, ?, 'mid.photo2', false, '', 2000, "
+                "'{\"attachments\": [{\"type\": \"video\", \"url\": "
+                "\"https://cdn.example/v.mp4\"}, 42]}') RETURNING id"),
+            { m_account1, m_conversation1 })
+                                     ->toLongLong();
+        QVERIFY(withPhoto > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(
+                QStringLiteral("SELECT a.type || ' ' || a.url FROM attachments a JOIN "
+                               "messages m ON m.id = a.message_id WHERE m.mid = 'mid.photo2'")),
+            QStringList { QStringLiteral("video https://cdn.example/v.mp4") }, 10000);
+        QCOMPARE(r.column(QStringLiteral("SELECT json_extract(meta_json, '$.attachments') FROM "
+                                         "messages WHERE mid = 'mid.photo2'")),
+            QStringList { QString() });
+
+        // The customer reacts (webhook), then an agent's reaction is sent by the server.
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral(
+                "UPDATE inlet.messages SET meta = jsonb_set(meta, '{customer_reaction}', "
+                "'{\"reaction\": \"love\", \"emoji\": \"\u2764\", "
+                "\"reacted_ms\": 5000}') WHERE id = ?"),
+            { withPhoto }));
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral(
+                "UPDATE inlet.messages SET meta = jsonb_set(meta, '{business_reaction}', "
+                "'{\"reaction\": \"love\", \"emoji\": \"\u2764\", \"removed\": "
+                "false, \"reacted_ms\": 6000, \"by\": \"bob\"}') WHERE id = ?"),
+            { withPhoto }));
+        const QString reactions = QStringLiteral(
+            "SELECT r.reactor_id || ' ' || r.reaction || ' ' || r.removed FROM reactions r "
+            "JOIN messages m ON m.id = r.message_id WHERE m.mid = 'mid.photo2' "
+            "ORDER BY r.reactor_id");
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(reactions),
+            (QStringList {
+                kAccount1 + QStringLiteral(" love 0"), kCustomer1 + QStringLiteral(" love 0") }),
+            10000);
+        // The customer takes theirs back; the business's reaction is removed by the server.
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.messages SET meta = jsonb_set(meta - 'customer_reaction', "
+                           "'{business_reaction}', '{\"reaction\": \"\", \"removed\": true, "
+                           "\"reacted_ms\": 7000}') WHERE id = ?"),
+            { withPhoto }));
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(reactions),
+            (QStringList { kAccount1 + QStringLiteral("  1"), kCustomer1 + QStringLiteral("  1") }),
+            10000);
+
+        // Read by an agent somewhere (mark_seen sent): read here too, up to that time; what
+        // came in later stays unread. A conversation of its own, so that the other tests' counts
+        // of customer 1 are not touched.
+        const QString customer = QStringLiteral("6000000000000009");
+        const qint64 conversation = m_db.addConversation(m_account1, customer);
+        QVERIFY(conversation > 0);
+        QVERIFY(addMessages(m_account1, conversation, QStringLiteral("mid.seen."), 3));
+        const QString unread
+            = QStringLiteral("SELECT unread_count FROM conversations WHERE customer_id = '%1'")
+                  .arg(customer);
+        QTRY_COMPARE_WITH_TIMEOUT(r.count(unread), 3, 10000);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.conversations SET business_seen_ms = 1700000000500 "
+                           "WHERE id = ?"),
+            { conversation }));
+        QTRY_COMPARE_WITH_TIMEOUT(r.count(unread), 0, 10000);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("INSERT INTO inlet.messages (account_id, conversation_id, mid, "
+                           "outgoing, text, created_ms) VALUES (?, ?, 'mid.seen.later', false, "
+                           "'later', 1700000001000)"),
+            { m_account1, conversation }));
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.conversations SET last_activity_ms = 1700000001000 "
+                           "WHERE id = ?"),
+            { conversation }));
+        QTRY_COMPARE_WITH_TIMEOUT(r.follower->appliedSeq(), maxSeq(), 10000);
+        QCOMPARE(r.count(unread), 1);
+    }
+
     // Account 2 is not granted to alice: its rows are not in her replica, and what NOTIFY tells
     // every listener is two numbers, never content.
     void ungrantedAccountNeverReachesTheReplica()
