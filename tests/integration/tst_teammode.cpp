@@ -41,6 +41,7 @@ using namespace inlet::teamtest;
 
 namespace {
 const QString kAgent = QStringLiteral("ana");
+const QString kAgentName = QStringLiteral("Ana"); // inlet.agents.display_name: on the bubbles
 const QString kPassword = QStringLiteral("ana-Secret-77");
 const QString kAccount = QStringLiteral("17841400000000042");
 const QString kCustomer = QStringLiteral("6000000000000042");
@@ -84,8 +85,7 @@ private slots:
     {
         QVERIFY(m_profile.isValid());
         QVERIFY2(m_db.setUp(), qPrintable(m_db.error()));
-        QVERIFY2(team::admin::addAgent(m_db.server, kAgent, kPassword, QStringLiteral("Ana")),
-            "addAgent");
+        QVERIFY2(team::admin::addAgent(m_db.server, kAgent, kPassword, kAgentName), "addAgent");
         m_account = m_db.addAccount(kAccount);
         QVERIFY(m_account > 0);
         QVERIFY(team::admin::grantAccount(m_db.server, kAgent, m_account));
@@ -212,7 +212,8 @@ private slots:
                                       { reply.text }),
             QStringList { QStringLiteral("ana queued") }, 15'000);
 
-        // The server sends it (as inlet-server records it): the bubble says "ana".
+        // The server sends it (as inlet-server records it): the bubble says "Ana", the agent's
+        // display name.
         QVERIFY(team::sql::exec(m_db.server, QStringLiteral(R"(WITH o AS (
                 SELECT id, account_id, conversation_id FROM inlet.outbox WHERE body->>'text' = ?),
             m AS (INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, text,
@@ -224,7 +225,7 @@ private slots:
             { reply.text, reply.text }));
         QTRY_VERIFY_WITH_TIMEOUT(
             model.index(model.rowOfMessage(*queued)).data(MessageListModel::SentByRole).toString()
-                == kAgent,
+                == kAgentName,
             15'000);
         QVERIFY(!model.index(model.rowOfMessage(*queued))
                      .data(MessageListModel::SentElsewhereRole)
@@ -248,7 +249,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model.index(rowWithText(model, QStringLiteral("from the phone")))
                                       .data(MessageListModel::SentByRole)
                                       .toString(),
-            kAgent, 15'000);
+            kAgentName, 15'000);
         QVERIFY(!model.index(rowWithText(model, QStringLiteral("from the phone")))
                      .data(MessageListModel::SentElsewhereRole)
                      .toBool());

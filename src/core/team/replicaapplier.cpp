@@ -64,9 +64,10 @@ private:
 
 class Applier {
 public:
-    Applier(WriteContext &c, QString agentRole)
+    Applier(WriteContext &c, QString agentRole, const QHash<QString, QString> &names)
         : m_c(c)
         , m_agent(std::move(agentRole))
+        , m_names(names)
     {
     }
 
@@ -251,9 +252,10 @@ private:
         const int editCount = int(row.number("edit_count"));
         QJsonObject meta = row.object("meta");
         const QString sentBy = row.isString("sent_by") ? row.text("sent_by") : QString();
-        if (!sentBy.isEmpty())
+        if (!sentBy.isEmpty()) {
             meta.insert(QStringLiteral("sent_by"), sentBy);
-        else if (outgoing)
+            meta.insert(QStringLiteral("sent_by_name"), nameOf(sentBy));
+        } else if (outgoing)
             meta.insert(QStringLiteral("sent_elsewhere"), true); // the Instagram app's echo
 
         auto existing = m_c.session.findByMid(accountId, mid);
@@ -277,9 +279,10 @@ private:
                 auto q = m_c.session.run(
                     QStringLiteral(
                         "UPDATE messages SET meta_json = json_remove(json_set(meta_json, "
-                        "'$.sent_by', ?), '$.sent_elsewhere') WHERE id = ? AND "
-                        "json_extract(meta_json, '$.sent_by') IS NOT ?"),
-                    { inlet::sql::text(sentBy), localId, inlet::sql::text(sentBy) });
+                        "'$.sent_by', ?, '$.sent_by_name', ?), '$.sent_elsewhere') WHERE id = ? "
+                        "AND json_extract(meta_json, '$.sent_by') IS NOT ?"),
+                    { inlet::sql::text(sentBy), nameOf(sentBy), localId,
+                        inlet::sql::text(sentBy) });
                 if (!q)
                     return std::unexpected(q.error());
                 if ((*q)->numRowsAffected() > 0)
@@ -418,9 +421,9 @@ private:
         if (auto ok = m_c.outbox.markSent(localId, mid, m_c.change); !ok)
             return ok;
         auto q = m_c.session.run(
-            QStringLiteral("UPDATE messages SET meta_json = json_set(meta_json, '$.sent_by', ?) "
-                           "WHERE id = ?"),
-            { inlet::sql::text(sentBy), localId });
+            QStringLiteral("UPDATE messages SET meta_json = json_set(meta_json, '$.sent_by', ?, "
+                           "'$.sent_by_name', ?) WHERE id = ?"),
+            { inlet::sql::text(sentBy), nameOf(sentBy), localId });
         if (!q)
             return std::unexpected(q.error());
         return {};
@@ -483,8 +486,16 @@ private:
         return {};
     }
 
+    // The agent's display name for the bubble, falling back to its role.
+    QString nameOf(const QString &role) const
+    {
+        const QString name = m_names.value(role);
+        return name.isEmpty() ? role : name;
+    }
+
     WriteContext &m_c;
     QString m_agent;
+    const QHash<QString, QString> &m_names;
 };
 
 } // namespace
@@ -500,14 +511,43 @@ Result<qint64> lastSeq(WriteContext &context)
     return seq;
 }
 
-Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole)
+Status renameAgents(WriteContext &context, const QHash<QString, QString> &changed)
+{
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        const QString name = it.value().isEmpty() ? it.key() : it.value();
+        auto rows = context.session.run(
+            QStringLiteral("SELECT id, conversation_id FROM messages WHERE outgoing = 1 AND "
+                           "json_extract(meta_json, '$.sent_by') = ? AND "
+                           "json_extract(meta_json, '$.sent_by_name') IS NOT ?"),
+            { it.key(), name });
+        if (!rows)
+            return std::unexpected(rows.error());
+        QList<std::pair<qint64, qint64>> ids;
+        while ((*rows)->next())
+            ids.append({ (*rows)->value(0).toLongLong(), (*rows)->value(1).toLongLong() });
+        (*rows)->finish();
+        for (const auto &[id, conversation] : std::as_const(ids)) {
+            auto q = context.session.run(
+                QStringLiteral("UPDATE messages SET meta_json = json_set(meta_json, "
+                               "'$.sent_by_name', ?) WHERE id = ?"),
+                { name, id });
+            if (!q)
+                return std::unexpected(q.error());
+            context.change.addMessage(conversation, id);
+        }
+    }
+    return {};
+}
+
+Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole,
+    const QHash<QString, QString> &agentNames)
 {
     auto stored = lastSeq(context);
     if (!stored)
         return std::unexpected(stored.error());
     Applied out;
     out.lastSeq = *stored;
-    Applier applier(context, agentRole);
+    Applier applier(context, agentRole, agentNames);
     for (const Change &change : changes) {
         if (change.seq <= out.lastSeq)
             continue;

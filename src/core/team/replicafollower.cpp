@@ -134,7 +134,11 @@ public:
     {
         m_poll = new QTimer(this);
         m_poll->setInterval(m_options.pollIntervalMs);
-        connect(m_poll, &QTimer::timeout, this, &FollowerWorker::catchUp);
+        connect(m_poll, &QTimer::timeout, this, [this] {
+            // Display names change rarely and send no NOTIFY: read with the poll.
+            if (readAgentNames())
+                catchUp();
+        });
         m_retry = new QTimer(this);
         m_retry->setSingleShot(true);
         connect(m_retry, &QTimer::timeout, this, &FollowerWorker::connectNow);
@@ -285,7 +289,44 @@ private:
         emit connected();
         m_announced = -1;
         m_poll->start();
-        catchUp();
+        if (readAgentNames())
+            catchUp();
+    }
+
+    // The agents' display names (inlet.agents, readable by every agent): kept for the batches,
+    // and the messages of renamed agents named again. false when the connection was lost.
+    bool readAgentNames()
+    {
+        if (!connectionAlive())
+            return false;
+        QSqlQuery q(m_db);
+        if (auto ok = sql::exec(q,
+                QStringLiteral("SELECT role_name, display_name FROM "
+                               "inlet.agents"));
+            !ok) {
+            (void)lost(ok.error());
+            return false;
+        }
+        QHash<QString, QString> names;
+        while (q.next())
+            names.insert(q.value(0).toString(), q.value(1).toString());
+        QHash<QString, QString> changed;
+        for (auto it = names.cbegin(); it != names.cend(); ++it) {
+            if (!m_names.contains(it.key()) || m_names.value(it.key()) != it.value())
+                changed.insert(it.key(), it.value());
+        }
+        if (changed.isEmpty())
+            return true;
+        QFuture<Status> renamed = m_store->write(
+            [changed](WriteContext &c) -> Status { return replica::renameAgents(c, changed); });
+        renamed.waitForFinished();
+        if (const Status ok = renamed.result(); !ok) {
+            qCWarning(lcTeam).noquote()
+                << "replica: naming the agents failed, trying again:" << ok.error().message;
+            return true; // m_names unchanged: the next poll tries again
+        }
+        m_names = std::move(names);
+        return true;
     }
 
     Result<QList<replica::Change>> fetch(qint64 after)
@@ -323,8 +364,8 @@ private:
     {
         auto result = std::make_shared<replica::Applied>();
         QFuture<Status> f = m_store->write([changes = std::move(changes), role = m_connection.role,
-                                               result](WriteContext &c) -> Status {
-            auto r = replica::apply(c, changes, role);
+                                               names = m_names, result](WriteContext &c) -> Status {
+            auto r = replica::apply(c, changes, role, names);
             if (!r)
                 return std::unexpected(r.error());
             *result = *r;
@@ -401,6 +442,7 @@ private:
     int m_attempt = 0;
     qint64 m_announced = -1;
     bool m_stopped = false;
+    QHash<QString, QString> m_names; // role -> display name, as last read
 };
 
 // ---- ReplicaFollower ----

@@ -329,6 +329,39 @@ private slots:
         QCOMPARE(r.count(unread), 1);
     }
 
+    // The agents' display names reach the replica (read on connect and with the poll): an
+    // outgoing message names its agent by display name (meta.sent_by_name), by role without one,
+    // and a renamed agent's messages are named again.
+    void agentDisplayNamesNameTheBubbles()
+    {
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("INSERT INTO inlet.agents (role_name, display_name) VALUES "
+                           "('bea', 'Bea B.'), ('cid', '') ON CONFLICT DO NOTHING")));
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral(
+                "INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, "
+                "text, created_ms, sent_by) VALUES (?, ?, 'mid.by.bea', true, 'hi', "
+                "1800000000000, 'bea'), (?, ?, 'mid.by.cid', true, 'hey', "
+                "1800000000001, 'cid')"),
+            { m_account1, m_conversation1, m_account1, m_conversation1 }));
+        const QString names = QStringLiteral(
+            "SELECT mid || ' ' || json_extract(meta_json, '$.sent_by_name') FROM messages "
+            "WHERE mid LIKE 'mid.by.%' ORDER BY mid");
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(names),
+            (QStringList { QStringLiteral("mid.by.bea Bea B."), QStringLiteral("mid.by.cid cid") }),
+            10000);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.agents SET display_name = 'Cid C.' WHERE role_name = "
+                           "'cid'")));
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(names),
+            (QStringList {
+                QStringLiteral("mid.by.bea Bea B."), QStringLiteral("mid.by.cid Cid C.") }),
+            10000);
+    }
+
     // Account 2 is not granted to alice: its rows are not in her replica, and what NOTIFY tells
     // every listener is two numbers, never content.
     void ungrantedAccountNeverReachesTheReplica()
