@@ -539,14 +539,14 @@ Status renameAgents(WriteContext &context, const QHash<QString, QString> &change
     return {};
 }
 
-Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole,
-    const QHash<QString, QString> &agentNames)
+namespace {
+
+// Applies `changes` above `after`; out.lastSeq is the last one looked at.
+Result<Applied> applyAbove(WriteContext &context, const QList<Change> &changes,
+    const QString &agentRole, const QHash<QString, QString> &agentNames, qint64 after)
 {
-    auto stored = lastSeq(context);
-    if (!stored)
-        return std::unexpected(stored.error());
     Applied out;
-    out.lastSeq = *stored;
+    out.lastSeq = after;
     Applier applier(context, agentRole, agentNames);
     for (const Change &change : changes) {
         if (change.seq <= out.lastSeq)
@@ -563,13 +563,90 @@ Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const
         }
         out.lastSeq = change.seq;
     }
+    return out;
+}
+
+} // namespace
+
+Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole,
+    const QHash<QString, QString> &agentNames)
+{
+    auto stored = lastSeq(context);
+    if (!stored)
+        return std::unexpected(stored.error());
+    auto out = applyAbove(context, changes, agentRole, agentNames, *stored);
+    if (!out)
+        return out;
     auto q = context.session.run(
         QStringLiteral("INSERT INTO team_replica (id, last_seq) VALUES (1, ?) "
                        "ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq"),
-        { out.lastSeq });
+        { out->lastSeq });
     if (!q)
         return std::unexpected(q.error());
     return out;
+}
+
+Result<Applied> backfill(WriteContext &context, const QList<Change> &changes,
+    const QString &agentRole, const QHash<QString, QString> &agentNames)
+{
+    auto out = applyAbove(context, changes, agentRole, agentNames, 0);
+    if (!out)
+        return out;
+    auto stored = lastSeq(context);
+    if (!stored)
+        return std::unexpected(stored.error());
+    out->lastSeq = *stored;
+    return out;
+}
+
+Result<QList<qint64>> followedAccounts(WriteContext &context)
+{
+    auto q = context.session.run(QStringLiteral("SELECT team_id FROM team_rows WHERE "
+                                                "entity = 'followed_account' ORDER BY team_id"),
+        {});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<qint64> ids;
+    while ((*q)->next())
+        ids.append((*q)->value(0).toLongLong());
+    (*q)->finish();
+    return ids;
+}
+
+Status setFollowed(WriteContext &context, const QList<qint64> &accountIds)
+{
+    for (qint64 id : accountIds) {
+        auto q = context.session.run(
+            QStringLiteral("INSERT OR IGNORE INTO team_rows (entity, team_id, local_id, "
+                           "local_key) VALUES ('followed_account', ?, 0, '')"),
+            { id });
+        if (!q)
+            return std::unexpected(q.error());
+    }
+    return {};
+}
+
+Result<QString> teamDatabase(WriteContext &context)
+{
+    auto q = context.session.run(QStringLiteral("SELECT local_key FROM team_rows WHERE "
+                                                "entity = 'team_database' AND team_id = 0"),
+        {});
+    if (!q)
+        return std::unexpected(q.error());
+    const QString identity = (*q)->next() ? (*q)->value(0).toString() : QString();
+    (*q)->finish();
+    return identity;
+}
+
+Status setTeamDatabase(WriteContext &context, const QString &identity)
+{
+    auto q = context.session.run(
+        QStringLiteral("INSERT OR REPLACE INTO team_rows (entity, team_id, local_id, local_key) "
+                       "VALUES ('team_database', 0, 0, ?)"),
+        { identity });
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
 }
 
 } // namespace inlet::team::replica

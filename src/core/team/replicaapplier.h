@@ -47,6 +47,20 @@ Result<qint64> lastSeq(WriteContext &context);
 Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole,
     const QHash<QString, QString> &agentNames = {});
 
+// An account granted to the agent after its replica had passed some of its changes: the
+// account's older changes (read by account, seq up to what the replica had applied, ascending)
+// applied now, without moving the stored number. Malformed rows are skipped as in apply().
+Result<Applied> backfill(WriteContext &context, const QList<Change> &changes,
+    const QString &agentRole, const QHash<QString, QString> &agentNames = {});
+
+// The accounts whose whole log this replica has (team ids), and recording more of them.
+Result<QList<qint64>> followedAccounts(WriteContext &context);
+Status setFollowed(WriteContext &context, const QList<qint64> &accountIds);
+
+// Which team database the store follows (empty for a new replica), and recording it.
+Result<QString> teamDatabase(WriteContext &context);
+Status setTeamDatabase(WriteContext &context, const QString &identity);
+
 // The agents' display names changed (or were first read): every replicated message sent by one of
 // `changed`'s roles is named again (meta.sent_by_name; removed for an empty name).
 Status renameAgents(WriteContext &context, const QHash<QString, QString> &changed);

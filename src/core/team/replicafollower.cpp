@@ -135,8 +135,8 @@ public:
         m_poll = new QTimer(this);
         m_poll->setInterval(m_options.pollIntervalMs);
         connect(m_poll, &QTimer::timeout, this, [this] {
-            // Display names change rarely and send no NOTIFY: read with the poll.
-            if (readAgentNames())
+            // Display names and grants change rarely and send no NOTIFY: read with the poll.
+            if (readAgentNames() && readGrants())
                 catchUp();
         });
         m_retry = new QTimer(this);
@@ -282,6 +282,8 @@ private:
                 if (name == kChannel && !m_wake->isActive())
                     m_wake->start();
             });
+        if (!checkTeamDatabase())
+            return;
         m_attempt = 0;
         m_connected->store(true);
         qCInfo(lcTeam).noquote() << "replica: connected to" << m_connection.display()
@@ -289,8 +291,156 @@ private:
         emit connected();
         m_announced = -1;
         m_poll->start();
-        if (readAgentNames())
+        if (readAgentNames() && readGrants())
             catchUp();
+    }
+
+    // Runs `work` as a job of the local store's writer and waits for it.
+    template <typename F> Status storeJob(F &&work)
+    {
+        QFuture<Status> done = m_store->write(std::forward<F>(work));
+        done.waitForFinished();
+        return done.result();
+    }
+
+    // The store follows one team database: a new replica records which (current_database() and
+    // the time its schema was created); a store that followed another one is refused, so two
+    // teams' rows never mix (docs/team.md). false when refused or the connection was lost.
+    bool checkTeamDatabase()
+    {
+        auto identity = sql::scalar(m_db,
+            QStringLiteral("SELECT current_database() || '/' || extract(epoch FROM applied_at) "
+                           "FROM inlet.schema_migrations WHERE version = 1"));
+        if (!identity) {
+            (void)lost(identity.error());
+            return false;
+        }
+        const QString here = identity->toString();
+        const qint64 applied = m_applied->load();
+        bool other = false;
+        const Status ok = storeJob([here, applied, &other](WriteContext &c) -> Status {
+            auto stored = replica::teamDatabase(c);
+            if (!stored)
+                return std::unexpected(stored.error());
+            if (!stored->isEmpty() && *stored != here && applied > 0) {
+                other = true;
+                return {};
+            }
+            return *stored == here ? Status {} : replica::setTeamDatabase(c, here);
+        });
+        if (!ok) {
+            (void)lost(ok.error());
+            return false;
+        }
+        if (!other)
+            return true;
+        const Error e = Error::make(Error::Kind::Invalid,
+            QStringLiteral("this replica's local store follows another team database than %1; "
+                           "use another data directory (or profile) for this team")
+                .arg(m_connection.display()));
+        qCWarning(lcTeam).noquote() << "replica:" << e.message;
+        m_stopped = true; // no reconnecting: it would be refused again
+        closeConnection();
+        emit disconnected(e);
+        return false;
+    }
+
+    // Accounts granted to the agent after the replica had passed some of their changes (row-level
+    // security hid them then): their older changes are read by account (change_log_by_account)
+    // and applied before the next catch-up, then the account counts as followed. false when the
+    // connection was lost.
+    bool readGrants()
+    {
+        if (!connectionAlive())
+            return false;
+        QSqlQuery q(m_db);
+        if (auto ok = sql::exec(q,
+                QStringLiteral("SELECT account_id FROM inlet.agent_accounts "
+                               "ORDER BY account_id"));
+            !ok) {
+            (void)lost(ok.error());
+            return false;
+        }
+        QList<qint64> granted;
+        while (q.next())
+            granted.append(q.value(0).toLongLong());
+        QList<qint64> followed;
+        if (const Status ok = storeJob([&followed](WriteContext &c) -> Status {
+                auto f = replica::followedAccounts(c);
+                if (!f)
+                    return std::unexpected(f.error());
+                followed = *f;
+                return {};
+            });
+            !ok) {
+            qCWarning(lcTeam).noquote()
+                << "replica: cannot read the followed accounts:" << ok.error().message;
+            return true;
+        }
+        QList<qint64> added;
+        for (qint64 id : std::as_const(granted)) {
+            if (!followed.contains(id))
+                added.append(id);
+        }
+        // Team id 0 (no account has it) marks that grants are recorded. Without it: a new
+        // replica, which reads the whole log anyway, or one from before this was recorded,
+        // taken to have followed what it is granted now.
+        const bool recorded = followed.contains(0);
+        if (recorded && added.isEmpty())
+            return true;
+        const qint64 bound = m_applied->load();
+        if (recorded) {
+            for (qint64 account : std::as_const(added)) {
+                if (!backfillAccount(account, bound))
+                    return false;
+            }
+        } else {
+            added.append(0);
+        }
+        if (const Status ok = storeJob(
+                [added](WriteContext &c) -> Status { return replica::setFollowed(c, added); });
+            !ok)
+            qCWarning(lcTeam).noquote()
+                << "replica: cannot record the followed accounts:" << ok.error().message;
+        return true;
+    }
+
+    bool backfillAccount(qint64 account, qint64 bound)
+    {
+        qCInfo(lcTeam) << "replica: account" << account << "was granted: reading its changes up to"
+                       << bound;
+        qint64 after = 0;
+        for (;;) {
+            QSqlQuery q(m_db);
+            q.setForwardOnly(true);
+            if (auto ok = sql::exec(q,
+                    QStringLiteral("SELECT seq, account_id, entity, entity_id, op, row_data::text "
+                                   "FROM inlet.change_log WHERE account_id = ? AND seq > ? "
+                                   "AND seq <= ? ORDER BY seq LIMIT ?"),
+                    { account, after, bound, m_options.batchSize });
+                !ok) {
+                (void)lost(ok.error());
+                return false;
+            }
+            QList<replica::Change> batch = readChanges(q);
+            if (batch.isEmpty())
+                return true;
+            after = batch.constLast().seq;
+            const bool last = batch.size() < m_options.batchSize;
+            const Status ok = storeJob([batch = std::move(batch), role = m_connection.role,
+                                           names = m_names](WriteContext &c) -> Status {
+                auto r = replica::backfill(c, batch, role, names);
+                return r ? Status {} : Status(std::unexpected(r.error()));
+            });
+            if (!ok) {
+                qCWarning(lcTeam).noquote()
+                    << "replica: the local store refused a batch, trying again:"
+                    << ok.error().message;
+                return false;
+            }
+            if (last)
+                return true;
+        }
     }
 
     // The agents' display names (inlet.agents, readable by every agent): kept for the batches,
@@ -339,6 +489,13 @@ private:
                 { after, m_options.batchSize });
             !ok)
             return std::unexpected(ok.error());
+        QList<replica::Change> out = readChanges(q);
+        m_read->fetch_add(out.size());
+        return out;
+    }
+
+    static QList<replica::Change> readChanges(QSqlQuery &q)
+    {
         QList<replica::Change> out;
         while (q.next()) {
             replica::Change c;
@@ -351,7 +508,6 @@ private:
             c.rowData = q.value(5).toString().toUtf8();
             out.append(std::move(c));
         }
-        m_read->fetch_add(out.size());
         return out;
     }
 

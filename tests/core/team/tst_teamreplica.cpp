@@ -8,7 +8,9 @@
 #include "outbox/sendfailure.h"
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
+#include "store/storewriter.h"
 #include "support/teamdb.h"
+#include "team/replicaapplier.h"
 #include "team/replicafollower.h"
 #include "team/teamoutbox.h"
 #include "team/teamreplyhandoff.h"
@@ -148,6 +150,14 @@ private:
     {
         auto s = team::sql::scalar(
             m_db.server, QStringLiteral("SELECT COALESCE(max(seq), 0) FROM inlet.change_log"));
+        return s ? s->toLongLong() : -1;
+    }
+    // The newest change of one account (what alice's replica reaches when it is hers).
+    qint64 lastSeqOf(qint64 account)
+    {
+        auto s = team::sql::scalar(m_db.server,
+            QStringLiteral("SELECT max(seq) FROM inlet.change_log WHERE account_id = ?"),
+            { account });
         return s ? s->toLongLong() : -1;
     }
     // The server's connection after a restart of the cluster.
@@ -524,13 +534,11 @@ private slots:
         QSignalSpy caughtUp(r.follower.get(), &team::ReplicaFollower::caughtUp);
         r.follower->start();
         // Every change of hers was applied: her last one is account 1's last.
-        auto herLast = team::sql::scalar(m_db.server,
-            QStringLiteral("SELECT max(seq) FROM inlet.change_log WHERE account_id = ?"),
-            { m_account1 });
-        QVERIFY(herLast);
-        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= herLast->toLongLong(), 60'000);
+        const qint64 herLast = lastSeqOf(m_account1);
+        QVERIFY(herLast > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= herLast, 60'000);
         QTRY_VERIFY(!caughtUp.isEmpty());
-        QVERIFY(target > herLast->toLongLong());
+        QVERIFY(target > herLast);
         QCOMPARE(r.follower->changesRead(), qint64(2000));
         QCOMPARE(r.count(QStringLiteral("SELECT count(*) FROM messages")), messagesBefore + 2000);
         QCOMPARE(r.count(QStringLiteral("SELECT count(*) FROM messages WHERE mid LIKE "
@@ -691,6 +699,80 @@ private slots:
             = r.column(QStringLiteral("SELECT error_text FROM messages WHERE id = %1").arg(localId))
                   .value(0);
         QCOMPARE(SendFailure::decode(stored).reason(), SendFailure::Reason::OutsideWindow);
+    }
+
+    // Account 2 granted to alice after her replica had passed its changes (row-level security
+    // hid them): the replica reads that account's older changes by account and has its
+    // conversation and messages, without a full reload; the number it stands at is unchanged.
+    void accountGrantedLaterIsReadFromTheStart()
+    {
+        QVERIFY(m_db.addMessage(m_account2, m_conversation2, QStringLiteral("mid.before.grant"),
+                    QStringLiteral("said before the grant"))
+            > 0);
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        const qint64 herLast = lastSeqOf(m_account1);
+        QVERIFY(herLast > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= herLast, 60'000);
+        const QString before
+            = QStringLiteral("SELECT text FROM messages WHERE mid = 'mid.before.grant'");
+        QCOMPARE(r.column(before), QStringList {});
+        const qint64 readBefore = r.follower->changesRead();
+
+        QVERIFY(team::admin::grantAccount(m_db.server, kAlice, m_account2));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(before), QStringList { QStringLiteral("said before the grant") }, 15'000);
+        QCOMPARE(
+            r.column(
+                QStringLiteral("SELECT count(*) FROM accounts WHERE id = '%1'").arg(kAccount2)),
+            QStringList { QStringLiteral("1") });
+        // The whole log was not read again: the account's own changes only (by account).
+        QVERIFY(r.follower->changesRead() - readBefore < 100);
+        // Live from now on, like any granted account.
+        QVERIFY(m_db.addMessage(m_account2, m_conversation2, QStringLiteral("mid.after.grant"),
+                    QStringLiteral("and after"))
+            > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(QStringLiteral("SELECT text FROM messages WHERE mid = 'mid.after.grant'")),
+            QStringList { QStringLiteral("and after") }, 15'000);
+        QVERIFY(team::admin::revokeAccount(m_db.server, kAlice, m_account2));
+    }
+
+    // A store that followed another team database is refused (no mixing of two teams' rows),
+    // and the follower does not keep reconnecting.
+    void anotherTeamDatabaseIsRefused()
+    {
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() > 0, 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(QStringLiteral("SELECT count(*) FROM team_rows WHERE entity = "
+                                    "'team_database' AND local_key LIKE 'inlet_team/%'")),
+            QStringList { QStringLiteral("1") }, 10'000);
+        r.follower.reset();
+        QFuture<Status> moved = r.store->write([](WriteContext &c) -> Status {
+            return team::replica::setTeamDatabase(c, QStringLiteral("inlet_team/1.5"));
+        });
+        moved.waitForFinished();
+        QVERIFY(moved.result());
+        const qint64 stood = r.count(QStringLiteral("SELECT last_seq FROM team_replica"));
+        r.close();
+
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QSignalSpy lost(r.follower.get(), &team::ReplicaFollower::disconnected);
+        QSignalSpy connected(r.follower.get(), &team::ReplicaFollower::connected);
+        r.follower->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!lost.isEmpty(), 10'000);
+        const Error why = lost.first().first().value<Error>();
+        QCOMPARE(why.kind, Error::Kind::Invalid);
+        QVERIFY2(
+            why.message.contains(QLatin1String("another team database")), qPrintable(why.message));
+        QTest::qWait(1000); // quickOptions would reconnect within a second
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(connected.size(), 0);
+        QCOMPARE(r.count(QStringLiteral("SELECT last_seq FROM team_replica")), stood);
     }
 };
 
