@@ -232,12 +232,13 @@ if [ "$mode" = check ]; then
   customer_says 1 "$text"
   wait_for "the customer's message is in ana's replica" ana "SELECT count(*) FROM messages WHERE text = '$text'"
   wait_for "the customer's message is in ben's replica" ben "SELECT count(*) FROM messages WHERE text = '$text'"
-  # Ana's reply as her desktop hands it over (TeamReplyHandOff): a row of inlet.outbox as her role.
+  # Ana's reply as her desktop hands it over (TeamReplyHandOff): inlet.enqueue as her role.
   reply="Yes, we do! ($(secret))"
   PGPASSWORD="${agent_password[ana]}" "$pg_bin/psql" -qAt -h 127.0.0.1 -p "$pg_port" -U ana -d inlet \
-    -v ON_ERROR_STOP=1 -c "INSERT INTO inlet.outbox (account_id, conversation_id, client_id, kind, body)
-      SELECT c.account_id, c.id, gen_random_uuid(), 'text', jsonb_build_object('text', '$reply')
+    -v ON_ERROR_STOP=1 -c "SELECT inlet.enqueue(gen_random_uuid(), a.ig_user_id, k.igsid, 'text',
+        jsonb_build_object('text', '$reply'))
       FROM inlet.conversations c JOIN inlet.messages m ON m.conversation_id = c.id
+      JOIN inlet.accounts a ON a.id = c.account_id JOIN inlet.contacts k ON k.id = c.contact_id
       WHERE m.text = '$text'" >/dev/null
   wait_for "ana's reply is in ben's replica, sent by ana" ben \
     "SELECT count(*) FROM messages WHERE text = '$reply' AND outgoing = 1 AND json_extract(meta_json, '$.sent_by') = 'ana'"

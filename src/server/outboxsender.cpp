@@ -3,6 +3,7 @@
 #include "common/backoff.h"
 #include "common/ondone.h"
 #include "graph/graphclient.h"
+#include "model/reactions.h"
 #include "outbox/graphoutboxtransport.h"
 #include "outbox/reconciler.h"
 #include "outbox/sendfailure.h"
@@ -192,7 +193,7 @@ void OutboxSender::take(const team::outbox::Claimed &row, bool reconcileFirst)
 {
     auto work = load(row);
     if (!work) {
-        recordFailure(Work { row, {}, {} }, work.error());
+        recordFailure(Work { row, {}, {}, {}, 0 }, work.error());
         return;
     }
     m_inFlight.insert(row.id);
@@ -232,16 +233,74 @@ Result<OutboxSender::Work> OutboxSender::load(const team::outbox::Claimed &row)
     work.item.state = MessageState::Sending;
     work.item.attempts = row.attempts;
     work.item.enqueuedMs = q.value(2).toLongLong();
+    if (row.kind == QLatin1String("reaction") || row.kind == QLatin1String("mark_seen")) {
+        if (auto ok = loadAction(work, body); !ok)
+            return std::unexpected(ok.error());
+        return work;
+    }
     if (row.kind != QLatin1String("text") && row.kind != QLatin1String("attachment"))
         return fail(Error::Kind::Invalid,
-            QStringLiteral("outbox rows of kind '%1' are not sent yet").arg(row.kind));
+            QStringLiteral("outbox rows of kind '%1' are not sent").arg(row.kind));
     if (auto valid = sendpolicy::validate(m); !valid)
         return std::unexpected(valid.error());
     return work;
 }
 
+Status OutboxSender::loadAction(Work &work, const QJsonObject &body)
+{
+    const QJsonObject recipient { { QStringLiteral("id"), work.item.message.customerId } };
+    if (work.row.kind == QLatin1String("mark_seen")) {
+        work.action = { { QStringLiteral("recipient"), recipient },
+            { QStringLiteral("sender_action"), QStringLiteral("mark_seen") } };
+        return {};
+    }
+    // {"action": "react"|"unreact", "mid", "reaction"} (TeamActionTransport writes it).
+    const QString action = body.value(QStringLiteral("action")).toString();
+    const QString mid = body.value(QStringLiteral("mid")).toString();
+    if (action != QLatin1String("react") && action != QLatin1String("unreact"))
+        return fail(Error::Kind::Invalid, QStringLiteral("a reaction row without a valid action"));
+    if (mid.isEmpty() || mid.size() > 512)
+        return fail(Error::Kind::Invalid, QStringLiteral("a reaction row without a valid mid"));
+    QJsonObject payload { { QStringLiteral("message_id"), mid } };
+    if (action == QLatin1String("react")) {
+        const QString name
+            = reactions::sendableName(body.value(QStringLiteral("reaction")).toString());
+        if (name.isEmpty())
+            return fail(Error::Kind::Invalid,
+                QStringLiteral("a reaction Instagram does not take from a business"));
+        payload.insert(QStringLiteral("reaction"), name);
+    }
+    // Only on a message of the row's own conversation.
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto message = team::sql::scalar(db,
+        QStringLiteral("SELECT id FROM inlet.messages WHERE conversation_id = ? AND mid = ? "
+                       "AND NOT deleted"),
+        { work.row.conversationId, mid });
+    if (!message)
+        return std::unexpected(message.error());
+    if (!message->isValid())
+        return fail(Error::Kind::Invalid,
+            QStringLiteral("the reaction's message is not in its conversation"));
+    work.reactedMessageId = message->toLongLong();
+    work.action = { { QStringLiteral("recipient"), recipient },
+        { QStringLiteral("sender_action"), action }, { QStringLiteral("payload"), payload } };
+    return {};
+}
+
 void OutboxSender::send(const Work &work)
 {
+    if (!work.action.isEmpty()) {
+        // Resending a sender action is harmless (a reaction replaces itself, mark_seen marks
+        // again): any failure that is not final simply goes again, no reconciliation.
+        onDone(m_transport->send(work.igUserId, work.action), this,
+            [this, work](const Result<QJsonObject> &answer) {
+                if (answer)
+                    recordActionDone(work);
+                else
+                    recordFailure(work, answer.error());
+            });
+        return;
+    }
     onDone(m_transport->send(work.igUserId, sendpolicy::sendBody(work.item.message)), this,
         [this, work](const Result<QJsonObject> &answer) {
             if (answer) {
@@ -333,6 +392,53 @@ void OutboxSender::recordSent(const Work &work, const QString &mid)
     if (done) {
         ++m_stats.sent;
         qCInfo(lcTeam) << "outbox row" << work.row.id << "sent";
+    } else {
+        qCWarning(lcTeam) << "outbox row" << work.row.id
+                          << "was sent but not recorded:" << done.error().message;
+    }
+    finish(work.row.id);
+}
+
+void OutboxSender::recordActionDone(const Work &work)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const qint64 now = nowMs();
+    Status done = team::sql::inTransaction(db, [&]() -> Status {
+        QSqlQuery q(db);
+        if (auto ok = team::sql::exec(q,
+                QStringLiteral("UPDATE inlet.outbox SET state = 'sent', error_text = '', "
+                               "message_id = ? WHERE id = ? AND state = 'sending' "
+                               "AND claimed_by = ?"),
+                { work.reactedMessageId > 0 ? QVariant(work.reactedMessageId)
+                                            : QVariant(QMetaType(QMetaType::LongLong)),
+                    work.row.id, m_config.workerId });
+            !ok)
+            return ok;
+        if (q.numRowsAffected() != 1)
+            return fail(Error::Kind::Invalid, QStringLiteral("taken over by another server"));
+        if (work.row.kind == QLatin1String("mark_seen")) {
+            return team::sql::exec(db,
+                QStringLiteral("UPDATE inlet.conversations SET business_seen_ms = ? "
+                               "WHERE id = ? AND business_seen_ms < ?"),
+                { now, work.row.conversationId, now });
+        }
+        const QJsonObject payload = work.action.value(QStringLiteral("payload")).toObject();
+        const bool removed = work.action.value(QStringLiteral("sender_action")).toString()
+            == QLatin1String("unreact");
+        const QString name = payload.value(QStringLiteral("reaction")).toString();
+        const QJsonObject reaction { { QStringLiteral("reaction"), name },
+            { QStringLiteral("emoji"), reactions::emojiForName(name) },
+            { QStringLiteral("removed"), removed }, { QStringLiteral("reacted_ms"), now },
+            { QStringLiteral("by"), work.row.agentRole } };
+        return team::sql::exec(db,
+            QStringLiteral("UPDATE inlet.messages SET meta = jsonb_set(meta, "
+                           "'{business_reaction}', ?::jsonb) WHERE id = ?"),
+            { QString::fromUtf8(QJsonDocument(reaction).toJson(QJsonDocument::Compact)),
+                work.reactedMessageId });
+    });
+    if (done) {
+        ++m_stats.sent;
+        qCInfo(lcTeam) << "outbox row" << work.row.id << work.row.kind << "sent";
     } else {
         qCWarning(lcTeam) << "outbox row" << work.row.id
                           << "was sent but not recorded:" << done.error().message;

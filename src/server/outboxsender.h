@@ -5,6 +5,7 @@
 #include "server/serverconfig.h"
 #include "team/teamoutbox.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
@@ -60,17 +61,25 @@ private:
         team::outbox::Claimed row;
         OutboxItem item;
         QString igUserId;
+        // A sender action (kinds reaction, mark_seen): the Send API body; empty for a reply.
+        QJsonObject action;
+        qint64 reactedMessageId = 0; // the inlet.messages row a reaction is on
     };
 
     Status ensureConnected();
     void drain();
     void recoverAbandoned();
     Result<Work> load(const team::outbox::Claimed &row);
+    // A reaction or mark_seen row's body checked and turned into the Send API's (docs/team.md).
+    Status loadAction(Work &work, const QJsonObject &body);
     // A row this worker holds: loaded and sent (or reconciled first when its fate is unknown).
     void take(const team::outbox::Claimed &row, bool reconcileFirst);
     void send(const Work &work);
     void reconcileThenSend(const Work &work);
     void recordSent(const Work &work, const QString &mid);
+    // A sender action went through: the outbox row sent, and what it changed (the business's
+    // reaction in the message's meta, the conversation's business_seen_ms) into the log.
+    void recordActionDone(const Work &work);
     void recordFailure(const Work &work, const Error &error);
     void release(const Work &work); // fate unknown: left 'sending', ownerless, for a later look
     void finish(qint64 id);

@@ -79,8 +79,9 @@ public:
             return onMessage(e,
                 QStringLiteral("UPDATE inlet.messages SET meta = jsonb_set(meta, "
                                "'{customer_reaction}', jsonb_build_object('reaction', ?::text, "
-                               "'emoji', ?::text)) WHERE account_id = ? AND mid = ?"),
-                { text(e.reaction), text(e.emoji), *account, e.mid }, *account);
+                               "'emoji', ?::text, 'reacted_ms', ?::bigint)) "
+                               "WHERE account_id = ? AND mid = ?"),
+                { text(e.reaction), text(e.emoji), e.timestampMs, *account, e.mid }, *account);
         case InboundEvent::Kind::Unreaction:
             return onMessage(e,
                 QStringLiteral(

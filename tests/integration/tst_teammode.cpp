@@ -12,6 +12,8 @@
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
 #include "service/accountlist.h"
+#include "outbox/reactionqueue.h"
+#include "outbox/senderactions.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/teammode.h"
@@ -40,6 +42,7 @@ using namespace inlet::teamtest;
 
 namespace {
 const QString kAgent = QStringLiteral("ana");
+const QString kAgentName = QStringLiteral("Ana"); // inlet.agents.display_name: on the bubbles
 const QString kPassword = QStringLiteral("ana-Secret-77");
 const QString kAccount = QStringLiteral("17841400000000042");
 const QString kCustomer = QStringLiteral("6000000000000042");
@@ -83,8 +86,7 @@ private slots:
     {
         QVERIFY(m_profile.isValid());
         QVERIFY2(m_db.setUp(), qPrintable(m_db.error()));
-        QVERIFY2(team::admin::addAgent(m_db.server, kAgent, kPassword, QStringLiteral("Ana")),
-            "addAgent");
+        QVERIFY2(team::admin::addAgent(m_db.server, kAgent, kPassword, kAgentName), "addAgent");
         m_account = m_db.addAccount(kAccount);
         QVERIFY(m_account > 0);
         QVERIFY(team::admin::grantAccount(m_db.server, kAgent, m_account));
@@ -211,7 +213,8 @@ private slots:
                                       { reply.text }),
             QStringList { QStringLiteral("ana queued") }, 15'000);
 
-        // The server sends it (as inlet-server records it): the bubble says "ana".
+        // The server sends it (as inlet-server records it): the bubble says "Ana", the agent's
+        // display name.
         QVERIFY(team::sql::exec(m_db.server, QStringLiteral(R"(WITH o AS (
                 SELECT id, account_id, conversation_id FROM inlet.outbox WHERE body->>'text' = ?),
             m AS (INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, text,
@@ -223,7 +226,7 @@ private slots:
             { reply.text, reply.text }));
         QTRY_VERIFY_WITH_TIMEOUT(
             model.index(model.rowOfMessage(*queued)).data(MessageListModel::SentByRole).toString()
-                == kAgent,
+                == kAgentName,
             15'000);
         QVERIFY(!model.index(model.rowOfMessage(*queued))
                      .data(MessageListModel::SentElsewhereRole)
@@ -247,13 +250,36 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model.index(rowWithText(model, QStringLiteral("from the phone")))
                                       .data(MessageListModel::SentByRole)
                                       .toString(),
-            kAgent, 15'000);
+            kAgentName, 15'000);
         QVERIFY(!model.index(rowWithText(model, QStringLiteral("from the phone")))
                      .data(MessageListModel::SentElsewhereRole)
                      .toBool());
         // The customer's message names nobody.
         const int incoming = rowWithText(model, QStringLiteral("Do you ship to Vienna?"));
         QVERIFY(!model.index(incoming).data(MessageListModel::SentElsewhereRole).toBool());
+
+        // The manager's reaction and mark_seen: into inlet.outbox as the agent (never the Graph
+        // API, which has no token here); the bubble shows the reaction at once.
+        QVERIFY(core->reactions()->isStarted());
+        const qint64 vienna = model.index(incoming).data(MessageListModel::IdRole).toLongLong();
+        QVERIFY(test::awaitResult(core->reactions()->react(vienna, QStringLiteral("love"))));
+        QVERIFY(core->senderActions()->markSeen(kAccount, kCustomer));
+        core->senderActions()->typingOn(kAccount, kCustomer); // not relayed: only logged
+        QTRY_COMPARE_WITH_TIMEOUT(
+            TeamDb::column(m_db.server,
+                QStringLiteral(
+                    "SELECT agent_role || ' ' || kind || ' ' || body::text FROM "
+                    "inlet.outbox WHERE kind IN ('reaction', 'mark_seen') ORDER BY kind DESC")),
+            (QStringList {
+                QStringLiteral("ana reaction {\"mid\": \"mid.in.1\", \"action\": \"react\", "
+                               "\"reaction\": \"love\"}"),
+                QStringLiteral("ana mark_seen {}") }),
+            15'000);
+        QCOMPARE(core->reactions()->pendingCount(), 0);
+        QVERIFY(model.index(rowWithText(model, QStringLiteral("Do you ship to Vienna?")))
+                    .data(MessageListModel::ReactionsRole)
+                    .toStringList()
+                    .contains(QStringLiteral("\u2764\ufe0f")));
     }
 
     // The status bar: connected as the agent; with the database down, offline with the reply

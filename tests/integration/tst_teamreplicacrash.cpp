@@ -1,6 +1,7 @@
 // `inlet --headless --team` as an agent's replica, against a real PostgreSQL server: killed
 // (SIGKILL) in the middle of a catch-up, it starts again from the last change it committed,
-// and the local store ends with every message once (rows and change number commit together).
+// and the local store ends with every message once (rows and change number commit together);
+// PostgreSQL stopped and started under two connected replicas, and one 10,000 changes behind.
 #include "support/teamdb.h"
 
 #include <QDir>
@@ -33,7 +34,8 @@ private:
     TeamDb m_db;
     QTemporaryDir m_data;
 
-    std::unique_ptr<QProcess> startReplica()
+    std::unique_ptr<QProcess> startReplica() { return startReplica(m_data.path()); }
+    std::unique_ptr<QProcess> startReplica(const QString &dataDir)
     {
         auto p = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -41,7 +43,7 @@ private:
         p->setProcessEnvironment(env);
         p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         p->start(inletBinary(),
-            { QStringLiteral("--headless"), QStringLiteral("--data-dir"), m_data.path(),
+            { QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir,
                 QStringLiteral("--team"),
                 QStringLiteral("postgresql://%1@%2:%3/%4?sslmode=disable")
                     .arg(kAlice, m_db.cluster.host())
@@ -51,9 +53,10 @@ private:
     }
 
     // (last_seq, messages) read from the replica's SQLite file, or (-1, -1) before it exists.
-    std::pair<qint64, qint64> localState()
+    std::pair<qint64, qint64> localState() { return localState(m_data.path()); }
+    std::pair<qint64, qint64> localState(const QString &dataDir)
     {
-        const QString path = m_data.path() + QStringLiteral("/inlet.sqlite");
+        const QString path = dataDir + QStringLiteral("/inlet.sqlite");
         if (!QFileInfo::exists(path))
             return { -1, -1 };
         const QString name = QUuid::createUuid().toString(QUuid::Id128);
@@ -82,6 +85,29 @@ private:
                            "seq <= ?"),
             { seq });
         return n ? n->toLongLong() : -1;
+    }
+
+    qint64 maxSeq()
+    {
+        auto s = team::sql::scalar(
+            m_db.server, QStringLiteral("SELECT COALESCE(max(seq), 0) FROM inlet.change_log"));
+        return s ? s->toLongLong() : -1;
+    }
+    bool addMessages(const QString &prefix, int n)
+    {
+        return bool(team::sql::exec(m_db.server,
+            QStringLiteral("INSERT INTO inlet.messages (account_id, conversation_id, mid, "
+                           "outgoing, text, created_ms) SELECT c.account_id, c.id, ? || g, "
+                           "false, 'message ' || g, 1800000000000 + g FROM inlet.conversations c, "
+                           "generate_series(1, ?) g"),
+            { prefix, n }));
+    }
+    // Until `p` prints "team: caught up to <seq>" (its stdout gathered in `output`).
+    static bool caughtUpTo(QProcess &p, QByteArray &output, qint64 seq, int timeoutMs)
+    {
+        const QByteArray done = "team: caught up to " + QByteArray::number(seq) + '\n';
+        return QTest::qWaitFor(
+            [&] { return (output += p.readAllStandardOutput()).contains(done); }, timeoutMs);
     }
 
 private slots:
@@ -155,6 +181,57 @@ private slots:
                 QStringList { QString::number(kMessages) });
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    // PostgreSQL really stopped (fast shutdown, connections broken) and started again under two
+    // connected headless replicas: both reconnect and catch up with nothing missing. Then one is
+    // stopped while 10,000 changes are written, and catches up when started again.
+    void databaseStoppedUnderTwoReplicasThenTenThousandBehind()
+    {
+        QTemporaryDir dirA;
+        QTemporaryDir dirB;
+        QVERIFY(dirA.isValid() && dirB.isValid());
+        auto a = startReplica(dirA.path());
+        auto b = startReplica(dirB.path());
+        QVERIFY(a->waitForStarted() && b->waitForStarted());
+        QByteArray outA;
+        QByteArray outB;
+        const qint64 start = maxSeq();
+        QVERIFY(caughtUpTo(*a, outA, start, 180'000));
+        QVERIFY(caughtUpTo(*b, outB, start, 180'000));
+        const qint64 messages = localState(dirA.path()).second;
+
+        QVERIFY2(m_db.cluster.stop(), qPrintable(m_db.cluster.errorString()));
+        QTest::qWait(2000); // the replicas notice and retry with their backoff
+        QVERIFY2(m_db.cluster.start(), qPrintable(m_db.cluster.errorString()));
+        m_db.server = m_db.connect(QStringLiteral("inlet_server"), kServerPassword);
+        QVERIFY(m_db.server.isOpen());
+        QVERIFY(addMessages(QStringLiteral("mid.after.restart."), 100));
+        const qint64 afterRestart = maxSeq();
+        QVERIFY(caughtUpTo(*a, outA, afterRestart, 60'000));
+        QVERIFY(caughtUpTo(*b, outB, afterRestart, 60'000));
+        // Each lost its connection and made it again (Offline, then Connected once more).
+        QCOMPARE(outA.count("team: connected"), 2);
+        QCOMPARE(outB.count("team: connected"), 2);
+        QCOMPARE(localState(dirA.path()), std::make_pair(afterRestart, messages + 100));
+        QCOMPARE(localState(dirB.path()), std::make_pair(afterRestart, messages + 100));
+
+        b->terminate();
+        QVERIFY(b->waitForFinished(10'000));
+        QVERIFY(addMessages(QStringLiteral("mid.while.away."), 10'000));
+        const qint64 target = maxSeq();
+        QVERIFY(target - afterRestart >= 10'000);
+        b = startReplica(dirB.path());
+        QVERIFY(b->waitForStarted());
+        outB.clear();
+        QVERIFY(caughtUpTo(*b, outB, target, 120'000));
+        QVERIFY(caughtUpTo(*a, outA, target, 60'000));
+        QCOMPARE(localState(dirB.path()), std::make_pair(target, messages + 10'100));
+        QCOMPARE(localState(dirA.path()), std::make_pair(target, messages + 10'100));
+        for (auto *p : { a.get(), b.get() }) {
+            p->terminate();
+            QVERIFY(p->waitForFinished(10'000));
+        }
     }
 };
 

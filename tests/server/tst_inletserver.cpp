@@ -103,17 +103,32 @@ private:
         return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().message);
     }
 
-    // The agent's reply, written as the agent's own PostgreSQL role.
-    qint64 enqueue(const QString &text)
+    // A row of the agent's outbox, written as the agent's own PostgreSQL role through
+    // inlet.enqueue; its id, -1 when refused.
+    qint64 enqueueRow(const QString &kind, const QString &body)
     {
         auto id = team::sql::scalar(m_alice,
-            QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
-                           "kind, body) SELECT c.account_id, c.id, ?::uuid, 'text', "
-                           "jsonb_build_object('text', ?::text) FROM inlet.conversations c "
-                           "JOIN inlet.contacts k ON k.id = c.contact_id WHERE k.igsid = ? "
-                           "RETURNING id"),
-            { QUuid::createUuid().toString(QUuid::WithoutBraces), text, m_customer });
+            QStringLiteral("SELECT inlet.enqueue(?::uuid, ?, ?, ?, ?::jsonb)"),
+            { QUuid::createUuid().toString(QUuid::WithoutBraces), kBusiness, m_customer, kind,
+                body });
         return id && id->isValid() ? id->toLongLong() : -1;
+    }
+    // The agent's reply.
+    qint64 enqueue(const QString &text)
+    {
+        return enqueueRow(QStringLiteral("text"),
+            QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("text"), text } })
+                                  .toJson(QJsonDocument::Compact)));
+    }
+    // What the business sent with `action` (sender_action), oldest first.
+    QList<QJsonObject> sentActions(const QString &action)
+    {
+        QList<QJsonObject> out;
+        for (const QJsonObject &sent : m_sandbox->sentMessages()) {
+            if (sent.value(QStringLiteral("sender_action")).toString() == action)
+                out.append(sent);
+        }
+        return out;
     }
 
     int sentCount(const QString &text)
@@ -318,6 +333,63 @@ private slots:
         QCOMPARE(
             scalar(QStringLiteral("SELECT name FROM inlet.contacts WHERE igsid = ?"), { unknown }),
             QString());
+    }
+
+    // An agent's reaction and mark_seen, written as the agent, are sent once by the server with
+    // the core's sender actions, and what they changed goes into the change log for every
+    // replica: the business's reaction in the message's meta, the conversation's seen time.
+    void agentReactionAndMarkSeenAreSentOnce()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        const QString mid = scalar(
+            QStringLiteral("SELECT mid FROM inlet.messages WHERE text = 'Do you ship to Lyon?'"));
+        QVERIFY2(!mid.isEmpty() && !mid.startsWith(QLatin1String("<error")), qPrintable(mid));
+        const QString reactionBody
+            = QStringLiteral("{\"action\": \"react\", \"mid\": \"%1\", \"reaction\": \"love\"}")
+                  .arg(mid);
+        const qint64 react = enqueueRow(QStringLiteral("reaction"), reactionBody);
+        const qint64 seen = enqueueRow(QStringLiteral("mark_seen"), QStringLiteral("{}"));
+        QVERIFY(react > 0 && seen > 0);
+        for (qint64 id : { react, seen }) {
+            QTRY_COMPARE_WITH_TIMEOUT(
+                scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { id }),
+                QStringLiteral("sent"), 15000);
+        }
+        const auto reactions = sentActions(QStringLiteral("react"));
+        QCOMPARE(reactions.size(), 1);
+        QCOMPARE(reactions.first().value(QStringLiteral("payload")).toObject(),
+            (QJsonObject { { QStringLiteral("message_id"), mid },
+                { QStringLiteral("reaction"), QStringLiteral("love") } }));
+        QCOMPARE(sentActions(QStringLiteral("mark_seen")).size(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT meta->'business_reaction'->>'reaction' || ' ' || "
+                                       "(meta->'business_reaction'->>'by') FROM inlet.messages "
+                                       "WHERE mid = ?"),
+                     { mid }),
+            QStringLiteral("love alice"));
+        QVERIFY(scalar(QStringLiteral("SELECT business_seen_ms FROM inlet.conversations c JOIN "
+                                      "inlet.contacts k ON k.id = c.contact_id WHERE k.igsid = ?"),
+                    { m_customer })
+                    .toLongLong()
+            > 0);
+        // In the log, readable by the agents' replicas (the message row after the reaction).
+        QCOMPARE(scalar(QStringLiteral("SELECT row_data->'meta'->'business_reaction'->>'reaction' "
+                                       "FROM inlet.change_log WHERE entity = 'messages' AND "
+                                       "row_data->>'mid' = ? ORDER BY seq DESC LIMIT 1"),
+                     { mid }),
+            QStringLiteral("love"));
+        // Taken back.
+        const qint64 unreact = enqueueRow(QStringLiteral("reaction"),
+            QStringLiteral("{\"action\": \"unreact\", \"mid\": \"%1\"}").arg(mid));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { unreact }),
+            QStringLiteral("sent"), 15000);
+        QCOMPARE(sentActions(QStringLiteral("unreact")).size(), 1);
+        QCOMPARE(sentActions(QStringLiteral("react")).size(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT meta->'business_reaction'->>'removed' FROM "
+                                       "inlet.messages WHERE mid = ?"),
+                     { mid }),
+            QStringLiteral("true"));
     }
 
     void twoServersStoreOnceAndSendOnce()
@@ -554,32 +626,32 @@ private slots:
         (void)m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
             { QStringLiteral("customer"), m_customer },
             { QStringLiteral("text"), QStringLiteral("still there?") } });
-        const QStringList bodies {
-            QStringLiteral("\"just a string\""),
-            QStringLiteral("[1, 2, 3]"),
-            QStringLiteral("{\"text\": 42}"),
-            QStringLiteral("{\"text\": \"%1\"}").arg(QString(1001, QLatin1Char('x'))),
-            QStringLiteral("{\"attachment_type\": \"image\", \"attachment_url\": \"ftp://x\"}"),
+        // Not JSON objects: refused by inlet.enqueue already, the server never sees them.
+        QCOMPARE(enqueueRow(QStringLiteral("text"), QStringLiteral("\"just a string\"")), -1);
+        QCOMPARE(enqueueRow(QStringLiteral("text"), QStringLiteral("[1, 2, 3]")), -1);
+        QCOMPARE(enqueueRow(QStringLiteral("rm -rf"), QStringLiteral("{}")), -1);
+        const QList<std::pair<QString, QString>> rows {
+            { QStringLiteral("text"), QStringLiteral("{\"text\": 42}") },
+            { QStringLiteral("text"),
+                QStringLiteral("{\"text\": \"%1\"}").arg(QString(1001, QLatin1Char('x'))) },
+            { QStringLiteral("attachment"),
+                QStringLiteral(
+                    "{\"attachment_type\": \"image\", \"attachment_url\": \"ftp://x\"}") },
+            { QStringLiteral("reaction"), QStringLiteral("{}") },
+            { QStringLiteral("reaction"),
+                QStringLiteral("{\"action\": \"react\", \"mid\": \"no.such.mid\", "
+                               "\"reaction\": \"love\"}") },
+            { QStringLiteral("reaction"),
+                QStringLiteral("{\"action\": \"react\", \"mid\": {\"a\": 1}, \"reaction\": 7}") },
+            { QStringLiteral("reaction"),
+                QStringLiteral("{\"action\": \"explode\", \"mid\": \"x\"}") },
         };
         QList<qint64> hostile;
-        for (const QString &body : bodies) {
-            auto id = team::sql::scalar(m_alice,
-                QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
-                               "kind, body) SELECT c.account_id, c.id, ?::uuid, 'text', ?::jsonb "
-                               "FROM inlet.conversations c JOIN inlet.contacts k "
-                               "ON k.id = c.contact_id WHERE k.igsid = ? RETURNING id"),
-                { QUuid::createUuid().toString(QUuid::WithoutBraces), body, m_customer });
-            QVERIFY2(id && id->isValid(), qPrintable(body));
-            hostile.append(id->toLongLong());
+        for (const auto &[kind, body] : rows) {
+            const qint64 id = enqueueRow(kind, body);
+            QVERIFY2(id > 0, qPrintable(body));
+            hostile.append(id);
         }
-        auto reaction = team::sql::scalar(m_alice,
-            QStringLiteral("INSERT INTO inlet.outbox (account_id, conversation_id, client_id, "
-                           "kind, body) SELECT c.account_id, c.id, ?::uuid, 'reaction', '{}' "
-                           "FROM inlet.conversations c JOIN inlet.contacts k "
-                           "ON k.id = c.contact_id WHERE k.igsid = ? RETURNING id"),
-            { QUuid::createUuid().toString(QUuid::WithoutBraces), m_customer });
-        QVERIFY(reaction && reaction->isValid());
-        hostile.append(reaction->toLongLong());
         const qint64 good = enqueue(QStringLiteral("A normal reply after the odd ones"));
         QTRY_COMPARE_WITH_TIMEOUT(
             scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { good }),

@@ -73,7 +73,10 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
     r.replyToText = m.replyToText;
     r.replyToStoryUrl = m.replyToStoryUrl;
     if (m.outgoing) {
-        r.sentBy = m.meta.value(QLatin1String("sent_by")).toString();
+        // Team mode: the agent's display name, or its role (docs/team.md).
+        r.sentBy = m.meta.value(QLatin1String("sent_by_name")).toString();
+        if (r.sentBy.isEmpty())
+            r.sentBy = m.meta.value(QLatin1String("sent_by")).toString();
         r.sentElsewhere
             = r.sentBy.isEmpty() && m.meta.value(QLatin1String("sent_elsewhere")).toBool();
     }

@@ -44,6 +44,11 @@ public:
     // Wall clock in ms (tests may pin it); default: system time.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
+    // Where the sender actions go (team mode: TeamActionTransport, the team server sends).
+    // Set before start(); `transport` must outlive the queue or be replaced first.
+    void setTransport(OutboxTransport *transport) { m_transport = transport; }
+    OutboxTransport *transport() const { return m_transport; }
+
     // Loads the queue the store kept (after a restart) and starts delivering.
     void start();
     bool isStarted() const { return m_started; }

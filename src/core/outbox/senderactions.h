@@ -19,6 +19,9 @@ public:
     explicit SenderActions(OutboxTransport *transport, QObject *parent = nullptr);
 
     void setMinIntervalMs(int ms) { m_minIntervalMs = ms; }
+    // Where the actions go (team mode: TeamActionTransport); must outlive this or be replaced.
+    void setTransport(OutboxTransport *transport) { m_transport = transport; }
+    OutboxTransport *transport() const { return m_transport; }
 
     // Each returns whether a request was actually sent (false: throttled).
     bool typingOn(const QString &accountId, const QString &customerId);

@@ -5,6 +5,7 @@
 #include "common/ondone.h"
 #include "common/privatefiles.h"
 #include "outbox/outbox.h"
+#include "outbox/reactionqueue.h"
 #include "service/accountlist.h"
 #include "service/appconfig.h"
 #include "service/appsetup.h"
@@ -69,6 +70,7 @@ Result<std::unique_ptr<CoreLifecycle>> CoreLifecycle::open(
             CoreServices *services = life->m_core.get();
             life->m_team = std::make_unique<TeamMode>(
                 services->store(), services->outbox(), services->vault(), *connection);
+            life->m_team->setSenderQueues(services->reactions(), services->senderActions());
         } else {
             qCWarning(lcApp).noquote() << "team mode refused:" << connection.error().message;
             life->m_teamError = connection.error();
@@ -200,9 +202,12 @@ void CoreLifecycle::startTeam()
         return;
     Outbox *outbox = m_core->outbox();
     // The outbox starts once its hand-off is set: without it a reply would go to Instagram's API.
-    connect(m_team.get(), &TeamMode::started, this, [outbox] {
+    ReactionQueue *reactions = m_core->reactions();
+    connect(m_team.get(), &TeamMode::started, this, [outbox, reactions] {
         if (!outbox->isStarted())
             outbox->start();
+        if (!reactions->isStarted())
+            reactions->start();
     });
     m_team->start();
 }

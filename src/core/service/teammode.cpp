@@ -3,7 +3,10 @@
 #include "auth/tokenvault.h"
 #include "common/ondone.h"
 #include "outbox/outbox.h"
+#include "outbox/reactionqueue.h"
+#include "outbox/senderactions.h"
 #include "store/store.h"
+#include "team/teamactiontransport.h"
 #include "team/teamreplyhandoff.h"
 
 namespace inlet {
@@ -24,7 +27,18 @@ TeamMode::~TeamMode()
     if (m_outbox && m_handOff)
         m_outbox->setHandOff(nullptr);
     m_handOff.reset();
+    if (m_actionTransport) {
+        m_reactions->setTransport(m_reactionsTransport);
+        m_actions->setTransport(m_actionsTransport);
+    }
+    m_actionTransport.reset();
     m_follower.reset();
+}
+
+void TeamMode::setSenderQueues(ReactionQueue *reactions, SenderActions *actions)
+{
+    m_reactions = reactions;
+    m_actions = actions;
 }
 
 void TeamMode::start()
@@ -50,6 +64,8 @@ void TeamMode::startWithPassword(const QString &password)
         setState(State::Connected);
         if (m_outbox)
             m_outbox->wake(); // replies queued while the database was away go now
+        if (m_reactions)
+            m_reactions->wake();
     });
     connect(
         m_follower.get(), &team::ReplicaFollower::disconnected, this, [this](const Error &error) {
@@ -60,6 +76,13 @@ void TeamMode::startWithPassword(const QString &password)
     if (m_outbox) {
         m_handOff = std::make_unique<team::TeamReplyHandOff>(m_follower.get(), m_store->readers());
         m_outbox->setHandOff(m_handOff.get());
+    }
+    if (m_reactions && m_actions) {
+        m_actionTransport = std::make_unique<team::TeamActionTransport>(m_follower.get());
+        m_reactionsTransport = m_reactions->transport();
+        m_actionsTransport = m_actions->transport();
+        m_reactions->setTransport(m_actionTransport.get());
+        m_actions->setTransport(m_actionTransport.get());
     }
     m_follower->start();
     emit started();

@@ -11,9 +11,13 @@
 namespace inlet {
 
 class Outbox;
+class OutboxTransport;
+class ReactionQueue;
+class SenderActions;
 class Store;
 class TokenVault;
 namespace team {
+class TeamActionTransport;
 class TeamReplyHandOff;
 }
 
@@ -32,6 +36,10 @@ public:
     TeamMode(Store *store, Outbox *outbox, TokenVault *vault, team::TeamConnection connection,
         team::FollowerOptions options = {}, QObject *parent = nullptr);
     ~TeamMode() override; // the outbox's hand-off removed, then the follower stopped
+
+    // The business's reactions and mark_seen go to the team outbox too (TeamActionTransport)
+    // once started; their own transports are put back when this goes. Call before start().
+    void setSenderQueues(ReactionQueue *reactions, SenderActions *actions);
 
     // Reads the password from the keychain (connection().vaultKey()), then follows.
     void start();
@@ -67,6 +75,11 @@ private:
     Error m_lastError;
     std::unique_ptr<team::ReplicaFollower> m_follower;
     std::unique_ptr<team::TeamReplyHandOff> m_handOff; // after the follower: goes first
+    ReactionQueue *m_reactions = nullptr;
+    SenderActions *m_actions = nullptr;
+    OutboxTransport *m_reactionsTransport = nullptr; // theirs before team mode
+    OutboxTransport *m_actionsTransport = nullptr;
+    std::unique_ptr<team::TeamActionTransport> m_actionTransport;
 };
 
 } // namespace inlet

@@ -1,5 +1,6 @@
 #include "team/replicaapplier.h"
 
+#include "model/reactions.h"
 #include "outbox/sendfailure.h"
 #include "store/directorywriter.h"
 #include "store/outboxwriter.h"
@@ -9,6 +10,7 @@
 #include "team/teamsql.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -62,9 +64,10 @@ private:
 
 class Applier {
 public:
-    Applier(WriteContext &c, QString agentRole)
+    Applier(WriteContext &c, QString agentRole, const QHash<QString, QString> &names)
         : m_c(c)
         , m_agent(std::move(agentRole))
+        , m_names(names)
     {
     }
 
@@ -210,6 +213,26 @@ private:
                 !ok)
                 return ok;
         }
+        // Read by an agent (mark_seen sent by the server): read here too, once per new time.
+        if (const qint64 seen = row.number("business_seen_ms"); seen > 0) {
+            auto applied = mapped(QStringLiteral("conversation_seen"), c.entityId);
+            if (!applied)
+                return std::unexpected(applied.error());
+            if (!*applied || (*applied)->localId < seen) {
+                // Read up to that time: what came in later stays unread here too.
+                auto q = m_c.session.run(
+                    QStringLiteral(
+                        "UPDATE conversations SET read_up_to_ms = MAX(read_up_to_ms, ?), "
+                        "marked_unread = 0, unread_count = (SELECT count(*) FROM messages m "
+                        "WHERE m.conversation_id = conversations.id AND m.outgoing = 0 "
+                        "AND m.created_ms > MAX(conversations.read_up_to_ms, ?)) WHERE id = ?"),
+                    { seen, seen, *local });
+                if (!q)
+                    return std::unexpected(q.error());
+                if (auto ok = map(QStringLiteral("conversation_seen"), c.entityId, seen, {}); !ok)
+                    return ok;
+            }
+        }
         m_c.change.addConversation(*local);
         return {};
     }
@@ -229,9 +252,10 @@ private:
         const int editCount = int(row.number("edit_count"));
         QJsonObject meta = row.object("meta");
         const QString sentBy = row.isString("sent_by") ? row.text("sent_by") : QString();
-        if (!sentBy.isEmpty())
+        if (!sentBy.isEmpty()) {
             meta.insert(QStringLiteral("sent_by"), sentBy);
-        else if (outgoing)
+            meta.insert(QStringLiteral("sent_by_name"), nameOf(sentBy));
+        } else if (outgoing)
             meta.insert(QStringLiteral("sent_elsewhere"), true); // the Instagram app's echo
 
         auto existing = m_c.session.findByMid(accountId, mid);
@@ -255,9 +279,10 @@ private:
                 auto q = m_c.session.run(
                     QStringLiteral(
                         "UPDATE messages SET meta_json = json_remove(json_set(meta_json, "
-                        "'$.sent_by', ?), '$.sent_elsewhere') WHERE id = ? AND "
-                        "json_extract(meta_json, '$.sent_by') IS NOT ?"),
-                    { inlet::sql::text(sentBy), localId, inlet::sql::text(sentBy) });
+                        "'$.sent_by', ?, '$.sent_by_name', ?), '$.sent_elsewhere') WHERE id = ? "
+                        "AND json_extract(meta_json, '$.sent_by') IS NOT ?"),
+                    { inlet::sql::text(sentBy), nameOf(sentBy), localId,
+                        inlet::sql::text(sentBy) });
                 if (!q)
                     return std::unexpected(q.error());
                 if ((*q)->numRowsAffected() > 0)
@@ -275,6 +300,8 @@ private:
             m.createdMs = row.number("created_ms");
             m.state = outgoing ? MessageState::Sent : MessageState::Received;
             m.replyToMid = row.text("reply_to_mid");
+            m.attachments = attachmentsOf(meta);
+            meta.remove(QStringLiteral("attachments")); // rows of their own, as for a webhook
             m.meta = meta;
             auto inserted = m_c.session.insertMessage(m);
             if (!inserted)
@@ -293,6 +320,8 @@ private:
         }
         if (auto ok = map(QStringLiteral("message"), c.entityId, localId, mid); !ok)
             return ok;
+        if (auto ok = reactions(conversation->localId, localId, accountId, meta); !ok)
+            return ok;
         // Our own reply whose outbox row said "sent" before this row came: merge it now.
         if (outgoing) {
             auto waiting = mapped(QStringLiteral("sent_reply"), c.entityId);
@@ -304,14 +333,97 @@ private:
         return {};
     }
 
+    // Attachments as the server keeps them in meta.attachments ([{type, url, title, payload}]);
+    // entries that are not objects are left out.
+    static QList<AttachmentData> attachmentsOf(const QJsonObject &meta)
+    {
+        QList<AttachmentData> out;
+        const QJsonArray list = meta.value(QStringLiteral("attachments")).toArray();
+        for (const QJsonValue &v : list) {
+            if (!v.isObject())
+                continue;
+            const QJsonObject a = v.toObject();
+            out.append({ a.value(QStringLiteral("type")).toString(),
+                a.value(QStringLiteral("url")).toString(),
+                a.value(QStringLiteral("title")).toString(),
+                a.value(QStringLiteral("payload")).toObject() });
+        }
+        return out;
+    }
+
+    // One reactor's reaction from the message's meta into `reactions` (the newest wins, as for
+    // a webhook's); `present` false removes it.
+    Result<bool> react(qint64 messageId, const QString &reactor, const QJsonObject &r, bool present)
+    {
+        const bool removed = !present || r.value(QStringLiteral("removed")).toBool();
+        const QString reaction
+            = removed ? QString() : r.value(QStringLiteral("reaction")).toString();
+        QString emoji = removed ? QString() : r.value(QStringLiteral("emoji")).toString();
+        if (!removed && emoji.isEmpty())
+            emoji = reactions::display(reaction, emoji);
+        auto q = present
+            ? m_c.session.run(QStringLiteral(R"(INSERT INTO reactions(message_id, reactor_id,
+                    reaction, emoji, reacted_ms, removed) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(message_id, reactor_id) DO UPDATE SET reaction = excluded.reaction,
+                    emoji = excluded.emoji, reacted_ms = excluded.reacted_ms,
+                    removed = excluded.removed
+                    WHERE excluded.reacted_ms >= reactions.reacted_ms
+                    AND (excluded.removed != reactions.removed
+                         OR excluded.reaction != reactions.reaction
+                         OR excluded.emoji != reactions.emoji))"),
+                { messageId, reactor, inlet::sql::text(reaction), inlet::sql::text(emoji),
+                    qint64(r.value(QStringLiteral("reacted_ms")).toDouble()), removed ? 1 : 0 })
+            : m_c.session.run(QStringLiteral("UPDATE reactions SET removed = 1, reaction = '', "
+                                             "emoji = '' WHERE message_id = ? AND reactor_id = ? "
+                                             "AND removed = 0"),
+                { messageId, reactor });
+        if (!q)
+            return std::unexpected(q.error());
+        return (*q)->numRowsAffected() > 0;
+    }
+
+    // The customer's reaction (meta.customer_reaction, gone when unreacted) and the business's
+    // (meta.business_reaction, written by the server once sent; never removed by its absence:
+    // this replica's own optimistic one stays until the server's answer).
+    Status reactions(
+        qint64 conversationId, qint64 messageId, const QString &accountId, const QJsonObject &meta)
+    {
+        auto customer
+            = m_c.session.run(QStringLiteral("SELECT customer_id FROM conversations WHERE id = ?"),
+                { conversationId });
+        if (!customer)
+            return std::unexpected(customer.error());
+        const QString customerId
+            = (*customer)->next() ? (*customer)->value(0).toString() : QString();
+        (*customer)->finish();
+        bool changed = false;
+        if (!customerId.isEmpty()) {
+            const QJsonValue theirs = meta.value(QStringLiteral("customer_reaction"));
+            auto done = react(messageId, customerId, theirs.toObject(), theirs.isObject());
+            if (!done)
+                return std::unexpected(done.error());
+            changed = *done;
+        }
+        const QJsonValue ours = meta.value(QStringLiteral("business_reaction"));
+        if (ours.isObject()) {
+            auto done = react(messageId, accountId, ours.toObject(), true);
+            if (!done)
+                return std::unexpected(done.error());
+            changed = changed || *done;
+        }
+        if (changed)
+            m_c.change.addMessage(conversationId, messageId);
+        return {};
+    }
+
     Status markSent(qint64 localId, const QString &mid, const QString &sentBy)
     {
         if (auto ok = m_c.outbox.markSent(localId, mid, m_c.change); !ok)
             return ok;
         auto q = m_c.session.run(
-            QStringLiteral("UPDATE messages SET meta_json = json_set(meta_json, '$.sent_by', ?) "
-                           "WHERE id = ?"),
-            { inlet::sql::text(sentBy), localId });
+            QStringLiteral("UPDATE messages SET meta_json = json_set(meta_json, '$.sent_by', ?, "
+                           "'$.sent_by_name', ?) WHERE id = ?"),
+            { inlet::sql::text(sentBy), nameOf(sentBy), localId });
         if (!q)
             return std::unexpected(q.error());
         return {};
@@ -374,8 +486,16 @@ private:
         return {};
     }
 
+    // The agent's display name for the bubble, falling back to its role.
+    QString nameOf(const QString &role) const
+    {
+        const QString name = m_names.value(role);
+        return name.isEmpty() ? role : name;
+    }
+
     WriteContext &m_c;
     QString m_agent;
+    const QHash<QString, QString> &m_names;
 };
 
 } // namespace
@@ -391,14 +511,43 @@ Result<qint64> lastSeq(WriteContext &context)
     return seq;
 }
 
-Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole)
+Status renameAgents(WriteContext &context, const QHash<QString, QString> &changed)
 {
-    auto stored = lastSeq(context);
-    if (!stored)
-        return std::unexpected(stored.error());
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        const QString name = it.value().isEmpty() ? it.key() : it.value();
+        auto rows = context.session.run(
+            QStringLiteral("SELECT id, conversation_id FROM messages WHERE outgoing = 1 AND "
+                           "json_extract(meta_json, '$.sent_by') = ? AND "
+                           "json_extract(meta_json, '$.sent_by_name') IS NOT ?"),
+            { it.key(), name });
+        if (!rows)
+            return std::unexpected(rows.error());
+        QList<std::pair<qint64, qint64>> ids;
+        while ((*rows)->next())
+            ids.append({ (*rows)->value(0).toLongLong(), (*rows)->value(1).toLongLong() });
+        (*rows)->finish();
+        for (const auto &[id, conversation] : std::as_const(ids)) {
+            auto q = context.session.run(
+                QStringLiteral("UPDATE messages SET meta_json = json_set(meta_json, "
+                               "'$.sent_by_name', ?) WHERE id = ?"),
+                { name, id });
+            if (!q)
+                return std::unexpected(q.error());
+            context.change.addMessage(conversation, id);
+        }
+    }
+    return {};
+}
+
+namespace {
+
+// Applies `changes` above `after`; out.lastSeq is the last one looked at.
+Result<Applied> applyAbove(WriteContext &context, const QList<Change> &changes,
+    const QString &agentRole, const QHash<QString, QString> &agentNames, qint64 after)
+{
     Applied out;
-    out.lastSeq = *stored;
-    Applier applier(context, agentRole);
+    out.lastSeq = after;
+    Applier applier(context, agentRole, agentNames);
     for (const Change &change : changes) {
         if (change.seq <= out.lastSeq)
             continue;
@@ -414,13 +563,90 @@ Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const
         }
         out.lastSeq = change.seq;
     }
+    return out;
+}
+
+} // namespace
+
+Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole,
+    const QHash<QString, QString> &agentNames)
+{
+    auto stored = lastSeq(context);
+    if (!stored)
+        return std::unexpected(stored.error());
+    auto out = applyAbove(context, changes, agentRole, agentNames, *stored);
+    if (!out)
+        return out;
     auto q = context.session.run(
         QStringLiteral("INSERT INTO team_replica (id, last_seq) VALUES (1, ?) "
                        "ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq"),
-        { out.lastSeq });
+        { out->lastSeq });
     if (!q)
         return std::unexpected(q.error());
     return out;
+}
+
+Result<Applied> backfill(WriteContext &context, const QList<Change> &changes,
+    const QString &agentRole, const QHash<QString, QString> &agentNames)
+{
+    auto out = applyAbove(context, changes, agentRole, agentNames, 0);
+    if (!out)
+        return out;
+    auto stored = lastSeq(context);
+    if (!stored)
+        return std::unexpected(stored.error());
+    out->lastSeq = *stored;
+    return out;
+}
+
+Result<QList<qint64>> followedAccounts(WriteContext &context)
+{
+    auto q = context.session.run(QStringLiteral("SELECT team_id FROM team_rows WHERE "
+                                                "entity = 'followed_account' ORDER BY team_id"),
+        {});
+    if (!q)
+        return std::unexpected(q.error());
+    QList<qint64> ids;
+    while ((*q)->next())
+        ids.append((*q)->value(0).toLongLong());
+    (*q)->finish();
+    return ids;
+}
+
+Status setFollowed(WriteContext &context, const QList<qint64> &accountIds)
+{
+    for (qint64 id : accountIds) {
+        auto q = context.session.run(
+            QStringLiteral("INSERT OR IGNORE INTO team_rows (entity, team_id, local_id, "
+                           "local_key) VALUES ('followed_account', ?, 0, '')"),
+            { id });
+        if (!q)
+            return std::unexpected(q.error());
+    }
+    return {};
+}
+
+Result<QString> teamDatabase(WriteContext &context)
+{
+    auto q = context.session.run(QStringLiteral("SELECT local_key FROM team_rows WHERE "
+                                                "entity = 'team_database' AND team_id = 0"),
+        {});
+    if (!q)
+        return std::unexpected(q.error());
+    const QString identity = (*q)->next() ? (*q)->value(0).toString() : QString();
+    (*q)->finish();
+    return identity;
+}
+
+Status setTeamDatabase(WriteContext &context, const QString &identity)
+{
+    auto q = context.session.run(
+        QStringLiteral("INSERT OR REPLACE INTO team_rows (entity, team_id, local_id, local_key) "
+                       "VALUES ('team_database', 0, 0, ?)"),
+        { identity });
+    if (!q)
+        return std::unexpected(q.error());
+    return {};
 }
 
 } // namespace inlet::team::replica

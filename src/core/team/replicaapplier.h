@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -41,7 +42,27 @@ Result<qint64> lastSeq(WriteContext &context);
 // counts as applied: the log is append-only, so waiting would stall the replica for good, and the
 // entity's next change carries its whole row again. A failure of the local store fails the whole
 // batch (nothing of it is kept) so that it is read again.
-Result<Applied> apply(
-    WriteContext &context, const QList<Change> &changes, const QString &agentRole);
+// `agentNames` (role -> display name, from inlet.agents) names the sender of outgoing messages:
+// meta.sent_by_name beside meta.sent_by (the bubble shows it, falling back to the role).
+Result<Applied> apply(WriteContext &context, const QList<Change> &changes, const QString &agentRole,
+    const QHash<QString, QString> &agentNames = {});
+
+// An account granted to the agent after its replica had passed some of its changes: the
+// account's older changes (read by account, seq up to what the replica had applied, ascending)
+// applied now, without moving the stored number. Malformed rows are skipped as in apply().
+Result<Applied> backfill(WriteContext &context, const QList<Change> &changes,
+    const QString &agentRole, const QHash<QString, QString> &agentNames = {});
+
+// The accounts whose whole log this replica has (team ids), and recording more of them.
+Result<QList<qint64>> followedAccounts(WriteContext &context);
+Status setFollowed(WriteContext &context, const QList<qint64> &accountIds);
+
+// Which team database the store follows (empty for a new replica), and recording it.
+Result<QString> teamDatabase(WriteContext &context);
+Status setTeamDatabase(WriteContext &context, const QString &identity);
+
+// The agents' display names changed (or were first read): every replicated message sent by one of
+// `changed`'s roles is named again (meta.sent_by_name; removed for an empty name).
+Status renameAgents(WriteContext &context, const QHash<QString, QString> &changed);
 
 } // namespace inlet::team::replica

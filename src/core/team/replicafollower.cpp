@@ -134,7 +134,11 @@ public:
     {
         m_poll = new QTimer(this);
         m_poll->setInterval(m_options.pollIntervalMs);
-        connect(m_poll, &QTimer::timeout, this, &FollowerWorker::catchUp);
+        connect(m_poll, &QTimer::timeout, this, [this] {
+            // Display names and grants change rarely and send no NOTIFY: read with the poll.
+            if (readAgentNames() && readGrants())
+                catchUp();
+        });
         m_retry = new QTimer(this);
         m_retry->setSingleShot(true);
         connect(m_retry, &QTimer::timeout, this, &FollowerWorker::connectNow);
@@ -175,32 +179,23 @@ public:
         if (!connectionAlive())
             return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
         const QString json = QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact));
-        // Found through the agent's own view (row-level security): a conversation of an account
-        // not granted to it is simply not there.
-        QSqlQuery q(m_db);
-        Status ok = sql::exec(q, QStringLiteral(R"(INSERT INTO inlet.outbox
-                (account_id, conversation_id, client_id, kind, body)
-            SELECT c.account_id, c.id, ?::uuid, ?, ?::jsonb
-              FROM inlet.conversations c
-              JOIN inlet.accounts a ON a.id = c.account_id
-              JOIN inlet.contacts p ON p.id = c.contact_id AND p.account_id = c.account_id
-             WHERE a.ig_user_id = ? AND p.igsid = ?
-            ON CONFLICT (client_id) DO NOTHING)"),
-            { clientId, kind, json, accountId, customerId });
-        if (!ok)
-            return lost(ok.error());
-        if (q.numRowsAffected() > 0)
+        // Through the team's checked function (docs/team.md, Security model): it finds the
+        // conversation among the accounts granted to this agent, writes agent_role itself and
+        // returns the row a retried enqueue (same client_id) already made.
+        Status ok = sql::exec(m_db,
+            QStringLiteral("SELECT inlet.enqueue(?::uuid, ?::text, ?::text, ?::text, ?::jsonb)"),
+            { clientId, accountId, customerId, kind, json });
+        if (ok)
             return {};
-        auto there = sql::scalar(m_db,
-            QStringLiteral("SELECT count(*) FROM inlet.outbox WHERE client_id = ?::uuid"),
-            { clientId });
-        if (!there)
-            return lost(there.error());
-        if (there->toLongLong() > 0)
-            return {}; // a retry of an insert that had gone through
-        return fail(Error::Kind::Invalid,
-            QStringLiteral("this conversation is not in the team database for %1")
-                .arg(m_connection.role));
+        // Refused by the function: a value, not a lost connection (nothing to retry).
+        static const QStringList refusals { QStringLiteral("22023"), QStringLiteral("P0002"),
+            QStringLiteral("54000"), QStringLiteral("23505") };
+        if (refusals.contains(sql::sqlState(ok.error()))) {
+            return fail(Error::Kind::Invalid,
+                QStringLiteral("the team database refused it for %1: %2")
+                    .arg(m_connection.role, ok.error().message));
+        }
+        return lost(ok.error());
     }
 
 signals:
@@ -287,6 +282,8 @@ private:
                 if (name == kChannel && !m_wake->isActive())
                     m_wake->start();
             });
+        if (!checkTeamDatabase())
+            return;
         m_attempt = 0;
         m_connected->store(true);
         qCInfo(lcTeam).noquote() << "replica: connected to" << m_connection.display()
@@ -294,7 +291,192 @@ private:
         emit connected();
         m_announced = -1;
         m_poll->start();
-        catchUp();
+        if (readAgentNames() && readGrants())
+            catchUp();
+    }
+
+    // Runs `work` as a job of the local store's writer and waits for it.
+    template <typename F> Status storeJob(F &&work)
+    {
+        QFuture<Status> done = m_store->write(std::forward<F>(work));
+        done.waitForFinished();
+        return done.result();
+    }
+
+    // The store follows one team database: a new replica records which (current_database() and
+    // the time its schema was created); a store that followed another one is refused, so two
+    // teams' rows never mix (docs/team.md). false when refused or the connection was lost.
+    bool checkTeamDatabase()
+    {
+        auto identity = sql::scalar(m_db,
+            QStringLiteral("SELECT current_database() || '/' || extract(epoch FROM applied_at) "
+                           "FROM inlet.schema_migrations WHERE version = 1"));
+        if (!identity) {
+            (void)lost(identity.error());
+            return false;
+        }
+        const QString here = identity->toString();
+        const qint64 applied = m_applied->load();
+        bool other = false;
+        const Status ok = storeJob([here, applied, &other](WriteContext &c) -> Status {
+            auto stored = replica::teamDatabase(c);
+            if (!stored)
+                return std::unexpected(stored.error());
+            if (!stored->isEmpty() && *stored != here && applied > 0) {
+                other = true;
+                return {};
+            }
+            return *stored == here ? Status {} : replica::setTeamDatabase(c, here);
+        });
+        if (!ok) {
+            (void)lost(ok.error());
+            return false;
+        }
+        if (!other)
+            return true;
+        const Error e = Error::make(Error::Kind::Invalid,
+            QStringLiteral("this replica's local store follows another team database than %1; "
+                           "use another data directory (or profile) for this team")
+                .arg(m_connection.display()));
+        qCWarning(lcTeam).noquote() << "replica:" << e.message;
+        m_stopped = true; // no reconnecting: it would be refused again
+        closeConnection();
+        emit disconnected(e);
+        return false;
+    }
+
+    // Accounts granted to the agent after the replica had passed some of their changes (row-level
+    // security hid them then): their older changes are read by account (change_log_by_account)
+    // and applied before the next catch-up, then the account counts as followed. false when the
+    // connection was lost.
+    bool readGrants()
+    {
+        if (!connectionAlive())
+            return false;
+        QSqlQuery q(m_db);
+        if (auto ok = sql::exec(q,
+                QStringLiteral("SELECT account_id FROM inlet.agent_accounts "
+                               "ORDER BY account_id"));
+            !ok) {
+            (void)lost(ok.error());
+            return false;
+        }
+        QList<qint64> granted;
+        while (q.next())
+            granted.append(q.value(0).toLongLong());
+        QList<qint64> followed;
+        if (const Status ok = storeJob([&followed](WriteContext &c) -> Status {
+                auto f = replica::followedAccounts(c);
+                if (!f)
+                    return std::unexpected(f.error());
+                followed = *f;
+                return {};
+            });
+            !ok) {
+            qCWarning(lcTeam).noquote()
+                << "replica: cannot read the followed accounts:" << ok.error().message;
+            return true;
+        }
+        QList<qint64> added;
+        for (qint64 id : std::as_const(granted)) {
+            if (!followed.contains(id))
+                added.append(id);
+        }
+        // Team id 0 (no account has it) marks that grants are recorded. Without it: a new
+        // replica, which reads the whole log anyway, or one from before this was recorded,
+        // taken to have followed what it is granted now.
+        const bool recorded = followed.contains(0);
+        if (recorded && added.isEmpty())
+            return true;
+        const qint64 bound = m_applied->load();
+        if (recorded) {
+            for (qint64 account : std::as_const(added)) {
+                if (!backfillAccount(account, bound))
+                    return false;
+            }
+        } else {
+            added.append(0);
+        }
+        if (const Status ok = storeJob(
+                [added](WriteContext &c) -> Status { return replica::setFollowed(c, added); });
+            !ok)
+            qCWarning(lcTeam).noquote()
+                << "replica: cannot record the followed accounts:" << ok.error().message;
+        return true;
+    }
+
+    bool backfillAccount(qint64 account, qint64 bound)
+    {
+        qCInfo(lcTeam) << "replica: account" << account << "was granted: reading its changes up to"
+                       << bound;
+        qint64 after = 0;
+        for (;;) {
+            QSqlQuery q(m_db);
+            q.setForwardOnly(true);
+            if (auto ok = sql::exec(q,
+                    QStringLiteral("SELECT seq, account_id, entity, entity_id, op, row_data::text "
+                                   "FROM inlet.change_log WHERE account_id = ? AND seq > ? "
+                                   "AND seq <= ? ORDER BY seq LIMIT ?"),
+                    { account, after, bound, m_options.batchSize });
+                !ok) {
+                (void)lost(ok.error());
+                return false;
+            }
+            QList<replica::Change> batch = readChanges(q);
+            if (batch.isEmpty())
+                return true;
+            after = batch.constLast().seq;
+            const bool last = batch.size() < m_options.batchSize;
+            const Status ok = storeJob([batch = std::move(batch), role = m_connection.role,
+                                           names = m_names](WriteContext &c) -> Status {
+                auto r = replica::backfill(c, batch, role, names);
+                return r ? Status {} : Status(std::unexpected(r.error()));
+            });
+            if (!ok) {
+                qCWarning(lcTeam).noquote()
+                    << "replica: the local store refused a batch, trying again:"
+                    << ok.error().message;
+                return false;
+            }
+            if (last)
+                return true;
+        }
+    }
+
+    // The agents' display names (inlet.agents, readable by every agent): kept for the batches,
+    // and the messages of renamed agents named again. false when the connection was lost.
+    bool readAgentNames()
+    {
+        if (!connectionAlive())
+            return false;
+        QSqlQuery q(m_db);
+        if (auto ok = sql::exec(q,
+                QStringLiteral("SELECT role_name, display_name FROM "
+                               "inlet.agents"));
+            !ok) {
+            (void)lost(ok.error());
+            return false;
+        }
+        QHash<QString, QString> names;
+        while (q.next())
+            names.insert(q.value(0).toString(), q.value(1).toString());
+        QHash<QString, QString> changed;
+        for (auto it = names.cbegin(); it != names.cend(); ++it) {
+            if (!m_names.contains(it.key()) || m_names.value(it.key()) != it.value())
+                changed.insert(it.key(), it.value());
+        }
+        if (changed.isEmpty())
+            return true;
+        QFuture<Status> renamed = m_store->write(
+            [changed](WriteContext &c) -> Status { return replica::renameAgents(c, changed); });
+        renamed.waitForFinished();
+        if (const Status ok = renamed.result(); !ok) {
+            qCWarning(lcTeam).noquote()
+                << "replica: naming the agents failed, trying again:" << ok.error().message;
+            return true; // m_names unchanged: the next poll tries again
+        }
+        m_names = std::move(names);
+        return true;
     }
 
     Result<QList<replica::Change>> fetch(qint64 after)
@@ -307,6 +489,13 @@ private:
                 { after, m_options.batchSize });
             !ok)
             return std::unexpected(ok.error());
+        QList<replica::Change> out = readChanges(q);
+        m_read->fetch_add(out.size());
+        return out;
+    }
+
+    static QList<replica::Change> readChanges(QSqlQuery &q)
+    {
         QList<replica::Change> out;
         while (q.next()) {
             replica::Change c;
@@ -319,7 +508,6 @@ private:
             c.rowData = q.value(5).toString().toUtf8();
             out.append(std::move(c));
         }
-        m_read->fetch_add(out.size());
         return out;
     }
 
@@ -332,8 +520,8 @@ private:
     {
         auto result = std::make_shared<replica::Applied>();
         QFuture<Status> f = m_store->write([changes = std::move(changes), role = m_connection.role,
-                                               result](WriteContext &c) -> Status {
-            auto r = replica::apply(c, changes, role);
+                                               names = m_names, result](WriteContext &c) -> Status {
+            auto r = replica::apply(c, changes, role, names);
             if (!r)
                 return std::unexpected(r.error());
             *result = *r;
@@ -410,6 +598,7 @@ private:
     int m_attempt = 0;
     qint64 m_announced = -1;
     bool m_stopped = false;
+    QHash<QString, QString> m_names; // role -> display name, as last read
 };
 
 // ---- ReplicaFollower ----

@@ -250,6 +250,16 @@ Status addAgent(const QSqlDatabase &db, const QString &role, const QString &pass
                 { role, passwordLiteral(password) });
             !ok)
             return ok;
+        // Per role: the group role's settings do not reach its members (docs/team.md).
+        if (auto ok = execFormatted(db,
+                QStringLiteral("ALTER ROLE %I SET idle_in_transaction_session_timeout = %L"),
+                { role, QLatin1String(schema::AgentIdleInTransactionTimeout) });
+            !ok)
+            return ok;
+        if (auto ok = execFormatted(db, QStringLiteral("ALTER ROLE %I SET statement_timeout = %L"),
+                { role, QLatin1String(schema::AgentStatementTimeout) });
+            !ok)
+            return ok;
         return sql::exec(db,
             QStringLiteral("INSERT INTO inlet.agents (role_name, display_name) VALUES (?, ?)"),
             { role, displayName.isNull() ? QStringLiteral("") : displayName });

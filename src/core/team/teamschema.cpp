@@ -353,6 +353,98 @@ QStringList signInHandoff()
     };
 }
 
+// v5: outbox actions besides replies (the business's reactions, mark_seen), and agents' writes
+// through one SECURITY DEFINER function instead of an INSERT grant: it checks the kind, the
+// body's shape and size, that the conversation belongs to an account granted to the session's
+// agent, and how much that agent has queued, and writes agent_role itself. Agents' sessions get
+// timeouts (per role: ALTER ROLE on inlet_agent would not reach its members), so an agent's
+// transaction left open cannot hold the change log's writers for long. docs/team.md.
+QStringList outboxActionsAndGuardedEnqueue()
+{
+    const QString enqueue = QStringLiteral(R"(CREATE FUNCTION inlet.enqueue(p_client_id uuid,
+                p_account text, p_customer text, p_kind text, p_body jsonb) RETURNS bigint
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            DECLARE
+                who text := session_user::text;
+                acc bigint;
+                conv bigint;
+                existing record;
+                new_id bigint;
+            BEGIN
+                IF p_client_id IS NULL OR p_kind IS NULL
+                   OR p_kind NOT IN ('text', 'attachment', 'reaction', 'mark_seen') THEN
+                    RAISE EXCEPTION 'inlet.enqueue: unknown kind %', p_kind
+                        USING ERRCODE = '22023';
+                END IF;
+                IF p_body IS NULL OR jsonb_typeof(p_body) <> 'object'
+                   OR octet_length(p_body::text) > %1 THEN
+                    RAISE EXCEPTION 'inlet.enqueue: the body must be a JSON object of at most %1 bytes'
+                        USING ERRCODE = '22023';
+                END IF;
+                SELECT id, agent_role INTO existing FROM inlet.outbox
+                 WHERE client_id = p_client_id;
+                IF FOUND THEN
+                    IF existing.agent_role = who THEN
+                        RETURN existing.id;
+                    END IF;
+                    RAISE EXCEPTION 'inlet.enqueue: client id taken' USING ERRCODE = '23505';
+                END IF;
+                SELECT c.account_id, c.id INTO acc, conv
+                  FROM inlet.conversations c
+                  JOIN inlet.accounts a ON a.id = c.account_id
+                  JOIN inlet.contacts p ON p.id = c.contact_id AND p.account_id = c.account_id
+                  JOIN inlet.agent_accounts g ON g.account_id = c.account_id AND g.agent_role = who
+                 WHERE a.ig_user_id = p_account AND p.igsid = p_customer;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'inlet.enqueue: no such conversation for %', who
+                        USING ERRCODE = 'P0002';
+                END IF;
+                IF (SELECT count(*) FROM inlet.outbox
+                     WHERE agent_role = who AND state = 'queued') >= %2 THEN
+                    RAISE EXCEPTION 'inlet.enqueue: too many rows queued for %', who
+                        USING ERRCODE = '54000';
+                END IF;
+                INSERT INTO inlet.outbox (account_id, conversation_id, client_id, agent_role,
+                                          kind, body)
+                VALUES (acc, conv, p_client_id, who, p_kind, p_body)
+                ON CONFLICT (client_id) DO NOTHING
+                RETURNING id INTO new_id;
+                IF new_id IS NULL THEN
+                    RAISE EXCEPTION 'inlet.enqueue: client id taken' USING ERRCODE = '23505';
+                END IF;
+                RETURN new_id;
+            END $$)");
+    const QString agentTimeouts = QStringLiteral(R"(DO $$
+            DECLARE r record;
+            BEGIN
+                FOR r IN SELECT a.role_name FROM inlet.agents a
+                          JOIN pg_catalog.pg_roles p ON p.rolname = a.role_name LOOP
+                    EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L',
+                                   r.role_name, '%1');
+                    EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', r.role_name, '%2');
+                END LOOP;
+            END $$)");
+    return {
+        // When an agent's mark_seen was sent: replicas mark the conversation read.
+        QStringLiteral("ALTER TABLE inlet.conversations ADD COLUMN business_seen_ms bigint NOT "
+                       "NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE inlet.outbox DROP CONSTRAINT outbox_kind_check"),
+        QStringLiteral("ALTER TABLE inlet.outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN "
+                       "('text', 'attachment', 'reaction', 'mark_seen'))"),
+        enqueue.arg(MaxOutboxBodyBytes).arg(MaxQueuedPerAgent),
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.enqueue(uuid, text, text, text, jsonb) "
+                       "FROM PUBLIC"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION inlet.enqueue(uuid, text, text, text, jsonb) "
+                       "TO inlet_agent"),
+        QStringLiteral("CREATE INDEX outbox_queued_by_agent ON inlet.outbox(agent_role) "
+                       "WHERE state = 'queued'"),
+        QStringLiteral("REVOKE INSERT ON inlet.outbox FROM inlet_agent"),
+        QStringLiteral("DROP POLICY enqueue ON inlet.outbox"),
+        agentTimeouts.arg(
+            QLatin1String(AgentIdleInTransactionTimeout), QLatin1String(AgentStatementTimeout)),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -367,6 +459,10 @@ const QList<Step> &steps()
         { 3, QStringLiteral("customers' profiles to fetch"), profileFetchQueue() },
         { 4, QStringLiteral("sign-in hand-off: OAuth settings, admin agents, hand-off rows"),
             signInHandoff() },
+        { 5,
+            QStringLiteral("reactions and mark_seen in the outbox, enqueue through a checked "
+                           "function, agents' session timeouts"),
+            outboxActionsAndGuardedEnqueue() },
     };
     return all;
 }

@@ -18,6 +18,14 @@ inline constexpr auto ServerRole = "inlet_server";
 inline constexpr auto AgentRole = "inlet_agent";
 // The channel on which every change_log insert is announced, payload "<seq> <account id>".
 inline constexpr auto ChangeChannel = "inlet_changes";
+// What every agent role is set to at login (ALTER ROLE ... SET, per role: settings of the group
+// role inlet_agent are not inherited by its members): an agent's transaction left open, or one
+// statement, cannot hold the change log's writers for long. An honest client never lifts them.
+inline constexpr auto AgentIdleInTransactionTimeout = "10s";
+inline constexpr auto AgentStatementTimeout = "1min"; // as SHOW prints it
+// inlet.enqueue's limits: a body's size (JSON text) and the rows one agent may have queued.
+inline constexpr int MaxOutboxBodyBytes = 16384;
+inline constexpr int MaxQueuedPerAgent = 5000;
 // Error::code of a database written by a newer Inlet.
 inline constexpr int SchemaTooNew = 1101;
 

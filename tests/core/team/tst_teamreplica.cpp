@@ -8,7 +8,9 @@
 #include "outbox/sendfailure.h"
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
+#include "store/storewriter.h"
 #include "support/teamdb.h"
+#include "team/replicaapplier.h"
 #include "team/replicafollower.h"
 #include "team/teamoutbox.h"
 #include "team/teamreplyhandoff.h"
@@ -150,6 +152,14 @@ private:
             m_db.server, QStringLiteral("SELECT COALESCE(max(seq), 0) FROM inlet.change_log"));
         return s ? s->toLongLong() : -1;
     }
+    // The newest change of one account (what alice's replica reaches when it is hers).
+    qint64 lastSeqOf(qint64 account)
+    {
+        auto s = team::sql::scalar(m_db.server,
+            QStringLiteral("SELECT max(seq) FROM inlet.change_log WHERE account_id = ?"),
+            { account });
+        return s ? s->toLongLong() : -1;
+    }
     // The server's connection after a restart of the cluster.
     bool reconnectServer()
     {
@@ -239,6 +249,127 @@ private slots:
             QStringList { QStringLiteral("live one") }, 5000);
         QCOMPARE(r.follower->appliedSeq(), maxSeq());
         QVERIFY(!caughtUp.isEmpty());
+    }
+
+    // What the server records after sending an agent's reaction or mark_seen, and what a webhook
+    // brought (an attachment, the customer's reaction), reaches the replica: the reactions on the
+    // bubble (the business's and the customer's), the attachment's row, the conversation read.
+    void reactionsReadStateAndAttachmentsReachTheReplica()
+    {
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        // A message as the server's ingest stores it: its attachments in meta (an entry that is
+        // not an object is left out).
+        const qint64 withPhoto = team::sql::scalar(m_db.server,
+            QStringLiteral(
+                "INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, "
+                "text, created_ms, meta) VALUES (?, ?, 'mid.photo2', false, '', 2000, "
+                "'{\"attachments\": [{\"type\": \"video\", \"url\": "
+                "\"https://cdn.example/v.mp4\"}, 42]}') RETURNING id"),
+            { m_account1, m_conversation1 })
+                                     ->toLongLong();
+        QVERIFY(withPhoto > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(
+                QStringLiteral("SELECT a.type || ' ' || a.url FROM attachments a JOIN "
+                               "messages m ON m.id = a.message_id WHERE m.mid = 'mid.photo2'")),
+            QStringList { QStringLiteral("video https://cdn.example/v.mp4") }, 10000);
+        QCOMPARE(r.column(QStringLiteral("SELECT json_extract(meta_json, '$.attachments') FROM "
+                                         "messages WHERE mid = 'mid.photo2'")),
+            QStringList { QString() });
+
+        // The customer reacts (webhook), then an agent's reaction is sent by the server.
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral(
+                "UPDATE inlet.messages SET meta = jsonb_set(meta, '{customer_reaction}', "
+                "'{\"reaction\": \"love\", \"emoji\": \"\u2764\", "
+                "\"reacted_ms\": 5000}') WHERE id = ?"),
+            { withPhoto }));
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral(
+                "UPDATE inlet.messages SET meta = jsonb_set(meta, '{business_reaction}', "
+                "'{\"reaction\": \"love\", \"emoji\": \"\u2764\", \"removed\": "
+                "false, \"reacted_ms\": 6000, \"by\": \"bob\"}') WHERE id = ?"),
+            { withPhoto }));
+        const QString reactions = QStringLiteral(
+            "SELECT r.reactor_id || ' ' || r.reaction || ' ' || r.removed FROM reactions r "
+            "JOIN messages m ON m.id = r.message_id WHERE m.mid = 'mid.photo2' "
+            "ORDER BY r.reactor_id");
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(reactions),
+            (QStringList {
+                kAccount1 + QStringLiteral(" love 0"), kCustomer1 + QStringLiteral(" love 0") }),
+            10000);
+        // The customer takes theirs back; the business's reaction is removed by the server.
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.messages SET meta = jsonb_set(meta - 'customer_reaction', "
+                           "'{business_reaction}', '{\"reaction\": \"\", \"removed\": true, "
+                           "\"reacted_ms\": 7000}') WHERE id = ?"),
+            { withPhoto }));
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(reactions),
+            (QStringList { kAccount1 + QStringLiteral("  1"), kCustomer1 + QStringLiteral("  1") }),
+            10000);
+
+        // Read by an agent somewhere (mark_seen sent): read here too, up to that time; what
+        // came in later stays unread. A conversation of its own, so that the other tests' counts
+        // of customer 1 are not touched.
+        const QString customer = QStringLiteral("6000000000000009");
+        const qint64 conversation = m_db.addConversation(m_account1, customer);
+        QVERIFY(conversation > 0);
+        QVERIFY(addMessages(m_account1, conversation, QStringLiteral("mid.seen."), 3));
+        const QString unread
+            = QStringLiteral("SELECT unread_count FROM conversations WHERE customer_id = '%1'")
+                  .arg(customer);
+        QTRY_COMPARE_WITH_TIMEOUT(r.count(unread), 3, 10000);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.conversations SET business_seen_ms = 1700000000500 "
+                           "WHERE id = ?"),
+            { conversation }));
+        QTRY_COMPARE_WITH_TIMEOUT(r.count(unread), 0, 10000);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("INSERT INTO inlet.messages (account_id, conversation_id, mid, "
+                           "outgoing, text, created_ms) VALUES (?, ?, 'mid.seen.later', false, "
+                           "'later', 1700000001000)"),
+            { m_account1, conversation }));
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.conversations SET last_activity_ms = 1700000001000 "
+                           "WHERE id = ?"),
+            { conversation }));
+        QTRY_COMPARE_WITH_TIMEOUT(r.follower->appliedSeq(), maxSeq(), 10000);
+        QCOMPARE(r.count(unread), 1);
+    }
+
+    // The agents' display names reach the replica (read on connect and with the poll): an
+    // outgoing message names its agent by display name (meta.sent_by_name), by role without one,
+    // and a renamed agent's messages are named again.
+    void agentDisplayNamesNameTheBubbles()
+    {
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("INSERT INTO inlet.agents (role_name, display_name) VALUES "
+                           "('bea', 'Bea B.'), ('cid', '') ON CONFLICT DO NOTHING")));
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral(
+                "INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, "
+                "text, created_ms, sent_by) VALUES (?, ?, 'mid.by.bea', true, 'hi', "
+                "1800000000000, 'bea'), (?, ?, 'mid.by.cid', true, 'hey', "
+                "1800000000001, 'cid')"),
+            { m_account1, m_conversation1, m_account1, m_conversation1 }));
+        const QString names = QStringLiteral(
+            "SELECT mid || ' ' || json_extract(meta_json, '$.sent_by_name') FROM messages "
+            "WHERE mid LIKE 'mid.by.%' ORDER BY mid");
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(names),
+            (QStringList { QStringLiteral("mid.by.bea Bea B."), QStringLiteral("mid.by.cid cid") }),
+            10000);
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.agents SET display_name = 'Cid C.' WHERE role_name = "
+                           "'cid'")));
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(names),
+            (QStringList {
+                QStringLiteral("mid.by.bea Bea B."), QStringLiteral("mid.by.cid Cid C.") }),
+            10000);
     }
 
     // Account 2 is not granted to alice: its rows are not in her replica, and what NOTIFY tells
@@ -403,13 +534,11 @@ private slots:
         QSignalSpy caughtUp(r.follower.get(), &team::ReplicaFollower::caughtUp);
         r.follower->start();
         // Every change of hers was applied: her last one is account 1's last.
-        auto herLast = team::sql::scalar(m_db.server,
-            QStringLiteral("SELECT max(seq) FROM inlet.change_log WHERE account_id = ?"),
-            { m_account1 });
-        QVERIFY(herLast);
-        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= herLast->toLongLong(), 60'000);
+        const qint64 herLast = lastSeqOf(m_account1);
+        QVERIFY(herLast > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= herLast, 60'000);
         QTRY_VERIFY(!caughtUp.isEmpty());
-        QVERIFY(target > herLast->toLongLong());
+        QVERIFY(target > herLast);
         QCOMPARE(r.follower->changesRead(), qint64(2000));
         QCOMPARE(r.count(QStringLiteral("SELECT count(*) FROM messages")), messagesBefore + 2000);
         QCOMPARE(r.count(QStringLiteral("SELECT count(*) FROM messages WHERE mid LIKE "
@@ -570,6 +699,80 @@ private slots:
             = r.column(QStringLiteral("SELECT error_text FROM messages WHERE id = %1").arg(localId))
                   .value(0);
         QCOMPARE(SendFailure::decode(stored).reason(), SendFailure::Reason::OutsideWindow);
+    }
+
+    // Account 2 granted to alice after her replica had passed its changes (row-level security
+    // hid them): the replica reads that account's older changes by account and has its
+    // conversation and messages, without a full reload; the number it stands at is unchanged.
+    void accountGrantedLaterIsReadFromTheStart()
+    {
+        QVERIFY(m_db.addMessage(m_account2, m_conversation2, QStringLiteral("mid.before.grant"),
+                    QStringLiteral("said before the grant"))
+            > 0);
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        const qint64 herLast = lastSeqOf(m_account1);
+        QVERIFY(herLast > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= herLast, 60'000);
+        const QString before
+            = QStringLiteral("SELECT text FROM messages WHERE mid = 'mid.before.grant'");
+        QCOMPARE(r.column(before), QStringList {});
+        const qint64 readBefore = r.follower->changesRead();
+
+        QVERIFY(team::admin::grantAccount(m_db.server, kAlice, m_account2));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(before), QStringList { QStringLiteral("said before the grant") }, 15'000);
+        QCOMPARE(
+            r.column(
+                QStringLiteral("SELECT count(*) FROM accounts WHERE id = '%1'").arg(kAccount2)),
+            QStringList { QStringLiteral("1") });
+        // The whole log was not read again: the account's own changes only (by account).
+        QVERIFY(r.follower->changesRead() - readBefore < 100);
+        // Live from now on, like any granted account.
+        QVERIFY(m_db.addMessage(m_account2, m_conversation2, QStringLiteral("mid.after.grant"),
+                    QStringLiteral("and after"))
+            > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(QStringLiteral("SELECT text FROM messages WHERE mid = 'mid.after.grant'")),
+            QStringList { QStringLiteral("and after") }, 15'000);
+        QVERIFY(team::admin::revokeAccount(m_db.server, kAlice, m_account2));
+    }
+
+    // A store that followed another team database is refused (no mixing of two teams' rows),
+    // and the follower does not keep reconnecting.
+    void anotherTeamDatabaseIsRefused()
+    {
+        Replica r;
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        r.follower->start();
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() > 0, 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(QStringLiteral("SELECT count(*) FROM team_rows WHERE entity = "
+                                    "'team_database' AND local_key LIKE 'inlet_team/%'")),
+            QStringList { QStringLiteral("1") }, 10'000);
+        r.follower.reset();
+        QFuture<Status> moved = r.store->write([](WriteContext &c) -> Status {
+            return team::replica::setTeamDatabase(c, QStringLiteral("inlet_team/1.5"));
+        });
+        moved.waitForFinished();
+        QVERIFY(moved.result());
+        const qint64 stood = r.count(QStringLiteral("SELECT last_seq FROM team_replica"));
+        r.close();
+
+        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QSignalSpy lost(r.follower.get(), &team::ReplicaFollower::disconnected);
+        QSignalSpy connected(r.follower.get(), &team::ReplicaFollower::connected);
+        r.follower->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!lost.isEmpty(), 10'000);
+        const Error why = lost.first().first().value<Error>();
+        QCOMPARE(why.kind, Error::Kind::Invalid);
+        QVERIFY2(
+            why.message.contains(QLatin1String("another team database")), qPrintable(why.message));
+        QTest::qWait(1000); // quickOptions would reconnect within a second
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(connected.size(), 0);
+        QCOMPARE(r.count(QStringLiteral("SELECT last_seq FROM team_replica")), stood);
     }
 };
 

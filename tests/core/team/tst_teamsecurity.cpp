@@ -4,11 +4,13 @@
 #include "support/teamdb.h"
 #include "team/teamoutbox.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUuid>
 
 using namespace inlet;
 using namespace inlet::teamtest;
@@ -213,30 +215,74 @@ private slots:
         driver->unsubscribeFromNotification(QString::fromLatin1(team::schema::ChangeChannel));
     }
 
+    // Agents write the outbox only through inlet.enqueue, which checks what they write and
+    // writes their own role: no direct INSERT, nothing into an account not granted, no other
+    // agent's client id, no unknown kind, no body that is not a small JSON object.
     void agentEnqueuesRepliesAsItselfOnly()
     {
-        const QString enqueue = QStringLiteral(
-            "INSERT INTO inlet.outbox (account_id, conversation_id, client_id, body) VALUES "
-            "(?, ?, gen_random_uuid(), '{\"text\":\"on my way\"}') RETURNING agent_role");
-        auto mine = team::sql::scalar(m_alice, enqueue, { m_account1, m_conversation1 });
+        const QString enqueue = QStringLiteral("SELECT inlet.enqueue(?::uuid, ?, ?, ?, ?::jsonb)");
+        const QString account1 = QStringLiteral("17841400000000001");
+        const QString customer1 = QStringLiteral("6000000000000001");
+        const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto mine = team::sql::scalar(m_alice, enqueue,
+            { clientId, account1, customer1, QStringLiteral("text"),
+                QStringLiteral("{\"text\":\"on my way\"}") });
         QVERIFY2(mine, why(mine).constData());
-        QCOMPARE(mine->toString(), kAlice);
+        // The same client id again (a retry after a lost answer): the same row.
+        auto again = team::sql::scalar(m_alice, enqueue,
+            { clientId, account1, customer1, QStringLiteral("text"),
+                QStringLiteral("{\"text\":\"on my way\"}") });
+        QVERIFY2(again, why(again).constData());
+        QCOMPARE(again->toLongLong(), mine->toLongLong());
+        QCOMPARE(TeamDb::column(m_alice, QStringLiteral("SELECT agent_role FROM inlet.outbox")),
+            QStringList { kAlice });
 
-        // Not into an account she may not see, not in bob's name, not already "sent".
-        auto other = team::sql::exec(m_alice, enqueue, { m_account2, m_conversation2 });
-        QVERIFY(!other);
-        QCOMPARE(team::sql::sqlState(other.error()),
-            QString::fromLatin1(team::sql::InsufficientPrivilege));
-        QVERIFY2(other.error().message.contains(QLatin1String("row-level security")),
-            why(other).constData());
-        auto impersonate = team::sql::exec(m_alice,
+        const auto refused = [&](const QVariantList &values, const char *state) {
+            auto r = team::sql::exec(m_alice, enqueue, values);
+            if (r) {
+                qWarning("accepted: %s", qPrintable(values.value(3).toString()));
+                return false;
+            }
+            if (team::sql::sqlState(r.error()) != QLatin1String(state)) {
+                qWarning("%s", qPrintable(r.error().message));
+                return false;
+            }
+            return true;
+        };
+        const auto uuid = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
+        const QString body = QStringLiteral("{}");
+        // Account 2 is bob's.
+        QVERIFY(refused({ uuid(), QStringLiteral("17841400000000002"),
+                            QStringLiteral("6000000000000002"), QStringLiteral("text"), body },
+            "P0002"));
+        QVERIFY(refused({ uuid(), account1, customer1, QStringLiteral("sql"), body }, "22023"));
+        QVERIFY(refused(
+            { uuid(), account1, customer1, QStringLiteral("text"), QStringLiteral("[1, 2]") },
+            "22023"));
+        QVERIFY(refused({ uuid(), account1, customer1, QStringLiteral("text"),
+                            QStringLiteral("{\"text\": \"%1\"}")
+                                .arg(QString(team::schema::MaxOutboxBodyBytes, QLatin1Char('x'))) },
+            "22023"));
+        // bob cannot take over alice's client id.
+        QSqlDatabase bob = m_db.connect(kBob, kBobPassword);
+        QVERIFY(bob.isOpen());
+        auto stolen = team::sql::exec(bob, enqueue,
+            { clientId, QStringLiteral("17841400000000002"), QStringLiteral("6000000000000002"),
+                QStringLiteral("text"), body });
+        QVERIFY(!stolen);
+        QCOMPARE(team::sql::sqlState(stolen.error()), QStringLiteral("23505"));
+
+        // No direct INSERT any more (it could set anything the function checks).
+        auto direct = team::sql::exec(m_alice,
             QStringLiteral(
-                "INSERT INTO inlet.outbox (account_id, conversation_id, client_id, body, "
-                "agent_role) VALUES (?, ?, gen_random_uuid(), '{}', 'bob')"),
+                "INSERT INTO inlet.outbox (account_id, conversation_id, client_id, body) VALUES "
+                "(?, ?, gen_random_uuid(), '{}')"),
             { m_account1, m_conversation1 });
-        QVERIFY(!impersonate);
-        QCOMPARE(team::sql::sqlState(impersonate.error()),
+        QVERIFY(!direct);
+        QCOMPARE(team::sql::sqlState(direct.error()),
             QString::fromLatin1(team::sql::InsufficientPrivilege));
+        QCOMPARE(TeamDb::column(m_alice, QStringLiteral("SELECT count(*) FROM inlet.outbox")),
+            QStringList { QStringLiteral("1") });
 
         // The server claims it and knows who wrote it.
         auto claimed = team::outbox::claim(m_db.server, QStringLiteral("server-a"), 10, 0);
@@ -286,6 +332,37 @@ private slots:
                      QStringLiteral("SELECT claimed_by || ':' || count(*) FROM inlet.outbox "
                                     "GROUP BY claimed_by ORDER BY 1")),
             (QStringList { QStringLiteral("server-a:3"), QStringLiteral("server-b:3") }));
+    }
+
+    // Every agent role logs in with the timeouts (set per role: inlet_agent's would not reach
+    // its members), so a transaction an agent leaves open ends and the log's writers go on.
+    void agentSessionsHaveTimeouts()
+    {
+        QSqlDatabase alice = m_db.connect(kAlice, kAlicePassword);
+        QVERIFY(alice.isOpen());
+        QCOMPARE(TeamDb::column(alice, QStringLiteral("SHOW idle_in_transaction_session_timeout")),
+            QStringList { QString::fromLatin1(team::schema::AgentIdleInTransactionTimeout) });
+        QCOMPARE(TeamDb::column(alice, QStringLiteral("SHOW statement_timeout")),
+            QStringList { QLatin1String(team::schema::AgentStatementTimeout) });
+        // Lowered here to keep the test short (an honest client never changes them).
+        QVERIFY(team::sql::exec(
+            alice, QStringLiteral("SET idle_in_transaction_session_timeout = '300ms'")));
+        // The hostile pattern of the v1 notes: the log trigger made to fire inside the agent's
+        // transaction, which then stays open. The session is ended and the server writes on.
+        QVERIFY(team::sql::exec(alice, QStringLiteral("BEGIN")));
+        QVERIFY(team::sql::exec(alice, QStringLiteral("SET CONSTRAINTS ALL IMMEDIATE")));
+        QVERIFY(team::sql::exec(alice,
+            QStringLiteral("SELECT inlet.enqueue(gen_random_uuid(), "
+                           "'17841400000000001', '6000000000000001', "
+                           "'text', '{}')")));
+        QTest::qWait(800);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(m_db.addMessage(m_account1, m_conversation1, QStringLiteral("mid.after.idle"),
+                    QStringLiteral("not held up"))
+            > 0);
+        QVERIFY(timer.elapsed() < 2000);
+        QVERIFY(!team::sql::exec(alice, QStringLiteral("SELECT 1")));
     }
 };
 
