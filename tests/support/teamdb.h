@@ -4,6 +4,7 @@
 // A real PostgreSQL server per test binary (support/pgcluster.h), set up as a deployment would be:
 // admin::bootstrap as the superuser, then schema::migrate as inlet_server.
 #include "support/pgcluster.h"
+#include "team/replicafollower.h"
 #include "team/teamadmin.h"
 #include "team/teamschema.h"
 #include "team/teamsql.h"
@@ -71,6 +72,18 @@ public:
         if (!db.isOpen())
             m_error = db.lastError().text();
         return db;
+    }
+    // Where an agent's desktop connects (its replica, presence): this cluster, as `role`.
+    team::TeamConnection agentConnection(const QString &role, const QString &password) const
+    {
+        team::TeamConnection c;
+        c.host = cluster.host();
+        c.port = cluster.port();
+        c.database = kDatabase;
+        c.role = role;
+        c.password = password;
+        c.sslMode = QStringLiteral("disable");
+        return c;
     }
     QSqlDatabase connectAsSuperuser(const QString &database = kDatabase)
     {

@@ -4,7 +4,12 @@
 #include "common/ondone.h"
 #include "outbox/outbox.h"
 #include "store/store.h"
+#include "team/teampresence.h"
 #include "team/teamreplyhandoff.h"
+
+#include <QDateTime>
+#include <QPromise>
+#include <QUuid>
 
 namespace inlet {
 
@@ -24,6 +29,7 @@ TeamMode::~TeamMode()
     if (m_outbox && m_handOff)
         m_outbox->setHandOff(nullptr);
     m_handOff.reset();
+    m_presence.reset();
     m_follower.reset();
 }
 
@@ -62,6 +68,10 @@ void TeamMode::startWithPassword(const QString &password)
         m_outbox->setHandOff(m_handOff.get());
     }
     m_follower->start();
+    if (m_presenceEnabled) {
+        m_presence = std::make_unique<team::TeamPresence>(connection);
+        m_presence->start();
+    }
     emit started();
 }
 
@@ -71,6 +81,44 @@ void TeamMode::setState(State state)
         return;
     m_state = state;
     emit stateChanged(state);
+}
+
+namespace {
+// What a write or read asked of team mode before it started answers.
+template <typename T> QFuture<T> notStarted()
+{
+    QPromise<T> p;
+    p.start();
+    p.addResult(fail(Error::Kind::Network, QStringLiteral("team mode has not started")));
+    p.finish();
+    return p.future();
+}
+} // namespace
+
+QFuture<Result<QList<team::TeamAgent>>> TeamMode::agents()
+{
+    if (!m_follower)
+        return notStarted<Result<QList<team::TeamAgent>>>();
+    return m_follower->agents();
+}
+
+QFuture<Status> TeamMode::assign(
+    const QString &accountId, const QString &customerId, const QString &assignee)
+{
+    if (!m_follower)
+        return notStarted<Status>();
+    return m_follower->assign(accountId, customerId, assignee);
+}
+
+QFuture<Status> TeamMode::addNote(
+    qint64 conversationId, const QString &accountId, const QString &customerId, const QString &text)
+{
+    (void)conversationId; // the team database finds it by account and customer
+    if (!m_follower)
+        return notStarted<Status>();
+    return m_follower->addNote(accountId, customerId,
+        QUuid::createUuid().toString(QUuid::WithoutBraces), text,
+        QDateTime::currentMSecsSinceEpoch());
 }
 
 } // namespace inlet
