@@ -2,6 +2,7 @@
 
 #include "app/inbox/attachmentchip.h"
 #include "app/inbox/failuretext.h"
+#include "app/inbox/messagedelegate.h"
 #include "common/logging.h"
 #include "models/savedreplymodel.h"
 
@@ -391,8 +392,11 @@ void Composer::setNoteMode(bool on)
         m_noteToggle->setChecked(on);
     }
     m_edit->setPlaceholderText(on ? tr("Internal note: only your team sees it") : QString());
+    // The note colour of the bubbles (MessageDelegate::noteColour), light or dark with the palette.
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
     m_edit->setStyleSheet(on ? QStringLiteral("QPlainTextEdit { background-color: %1; color: %2; }")
-                                   .arg(QStringLiteral("#fff4c2"), QStringLiteral("#3d2e00"))
+                                   .arg(MessageDelegate::noteColour(dark).name(),
+                                       dark ? QStringLiteral("#f5e6b0") : QStringLiteral("#3d2e00"))
                              : QString());
     m_send->setText(on ? tr("Add note") : tr("Send"));
     m_send->setAccessibleName(on ? tr("Add internal note") : tr("Send reply"));
