@@ -1,5 +1,6 @@
 // The composition root: the one place where services are created and wired together.
 
+#include "app/inbox/assignactions.h"
 #include "app/inbox/inboxwidget.h"
 #include "app/login/signincontroller.h"
 #include "app/settings/labelsdialog.h"
@@ -30,6 +31,7 @@
 #include "service/coreservices.h"
 #include "service/headlessrunner.h"
 #include "service/labels.h"
+#include "service/notebook.h"
 #include "service/sandboxlink.h"
 #include "service/savedreplies.h"
 #include "service/signinflow.h"
@@ -215,6 +217,8 @@ int main(int argc, char **argv)
         return 1;
     }
     std::unique_ptr<CoreLifecycle> lifecycle = std::move(*opened);
+    if (lifecycle->team())
+        lifecycle->team()->setPresenceEnabled(true); // the app shows who else is on a conversation
     CoreServices *core = lifecycle->core();
     QSettings &settings = *lifecycle->settings();
     qCInfo(lcApp) << "data directory:" << options.dataDir;
@@ -264,7 +268,30 @@ int main(int argc, char **argv)
     inboxServices.savedReplies = &savedReplies;
     inboxServices.labels = &labels;
     inboxServices.mediaHostReady = [appSetup] { return appSetup->config().hasMediaHost(); };
+    inboxServices.assigner = lifecycle->team(); // team mode only: solo mode shows no assignment
+    // Internal notes: the team's in team mode, the local store's in solo mode.
+    LocalNotebook localNotes(core->store());
+    inboxServices.notebook
+        = lifecycle->team() ? static_cast<Notebook *>(lifecycle->team()) : &localNotes;
     auto *inbox = new app::InboxWidget(inboxServices);
+    if (TeamMode *team = lifecycle->team()) {
+        // Presence and the collision guard, once team mode has its password and runs.
+        if (team->presence())
+            inbox->setPresence(team->presence());
+        QObject::connect(team, &TeamMode::started, inbox,
+            [inbox, team] { inbox->setPresence(team->presence()); });
+    }
+    if (app::AssignActions *assign = inbox->assignActions()) {
+        const QString onReplyKey = QStringLiteral("team/assignOnReply");
+        assign->setAssignOnReply(settings.value(onReplyKey, true).toBool());
+        QObject::connect(assign, &app::AssignActions::assignOnReplyChanged, assign,
+            [&settings, onReplyKey](bool on) { settings.setValue(onReplyKey, on); });
+        QObject::connect(
+            lifecycle->team(), &TeamMode::stateChanged, assign, [assign](TeamMode::State state) {
+                if (state == TeamMode::State::Connected)
+                    assign->refreshAgents();
+            });
+    }
     feedModels(core->store(), inbox->conversations(), inbox->messages(), inbox->views());
     window.setTokenVault(core->vault());
     QObject::connect(inbox, &app::InboxWidget::settingsRequested, &window, &app::MainWindow::openSettings);

@@ -73,11 +73,11 @@ public:
             m_error = db.lastError().text();
         return db;
     }
-    // How an agent's desktop connects to this cluster (loopback, no TLS), its password included.
+    // Where an agent's desktop connects (its replica, presence): this cluster, as `role`.
     team::TeamConnection agentConnection(const QString &role, const QString &password) const
     {
         team::TeamConnection c;
-        c.host = QStringLiteral("127.0.0.1");
+        c.host = cluster.host();
         c.port = cluster.port();
         c.database = kDatabase;
         c.role = role;

@@ -2,6 +2,7 @@
 
 #include "app/inbox/attachmentchip.h"
 #include "app/inbox/failuretext.h"
+#include "app/inbox/messagedelegate.h"
 #include "common/logging.h"
 #include "models/savedreplymodel.h"
 
@@ -15,9 +16,11 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QKeyEvent>
+#include <QKeySequence>
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QUrl>
@@ -149,6 +152,7 @@ Composer::Composer(QWidget *parent)
     , m_attach(new QToolButton(this))
     , m_chip(new AttachmentChip(this))
     , m_settingsLink(new QLabel(this))
+    , m_noteToggle(new QToolButton(this))
     , m_replyBar(new QWidget(this))
     , m_replyLabel(new QLabel(m_replyBar))
     , m_replyCancel(new QToolButton(m_replyBar))
@@ -181,7 +185,20 @@ Composer::Composer(QWidget *parent)
     m_settingsLink->setAccessibleName(tr("Open Settings"));
     m_settingsLink->setVisible(false);
 
+    m_noteToggle->setObjectName(QStringLiteral("noteToggle"));
+    m_noteToggle->setText(tr("Note"));
+    m_noteToggle->setCheckable(true);
+    m_noteToggle->setAutoRaise(true);
+    m_noteToggle->setToolTip(
+        tr("Write an internal note: only your team sees it, it is never sent "
+           "to Instagram (%1)")
+            .arg(
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText)));
+    m_noteToggle->setVisible(false);
+    connect(m_noteToggle, &QToolButton::toggled, this, &Composer::setNoteMode);
+
     auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_noteToggle);
     bottom->addWidget(m_attach);
     bottom->addWidget(m_humanAgent);
     bottom->addStretch(1);
@@ -357,8 +374,41 @@ void Composer::clearReplyTo()
     m_replyBar->setVisible(false);
 }
 
+void Composer::setNotesAvailable(bool available)
+{
+    m_notesAvailable = available;
+    m_noteToggle->setVisible(available);
+    if (!available)
+        setNoteMode(false);
+}
+
+void Composer::setNoteMode(bool on)
+{
+    if (on && !m_notesAvailable)
+        return;
+    m_noteMode = on;
+    {
+        QSignalBlocker block(m_noteToggle);
+        m_noteToggle->setChecked(on);
+    }
+    m_edit->setPlaceholderText(on ? tr("Internal note: only your team sees it") : QString());
+    // The note colour of the bubbles (MessageDelegate::noteColour), light or dark with the palette.
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    m_edit->setStyleSheet(on ? QStringLiteral("QPlainTextEdit { background-color: %1; color: %2; }")
+                                   .arg(MessageDelegate::noteColour(dark).name(),
+                                       dark ? QStringLiteral("#f5e6b0") : QStringLiteral("#3d2e00"))
+                             : QString());
+    m_send->setText(on ? tr("Add note") : tr("Send"));
+    m_send->setAccessibleName(on ? tr("Add internal note") : tr("Send reply"));
+    refresh();
+}
+
 bool Composer::canSend() const
 {
+    if (m_noteMode) {
+        const QString typed = text().trimmed();
+        return !typed.isEmpty() && typed.size() <= kMaxNoteChars;
+    }
     const int bytes = byteCount();
     if (!m_available || (bytes == 0 && !hasAttachment()) || bytes > kMaxBytes)
         return false;
@@ -379,6 +429,16 @@ void Composer::refresh()
     m_counter->setToolTip(tr("Instagram limits a message to 1000 bytes of UTF-8: emoji and accented "
                              "letters take more than one byte."));
 
+    if (m_noteMode) {
+        // A note stays in the team: no byte limit, no messaging window, no attachment.
+        m_counter->setText(QString());
+        m_humanAgent->setVisible(false);
+        m_notice->setVisible(false);
+        m_edit->setReadOnly(false);
+        m_attach->setEnabled(false);
+        m_send->setEnabled(canSend());
+        return;
+    }
     QString notice;
     const bool closed = m_state == MessagingWindow::State::Closed;
     m_humanAgent->setVisible(m_state == MessagingWindow::State::HumanAgent && m_available);
@@ -411,6 +471,10 @@ void Composer::submit()
 {
     if (!canSend())
         return;
+    if (m_noteMode) {
+        emit noteRequested(text().trimmed());
+        return;
+    }
     if (m_offline)
         m_sentWhileOffline = true; // the outbox keeps it queued; refresh() says so
     emit sendRequested(text().trimmed(), m_replyToMid,

@@ -121,9 +121,21 @@ public:
     AttachmentChip *attachmentChip() const { return m_chip; }
     QLabel *settingsLink() const { return m_settingsLink; }
 
+    // Internal notes (issue 13): the Note toggle (hidden until notes are available) switches the
+    // box to writing a note of the team, in the note colour; Enter (or "Add note") then asks for
+    // noteRequested instead of a reply: never sent to Instagram, so neither the byte limit nor
+    // the messaging window applies, and no attachment.
+    void setNotesAvailable(bool available);
+    bool isNoteMode() const { return m_noteMode; }
+    void setNoteMode(bool on);
+    QToolButton *noteToggle() const { return m_noteToggle; }
+    static constexpr int kMaxNoteChars = 20000;
+
 signals:
     // text as typed; humanAgent: send with the HUMAN_AGENT tag
     void sendRequested(const QString &text, const QString &replyToMid, bool humanAgent);
+    // An internal note, as typed (note mode).
+    void noteRequested(const QString &text);
     void typing();
     // "Open Settings" next to the missing media host notice.
     void settingsRequested();
@@ -141,6 +153,9 @@ private:
     QToolButton *m_attach;
     AttachmentChip *m_chip;
     QLabel *m_settingsLink;
+    QToolButton *m_noteToggle;
+    bool m_noteMode = false;
+    bool m_notesAvailable = false;
     QWidget *m_replyBar;
     QLabel *m_replyLabel;
     QToolButton *m_replyCancel;

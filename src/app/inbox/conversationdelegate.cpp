@@ -135,6 +135,9 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         == ConversationStatus::Snoozed) {
         time = tr("until %1").arg(timeLabel(index.data(C::SnoozedUntilRole).toLongLong(), now));
     }
+    if (const QString assignee = assigneeText(index.data(C::AssigneeRole).toString());
+        !assignee.isEmpty())
+        time = assignee + QStringLiteral("  ") + time;
     QFont timeFont = small;
     timeFont.setBold(m_countdown);
     const int timeWidth = QFontMetrics(timeFont).horizontalAdvance(time);
@@ -198,6 +201,14 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->drawText(QRect(textLeft, line2, previewRoom, fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
                       fm.elidedText(preview, Qt::ElideRight, previewRoom));
     painter->restore();
+}
+
+QString ConversationDelegate::assigneeText(const QString &role) const
+{
+    if (role.isEmpty())
+        return {};
+    const QString name = m_agentName ? m_agentName(role) : role;
+    return QStringLiteral("→ ") + (name.isEmpty() ? role : name);
 }
 
 } // namespace inlet::app

@@ -1,5 +1,6 @@
 #include "app/inbox/inboxwidget.h"
 
+#include "app/inbox/assignactions.h"
 #include "app/inbox/attachmentwiring.h"
 #include "app/inbox/composer.h"
 #include "app/inbox/contactnametext.h"
@@ -18,16 +19,20 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "graph/connectivity.h"
+#include "models/collisionguard.h"
 #include "models/conversationlistmodel.h"
 #include "models/conversationviewsmodel.h"
 #include "models/messagelistmodel.h"
 #include "outbox/outbox.h"
 #include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
+#include "service/assigner.h"
 #include "service/labels.h"
+#include "service/notebook.h"
 #include "service/savedreplies.h"
 #include "store/readerpool.h"
 #include "store/store.h"
+#include "team/teampresence.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,6 +45,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTimer>
@@ -89,9 +95,7 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
                 m_current = m_conversations->rowAt(row);
                 m_current.hitMessageId = hit;
                 refreshHeader();
-                m_triageActions->setCurrent(m_current);
-                if (m_labelActions)
-                    m_labelActions->setCurrent(m_current);
+                setCurrentForActions();
                 m_contact->setConversation(m_current, accountName(m_current.accountId));
             }
         }
@@ -138,7 +142,11 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
     connect(m_messageView, &MessageView::unreactRequested, this,
             [this](qint64 id) { react(id, {}, true); });
     connect(m_composer, &Composer::sendRequested, this, &InboxWidget::send);
+    connect(m_composer, &Composer::noteRequested, this, &InboxWidget::addNote);
+    m_composer->setNotesAvailable(m_services.notebook != nullptr);
     connect(m_composer, &Composer::typing, this, [this] {
+        if (m_presence && m_current.id && !m_composer->isNoteMode())
+            m_presence->typing();
         if (m_services.senderActions && m_current.id)
             m_services.senderActions->typingOn(m_current.accountId, m_current.customerId);
     });
@@ -216,6 +224,9 @@ void InboxWidget::buildUi()
     m_headerWindow->setMinimumWidth(1);
     // A clipped title runs to its edge: keep the countdown apart from it.
     m_headerWindow->setContentsMargins(12, 0, 0, 0);
+    m_presenceLabel = new QLabel(m_conversationPane);
+    m_presenceLabel->setObjectName(QStringLiteral("presenceLabel"));
+    m_presenceLabel->setVisible(false);
     m_olderMissing = new QLabel(tr("Older messages may be missing: Instagram returns only the 20 "
                                    "newest, and more arrived while webhooks were not delivered."),
         m_conversationPane);
@@ -231,6 +242,7 @@ void InboxWidget::buildUi()
     header->setContentsMargins(10, 6, 10, 6);
     header->addWidget(m_headerTitle, 1);
     header->addWidget(m_headerWindow);
+    header->addWidget(m_presenceLabel);
     // Triage: Done, Snooze (a menu), Mark as unread, on the open conversation.
     m_triageActions = new TriageActions(m_services.store, this);
     auto *doneButton = new QToolButton(m_conversationPane);
@@ -256,6 +268,7 @@ void InboxWidget::buildUi()
         header->addWidget(b);
     }
     setUpLabels(header);
+    setUpAssignment(header);
     m_contactToggle = new QToolButton(m_conversationPane);
     m_contactToggle->setText(tr("Contact"));
     m_contactToggle->setToolTip(
@@ -332,6 +345,12 @@ void InboxWidget::installShortcuts()
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveSelection(-1); });
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveSelection(1); });
     shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { nextUnread(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] {
+        if (!m_services.notebook || !m_current.id)
+            return;
+        m_composer->setNoteMode(!m_composer->isNoteMode());
+        m_composer->editor()->setFocus();
+    });
     shortcut(QKeySequence(Qt::Key_Escape), [this] {
         if (!m_composer->replyToMid().isEmpty())
             m_composer->clearReplyTo();
@@ -361,6 +380,8 @@ QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
         { keys(QKeyCombination(Qt::Key_Escape)),
             tr("Cancel the reply, clear the search, close the contact panel") },
         { keys(QKeyCombination(Qt::Key_Return)), tr("Send the reply") },
+        { keys(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+            tr("Write an internal note instead of a reply (again: back to the reply)") },
         { keys(Qt::SHIFT | Qt::Key_Return), tr("New line in the reply") },
         { QStringLiteral("/"), tr("Saved replies (at the start of the reply)") },
         { TriageActions::doneKeys().toString(QKeySequence::NativeText),
@@ -371,7 +392,43 @@ QList<std::pair<QString, QString>> InboxWidget::shortcutDescriptions()
         { TriageActions::unreadKeys().toString(QKeySequence::NativeText),
             tr("Mark the conversation as unread") },
         { LabelActions::menuKeys().toString(QKeySequence::NativeText),
-            tr("Put labels on the conversation or take them off") } };
+            tr("Put labels on the conversation or take them off") },
+        { AssignActions::menuKeys().toString(QKeySequence::NativeText),
+            tr("Assign the conversation to an agent or to nobody (team mode)") } };
+}
+
+void InboxWidget::setUpAssignment(QHBoxLayout *header)
+{
+    Assigner *assigner = m_services.assigner;
+    if (!assigner)
+        return; // solo mode: no assignment controls at all
+    m_assignActions = new AssignActions(assigner, this);
+    m_assignButton = new QToolButton(m_conversationPane);
+    m_assignButton->setObjectName(QStringLiteral("assignButton"));
+    m_assignButton->setToolTip(m_assignActions->menuAction()->toolTip());
+    m_assignButton->setMenu(m_assignActions->currentMenu());
+    m_assignButton->setPopupMode(QToolButton::InstantPopup);
+    m_assignButton->setAutoRaise(true);
+    m_assignButton->setVisible(false); // with a conversation
+    header->insertWidget(1, m_assignButton);
+    m_assignActions->setAnchor(m_assignButton);
+    connect(m_assignActions, &AssignActions::failed, this, &InboxWidget::sendFailed);
+    m_conversationDelegate->setAgentName(
+        [actions = m_assignActions](const QString &role) { return actions->nameOf(role); });
+    connect(m_assignActions, &AssignActions::agentsChanged, this, [this] {
+        m_list->viewport()->update();
+        refreshHeader();
+    });
+    m_triage->setAgent(assigner->agent());
+}
+
+void InboxWidget::setCurrentForActions()
+{
+    m_triageActions->setCurrent(m_current);
+    if (m_labelActions)
+        m_labelActions->setCurrent(m_current);
+    if (m_assignActions)
+        m_assignActions->setCurrent(m_current);
 }
 
 void InboxWidget::setUpLabels(QHBoxLayout *header)
@@ -535,6 +592,11 @@ void InboxWidget::showListMenu(const QPoint &pos)
         labels->setObjectName(QStringLiteral("rowLabelMenu"));
         m_labelActions->fillMenu(labels, row);
     }
+    if (m_assignActions) {
+        QMenu *assign = menu->addMenu(tr("Assign"));
+        assign->setObjectName(QStringLiteral("rowAssignMenu"));
+        m_assignActions->fillMenu(assign, row);
+    }
     emit listMenuAboutToShow(menu, row);
     menu->popup(m_list->viewport()->mapToGlobal(pos));
 }
@@ -584,8 +646,12 @@ void InboxWidget::openConversation(qint64 conversationId, qint64 messageId)
 
 void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
 {
+    if (row.id != m_current.id)
+        m_openedAtMs = m_now();
     m_current = row;
     m_current.hitMessageId = messageId;
+    if (m_presence)
+        m_presence->setConversation(m_current.accountId, m_current.customerId);
     // The rows come from the model's reader thread; the hit is shown once they are in.
     onDone(
         m_messages->open(m_current.id, messageId), this, [this, messageId](const Status &opened) {
@@ -609,9 +675,7 @@ void InboxWidget::showConversation(const ConversationRow &row, qint64 messageId)
     m_composer->clear();
     refreshAttachmentsAvailable();
     refreshHeader();
-    m_triageActions->setCurrent(m_current);
-    if (m_labelActions)
-        m_labelActions->setCurrent(m_current);
+    setCurrentForActions();
     // Opening it reads it: locally (messages and the manager's own unread mark), and on Instagram
     // where the API allows (mark_seen).
     if (m_current.isUnread())
@@ -636,6 +700,10 @@ void InboxWidget::refreshHeader()
 {
     m_olderMissing->setVisible(m_current.id && m_current.olderMissing);
     showLabels();
+    if (m_assignButton) {
+        m_assignButton->setVisible(m_current.id != 0);
+        m_assignButton->setText(m_assignActions->assigneeText(m_current));
+    }
     if (!m_current.id) {
         m_headerTitle->setText(tr("Inbox"));
         m_headerWindow->clear();
@@ -682,6 +750,15 @@ void InboxWidget::send(const QString &text, const QString &replyToMid, bool huma
 {
     if (!m_services.outbox || !m_current.id)
         return;
+    if (const QString question = collisionQuestion(); !question.isEmpty()) {
+        const bool go = m_confirm ? m_confirm(question)
+                                  : QMessageBox::question(this, tr("Send the reply?"), question,
+                                        QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                == QMessageBox::Yes;
+        if (!go)
+            return; // the text stays in the composer
+        m_openedAtMs = m_now(); // seen: the next reply asks only about what comes after
+    }
     OutgoingMessage message;
     message.accountId = m_current.accountId;
     message.customerId = m_current.customerId;
@@ -702,15 +779,98 @@ void InboxWidget::send(const QString &text, const QString &replyToMid, bool huma
         m_composer->noticeLabel()->setVisible(true);
         emit sendFailed(reason);
     };
-    onDone(m_services.outbox->sendReply(message), this, [text, attachment, giveBack](const QueuedReply &queued) {
-        if (!queued.error)
-            return;
-        // Nothing stored: the text and the file come back; the file stored: only the text.
-        giveBack(
-            text, queued.localIds.isEmpty() ? attachment : QString(), refusalText(*queued.error));
-    });
+    onDone(m_services.outbox->sendReply(message), this,
+        [this, row = m_current, text, attachment, giveBack](const QueuedReply &queued) {
+            if (!queued.error) {
+                // "Assign to me" on replying to an unassigned conversation.
+                if (m_assignActions)
+                    m_assignActions->replied(row);
+                return;
+            }
+            // Nothing stored: the text and the file come back; the file stored: only the text.
+            giveBack(text, queued.localIds.isEmpty() ? attachment : QString(),
+                refusalText(*queued.error));
+        });
     if (m_services.senderActions)
         m_services.senderActions->typingOff(m_current.accountId, m_current.customerId);
+}
+
+void InboxWidget::setPresence(team::TeamPresence *presence)
+{
+    if (m_presence)
+        m_presence->disconnect(this);
+    m_presence = presence;
+    if (m_presence) {
+        connect(m_presence, &team::TeamPresence::othersChanged, this, &InboxWidget::showPresence);
+        if (m_current.id)
+            m_presence->setConversation(m_current.accountId, m_current.customerId);
+    }
+    showPresence();
+}
+
+void InboxWidget::showPresence()
+{
+    const QList<team::PresenceEntry> others
+        = m_presence && m_current.id ? m_presence->others() : QList<team::PresenceEntry> {};
+    QStringList parts;
+    for (const team::PresenceEntry &other : others) {
+        const QString name = m_assignActions ? m_assignActions->nameOf(other.role) : other.role;
+        parts << (other.typing ? tr("%1 is typing a reply").arg(name)
+                               : tr("%1 is viewing").arg(name));
+    }
+    m_presenceLabel->setText(parts.join(QStringLiteral(" · ")));
+    m_presenceLabel->setVisible(!parts.isEmpty());
+}
+
+QString InboxWidget::collisionQuestion() const
+{
+    if (!m_presence || !m_services.assigner)
+        return {};
+    QList<MessageRow> rows;
+    for (int i = 0; i < m_messages->rowCount(); ++i)
+        rows.append(m_messages->rowAt(i));
+    QStringList typing;
+    for (const team::PresenceEntry &other : m_presence->others())
+        if (other.typing)
+            typing << other.role;
+    const collision::Warning w
+        = collision::beforeSending(rows, m_openedAtMs, m_services.assigner->agent(), typing);
+    if (!w.any())
+        return {};
+    const auto name = [this](const QString &role) {
+        return m_assignActions ? m_assignActions->nameOf(role) : role;
+    };
+    QStringList lines;
+    for (const QString &role : w.repliedBy)
+        lines << tr("%1 replied since you opened this conversation.").arg(name(role));
+    if (w.repliedFromPhone)
+        lines << tr("Someone replied from the Instagram app since you opened this conversation.");
+    for (const QString &role : w.typing)
+        lines << tr("%1 is typing a reply to this conversation.").arg(name(role));
+    lines << tr("Send your reply anyway?");
+    return lines.join(QLatin1Char('\n'));
+}
+
+void InboxWidget::addNote(const QString &text)
+{
+    if (!m_services.notebook || !m_current.id)
+        return;
+    m_composer->setText(QString());
+    m_messageView->scrollToNewest();
+    onDone(
+        m_services.notebook->addNote(m_current.id, m_current.accountId, m_current.customerId, text),
+        this, [this, text](const Status &added) {
+            if (added || added.error().kind == Error::Kind::Cancelled)
+                return;
+            // Not stored: the text comes back so it is not lost.
+            m_composer->setText(text);
+            const QString reason = added.error().kind == Error::Kind::Network
+                ? tr("The note was not saved: the team database is not reachable.")
+                : tr("The note was not saved: %1").arg(added.error().message);
+            m_composer->noticeLabel()->setText(reason);
+            m_composer->noticeLabel()->setVisible(true);
+            emit sendFailed(reason);
+        });
 }
 
 void InboxWidget::refreshAttachmentsAvailable()

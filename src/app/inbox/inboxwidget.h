@@ -23,12 +23,14 @@ class QTimer;
 class QToolButton;
 
 namespace inlet {
+class Assigner;
 class Connectivity;
 class ConversationListModel;
 class ConversationViewsModel;
 class InboxSource;
 class Labels;
 class MessageListModel;
+class Notebook;
 class Outbox;
 class ReactionQueue;
 class SavedReplies;
@@ -36,10 +38,16 @@ class SenderActions;
 class Store;
 } // namespace inlet
 
+namespace inlet::team {
+class TeamPresence;
+struct PresenceEntry;
+} // namespace inlet::team
+
 namespace inlet::app {
 
 class Composer;
 class ContactPanel;
+class AssignActions;
 class AttachmentWiring;
 class ConversationDelegate;
 class ImageCache;
@@ -65,6 +73,12 @@ struct InboxServices {
     Connectivity *connectivity = nullptr; // optional: the composer tells when a reply waits offline
     SavedReplies *savedReplies = nullptr; // optional: the composer's "/" picker
     Labels *labels = nullptr; // optional: labels on conversations (chips, menus, views, filter)
+    // Team mode: assignment (menus, the header, the rows, views Mine and Unassigned); null in solo
+    // mode, which shows none of it.
+    Assigner *assigner = nullptr;
+    // Internal notes (the composer's Note toggle, Ctrl+Shift+N): LocalNotebook in solo mode,
+    // TeamMode in team mode; null: no notes.
+    Notebook *notebook = nullptr;
     // Whether attachments from a file can reach Instagram (a media host is set up); null: the
     // outbox decides when sending.
     std::function<bool()> mediaHostReady;
@@ -76,7 +90,8 @@ struct InboxServices {
 // conversation, Ctrl+Shift+U next unread, Ctrl+I shows or hides the contact panel (also the
 // header's Contact button), Esc closes the search / reply / contact panel; Ctrl+Shift+D done,
 // Ctrl+Shift+H snooze, Ctrl+Shift+M mark as unread (TriageActions), Ctrl+Shift+L the open
-// conversation's labels (LabelActions).
+// conversation's labels (LabelActions); Ctrl+Shift+O assign it (team mode, AssignActions);
+// Ctrl+Shift+N switches the composer between a reply and an internal note.
 class InboxWidget : public QWidget {
     Q_OBJECT
 public:
@@ -94,6 +109,17 @@ public:
     // Opens a conversation (at its newest message, or at `messageId`).
     void openConversation(qint64 conversationId, qint64 messageId = 0);
     qint64 currentConversationId() const { return m_current.id; }
+    // Team mode: who else looks at the open conversation ("Ana is viewing" / "is typing a reply"
+    // in the header) and the collision guard: a reply asks first when another agent replied
+    // since the conversation was opened, or is typing. Null: neither (solo mode).
+    void setPresence(team::TeamPresence *presence);
+    QLabel *presenceLabel() const { return m_presenceLabel; }
+    // How the collision guard asks (a QMessageBox by default; tests answer themselves): true
+    // sends.
+    void setConfirmation(std::function<bool(const QString &question)> ask)
+    {
+        m_confirm = std::move(ask);
+    }
     // Asks InboxServices::mediaHostReady again (after the settings changed).
     void refreshAttachmentsAvailable();
 
@@ -127,6 +153,9 @@ public:
     // Labels (null without InboxServices::labels): the menus, and the open conversation's chips.
     LabelActions *labelActions() const { return m_labelActions; }
     LabelChipsWidget *headerLabels() const { return m_headerLabels; }
+    // Team mode's assignment (null in solo mode) and the header's button showing the assignee.
+    AssignActions *assignActions() const { return m_assignActions; }
+    QToolButton *assignButton() const { return m_assignButton; }
     QTimer *countdownTimer() const { return m_countdownTimer; }
 
 signals:
@@ -149,6 +178,7 @@ private:
     void showConversation(const ConversationRow &row, qint64 messageId);
     void refreshHeader();
     void send(const QString &text, const QString &replyToMid, bool humanAgent);
+    void addNote(const QString &text);
     void react(qint64 messageId, const QString &reaction, bool remove);
     void moveSelection(int delta);
     void nextUnread();
@@ -162,6 +192,11 @@ private:
     void showContactPanel(bool shown);
     void setUpLabels(QHBoxLayout *header);
     void showLabels();
+    void setUpAssignment(QHBoxLayout *header);
+    void showPresence();
+    // The collision guard's question for a reply now, empty when nothing stands against it.
+    QString collisionQuestion() const;
+    void setCurrentForActions();
 
     InboxServices m_services;
     ImageCache *m_images;
@@ -181,6 +216,12 @@ private:
     TriageActions *m_triageActions = nullptr;
     LabelActions *m_labelActions = nullptr;
     LabelChipsWidget *m_headerLabels = nullptr;
+    AssignActions *m_assignActions = nullptr;
+    QToolButton *m_assignButton = nullptr;
+    team::TeamPresence *m_presence = nullptr;
+    QLabel *m_presenceLabel = nullptr; // "Ana is viewing" in the header (team mode)
+    qint64 m_openedAtMs = 0; // when the open conversation was opened (the collision guard)
+    std::function<bool(const QString &)> m_confirm;
     QTimer *m_countdownTimer = nullptr; // the Reply window's countdown: repaints the visible rows
     QListView *m_list = nullptr;
     QLabel *m_headerTitle = nullptr;

@@ -31,6 +31,11 @@ MessageLayoutFonts MessageDelegate::fonts(const QFont &base) const
     return f;
 }
 
+QColor MessageDelegate::noteColour(bool dark)
+{
+    return dark ? QColor(0x5c, 0x4a, 0x0c) : QColor(0xff, 0xf4, 0xc2);
+}
+
 void MessageDelegate::clearCache()
 {
     m_cache.clear();
@@ -100,9 +105,16 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(pill, Qt::AlignCenter, l.dayText);
     }
 
-    // Bubble: the accent colour for our messages, a neutral one for the customer's.
-    const QColor bubble = l.outgoing ? pal.color(QPalette::Highlight) : pal.color(QPalette::AlternateBase);
-    const QColor ink = l.outgoing ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    // Bubble: the accent colour for our messages, a neutral one for the customer's, the note
+    // colour (a pale or, on a dark palette, a deep yellow) for the team's internal notes.
+    QColor bubble
+        = l.outgoing ? pal.color(QPalette::Highlight) : pal.color(QPalette::AlternateBase);
+    QColor ink = l.outgoing ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    if (l.note) {
+        const bool dark = pal.color(QPalette::Base).lightness() < 128;
+        bubble = noteColour(dark);
+        ink = dark ? QColor(0xf5, 0xe6, 0xb0) : QColor(0x3d, 0x2e, 0x00);
+    }
     painter->setPen(Qt::NoPen);
     painter->setBrush(bubble);
     painter->drawRoundedRect(l.bubble, 12, 12);
@@ -208,8 +220,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     painter->setFont(f.small);
     painter->setPen(l.failed ? QColor(0xd0, 0x30, 0x30) : pal.color(QPalette::PlaceholderText));
-    painter->drawText(l.metaRect, (l.outgoing ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                      QFontMetrics(f.small).elidedText(l.meta, Qt::ElideRight, l.metaRect.width()));
+    if (l.note)
+        painter->setPen(pal.color(QPalette::Base).lightness() < 128 ? QColor(0xe0, 0xb8, 0x40)
+                                                                    : QColor(0x7a, 0x5c, 0x00));
+    painter->drawText(l.metaRect, (l.onRight() ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+        QFontMetrics(f.small).elidedText(l.meta, Qt::ElideRight, l.metaRect.width()));
 
     if (l.progressRect.isValid()) {
         painter->setFont(f.small);

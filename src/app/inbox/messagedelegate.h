@@ -11,7 +11,8 @@ class ImageCache;
 
 // Draws one message as a chat bubble: day separator, reply quote, text with links, image
 // thumbnails and attachment cards, reactions, time/edited/state/"Seen", Retry/Delete on failure,
-// an upload's progress bar and Cancel.
+// an upload's progress bar and Cancel; an internal note in the note colour, "Note · author · time"
+// under it.
 // Layouts are cached per (message, revision, width); the cache is cleared when fonts change.
 class MessageDelegate : public QStyledItemDelegate {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
     // The layout of `index` at `width` (cached).
     const MessageLayout &layoutFor(const QModelIndex &index, int width, const QFont &font) const;
     void clearCache();
+    // The bubble colour of an internal note (issue 13), on a light or a dark palette.
+    static QColor noteColour(bool dark);
     int cacheHits() const { return m_hits; }
     int cacheMisses() const { return m_misses; }
 

@@ -132,6 +132,7 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     const QFontMetrics fm(fonts.base);
     const QFontMetrics sm(fonts.small);
     l.outgoing = index.data(M::OutgoingRole).toBool();
+    l.note = MessageRow::Kind(index.data(M::KindRole).toInt()) == MessageRow::Kind::Note;
     const bool deleted = index.data(M::DeletedRole).toBool();
     const auto state = MessageState(index.data(M::StateRole).toInt());
     int y = kRowMargin;
@@ -264,7 +265,7 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
 
     const int bubbleWidth = contentWidth + 2 * kPadding;
     const int bubbleHeight = cy + kPadding;
-    const int x = l.outgoing ? width - bubbleWidth - 12 : 12;
+    const int x = l.onRight() ? width - bubbleWidth - 12 : 12;
     l.bubble = QRect(x, y, qMax(bubbleWidth, 40), bubbleHeight);
     // Shift the inner parts to the bubble's position.
     const QPoint offset(l.bubble.left(), l.bubble.top());
@@ -280,12 +281,17 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
         l.reactions = reactions.join(QLatin1Char(' '));
         l.ownReaction = !index.data(M::OwnReactionRole).toString().isEmpty();
         const int w = fm.horizontalAdvance(l.reactions) + 12;
-        l.reactionsRect = QRect(l.outgoing ? l.bubble.right() - w : l.bubble.left() + 8, y - 4, w,
-                                fm.height() + 4);
+        l.reactionsRect = QRect(
+            l.onRight() ? l.bubble.right() - w : l.bubble.left() + 8, y - 4, w, fm.height() + 4);
         y = l.reactionsRect.bottom() + 1;
     }
 
     QStringList meta;
+    if (l.note) {
+        meta << tr("Note");
+        if (const QString author = index.data(M::SentByRole).toString(); !author.isEmpty())
+            meta << author;
+    }
     // Team mode: who sent it (small and muted, like the time).
     if (l.outgoing) {
         if (const QString agent = index.data(M::SentByRole).toString(); !agent.isEmpty())
@@ -311,7 +317,7 @@ MessageLayout MessageLayoutEngine::build(const QModelIndex &index, int width,
     }
     l.meta = meta.join(QStringLiteral(" · "));
     const int metaWidth = qMin(width - 24, sm.horizontalAdvance(l.meta) + 2);
-    l.metaRect = QRect(l.outgoing ? width - 12 - metaWidth : 12, y + 2, metaWidth, sm.height());
+    l.metaRect = QRect(l.onRight() ? width - 12 - metaWidth : 12, y + 2, metaWidth, sm.height());
     y = l.metaRect.bottom() + 1;
     if (l.failed) {
         const QString retry = tr("Retry");

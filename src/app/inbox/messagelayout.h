@@ -33,6 +33,10 @@ struct MessageLayout {
 
     QSize size;
     bool outgoing = false;
+    // An internal note of the team (never sent): on the right like the business's messages, in
+    // the note colour, its meta line "Note · author · time".
+    bool note = false;
+    bool onRight() const { return outgoing || note; }
     QString dayText; // non-empty: a day separator on top
     QRect dayRect;
     QRect bubble;

@@ -28,6 +28,10 @@ QString viewName(InboxView view)
         return TriagePanel::tr("Done");
     case InboxView::Label:
         return TriagePanel::tr("Label");
+    case InboxView::Mine:
+        return TriagePanel::tr("Mine");
+    case InboxView::Unassigned:
+        return TriagePanel::tr("Unassigned");
     }
     return {};
 }
@@ -103,6 +107,7 @@ InboxFilter TriagePanel::filter(const InboxFilter &base) const
     f.storyOnly = m_ui->storyOnly->isChecked();
     f.labelId = m_ui->labelFilter->currentData().toLongLong();
     f.viewLabelId = currentViewLabel();
+    f.agent = m_views->agent();
     return f;
 }
 
@@ -114,7 +119,26 @@ InboxView TriagePanel::currentView() const
 
 void TriagePanel::setCurrentView(InboxView view)
 {
-    m_ui->views->setCurrentIndex(m_views->index(m_views->rowOf(view)));
+    const int row = m_views->rowOf(view);
+    if (row >= 0)
+        m_ui->views->setCurrentIndex(m_views->index(row));
+}
+
+void TriagePanel::setAgent(const QString &agent)
+{
+    if (agent == m_views->agent())
+        return;
+    const InboxView view = currentView();
+    const qint64 viewLabel = currentViewLabel();
+    {
+        QSignalBlocker blockViews(m_ui->views->selectionModel());
+        m_views->setAgent(agent);
+        fitViewList();
+        const int row = viewLabel ? m_views->rowOfLabel(viewLabel) : m_views->rowOf(view);
+        m_ui->views->setCurrentIndex(
+            m_views->index(row >= 0 ? row : m_views->rowOf(InboxView::All)));
+    }
+    emit filterChanged();
 }
 
 qint64 TriagePanel::currentViewLabel() const

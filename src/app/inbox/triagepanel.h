@@ -44,6 +44,9 @@ public:
     // Every label (by name): the per-label views and the label filter's choices. A chosen label
     // that is gone falls back to All / no label filter.
     void setLabels(const QList<Label> &labels);
+    // Team mode: the agent whose conversations view Mine lists; Mine and Unassigned are listed
+    // only with one (solo mode: empty).
+    void setAgent(const QString &agent);
 
     ConversationViewsModel *views() const { return m_views; }
     QListView *viewList() const;

@@ -14,8 +14,8 @@ enum class ConversationStatus {
     Snoozed = 2,
 };
 
-// The conversation list's views (triage). Mine and Unassigned belong to team mode and are not
-// here yet.
+// The conversation list's views (triage). Mine and Unassigned belong to team mode (the views
+// model lists them only when it knows the agent).
 enum class InboxView {
     All = 0, // every conversation that is not Done or Snoozed
     NeedsReply = 1, // open, and the last message came from the customer
@@ -23,6 +23,8 @@ enum class InboxView {
     Snoozed = 3,
     Done = 4,
     Label = 5, // open, and carrying the label the filter names (InboxFilter::viewLabelId)
+    Mine = 6, // team mode: open, and assigned to the agent (InboxFilter::agent)
+    Unassigned = 7, // team mode: open, and assigned to nobody
 };
 
 // How many conversations each view shows (with the same account and filters).
@@ -32,6 +34,8 @@ struct ViewCounts {
     int replyWindow = 0;
     int snoozed = 0;
     int done = 0;
+    int mine = 0;
+    int unassigned = 0;
     QHash<qint64, int> labels; // label id -> open conversations carrying it (absent: none)
     int ofLabel(qint64 labelId) const { return labels.value(labelId); }
     int of(InboxView view) const
@@ -47,6 +51,10 @@ struct ViewCounts {
             return snoozed;
         case InboxView::Done:
             return done;
+        case InboxView::Mine:
+            return mine;
+        case InboxView::Unassigned:
+            return unassigned;
         case InboxView::Label:
             return 0; // per label: ofLabel()
         }

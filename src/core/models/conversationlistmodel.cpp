@@ -99,6 +99,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return r.isUnread();
     case LabelIdsRole:
         return QVariant::fromValue(r.labelIds);
+    case AssigneeRole:
+        return r.assignee;
     default: return {};
     }
 }
@@ -116,7 +118,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { FollowerCountRole, "followerCount" }, { FollowsBusinessRole, "followsBusiness" },
         { StartedRole, "started" }, { StatusRole, "status" }, { SnoozedUntilRole, "snoozedUntil" },
         { MarkedUnreadRole, "markedUnread" }, { IsUnreadRole, "isUnread" },
-        { LabelIdsRole, "labelIds" } });
+        { LabelIdsRole, "labelIds" }, { AssigneeRole, "assignee" } });
     return names;
 }
 

@@ -47,6 +47,7 @@ public:
         MarkedUnreadRole, // the manager marked it as unread (bool)
         IsUnreadRole, // unread messages or marked as unread (bool)
         LabelIdsRole, // QList<qint64>: the labels on it (names and colours: Labels)
+        AssigneeRole, // QString: team mode's assigned agent (role); empty: nobody
     };
     Q_ENUM(Role)
 

@@ -32,6 +32,12 @@ QList<InboxView> ConversationViewsModel::views()
         InboxView::All };
 }
 
+QList<InboxView> ConversationViewsModel::teamViews()
+{
+    return { InboxView::NeedsReply, InboxView::Mine, InboxView::Unassigned, InboxView::ReplyWindow,
+        InboxView::Snoozed, InboxView::Done, InboxView::All };
+}
+
 QString ConversationViewsModel::englishName(InboxView view)
 {
     switch (view) {
@@ -47,18 +53,22 @@ QString ConversationViewsModel::englishName(InboxView view)
         return QStringLiteral("Done");
     case InboxView::Label:
         return QStringLiteral("Label");
+    case InboxView::Mine:
+        return QStringLiteral("Mine");
+    case InboxView::Unassigned:
+        return QStringLiteral("Unassigned");
     }
     return {};
 }
 
 int ConversationViewsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(views().size() + m_labels.size());
+    return parent.isValid() ? 0 : int(m_views.size() + m_labels.size());
 }
 
 qint64 ConversationViewsModel::labelAt(int row) const
 {
-    const qsizetype at = row - views().size();
+    const qsizetype at = row - m_views.size();
     return at >= 0 && at < m_labels.size() ? m_labels.at(at).id : 0;
 }
 
@@ -66,7 +76,7 @@ int ConversationViewsModel::rowOfLabel(qint64 labelId) const
 {
     for (qsizetype i = 0; i < m_labels.size(); ++i)
         if (m_labels.at(i).id == labelId)
-            return int(views().size() + i);
+            return int(m_views.size() + i);
     return -1;
 }
 
@@ -74,7 +84,7 @@ void ConversationViewsModel::setLabels(const QList<Label> &labels)
 {
     if (labels == m_labels)
         return;
-    const int first = int(views().size());
+    const int first = int(m_views.size());
     if (!m_labels.isEmpty()) {
         beginRemoveRows({}, first, first + int(m_labels.size()) - 1);
         m_labels.clear();
@@ -124,10 +134,26 @@ QHash<int, QByteArray> ConversationViewsModel::roleNames() const
     return names;
 }
 
+void ConversationViewsModel::setAgent(const QString &agent)
+{
+    const QList<InboxView> shown = agent.isEmpty() ? views() : teamViews();
+    if (shown != m_views) {
+        beginResetModel();
+        m_views = shown;
+        endResetModel();
+    }
+    if (agent == m_filter.agent)
+        return;
+    m_filter.agent = agent;
+    ++m_generation;
+    refresh();
+}
+
 void ConversationViewsModel::setFilter(const InboxFilter &filter)
 {
     InboxFilter base = filter.withoutView();
     base.nowMs = 0;
+    base.agent = m_filter.agent;
     if (base == m_filter && m_known)
         return;
     m_filter = base;

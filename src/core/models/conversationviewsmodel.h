@@ -20,8 +20,8 @@ class SerialWorker;
 // conversations carrying the label). Choosing one sets the view of the conversation list's
 // filter (InboxFilter::view). Counts are computed on a worker thread (InboxSource::viewCounts) with
 // the same account and filters as the list, after each store change (coalesced) and every minute
-// (the Reply window's count moves with the clock). Mine and Unassigned need team mode and are not
-// listed in solo mode.
+// (the Reply window's count moves with the clock). Mine and Unassigned need team mode: they are
+// listed (after Needs reply) only once setAgent() named the agent.
 class ConversationViewsModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -37,9 +37,13 @@ public:
     explicit ConversationViewsModel(std::shared_ptr<InboxSource> source, QObject *parent = nullptr);
     ~ConversationViewsModel() override;
 
-    // The views, in the order they are listed.
+    // The fixed views of solo mode, in the order they are listed.
     static QList<InboxView> views();
+    // Those of team mode: Mine and Unassigned as well.
+    static QList<InboxView> teamViews();
     static QString englishName(InboxView view);
+    // The fixed views listed now (views() or teamViews()).
+    const QList<InboxView> &shownViews() const { return m_views; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -47,10 +51,15 @@ public:
 
     InboxView viewAt(int row) const
     {
-        return row >= views().size() && row < rowCount() ? InboxView::Label
-                                                         : views().value(row, InboxView::All);
+        return row >= m_views.size() && row < rowCount() ? InboxView::Label
+                                                         : m_views.value(row, InboxView::All);
     }
-    int rowOf(InboxView view) const { return int(views().indexOf(view)); }
+    // -1 for a view not listed (Mine in solo mode).
+    int rowOf(InboxView view) const { return int(m_views.indexOf(view)); }
+    // Team mode: the agent (PostgreSQL role) whose conversations Mine lists; empty: solo mode,
+    // without Mine and Unassigned. Counts again.
+    void setAgent(const QString &agent);
+    QString agent() const { return m_filter.agent; }
     // The per-label views, by name (the Labels list); the label of row `row` (0: not a label's).
     void setLabels(const QList<Label> &labels);
     QList<Label> labels() const { return m_labels; }
@@ -59,7 +68,8 @@ public:
     ViewCounts counts() const { return m_counts; }
     bool hasCounts() const { return m_known; }
 
-    // The list's account and filters (the view in `filter` is ignored): counts follow them.
+    // The list's account and filters (the view in `filter` is ignored; its agent is this model's,
+    // setAgent): counts follow them.
     void setFilter(const InboxFilter &filter);
     // Where "now" comes from (the Reply window's count); counts again if it had counted.
     void setClock(std::function<qint64()> nowMs);
@@ -86,6 +96,7 @@ private:
     InboxFilter m_filter;
     ViewCounts m_counts;
     QList<Label> m_labels;
+    QList<InboxView> m_views = views();
     bool m_known = false;
     bool m_counting = false;
     bool m_countAgain = false;

@@ -35,6 +35,10 @@ bool InboxFilter::accepts(const ConversationRow &row, qint64 atMs) const
         return row.status == ConversationStatus::Done;
     case InboxView::Label:
         return open && row.labelIds.contains(viewLabelId);
+    case InboxView::Mine:
+        return open && !agent.isEmpty() && row.assignee == agent;
+    case InboxView::Unassigned:
+        return open && row.assignee.isEmpty();
     }
     return true;
 }

@@ -37,6 +37,7 @@ struct ConversationRow {
     bool hasAttachment = false;
     bool hasStory = false;
     QList<qint64> labelIds; // the labels on it (Label ids)
+    QString assignee; // team mode: the agent (PostgreSQL role) it is assigned to; empty: nobody
 
     bool isUnread() const { return unreadCount > 0 || markedUnread; }
 
@@ -66,7 +67,8 @@ struct MessageKey {
 };
 
 struct MessageRow {
-    enum class Kind { Message, Postback, Referral, Other };
+    // Note: an internal note of the team, never sent (sentBy: its author; empty in solo mode).
+    enum class Kind { Message, Postback, Referral, Other, Note };
 
     qint64 id = 0; // local row id (also the outbox's local id for outgoing messages)
     qint64 conversationId = 0;
@@ -104,6 +106,7 @@ struct InboxFilter {
     bool storyOnly = false; // a story mention or a reply to a story
     qint64 labelId = 0; // the label filter: only conversations carrying this label (0: any)
     qint64 viewLabelId = 0; // view Label: the label it lists
+    QString agent {}; // team mode: the agent whose conversations view Mine lists
     // "Now" for the Reply window view, set by the caller of a query (not part of the filter's
     // identity: the model keeps it 0 in the filter it compares).
     qint64 nowMs = 0;

@@ -50,6 +50,7 @@ ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const
     r.hasAttachment = c.hasAttachment;
     r.hasStory = c.hasStory;
     r.labelIds = c.labelIds;
+    r.assignee = c.assignee;
     return r;
 }
 
@@ -63,6 +64,9 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
     case MessageKind::Message: r.kind = MessageRow::Kind::Message; break;
     case MessageKind::Postback: r.kind = MessageRow::Kind::Postback; break;
     case MessageKind::Referral: r.kind = MessageRow::Kind::Referral; break;
+    case MessageKind::Note:
+        r.kind = MessageRow::Kind::Note;
+        break;
     }
     r.outgoing = m.outgoing;
     r.text = m.text;
@@ -72,6 +76,8 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
     r.replyToMid = m.replyToMid;
     r.replyToText = m.replyToText;
     r.replyToStoryUrl = m.replyToStoryUrl;
+    if (m.kind == MessageKind::Note)
+        r.sentBy = m.meta.value(QLatin1String("note_author")).toString();
     if (m.outgoing) {
         // Team mode: the agent's display name, or its role (docs/team.md).
         r.sentBy = m.meta.value(QLatin1String("sent_by_name")).toString();
@@ -127,6 +133,7 @@ InboxQuery StoreInboxSource::queryFor(const InboxFilter &filter)
     query.storyOnly = filter.storyOnly;
     query.labelId = filter.labelId;
     query.viewLabelId = filter.viewLabelId;
+    query.agent = filter.agent;
     query.nowMs = filter.nowMs;
     return query;
 }

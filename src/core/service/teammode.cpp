@@ -7,7 +7,12 @@
 #include "outbox/senderactions.h"
 #include "store/store.h"
 #include "team/teamactiontransport.h"
+#include "team/teampresence.h"
 #include "team/teamreplyhandoff.h"
+
+#include <QDateTime>
+#include <QPromise>
+#include <QUuid>
 
 namespace inlet {
 
@@ -32,6 +37,7 @@ TeamMode::~TeamMode()
         m_actions->setTransport(m_actionsTransport);
     }
     m_actionTransport.reset();
+    m_presence.reset();
     m_follower.reset();
 }
 
@@ -85,6 +91,10 @@ void TeamMode::startWithPassword(const QString &password)
         m_actions->setTransport(m_actionTransport.get());
     }
     m_follower->start();
+    if (m_presenceEnabled) {
+        m_presence = std::make_unique<team::TeamPresence>(connection);
+        m_presence->start();
+    }
     emit started();
 }
 
@@ -101,6 +111,44 @@ void TeamMode::setState(State state)
         return;
     m_state = state;
     emit stateChanged(state);
+}
+
+namespace {
+// What a write or read asked of team mode before it started answers.
+template <typename T> QFuture<T> notStarted()
+{
+    QPromise<T> p;
+    p.start();
+    p.addResult(fail(Error::Kind::Network, QStringLiteral("team mode has not started")));
+    p.finish();
+    return p.future();
+}
+} // namespace
+
+QFuture<Result<QList<team::TeamAgent>>> TeamMode::agents()
+{
+    if (!m_follower)
+        return notStarted<Result<QList<team::TeamAgent>>>();
+    return m_follower->agents();
+}
+
+QFuture<Status> TeamMode::assign(
+    const QString &accountId, const QString &customerId, const QString &assignee)
+{
+    if (!m_follower)
+        return notStarted<Status>();
+    return m_follower->assign(accountId, customerId, assignee);
+}
+
+QFuture<Status> TeamMode::addNote(
+    qint64 conversationId, const QString &accountId, const QString &customerId, const QString &text)
+{
+    (void)conversationId; // the team database finds it by account and customer
+    if (!m_follower)
+        return notStarted<Status>();
+    return m_follower->addNote(accountId, customerId,
+        QUuid::createUuid().toString(QUuid::WithoutBraces), text,
+        QDateTime::currentMSecsSinceEpoch());
 }
 
 } // namespace inlet

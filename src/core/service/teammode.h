@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/result.h"
+#include "service/assigner.h"
+#include "service/notebook.h"
 #include "team/replicafollower.h"
 
 #include <QObject>
@@ -18,6 +20,7 @@ class Store;
 class TokenVault;
 namespace team {
 class TeamActionTransport;
+class TeamPresence;
 class TeamReplyHandOff;
 }
 
@@ -26,7 +29,7 @@ class TeamReplyHandOff;
 // ReplicaFollower on the local store and, when there is an outbox, its hand-off to the team
 // outbox (Outbox::setHandOff), woken when the follower connects. Nothing here talks to
 // PostgreSQL on the caller's thread (the follower has its own).
-class TeamMode : public QObject {
+class TeamMode : public QObject, public Assigner, public Notebook {
     Q_OBJECT
 public:
     enum class State { Starting, Connected, Offline, NoPassword };
@@ -55,6 +58,19 @@ public:
     // short connections); without a password before.
     team::TeamConnection agentConnection() const;
     team::ReplicaFollower *follower() const { return m_follower.get(); }
+    // Presence (the windowed app; not headless): set before start(). Who else looks at the
+    // agent's conversation, started with the follower (null before, and when not enabled).
+    void setPresenceEnabled(bool enabled) { m_presenceEnabled = enabled; }
+    team::TeamPresence *presence() const { return m_presence.get(); }
+
+    // Assigner: through the follower's connection (Network until it has started).
+    QString agent() const override { return agentRole(); }
+    QFuture<Result<QList<team::TeamAgent>>> agents() override;
+    QFuture<Status> assign(
+        const QString &accountId, const QString &customerId, const QString &assignee) override;
+    // Notebook: the note into inlet.notes as the agent (it comes back through the replica).
+    QFuture<Status> addNote(qint64 conversationId, const QString &accountId,
+        const QString &customerId, const QString &text) override;
 
 signals:
     // The follower runs (and the outbox's hand-off is set): the outbox may start now.
@@ -74,6 +90,8 @@ private:
     State m_state = State::Starting;
     Error m_lastError;
     std::unique_ptr<team::ReplicaFollower> m_follower;
+    std::unique_ptr<team::TeamPresence> m_presence;
+    bool m_presenceEnabled = false;
     std::unique_ptr<team::TeamReplyHandOff> m_handOff; // after the follower: goes first
     ReactionQueue *m_reactions = nullptr;
     SenderActions *m_actions = nullptr;

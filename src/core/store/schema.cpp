@@ -297,6 +297,17 @@ QStringList version10()
     };
 }
 
+// Team mode's assignment (issue 13): the agent (PostgreSQL role) a conversation is assigned to,
+// replicated from inlet.assignments; empty for nobody (and always in solo mode). Views Mine and
+// Unassigned count open conversations by it.
+QStringList teamAssignment()
+{
+    return {
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN assignee TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX conversations_assignee ON conversations(assignee, status)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -315,6 +326,7 @@ const QList<Step> &steps()
         { 8, QStringLiteral("saved replies"), version8() },
         { 9, QStringLiteral("team replica state"), version9() },
         { 10, QStringLiteral("labels"), version10() },
+        { 11, QStringLiteral("team assignment"), teamAssignment() },
     };
     return all;
 }

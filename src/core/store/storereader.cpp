@@ -25,7 +25,8 @@ const QString kConversationColumns = QStringLiteral(
     "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms, "
     "c.older_missing, c.status, c.snoozed_until_ms, c.marked_unread, c.has_attachment, "
     "c.has_story, (SELECT group_concat(l.label_id) FROM conversation_labels l "
-    "WHERE l.conversation_id = c.id) FROM conversations c JOIN contacts k ON k.id = c.customer_id "
+    "WHERE l.conversation_id = c.id), c.assignee "
+    "FROM conversations c JOIN contacts k ON k.id = c.customer_id "
     "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 ");
 
 const QString kContactColumns = QStringLiteral(
@@ -81,6 +82,7 @@ StoredConversation conversationFrom(const QSqlQuery &r)
     const QString labels = r.value(26).toString();
     for (QStringView id : QStringView(labels).split(QLatin1Char(','), Qt::SkipEmptyParts))
         c.labelIds.append(id.toLongLong());
+    c.assignee = r.value(27).toString();
     return c;
 }
 
@@ -196,6 +198,15 @@ Result<QList<StoredConversation>> StoreReader::inbox(const InboxQuery &query)
             conditions << QStringLiteral("c.status = 0") << kCarriesLabel;
             values << query.viewLabelId;
             break;
+        case InboxView::Mine:
+            // Without an agent (solo mode) nothing is anyone's: an empty list, not every one.
+            conditions << QStringLiteral("c.status = 0") << QStringLiteral("c.assignee = ?")
+                       << QStringLiteral("c.assignee <> ''");
+            values << query.agent;
+            break;
+        case InboxView::Unassigned:
+            conditions << QStringLiteral("c.status = 0") << QStringLiteral("c.assignee = ''");
+            break;
         case InboxView::ReplyWindow:
             // The deadline is the end of the 24 h window, or of the 7 days once that has passed.
             conditions << QStringLiteral("c.status = 0") << kNeedsReply
@@ -223,14 +234,16 @@ Result<QList<StoredConversation>> StoreReader::inbox(const InboxQuery &query)
 Result<ViewCounts> StoreReader::viewCounts(const InboxQuery &query)
 {
     QStringList conditions;
-    QVariantList values { query.nowMs - kHumanAgentWindowMs };
+    QVariantList values { query.nowMs - kHumanAgentWindowMs, query.agent };
     baseConditions(query, conditions, values);
     // One pass over the conversations (tens of ms at 100,000): called off the GUI thread.
     auto q = m_statements->run(
         QStringLiteral(
             "SELECT COALESCE(SUM(c.status = 0), 0), COALESCE(SUM(c.status = 0 AND %1), 0), "
             "COALESCE(SUM(c.status = 0 AND %1 AND c.last_customer_message_ms > ?), 0), "
-            "COALESCE(SUM(c.status = 2), 0), COALESCE(SUM(c.status = 1), 0) "
+            "COALESCE(SUM(c.status = 2), 0), COALESCE(SUM(c.status = 1), 0), "
+            "COALESCE(SUM(c.status = 0 AND c.assignee <> '' AND c.assignee = ?), 0), "
+            "COALESCE(SUM(c.status = 0 AND c.assignee = ''), 0) "
             "FROM conversations c JOIN accounts a ON a.id = c.account_id AND "
             "a.removed = 0 WHERE ")
                 .arg(kNeedsReply)
@@ -245,6 +258,8 @@ Result<ViewCounts> StoreReader::viewCounts(const InboxQuery &query)
         counts.replyWindow = (*q)->value(2).toInt();
         counts.snoozed = (*q)->value(3).toInt();
         counts.done = (*q)->value(4).toInt();
+        counts.mine = (*q)->value(5).toInt();
+        counts.unassigned = (*q)->value(6).toInt();
     }
     (*q)->finish();
     // The per-label views: open conversations grouped by label, with the same filters.

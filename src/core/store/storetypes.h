@@ -60,9 +60,12 @@ struct StoreOptions {
 };
 
 enum class MessageKind {
-    Message = 0,  // text and/or attachments
+    Message = 0, // text and/or attachments
     Postback = 1, // icebreaker / button tap: text = button title, meta.payload
     Referral = 2, // ig.me link: text = ref, meta = the referral object
+    // An internal note of the team (issue 13): never sent to Instagram (not outgoing, never in the
+    // outbox), meta.note_author = the agent who wrote it (empty in solo mode).
+    Note = 3,
 };
 
 struct StoredReaction {
@@ -141,6 +144,7 @@ struct StoredConversation {
     bool hasAttachment = false; // a message with an attachment other than a story mention
     bool hasStory = false; // the customer mentioned a story of the account or replied to one
     QList<qint64> labelIds; // the labels on it, by id
+    QString assignee; // team mode: the agent (role) it is assigned to; empty: nobody
     Contact contact;
 
     bool needsReply() const { return lastCustomerMessageMs > lastOutgoingMs; }
@@ -172,6 +176,7 @@ struct InboxQuery {
     bool storyOnly = false;
     qint64 labelId = 0; // the label filter: only conversations carrying it (0: any)
     qint64 viewLabelId = 0; // the label of `view` Label
+    QString agent {}; // team mode: the agent of `view` Mine
     qint64 nowMs = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "model/reactions.h"
 #include "outbox/sendfailure.h"
 #include "store/directorywriter.h"
+#include "store/notewriter.h"
 #include "store/outboxwriter.h"
 #include "store/sqlutil.h"
 #include "store/storewriter.h"
@@ -97,6 +98,10 @@ public:
             return message(change, row);
         if (change.entity == QLatin1String("outbox"))
             return outbox(change, row);
+        if (change.entity == QLatin1String("assignments"))
+            return assignment(change, row);
+        if (change.entity == QLatin1String("notes"))
+            return note(change, row);
         return std::unexpected(malformed(change, QStringLiteral("unknown entity")));
     }
 
@@ -235,6 +240,44 @@ private:
         }
         m_c.change.addConversation(*local);
         return {};
+    }
+
+    // The conversation's assignee (an agent's role; NULL: nobody).
+    Status assignment(const Change &c, const Row &row)
+    {
+        auto conversation = parent(c, QStringLiteral("conversation"), row.id("conversation_id"));
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        const QString assignee = row.isString("assignee") ? row.text("assignee") : QString();
+        auto q = m_c.session.run(
+            QStringLiteral("UPDATE conversations SET assignee = ? WHERE id = ? AND assignee <> ?"),
+            { inlet::sql::text(assignee), conversation->localId, inlet::sql::text(assignee) });
+        if (!q)
+            return std::unexpected(q.error());
+        if ((*q)->numRowsAffected() > 0)
+            m_c.change.addConversation(conversation->localId);
+        return {};
+    }
+
+    // An internal note into the conversation's timeline (found again by its client_id).
+    Status note(const Change &c, const Row &row)
+    {
+        auto conversation = parent(c, QStringLiteral("conversation"), row.id("conversation_id"));
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        notes::NewNote n;
+        n.conversationId = conversation->localId;
+        n.text = row.text("body");
+        n.author = row.text("author");
+        n.createdMs = row.number("created_ms");
+        n.clientId = row.text("client_id");
+        if (n.text.isEmpty() || n.clientId.isEmpty())
+            return std::unexpected(
+                malformed(c, QStringLiteral("a note without body or client_id")));
+        auto local = notes::insert(m_c, n);
+        if (!local)
+            return std::unexpected(local.error());
+        return map(QStringLiteral("note"), c.entityId, *local, n.clientId);
     }
 
     Status message(const Change &c, const Row &row)

@@ -21,7 +21,7 @@ namespace inlet::team::replica {
 struct Change {
     qint64 seq = 0;
     qint64 accountId = 0;
-    QString entity; // accounts, contacts, conversations, messages, outbox
+    QString entity; // accounts, contacts, conversations, messages, outbox, assignments, notes
     qint64 entityId = 0;
     QChar op; // I, U, D
     QByteArray rowData; // the row after the change as JSON text; empty on delete

@@ -1,6 +1,7 @@
 #include "team/replicafollower.h"
 
 #include "common/backoff.h"
+#include "store/sqlutil.h"
 #include "store/store.h"
 #include "team/replicaapplier.h"
 #include "team/teamsql.h"
@@ -198,12 +199,116 @@ public:
         return lost(ok.error());
     }
 
+    Status assign(const QString &accountId, const QString &customerId, const QString &assignee)
+    {
+        return writeToConversation(
+            { QStringLiteral("INSERT INTO inlet.assignments (account_id, conversation_id, "
+                             "assignee, assigned_by) SELECT c.account_id, c.id, "
+                             "NULLIF(?::text, ''), current_user"),
+                QStringLiteral("ON CONFLICT (conversation_id) DO UPDATE SET assignee = "
+                               "EXCLUDED.assignee, assigned_by = EXCLUDED.assigned_by, "
+                               "assigned_at = now()") },
+            { inlet::sql::text(assignee) }, accountId, customerId);
+    }
+
+    Status addNote(const QString &accountId, const QString &customerId, const QString &clientId,
+        const QString &text, qint64 createdMs)
+    {
+        return writeToConversation(
+            { QStringLiteral("INSERT INTO inlet.notes (account_id, conversation_id, client_id, "
+                             "author, body, created_ms) SELECT c.account_id, c.id, ?::uuid, "
+                             "current_user, ?::text, ?::bigint"),
+                QStringLiteral("ON CONFLICT (client_id) DO NOTHING"), QStringLiteral("inlet.notes"),
+                clientId },
+            { clientId, text, createdMs }, accountId, customerId);
+    }
+
+    Result<QList<TeamAgent>> agents()
+    {
+        if (!connectionAlive())
+            return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
+        QSqlQuery q(m_db);
+        if (Status ok = sql::exec(q,
+                QStringLiteral("SELECT role_name, display_name FROM inlet.agents "
+                               "ORDER BY lower(COALESCE(NULLIF(display_name, ''), role_name)), "
+                               "role_name"));
+            !ok)
+            return std::unexpected(refusedOrLost(ok.error()).error());
+        QList<TeamAgent> list;
+        while (q.next())
+            list.append({ q.value(0).toString(), q.value(1).toString() });
+        return list;
+    }
+
 signals:
     void connected();
     void disconnected(const inlet::Error &error);
     void caughtUp(qint64 seq);
 
 private:
+    // A write as the agent into one of its conversations.
+    struct ConversationWrite {
+        QString head; // "INSERT INTO t (...) SELECT c.account_id, c.id, <values>"
+        QString tail; // its ON CONFLICT clause
+        // Idempotent on a client_id: a write that affected no row was done before when `table`
+        // already has the row.
+        QString table = {};
+        QString clientId = {};
+    };
+
+    // Runs `write` on the conversation of (account IG id, customer IGSID), found through the
+    // agent's own view (row-level security): a conversation of an account not granted to it is
+    // simply not there (Invalid). `values` bind the head's placeholders.
+    Status writeToConversation(const ConversationWrite &write, QVariantList values,
+        const QString &accountId, const QString &customerId)
+    {
+        if (!connectionAlive())
+            return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
+        const auto failed = [&](const Error &error) {
+            return refusedOrLost(error);
+        };
+        QSqlQuery q(m_db);
+        values << accountId << customerId;
+        Status ok = sql::exec(q,
+            write.head
+                + QStringLiteral(" FROM inlet.conversations c "
+                                 "JOIN inlet.accounts a ON a.id = c.account_id "
+                                 "JOIN inlet.contacts p ON p.id = c.contact_id "
+                                 "AND p.account_id = c.account_id "
+                                 "WHERE a.ig_user_id = ? AND p.igsid = ? ")
+                + write.tail,
+            values);
+        if (!ok)
+            return failed(ok.error());
+        if (q.numRowsAffected() > 0)
+            return {};
+        if (!write.table.isEmpty()) {
+            auto there = sql::scalar(m_db,
+                QStringLiteral("SELECT count(*) FROM %1 WHERE client_id = ?::uuid")
+                    .arg(write.table),
+                { write.clientId });
+            if (!there)
+                return failed(there.error());
+            if (there->toLongLong() > 0)
+                return {}; // a retry of a write that had gone through
+        }
+        return fail(Error::Kind::Invalid,
+            QStringLiteral("this conversation is not in the team database for %1")
+                .arg(m_connection.role));
+    }
+
+    // A statement PostgreSQL refused (row-level security, a constraint: SQLSTATE classes 42 and
+    // 23) is Invalid and leaves the connection; anything else is a lost connection.
+    Status refusedOrLost(const Error &error)
+    {
+        const QString state = sql::sqlState(error);
+        if (state.startsWith(QLatin1String("42")) || state.startsWith(QLatin1String("23"))) {
+            qCWarning(lcTeam).noquote() << "team database refused a write:" << error.message;
+            return std::unexpected(Error::make(Error::Kind::Invalid, error.message));
+        }
+        return lost(error);
+    }
+
     // A failed statement on the team database: treated as a lost connection (reconnect, then
     // catch up), which is right for a restart and harmless otherwise.
     Status lost(const Error &error)
@@ -648,21 +753,54 @@ void ReplicaFollower::stop()
     m_worker = nullptr;
 }
 
+namespace {
+// Runs `work` on the worker's thread (with its connection) and hands back its result; the caller's
+// thread never waits for PostgreSQL.
+template <typename T, typename Work> QFuture<T> onWorker(FollowerWorker *worker, Work work)
+{
+    if (!worker)
+        return ready<T>(fail(Error::Kind::Network, QStringLiteral("the replica is not started")));
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
+    QFuture<T> future = promise->future();
+    QMetaObject::invokeMethod(worker, [worker, promise, work = std::move(work)] {
+        promise->addResult(work(worker));
+        promise->finish();
+    });
+    return future;
+}
+} // namespace
+
 QFuture<Status> ReplicaFollower::enqueueReply(const QString &clientId, const QString &accountId,
     const QString &customerId, const QString &kind, const QJsonObject &body)
 {
-    if (!m_worker)
-        return ready<Status>(
-            fail(Error::Kind::Network, QStringLiteral("the replica is not started")));
-    auto promise = std::make_shared<QPromise<Status>>();
-    promise->start();
-    QFuture<Status> future = promise->future();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, promise, clientId, accountId, customerId, kind, body] {
-            promise->addResult(worker->enqueueReply(clientId, accountId, customerId, kind, body));
-            promise->finish();
+    return onWorker<Status>(
+        m_worker, [clientId, accountId, customerId, kind, body](FollowerWorker *worker) {
+            return worker->enqueueReply(clientId, accountId, customerId, kind, body);
         });
-    return future;
+}
+
+QFuture<Status> ReplicaFollower::assign(
+    const QString &accountId, const QString &customerId, const QString &assignee)
+{
+    return onWorker<Status>(m_worker, [accountId, customerId, assignee](FollowerWorker *worker) {
+        return worker->assign(accountId, customerId, assignee);
+    });
+}
+
+QFuture<Status> ReplicaFollower::addNote(const QString &accountId, const QString &customerId,
+    const QString &clientId, const QString &text, qint64 createdMs)
+{
+    return onWorker<Status>(
+        m_worker, [accountId, customerId, clientId, text, createdMs](FollowerWorker *worker) {
+            return worker->addNote(accountId, customerId, clientId, text, createdMs);
+        });
+}
+
+QFuture<Result<QList<TeamAgent>>> ReplicaFollower::agents()
+{
+    return onWorker<Result<QList<TeamAgent>>>(
+        m_worker, [](FollowerWorker *worker) { return worker->agents(); });
 }
 
 } // namespace inlet::team

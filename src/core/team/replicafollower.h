@@ -49,6 +49,13 @@ struct FollowerOptions {
     int connectTimeoutS = 5;
 };
 
+// An agent as the others see it (inlet.agents): who may be assigned a conversation.
+struct TeamAgent {
+    QString role; // the PostgreSQL role: what assignments, notes and presence name
+    QString displayName; // may be empty
+    friend bool operator==(const TeamAgent &, const TeamAgent &) = default;
+};
+
 class FollowerWorker;
 
 // An agent's desktop as a live replica of the team database (docs/team.md, "Replicas"): on its
@@ -83,6 +90,19 @@ public:
     // conversation is not in the team database or not granted to this agent.
     QFuture<Status> enqueueReply(const QString &clientId, const QString &accountId,
         const QString &customerId, const QString &kind, const QJsonObject &body);
+
+    // Assigns the conversation of (account IG id, customer IGSID) to `assignee` (an agent's
+    // role; empty: nobody), written as this agent (inlet.assignments). Comes back through the
+    // change log into the local store. Network while the database cannot be reached; Invalid
+    // when the conversation is not granted to this agent or `assignee` is not an agent.
+    QFuture<Status> assign(
+        const QString &accountId, const QString &customerId, const QString &assignee);
+    // Every agent of the team, by display name (then role).
+    QFuture<Result<QList<TeamAgent>>> agents();
+    // Writes an internal note as this agent (inlet.notes), idempotent on `clientId` (a uuid);
+    // it reaches the local timeline through the change log. Errors as assign().
+    QFuture<Status> addNote(const QString &accountId, const QString &customerId,
+        const QString &clientId, const QString &text, qint64 createdMs);
 
 signals:
     void connected();

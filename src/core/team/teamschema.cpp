@@ -229,6 +229,115 @@ QStringList version1()
     };
 }
 
+// Team work (issue 13).
+// Assignment: which agent a conversation is assigned to, NULL for nobody; one row per
+// conversation, replicated like the conversation data. An agent writes it as itself
+// (assigned_by = current_user, forced by the policies) on the conversations of its accounts; the
+// assignee must be an agent (removing the agent unassigns). The list of agents to pick from is
+// inlet.agents, readable by every agent.
+// Internal notes: written by an agent as itself (author = current_user) into a conversation of
+// its accounts, never changed afterwards, never sent (the server's sender reads only the outbox);
+// replicated into each desktop's timeline. client_id makes a retried write idempotent.
+// Presence: one row per agent (UNLOGGED: nothing of it needs to outlive a crash), the conversation
+// it looks at and whether it types, kept fresh by a heartbeat (team/teampresence.h). Agents read
+// the rows of their accounts and write only their own. A change of conversation or of typing
+// wakes the others with NOTIFY inlet_presence and the account id alone (NOTIFY reaches every
+// listener, whatever its rights); a heartbeat wakes nobody.
+QStringList teamWork()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE inlet.assignments (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL UNIQUE,
+            assignee text REFERENCES inlet.agents(role_name) ON DELETE SET NULL,
+            assigned_by text NOT NULL DEFAULT current_user,
+            assigned_at timestamptz NOT NULL DEFAULT now(),
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER assignments_log AFTER INSERT OR UPDATE OR DELETE ON "
+            "inlet.assignments "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral("ALTER TABLE inlet.assignments ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY granted ON inlet.assignments FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY assign ON inlet.assignments FOR INSERT TO inlet_agent "
+                       "WITH CHECK (assigned_by = current_user::text "
+                       "AND account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY reassign ON inlet.assignments FOR UPDATE TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ") "
+                       "WITH CHECK (assigned_by = current_user::text "
+                       "AND account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("GRANT SELECT ON inlet.assignments TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (account_id, conversation_id, assignee, assigned_by), "
+                       "UPDATE (assignee, assigned_by, assigned_at) "
+                       "ON inlet.assignments TO inlet_agent"),
+        QStringLiteral(R"(CREATE TABLE inlet.notes (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL,
+            client_id uuid NOT NULL UNIQUE,
+            author text NOT NULL DEFAULT current_user,
+            body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+            created_ms bigint NOT NULL,
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral("CREATE INDEX notes_by_conversation ON inlet.notes(conversation_id, "
+                       "created_ms)"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER notes_log AFTER INSERT OR UPDATE OR DELETE ON inlet.notes "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral("ALTER TABLE inlet.notes ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY granted ON inlet.notes FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY write ON inlet.notes FOR INSERT TO inlet_agent "
+                       "WITH CHECK (author = current_user::text "
+                       "AND account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("GRANT SELECT ON inlet.notes TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (account_id, conversation_id, client_id, author, body, "
+                       "created_ms) ON inlet.notes TO inlet_agent"),
+        QStringLiteral(R"(CREATE UNLOGGED TABLE inlet.presence (
+            agent_role text PRIMARY KEY DEFAULT current_user,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL,
+            typing boolean NOT NULL DEFAULT false,
+            seen_at timestamptz NOT NULL DEFAULT now(),
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral(R"(CREATE FUNCTION inlet.presence_notify() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+            BEGIN
+                IF TG_OP = 'UPDATE' AND OLD.conversation_id = NEW.conversation_id
+                        AND OLD.typing = NEW.typing THEN
+                    RETURN NULL; -- a heartbeat
+                END IF;
+                IF TG_OP <> 'INSERT' THEN
+                    PERFORM pg_notify('inlet_presence', OLD.account_id::text);
+                END IF;
+                IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR OLD.account_id <> NEW.account_id) THEN
+                    PERFORM pg_notify('inlet_presence', NEW.account_id::text);
+                END IF;
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("CREATE TRIGGER presence_notify AFTER INSERT OR UPDATE OR DELETE ON "
+                       "inlet.presence FOR EACH ROW EXECUTE FUNCTION inlet.presence_notify()"),
+        QStringLiteral("ALTER TABLE inlet.presence ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY granted ON inlet.presence FOR SELECT TO inlet_agent "
+                       "USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY own_insert ON inlet.presence FOR INSERT TO inlet_agent "
+                       "WITH CHECK (agent_role = current_user::text "
+                       "AND account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY own_update ON inlet.presence FOR UPDATE TO inlet_agent "
+                       "USING (agent_role = current_user::text) "
+                       "WITH CHECK (agent_role = current_user::text "
+                       "AND account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY own_delete ON inlet.presence FOR DELETE TO inlet_agent "
+                       "USING (agent_role = current_user::text)"),
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON inlet.presence TO inlet_agent"),
+    };
+}
+
 #undef INLET_VISIBLE_ACCOUNTS
 
 // v2, for inlet-server: webhook events it keeps raw (kinds not applied to a table yet, accounts
@@ -463,6 +572,7 @@ const QList<Step> &steps()
             QStringLiteral("reactions and mark_seen in the outbox, enqueue through a checked "
                            "function, agents' session timeouts"),
             outboxActionsAndGuardedEnqueue() },
+        { 6, QStringLiteral("team work: assignment, internal notes, presence"), teamWork() },
     };
     return all;
 }

@@ -82,16 +82,20 @@ Result<TranscriptSummary> writeTranscript(StoreReader &reader, const TranscriptS
         Account unknown;
         unknown.id = c.accountId;
         writer.beginConversation(c, accounts->value(c.accountId, unknown));
-        // Internal notes (issue 13, Team work) are not in the store yet. When they are, read this
-        // conversation's notes here and interleave them by time with the messages below through
-        // writer.note(): both writers already mark them as notes (tests/core/transcript).
+        // Internal notes (issue 13, Team work) are rows of the timeline (MessageKind::Note), so
+        // they come in time order with the messages and go to writer.note(): marked as notes.
         MessageCursor after { std::numeric_limits<qint64>::min(), 0 };
         for (;;) {
             auto page = reader.messagesAfter(c.id, after, kPage);
             if (!page)
                 return std::unexpected(page.error());
-            for (const StoredMessage &m : std::as_const(*page))
-                writer.message(m);
+            for (const StoredMessage &m : std::as_const(*page)) {
+                if (m.kind == MessageKind::Note)
+                    writer.note({ m.meta.value(QLatin1String("note_author")).toString(), m.text,
+                        m.createdMs });
+                else
+                    writer.message(m);
+            }
             if (writer.failed())
                 return std::unexpected(
                     writeFailed(QStringLiteral("writing the transcript failed")));

@@ -9,9 +9,9 @@ class QIODevice;
 
 namespace inlet {
 
-// An internal note in a conversation's timeline (issue 13, Team work). The store keeps no notes
-// yet: TranscriptExport has a marked hook where it will read them; the writers already set them
-// apart from messages (CSV direction "note", HTML a "Note" block).
+// An internal note in a conversation's timeline (issue 13, Team work): the store keeps them as
+// messages of kind Note, and the export hands them here instead of message(); the writers set
+// them apart from messages (CSV direction "note", HTML a "Note" block).
 struct TranscriptNote {
     QString author;
     QString text;

@@ -9,6 +9,8 @@
 #include "models/snoozetimes.h"
 #include "models/storeinboxsource.h"
 #include "store/store.h"
+#include "store/storewriter.h"
+#include "store/writesession.h"
 #include "support/await.h"
 
 #include <QAbstractItemModelTester>
@@ -67,6 +69,22 @@ private:
             if (r.customerId == customer(who))
                 return r.id;
         return 0;
+    }
+
+    // What the team replica writes for an assignment (team/replicaapplier.cpp).
+    void assign(int who, const QString &agent)
+    {
+        const qint64 id = idOf(who);
+        const Status s = awaitResult(m_store->write([id, agent](WriteContext &c) -> Status {
+            auto q = c.session.run(
+                QStringLiteral("UPDATE conversations SET assignee = ? WHERE id = ?"),
+                { agent, id });
+            if (!q)
+                return std::unexpected(q.error());
+            c.change.addConversation(id);
+            return {};
+        }));
+        QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
     }
 
 private slots:
@@ -150,6 +168,69 @@ private slots:
         });
         QCOMPARE(
             views.index(views.rowOf(InboxView::All)).data().toString(), QStringLiteral("Alle"));
+    }
+
+    // Team mode: Mine and Unassigned are listed once the agent is known, counted from the
+    // replicated assignee, and filter the list; solo mode lists neither.
+    void teamViewsMineAndUnassigned()
+    {
+        ConversationViewsModel views(m_source);
+        QAbstractItemModelTester tester(
+            &views, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        views.setClock([this] { return m_now; });
+        views.setCoalesceInterval(0);
+        connect(m_store.get(), &Store::changed, &views, &ConversationViewsModel::applyStoreChange);
+        QCOMPARE(views.rowOf(InboxView::Mine), -1);
+        QCOMPARE(views.rowOf(InboxView::Unassigned), -1);
+        views.setAgent(QStringLiteral("ana"));
+        QCOMPARE(views.rowCount(), 7);
+        QCOMPARE(views.rowOf(InboxView::Mine), 1);
+        QCOMPARE(views.index(views.rowOf(InboxView::Unassigned)).data().toString(),
+            QStringLiteral("Unassigned"));
+        QTRY_VERIFY_WITH_TIMEOUT(views.hasCounts(), 5000);
+        QCOMPARE(views.counts().mine, 0);
+        QCOMPARE(views.counts().unassigned, 4);
+
+        assign(1, QStringLiteral("ana"));
+        assign(2, QStringLiteral("ben"));
+        QTRY_COMPARE_WITH_TIMEOUT(views.counts().unassigned, 2, 5000);
+        QCOMPARE(views.counts().mine, 1);
+        QCOMPARE(views.index(views.rowOf(InboxView::Mine))
+                     .data(ConversationViewsModel::CountRole)
+                     .toInt(),
+            1);
+        // Done leaves Mine (as it leaves every open view).
+        QVERIFY(awaitResult(m_store->setConversationStatus(idOf(1), ConversationStatus::Done))
+                    .has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(views.counts().mine, 0, 5000);
+        QVERIFY(awaitResult(m_store->setConversationStatus(idOf(1), ConversationStatus::Open))
+                    .has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(views.counts().mine, 1, 5000);
+
+        ConversationListModel list(m_source);
+        QAbstractItemModelTester listTester(
+            &list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        list.setClock([this] { return m_now; });
+        InboxFilter mine;
+        mine.view = InboxView::Mine;
+        mine.agent = QStringLiteral("ana");
+        list.setFilter(mine);
+        QTRY_COMPARE_WITH_TIMEOUT(customersIn(list), QStringList { QStringLiteral("1") }, 5000);
+        QCOMPARE(list.rowAt(0).assignee, QStringLiteral("ana"));
+        InboxFilter unassigned = mine;
+        unassigned.view = InboxView::Unassigned;
+        list.setFilter(unassigned);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            customersIn(list), (QStringList { QStringLiteral("3"), QStringLiteral("4") }), 5000);
+        // Without an agent (solo mode) nothing is Mine.
+        InboxFilter nobody = mine;
+        nobody.agent.clear();
+        list.setFilter(nobody);
+        QTRY_COMPARE_WITH_TIMEOUT(list.rowCount(), 0, 5000);
+
+        views.setAgent(QString());
+        QCOMPARE(views.rowCount(), 5);
+        QCOMPARE(views.rowOf(InboxView::Mine), -1);
     }
 
     void listFollowsTheView()

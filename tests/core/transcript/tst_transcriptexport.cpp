@@ -2,9 +2,11 @@
 // emoji, formulas), HTML escaped and readable, the view's conversations, notes marked as notes,
 // and no file left behind by an error or a cancel.
 #include "core/store/storetestutil.h"
+#include "store/notewriter.h"
 #include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "store/storewriter.h"
 #include "support/await.h"
 #include "transcript/csvtranscript.h"
 #include "transcript/htmltranscript.h"
@@ -336,6 +338,46 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("<div class=\"msg note\">")));
         QVERIFY(text.contains(QStringLiteral("Note · Ana")));
         QVERIFY(text.contains(QStringLiteral("Refund &lt;approved&gt;")));
+    }
+
+    // A note stored in the timeline (notes::insert, as solo mode and the team replica write it)
+    // is exported in its place by time, marked as a note with its author.
+    void storedNotesAreExportedAsNotes()
+    {
+        notes::NewNote note;
+        note.conversationId = m_first;
+        note.text = QStringLiteral("Customer is a reseller, offer 10%");
+        note.author = QStringLiteral("ana");
+        note.createdMs = kT0 + 2100;
+        note.clientId = QStringLiteral("0b8e7c52-5d0e-4b39-9d53-1f7a1f9d0a11");
+        QVERIFY(storetest::ok(awaitResult(m_store->write([note](WriteContext &c) -> Status {
+            auto id = notes::insert(c, note);
+            if (!id)
+                return std::unexpected(id.error());
+            return {};
+        }))));
+        const auto done
+            = saveTranscript(*m_reader, request(TranscriptFormat::Csv, QStringLiteral("n.csv")));
+        QVERIFY2(done.has_value(), done ? "" : qPrintable(done.error().message));
+        const auto records = parseCsv(QString::fromUtf8(read(path(QStringLiteral("n.csv")))));
+        int noteAt = -1;
+        int m2At = -1;
+        for (int i = 0; i < records.size(); ++i) {
+            if (records[i].value(4) == QStringLiteral("note"))
+                noteAt = i;
+            if (records[i].value(6) == QStringLiteral("Sure, tomorrow."))
+                m2At = i;
+        }
+        QVERIFY(noteAt > 0);
+        QCOMPARE(noteAt, m2At + 1); // after m2 (kT0 + 2000), before the photo (kT0 + 3000)
+        QCOMPARE(records[noteAt][5], QStringLiteral("ana"));
+        QCOMPARE(records[noteAt][6], QStringLiteral("Customer is a reseller, offer 10%"));
+        const auto html
+            = saveTranscript(*m_reader, request(TranscriptFormat::Html, QStringLiteral("n.html")));
+        QVERIFY(html.has_value());
+        const QString text = QString::fromUtf8(read(path(QStringLiteral("n.html"))));
+        QVERIFY(text.contains(QStringLiteral("<div class=\"msg note\">")));
+        QVERIFY(text.contains(QStringLiteral("Note · ana")));
     }
 
     void unwritablePlaceLeavesNoFile()

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+
+namespace inlet {
+
+struct WriteContext;
+
+// Internal notes (issue 13): rows of the conversation's timeline (messages, kind Note) that are
+// never sent. Not outgoing and never Queued, so the outbox never picks one (it sends outgoing
+// Queued rows only); they do not move the conversation's preview, unread count or "needs reply".
+// Solo mode writes them here directly; team mode writes them to the team database, and the
+// replica inserts them here.
+namespace notes {
+
+struct NewNote {
+    qint64 conversationId = 0;
+    QString text;
+    QString author; // the agent's role in team mode, empty in solo mode
+    qint64 createdMs = 0;
+    // A uuid: the same note written twice (a replica reading a batch again) is stored once.
+    QString clientId;
+};
+
+// Inserts the note (or finds it by clientId); its local message id. Runs in a Store::write job.
+Result<qint64> insert(WriteContext &context, const NewNote &note);
+
+} // namespace notes
+} // namespace inlet

@@ -1,0 +1,221 @@
+// Internal notes in the real inbox widgets (offscreen), solo mode, over the production outbox
+// wiring against the in-process sandbox's Send API: Ctrl+Shift+N switches the composer to a note,
+// Enter stores it in the timeline as a note (its own colour, "Note" under it), the reply sent
+// after it reaches Instagram, and the sandbox, which records every message it was sent, never
+// got the note. Screenshots of a note in light and dark with INLET_SHOT_DIR.
+#include "app/inbox/composer.h"
+#include "app/inbox/inboxwidget.h"
+#include "app/inbox/messagedelegate.h"
+#include "app/inbox/messageview.h"
+#include "app/shell/theme.h"
+#include "auth/tokenvault.h"
+#include "graph/graphclient.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "models/storefeed.h"
+#include "models/storeinboxsource.h"
+#include "outbox/outbox.h"
+#include "outbox/outboxservice.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/world.h"
+#include "service/notebook.h"
+#include "store/store.h"
+#include "support/await.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace inlet;
+using inlet::test::awaitResult;
+using namespace inlet::app;
+
+class TestNoteWidget : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TokenVault> m_vault;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<GraphClient> m_graph;
+    std::unique_ptr<OutboxService> m_service;
+    std::unique_ptr<LocalNotebook> m_notes;
+    std::unique_ptr<InboxWidget> m_widget;
+    QString m_business;
+    QString m_customer;
+
+    MessageListModel *messages() const { return m_widget->messages(); }
+    int rowWithText(const QString &text) const
+    {
+        for (int i = 0; i < messages()->rowCount(); ++i)
+            if (messages()->rowAt(i).text == text)
+                return i;
+        return -1;
+    }
+    static void shoot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("INLET_SHOT_DIR");
+        if (!dir.isEmpty())
+            widget->grab().save(QDir(dir).filePath(name));
+    }
+
+private slots:
+    void init()
+    {
+        sandbox::SandboxOptions options;
+        options.customers = 1;
+        options.eventsPerMinute = 0;
+        m_business = options.businessId;
+        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
+        const auto base = m_sandbox->start();
+        QVERIFY(base.has_value());
+        m_customer = m_sandbox->world().customers().first().profile.igsid;
+        QVERIFY(m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+            { QStringLiteral("customer"), m_customer },
+            { QStringLiteral("text"), QStringLiteral("Do you ship to Porto?") } }));
+
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_vault = std::make_unique<TokenVault>();
+        m_vault->setSessionOnlyFallback(true);
+        QVERIFY(
+            awaitResult(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
+                .has_value());
+        auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
+        QVERIFY(store.has_value());
+        m_store = std::move(*store);
+        Account account;
+        account.id = m_business;
+        account.username = QStringLiteral("shop");
+        QVERIFY(awaitResult(m_store->upsertAccount(account)).has_value());
+        Contact contact;
+        contact.id = m_customer;
+        contact.name = QStringLiteral("Customer");
+        QVERIFY(awaitResult(m_store->upsertContact(contact)).has_value());
+        InboundEvent event;
+        event.kind = InboundEvent::Kind::Message;
+        event.accountId = m_business;
+        event.customerId = m_customer;
+        event.timestampMs = QDateTime::currentMSecsSinceEpoch() - 60'000;
+        event.mid = QStringLiteral("mid.customer.1");
+        event.text = QStringLiteral("Do you ship to Porto?");
+        event.rawJson = "{}";
+        QVERIFY(awaitResult(m_store->applyEvents({ event })).has_value());
+
+        m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(*base));
+        m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
+        OutboxOptions outboxOptions;
+        outboxOptions.backoffBaseMs = 20;
+        outboxOptions.backoffMaxMs = 100;
+        m_service->outbox()->setOptions(outboxOptions);
+        m_service->outbox()->start();
+        m_notes = std::make_unique<LocalNotebook>(m_store.get());
+
+        InboxServices services;
+        services.store = m_store.get();
+        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
+        services.outbox = m_service->outbox();
+        services.notebook = m_notes.get();
+        m_widget = std::make_unique<InboxWidget>(services);
+        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
+        m_widget->setAccounts({ { m_business, QStringLiteral("Shop") } });
+        m_widget->resize(1100, 700);
+        m_widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 1);
+        m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
+        QTRY_COMPARE(messages()->rowCount(), 1);
+    }
+
+    void cleanup()
+    {
+        m_widget.reset();
+        m_notes.reset();
+        m_service.reset();
+        m_graph.reset();
+        m_store.reset();
+        m_vault.reset();
+        m_dir.reset();
+        m_sandbox.reset();
+    }
+
+    void noteStaysInTheTeamAndTheReplyGoesOut()
+    {
+        Composer *composer = m_widget->composer();
+        QVERIFY(composer->noteToggle()->isVisible());
+        QVERIFY(!composer->isNoteMode());
+        QTest::keyClick(m_widget.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(composer->isNoteMode());
+        QVERIFY(composer->noteToggle()->isChecked());
+        QCOMPARE(composer->sendButton()->text(), QStringLiteral("Add note"));
+        const QString note = QStringLiteral("Ships on Tuesdays; ask the warehouse first");
+        QTest::keyClicks(composer->editor(), note);
+        QTest::keyClick(composer->editor(), Qt::Key_Return);
+        QTRY_VERIFY(rowWithText(note) >= 0);
+        const MessageRow row = messages()->rowAt(rowWithText(note));
+        QCOMPARE(row.kind, MessageRow::Kind::Note);
+        QVERIFY(!row.outgoing);
+        QVERIFY(composer->text().isEmpty());
+        // Drawn as a note: its meta line says so.
+        MessageView *view = m_widget->messageView();
+        auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+        const QModelIndex index = messages()->index(rowWithText(note));
+        const MessageLayout layout
+            = delegate->layoutFor(index, view->visualRect(index).width(), view->font());
+        QVERIFY(layout.note);
+        QVERIFY2(layout.meta.startsWith(QStringLiteral("Note")), qPrintable(layout.meta));
+        Theme::initialize();
+        for (const auto &[mode, name] :
+            { std::pair { ThemeMode::Light, QStringLiteral("note-light.png") },
+                std::pair { ThemeMode::Dark, QStringLiteral("note-dark.png") } }) {
+            Theme::apply(mode);
+            QApplication::processEvents();
+            shoot(m_widget.get(), name);
+        }
+        Theme::apply(ThemeMode::Light);
+
+        // Back to a reply: it goes to Instagram.
+        QTest::keyClick(m_widget.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!composer->isNoteMode());
+        const QString reply = QStringLiteral("Yes, we ship to Porto.");
+        QTest::keyClicks(composer->editor(), reply);
+        QTest::keyClick(composer->editor(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->sentMessages().size(), 1, 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messages()->rowAt(rowWithText(reply)).state, MessageState::Sent, 15'000);
+        // Everything the Send API was given: the reply, never the note.
+        QTest::qWait(300);
+        QCOMPARE(m_sandbox->sentMessages().size(), 1);
+        for (const QJsonObject &sent : m_sandbox->sentMessages()) {
+            const QString text = sent.value(QStringLiteral("message"))
+                                     .toObject()
+                                     .value(QStringLiteral("text"))
+                                     .toString();
+            QCOMPARE(text, reply);
+            QVERIFY(!QString::fromUtf8(QJsonDocument(sent).toJson()).contains(note));
+        }
+        // The outbox never held it either.
+        QCOMPARE(messages()->rowAt(rowWithText(note)).state, MessageState::Received);
+    }
+
+    // Solo mode without a notebook (and team mode until it is given one): no Note toggle.
+    void noNotebookNoToggle()
+    {
+        InboxServices services;
+        services.store = m_store.get();
+        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
+        InboxWidget bare(services);
+        QVERIFY(!bare.composer()->noteToggle()->isVisibleTo(bare.composer()));
+        bare.composer()->setNoteMode(true);
+        QVERIFY(!bare.composer()->isNoteMode());
+    }
+};
+
+QTEST_MAIN(TestNoteWidget)
+#include "tst_notewidget.moc"
