@@ -297,6 +297,20 @@ QStringList version10()
     };
 }
 
+// The moments a conversation was marked Done (by whom is not kept here), for the report's time to
+// Done; a conversation marked Done again after the customer wrote keeps one row per time.
+QStringList doneHistory()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE conversation_done (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            done_ms INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX conversation_done_by_time ON conversation_done(done_ms)"),
+        QStringLiteral("CREATE INDEX conversation_done_by_conversation ON conversation_done("
+                       "conversation_id, done_ms)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -315,6 +329,7 @@ const QList<Step> &steps()
         { 8, QStringLiteral("saved replies"), version8() },
         { 9, QStringLiteral("team replica state"), version9() },
         { 10, QStringLiteral("labels"), version10() },
+        { 11, QStringLiteral("when conversations were marked Done"), doneHistory() },
     };
     return all;
 }
