@@ -124,6 +124,8 @@ InboxQuery StoreInboxSource::queryFor(const InboxFilter &filter)
     query.storyOnly = filter.storyOnly;
     query.labelId = filter.labelId;
     query.viewLabelId = filter.viewLabelId;
+    query.activeFromMs = filter.activeFromMs;
+    query.activeUntilMs = filter.activeUntilMs;
     query.nowMs = filter.nowMs;
     return query;
 }
