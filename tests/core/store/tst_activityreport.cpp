@@ -98,15 +98,9 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        StoreOptions options;
-        options.clock = [this] { return m_clock; };
-        auto store = Store::open(m_dir->path(), options);
-        QVERIFY(ok(store));
-        m_store = std::move(*store);
-        Account account;
-        account.id = kAccount;
-        account.username = QStringLiteral("shop");
-        QVERIFY(ok(awaitResult(m_store->upsertAccount(account))));
+        m_store = storeWithAccount(
+            m_dir->path(), [this] { return m_clock; }, QStringLiteral("shop"));
+        QVERIFY(m_store);
     }
 
     void durationStatsAreNearestRank()
