@@ -16,7 +16,7 @@ cd "$here"
 packages=(
   cmake ninja-build g++ pkg-config dpkg-dev file
   qt6-base-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
-  libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
+  qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
   libqt6svg6 libgl-dev libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core fontconfig
   xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools libsecret-1-0 wrk
   libsqlite3-dev postgresql-15 libqt6sql6-psql

@@ -3,6 +3,7 @@
 #include "app/inbox/assignactions.h"
 #include "app/inbox/inboxwidget.h"
 #include "app/login/signincontroller.h"
+#include "app/report/reportwindow.h"
 #include "app/settings/labelsdialog.h"
 #include "app/settings/savedrepliesdialog.h"
 #include "app/settings/teamconnectaction.h"
@@ -355,6 +356,20 @@ int main(int argc, char **argv)
     QObject::connect(labelsAction, &QAction::triggered, &window, openLabels);
     QObject::connect(inbox, &app::InboxWidget::labelsEditorRequested, &window, openLabels);
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(6), labelsAction);
+    // View > Report…: charts of the last days, computed on the store's reader thread.
+    QAction *reportAction
+        = new QAction(QCoreApplication::translate("inlet::app::MainWindow", "&Report…"), &window);
+    QPointer<app::ReportWindow> reportWindow;
+    QObject::connect(reportAction, &QAction::triggered, &window, [core, &window, &reportWindow] {
+        if (!reportWindow) {
+            reportWindow = new app::ReportWindow(core->store()->readers(), &window);
+            reportWindow->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        reportWindow->show();
+        reportWindow->raise();
+        reportWindow->activateWindow();
+    });
+    window.viewMenu()->insertAction(window.viewMenu()->actions().value(1), reportAction);
     // File > Export conversation… / Export view…, and the list's context menu (before Quit).
     auto *transcripts = new app::TranscriptActions(core->store()->readers(), inbox, &window);
     transcripts->addTo(window.fileMenu());

@@ -492,6 +492,7 @@ void InboxWidget::setClock(std::function<qint64()> nowMs)
     m_now = nowMs;
     m_triageActions->setClock(nowMs);
     m_triage->views()->setClock(nowMs);
+    m_triage->setClock(nowMs);
     m_conversations->setClock(std::move(nowMs));
     refreshHeader();
 }

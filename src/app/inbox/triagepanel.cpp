@@ -36,6 +36,32 @@ QString viewName(InboxView view)
     return {};
 }
 
+// The date filter's choices: a range of local days (now is local time), [from, until) with 0 for an
+// open end.
+enum class DateRange { Any, Today, Yesterday, Last7Days, Last30Days, Older };
+
+std::pair<qint64, qint64> rangeOf(DateRange range, const QDateTime &now)
+{
+    const QDate today = now.date();
+    auto start
+        = [&](int daysBack) { return today.addDays(-daysBack).startOfDay().toMSecsSinceEpoch(); };
+    switch (range) {
+    case DateRange::Any:
+        return { 0, 0 };
+    case DateRange::Today:
+        return { start(0), 0 };
+    case DateRange::Yesterday:
+        return { start(1), start(0) };
+    case DateRange::Last7Days:
+        return { start(6), 0 };
+    case DateRange::Last30Days:
+        return { start(29), 0 };
+    case DateRange::Older:
+        return { 0, start(29) };
+    }
+    return { 0, 0 };
+}
+
 } // namespace
 
 TriagePanel::TriagePanel(std::shared_ptr<InboxSource> source, QWidget *parent)
@@ -53,11 +79,22 @@ TriagePanel::TriagePanel(std::shared_ptr<InboxSource> source, QWidget *parent)
     m_ui->labelFilter->addItem(tr("Any label"), qint64(0));
     m_ui->labelFilter->setVisible(false); // until there are labels
     m_ui->views->setCurrentIndex(m_views->index(m_views->rowOf(InboxView::All)));
+    const std::pair<DateRange, QString> ranges[] = {
+        { DateRange::Any, tr("Any time") },
+        { DateRange::Today, tr("Today") },
+        { DateRange::Yesterday, tr("Yesterday") },
+        { DateRange::Last7Days, tr("Last 7 days") },
+        { DateRange::Last30Days, tr("Last 30 days") },
+        { DateRange::Older, tr("Older than 30 days") },
+    };
+    for (const auto &[range, text] : ranges)
+        m_ui->dateFilter->addItem(text, int(range));
     connect(m_ui->views->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &TriagePanel::filterChanged);
     connect(m_ui->hasAttachment, &QCheckBox::toggled, this, &TriagePanel::filterChanged);
     connect(m_ui->storyOnly, &QCheckBox::toggled, this, &TriagePanel::filterChanged);
     connect(m_ui->labelFilter, &QComboBox::currentIndexChanged, this, &TriagePanel::filterChanged);
+    connect(m_ui->dateFilter, &QComboBox::currentIndexChanged, this, &TriagePanel::filterChanged);
 }
 
 void TriagePanel::fitViewList()
@@ -108,6 +145,10 @@ InboxFilter TriagePanel::filter(const InboxFilter &base) const
     f.labelId = m_ui->labelFilter->currentData().toLongLong();
     f.viewLabelId = currentViewLabel();
     f.agent = m_views->agent();
+    // Whole local days: the same range all day long (the list is not read again each call).
+    std::tie(f.activeFromMs, f.activeUntilMs)
+        = rangeOf(DateRange(m_ui->dateFilter->currentData().toInt()),
+            QDateTime::fromMSecsSinceEpoch(m_now()));
     return f;
 }
 
@@ -169,6 +210,10 @@ QCheckBox *TriagePanel::storyFilter() const
 QComboBox *TriagePanel::labelFilter() const
 {
     return m_ui->labelFilter;
+}
+QComboBox *TriagePanel::dateFilter() const
+{
+    return m_ui->dateFilter;
 }
 
 } // namespace inlet::app

@@ -3,8 +3,10 @@
 #include "model/label.h"
 #include "models/modelrows.h"
 
+#include <QDateTime>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -26,7 +28,7 @@ class ConversationViewsDelegate;
 
 // Above the conversation list: the views with their counts (ConversationViewsModel, painted by
 // ConversationViewsDelegate; one per label after the fixed ones) and the filters (attachments,
-// stories, a label). filterChanged() tells the
+// stories, a date range of the last activity, a label). filterChanged() tells the
 // inbox to apply filter(); the account filter and the unread box stay the inbox's own.
 class TriagePanel : public QWidget {
     Q_OBJECT
@@ -53,6 +55,9 @@ public:
     QCheckBox *attachmentFilter() const;
     QCheckBox *storyFilter() const;
     QComboBox *labelFilter() const;
+    QComboBox *dateFilter() const;
+    // Where "now" comes from (ms since the epoch) for the date filter's local days.
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
 signals:
     void filterChanged();
@@ -63,6 +68,7 @@ private:
     std::unique_ptr<Ui::TriagePanel> m_ui; // the form, ui/triagepanel.ui
     ConversationViewsModel *m_views;
     ConversationViewsDelegate *m_delegate;
+    std::function<qint64()> m_now = [] { return QDateTime::currentMSecsSinceEpoch(); };
 };
 
 } // namespace inlet::app

@@ -163,6 +163,11 @@ QMenu *MainWindow::fileMenu() const
     return m_ui->fileMenu;
 }
 
+QMenu *MainWindow::viewMenu() const
+{
+    return m_ui->viewMenu;
+}
+
 WelcomePage *MainWindow::welcomePage() const
 {
     return m_ui->welcome;

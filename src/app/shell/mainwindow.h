@@ -66,6 +66,8 @@ public:
     void addMenu(QMenu *menu);
     // The File menu, for entries that need services the window does not know (Webhooks…).
     QMenu *fileMenu() const;
+    // The View menu, for windows that need services the window does not know (Report…).
+    QMenu *viewMenu() const;
     int unreadCount() const { return m_unread; }
     // The Help > Keyboard shortcuts dialog while it is open (for tests), else null.
     QDialog *shortcutsDialog() const { return m_shortcutsDialog.data(); }

@@ -18,6 +18,10 @@ bool InboxFilter::accepts(const ConversationRow &row, qint64 atMs) const
         return false;
     if (labelId != 0 && !row.labelIds.contains(labelId))
         return false;
+    if (activeFromMs != 0 && row.lastActivityMs < activeFromMs)
+        return false;
+    if (activeUntilMs != 0 && row.lastActivityMs >= activeUntilMs)
+        return false;
     if (!view)
         return true;
     const bool open = row.status == ConversationStatus::Open;

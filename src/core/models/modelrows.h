@@ -107,6 +107,10 @@ struct InboxFilter {
     qint64 labelId = 0; // the label filter: only conversations carrying this label (0: any)
     qint64 viewLabelId = 0; // view Label: the label it lists
     QString agent {}; // team mode: the agent whose conversations view Mine lists
+    // The date range: only conversations whose last activity is at or after activeFromMs (0: no
+    // start) and before activeUntilMs (0: no end), ms since the epoch.
+    qint64 activeFromMs = 0;
+    qint64 activeUntilMs = 0;
     // "Now" for the Reply window view, set by the caller of a query (not part of the filter's
     // identity: the model keeps it 0 in the filter it compares).
     qint64 nowMs = 0;

@@ -134,6 +134,8 @@ InboxQuery StoreInboxSource::queryFor(const InboxFilter &filter)
     query.labelId = filter.labelId;
     query.viewLabelId = filter.viewLabelId;
     query.agent = filter.agent;
+    query.activeFromMs = filter.activeFromMs;
+    query.activeUntilMs = filter.activeUntilMs;
     query.nowMs = filter.nowMs;
     return query;
 }

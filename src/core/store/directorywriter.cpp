@@ -166,6 +166,14 @@ Status DirectoryWriter::setConversationStatus(qint64 conversationId, Conversatio
         return std::unexpected(q.error());
     if ((*q)->numRowsAffected() == 0)
         return fail(Error::Kind::Invalid, QStringLiteral("no conversation %1").arg(conversationId));
+    if (status == ConversationStatus::Done) { // the report's time to Done
+        auto done = m_session.run(
+            QStringLiteral(
+                "INSERT INTO conversation_done (conversation_id, done_ms) VALUES (?, ?)"),
+            { conversationId, nowMs });
+        if (!done)
+            return std::unexpected(done.error());
+    }
     change.addConversation(conversationId);
     change.snoozesChanged = true;
     return {};

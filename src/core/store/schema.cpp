@@ -308,6 +308,23 @@ QStringList teamAssignment()
     };
 }
 
+// The moments a conversation was marked Done (by whom is not kept here), for the report's time to
+// Done; a conversation marked Done again after the customer wrote keeps one row per time. IF NOT
+// EXISTS: tests that step a file back to an earlier version drop only that version's tables.
+QStringList doneHistory()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE IF NOT EXISTS conversation_done (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            done_ms INTEGER NOT NULL))"),
+        QStringLiteral(
+            "CREATE INDEX IF NOT EXISTS conversation_done_by_time ON conversation_done(done_ms)"),
+        QStringLiteral(
+            "CREATE INDEX IF NOT EXISTS conversation_done_by_conversation ON conversation_done("
+            "conversation_id, done_ms)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -327,6 +344,7 @@ const QList<Step> &steps()
         { 9, QStringLiteral("team replica state"), version9() },
         { 10, QStringLiteral("labels"), version10() },
         { 11, QStringLiteral("team assignment"), teamAssignment() },
+        { 12, QStringLiteral("when conversations were marked Done"), doneHistory() },
     };
     return all;
 }

@@ -163,6 +163,14 @@ void baseConditions(const InboxQuery &query, QStringList &conditions, QVariantLi
         conditions << kCarriesLabel;
         values << query.labelId;
     }
+    if (query.activeFromMs != 0) {
+        conditions << QStringLiteral("c.last_activity_ms >= ?");
+        values << query.activeFromMs;
+    }
+    if (query.activeUntilMs != 0) {
+        conditions << QStringLiteral("c.last_activity_ms < ?");
+        values << query.activeUntilMs;
+    }
     conditions << QStringLiteral("c.last_activity_ms > 0"); // not conversations only linked by sync
 }
 
@@ -653,6 +661,11 @@ Result<QList<SavedReply>> StoreReader::savedReplies()
     }
     (*q)->finish();
     return list;
+}
+
+Result<ActivityReport> StoreReader::activityReport(const ReportPeriod &period)
+{
+    return ActivityReportQuery(*m_statements).run(period);
 }
 
 } // namespace inlet

@@ -4,6 +4,7 @@
 #include "model/label.h"
 #include "model/savedreply.h"
 #include "model/types.h"
+#include "store/activityreport.h"
 #include "store/contactindex.h"
 #include "store/storetypes.h"
 
@@ -82,6 +83,9 @@ public:
     Result<QList<SavedReply>> savedReplies();
     // Every label (schema v10), by name ignoring case.
     Result<QList<Label>> labels();
+    // The report window's figures for `period` (store/activityreport.h): scans the period's
+    // messages, so only on a reader thread.
+    Result<ActivityReport> activityReport(const ReportPeriod &period);
     // Raw JSON of events the store kept without understanding them, newest first.
     Result<QList<QByteArray>> unknownEvents(int limit = 100);
 

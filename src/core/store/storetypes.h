@@ -177,6 +177,8 @@ struct InboxQuery {
     qint64 labelId = 0; // the label filter: only conversations carrying it (0: any)
     qint64 viewLabelId = 0; // the label of `view` Label
     QString agent {}; // team mode: the agent of `view` Mine
+    qint64 activeFromMs = 0; // last activity at or after (0: no start)
+    qint64 activeUntilMs = 0; // last activity before (0: no end)
     qint64 nowMs = 0;
 };
 

@@ -21,10 +21,12 @@
 #include "support/await.h"
 #include "support/menus.h"
 #include "support/testsupport.h"
+#include "support/themeshots.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QListView>
@@ -369,6 +371,52 @@ private slots:
         QTRY_COMPARE(views()->counts().all, 4);
     }
 
+    void dateFilterNarrowsToLocalDays()
+    {
+        // Last activity: 1 at kNow - 23 h, 2 at - 3 h, 3 at - 1 h, 4 at - 4 h.
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(kNow);
+        const qint64 today = now.date().startOfDay().toMSecsSinceEpoch();
+        const qint64 yesterday = now.date().addDays(-1).startOfDay().toMSecsSinceEpoch();
+        const std::pair<QString, qint64> last[] = { { QStringLiteral("1"), kNow - 23 * kHour },
+            { QStringLiteral("2"), kNow - 3 * kHour }, { QStringLiteral("3"), kNow - kHour },
+            { QStringLiteral("4"), kNow - 4 * kHour } };
+        auto expected = [&](qint64 from, qint64 until) {
+            QStringList rows;
+            for (const auto &[who, at] : last) {
+                if (at >= from && (until == 0 || at < until))
+                    rows << who;
+            }
+            return rows;
+        };
+        auto sorted = [](QStringList l) {
+            l.sort();
+            return l;
+        };
+        QComboBox *dates = m_widget->triagePanel()->dateFilter();
+        QCOMPARE(dates->count(), 6);
+        QCOMPARE(dates->currentText(), QStringLiteral("Any time"));
+        dates->setCurrentIndex(dates->findText(QStringLiteral("Today")));
+        QTRY_COMPARE(sorted(order()), expected(today, 0));
+        QTRY_COMPARE(views()->counts().all, int(expected(today, 0).size()));
+        dates->setCurrentIndex(dates->findText(QStringLiteral("Yesterday")));
+        QTRY_COMPARE(sorted(order()), expected(yesterday, today));
+        dates->setCurrentIndex(dates->findText(QStringLiteral("Older than 30 days")));
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 0);
+        // A new message moves its conversation into the range it now belongs to, live.
+        dates->setCurrentIndex(dates->findText(QStringLiteral("Last 7 days")));
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 4);
+        dates->setCurrentIndex(dates->findText(QStringLiteral("Yesterday")));
+        QTRY_COMPARE(sorted(order()), expected(yesterday, today));
+        if (!expected(yesterday, today).isEmpty()) {
+            const QString who = expected(yesterday, today).constFirst();
+            apply({ message(QStringLiteral("d.1"), kNow - 60'000, QStringLiteral("still there?"),
+                who.toInt()) });
+            QTRY_VERIFY(!order().contains(who));
+        }
+        dates->setCurrentIndex(0);
+        QTRY_COMPARE(m_widget->conversations()->rowCount(), 4);
+    }
+
     void shortcutsAreListedAndFree()
     {
         const auto shortcuts = InboxWidget::shortcutDescriptions();
@@ -424,7 +472,12 @@ private slots:
             QVERIFY2((mode == ThemeMode::Dark) == (background.lightness() < 128),
                 qPrintable(name + QStringLiteral(": lightness %1").arg(background.lightness())));
         }
-        Theme::apply(ThemeMode::System);
+        // The filters: today's conversations of every status but Done.
+        chooseView(InboxView::All);
+        QComboBox *dates = m_widget->triagePanel()->dateFilter();
+        dates->setCurrentIndex(dates->findText(QStringLiteral("Today")));
+        QTRY_VERIFY(m_widget->conversations()->rowCount() >= 1);
+        QVERIFY(test::saveInBothThemes(m_widget.get(), QStringLiteral("filters")));
     }
 };
 

@@ -5,6 +5,7 @@
 #include "model/events.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/await.h"
 
 #include <QFuture>
 #include <QTest>
@@ -51,6 +52,24 @@ bool ok(const T &result)
     if (!result)
         qWarning("store error: %s", qPrintable(result.error().message));
     return bool(result);
+}
+
+// A store in `dir` stamping its own times (Done, the outbox) with `clock`, holding the account
+// kAccount as @`username`; null (the test failed) if either could not be made.
+inline std::unique_ptr<Store> storeWithAccount(
+    const QString &dir, std::function<qint64()> clock, const QString &username)
+{
+    StoreOptions options;
+    options.clock = std::move(clock);
+    auto store = Store::open(dir, options);
+    if (!ok(store))
+        return nullptr;
+    Account account;
+    account.id = kAccount;
+    account.username = username;
+    if (!ok(test::awaitResult((*store)->upsertAccount(account))))
+        return nullptr;
+    return std::move(*store);
 }
 
 } // namespace inlet::storetest
