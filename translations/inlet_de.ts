@@ -181,6 +181,64 @@
     </message>
 </context>
 <context>
+    <name>inlet::app::AssignActions</name>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="23"/>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="31"/>
+        <source>Assign the conversation to an agent (%1)</source>
+        <translation>Die Unterhaltung einer Person im Team zuweisen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="96"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="98"/>
+        <source>Assigned to me</source>
+        <translation>Mir zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="99"/>
+        <source>Assigned to %1</source>
+        <translation>Zugewiesen an %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="107"/>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="116"/>
+        <source>%1 (me)</source>
+        <translation>%1 (ich)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="126"/>
+        <source>Nobody</source>
+        <translation>Niemandem</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="134"/>
+        <source>Assign to me when I reply to an unassigned one</source>
+        <translation>Mir zuweisen, wenn ich auf eine nicht zugewiesene antworte</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="150"/>
+        <source>The conversation could not be assigned: the team database is not reachable.</source>
+        <translation>Die Unterhaltung konnte nicht zugewiesen werden: Die Team-Datenbank ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/assignactions.cpp" line="154"/>
+        <source>The conversation could not be assigned: %1</source>
+        <translation>Die Unterhaltung konnte nicht zugewiesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::AttachmentChip</name>
     <message>
         <location filename="../src/app/inbox/attachmentchip.cpp" line="34"/>
@@ -197,108 +255,135 @@
 <context>
     <name>inlet::app::Composer</name>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="147"/>
+        <location filename="../src/app/inbox/composer.cpp" line="150"/>
         <source>Send as a human agent reply (HUMAN_AGENT)</source>
         <translation>Als Antwort eines Mitarbeiters senden (HUMAN_AGENT)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="148"/>
+        <location filename="../src/app/inbox/composer.cpp" line="151"/>
+        <location filename="../src/app/inbox/composer.cpp" line="401"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="160"/>
+        <location filename="../src/app/inbox/composer.cpp" line="164"/>
         <source>Instagram allows replies written by a person up to 7 days after the customer&apos;s last message, with the human agent tag.</source>
         <translation>Instagram erlaubt von einem Menschen geschriebene Antworten bis zu 7 Tage nach der letzten Nachricht der Kundin oder des Kunden, mit dem Human-Agent-Tag.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="162"/>
+        <location filename="../src/app/inbox/composer.cpp" line="166"/>
+        <location filename="../src/app/inbox/composer.cpp" line="402"/>
         <source>Send reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="163"/>
+        <location filename="../src/app/inbox/composer.cpp" line="167"/>
         <source>Bytes used</source>
         <translation>Verwendete Bytes</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="165"/>
+        <location filename="../src/app/inbox/composer.cpp" line="169"/>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="173"/>
+        <location filename="../src/app/inbox/composer.cpp" line="177"/>
         <source>Attach…</source>
         <translation>Anhängen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="177"/>
-        <location filename="../src/app/inbox/composer.cpp" line="248"/>
+        <location filename="../src/app/inbox/composer.cpp" line="181"/>
+        <location filename="../src/app/inbox/composer.cpp" line="265"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="179"/>
+        <location filename="../src/app/inbox/composer.cpp" line="183"/>
         <source>Open Settings…</source>
         <translation>Einstellungen öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="181"/>
+        <location filename="../src/app/inbox/composer.cpp" line="185"/>
         <source>Open Settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="249"/>
+        <location filename="../src/app/inbox/composer.cpp" line="189"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="193"/>
+        <source>Write an internal note: only your team sees it, it is never sent to Instagram (%1)</source>
+        <translation>Eine interne Notiz schreiben: Nur Ihr Team sieht sie, sie wird nie an Instagram gesendet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="266"/>
         <source>Images, videos, audio and PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;All files (*)</source>
         <translation>Bilder, Videos, Audio und PDF (*.png *.jpg *.jpeg *.gif *.mp4 *.mov *.avi *.ogg *.webm *.aac *.m4a *.wav *.pdf);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="265"/>
+        <location filename="../src/app/inbox/composer.cpp" line="282"/>
         <source>%1 is not attached: %2</source>
         <translation>%1 wurde nicht angehängt: %2</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="287"/>
+        <location filename="../src/app/inbox/composer.cpp" line="304"/>
         <source>The pasted image could not be saved.</source>
         <translation>Das eingefügte Bild konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="348"/>
+        <location filename="../src/app/inbox/composer.cpp" line="365"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="377"/>
+        <location filename="../src/app/inbox/composer.cpp" line="394"/>
+        <source>Internal note: only your team sees it</source>
+        <translation>Interne Notiz: Nur Ihr Team sieht sie</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="401"/>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="402"/>
+        <source>Add internal note</source>
+        <translation>Interne Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/composer.cpp" line="427"/>
         <source>%1 / %2 bytes</source>
         <translation>%1 / %2 Bytes</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="379"/>
+        <location filename="../src/app/inbox/composer.cpp" line="429"/>
         <source>Instagram limits a message to 1000 bytes of UTF-8: emoji and accented letters take more than one byte.</source>
         <translation>Instagram begrenzt eine Nachricht auf 1000 Bytes UTF-8: Emojis und Buchstaben mit Akzent belegen mehr als ein Byte.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="390"/>
+        <location filename="../src/app/inbox/composer.cpp" line="450"/>
         <source>More than 24 hours since the customer&apos;s last message: only a reply written by you, sent with the human agent tag, is allowed (up to 7 days).</source>
         <translation>Mehr als 24 Stunden seit der letzten Nachricht der Kundin oder des Kunden: Erlaubt ist nur eine von dir geschriebene Antwort mit dem Human-Agent-Tag (bis zu 7 Tage).</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="393"/>
+        <location filename="../src/app/inbox/composer.cpp" line="453"/>
         <source>More than 7 days since the customer&apos;s last message: Instagram does not allow a reply until they write again.</source>
         <translation>Mehr als 7 Tage seit der letzten Nachricht der Kundin oder des Kunden: Instagram erlaubt keine Antwort, bis sie oder er wieder schreibt.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="396"/>
+        <location filename="../src/app/inbox/composer.cpp" line="456"/>
         <source>Too long for Instagram: shorten it by %1 bytes.</source>
         <translation>Zu lang für Instagram: um %1 Bytes kürzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="398"/>
+        <location filename="../src/app/inbox/composer.cpp" line="458"/>
         <source>Offline: your message will be sent when the connection is back.</source>
         <translation>Offline: Deine Nachricht wird gesendet, sobald die Verbindung wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="404"/>
+        <location filename="../src/app/inbox/composer.cpp" line="464"/>
         <source>Attach an image, video, audio or PDF (or drop a file here, or paste an image)</source>
         <translation>Bild, Video, Audio oder PDF anhängen (oder eine Datei hierher ziehen oder ein Bild einfügen)</translation>
     </message>
@@ -306,17 +391,17 @@
 <context>
     <name>inlet::app::ComposerEdit</name>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="50"/>
+        <location filename="../src/app/inbox/composer.cpp" line="53"/>
         <source>Write a reply… (Enter sends, Shift+Enter for a new line, / for saved replies)</source>
         <translation>Antwort schreiben… (Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, / für gespeicherte Antworten)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="51"/>
+        <location filename="../src/app/inbox/composer.cpp" line="54"/>
         <source>Reply text</source>
         <translation>Antworttext</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/composer.cpp" line="56"/>
+        <location filename="../src/app/inbox/composer.cpp" line="59"/>
         <source>Saved replies</source>
         <translation>Gespeicherte Antworten</translation>
     </message>
@@ -488,7 +573,7 @@
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="62"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="65"/>
         <source>Team mode is not started: %1 (File &gt; Team)</source>
         <translation>Der Team-Modus ist nicht gestartet: %1 (Datei &gt; Team)</translation>
     </message>
@@ -1119,7 +1204,7 @@
 <context>
     <name>inlet::app::InboxWidget</name>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="57"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="63"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n Min.</numerusform>
@@ -1127,12 +1212,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="60"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="66"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="61"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="67"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1140,28 +1225,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="178"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="186"/>
         <source>Search messages and contacts (Ctrl+F)</source>
         <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="180"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="188"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="182"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="190"/>
         <source>Account filter</source>
         <translation>Kontofilter</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="183"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="420"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="482"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="184"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="192"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
@@ -1170,22 +1255,22 @@
         <translation type="vanished">Antwort nötig</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="199"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="211"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="219"/>
         <source>Messaging window</source>
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="219"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="230"/>
         <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
         <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="226"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="237"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -1194,133 +1279,193 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="351"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="375"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="352"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="376"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="353"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="377"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="354"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="378"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="355"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="379"/>
         <source>Show or hide the contact panel</source>
         <translation>Kontaktbereich ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="357"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="381"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="358"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="382"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="359"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="384"/>
+        <source>Write an internal note instead of a reply (again: back to the reply)</source>
+        <translation>Eine interne Notiz statt einer Antwort schreiben (noch einmal: zurück zur Antwort)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="385"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="360"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="386"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="362"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="388"/>
         <source>Done: out of the inbox until the customer writes again (again: reopen)</source>
         <translation>Erledigt: aus dem Posteingang, bis der Kunde wieder schreibt (nochmals: wieder öffnen)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="364"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="390"/>
         <source>Snooze the conversation: in 1 hour, this evening, tomorrow, next week, or a chosen time</source>
         <translation>Unterhaltung zurückstellen: 1 Stunde, heute Abend, morgen, nächste Woche oder ein gewählter Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="367"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="393"/>
         <source>Mark the conversation as unread</source>
         <translation>Unterhaltung als ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="369"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="395"/>
         <source>Put labels on the conversation or take them off</source>
         <translation>Labels für die Unterhaltung setzen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="384"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="529"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="397"/>
+        <source>Assign the conversation to an agent or to nobody (team mode)</source>
+        <translation>Die Unterhaltung einer Person im Team oder niemandem zuweisen (Team-Modus)</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="446"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="592"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="635"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="597"/>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="709"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="652"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="726"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="656"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="730"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="660"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="734"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="664"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="738"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="673"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="747"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="715"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="756"/>
+        <source>Send the reply?</source>
+        <translation>Antwort senden?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="819"/>
+        <source>%1 is typing a reply</source>
+        <translation>%1 schreibt eine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="820"/>
+        <source>%1 is viewing</source>
+        <translation>%1 sieht sich das an</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="846"/>
+        <source>%1 replied since you opened this conversation.</source>
+        <translation>%1 hat geantwortet, seit Sie diese Unterhaltung geöffnet haben.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="848"/>
+        <source>Someone replied from the Instagram app since you opened this conversation.</source>
+        <translation>Jemand hat in der Instagram-App geantwortet, seit Sie diese Unterhaltung geöffnet haben.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="850"/>
+        <source>%1 is typing a reply to this conversation.</source>
+        <translation>%1 schreibt gerade eine Antwort in dieser Unterhaltung.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="851"/>
+        <source>Send your reply anyway?</source>
+        <translation>Ihre Antwort trotzdem senden?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="869"/>
+        <source>The note was not saved: the team database is not reachable.</source>
+        <translation>Die Notiz wurde nicht gespeichert: Die Team-Datenbank ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="870"/>
+        <source>The note was not saved: %1</source>
+        <translation>Die Notiz wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="881"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="346"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="370"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="241"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="253"/>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="255"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="273"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="257"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="275"/>
         <source>Show or hide the contact panel (%1)</source>
         <translation>Kontaktbereich ein- oder ausblenden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="350"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="374"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
     </message>
@@ -1554,28 +1699,33 @@
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="295"/>
+        <location filename="../src/app/main.cpp" line="326"/>
         <source>&amp;Webhooks…</source>
         <translation>&amp;Webhooks…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="300"/>
+        <location filename="../src/app/main.cpp" line="331"/>
         <source>Saved &amp;replies…</source>
         <translation>Gespeicherte &amp;Antworten…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="314"/>
+        <location filename="../src/app/main.cpp" line="345"/>
         <source>&amp;Labels…</source>
         <translation>&amp;Labels…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="336"/>
+        <location filename="../src/app/main.cpp" line="361"/>
+        <source>&amp;Report…</source>
+        <translation>&amp;Bericht…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/main.cpp" line="380"/>
         <source>&amp;Team…</source>
         <translation>&amp;Team…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="15"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="232"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="251"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
@@ -1710,7 +1860,7 @@
         <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/mainwindow.cpp" line="231"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="250"/>
         <source>Inlet — %n account(s) need sign-in</source>
         <translation>
             <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
@@ -1718,99 +1868,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="264"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="283"/>
         <source>All accounts: their state, Reconnect, Disconnect, Connect another</source>
         <translation>Alle Konten: ihr Zustand, Neu verbinden, Trennen, weiteres verbinden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="271"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="292"/>
         <source>First enter your Meta app&apos;s Instagram App ID and App Secret.</source>
         <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="286"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="309"/>
         <location filename="../src/app/shell/sandboxresume.cpp" line="49"/>
         <source>Starting the sandbox…</source>
         <translation>Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="297"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="320"/>
         <source>Sign in again as this account to reconnect it.</source>
         <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="331"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="355"/>
         <source>Media host token not saved</source>
         <translation>Token des Medien-Hosts nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="338"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="362"/>
         <source>App Secret not saved</source>
         <translation>App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="341"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="365"/>
         <source>The App Secret is in the keychain.</source>
         <translation>Das App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="347"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="371"/>
         <source>Meta App Secret not saved</source>
         <translation>Meta-App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="350"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="374"/>
         <source>The Meta App Secret is in the keychain.</source>
         <translation>Das Meta-App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="362"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="386"/>
         <source>Disconnect @%1</source>
         <translation>@%1 trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="363"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="387"/>
         <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
         <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="367"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="391"/>
         <source>Keep messages</source>
         <translation>Nachrichten behalten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="368"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="392"/>
         <source>Delete messages</source>
         <translation>Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="390"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="414"/>
         <source>Could not disconnect</source>
         <translation>Trennen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="393"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="417"/>
         <source>@%1 was disconnected.</source>
         <translation>@%1 wurde getrennt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="401"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="425"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="404"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="405"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="428"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="429"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="417"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="441"/>
         <source>No keyring</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="418"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="442"/>
         <source>%1
 
 Keep the token for this session only? You will have to sign in again next time.</source>
@@ -1822,32 +1972,32 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::MessageDelegate</name>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="169"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="181"/>
         <source>Image unavailable</source>
         <translation>Bild nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="169"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="181"/>
         <source>Loading image…</source>
         <translation>Bild wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="183"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="195"/>
         <source>Open in browser ↗</source>
         <translation>Im Browser öffnen ↗</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="221"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="236"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="222"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="237"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagedelegate.cpp" line="225"/>
+        <location filename="../src/app/inbox/messagedelegate.cpp" line="240"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1870,52 +2020,57 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="152"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="153"/>
         <source>Replying to a message</source>
         <translation>Antwort auf eine Nachricht</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="158"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="159"/>
         <source>Replied to your story</source>
         <translation>Hat auf deine Story geantwortet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="167"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="168"/>
         <source>This message was unsent</source>
         <translation>Diese Nachricht wurde zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="246"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="247"/>
         <source>Open the story</source>
         <translation>Story öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="294"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="291"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="300"/>
         <source>Instagram app</source>
         <translation>Instagram-App</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="299"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="305"/>
         <source>Edited</source>
         <translation>Bearbeitet</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="301"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="307"/>
         <source>Uploading…</source>
         <translation>Wird hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="317"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="323"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="318"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="324"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/messagelayout.cpp" line="328"/>
+        <location filename="../src/app/inbox/messagelayout.cpp" line="334"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2133,6 +2288,112 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <location filename="../src/app/inbox/reactionnotice.cpp" line="77"/>
         <source>Could not dismiss: %1</source>
         <translation>Konnte nicht verworfen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ReportCharts</name>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="47"/>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="48"/>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="64"/>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="64"/>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="77"/>
+        <source>Conversations and messages per day</source>
+        <translation>Unterhaltungen und Nachrichten pro Tag</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="79"/>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="81"/>
+        <source>Messages received</source>
+        <translation>Empfangene Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="83"/>
+        <source>Replies sent</source>
+        <translation>Gesendete Antworten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="121"/>
+        <source>First-response time</source>
+        <translation>Zeit bis zur ersten Antwort</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="129"/>
+        <source>Time to Done</source>
+        <translation>Zeit bis Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="134"/>
+        <source>Replies and the 24-hour window</source>
+        <translation>Antworten und das 24-Stunden-Fenster</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="137"/>
+        <source>Inside the window: %1</source>
+        <translation>Im Fenster: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportcharts.cpp" line="139"/>
+        <source>Outside the window: %1</source>
+        <translation>Außerhalb des Fensters: %1</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::ReportWindow</name>
+    <message>
+        <location filename="../ui/reportwindow.ui" line="15"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportwindow.ui" line="23"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportwindow.ui" line="33"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportwindow.cpp" line="24"/>
+        <source>Last %1 days</source>
+        <translation>Letzte %1 Tage</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportwindow.cpp" line="74"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportwindow.cpp" line="82"/>
+        <source>The report could not be computed: %1</source>
+        <translation>Der Bericht konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/report/reportwindow.cpp" line="101"/>
+        <source>%1 – %2: messages received: %3, replies sent: %4</source>
+        <translation>%1 – %2: empfangene Nachrichten: %3, gesendete Antworten: %4</translation>
     </message>
 </context>
 <context>
@@ -2382,14 +2643,14 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
     </message>
     <message>
         <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="97"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="110"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="104"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="117"/>
         <source>Stored in the keychain; type to replace it</source>
         <translation>Im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
     </message>
     <message>
         <location filename="../src/app/settings/settingsdialog.cpp" line="41"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="97"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="104"/>
         <source>Not set</source>
         <translation>Nicht gesetzt</translation>
     </message>
@@ -2561,48 +2822,48 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Fehler in den Einstellungen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="111"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="118"/>
         <source>Optional: sent as &quot;Authorization: Bearer&quot;</source>
         <translation>Optional: wird als „Authorization: Bearer“ gesendet</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="133"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="140"/>
         <source>The App ID is a number, as shown in the Meta dashboard.</source>
         <translation>Die App-ID ist eine Zahl, wie im Meta-Dashboard angezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="138"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="145"/>
         <source>The Meta App ID is a number, as shown in the Meta dashboard under App settings &gt; Basic.</source>
         <translation>Die Meta-App-ID ist eine Zahl, wie sie das Meta-Dashboard unter „App settings &gt; Basic“ zeigt.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="142"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="149"/>
         <source>Enter the Meta App ID with its secret.</source>
         <translation>Gib die Meta-App-ID zusammen mit ihrem Secret ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="144"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="151"/>
         <source>The redirect URI must be a full http(s) address, exactly as registered in the Meta dashboard.</source>
         <translation>Die Weiterleitungs-URI muss eine vollständige http(s)-Adresse sein, genau wie im Meta-Dashboard eingetragen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="148"/>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="159"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="155"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="166"/>
         <source>&quot;%1&quot; is not a valid http(s) address.</source>
         <translation>„%1“ ist keine gültige http(s)-Adresse.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="151"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="158"/>
         <source>The API version must not be empty (e.g. v25.0).</source>
         <translation>Die API-Version darf nicht leer sein (z. B. v25.0).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="155"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="162"/>
         <source>The media host needs both addresses: where Inlet uploads and where Instagram fetches (or neither).</source>
         <translation>Der Medien-Host braucht beide Adressen: wohin Inlet hochlädt und wo Instagram abruft (oder keine).</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/settingsdialog.cpp" line="165"/>
+        <location filename="../src/app/settings/settingsdialog.cpp" line="172"/>
         <source>Instagram fetches attachments only over HTTPS: the public URL must start with https://.</source>
         <translation>Instagram ruft Anhänge nur über HTTPS ab: Die öffentliche URL muss mit https:// beginnen.</translation>
     </message>
@@ -2665,6 +2926,79 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <location filename="../src/app/shell/syncindicator.cpp" line="45"/>
         <source>Syncing conversations: %1 of %2</source>
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>inlet::app::TeamConnectAction</name>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="27"/>
+        <source>The team server has no Instagram app set up yet (inlet-server oauth set).</source>
+        <translation>Der Team-Server hat noch keine Instagram-App eingerichtet (inlet-server oauth set).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="30"/>
+        <source>Only a team admin may connect Instagram accounts.</source>
+        <translation>Nur ein Team-Admin darf Instagram-Konten verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="32"/>
+        <source>The team server did not answer in time. Is inlet-server running?</source>
+        <translation>Der Team-Server hat nicht rechtzeitig geantwortet. Läuft inlet-server?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="35"/>
+        <source>The team server stopped while it connected the account. Please connect it again.</source>
+        <translation>Der Team-Server wurde beendet, während er das Konto verband. Bitte verbinde es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="38"/>
+        <source>The sign-in code expired before the team server could use it. Please connect the account again.</source>
+        <translation>Der Anmeldecode ist abgelaufen, bevor der Team-Server ihn verwenden konnte. Bitte verbinde das Konto erneut.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="41"/>
+        <source>The team server has no Instagram App Secret.</source>
+        <translation>Der Team-Server hat kein Instagram App Secret.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="54"/>
+        <source>&amp;Connect Instagram account…</source>
+        <translation>Instagram-Konto &amp;verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="58"/>
+        <source>Sign in to an Instagram account; the team server connects it for the team.</source>
+        <translation>Melde dich bei einem Instagram-Konto an; der Team-Server verbindet es für das Team.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="61"/>
+        <source>Opening Instagram&apos;s login…</source>
+        <translation>Instagrams Anmeldung wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="65"/>
+        <source>Connecting the account through the team server…</source>
+        <translation>Das Konto wird über den Team-Server verbunden…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="68"/>
+        <source>The team server connected the account %1.</source>
+        <translation>Der Team-Server hat das Konto %1 verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="69"/>
+        <source>The team server connected @%1.</source>
+        <translation>Der Team-Server hat @%1 verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="73"/>
+        <source>Connecting an account was cancelled.</source>
+        <translation>Das Verbinden eines Kontos wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamconnectaction.cpp" line="76"/>
+        <source>The account could not be connected: %1</source>
+        <translation>Das Konto konnte nicht verbunden werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2848,14 +3182,22 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Das Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/teamdialog.cpp" line="273"/>
-        <source>Saved. Inlet uses team mode from its next start.</source>
-        <translation>Gespeichert. Inlet verwendet den Team-Modus ab dem nächsten Start.</translation>
+        <location filename="../src/app/settings/teamdialog.cpp" line="272"/>
+        <source>Saved. Inlet now follows the team.</source>
+        <translation>Gespeichert. Inlet folgt jetzt dem Team.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/teamdialog.cpp" line="282"/>
+        <location filename="../src/app/settings/teamdialog.cpp" line="283"/>
+        <source>Team mode is off: Inlet talks to Instagram itself again.</source>
+        <translation>Der Team-Modus ist aus: Inlet spricht wieder selbst mit Instagram.</translation>
+    </message>
+    <message>
+        <source>Saved. Inlet uses team mode from its next start.</source>
+        <translation type="vanished">Gespeichert. Inlet verwendet den Team-Modus ab dem nächsten Start.</translation>
+    </message>
+    <message>
         <source>Team mode is off from the next start of Inlet: it then talks to Instagram itself again.</source>
-        <translation>Der Team-Modus ist ab dem nächsten Start von Inlet aus: Es spricht dann wieder selbst mit Instagram.</translation>
+        <translation type="vanished">Der Team-Modus ist ab dem nächsten Start von Inlet aus: Es spricht dann wieder selbst mit Instagram.</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3553,16 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Nur Unterhaltungen mit diesem Label</translation>
     </message>
     <message>
+        <location filename="../ui/triagepanel.ui" line="82"/>
+        <source>Date filter</source>
+        <translation>Datumsfilter</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagepanel.ui" line="85"/>
+        <source>Only conversations with activity in this time</source>
+        <translation>Nur Unterhaltungen mit Aktivität in dieser Zeit</translation>
+    </message>
+    <message>
         <location filename="../src/app/inbox/triagepanel.cpp" line="20"/>
         <source>All</source>
         <translation>Alle</translation>
@@ -3241,10 +3593,50 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="49"/>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="84"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="32"/>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="34"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="79"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="125"/>
         <source>Any label</source>
         <translation>Alle Labels</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="83"/>
+        <source>Any time</source>
+        <translation>Beliebige Zeit</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="84"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="85"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="86"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="87"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="88"/>
+        <source>Older than 30 days</source>
+        <translation>Älter als 30 Tage</translation>
     </message>
 </context>
 <context>
@@ -3385,7 +3777,7 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="80"/>
+        <location filename="../src/app/main.cpp" line="86"/>
         <source>Answer your business&apos;s Instagram Direct Messages.
 
 Without options Inlet opens its window on the default profile in %1. Messages live in inlet.sqlite and settings in inlet.ini there; tokens and the App Secret only in the system keychain.</source>
@@ -3394,52 +3786,52 @@ Without options Inlet opens its window on the default profile in %1. Messages li
 Ohne Optionen öffnet Inlet sein Fenster mit dem Standardprofil in %1. Nachrichten liegen dort in inlet.sqlite und Einstellungen in inlet.ini; Tokens und das App Secret nur im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="91"/>
+        <location filename="../src/app/main.cpp" line="97"/>
         <source>Keep the database and settings in &lt;dir&gt;.</source>
         <translation>Datenbank und Einstellungen in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="94"/>
+        <location filename="../src/app/main.cpp" line="100"/>
         <source>Start the sandbox (inlet-sandbox) and sign in to it.</source>
         <translation>Die Sandbox (inlet-sandbox) starten und bei ihr anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="97"/>
+        <location filename="../src/app/main.cpp" line="103"/>
         <source>Run without windows.</source>
         <translation>Ohne Fenster laufen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="100"/>
+        <location filename="../src/app/main.cpp" line="106"/>
         <source>Headless: use the sandbox at &lt;url&gt;.</source>
         <translation>Ohne Fenster: die Sandbox unter &lt;url&gt; verwenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="104"/>
+        <location filename="../src/app/main.cpp" line="110"/>
         <source>Listen for webhooks on 127.0.0.1:&lt;port&gt;.</source>
         <translation>Webhooks auf 127.0.0.1:&lt;port&gt; empfangen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="108"/>
+        <location filename="../src/app/main.cpp" line="114"/>
         <source>Poll the Conversations API instead of webhooks.</source>
         <translation>Die Conversations API abfragen statt Webhooks zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="111"/>
+        <location filename="../src/app/main.cpp" line="117"/>
         <source>Keep secrets in memory only (no keyring).</source>
         <translation>Geheimnisse nur im Arbeitsspeicher halten (kein Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="113"/>
+        <location filename="../src/app/main.cpp" line="119"/>
         <source>Headless: follow the team database at &lt;connection&gt; as an agent&apos;s replica.</source>
         <translation>Headless: der Team-Datenbank unter &lt;connection&gt; als Replikat eines Agenten folgen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="207"/>
+        <location filename="../src/app/main.cpp" line="213"/>
         <source>Inlet cannot start</source>
         <translation>Inlet kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="208"/>
+        <location filename="../src/app/main.cpp" line="214"/>
         <source>Inlet could not open its data in %1:
 
 %2</source>
