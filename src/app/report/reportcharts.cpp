@@ -63,7 +63,8 @@ QChart *durationBars(const QString &title, const QList<std::pair<QString, Durati
     auto *y = new QValueAxis;
     y->setTitleText(hours ? ReportCharts::tr("hours") : ReportCharts::tr("minutes"));
     y->setLabelFormat(QStringLiteral("%.0f"));
-    y->setRange(0, std::max(1.0, double(longest) / unit * 1.1));
+    // At least 0..5, so that an empty or tiny chart has whole-number ticks ("%.0f").
+    y->setRange(0, std::max(5.0, double(longest) / unit * 1.1));
     y->applyNiceNumbers();
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);

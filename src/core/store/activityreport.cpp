@@ -226,10 +226,13 @@ Status ActivityReportQuery::readWindow(const ReportPeriod &period, ActivityRepor
     if (!q)
         return std::unexpected(q.error());
     while ((*q)->next()) {
+        // No customer message before it in the store (older history not synced yet): unknown,
+        // in neither count.
+        if ((*q)->value(2).isNull())
+            continue;
         const QString account = (*q)->value(0).toString();
         const QString agent = (*q)->value(1).toString();
-        const bool inside
-            = !(*q)->value(2).isNull() && (*q)->value(2).toLongLong() <= kStandardWindowMs;
+        const bool inside = (*q)->value(2).toLongLong() <= kStandardWindowMs;
         ReportGroup *group = findGroup(report.accounts, account);
         if (!group) {
             report.accounts.append(ReportGroup { .id = account, .name = account });

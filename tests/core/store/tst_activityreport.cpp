@@ -123,6 +123,17 @@ private slots:
         QCOMPARE(week.endMs(), kT0 + 7 * 24 * kHour - 2 * kHour);
     }
 
+    // A reply whose customer message is not in the store (history not synced yet) is neither
+    // inside nor outside the window: nothing is known of the wait.
+    void replyWithoutAKnownCustomerMessageIsInNeitherCount()
+    {
+        apply({ reply(5, QStringLiteral("m5a"), kT0 + kHour) });
+        const ActivityReport r = report({ kFirstDay, kFirstDay.addDays(2), 0 });
+        QCOMPARE(r.days.at(0).sent, 1);
+        QCOMPARE(r.insideWindow, 0);
+        QCOMPARE(r.outsideWindow, 0);
+    }
+
     void figuresOfKnownEvents()
     {
         // Day 1: customer 1 waits 10 min, then (after the reply) 30 min; customer 4, who last
