@@ -222,8 +222,6 @@ void InboxWidget::buildUi()
     // conversation's minimum width.
     m_headerTitle->setMinimumWidth(120);
     m_headerWindow->setMinimumWidth(1);
-    // A clipped title runs to its edge: keep the countdown apart from it.
-    m_headerWindow->setContentsMargins(12, 0, 0, 0);
     m_presenceLabel = new QLabel(m_conversationPane);
     m_presenceLabel->setObjectName(QStringLiteral("presenceLabel"));
     m_presenceLabel->setVisible(false);
@@ -240,9 +238,18 @@ void InboxWidget::buildUi()
     m_composer = new Composer(m_conversationPane);
     auto *header = new QHBoxLayout;
     header->setContentsMargins(10, 6, 10, 6);
-    header->addWidget(m_headerTitle, 1);
-    header->addWidget(m_headerWindow);
-    header->addWidget(m_presenceLabel);
+    // The countdown and who else is here go under the name: beside it, the header's buttons
+    // (triage, assignment, labels, contact) left them no room at 1100 px.
+    auto *titleColumn = new QVBoxLayout;
+    titleColumn->setSpacing(0);
+    titleColumn->addWidget(m_headerTitle);
+    auto *subline = new QHBoxLayout;
+    subline->setSpacing(12);
+    subline->addWidget(m_headerWindow);
+    subline->addWidget(m_presenceLabel);
+    subline->addStretch(1);
+    titleColumn->addLayout(subline);
+    header->addLayout(titleColumn, 1);
     // Triage: Done, Snooze (a menu), Mark as unread, on the open conversation.
     m_triageActions = new TriageActions(m_services.store, this);
     auto *doneButton = new QToolButton(m_conversationPane);
