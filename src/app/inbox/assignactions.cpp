@@ -1,5 +1,6 @@
 #include "app/inbox/assignactions.h"
 
+#include "app/inbox/menukey.h"
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "service/assigner.h"
@@ -19,24 +20,15 @@ constexpr int kRetryMs = 2000;
 AssignActions::AssignActions(Assigner *assigner, QWidget *parent)
     : QObject(parent)
     , m_assigner(assigner)
-    , m_parent(parent)
     , m_action(new QAction(tr("Assign"), parent))
     , m_menu(new QMenu(parent))
 {
     Q_ASSERT(assigner);
     m_action->setObjectName(QStringLiteral("assignMenuAction"));
     m_menu->setObjectName(QStringLiteral("assignMenu"));
-    m_action->setShortcut(menuKeys());
-    m_action->setShortcutContext(Qt::WindowShortcut);
     m_action->setToolTip(tr("Assign the conversation to an agent (%1)")
                              .arg(menuKeys().toString(QKeySequence::NativeText)));
-    parent->addAction(m_action);
-    connect(m_action, &QAction::triggered, this, [this] {
-        if (!m_current.id)
-            return;
-        QWidget *anchor = m_anchor && m_anchor->isVisible() ? m_anchor : m_parent;
-        m_menu->popup(anchor->mapToGlobal(QPoint(0, anchor->height())));
-    });
+    popUpMenuOnKey(m_action, m_menu, menuKeys(), parent, [this] { return m_anchor; });
     connect(m_menu, &QMenu::aboutToShow, this, [this] { fillMenu(m_menu, m_current); });
     setCurrent({});
     refreshAgents();

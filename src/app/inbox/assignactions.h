@@ -65,7 +65,6 @@ signals:
 
 private:
     Assigner *m_assigner;
-    QWidget *m_parent;
     QWidget *m_anchor = nullptr;
     ConversationRow m_current;
     QList<team::TeamAgent> m_agents;

@@ -1,6 +1,7 @@
 #include "app/inbox/labelactions.h"
 
 #include "app/inbox/labelchips.h"
+#include "app/inbox/menukey.h"
 #include "common/ondone.h"
 #include "service/labels.h"
 
@@ -13,23 +14,14 @@ namespace inlet::app {
 LabelActions::LabelActions(Labels *labels, QWidget *parent)
     : QObject(parent)
     , m_labels(labels)
-    , m_parent(parent)
     , m_action(new QAction(tr("Labels"), parent))
     , m_menu(new QMenu(parent))
 {
     m_action->setObjectName(QStringLiteral("labelMenuAction"));
     m_menu->setObjectName(QStringLiteral("labelMenu"));
-    m_action->setShortcut(menuKeys());
-    m_action->setShortcutContext(Qt::WindowShortcut);
     m_action->setToolTip(tr("Put labels on the conversation (%1)")
                              .arg(menuKeys().toString(QKeySequence::NativeText)));
-    parent->addAction(m_action);
-    connect(m_action, &QAction::triggered, this, [this] {
-        if (!m_current.id)
-            return;
-        QWidget *anchor = m_anchor && m_anchor->isVisible() ? m_anchor : m_parent;
-        m_menu->popup(anchor->mapToGlobal(QPoint(0, anchor->height())));
-    });
+    popUpMenuOnKey(m_action, m_menu, menuKeys(), parent, [this] { return m_anchor; });
     connect(m_menu, &QMenu::aboutToShow, this, [this] { fillMenu(m_menu, m_current); });
     setCurrent({});
 }

@@ -52,7 +52,6 @@ signals:
 
 private:
     Labels *m_labels;
-    QWidget *m_parent;
     QWidget *m_anchor = nullptr;
     ConversationRow m_current;
     QAction *m_action;
