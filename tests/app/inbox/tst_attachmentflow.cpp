@@ -27,6 +27,7 @@
 #include "sandbox/world.h"
 #include "store/store.h"
 #include "support/await.h"
+#include "support/sendinginbox.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -51,17 +52,8 @@ class TestAttachmentFlow : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<test::SandboxTestClient> m_client;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TokenVault> m_vault;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<GraphClient> m_graph;
-    std::unique_ptr<OutboxService> m_service;
+    test::SendingFixture m_send;
     std::unique_ptr<InboxWidget> m_widget;
-    QUrl m_base;
-    QString m_business;
-    QString m_customer;
     bool m_mediaHost = true;
 
     MessageListModel *messages() const { return m_widget->messages(); }
@@ -92,7 +84,7 @@ private:
             for (int x = 0; x < side; ++x)
                 line[x] = rng->generate() | 0xff000000u;
         }
-        const QString path = m_dir->filePath(QStringLiteral("photo.png"));
+        const QString path = m_send.dir->filePath(QStringLiteral("photo.png"));
         image.save(path);
         return path;
     }
@@ -106,7 +98,7 @@ private:
     // The media host answers the next upload only after `ms` (so the test sees it in progress).
     void slowNextUpload(int ms)
     {
-        QCOMPARE(m_client
+        QCOMPARE(m_send.client
                      ->control(QStringLiteral("uploads/faults"),
                          { { QStringLiteral("count"), 1 }, { QStringLiteral("latency_ms"), ms } })
                      .status,
@@ -116,84 +108,21 @@ private:
 private slots:
     void init()
     {
-        sandbox::SandboxOptions options;
-        options.customers = 1;
-        options.eventsPerMinute = 0;
-        m_business = options.businessId;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base.has_value());
-        m_base = *base;
-        m_client = std::make_unique<test::SandboxTestClient>(m_base);
-        m_customer = m_sandbox->world().customers().first().profile.igsid;
         // The customer writes (opens the messaging window on the sandbox's side too).
-        QVERIFY(m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
-            { QStringLiteral("customer"), m_customer },
-            { QStringLiteral("text"), QStringLiteral("Can I see it?") } }));
-
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_vault = std::make_unique<TokenVault>();
-        m_vault->setSessionOnlyFallback(true);
-        QVERIFY(
-            awaitResult(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
-                .has_value());
-        auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
-        QVERIFY(store.has_value());
-        m_store = std::move(*store);
-        Account account;
-        account.id = m_business;
-        account.username = QStringLiteral("shop");
-        QVERIFY(awaitResult(m_store->upsertAccount(account)).has_value());
-        Contact contact;
-        contact.id = m_customer;
-        contact.name = QStringLiteral("Customer");
-        QVERIFY(awaitResult(m_store->upsertContact(contact)).has_value());
-        InboundEvent event;
-        event.kind = InboundEvent::Kind::Message;
-        event.accountId = m_business;
-        event.customerId = m_customer;
-        event.timestampMs = QDateTime::currentMSecsSinceEpoch() - 60'000;
-        event.mid = QStringLiteral("mid.customer.1");
-        event.text = QStringLiteral("Can I see it?");
-        event.rawJson = "{}";
-        QVERIFY(awaitResult(m_store->applyEvents({ event })).has_value());
-
-        m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
-        m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
-        const QUrl media(m_base.toString() + QStringLiteral("/media"));
-        m_service->mediaUploader()->setHost(media, media);
-        OutboxOptions outboxOptions;
-        outboxOptions.backoffBaseMs = 20;
-        outboxOptions.backoffMaxMs = 100;
-        m_service->outbox()->setOptions(outboxOptions);
-        m_service->outbox()->start();
+        QVERIFY(m_send.start(1, QStringLiteral("Can I see it?")));
+        QVERIFY(m_send.seedConversation(QStringLiteral("Can I see it?")));
+        m_send.startService();
 
         InboxServices services;
-        services.store = m_store.get();
-        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
-        services.outbox = m_service->outbox();
         services.mediaHostReady = [this] { return m_mediaHost; };
-        m_widget = std::make_unique<InboxWidget>(services);
-        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
-        m_widget->setAccounts({ { m_business, QStringLiteral("Shop") } });
-        m_widget->resize(1200, 800);
-        m_widget->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
-        QTRY_COMPARE(m_widget->conversations()->rowCount(), 1);
-        m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
-        QTRY_COMPARE(messages()->rowCount(), 1);
+        m_widget = test::openSeededInbox(m_send, services, QSize(1200, 800));
+        QVERIFY(m_widget);
     }
 
     void cleanup()
     {
         m_widget.reset();
-        m_service.reset();
-        m_graph.reset();
-        m_store.reset();
-        m_vault.reset();
-        m_dir.reset();
-        m_client.reset();
-        m_sandbox.reset();
+        m_send.stop();
         m_mediaHost = true;
     }
 
@@ -236,7 +165,7 @@ private slots:
         QVERIFY(uploading.progressRect.isValid());
         QVERIFY(uploading.cancelRect.isValid());
         shoot(m_widget.get(), QStringLiteral("attachment-uploading.png"));
-        QVERIFY(m_sandbox->sentMessages().isEmpty()); // the text waits for the file
+        QVERIFY(m_send.sandbox->sentMessages().isEmpty()); // the text waits for the file
 
         // Then Sent: no bar; the sandbox got the image (by the media host's URL), then the text.
         QTRY_COMPARE_WITH_TIMEOUT(messages()
@@ -249,24 +178,25 @@ private slots:
                      .data(MessageListModel::UploadProgressRole)
                      .toDouble(),
             -1.0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->sentMessages().size(), 2, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_send.sandbox->sentMessages().size(), 2, 15000);
         disconnect(watch);
         QVERIFY(!seen.isEmpty());
         QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
         QCOMPARE(seen.last(), 1.0);
         const QJsonObject first
-            = m_sandbox->sentMessages().at(0).value(QStringLiteral("message")).toObject();
+            = m_send.sandbox->sentMessages().at(0).value(QStringLiteral("message")).toObject();
         const QJsonObject media = first.value(QStringLiteral("attachment")).toObject();
         QCOMPARE(media.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
         const QString url = media.value(QStringLiteral("payload"))
                                 .toObject()
                                 .value(QStringLiteral("url"))
                                 .toString();
-        QVERIFY2(url.startsWith(m_base.toString() + QStringLiteral("/media/")), qPrintable(url));
+        QVERIFY2(
+            url.startsWith(m_send.base.toString() + QStringLiteral("/media/")), qPrintable(url));
         QFile original(png);
         QVERIFY(original.open(QIODevice::ReadOnly));
-        QCOMPARE(m_client->getUrl(QUrl(url)).body, original.readAll());
-        QCOMPARE(m_sandbox->sentMessages()
+        QCOMPARE(m_send.client->getUrl(QUrl(url)).body, original.readAll());
+        QCOMPARE(m_send.sandbox->sentMessages()
                      .at(1)
                      .value(QStringLiteral("message"))
                      .toObject()
@@ -297,7 +227,7 @@ private slots:
         slowNextUpload(5000);
         Composer *composer = m_widget->composer();
         QVERIFY(composer->attachFile(
-            test::writeLargeVideo(m_dir->filePath(QStringLiteral("big.mp4")), 20'000'000)));
+            test::writeLargeVideo(m_send.dir->filePath(QStringLiteral("big.mp4")), 20'000'000)));
         QCOMPARE(composer->attachmentInfo().type, QStringLiteral("video"));
         QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
         QTRY_COMPARE(messages()->rowCount(), 2);
@@ -306,16 +236,16 @@ private slots:
         QVERIFY(l.cancelRect.isValid());
         QCOMPARE(l.attachments.first().title, QStringLiteral("big.mp4"));
 
-        QSignalSpy cancelled(m_service->outbox(), &Outbox::cancelled);
+        QSignalSpy cancelled(m_send.service->outbox(), &Outbox::cancelled);
         clickInRow(lastRow(), l.cancelRect.center());
         QVERIFY(cancelled.wait(5000));
         QTRY_COMPARE(messages()->rowCount(), 1);
-        QCOMPARE(m_service->outbox()->pendingCount(), 0);
+        QCOMPARE(m_send.service->outbox()->pendingCount(), 0);
         // A text sent after it is the first and only message Instagram gets.
         QTest::keyClicks(composer->editor(), QStringLiteral("never mind"));
         QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->sentMessages().size(), 1, 15000);
-        QCOMPARE(m_sandbox->sentMessages()
+        QTRY_COMPARE_WITH_TIMEOUT(m_send.sandbox->sentMessages().size(), 1, 15000);
+        QCOMPARE(m_send.sandbox->sentMessages()
                      .first()
                      .value(QStringLiteral("message"))
                      .toObject()
@@ -329,14 +259,14 @@ private slots:
         Composer *composer = m_widget->composer();
         QFile small(noisyPng(64));
         QVERIFY(small.open(QIODevice::ReadOnly));
-        const QString huge = test::writeFile(m_dir->filePath(QStringLiteral("huge.png")),
+        const QString huge = test::writeFile(m_send.dir->filePath(QStringLiteral("huge.png")),
             small.readAll() + QByteArray(9'000'000, '\0'));
         QVERIFY(!composer->attachFile(huge));
         QVERIFY(composer->noticeLabel()->isVisible());
         QVERIFY2(composer->noticeLabel()->text().contains(QStringLiteral("8 MB")),
             qPrintable(composer->noticeLabel()->text()));
 
-        const QString exe = m_dir->filePath(QStringLiteral("setup.exe"));
+        const QString exe = m_send.dir->filePath(QStringLiteral("setup.exe"));
         test::writeFile(exe, QByteArray("MZ\x90\x00", 4) + QByteArray(2048, '\0'));
         QVERIFY(!composer->attachFile(exe));
         QVERIFY(composer->noticeLabel()->text().contains(QStringLiteral("setup.exe")));

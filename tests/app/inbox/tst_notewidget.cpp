@@ -21,6 +21,7 @@
 #include "service/notebook.h"
 #include "store/store.h"
 #include "support/await.h"
+#include "support/sendinginbox.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -40,16 +41,9 @@ class TestNoteWidget : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TokenVault> m_vault;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<GraphClient> m_graph;
-    std::unique_ptr<OutboxService> m_service;
+    test::SendingFixture m_send;
     std::unique_ptr<LocalNotebook> m_notes;
     std::unique_ptr<InboxWidget> m_widget;
-    QString m_business;
-    QString m_customer;
 
     MessageListModel *messages() const { return m_widget->messages(); }
     int rowWithText(const QString &text) const
@@ -69,80 +63,22 @@ private:
 private slots:
     void init()
     {
-        sandbox::SandboxOptions options;
-        options.customers = 1;
-        options.eventsPerMinute = 0;
-        m_business = options.businessId;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base.has_value());
-        m_customer = m_sandbox->world().customers().first().profile.igsid;
-        QVERIFY(m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
-            { QStringLiteral("customer"), m_customer },
-            { QStringLiteral("text"), QStringLiteral("Do you ship to Porto?") } }));
-
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_vault = std::make_unique<TokenVault>();
-        m_vault->setSessionOnlyFallback(true);
-        QVERIFY(
-            awaitResult(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
-                .has_value());
-        auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
-        QVERIFY(store.has_value());
-        m_store = std::move(*store);
-        Account account;
-        account.id = m_business;
-        account.username = QStringLiteral("shop");
-        QVERIFY(awaitResult(m_store->upsertAccount(account)).has_value());
-        Contact contact;
-        contact.id = m_customer;
-        contact.name = QStringLiteral("Customer");
-        QVERIFY(awaitResult(m_store->upsertContact(contact)).has_value());
-        InboundEvent event;
-        event.kind = InboundEvent::Kind::Message;
-        event.accountId = m_business;
-        event.customerId = m_customer;
-        event.timestampMs = QDateTime::currentMSecsSinceEpoch() - 60'000;
-        event.mid = QStringLiteral("mid.customer.1");
-        event.text = QStringLiteral("Do you ship to Porto?");
-        event.rawJson = "{}";
-        QVERIFY(awaitResult(m_store->applyEvents({ event })).has_value());
-
-        m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(*base));
-        m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
-        OutboxOptions outboxOptions;
-        outboxOptions.backoffBaseMs = 20;
-        outboxOptions.backoffMaxMs = 100;
-        m_service->outbox()->setOptions(outboxOptions);
-        m_service->outbox()->start();
-        m_notes = std::make_unique<LocalNotebook>(m_store.get());
+        QVERIFY(m_send.start(1, QStringLiteral("Do you ship to Porto?")));
+        QVERIFY(m_send.seedConversation(QStringLiteral("Do you ship to Porto?")));
+        m_send.startService();
+        m_notes = std::make_unique<LocalNotebook>(m_send.store.get());
 
         InboxServices services;
-        services.store = m_store.get();
-        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
-        services.outbox = m_service->outbox();
         services.notebook = m_notes.get();
-        m_widget = std::make_unique<InboxWidget>(services);
-        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages());
-        m_widget->setAccounts({ { m_business, QStringLiteral("Shop") } });
-        m_widget->resize(1100, 700);
-        m_widget->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
-        QTRY_COMPARE(m_widget->conversations()->rowCount(), 1);
-        m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
-        QTRY_COMPARE(messages()->rowCount(), 1);
+        m_widget = test::openSeededInbox(m_send, services, QSize(1100, 700));
+        QVERIFY(m_widget);
     }
 
     void cleanup()
     {
         m_widget.reset();
         m_notes.reset();
-        m_service.reset();
-        m_graph.reset();
-        m_store.reset();
-        m_vault.reset();
-        m_dir.reset();
-        m_sandbox.reset();
+        m_send.stop();
     }
 
     void noteStaysInTheTeamAndTheReplyGoesOut()
@@ -186,13 +122,13 @@ private slots:
         const QString reply = QStringLiteral("Yes, we ship to Porto.");
         QTest::keyClicks(composer->editor(), reply);
         QTest::keyClick(composer->editor(), Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->sentMessages().size(), 1, 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_send.sandbox->sentMessages().size(), 1, 15'000);
         QTRY_COMPARE_WITH_TIMEOUT(
             messages()->rowAt(rowWithText(reply)).state, MessageState::Sent, 15'000);
         // Everything the Send API was given: the reply, never the note.
         QTest::qWait(300);
-        QCOMPARE(m_sandbox->sentMessages().size(), 1);
-        for (const QJsonObject &sent : m_sandbox->sentMessages()) {
+        QCOMPARE(m_send.sandbox->sentMessages().size(), 1);
+        for (const QJsonObject &sent : m_send.sandbox->sentMessages()) {
             const QString text = sent.value(QStringLiteral("message"))
                                      .toObject()
                                      .value(QStringLiteral("text"))
@@ -208,8 +144,8 @@ private slots:
     void noNotebookNoToggle()
     {
         InboxServices services;
-        services.store = m_store.get();
-        services.source = std::make_shared<StoreInboxSource>(m_store->readers());
+        services.store = m_send.store.get();
+        services.source = std::make_shared<StoreInboxSource>(m_send.store->readers());
         InboxWidget bare(services);
         QVERIFY(!bare.composer()->noteToggle()->isVisibleTo(bare.composer()));
         bare.composer()->setNoteMode(true);

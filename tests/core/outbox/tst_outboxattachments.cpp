@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "store/storereader.h"
 #include "support/await.h"
+#include "support/sendingfixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -32,41 +33,10 @@ class TestOutboxAttachments : public QObject {
 private slots:
     void init()
     {
-        sandbox::SandboxOptions options;
-        options.customers = 2;
-        options.eventsPerMinute = 0;
-        m_business = options.businessId;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        const auto base = m_sandbox->start();
-        QVERIFY(base.has_value());
-        m_base = *base;
-        m_client = std::make_unique<test::SandboxTestClient>(m_base);
-        m_customer = m_sandbox->world().customers().first().profile.igsid;
-        QVERIFY(m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
-            { QStringLiteral("customer"), m_customer },
-            { QStringLiteral("text"), QStringLiteral("Can I see it?") } }));
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_vault = std::make_unique<TokenVault>();
-        m_vault->setSessionOnlyFallback(true); // in memory; no media host token stored
-        QVERIFY(
-            awaitResult(m_vault->write(TokenVault::accountKey(m_business), m_sandbox->issueToken()))
-                .has_value());
-        auto store = Store::open(m_dir->filePath(QStringLiteral("data")));
-        QVERIFY(store.has_value());
-        m_store = std::move(*store);
-        m_graph = std::make_unique<GraphClient>(InstagramHosts::allAt(m_base));
+        QVERIFY(m_send.start(2, QStringLiteral("Can I see it?")));
         startService();
     }
-    void cleanup()
-    {
-        m_service.reset();
-        m_graph.reset();
-        m_store.reset();
-        m_vault.reset();
-        m_dir.reset();
-        m_client.reset();
-        m_sandbox.reset();
-    }
+    void cleanup() { m_send.stop(); }
 
     void uploadedThenSentWithThePublicUrl()
     {
@@ -84,8 +54,9 @@ private slots:
             = lastSent()[QLatin1String("message")][QLatin1String("attachment")].toObject();
         QCOMPARE(attachment.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
         const QString url = attachment[QLatin1String("payload")][QLatin1String("url")].toString();
-        QVERIFY2(url.startsWith(m_base.toString() + QStringLiteral("/media/")), qPrintable(url));
-        QCOMPARE(m_client->getUrl(QUrl(url)).body,
+        QVERIFY2(
+            url.startsWith(m_send.base.toString() + QStringLiteral("/media/")), qPrintable(url));
+        QCOMPARE(m_send.client->getUrl(QUrl(url)).body,
             sandbox::sandboxMedia(QStringLiteral("latte.png"))->data);
 
         const auto stored = row(*id);
@@ -93,7 +64,7 @@ private slots:
         QCOMPARE(stored->attachments.size(), 1);
         QCOMPARE(stored->attachments.first().url, url);
         QCOMPARE(stored->attachments.first().payload.value(QStringLiteral("local_path")).toString(),
-            m_dir->filePath(QStringLiteral("latte.png")));
+            m_send.dir->filePath(QStringLiteral("latte.png")));
     }
 
     void cancelDuringTheUploadRemovesTheMessage()
@@ -110,7 +81,7 @@ private slots:
         QCOMPARE(outbox()->pendingCount(), 0);
         QTest::qWait(200);
         QCOMPARE(uploads(), 0);
-        QCOMPARE(m_sandbox->sentMessages().size(), 0);
+        QCOMPARE(m_send.sandbox->sentMessages().size(), 0);
     }
 
     void cancelIsRefusedOnceTheMessageIsWithInstagram()
@@ -132,7 +103,7 @@ private slots:
 
     void failedUploadIsRetriedWithBackoff()
     {
-        QCOMPARE(m_client
+        QCOMPARE(m_send.client
                      ->control(QStringLiteral("uploads/faults"),
                          { { QStringLiteral("count"), 2 }, { QStringLiteral("http_status"), 503 } })
                      .status,
@@ -152,7 +123,7 @@ private slots:
         QCOMPARE(first.stage, SendFailure::Stage::Upload);
         QCOMPARE(first.error.reason, Error::Reason::UploadHttpError);
         QCOMPARE(first.error.args, QStringList { QStringLiteral("503") });
-        QCOMPARE(m_sandbox->sentMessages().size(), 1);
+        QCOMPARE(m_send.sandbox->sentMessages().size(), 1);
         QCOMPARE(uploads(), 1);
     }
 
@@ -165,7 +136,7 @@ private slots:
             outbox(), &Outbox::uploadProgress, this, [&] { started = true; },
             Qt::SingleShotConnection);
         QTRY_VERIFY(started);
-        m_service.reset(); // the app stops mid-upload
+        m_send.service.reset(); // the app stops mid-upload
         QCOMPARE(row(*id)->state, MessageState::Queued);
         QVERIFY(row(*id)->attachments.first().url.isEmpty());
 
@@ -173,7 +144,7 @@ private slots:
         QSignalSpy sent(outbox(), &Outbox::sent);
         QVERIFY(sent.wait(20000));
         QCOMPARE(sent.first().first().toLongLong(), *id);
-        QCOMPARE(m_sandbox->sentMessages().size(), 1);
+        QCOMPARE(m_send.sandbox->sentMessages().size(), 1);
         QCOMPARE(
             lastSent()[QLatin1String("message")][QLatin1String("attachment")][QLatin1String("type")]
                 .toString(),
@@ -183,7 +154,7 @@ private slots:
 
     void fileGoneBeforeItsTurnFailsWithTheReason()
     {
-        m_service.reset();
+        m_send.service.reset();
         startService(false); // not started: the message waits in the store
         const QString path = demoFile(QStringLiteral("latte.png"));
         const auto id = awaitResult(outbox()->send(fromFile(path)));
@@ -199,14 +170,14 @@ private slots:
         QCOMPARE(refusal->reason, MediaRefusal::Reason::Missing);
         QCOMPARE(refusal->fileName, QStringLiteral("latte.png"));
         QCOMPARE(row(*id)->state, MessageState::Failed);
-        QCOMPARE(m_sandbox->sentMessages().size(), 0);
+        QCOMPARE(m_send.sandbox->sentMessages().size(), 0);
     }
 
     void hostRefusalFailsAndRetryUploadsAgain()
     {
-        QCOMPARE(
-            m_client->control(QStringLiteral("uploads"), { { QStringLiteral("max_bytes"), 10 } })
-                .status,
+        QCOMPARE(m_send.client
+                     ->control(QStringLiteral("uploads"), { { QStringLiteral("max_bytes"), 10 } })
+                     .status,
             200);
         QSignalSpy failed(outbox(), &Outbox::failed);
         const auto id
@@ -219,7 +190,7 @@ private slots:
             qPrintable(failed.first().at(1).toString()));
         QCOMPARE(row(*id)->state, MessageState::Failed);
 
-        QCOMPARE(m_client
+        QCOMPARE(m_send.client
                      ->control(
                          QStringLiteral("uploads"), { { QStringLiteral("max_bytes"), 25'000'000 } })
                      .status,
@@ -227,22 +198,22 @@ private slots:
         QSignalSpy sent(outbox(), &Outbox::sent);
         QVERIFY(awaitResult(outbox()->retry(*id)).has_value());
         QVERIFY(sent.wait(10000));
-        QCOMPARE(m_sandbox->sentMessages().size(), 1);
+        QCOMPARE(m_send.sandbox->sentMessages().size(), 1);
     }
 
     void refusedWithoutAMediaHostOrForABadFile()
     {
         const QString path = demoFile(QStringLiteral("latte.png"));
-        m_service->mediaUploader()->setHost({}, {});
+        m_send.service->mediaUploader()->setHost({}, {});
         auto refused = awaitResult(outbox()->send(fromFile(path)));
         QVERIFY(!refused);
         const std::optional<MediaRefusal> noHost = MediaRefusal::of(refused.error());
         QVERIFY(noHost && noHost->reason == MediaRefusal::Reason::NoMediaHost);
         QCOMPARE(noHost->fileName, QStringLiteral("latte.png"));
 
-        m_service->mediaUploader()->setHost(media(), media());
-        refused = awaitResult(outbox()->send(
-            fromFile(test::writeFile(m_dir->filePath(QStringLiteral("notes.txt")), "plain text"))));
+        m_send.service->mediaUploader()->setHost(media(), media());
+        refused = awaitResult(outbox()->send(fromFile(
+            test::writeFile(m_send.dir->filePath(QStringLiteral("notes.txt")), "plain text"))));
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, Error::Kind::Invalid);
         const std::optional<MediaRefusal> notMedia = MediaRefusal::of(refused.error());
@@ -256,7 +227,7 @@ private slots:
     {
         OutgoingMessage reply = fromFile(demoFile(QStringLiteral("latte.png")));
         reply.text = QStringLiteral("Here it is");
-        reply.replyToMid = m_sandbox->world().latestMid(m_customer, true);
+        reply.replyToMid = m_send.sandbox->world().latestMid(m_send.customer, true);
         QVERIFY(!reply.replyToMid.isEmpty());
         QSignalSpy sent(outbox(), &Outbox::sent);
         const QueuedReply queued = awaitReply(outbox()->sendReply(reply));
@@ -266,10 +237,11 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return sent.size() == 2; }, 10000));
         QCOMPARE(sent.at(0).first().toLongLong(), queued.localIds[0]);
 
-        const QList<QJsonObject> log = m_sandbox->sentMessages();
+        const QList<QJsonObject> log = m_send.sandbox->sentMessages();
         QCOMPARE(log.size(), 2);
         QVERIFY(log[0][QLatin1String("message")].toObject().contains(QStringLiteral("attachment")));
-        QCOMPARE(log[0][QLatin1String("reply_to")][QLatin1String("mid")].toString(), reply.replyToMid);
+        QCOMPARE(
+            log[0][QLatin1String("reply_to")][QLatin1String("mid")].toString(), reply.replyToMid);
         QCOMPARE(log[1][QLatin1String("message")][QLatin1String("text")].toString(), reply.text);
         QVERIFY(!log[1].contains(QStringLiteral("reply_to")));
     }
@@ -278,16 +250,17 @@ private slots:
     void replyWithoutFileOrWithARefusedFile()
     {
         OutgoingMessage reply;
-        reply.accountId = m_business;
-        reply.customerId = m_customer;
+        reply.accountId = m_send.business;
+        reply.customerId = m_send.customer;
         reply.text = QStringLiteral("Just text");
-        reply.replyToMid = m_sandbox->world().latestMid(m_customer, true);
+        reply.replyToMid = m_send.sandbox->world().latestMid(m_send.customer, true);
         QueuedReply queued = awaitReply(outbox()->sendReply(reply));
         QVERIFY(!queued.error);
         QCOMPARE(queued.localIds.size(), 1);
         QCOMPARE(row(queued.localIds[0])->replyToMid, reply.replyToMid);
 
-        reply.attachmentPath = test::writeFile(m_dir->filePath(QStringLiteral("notes.txt")), "plain text");
+        reply.attachmentPath
+            = test::writeFile(m_send.dir->filePath(QStringLiteral("notes.txt")), "plain text");
         const int pendingBefore = outbox()->pendingCount();
         queued = awaitReply(outbox()->sendReply(reply));
         QVERIFY(queued.error);
@@ -303,57 +276,38 @@ private:
             .value_or(QueuedReply {
                 {}, Error::make(Error::Kind::Cancelled, QStringLiteral("timed out")) });
     }
-    Outbox *outbox() const { return m_service->outbox(); }
-    QUrl media() const { return QUrl(m_base.toString() + QStringLiteral("/media")); }
-
-    void startService(bool start = true)
-    {
-        m_service = std::make_unique<OutboxService>(m_store.get(), m_graph.get(), m_vault.get());
-        m_service->mediaUploader()->setHost(media(), media());
-        OutboxOptions options;
-        options.backoffBaseMs = 20;
-        options.backoffMaxMs = 100;
-        m_service->outbox()->setOptions(options);
-        if (start)
-            m_service->outbox()->start();
-    }
+    Outbox *outbox() const { return m_send.service->outbox(); }
+    QUrl media() const { return m_send.mediaHost(); }
+    void startService(bool start = true) { m_send.startService(start); }
     OutgoingMessage fromFile(const QString &path) const
     {
         OutgoingMessage m;
-        m.accountId = m_business;
-        m.customerId = m_customer;
+        m.accountId = m_send.business;
+        m.customerId = m_send.customer;
         m.attachmentPath = path;
         return m;
     }
     QString demoFile(const QString &name) const
     {
-        return test::writeDemoMedia(m_dir->path(), name);
+        return test::writeDemoMedia(m_send.dir->path(), name);
     }
     QString bigVideo() const
     {
-        return test::writeLargeVideo(m_dir->filePath(QStringLiteral("big.mp4")), 21 * 1024 * 1024);
+        return test::writeLargeVideo(
+            m_send.dir->filePath(QStringLiteral("big.mp4")), 21 * 1024 * 1024);
     }
     std::optional<StoredMessage> row(qint64 id) const
     {
-        auto reader = StoreReader::open(m_store->databasePath());
+        auto reader = StoreReader::open(m_send.store->databasePath());
         if (!reader)
             return std::nullopt;
         auto m = (*reader)->message(id);
         return m ? *m : std::nullopt;
     }
-    QJsonObject lastSent() const { return m_sandbox->sentMessages().last(); }
-    int uploads() { return test::mediaHostUploads(*m_client); }
+    QJsonObject lastSent() const { return m_send.sandbox->sentMessages().last(); }
+    int uploads() { return test::mediaHostUploads(*m_send.client); }
 
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<test::SandboxTestClient> m_client;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TokenVault> m_vault;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<GraphClient> m_graph;
-    std::unique_ptr<OutboxService> m_service;
-    QUrl m_base;
-    QString m_business;
-    QString m_customer;
+    test::SendingFixture m_send;
 };
 
 QTEST_GUILESS_MAIN(TestOutboxAttachments)
