@@ -9,6 +9,7 @@
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
 #include "store/storewriter.h"
+#include "support/replicadesk.h"
 #include "support/teamdb.h"
 #include "team/replicaapplier.h"
 #include "team/replicafollower.h"
@@ -46,47 +47,12 @@ team::FollowerOptions quickOptions()
 }
 } // namespace
 
-// One local store plus its follower, as an agent's desktop has them.
-struct Replica {
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
-    std::unique_ptr<team::ReplicaFollower> follower;
-    QSqlDatabase local;
-
-    bool open(const test::PgCluster &cluster, team::FollowerOptions options = {})
+// One local store plus its follower, as alice's desktop has them.
+struct Replica : ReplicaDesk {
+    bool open(const TeamDb &db, team::FollowerOptions options = {})
     {
-        auto s = Store::open(dir.path());
-        if (!s)
-            return false;
-        store = std::move(*s);
-        team::TeamConnection c;
-        c.host = cluster.host();
-        c.port = cluster.port();
-        c.database = kDatabase;
-        c.role = kAlice;
-        c.password = kAlicePassword;
-        c.sslMode = QStringLiteral("disable");
-        follower = std::make_unique<team::ReplicaFollower>(store.get(), c, options);
-        local = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-            QStringLiteral("replica-") + QUuid::createUuid().toString(QUuid::Id128));
-        local.setDatabaseName(store->databasePath());
-        local.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        return local.open();
+        return ReplicaDesk::open(db.agentConnection(kAlice, kAlicePassword), options);
     }
-    ~Replica() { close(); }
-    // The desktop switched off: the follower, the store and the read connection closed; the
-    // data directory stays for the next open().
-    void close()
-    {
-        follower.reset();
-        const QString name = local.connectionName();
-        local = QSqlDatabase();
-        if (!name.isEmpty())
-            QSqlDatabase::removeDatabase(name);
-        store.reset();
-    }
-    QStringList column(const QString &sql) const { return TeamDb::column(local, sql); }
-    qint64 count(const QString &sql) const { return column(sql).value(0).toLongLong(); }
     // The uuid a local outgoing message is handed to the team outbox under.
     QString clientId(qint64 localId) const
     {
@@ -226,7 +192,7 @@ private slots:
         team::FollowerOptions options;
         options.batchSize = 1000;
         options.pollIntervalMs = 3'600'000;
-        QVERIFY(r.open(m_db.cluster, options));
+        QVERIFY(r.open(m_db, options));
         QSignalSpy caughtUp(r.follower.get(), &team::ReplicaFollower::caughtUp);
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= target, 60'000);
@@ -259,7 +225,7 @@ private slots:
     void reactionsReadStateAndAttachmentsReachTheReplica()
     {
         Replica r;
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         r.follower->start();
         // A message as the server's ingest stores it: its attachments in meta (an entry that is
         // not an object is left out).
@@ -350,7 +316,7 @@ private slots:
             QStringLiteral("INSERT INTO inlet.agents (role_name, display_name) VALUES "
                            "('bea', 'Bea B.'), ('cid', '') ON CONFLICT DO NOTHING")));
         Replica r;
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         r.follower->start();
         QVERIFY(team::sql::exec(m_db.server,
             QStringLiteral(
@@ -391,7 +357,7 @@ private slots:
         Replica r;
         team::FollowerOptions options;
         options.pollIntervalMs = 200;
-        QVERIFY(r.open(m_db.cluster, options));
+        QVERIFY(r.open(m_db, options));
         r.follower->start();
         QVERIFY(m_db.addMessage(m_account2, m_conversation2, QStringLiteral("mid.secret"),
                     QStringLiteral("private to account two"))
@@ -434,7 +400,7 @@ private slots:
         Replica r;
         team::FollowerOptions options;
         options.pollIntervalMs = 200;
-        QVERIFY(r.open(m_db.cluster, options));
+        QVERIFY(r.open(m_db, options));
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= maxSeq(), 60'000);
         // Written straight into the log (as the server's role): not JSON objects, wrong types,
@@ -481,7 +447,7 @@ private slots:
     void reconnectsAfterDatabaseRestart()
     {
         Replica r;
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         QSignalSpy connected(r.follower.get(), &team::ReplicaFollower::connected);
         QSignalSpy disconnected(r.follower.get(), &team::ReplicaFollower::disconnected);
         r.follower->start();
@@ -514,7 +480,7 @@ private slots:
         team::FollowerOptions options;
         options.batchSize = 500;
         options.pollIntervalMs = 3'600'000;
-        QVERIFY(r.open(m_db.cluster, options));
+        QVERIFY(r.open(m_db, options));
         r.follower->start();
         const qint64 before = maxSeq();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= before, 60'000);
@@ -531,7 +497,7 @@ private slots:
         QVERIFY(addMessages(m_account2, m_conversation2, QStringLiteral("mid.away2."), 300));
         const qint64 target = maxSeq();
 
-        QVERIFY(r.open(m_db.cluster, options));
+        QVERIFY(r.open(m_db, options));
         QCOMPARE(r.count(QStringLiteral("SELECT last_seq FROM team_replica")), before);
         QSignalSpy caughtUp(r.follower.get(), &team::ReplicaFollower::caughtUp);
         r.follower->start();
@@ -558,7 +524,7 @@ private slots:
     void replyEnqueueIsIdempotent()
     {
         Replica r;
-        QVERIFY(r.open(m_db.cluster));
+        QVERIFY(r.open(m_db));
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->isConnected(), 30'000);
         const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -590,7 +556,7 @@ private slots:
     void replyQueuedOfflineGoesOnceAndComesBackSent()
     {
         Replica r;
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= maxSeq(), 60'000);
 
@@ -672,7 +638,7 @@ private slots:
     void serverFailureComesBackAsFailed()
     {
         Replica r;
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= maxSeq(), 60'000);
         TeamOutbox team(r);
@@ -712,7 +678,7 @@ private slots:
                     QStringLiteral("said before the grant"))
             > 0);
         Replica r;
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         r.follower->start();
         const qint64 herLast = lastSeqOf(m_account1);
         QVERIFY(herLast > 0);
@@ -746,7 +712,7 @@ private slots:
     void anotherTeamDatabaseIsRefused()
     {
         Replica r;
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         r.follower->start();
         QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() > 0, 60'000);
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -762,7 +728,7 @@ private slots:
         const qint64 stood = r.count(QStringLiteral("SELECT last_seq FROM team_replica"));
         r.close();
 
-        QVERIFY(r.open(m_db.cluster, quickOptions()));
+        QVERIFY(r.open(m_db, quickOptions()));
         QSignalSpy lost(r.follower.get(), &team::ReplicaFollower::disconnected);
         QSignalSpy connected(r.follower.get(), &team::ReplicaFollower::connected);
         r.follower->start();

@@ -2,6 +2,7 @@
 // written by one agent reaches the other's local store (and its views), as that agent, only on
 // the conversations of its accounts.
 #include "store/store.h"
+#include "support/replicadesk.h"
 #include "support/teamdb.h"
 #include "team/replicafollower.h"
 #include "team/teampresence.h"
@@ -27,40 +28,17 @@ const QString kCustomer1 = QStringLiteral("6000000000000011");
 const QString kCustomer2 = QStringLiteral("6000000000000012");
 } // namespace
 
-// One agent's desktop: its local store and the follower.
-struct Desk {
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
-    std::unique_ptr<team::ReplicaFollower> follower;
-    QSqlDatabase local;
-
+// One agent's desktop: its local store and the follower, started.
+struct Desk : ReplicaDesk {
     bool open(const TeamDb &db, const QString &role)
     {
-        auto s = Store::open(dir.path());
-        if (!s)
-            return false;
-        store = std::move(*s);
-        const team::TeamConnection c = db.agentConnection(role, kPassword);
         team::FollowerOptions options;
         options.pollIntervalMs = 200;
-        follower = std::make_unique<team::ReplicaFollower>(store.get(), c, options);
-        local = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-            QStringLiteral("desk-") + QUuid::createUuid().toString(QUuid::Id128));
-        local.setDatabaseName(store->databasePath());
-        local.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!ReplicaDesk::open(db.agentConnection(role, kPassword), options))
+            return false;
         follower->start();
-        return local.open();
+        return true;
     }
-    ~Desk()
-    {
-        follower.reset();
-        const QString name = local.connectionName();
-        local = QSqlDatabase();
-        if (!name.isEmpty())
-            QSqlDatabase::removeDatabase(name);
-        store.reset();
-    }
-    QStringList column(const QString &sql) const { return TeamDb::column(local, sql); }
     QString assigneeOf(const QString &customer) const
     {
         return column(QStringLiteral("SELECT assignee FROM conversations WHERE customer_id = '%1'")
