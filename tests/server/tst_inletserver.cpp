@@ -99,8 +99,7 @@ private:
 
     QString scalar(const QString &sql, const QVariantList &values = {})
     {
-        auto v = team::sql::scalar(m_db.server, sql, values);
-        return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().message);
+        return m_db.serverValue(sql, values);
     }
 
     // A row of the agent's outbox, written as the agent's own PostgreSQL role through
@@ -160,12 +159,8 @@ private slots:
             "PostgreSQL is not installed: ./inlet.sh deps installs postgresql-15");
         QVERIFY2(m_db.setUp(false), qPrintable(m_db.error())); // the server migrates
         QVERIFY(m_credentials.isValid());
-        QVERIFY(writeSecret(
-            m_credentials.filePath(QStringLiteral("db-password")), kServerPassword.toUtf8()));
-        QVERIFY(
-            writeSecret(m_credentials.filePath(QStringLiteral("meta-app-secret")), kMetaSecret));
-        QVERIFY(writeSecret(
-            m_credentials.filePath(QStringLiteral("webhook-verify-token")), "verify-me"));
+        QVERIFY(ServerLauncher::writeCredentials(
+            m_credentials.path(), kServerPassword.toUtf8(), kMetaSecret));
 
         sandbox::SandboxOptions options;
         options.eventsPerMinute = 0;

@@ -54,8 +54,7 @@ private:
 
     QString scalar(const QString &sql, const QVariantList &values = {})
     {
-        auto v = team::sql::scalar(m_db.server, sql, values);
-        return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().message);
+        return m_db.serverValue(sql, values);
     }
 
     // A fresh code from the sandbox's login, as the login view catches it (with Instagram's #_).
@@ -101,13 +100,8 @@ private slots:
         QVERIFY2(m_db.setUp(false), qPrintable(m_db.error())); // the server migrates
         QVERIFY(m_credentials.isValid());
         const QString dir = m_credentials.path();
-        QVERIFY(ServerLauncher::writeSecret(
-            dir + QStringLiteral("/db-password"), kServerPassword.toUtf8()));
-        QVERIFY(ServerLauncher::writeSecret(dir + QStringLiteral("/meta-app-secret"), kMetaSecret));
-        QVERIFY(
-            ServerLauncher::writeSecret(dir + QStringLiteral("/instagram-app-secret"), kAppSecret));
-        QVERIFY(ServerLauncher::writeSecret(
-            dir + QStringLiteral("/webhook-verify-token"), "verify-me"));
+        QVERIFY(ServerLauncher::writeCredentials(
+            dir, kServerPassword.toUtf8(), kMetaSecret, kAppSecret));
 
         sandbox::SandboxOptions options;
         options.eventsPerMinute = 0;

@@ -105,6 +105,17 @@ struct ServerLauncher {
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     }
 
+    // The credentials directory a test's server reads: the database password, the Meta app's
+    // secret, the webhook verify token ("verify-me") and, when given, the Instagram app's secret.
+    static bool writeCredentials(const QString &dir, const QByteArray &dbPassword,
+        const QByteArray &metaAppSecret, const QByteArray &instagramAppSecret = {})
+    {
+        return writeSecret(dir + QStringLiteral("/db-password"), dbPassword)
+            && writeSecret(dir + QStringLiteral("/meta-app-secret"), metaAppSecret)
+            && writeSecret(dir + QStringLiteral("/webhook-verify-token"), "verify-me")
+            && (instagramAppSecret.isEmpty()
+                || writeSecret(dir + QStringLiteral("/instagram-app-secret"), instagramAppSecret));
+    }
     // A secret file as the server wants one (mode 600).
     static bool writeSecret(const QString &path, const QByteArray &value)
     {

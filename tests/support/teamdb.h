@@ -120,6 +120,13 @@ public:
             { accountId, conversationId, mid, text });
     }
 
+    // The first value of `sql` run as inlet_server, as a string; "<error: ...>" when it failed.
+    QString serverValue(const QString &sql, const QVariantList &values = {}) const
+    {
+        auto v = team::sql::scalar(server, sql, values);
+        return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().message);
+    }
+
     // Every value of the first column of `sql` run on `db`, as strings; empty on error.
     static QStringList column(
         const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
