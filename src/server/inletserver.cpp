@@ -4,6 +4,7 @@
 #include "server/outboxsender.h"
 #include "server/pgingest.h"
 #include "server/profilefetcher.h"
+#include "server/sessionreaper.h"
 #include "server/signinexchanger.h"
 #include "server/singletonjobs.h"
 #include "team/teamschema.h"
@@ -87,6 +88,10 @@ Status InletServer::start()
     m_jobs->add({ QStringLiteral("subscription-check"), m_config.jobIntervalMs,
         subscriptionJob(m_graph, this) });
     m_jobs->start();
+
+    m_reaper = new SessionReaper(m_config.db, m_config.agentLimits, this);
+    m_reaper->start(int(std::min<qint64>(5'000,
+        std::min(m_config.agentLimits.idleInTransactionMs, m_config.agentLimits.statementMs) / 2)));
     qCInfo(lcTeam) << "inlet-server" << m_config.workerId << "running; webhook at"
                    << webhookUrl().toString();
     return {};

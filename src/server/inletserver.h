@@ -18,14 +18,15 @@ namespace inlet::server {
 class OutboxSender;
 class PgIngest;
 class ProfileFetcher;
+class SessionReaper;
 class SignInExchanger;
 class SingletonJobs;
 
 // inlet-server's composition root: the team database (migrated at start), the webhook receiver
 // writing into it (the core's WebhookServer: HTTP parser, size limits, signature check, event
-// parser; PgIngest as its committer), the outbox sender, the sign-in hand-off's exchanger and the
-// singleton jobs. Several of these
-// may run on one database (docs/team.md, "Scale-out").
+// parser; PgIngest as its committer), the outbox sender, the sign-in hand-off's exchanger, the
+// singleton jobs and the check of agents' sessions. Several of these may run on one database
+// (docs/team.md, "Scale-out").
 class InletServer : public QObject {
     Q_OBJECT
 public:
@@ -49,6 +50,7 @@ private:
     ProfileFetcher *m_profiles = nullptr;
     SingletonJobs *m_jobs = nullptr;
     SignInExchanger *m_signIns = nullptr;
+    SessionReaper *m_reaper = nullptr;
 };
 
 } // namespace inlet::server

@@ -116,8 +116,15 @@ int main(int argc, char **argv)
     const QCommandLineOption jobIntervalS(QStringLiteral("job-interval-s"),
         QStringLiteral("How often the singleton jobs (token refresh) run."), QStringLiteral("s"),
         QString::number(defaults.jobIntervalMs / 1000));
+    const QCommandLineOption agentIdleMs(QStringLiteral("agent-idle-limit-ms"),
+        QStringLiteral("End an agent's database session left idle in a transaction this long."),
+        QStringLiteral("ms"), QString::number(defaults.agentLimits.idleInTransactionMs));
+    const QCommandLineOption agentStatementMs(QStringLiteral("agent-statement-limit-ms"),
+        QStringLiteral("End an agent's database session whose statement runs this long."),
+        QStringLiteral("ms"), QString::number(defaults.agentLimits.statementMs));
     parser.addOptions({ dbHost, dbPort, dbName, dbUser, adminDb, dbOptions, dbPasswordFile,
-        credentialsDir, listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS });
+        credentialsDir, listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS,
+        agentIdleMs, agentStatementMs });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -217,6 +224,8 @@ int main(int argc, char **argv)
     config.pollMs = int(number(pollMs, 10, 3'600'000));
     config.sendLeaseMs = int(number(sendLeaseMs, 0, 86'400'000));
     config.jobIntervalMs = int(number(jobIntervalS, 1, 30 * 86'400) * 1000);
+    config.agentLimits.idleInTransactionMs = number(agentIdleMs, 100, 86'400'000);
+    config.agentLimits.statementMs = number(agentStatementMs, 100, 86'400'000);
 
     quitOnTerminationSignals("inlet-server");
     InletServer server(config);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "server/sessionlimits.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -38,6 +39,7 @@ struct ServerConfig {
     int graphTimeoutMs = 30'000;
     int jobIntervalMs = 3'600'000; // how often the singleton jobs are due
     qint64 refreshBeforeMs = 7LL * 24 * 3600 * 1000; // refresh tokens expiring sooner than this
+    SessionLimits agentLimits; // agents' sessions that hold the team up are ended (SessionReaper)
     // From credential files when present, else from inlet.secrets (name in brackets):
     QByteArray appSecret; // instagram-app-secret [instagram_app_secret]
     QByteArray metaAppSecret; // meta-app-secret [meta_app_secret]

@@ -178,11 +178,13 @@ Status bootstrap(
                 { passwordLiteral(serverPassword) });
             !ok)
             return ok;
-        if (auto ok
-            = sql::exec(superuser, QStringLiteral("GRANT pg_signal_backend TO inlet_server"));
-            !ok)
-            return ok;
     }
+    // To end agents' sessions that hold the team up (server/sessionreaper.h): to see their state,
+    // and to signal them. Granted again on every bootstrap, for servers bootstrapped before.
+    if (auto ok = sql::exec(superuser,
+            QStringLiteral("GRANT pg_signal_backend, pg_read_all_stats TO inlet_server"));
+        !ok)
+        return ok;
     auto agent = roleExists(superuser, QLatin1String(schema::AgentRole));
     if (!agent)
         return std::unexpected(agent.error());
