@@ -36,7 +36,13 @@ ProfileFetcher::ProfileFetcher(DatabaseConfig db, GraphClient *graph, int pollMs
     , m_graph(graph)
 {
     m_poll.setInterval(pollMs);
-    connect(&m_poll, &QTimer::timeout, this, &ProfileFetcher::drain);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        if (++m_pollsSinceStaleCheck >= 10) {
+            m_pollsSinceStaleCheck = 0;
+            queueStale();
+        }
+        drain();
+    });
     m_soon.setSingleShot(true);
     m_soon.setInterval(100); // a burst of ingested changes wakes one round
     connect(&m_soon, &QTimer::timeout, this, &ProfileFetcher::drain);
@@ -107,6 +113,21 @@ void ProfileFetcher::drain()
     }
     if (claimed == room)
         drainSoon(); // there may be more
+}
+
+void ProfileFetcher::queueStale()
+{
+    if (auto ok = ensureConnected(); !ok)
+        return;
+    // Servers sharing the database may queue the same contact: the queue's key makes it once.
+    auto queued = team::sql::exec(QSqlDatabase::database(m_connectionName, false),
+        QStringLiteral("INSERT INTO inlet.profile_fetches (contact_id) SELECT c.id FROM "
+                       "inlet.contacts c JOIN inlet.conversations v ON v.contact_id = c.id "
+                       "WHERE c.fetched_ms > 0 AND c.fetched_ms < ? "
+                       "AND v.last_customer_message_ms > c.fetched_ms ON CONFLICT DO NOTHING"),
+        { nowMs() - kMaxAgeMs });
+    if (!queued)
+        qCWarning(lcTeam) << "profiles: looking for stale ones failed:" << queued.error().message;
 }
 
 void ProfileFetcher::fetch(const Due &due)

@@ -21,7 +21,10 @@ namespace inlet::server {
 // database fetch a profile once and a server that dies mid-fetch leaves it to another after the
 // lease. The profile is written to inlet.contacts, whose change log carries it to the replicas.
 // A failed fetch is tried again with a growing delay, and given up after kMaxAttempts (the
-// contact keeps its scoped id). Runs on the thread that made it (the main thread).
+// contact keeps its scoped id). A profile is fetched again when the customer writes and it is
+// older than kMaxAgeMs, as the desktop's ProfileCache does (the picture's URL expires after a few
+// days; a name or username may change): every 10 polls the contacts who wrote since a stale
+// fetch are queued again. Runs on the thread that made it (the main thread).
 class ProfileFetcher : public QObject {
     Q_OBJECT
 public:
@@ -32,6 +35,7 @@ public:
 
     static constexpr int kMaxAttempts = 6;
     static constexpr qint64 kLeaseMs = 10 * 60 * 1000;
+    static constexpr qint64 kMaxAgeMs = 24 * 3600 * 1000;
 
 private:
     struct Due {
@@ -44,6 +48,7 @@ private:
     Status ensureConnected();
     void drainSoon();
     void drain();
+    void queueStale();
     void fetch(const Due &due);
     void record(const Due &due, const Contact &contact);
     void recordFailure(const Due &due, const Error &error);
@@ -55,6 +60,7 @@ private:
     QTimer m_soon;
     QSet<qint64> m_inFlight;
     int m_maxInFlight = 4;
+    int m_pollsSinceStaleCheck = 0;
 };
 
 } // namespace inlet::server

@@ -330,6 +330,56 @@ private slots:
             QString());
     }
 
+    // A profile older than a day is fetched again when its customer writes (the picture's URL
+    // expires, names change), not while the customer is silent.
+    void staleProfilesAreFetchedAgainWhenTheCustomerWrites()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        const sandbox::DemoCustomer writer = m_sandbox->world().customers().at(2).profile;
+        const sandbox::DemoCustomer silent = m_sandbox->world().customers().at(3).profile;
+        for (const auto &c : { writer, silent })
+            QCOMPARE(post(server->webhook,
+                         messagingBody(
+                             { { QStringLiteral("mid.stale.") + c.igsid, QStringLiteral("Hi") } },
+                             c.igsid),
+                         kMetaSecret)
+                         .status,
+                200);
+        for (const auto &c : { writer, silent })
+            QTRY_COMPARE_WITH_TIMEOUT(
+                scalar(
+                    QStringLiteral("SELECT name FROM inlet.contacts WHERE igsid = ?"), { c.igsid }),
+                c.name, 15000);
+        // Both fetched two days ago, under names Instagram no longer gives; both wrote before.
+        const qint64 twoDaysAgo = QDateTime::currentMSecsSinceEpoch() - 2 * 86'400'000LL;
+        for (const auto &c : { writer, silent }) {
+            QVERIFY(team::sql::exec(m_db.server,
+                QStringLiteral("UPDATE inlet.contacts SET name = 'Old name', fetched_ms = ? "
+                               "WHERE igsid = ?"),
+                { twoDaysAgo, c.igsid }));
+            QVERIFY(team::sql::exec(m_db.server,
+                QStringLiteral("UPDATE inlet.conversations v SET last_customer_message_ms = ? "
+                               "FROM inlet.contacts c WHERE c.id = v.contact_id AND c.igsid = ?"),
+                { twoDaysAgo - 60'000, c.igsid }));
+        }
+        QCOMPARE(
+            post(server->webhook,
+                messagingBody({ { QStringLiteral("mid.stale.again"), QStringLiteral("Me again") } },
+                    writer.igsid),
+                kMetaSecret)
+                .status,
+            200);
+        // Checked every 10 polls (200 ms here).
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT name FROM inlet.contacts WHERE igsid = ?"),
+                { writer.igsid }),
+            writer.name, 20000);
+        QCOMPARE(scalar(QStringLiteral("SELECT name FROM inlet.contacts WHERE igsid = ?"),
+                     { silent.igsid }),
+            QStringLiteral("Old name"));
+    }
+
     // An agent's reaction and mark_seen, written as the agent, are sent once by the server with
     // the core's sender actions, and what they changed goes into the change log for every
     // replica: the business's reaction in the message's meta, the conversation's seen time.
