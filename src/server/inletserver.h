@@ -15,6 +15,7 @@ class WebhookServer;
 
 namespace inlet::server {
 
+class CatchUp;
 class OutboxSender;
 class PgIngest;
 class ProfileFetcher;
@@ -24,7 +25,7 @@ class SingletonJobs;
 // inlet-server's composition root: the team database (migrated at start), the webhook receiver
 // writing into it (the core's WebhookServer: HTTP parser, size limits, signature check, event
 // parser; PgIngest as its committer), the outbox sender, the sign-in hand-off's exchanger and the
-// singleton jobs. Several of these
+// singleton jobs (token refresh, subscription check, catch-up). Several of these
 // may run on one database (docs/team.md, "Scale-out").
 class InletServer : public QObject {
     Q_OBJECT
@@ -49,6 +50,7 @@ private:
     ProfileFetcher *m_profiles = nullptr;
     SingletonJobs *m_jobs = nullptr;
     SignInExchanger *m_signIns = nullptr;
+    CatchUp *m_catchUp = nullptr;
 };
 
 } // namespace inlet::server

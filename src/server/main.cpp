@@ -116,8 +116,16 @@ int main(int argc, char **argv)
     const QCommandLineOption jobIntervalS(QStringLiteral("job-interval-s"),
         QStringLiteral("How often the singleton jobs (token refresh) run."), QStringLiteral("s"),
         QString::number(defaults.jobIntervalMs / 1000));
+    const QCommandLineOption catchUpS(QStringLiteral("catch-up-s"),
+        QStringLiteral("How often what webhooks missed is fetched from the Conversations API "
+                       "(also at start; 0: never)."),
+        QStringLiteral("s"), QString::number(defaults.catchUpIntervalMs / 1000));
+    const QCommandLineOption catchUpPaceMs(QStringLiteral("catch-up-pace-ms"),
+        QStringLiteral("The least time between two catch-up calls for one account."),
+        QStringLiteral("ms"), QString::number(defaults.catchUpPaceMs));
     parser.addOptions({ dbHost, dbPort, dbName, dbUser, adminDb, dbOptions, dbPasswordFile,
-        credentialsDir, listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS });
+        credentialsDir, listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS,
+        catchUpS, catchUpPaceMs });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -217,6 +225,8 @@ int main(int argc, char **argv)
     config.pollMs = int(number(pollMs, 10, 3'600'000));
     config.sendLeaseMs = int(number(sendLeaseMs, 0, 86'400'000));
     config.jobIntervalMs = int(number(jobIntervalS, 1, 30 * 86'400) * 1000);
+    config.catchUpIntervalMs = int(number(catchUpS, 0, 30 * 86'400) * 1000);
+    config.catchUpPaceMs = int(number(catchUpPaceMs, 0, 60'000));
 
     quitOnTerminationSignals("inlet-server");
     InletServer server(config);
