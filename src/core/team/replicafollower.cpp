@@ -490,6 +490,17 @@ private:
         // replica, which reads the whole log anyway, or one from before this was recorded,
         // taken to have followed what it is granted now.
         const bool recorded = followed.contains(0);
+        // Revoked: what the agent may no longer see leaves its store.
+        for (qint64 id : std::as_const(followed)) {
+            if (!recorded || id == 0 || granted.contains(id))
+                continue;
+            qCInfo(lcTeam) << "replica: account" << id << "was revoked: its rows are removed";
+            if (const Status ok = storeJob(
+                    [id](WriteContext &c) -> Status { return replica::forgetAccount(c, id); });
+                !ok)
+                qCWarning(lcTeam).noquote()
+                    << "replica: cannot remove a revoked account's rows:" << ok.error().message;
+        }
         if (recorded && added.isEmpty())
             return true;
         const qint64 bound = m_applied->load();
