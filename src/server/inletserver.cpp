@@ -1,6 +1,7 @@
 #include "server/inletserver.h"
 
 #include "graph/graphclient.h"
+#include "server/catchup.h"
 #include "server/outboxsender.h"
 #include "server/pgingest.h"
 #include "server/profilefetcher.h"
@@ -23,6 +24,8 @@ InletServer::~InletServer()
 {
     if (m_webhook)
         m_webhook->stop(); // no commit is started after this
+    delete m_catchUp; // its sync target commits through the ingest
+    m_catchUp = nullptr;
     m_ingest.reset();
 }
 
@@ -81,12 +84,19 @@ Status InletServer::start()
     if (auto ok = m_signIns->start(); !ok)
         return ok;
 
-    m_jobs = new SingletonJobs(
-        m_config.db, m_config.workerId, std::min(m_config.jobIntervalMs, 60'000), this);
+    int tickMs = std::min(m_config.jobIntervalMs, 60'000);
+    if (m_config.catchUpIntervalMs > 0)
+        tickMs = std::min(tickMs, m_config.catchUpIntervalMs);
+    m_jobs = new SingletonJobs(m_config.db, m_config.workerId, tickMs, this);
     m_jobs->add({ QStringLiteral("token-refresh"), m_config.jobIntervalMs,
         tokenRefreshJob(m_graph, m_config.refreshBeforeMs, this) });
     m_jobs->add({ QStringLiteral("subscription-check"), m_config.jobIntervalMs,
         subscriptionJob(m_graph, this) });
+    if (m_config.catchUpIntervalMs > 0) {
+        m_catchUp = new CatchUp(m_graph, m_ingest->committer(), m_config.catchUpPaceMs, this);
+        m_jobs->add({ QStringLiteral("catch-up"), m_config.catchUpIntervalMs, m_catchUp->job(),
+            /*atStart=*/true });
+    }
     m_jobs->start();
 
     m_reaper = new SessionReaper(m_config.db, m_config.agentLimits, this);

@@ -15,6 +15,7 @@ class WebhookServer;
 
 namespace inlet::server {
 
+class CatchUp;
 class OutboxSender;
 class PgIngest;
 class ProfileFetcher;
@@ -25,8 +26,8 @@ class SingletonJobs;
 // inlet-server's composition root: the team database (migrated at start), the webhook receiver
 // writing into it (the core's WebhookServer: HTTP parser, size limits, signature check, event
 // parser; PgIngest as its committer), the outbox sender, the sign-in hand-off's exchanger, the
-// singleton jobs and the check of agents' sessions. Several of these may run on one database
-// (docs/team.md, "Scale-out").
+// singleton jobs (token refresh, subscription check, catch-up) and the check of agents' sessions.
+// Several of these may run on one database (docs/team.md, "Scale-out").
 class InletServer : public QObject {
     Q_OBJECT
 public:
@@ -51,6 +52,7 @@ private:
     SingletonJobs *m_jobs = nullptr;
     SignInExchanger *m_signIns = nullptr;
     SessionReaper *m_reaper = nullptr;
+    CatchUp *m_catchUp = nullptr;
 };
 
 } // namespace inlet::server

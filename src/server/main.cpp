@@ -122,9 +122,16 @@ int main(int argc, char **argv)
     const QCommandLineOption agentStatementMs(QStringLiteral("agent-statement-limit-ms"),
         QStringLiteral("End an agent's database session whose statement runs this long."),
         QStringLiteral("ms"), QString::number(defaults.agentLimits.statementMs));
+    const QCommandLineOption catchUpS(QStringLiteral("catch-up-s"),
+        QStringLiteral("How often what webhooks missed is fetched from the Conversations API "
+                       "(also at start; 0: never)."),
+        QStringLiteral("s"), QString::number(defaults.catchUpIntervalMs / 1000));
+    const QCommandLineOption catchUpPaceMs(QStringLiteral("catch-up-pace-ms"),
+        QStringLiteral("The least time between two catch-up calls for one account."),
+        QStringLiteral("ms"), QString::number(defaults.catchUpPaceMs));
     parser.addOptions({ dbHost, dbPort, dbName, dbUser, adminDb, dbOptions, dbPasswordFile,
         credentialsDir, listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS,
-        agentIdleMs, agentStatementMs });
+        catchUpS, catchUpPaceMs, agentIdleMs, agentStatementMs });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -226,6 +233,8 @@ int main(int argc, char **argv)
     config.jobIntervalMs = int(number(jobIntervalS, 1, 30 * 86'400) * 1000);
     config.agentLimits.idleInTransactionMs = number(agentIdleMs, 100, 86'400'000);
     config.agentLimits.statementMs = number(agentStatementMs, 100, 86'400'000);
+    config.catchUpIntervalMs = int(number(catchUpS, 0, 30 * 86'400) * 1000);
+    config.catchUpPaceMs = int(number(catchUpPaceMs, 0, 60'000));
 
     quitOnTerminationSignals("inlet-server");
     InletServer server(config);

@@ -38,6 +38,10 @@ struct ServerConfig {
     int sendLeaseMs = 120'000; // after this an abandoned send ("sending") is reconciled
     int graphTimeoutMs = 30'000;
     int jobIntervalMs = 3'600'000; // how often the singleton jobs are due
+    // The catch-up through the Conversations API (catchup.h): at start and every this often;
+    // 0 switches it off. Its Graph calls per account are at least catchUpPaceMs apart.
+    int catchUpIntervalMs = 900'000;
+    int catchUpPaceMs = 500;
     qint64 refreshBeforeMs = 7LL * 24 * 3600 * 1000; // refresh tokens expiring sooner than this
     SessionLimits agentLimits; // agents' sessions that hold the team up are ended (SessionReaper)
     // From credential files when present, else from inlet.secrets (name in brackets):

@@ -82,11 +82,13 @@ void SingletonJobs::tick()
         auto last = team::sql::scalar(db,
             QStringLiteral("SELECT last_run_ms FROM inlet.server_jobs WHERE name = ?"),
             { job.name });
-        if (!last || (last->isValid() && now - last->toLongLong() < job.intervalMs)) {
+        const bool startRun = job.atStart && !m_ranHere.contains(job.name);
+        if (!last || (!startRun && last->isValid() && now - last->toLongLong() < job.intervalMs)) {
             unlock();
             continue;
         }
         m_running.append(job.name);
+        m_ranHere.append(job.name);
         qCInfo(lcTeam) << "job" << job.name << "starts";
         const QString name = job.name;
         onDone(job.run(db), this, [this, db, name, unlock](const Result<QString> &result) {
@@ -112,19 +114,10 @@ void SingletonJobs::tick()
 
 namespace {
 
-struct AccountToken {
-    qint64 accountId = 0;
-    QString igUserId;
-    QString token;
-};
-
-// Walks the accounts one after the other (Instagram's per-account limits are small) and reports
-// how many ended with each outcome ("refreshed: 2, failed: 1").
 struct Walk {
-    using Step = std::function<void(const AccountToken &, std::function<void(QString)>)>;
     QList<AccountToken> todo;
     QMap<QString, int> outcomes;
-    Step step;
+    AccountStep step;
     QPromise<Result<QString>> promise;
 };
 
@@ -146,9 +139,10 @@ void walkNext(const std::shared_ptr<Walk> &walk)
     });
 }
 
-// The accounts (with their token) that `condition` selects, each given to `step`.
+} // namespace
+
 QFuture<Result<QString>> walkAccounts(
-    const QSqlDatabase &db, const QString &condition, const QVariantList &values, Walk::Step step)
+    const QSqlDatabase &db, const QString &condition, const QVariantList &values, AccountStep step)
 {
     auto walk = std::make_shared<Walk>();
     walk->step = std::move(step);
@@ -173,8 +167,6 @@ QFuture<Result<QString>> walkAccounts(
     walkNext(walk);
     return future;
 }
-
-} // namespace
 
 SingletonJobs::Run tokenRefreshJob(GraphClient *graph, qint64 refreshBeforeMs, QObject *context)
 {

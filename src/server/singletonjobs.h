@@ -32,6 +32,9 @@ public:
         QString name;
         qint64 intervalMs = 0;
         Run run;
+        // Due at this server's first tick whatever its last run (a server that starts after a
+        // downtime runs it at once), then every `intervalMs`.
+        bool atStart = false;
     };
 
     SingletonJobs(DatabaseConfig db, QString workerId, int tickMs, QObject *parent = nullptr);
@@ -52,19 +55,34 @@ private:
     QString m_connectionName;
     QList<Job> m_jobs;
     QList<QString> m_running;
+    QList<QString> m_ranHere; // the jobs this process ran (or saw run) since it started
     QTimer m_timer;
 };
 
 // The advisory-lock key of a singleton job.
 qint64 jobLockKey(const QString &name);
 
+// An account that is connected and has a token (read by the server's role only).
+struct AccountToken {
+    qint64 accountId = 0;
+    QString igUserId;
+    QString token;
+};
+
+// Walks the accounts (with their token) that `condition` selects, one after the other
+// (Instagram's per-account limits are small): `step` reports each one's outcome, and the result
+// counts how many ended with each ("refreshed: 2, failed: 1"; "no account" when none).
+using AccountStep = std::function<void(const AccountToken &, std::function<void(QString)>)>;
+QFuture<Result<QString>> walkAccounts(
+    const QSqlDatabase &db, const QString &condition, const QVariantList &values, AccountStep step);
+
 // Refreshes every account token that expires within `refreshBeforeMs` (or whose expiry is not
 // known) through GraphClient::refreshToken, replacing it in inlet.secrets only if nobody replaced
 // it meanwhile.
 SingletonJobs::Run tokenRefreshJob(GraphClient *graph, qint64 refreshBeforeMs, QObject *context);
 // Checks each account's webhook subscription (GET /me/subscribed_apps) and subscribes it again
-// (POST /me/subscribed_apps with the core's webhook fields) when Meta switched it off. (Fetching
-// what webhooks missed meanwhile, as the desktop's sync does, is not done here yet.)
+// (POST /me/subscribed_apps with the core's webhook fields) when Meta switched it off. What
+// webhooks missed meanwhile is fetched by the catch-up job (catchup.h).
 SingletonJobs::Run subscriptionJob(GraphClient *graph, QObject *context);
 
 } // namespace inlet::server

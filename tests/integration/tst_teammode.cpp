@@ -11,9 +11,10 @@
 #include "models/storefeed.h"
 #include "models/storeinboxsource.h"
 #include "outbox/outbox.h"
-#include "service/accountlist.h"
 #include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
+#include "outbox/sendfailure.h"
+#include "service/accountlist.h"
 #include "service/corelifecycle.h"
 #include "service/coreservices.h"
 #include "service/teammode.h"
@@ -32,6 +33,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -275,7 +277,54 @@ private slots:
                                "\"reaction\": \"love\"}"),
                 QStringLiteral("ana mark_seen {}") }),
             15'000);
+        QVERIFY(model.index(rowWithText(model, QStringLiteral("Do you ship to Vienna?")))
+                    .data(MessageListModel::ReactionsRole)
+                    .toStringList()
+                    .contains(QStringLiteral("\u2764\ufe0f")));
+        // The reaction is the queue's until the server finished its row.
+        QCOMPARE(core->reactions()->pendingCount(), 1);
+
+        // The server could not send it (the conversation's window closed): the row comes back
+        // failed through the change log; the bubble loses the reaction and the conversation
+        // lists the failure, as when the desktop's own Send API call failed.
+        QSignalSpy failed(core->reactions(), &ReactionQueue::failed);
+        Error closed = Error::make(
+            Error::Kind::Graph, QStringLiteral("This message is sent outside of allowed window."));
+        closed.code = 10;
+        closed.subcode = 2534022;
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.outbox SET state = 'failed', error_text = ? "
+                           "WHERE kind = 'reaction'"),
+            { SendFailure { SendFailure::Stage::Send, closed }.encode() }));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15'000);
         QCOMPARE(core->reactions()->pendingCount(), 0);
+        const auto failures = core->reactions()->failedReactions(kAccount, kCustomer);
+        QCOMPARE(failures.size(), 1);
+        QCOMPARE(SendFailure::decode(failures.first().errorText).reason(),
+            SendFailure::Reason::OutsideWindow);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !model.index(rowWithText(model, QStringLiteral("Do you ship to Vienna?")))
+                 .data(MessageListModel::ReactionsRole)
+                 .toStringList()
+                 .contains(QStringLiteral("\u2764\ufe0f")),
+            15'000);
+        // Tried again and sent this time: shown again, and the queue is empty.
+        QVERIFY(test::awaitResult(core->reactions()->retry(failures.first().id)));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            TeamDb::column(m_db.server,
+                QStringLiteral("SELECT count(*) FROM inlet.outbox WHERE kind = 'reaction' "
+                               "AND state = 'queued'")),
+            QStringList { QStringLiteral("1") }, 15'000);
+        QVERIFY(model.index(rowWithText(model, QStringLiteral("Do you ship to Vienna?")))
+                    .data(MessageListModel::ReactionsRole)
+                    .toStringList()
+                    .contains(QStringLiteral("\u2764\ufe0f")));
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("UPDATE inlet.outbox SET state = 'sent' WHERE kind = 'reaction' AND "
+                           "state = 'queued'")));
+        QTRY_COMPARE_WITH_TIMEOUT(core->reactions()->pendingCount(), 0, 15'000);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(core->reactions()->failedReactions(kAccount, kCustomer).isEmpty());
         QVERIFY(model.index(rowWithText(model, QStringLiteral("Do you ship to Vienna?")))
                     .data(MessageListModel::ReactionsRole)
                     .toStringList()

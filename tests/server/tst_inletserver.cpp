@@ -4,11 +4,16 @@
 // once, and when a server is SIGKILLed between the Send API's answer and its commit), a server
 // SIGKILLed during ingest loses nothing it acknowledged, and the admin commands set up a cluster
 // (bootstrap) and manage agents.
+#include "outbox/reactionqueue.h"
+#include "outbox/sendfailure.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/sandboxtestclient.h"
 #include "sandbox/world.h"
+#include "support/await.h"
 #include "support/inletserverprocess.h"
 #include "support/teamdb.h"
+#include "support/teamreplica.h"
+#include "team/teamactiontransport.h"
 #include "webhook/signatureverifier.h"
 
 #include <QDir>
@@ -18,6 +23,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -435,6 +441,82 @@ private slots:
                                        "inlet.messages WHERE mid = ?"),
                      { mid }),
             QStringLiteral("true"));
+    }
+
+    // A desktop's reactions in team mode (ReactionQueue over TeamActionTransport, a replica of
+    // the team database): one the server sends is done for the queue once the server recorded it;
+    // one Instagram refuses (a message it does not know) comes back failed through the change
+    // log, and the desktop takes the reaction off the bubble and lists the failure, as the solo
+    // path does when its own Send API call fails.
+    void failedReactionIsRolledBackOnTheDesktop()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        QCOMPARE(post(server->webhook,
+                     messagingBody({ { QStringLiteral("mid.unknown.to.instagram"),
+                                       QStringLiteral("A message Instagram lost") } },
+                         m_customer),
+                     kMetaSecret)
+                     .status,
+            200);
+        AgentReplica replica;
+        QVERIFY(replica.open(m_db.agentConnection(kAlice, kAlicePassword)));
+        const QString localOf = QStringLiteral("SELECT id FROM messages WHERE text = ?");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !replica.column(localOf, { QStringLiteral("A message Instagram lost") }).isEmpty(),
+            15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !replica.column(localOf, { QStringLiteral("Do you ship to Lyon?") }).isEmpty(), 15000);
+        const qint64 lost = replica.column(localOf, { QStringLiteral("A message Instagram lost") })
+                                .value(0)
+                                .toLongLong();
+        const qint64 lyon = replica.column(localOf, { QStringLiteral("Do you ship to Lyon?") })
+                                .value(0)
+                                .toLongLong();
+        team::TeamActionTransport transport(replica.follower.get());
+        ReactionQueue queue(replica.store.get(), &transport);
+        queue.start();
+        QSignalSpy sent(&queue, &ReactionQueue::sent);
+        QSignalSpy failed(&queue, &ReactionQueue::failed);
+        const QString business = QStringLiteral("SELECT reaction FROM reactions WHERE message_id = "
+                                                "? AND removed = 0 AND reactor_id = ?");
+
+        // Sent by the server: the queue is done when the row is.
+        QVERIFY(test::awaitResult(queue.react(lyon, QStringLiteral("love"))));
+        QCOMPARE(
+            replica.column(business, { lyon, kBusiness }), QStringList { QStringLiteral("love") });
+        QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, 15000);
+        QCOMPARE(queue.pendingCount(), 0);
+        QCOMPARE(
+            replica.column(business, { lyon, kBusiness }), QStringList { QStringLiteral("love") });
+
+        // Refused by Instagram: the row fails, the reaction is taken off, the failure listed.
+        const int reactsBefore = int(sentActions(QStringLiteral("react")).size());
+        QVERIFY(test::awaitResult(queue.react(lost, QStringLiteral("love"))));
+        QCOMPARE(
+            replica.column(business, { lost, kBusiness }), QStringList { QStringLiteral("love") });
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+        QCOMPARE(failed.first().at(1).toLongLong(), lost);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.outbox WHERE kind = "
+                                       "'reaction' AND state = 'failed' AND body->>'mid' = ?"),
+                     { QStringLiteral("mid.unknown.to.instagram") }),
+            QStringLiteral("1"));
+        QCOMPARE(sentActions(QStringLiteral("react")).size(), reactsBefore);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            replica.column(business, { lost, kBusiness }), QStringList {}, 15000);
+        const auto failures = queue.failedReactions(kBusiness, m_customer);
+        QCOMPARE(failures.size(), 1);
+        QCOMPARE(failures.first().messageId, lost);
+        QCOMPARE(SendFailure::decode(failures.first().errorText).error.code, 100);
+        QCOMPARE(queue.pendingCount(), 0);
+        QCOMPARE(sent.count(), 1);
+        // The reaction that was sent is untouched.
+        QCOMPARE(
+            replica.column(business, { lyon, kBusiness }), QStringList { QStringLiteral("love") });
+        // The tests below count the outbox's unsent rows.
+        QVERIFY(team::sql::exec(m_db.server,
+            QStringLiteral("DELETE FROM inlet.outbox WHERE state = 'failed' AND body->>'mid' = ?"),
+            { QStringLiteral("mid.unknown.to.instagram") }));
     }
 
     void twoServersStoreOnceAndSendOnce()

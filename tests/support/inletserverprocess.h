@@ -41,7 +41,9 @@ struct ServerProcess {
 };
 
 // How the tests start inlet-server: on the cluster's port and database, with a credentials
-// directory, the sandbox as every Instagram host, short polls and a short send lease.
+// directory, the sandbox as every Instagram host, short polls and a short send lease, and no
+// catch-up (it would read the sandbox's whole demo world and use up the faults a test sets for
+// its own calls) unless `extra` asks for one (--catch-up-s N: the last value counts).
 struct ServerLauncher {
     int dbPort = 0;
     QString dbName;
@@ -64,7 +66,8 @@ struct ServerLauncher {
             + QStringList { QStringLiteral("--port"), QStringLiteral("0"),
                 QStringLiteral("--graph-base"), sandboxUrl.toString(), QStringLiteral("--poll-ms"),
                 QStringLiteral("200"), QStringLiteral("--send-lease-ms"), QStringLiteral("300"),
-                QStringLiteral("--worker-id"), QStringLiteral("test-worker-%1").arg(++workers) }
+                QStringLiteral("--worker-id"), QStringLiteral("test-worker-%1").arg(++workers),
+                QStringLiteral("--catch-up-s"), QStringLiteral("0") }
             + extra);
         server->process.setProcessChannelMode(QProcess::SeparateChannels);
         QObject::connect(&server->process, &QProcess::readyReadStandardError, &server->process,

@@ -51,8 +51,14 @@ struct ReplicaDesk {
             QSqlDatabase::removeDatabase(name);
         store.reset();
     }
-    QStringList column(const QString &sql) const { return TeamDb::column(local, sql); }
-    qint64 count(const QString &sql) const { return column(sql).value(0).toLongLong(); }
+    QStringList column(const QString &sql, const QVariantList &values = {}) const
+    {
+        return TeamDb::column(local, sql, values);
+    }
+    qint64 count(const QString &sql, const QVariantList &values = {}) const
+    {
+        return column(sql, values).value(0).toLongLong();
+    }
 };
 
 } // namespace inlet::teamtest

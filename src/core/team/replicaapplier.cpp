@@ -63,6 +63,40 @@ private:
     QJsonObject m_o;
 };
 
+// The account's conversations and messages out of the local store, with their team ids (a later
+// change of the account reads them into fresh rows); the account row stays, removed.
+Status dropAccountRows(WriteContext &context, const QString &igId)
+{
+    const QString conversations
+        = QStringLiteral("(SELECT id FROM conversations WHERE account_id = ?)");
+    const QString messages = QStringLiteral("(SELECT id FROM messages WHERE account_id = ?)");
+    for (const QString &sql : {
+             QStringLiteral("DELETE FROM team_rows WHERE entity IN ('message', 'note', "
+                            "'sent_reply') AND local_id IN %1")
+                 .arg(messages),
+             QStringLiteral("DELETE FROM team_rows WHERE entity = 'conversation_seen' AND "
+                            "team_id IN (SELECT team_id FROM team_rows WHERE entity = "
+                            "'conversation' AND local_id IN %1)")
+                 .arg(conversations),
+             QStringLiteral("DELETE FROM team_rows WHERE entity = 'conversation' AND "
+                            "local_id IN %1")
+                 .arg(conversations),
+         }) {
+        if (auto q = context.session.run(sql, { igId }); !q)
+            return std::unexpected(q.error());
+    }
+    // Lists the conversations as removed and marks the account removed; then the rows go (their
+    // messages, attachments and reactions by ON DELETE CASCADE).
+    if (auto ok = context.directory.removeAccount(igId, false, context.change); !ok)
+        return ok;
+    auto q = context.session.run(
+        QStringLiteral("DELETE FROM conversations WHERE account_id = ?"), { igId });
+    if (!q)
+        return std::unexpected(q.error());
+    context.session.forgetCaches();
+    return {};
+}
+
 class Applier {
 public:
     Applier(WriteContext &c, QString agentRole, const QHash<QString, QString> &names)
@@ -169,7 +203,7 @@ private:
             return std::unexpected(mappedId.error());
         const QString &igId = *mappedId;
         if (row.flag("removed"))
-            return m_c.directory.removeAccount(igId, false, m_c.change);
+            return dropAccountRows(m_c, igId); // disconnected: its rows leave every replica
         Account a;
         a.id = igId;
         a.username = row.text("username");
@@ -666,6 +700,27 @@ Status setFollowed(WriteContext &context, const QList<qint64> &accountIds)
         if (!q)
             return std::unexpected(q.error());
     }
+    return {};
+}
+
+Status forgetAccount(WriteContext &context, qint64 teamAccountId)
+{
+    auto key = context.session.run(
+        QStringLiteral("SELECT local_key FROM team_rows WHERE entity = 'account' AND team_id = ?"),
+        { teamAccountId });
+    if (!key)
+        return std::unexpected(key.error());
+    const QString igId = (*key)->next() ? (*key)->value(0).toString() : QString();
+    (*key)->finish();
+    if (!igId.isEmpty()) {
+        if (auto ok = dropAccountRows(context, igId); !ok)
+            return ok;
+    }
+    auto q = context.session.run(
+        QStringLiteral("DELETE FROM team_rows WHERE entity = 'followed_account' AND team_id = ?"),
+        { teamAccountId });
+    if (!q)
+        return std::unexpected(q.error());
     return {};
 }
 

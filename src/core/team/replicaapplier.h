@@ -57,6 +57,12 @@ Result<Applied> backfill(WriteContext &context, const QList<Change> &changes,
 Result<QList<qint64>> followedAccounts(WriteContext &context);
 Status setFollowed(WriteContext &context, const QList<qint64> &accountIds);
 
+// An account this agent may no longer see (access revoked): its conversations and messages leave
+// the local store (Store::changed reports them removed), with their team ids, so that a later
+// grant reads the account from the start again (backfill) into fresh rows; it is no longer
+// followed. The account itself stays listed as removed.
+Status forgetAccount(WriteContext &context, qint64 teamAccountId);
+
 // Which team database the store follows (empty for a new replica), and recording it.
 Result<QString> teamDatabase(WriteContext &context);
 Status setTeamDatabase(WriteContext &context, const QString &identity);

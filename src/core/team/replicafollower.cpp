@@ -244,6 +244,7 @@ signals:
     void connected();
     void disconnected(const inlet::Error &error);
     void caughtUp(qint64 seq);
+    void actionFinished(const QString &clientId, bool sent, const QString &errorText);
 
 private:
     // A write as the agent into one of its conversations.
@@ -264,9 +265,7 @@ private:
     {
         if (!connectionAlive())
             return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
-        const auto failed = [&](const Error &error) {
-            return refusedOrLost(error);
-        };
+        const auto failed = [&](const Error &error) { return refusedOrLost(error); };
         QSqlQuery q(m_db);
         values << accountId << customerId;
         Status ok = sql::exec(q,
@@ -491,6 +490,17 @@ private:
         // replica, which reads the whole log anyway, or one from before this was recorded,
         // taken to have followed what it is granted now.
         const bool recorded = followed.contains(0);
+        // Revoked: what the agent may no longer see leaves its store.
+        for (qint64 id : std::as_const(followed)) {
+            if (!recorded || id == 0 || granted.contains(id))
+                continue;
+            qCInfo(lcTeam) << "replica: account" << id << "was revoked: its rows are removed";
+            if (const Status ok = storeJob(
+                    [id](WriteContext &c) -> Status { return replica::forgetAccount(c, id); });
+                !ok)
+                qCWarning(lcTeam).noquote()
+                    << "replica: cannot remove a revoked account's rows:" << ok.error().message;
+        }
         if (recorded && added.isEmpty())
             return true;
         const qint64 bound = m_applied->load();
@@ -616,13 +626,40 @@ private:
         return out;
     }
 
+    // The agent's own reaction rows that the server finished (sent or failed), in `changes`.
+    struct ActionResult {
+        QString clientId;
+        bool sent = false;
+        QString errorText;
+    };
+    QList<ActionResult> finishedActions(const QList<replica::Change> &changes) const
+    {
+        QList<ActionResult> out;
+        for (const replica::Change &c : changes) {
+            if (c.entity != QLatin1String("outbox") || c.op != QLatin1Char('U'))
+                continue;
+            const QJsonObject row = QJsonDocument::fromJson(c.rowData).object();
+            const QString state = row.value(QLatin1String("state")).toString();
+            if (row.value(QLatin1String("agent_role")).toString() != m_connection.role
+                || row.value(QLatin1String("kind")).toString() != QLatin1String("reaction")
+                || (state != QLatin1String("sent") && state != QLatin1String("failed")))
+                continue;
+            out.append(
+                { row.value(QLatin1String("client_id")).toString(), state == QLatin1String("sent"),
+                    row.value(QLatin1String("error_text")).toString() });
+        }
+        return out;
+    }
+
     struct Pending {
         QFuture<Status> future;
         std::shared_ptr<replica::Applied> result;
+        QList<ActionResult> actions;
     };
 
     Pending applyAsync(QList<replica::Change> changes)
     {
+        QList<ActionResult> actions = finishedActions(changes);
         auto result = std::make_shared<replica::Applied>();
         QFuture<Status> f = m_store->write([changes = std::move(changes), role = m_connection.role,
                                                names = m_names, result](WriteContext &c) -> Status {
@@ -632,7 +669,7 @@ private:
             *result = *r;
             return {};
         });
-        return { f, result };
+        return { f, result, std::move(actions) };
     }
 
     bool finish(Pending &p)
@@ -645,6 +682,8 @@ private:
             return false;
         }
         m_applied->store(p.result->lastSeq);
+        for (const ActionResult &a : std::as_const(p.actions))
+            emit actionFinished(a.clientId, a.sent, a.errorText);
         return true;
     }
 
@@ -738,6 +777,7 @@ void ReplicaFollower::start()
     connect(m_worker, &FollowerWorker::connected, this, &ReplicaFollower::connected);
     connect(m_worker, &FollowerWorker::disconnected, this, &ReplicaFollower::disconnected);
     connect(m_worker, &FollowerWorker::caughtUp, this, &ReplicaFollower::caughtUp);
+    connect(m_worker, &FollowerWorker::actionFinished, this, &ReplicaFollower::actionFinished);
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, &FollowerWorker::start, Qt::QueuedConnection);
 }

@@ -109,6 +109,10 @@ signals:
     void disconnected(const inlet::Error &error);
     // Everything up to `seq` is in the local store (after each catch-up that moved).
     void caughtUp(qint64 seq);
+    // The server finished one of this agent's reaction rows of inlet.outbox (`clientId`, the
+    // uuid it was enqueued under): sent, or failed with `errorText` (the server's SendFailure
+    // JSON). Emitted once the batch holding the change is in the local store.
+    void actionFinished(const QString &clientId, bool sent, const QString &errorText);
 
 private:
     Store *m_store;

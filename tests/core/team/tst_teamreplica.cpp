@@ -704,7 +704,31 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             r.column(QStringLiteral("SELECT text FROM messages WHERE mid = 'mid.after.grant'")),
             QStringList { QStringLiteral("and after") }, 15'000);
+
+        // Revoked (inlet-server agent revoke): the account's conversations and messages leave the
+        // replica, account 1's stay.
+        const qint64 hers = r.count(
+            QStringLiteral("SELECT count(*) FROM messages WHERE account_id = '%1'").arg(kAccount1));
+        QVERIFY(hers > 0);
         QVERIFY(team::admin::revokeAccount(m_db.server, kAlice, m_account2));
+        const QString ofAccount2 = QStringLiteral(
+            "SELECT (SELECT count(*) FROM messages WHERE account_id = '%1') || ' ' "
+            "|| (SELECT count(*) FROM conversations WHERE account_id = '%1')")
+                                       .arg(kAccount2);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(ofAccount2), QStringList { QStringLiteral("0 0") }, 15'000);
+        QCOMPARE(r.count(QStringLiteral("SELECT count(*) FROM messages WHERE account_id = '%1'")
+                             .arg(kAccount1)),
+            hers);
+        // Granted again: read from the start into fresh rows.
+        QVERIFY(team::admin::grantAccount(m_db.server, kAlice, m_account2));
+        QTRY_COMPARE_WITH_TIMEOUT(r.column(QStringLiteral("SELECT text FROM messages WHERE mid "
+                                                          "LIKE 'mid.%.grant' ORDER BY mid")),
+            (QStringList { QStringLiteral("and after"), QStringLiteral("said before the grant") }),
+            15'000);
+        QVERIFY(team::admin::revokeAccount(m_db.server, kAlice, m_account2));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            r.column(ofAccount2), QStringList { QStringLiteral("0 0") }, 15'000);
     }
 
     // A store that followed another team database is refused (no mixing of two teams' rows),
