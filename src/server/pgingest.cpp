@@ -157,16 +157,24 @@ private:
         return value;
     }
 
-    // INSERT ... ON CONFLICT DO NOTHING RETURNING id, else the existing row's id.
+    // The existing row's id, else INSERT ... ON CONFLICT DO NOTHING RETURNING id, else (another
+    // server inserted it in the meantime) the row it inserted. Looked up first: the customer and
+    // the conversation exist for all but a customer's first message, and then it is one
+    // statement, not two.
     Result<qint64> ensure(const QString &insert, const QVariantList &insertValues,
         const QString &select, const QVariantList &selectValues)
     {
+        auto existing = m_statements.scalar(select, selectValues);
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (existing->isValid())
+            return existing->toLongLong();
         auto inserted = m_statements.scalar(insert, insertValues);
         if (!inserted)
             return std::unexpected(inserted.error());
         if (inserted->isValid())
             return inserted->toLongLong();
-        auto existing = m_statements.scalar(select, selectValues);
+        existing = m_statements.scalar(select, selectValues);
         if (!existing)
             return std::unexpected(existing.error());
         if (!existing->isValid())
