@@ -11,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlQuery>
 
@@ -52,13 +53,16 @@ int main(int argc, char **argv)
     teamtest::ServerProcess *server = team.startServer();
     if (!server)
         return failWith(name, team.error());
+    QElapsedTimer starting;
+    starting.start();
     for (int n = 1; n <= replicaCount; ++n) {
         if (!team.startReplica(n))
             return failWith(name, team.error());
     }
-    if (!team.waitForReplicas(team.maxSeq(), 120'000))
+    if (!team.waitForReplicas(team.maxSeq(), 300'000))
         return failWith(name, team.error());
-    std::printf("%d replicas connected and current\n", replicaCount);
+    std::printf("%d replicas started, connected and current in %.1f s\n", replicaCount,
+        double(starting.elapsed()) / 1000.0);
 
     const WebhookTarget target = TeamBench::target(*server);
     const QString prefix = QStringLiteral("fanout.");

@@ -123,14 +123,17 @@ int main(int argc, char **argv)
     teamtest::ServerProcess *server = team.startServer();
     if (!server)
         return failWith(name, team.error());
+    QElapsedTimer starting;
+    starting.start();
     for (int n = 1; n <= replicaCount; ++n) {
         if (!team.startReplica(n))
             return failWith(name, team.error());
     }
-    if (!team.waitForReplicas(team.maxSeq(), 180'000))
+    if (!team.waitForReplicas(team.maxSeq(), 600'000))
         return failWith(name, team.error());
-    std::printf("%d replicas connected and current; %d s at %d events/s, a sample every %d s\n",
-        replicaCount, seconds, rate, sampleMs / 1000);
+    std::printf("%d replicas started, connected and current in %.1f s; %d s at %d events/s, a "
+                "sample every %d s\n",
+        replicaCount, double(starting.elapsed()) / 1000.0, seconds, rate, sampleMs / 1000);
     std::fflush(stdout);
 
     auto sample = [&](double atS) {
