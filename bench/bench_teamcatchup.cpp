@@ -66,6 +66,16 @@ int main(int argc, char **argv)
     connection.password = agentPassword(1);
     connection.sslMode = QStringLiteral("disable");
     team::ReplicaFollower follower(store->get(), connection);
+    // CPU time of this process (the follower and the store) and of PostgreSQL: on a loaded
+    // machine the wall clock mostly measures the wait for a core.
+    auto cpu = [&] {
+        double postgres = 0;
+        for (qint64 pid : postgresProcesses(team.cluster))
+            postgres += cpuMs(pid);
+        return std::pair { cpuMs(QCoreApplication::applicationPid()), postgres };
+    };
+    const auto cpuBefore = cpu();
+    const QByteArray loadBefore = loadAverage();
     QElapsedTimer timer;
     timer.start();
     follower.start();
@@ -74,6 +84,7 @@ int main(int argc, char **argv)
         QThread::msleep(5);
     }
     const qint64 ms = timer.elapsed();
+    const auto cpuAfter = cpu();
     follower.stop();
     if (follower.appliedSeq() < target)
         return failWith(name, QStringLiteral("not caught up after %1 ms").arg(ms));
@@ -81,5 +92,9 @@ int main(int argc, char **argv)
                 "(%.0f changes/s) | goal < 30 s: %s |\n",
         target, messages, double(ms) / 1000.0, double(target) * 1000.0 / double(ms),
         ms < 30'000 ? "met" : "NOT met");
+    std::printf("CPU time: replica (this process) %.1f s, PostgreSQL %.1f s; load average %s "
+                "before, %s after\n",
+        (cpuAfter.first - cpuBefore.first) / 1000.0, (cpuAfter.second - cpuBefore.second) / 1000.0,
+        loadBefore.constData(), loadAverage().constData());
     return 0;
 }
