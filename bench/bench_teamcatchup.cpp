@@ -5,59 +5,36 @@
 //
 //   bench_teamcatchup [messages]      (default 100000)
 #include "store/store.h"
-#include "support/pgcluster.h"
 #include "team/replicafollower.h"
-#include "team/teamadmin.h"
-#include "team/teamschema.h"
-#include "team/teamsql.h"
+#include "teambench.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include <cstdio>
 
 using namespace inlet;
-
-namespace {
-int failWith(const QString &message)
-{
-    std::fprintf(stderr, "bench_teamcatchup: %s\n", qPrintable(message));
-    return 1;
-}
-} // namespace
+using namespace inlet::bench;
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const int messages = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100'000;
-    if (test::PgCluster::binDir().isEmpty())
-        return failWith(QStringLiteral("PostgreSQL is not installed (./inlet.sh deps)"));
-    test::PgCluster cluster;
-    if (!cluster.start())
-        return failWith(cluster.errorString());
-    const QString database = QStringLiteral("inlet_bench");
-    const QString serverPassword = QStringLiteral("bench-server-pw");
-    {
-        QSqlDatabase super = cluster.connectAsSuperuser();
-        if (auto ok = team::admin::bootstrap(super, database, serverPassword); !ok)
-            return failWith(ok.error().message);
-    }
-    QSqlDatabase server = cluster.connect(QStringLiteral("inlet_server"), serverPassword, database);
-    if (auto ok = team::schema::migrate(server); !ok)
-        return failWith(ok.error().message);
+    const char *name = "bench_teamcatchup";
+    TeamBench team; // the tests' settings (no fsync): the replica's side is what is measured
+    if (!team.setUp())
+        return failWith(name, team.error());
+    QSqlDatabase &server = team.server;
     auto ok = team::sql::exec(server, QStringLiteral(R"(
-        WITH a AS (INSERT INTO inlet.accounts (ig_user_id, username) VALUES ('17841400000000001', 'biz')
-                   RETURNING id),
-             c AS (INSERT INTO inlet.contacts (account_id, igsid, name)
-                   SELECT a.id, '60000000000' || g, 'Customer ' || g FROM a, generate_series(1, 100) g
+        WITH c AS (INSERT INTO inlet.contacts (account_id, igsid, name)
+                   SELECT ?, '60000000000' || g, 'Customer ' || g FROM generate_series(1, 100) g
                    RETURNING id, account_id)
-        INSERT INTO inlet.conversations (account_id, contact_id) SELECT account_id, id FROM c)"));
+        INSERT INTO inlet.conversations (account_id, contact_id) SELECT account_id, id FROM c)"),
+        { team.accountId });
     if (!ok)
-        return failWith(ok.error().message);
+        return failWith(name, ok.error().message);
     QElapsedTimer fill;
     fill.start();
     ok = team::sql::exec(server, QStringLiteral(R"(
@@ -70,31 +47,35 @@ int main(int argc, char **argv)
                   FROM inlet.conversations) c ON c.n = g % 100)"),
         { messages });
     if (!ok)
-        return failWith(ok.error().message);
-    if (auto added
-        = team::admin::addAgent(server, QStringLiteral("alice"), QStringLiteral("alice-pw"));
-        !added)
-        return failWith(added.error().message);
-    if (auto granted = team::admin::grantAccount(server, QStringLiteral("alice"), 1); !granted)
-        return failWith(granted.error().message);
-    const qint64 target
-        = team::sql::scalar(server, QStringLiteral("SELECT max(seq) FROM inlet.change_log"))
-              ->toLongLong();
+        return failWith(name, ok.error().message);
+    if (!team.addAgents(1))
+        return failWith(name, team.error());
+    const qint64 target = team.maxSeq();
     std::printf("team database: %d messages written in %.1f s, change log up to %lld\n", messages,
         double(fill.elapsed()) / 1000.0, target);
 
     QTemporaryDir dir;
     auto store = Store::open(dir.path());
     if (!store)
-        return failWith(store.error().message);
+        return failWith(name, store.error().message);
     team::TeamConnection connection;
-    connection.host = cluster.host();
-    connection.port = cluster.port();
-    connection.database = database;
-    connection.role = QStringLiteral("alice");
-    connection.password = QStringLiteral("alice-pw");
+    connection.host = team.cluster.host();
+    connection.port = team.cluster.port();
+    connection.database = kTeamDatabase;
+    connection.role = agentRole(1);
+    connection.password = agentPassword(1);
     connection.sslMode = QStringLiteral("disable");
     team::ReplicaFollower follower(store->get(), connection);
+    // CPU time of this process (the follower and the store) and of PostgreSQL: on a loaded
+    // machine the wall clock mostly measures the wait for a core.
+    auto cpu = [&] {
+        double postgres = 0;
+        for (qint64 pid : postgresProcesses(team.cluster))
+            postgres += cpuMs(pid);
+        return std::pair { cpuMs(QCoreApplication::applicationPid()), postgres };
+    };
+    const auto cpuBefore = cpu();
+    const QByteArray loadBefore = loadAverage();
     QElapsedTimer timer;
     timer.start();
     follower.start();
@@ -103,13 +84,17 @@ int main(int argc, char **argv)
         QThread::msleep(5);
     }
     const qint64 ms = timer.elapsed();
+    const auto cpuAfter = cpu();
     follower.stop();
     if (follower.appliedSeq() < target)
-        return failWith(QStringLiteral("not caught up after %1 ms").arg(ms));
+        return failWith(name, QStringLiteral("not caught up after %1 ms").arg(ms));
     std::printf("| catch-up of %lld changes (%d messages) into a new local store | %.2f s "
                 "(%.0f changes/s) | goal < 30 s: %s |\n",
         target, messages, double(ms) / 1000.0, double(target) * 1000.0 / double(ms),
         ms < 30'000 ? "met" : "NOT met");
-    server = QSqlDatabase();
+    std::printf("CPU time: replica (this process) %.1f s, PostgreSQL %.1f s; load average %s "
+                "before, %s after\n",
+        (cpuAfter.first - cpuBefore.first) / 1000.0, (cpuAfter.second - cpuBefore.second) / 1000.0,
+        loadBefore.constData(), loadAverage().constData());
     return 0;
 }

@@ -8,6 +8,11 @@
 # INLET_BENCH_STORE_ARGS goes to bench_store only, e.g. its size and a directory outside the
 # repository with room for it (10,000,000 messages: about 3.5 GB, several minutes to build):
 #   INLET_BENCH_STORE_ARGS="--messages 10000000 --conversations 100000 /tmp/inlet-bench-10m" bash bench/run.sh
+# INLET_BENCH_TEAMSOAK_ARGS goes to bench_teamsoak only, e.g. the issue's full 10 minutes with 50
+# replicas (its default run is 60 s):
+#   INLET_BENCH_TEAMSOAK_ARGS="--seconds 600" bash bench/run.sh
+# The team benchmarks (bench_team*) start their own PostgreSQL (postgresql-15, ./inlet.sh deps),
+# inlet-server and `inlet --headless --team` replicas, all on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${INLET_BUILD_DIR:-build}"
@@ -35,6 +40,9 @@ for b in "${benchmarks[@]}"; do
   extra=()
   if [ "$(basename "$b")" = bench_store ] && [ -n "${INLET_BENCH_STORE_ARGS:-}" ]; then
     read -r -a extra <<<"$INLET_BENCH_STORE_ARGS"
+  fi
+  if [ "$(basename "$b")" = bench_teamsoak ] && [ -n "${INLET_BENCH_TEAMSOAK_ARGS:-}" ]; then
+    read -r -a extra <<<"$INLET_BENCH_TEAMSOAK_ARGS"
   fi
   QT_QPA_PLATFORM=offscreen "$b" "${extra[@]}" "$@" || status=$?
   [ "$status" -eq 0 ] || failed+=("$(basename "$b") (exit $status)")

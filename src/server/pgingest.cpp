@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace inlet::server {
 
 namespace {
@@ -44,10 +46,55 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+} // namespace
+
+StatementCache::StatementCache(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+StatementCache::~StatementCache() = default;
+
+Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &values)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        if (!query->prepare(sql))
+            return std::unexpected(
+                team::sql::toError(query->lastError(), sql.simplified().left(80)));
+        it = m_queries.emplace(sql, std::move(query)).first;
+    }
+    QSqlQuery *query = it->second.get();
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query->bindValue(int(i), values.at(i));
+    if (!query->exec())
+        return std::unexpected(team::sql::toError(query->lastError(), sql.simplified().left(80)));
+    return query;
+}
+
+Status StatementCache::exec(const QString &sql, const QVariantList &values)
+{
+    auto query = run(sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    return {};
+}
+
+Result<QVariant> StatementCache::scalar(const QString &sql, const QVariantList &values)
+{
+    auto query = run(sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    return (*query)->next() ? (*query)->value(0) : QVariant();
+}
+
+namespace {
+
 class Batch {
 public:
-    explicit Batch(const QSqlDatabase &db)
-        : m_db(db)
+    explicit Batch(StatementCache &statements)
+        : m_statements(statements)
     {
     }
 
@@ -100,7 +147,7 @@ private:
     {
         if (auto it = m_accounts.constFind(igUserId); it != m_accounts.constEnd())
             return *it;
-        auto id = team::sql::scalar(m_db,
+        auto id = m_statements.scalar(
             QStringLiteral("SELECT id FROM inlet.accounts WHERE ig_user_id = ? AND NOT removed"),
             { igUserId });
         if (!id)
@@ -110,16 +157,24 @@ private:
         return value;
     }
 
-    // INSERT ... ON CONFLICT DO NOTHING RETURNING id, else the existing row's id.
+    // The existing row's id, else INSERT ... ON CONFLICT DO NOTHING RETURNING id, else (another
+    // server inserted it in the meantime) the row it inserted. Looked up first: the customer and
+    // the conversation exist for all but a customer's first message, and then it is one
+    // statement, not two.
     Result<qint64> ensure(const QString &insert, const QVariantList &insertValues,
         const QString &select, const QVariantList &selectValues)
     {
-        auto inserted = team::sql::scalar(m_db, insert, insertValues);
+        auto existing = m_statements.scalar(select, selectValues);
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (existing->isValid())
+            return existing->toLongLong();
+        auto inserted = m_statements.scalar(insert, insertValues);
         if (!inserted)
             return std::unexpected(inserted.error());
         if (inserted->isValid())
             return inserted->toLongLong();
-        auto existing = team::sql::scalar(m_db, select, selectValues);
+        existing = m_statements.scalar(select, selectValues);
         if (!existing)
             return std::unexpected(existing.error());
         if (!existing->isValid())
@@ -163,7 +218,7 @@ private:
         meta.insert(QStringLiteral("raw"), QJsonDocument::fromJson(e.rawJson).object());
         const QString body
             = text(e.kind == InboundEvent::Kind::Postback ? e.postbackTitle : e.text);
-        auto message = team::sql::scalar(m_db,
+        auto message = m_statements.scalar(
             QStringLiteral(
                 "INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, kind, "
                 "text, created_ms, reply_to_mid, edit_count, meta) "
@@ -176,7 +231,7 @@ private:
             return std::unexpected(message.error());
         if (!message->isValid())
             return {}; // stored before: a repeated delivery, or the echo of a reply we sent
-        return team::sql::exec(m_db,
+        return m_statements.exec(
             QStringLiteral(
                 "UPDATE inlet.conversations SET last_activity_ms = ?, last_message_preview = ?, "
                 "last_customer_message_ms = CASE WHEN ? THEN last_customer_message_ms "
@@ -191,12 +246,12 @@ private:
     Status onMessage(
         const InboundEvent &e, const QString &update, const QVariantList &values, qint64 account)
     {
-        QSqlQuery q(m_db);
-        if (auto ok = team::sql::exec(q, update, values); !ok)
-            return ok;
-        if (q.numRowsAffected() > 0)
+        auto q = m_statements.run(update, values);
+        if (!q)
+            return std::unexpected(q.error());
+        if ((*q)->numRowsAffected() > 0)
             return {};
-        auto exists = team::sql::scalar(m_db,
+        auto exists = m_statements.scalar(
             QStringLiteral("SELECT 1 FROM inlet.messages WHERE account_id = ? AND mid = ?"),
             { account, e.mid });
         if (!exists)
@@ -206,13 +261,13 @@ private:
 
     Status keepRaw(const InboundEvent &e)
     {
-        return team::sql::exec(m_db,
+        return m_statements.exec(
             QStringLiteral("INSERT INTO inlet.webhook_events (ig_account_id, kind, mid, raw) "
                            "VALUES (?, ?, ?, ?)"),
             { text(e.accountId), kindName(e.kind), text(e.mid), QString::fromUtf8(e.rawJson) });
     }
 
-    QSqlDatabase m_db;
+    StatementCache &m_statements;
     QHash<QString, qint64> m_accounts;
 };
 
@@ -225,8 +280,14 @@ bool connectionAlive(const QSqlDatabase &db)
 
 Status ingestBatch(const QSqlDatabase &db, const QList<InboundEvent> &events)
 {
-    return team::sql::inTransaction(db, [&]() -> Status {
-        Batch batch(db);
+    StatementCache statements(db);
+    return ingestBatch(statements, events);
+}
+
+Status ingestBatch(StatementCache &statements, const QList<InboundEvent> &events)
+{
+    return team::sql::inTransaction(statements.db(), [&]() -> Status {
+        Batch batch(statements);
         for (const InboundEvent &e : events) {
             if (auto ok = batch.apply(e); !ok)
                 return ok;
@@ -246,33 +307,75 @@ PgIngest::PgIngest(DatabaseConfig config)
 PgIngest::~PgIngest()
 {
     m_pool.waitForDone();
-    QtConcurrent::run(&m_pool, [name = m_connectionName] {
-        dropConnection(name);
+    QtConcurrent::run(&m_pool, [this] {
+        m_statements.reset(); // its queries before their connection
+        dropConnection(m_connectionName);
     }).waitForFinished();
 }
 
 EventCommitter PgIngest::committer()
 {
     return [this](const QList<InboundEvent> &events) {
-        return QtConcurrent::run(&m_pool, [this, events] { return commit(events); });
+        auto promise = std::make_shared<QPromise<Status>>();
+        promise->start();
+        QFuture<Status> future = promise->future();
+        bool start = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            m_waiting.append({ events, std::move(promise) });
+            start = !std::exchange(m_draining, true);
+        }
+        if (start)
+            m_pool.start([this] { drain(); });
+        return future;
     };
+}
+
+void PgIngest::drain()
+{
+    for (;;) {
+        QList<Waiting> group;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_waiting.isEmpty()) {
+                m_draining = false;
+                return;
+            }
+            group.swap(m_waiting);
+        }
+        QList<InboundEvent> events;
+        for (const Waiting &w : std::as_const(group))
+            events += w.events;
+        const Status result = commit(events);
+        for (const Waiting &w : std::as_const(group)) {
+            // One POST that the database refuses must not fail the others: each alone (a batch
+            // is idempotent, and the group's transaction was rolled back).
+            w.promise->addResult(result || group.size() == 1 ? result : commit(w.events));
+            w.promise->finish();
+        }
+    }
 }
 
 Status PgIngest::commit(const QList<InboundEvent> &events)
 {
     // Twice at most: a batch is idempotent, so a connection that broke (database restarted)
-    // is made again and the batch run once more.
+    // is made again and the batch run once more. No "SELECT 1" before each batch: a batch that
+    // fails on a dead connection is what finds it dead.
     Status result;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        auto db = connection(m_config, m_connectionName);
-        if (!db)
-            return std::unexpected(db.error());
-        result = ingestBatch(*db, events);
-        if (result || connectionAlive(*db))
+        if (!m_statements) {
+            dropConnection(m_connectionName);
+            auto db = openDatabase(m_config, m_connectionName);
+            if (!db)
+                return std::unexpected(db.error());
+            m_statements = std::make_unique<StatementCache>(*db);
+        }
+        result = ingestBatch(*m_statements, events);
+        if (result || connectionAlive(m_statements->db()))
             return result;
         qCWarning(lcTeam) << "the ingest connection broke; connecting again:"
                           << result.error().message;
-        db->close();
+        m_statements.reset();
     }
     return result;
 }

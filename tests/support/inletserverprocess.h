@@ -50,6 +50,7 @@ struct ServerLauncher {
     QString credentialsDir;
     QUrl sandboxUrl;
     int workers = 0;
+    QString binary = serverBinary(); // another build's, to compare (the benchmarks' --server)
 
     QStringList connectionArguments() const
     {
@@ -61,7 +62,7 @@ struct ServerLauncher {
     std::unique_ptr<ServerProcess> start(const QStringList &extra = {})
     {
         auto server = std::make_unique<ServerProcess>();
-        server->process.setProgram(serverBinary());
+        server->process.setProgram(binary);
         server->process.setArguments(connectionArguments()
             + QStringList { QStringLiteral("--port"), QStringLiteral("0"),
                 QStringLiteral("--graph-base"), sandboxUrl.toString(), QStringLiteral("--poll-ms"),

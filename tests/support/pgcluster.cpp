@@ -93,7 +93,10 @@ QList<qint64> childrenOf(qint64 parent)
 
 } // namespace
 
-PgCluster::PgCluster() = default;
+PgCluster::PgCluster(PgClusterOptions options)
+    : m_options(std::move(options))
+{
+}
 
 PgCluster::~PgCluster()
 {
@@ -206,19 +209,22 @@ bool PgCluster::initdb()
         return false;
     // Settings for a throw-away server: loopback only, socket in our directory, no fsync (the
     // OS does not crash under a test, and a SIGKILLed server still recovers from the WAL it wrote
-    // at each COMMIT). synchronous_commit stays on: with it off, a SIGKILL loses commits still in
-    // the WAL buffers, and the fault tests must see what a real server keeps.
+    // at each COMMIT) unless `durable`. synchronous_commit stays on: with it off, a SIGKILL loses
+    // commits still in the WAL buffers, and the fault tests must see what a real server keeps.
     QFile conf(data + QStringLiteral("/postgresql.conf"));
     if (!conf.open(QIODevice::Append)) {
         m_error = QStringLiteral("cannot append to %1").arg(conf.fileName());
         return false;
     }
+    const QString sync = m_options.durable
+        ? QStringLiteral("fsync = on\nfull_page_writes = on\n")
+        : QStringLiteral("fsync = off\nfull_page_writes = off\n");
     conf.write(QStringLiteral("\n# inlet PgCluster\nlisten_addresses = '127.0.0.1'\n"
-                              "unix_socket_directories = '%1'\nfsync = off\n"
-                              "full_page_writes = off\n"
-                              "shared_buffers = 16MB\nmax_connections = 60\n"
+                              "unix_socket_directories = '%1'\n%2"
+                              "shared_buffers = %3\nmax_connections = %4\n"
                               "log_min_messages = warning\n")
-                   .arg(directory())
+                   .arg(directory(), sync, m_options.sharedBuffers)
+                   .arg(m_options.maxConnections)
                    .toUtf8());
     m_initialised = true;
     startReaper();

@@ -14,9 +14,17 @@
 
 namespace inlet::test {
 
+struct PgClusterOptions {
+    // fsync and full-page writes on, as on a production server, so that a COMMIT is on disk
+    // (the benchmarks of durable ingest). Off by default: a test's machine does not lose power.
+    bool durable = false;
+    int maxConnections = 60;
+    QString sharedBuffers = QStringLiteral("16MB");
+};
+
 class PgCluster {
 public:
-    PgCluster();
+    explicit PgCluster(PgClusterOptions options = {});
     ~PgCluster(); // stops the server (immediate mode) and removes the directory
     PgCluster(const PgCluster &) = delete;
     PgCluster &operator=(const PgCluster &) = delete;
@@ -61,6 +69,7 @@ private:
     qint64 postmasterPid() const;
     QString logTail() const;
 
+    PgClusterOptions m_options;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_password;
     QString m_error;
