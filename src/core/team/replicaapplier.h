@@ -57,6 +57,11 @@ Result<Applied> backfill(WriteContext &context, const QList<Change> &changes,
 Result<QList<qint64>> followedAccounts(WriteContext &context);
 Status setFollowed(WriteContext &context, const QList<qint64> &accountIds);
 
+// The team id of the local row `localId` the replica made for `entity` ("conversation", "label",
+// "saved_reply"), 0 if none; and the other way round.
+Result<qint64> teamIdOf(WriteContext &context, const QString &entity, qint64 localId);
+Result<qint64> localIdOf(WriteContext &context, const QString &entity, qint64 teamId);
+
 // Which team database the store follows (empty for a new replica), and recording it.
 Result<QString> teamDatabase(WriteContext &context);
 Status setTeamDatabase(WriteContext &context, const QString &identity);
