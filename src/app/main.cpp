@@ -2,6 +2,7 @@
 
 #include "app/inbox/assignactions.h"
 #include "app/inbox/inboxwidget.h"
+#include "app/inbox/triageactions.h"
 #include "app/login/signincontroller.h"
 #include "app/report/reportwindow.h"
 #include "app/settings/labelsdialog.h"
@@ -240,8 +241,13 @@ int main(int argc, char **argv)
     QObject::connect(&savedReplies, &SavedReplies::agentNameChanged, &app,
         [&settings, agentKey](const QString &name) { settings.setValue(agentKey, name); });
 
-    // Labels live in the store too (solo mode; the editor is File > Labels…).
+    // Labels live in the store too (the editor is File > Labels…). In team mode both are the
+    // team's: written into the team database, read from the replica in the store.
     Labels labels(core->store());
+    if (TeamMode *team = lifecycle->team()) {
+        savedReplies.setWrites(team);
+        labels.setWrites(team);
+    }
 
     QNetworkAccessManager network;
     app::AvatarLoader avatars(&network);
@@ -274,6 +280,7 @@ int main(int argc, char **argv)
     LocalNotebook localNotes(core->store());
     inboxServices.notebook
         = lifecycle->team() ? static_cast<Notebook *>(lifecycle->team()) : &localNotes;
+    inboxServices.triageWrites = lifecycle->team(); // Done and Snooze: the team's in team mode
     auto *inbox = new app::InboxWidget(inboxServices);
     if (TeamMode *team = lifecycle->team()) {
         // Presence and the collision guard, once team mode has its password and runs.
@@ -405,6 +412,14 @@ int main(int argc, char **argv)
     };
     followTeam(lifecycle->team());
     QObject::connect(lifecycle.get(), &CoreLifecycle::teamChanged, &window, followTeam);
+    // Status, labels and saved replies: the team's writes while in team mode (teamChanged(nullptr)
+    // comes before a TeamMode goes, so none of them keeps a dangling port).
+    QObject::connect(lifecycle.get(), &CoreLifecycle::teamChanged, inbox,
+        [&labels, &savedReplies, inbox](TeamMode *current) {
+            labels.setWrites(current);
+            savedReplies.setWrites(current);
+            inbox->triageActions()->setWrites(current);
+        });
     QObject::connect(&window, &app::MainWindow::themeChosen, &window,
         [&settings, themeKey](
             app::ThemeMode mode) { settings.setValue(themeKey, app::Theme::toString(mode)); });

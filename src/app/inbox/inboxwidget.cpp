@@ -251,7 +251,7 @@ void InboxWidget::buildUi()
     titleColumn->addLayout(subline);
     header->addLayout(titleColumn, 1);
     // Triage: Done, Snooze (a menu), Mark as unread, on the open conversation.
-    m_triageActions = new TriageActions(m_services.store, this);
+    m_triageActions = new TriageActions(m_services.store, this, m_services.triageWrites);
     auto *doneButton = new QToolButton(m_conversationPane);
     doneButton->setObjectName(QStringLiteral("doneButton"));
     doneButton->setDefaultAction(m_triageActions->doneAction());

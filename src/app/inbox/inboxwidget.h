@@ -31,6 +31,7 @@ class InboxSource;
 class Labels;
 class MessageListModel;
 class Notebook;
+class TriageWrites;
 class Outbox;
 class ReactionQueue;
 class SavedReplies;
@@ -79,6 +80,9 @@ struct InboxServices {
     // Internal notes (the composer's Note toggle, Ctrl+Shift+N): LocalNotebook in solo mode,
     // TeamMode in team mode; null: no notes.
     Notebook *notebook = nullptr;
+    // Where Done and Snooze are written: TeamMode in team mode (the team database); null: the
+    // local store.
+    TriageWrites *triageWrites = nullptr;
     // Whether attachments from a file can reach Instagram (a media host is set up); null: the
     // outbox decides when sending.
     std::function<bool()> mediaHostReady;

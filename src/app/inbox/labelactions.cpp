@@ -2,6 +2,7 @@
 
 #include "app/inbox/labelchips.h"
 #include "app/inbox/menukey.h"
+#include "app/shell/errortext.h"
 #include "common/ondone.h"
 #include "service/labels.h"
 
@@ -63,7 +64,8 @@ void LabelActions::setLabel(qint64 conversationId, qint64 labelId, bool on)
     onDone(m_labels->setOnConversation(conversationId, labelId, on), this,
         [this](const Status &status) {
             if (!status && status.error().kind != Error::Kind::Cancelled)
-                emit failed(tr("The labels could not be changed: %1").arg(status.error().message));
+                emit failed(
+                    tr("The labels could not be changed: %1").arg(errorText(status.error())));
         });
 }
 

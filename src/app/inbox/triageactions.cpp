@@ -4,6 +4,7 @@
 #include "app/shell/errortext.h"
 #include "common/ondone.h"
 #include "models/snoozetimes.h"
+#include "service/triagewrites.h"
 #include "store/store.h"
 
 #include <QAction>
@@ -32,9 +33,11 @@ QString choiceText(SnoozeChoice::Kind kind)
 
 } // namespace
 
-TriageActions::TriageActions(Store *store, QWidget *parent)
+TriageActions::TriageActions(Store *store, QWidget *parent, TriageWrites *writes)
     : QObject(parent)
     , m_store(store)
+    , m_local(std::make_unique<LocalTriageWrites>(store))
+    , m_writes(writes ? writes : m_local.get())
     , m_parent(parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_done(new QAction(parent))
@@ -70,6 +73,13 @@ TriageActions::TriageActions(Store *store, QWidget *parent)
     connect(m_snoozeMenu, &QMenu::aboutToShow, this,
         [this] { fillSnoozeMenu(m_snoozeMenu, m_current); });
     setCurrent({});
+}
+
+TriageActions::~TriageActions() = default;
+
+void TriageActions::setWrites(TriageWrites *writes)
+{
+    m_writes = writes ? writes : m_local.get();
 }
 
 QKeySequence TriageActions::doneKeys()
@@ -162,17 +172,17 @@ void TriageActions::toggleDone(const ConversationRow &row)
     if (row.status == ConversationStatus::Done)
         reopen(row.id);
     else
-        report(m_store->setConversationStatus(row.id, ConversationStatus::Done));
+        report(m_writes->setConversationStatus(row.id, ConversationStatus::Done, 0));
 }
 
 void TriageActions::snooze(qint64 conversationId, qint64 untilMs)
 {
-    report(m_store->setConversationStatus(conversationId, ConversationStatus::Snoozed, untilMs));
+    report(m_writes->setConversationStatus(conversationId, ConversationStatus::Snoozed, untilMs));
 }
 
 void TriageActions::reopen(qint64 conversationId)
 {
-    report(m_store->setConversationStatus(conversationId, ConversationStatus::Open));
+    report(m_writes->setConversationStatus(conversationId, ConversationStatus::Open, 0));
 }
 
 void TriageActions::markUnread(qint64 conversationId)

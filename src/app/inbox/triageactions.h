@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QMenu;
@@ -15,7 +16,8 @@ class QWidget;
 
 namespace inlet {
 class Store;
-}
+class TriageWrites;
+} // namespace inlet
 
 namespace inlet::app {
 
@@ -23,17 +25,23 @@ namespace inlet::app {
 // hour, this evening, tomorrow morning, next week, a custom time; Open now when it is snoozed)
 // and Mark as unread. The three keyed actions act on the open conversation and live on `parent`
 // (window shortcuts); fillMenu() gives the same actions for any row (the list's context menu).
-// Every change is a write through the store's writer; the rows follow from the store's change.
+// Done and Snooze go through the TriageWrites port (the local store in solo mode, the team
+// database in team mode), Mark as unread (this desktop's read state) through the store's writer;
+// the rows follow from the store's change.
 class TriageActions : public QObject {
     Q_OBJECT
 public:
-    TriageActions(Store *store, QWidget *parent);
+    // `writes` null: the local store's (solo mode).
+    TriageActions(Store *store, QWidget *parent, TriageWrites *writes = nullptr);
+    ~TriageActions() override;
 
     static QKeySequence doneKeys();
     static QKeySequence snoozeKeys();
     static QKeySequence unreadKeys();
 
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    // Where Done and Snooze go from now on (team mode entered or left); null: the local store.
+    void setWrites(TriageWrites *writes);
     // The conversation the keys and the header act on (id 0: none; the actions are disabled).
     void setCurrent(const ConversationRow &row);
     // Where the Snooze key pops the menu up (the header's Snooze button).
@@ -64,6 +72,8 @@ private:
     void updateTexts();
 
     Store *m_store;
+    std::unique_ptr<TriageWrites> m_local; // the local store's
+    TriageWrites *m_writes;
     QWidget *m_parent;
     QWidget *m_anchor = nullptr;
     std::function<qint64()> m_now;

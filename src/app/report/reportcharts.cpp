@@ -127,6 +127,10 @@ QChart *ReportCharts::timeToDone(const ActivityReport &report)
     QList<std::pair<QString, DurationStats>> groups;
     for (const ReportGroup &g : report.accounts)
         groups.append({ g.name, g.timeToDone });
+    for (const ReportGroup &g : report.agents) {
+        if (g.timeToDone.count > 0) // an agent who answered but marked nothing Done
+            groups.append({ g.name, g.timeToDone });
+    }
     return durationBars(tr("Time to Done"), groups);
 }
 

@@ -1,6 +1,7 @@
 #include "app/settings/labelsdialog.h"
 
 #include "app/inbox/labelchips.h"
+#include "app/shell/errortext.h"
 #include "common/ondone.h"
 #include "service/labels.h"
 #include "ui_labelsdialog.h"
@@ -79,7 +80,7 @@ QString LabelsDialog::describe(const Error &error)
             break;
         }
     }
-    return tr("The labels could not be changed: %1").arg(error.message);
+    return tr("The labels could not be changed: %1").arg(errorText(error));
 }
 
 qint64 LabelsDialog::chosenId() const

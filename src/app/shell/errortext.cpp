@@ -3,6 +3,7 @@
 #include "auth/tokenvault.h"
 #include "model/savedreply.h"
 #include "service/keychainerror.h"
+#include "service/triagewrites.h"
 #include "store/storetypes.h"
 
 #include <QCoreApplication>
@@ -242,6 +243,9 @@ QString kindText(const Error &e)
 {
     switch (e.kind) {
     case Error::Kind::Network:
+        if (e.code == triagewrites::TeamUnreachable)
+            return ErrorText::tr("The team database cannot be reached; try again once the status "
+                                 "bar shows the team connected.");
         // GraphClient's timeout: the request it gave up on (the message is its log line).
         if (e.code == QNetworkReply::OperationCanceledError)
             return ErrorText::tr("Instagram did not answer in time.");
@@ -267,6 +271,8 @@ QString kindText(const Error &e)
     case Error::Kind::Cancelled:
         return ErrorText::tr("Cancelled.");
     case Error::Kind::Invalid:
+        if (e.code == triagewrites::TeamRefused) // PostgreSQL's words stay in the log
+            return ErrorText::tr("The team database refused the change.");
         return ErrorText::tr("Inlet could not do this.");
     }
     return {};

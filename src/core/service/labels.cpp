@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "common/ondone.h"
+#include "service/triagewrites.h"
 #include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
@@ -11,9 +12,18 @@ namespace inlet {
 Labels::Labels(Store *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_local(std::make_unique<LocalTriageWrites>(store))
+    , m_writes(m_local.get())
 {
     connect(store, &Store::changed, this, &Labels::onStoreChanged);
     reload();
+}
+
+Labels::~Labels() = default;
+
+void Labels::setWrites(TriageWrites *writes)
+{
+    m_writes = writes ? writes : m_local.get();
 }
 
 void Labels::onStoreChanged(const StoreChange &change)
@@ -51,17 +61,17 @@ void Labels::reload()
 
 QFuture<Result<qint64>> Labels::save(const Label &label)
 {
-    return m_store->saveLabel(label);
+    return m_writes->saveLabel(label);
 }
 
 QFuture<Status> Labels::remove(qint64 id)
 {
-    return m_store->removeLabel(id);
+    return m_writes->removeLabel(id);
 }
 
 QFuture<Status> Labels::setOnConversation(qint64 conversationId, qint64 labelId, bool on)
 {
-    return m_store->setConversationLabel(conversationId, labelId, on);
+    return m_writes->setConversationLabel(conversationId, labelId, on);
 }
 
 } // namespace inlet

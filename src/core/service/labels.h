@@ -6,21 +6,27 @@
 #include <QFuture>
 #include <QObject>
 
+#include <memory>
+
 namespace inlet {
 
 class Store;
 struct StoreChange;
+class TriageWrites;
 
 // The labels (issue 13) for the editor, the label menus, the chips and the per-label views: the
 // current list, read through the store's reader pool (never on the caller's thread) at start and
 // after every commit that touched labels, and the writes, each through the store's writer. Errors
 // are values: a refused label is an Error::Kind::Invalid whose code is a label::Problem.
-// Solo mode only: a team store would fill the same tables (its replica writing through
-// Store::write) and this list would follow.
+// The writes go to the local store (solo mode) or, once setWrites() names team mode's port, to
+// the team database; the list reads the local store either way (the replica fills it).
 class Labels : public QObject {
     Q_OBJECT
 public:
     explicit Labels(Store *store, QObject *parent = nullptr);
+    ~Labels() override;
+    // Where the writes go (TeamMode in team mode); null: the local store. Must outlive this.
+    void setWrites(TriageWrites *writes);
 
     // The list as last read, by name; empty until the first read is back (isLoaded()).
     QList<Label> labels() const { return m_labels; }
@@ -44,6 +50,8 @@ private:
     void onStoreChanged(const StoreChange &change);
 
     Store *m_store;
+    std::unique_ptr<TriageWrites> m_local;
+    TriageWrites *m_writes;
     QList<Label> m_labels;
     bool m_loaded = false;
 };

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "common/ondone.h"
 #include "model/savedreplyjson.h"
+#include "service/triagewrites.h"
 #include "store/readerpool.h"
 #include "store/store.h"
 #include "store/storereader.h"
@@ -14,9 +15,18 @@ namespace inlet {
 SavedReplies::SavedReplies(Store *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_local(std::make_unique<LocalTriageWrites>(store))
+    , m_writes(m_local.get())
 {
     connect(store, &Store::changed, this, &SavedReplies::onStoreChanged);
     reload();
+}
+
+SavedReplies::~SavedReplies() = default;
+
+void SavedReplies::setWrites(TriageWrites *writes)
+{
+    m_writes = writes ? writes : m_local.get();
 }
 
 void SavedReplies::onStoreChanged(const StoreChange &change)
@@ -46,12 +56,12 @@ void SavedReplies::reload()
 
 QFuture<Result<qint64>> SavedReplies::save(const SavedReply &reply)
 {
-    return m_store->saveReply(reply);
+    return m_writes->saveReply(reply);
 }
 
 QFuture<Status> SavedReplies::remove(qint64 id)
 {
-    return m_store->removeReply(id);
+    return m_writes->removeReply(id);
 }
 
 QFuture<Result<int>> SavedReplies::importJson(const QByteArray &json)
@@ -59,7 +69,7 @@ QFuture<Result<int>> SavedReplies::importJson(const QByteArray &json)
     auto replies = savedreplyjson::read(json);
     if (!replies)
         return QtFuture::makeReadyFuture(Result<int>(std::unexpected(replies.error())));
-    return m_store->importReplies(*replies);
+    return m_writes->importReplies(*replies);
 }
 
 QByteArray SavedReplies::exportJson() const

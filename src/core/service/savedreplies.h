@@ -6,10 +6,13 @@
 #include <QFuture>
 #include <QObject>
 
+#include <memory>
+
 namespace inlet {
 
 class Store;
 struct StoreChange;
+class TriageWrites;
 
 // The saved replies (issue 13) for the editor and the composer's "/" picker: the current list,
 // read through the store's reader pool (never on the caller's thread) at start and after every
@@ -21,6 +24,10 @@ class SavedReplies : public QObject {
     Q_OBJECT
 public:
     explicit SavedReplies(Store *store, QObject *parent = nullptr);
+    ~SavedReplies() override;
+    // Where the writes go (TeamMode in team mode: shared by the team); null: the local store.
+    // The list reads the local store either way (the replica fills it). Must outlive this.
+    void setWrites(TriageWrites *writes);
 
     // The list as last read, by title; empty until the first read is back (isLoaded()).
     QList<SavedReply> replies() const { return m_replies; }
@@ -49,6 +56,8 @@ private:
     void onStoreChanged(const StoreChange &change);
 
     Store *m_store;
+    std::unique_ptr<TriageWrites> m_local;
+    TriageWrites *m_writes;
     QList<SavedReply> m_replies;
     bool m_loaded = false;
     QString m_agentName;

@@ -151,4 +151,75 @@ QFuture<Status> TeamMode::addNote(
         QDateTime::currentMSecsSinceEpoch());
 }
 
+namespace {
+// A team write's failure with its code for the app: the database unreachable, or refused (a
+// label's or a reply's own problem keeps its code, which the dialogs word).
+Error worded(Error e)
+{
+    if (e.kind == Error::Kind::Network)
+        e.code = triagewrites::TeamUnreachable;
+    else if (e.kind == Error::Kind::Invalid && e.code == 0)
+        e.code = triagewrites::TeamRefused;
+    return e;
+}
+template <typename T> QFuture<T> wordedFuture(QFuture<T> future)
+{
+    return future.then([](T result) -> T {
+        if (!result)
+            return std::unexpected(worded(result.error()));
+        return result;
+    });
+}
+} // namespace
+
+QFuture<Status> TeamMode::setConversationStatus(
+    qint64 conversationId, ConversationStatus status, qint64 snoozedUntilMs)
+{
+    if (!m_follower)
+        return wordedFuture(notStarted<Status>());
+    return wordedFuture(m_follower->setStatus(conversationId, status, snoozedUntilMs));
+}
+
+QFuture<Result<qint64>> TeamMode::saveLabel(const Label &label)
+{
+    if (!m_follower)
+        return wordedFuture(notStarted<Result<qint64>>());
+    return wordedFuture(m_follower->saveLabel(label));
+}
+
+QFuture<Status> TeamMode::removeLabel(qint64 id)
+{
+    if (!m_follower)
+        return wordedFuture(notStarted<Status>());
+    return wordedFuture(m_follower->removeLabel(id));
+}
+
+QFuture<Status> TeamMode::setConversationLabel(qint64 conversationId, qint64 labelId, bool on)
+{
+    if (!m_follower)
+        return wordedFuture(notStarted<Status>());
+    return wordedFuture(m_follower->setConversationLabel(conversationId, labelId, on));
+}
+
+QFuture<Result<qint64>> TeamMode::saveReply(const SavedReply &reply)
+{
+    if (!m_follower)
+        return wordedFuture(notStarted<Result<qint64>>());
+    return wordedFuture(m_follower->saveReply(reply));
+}
+
+QFuture<Status> TeamMode::removeReply(qint64 id)
+{
+    if (!m_follower)
+        return wordedFuture(notStarted<Status>());
+    return wordedFuture(m_follower->removeReply(id));
+}
+
+QFuture<Result<int>> TeamMode::importReplies(const QList<SavedReply> &replies)
+{
+    if (!m_follower)
+        return wordedFuture(notStarted<Result<int>>());
+    return wordedFuture(m_follower->importReplies(replies));
+}
+
 } // namespace inlet

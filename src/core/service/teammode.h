@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "service/assigner.h"
 #include "service/notebook.h"
+#include "service/triagewrites.h"
 #include "team/replicafollower.h"
 
 #include <QObject>
@@ -22,14 +23,14 @@ namespace team {
 class TeamActionTransport;
 class TeamPresence;
 class TeamReplyHandOff;
-}
+} // namespace team
 
 // An agent's desktop in team mode (docs/team.md), the same for the windowed app and
 // `inlet --headless --team`: the agent's password from the keychain (or given), the
 // ReplicaFollower on the local store and, when there is an outbox, its hand-off to the team
 // outbox (Outbox::setHandOff), woken when the follower connects. Nothing here talks to
 // PostgreSQL on the caller's thread (the follower has its own).
-class TeamMode : public QObject, public Assigner, public Notebook {
+class TeamMode : public QObject, public Assigner, public Notebook, public TriageWrites {
     Q_OBJECT
 public:
     enum class State { Starting, Connected, Offline, NoPassword };
@@ -71,6 +72,16 @@ public:
     // Notebook: the note into inlet.notes as the agent (it comes back through the replica).
     QFuture<Status> addNote(qint64 conversationId, const QString &accountId,
         const QString &customerId, const QString &text) override;
+    // TriageWrites: status, labels and saved replies into the team database as the agent
+    // (through the follower's connection; Network until it has started).
+    QFuture<Status> setConversationStatus(
+        qint64 conversationId, ConversationStatus status, qint64 snoozedUntilMs) override;
+    QFuture<Result<qint64>> saveLabel(const Label &label) override;
+    QFuture<Status> removeLabel(qint64 id) override;
+    QFuture<Status> setConversationLabel(qint64 conversationId, qint64 labelId, bool on) override;
+    QFuture<Result<qint64>> saveReply(const SavedReply &reply) override;
+    QFuture<Status> removeReply(qint64 id) override;
+    QFuture<Result<int>> importReplies(const QList<SavedReply> &replies) override;
 
 signals:
     // The follower runs (and the outbox's hand-off is set): the outbox may start now.

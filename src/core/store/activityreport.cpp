@@ -191,23 +191,30 @@ Status ActivityReportQuery::readDone(const ReportPeriod &period, ActivityReport 
                 AND m.created_ms <= d.done_ms AND m.created_ms > COALESCE((
                     SELECT MAX(p.done_ms) FROM conversation_done p
                     WHERE p.conversation_id = d.conversation_id AND p.done_ms < d.done_ms), -1))
+            , d.agent
             FROM conversation_done d JOIN conversations c ON c.id = d.conversation_id
             WHERE d.done_ms >= ? AND d.done_ms < ?)"),
         { period.startMs(), period.endMs() });
     if (!q)
         return std::unexpected(q.error());
     QHash<QString, QList<qint64>> byAccount;
+    QHash<QString, QList<qint64>> byAgent; // team mode: who marked it Done (the replica's)
     while ((*q)->next()) {
         if ((*q)->value(2).isNull())
             continue; // marked Done with no customer message since the last time
-        byAccount[(*q)->value(0).toString()].append(
-            (*q)->value(1).toLongLong() - (*q)->value(2).toLongLong());
+        const qint64 took = (*q)->value(1).toLongLong() - (*q)->value(2).toLongLong();
+        byAccount[(*q)->value(0).toString()].append(took);
+        if (const QString agent = (*q)->value(3).toString(); !agent.isEmpty())
+            byAgent[agent].append(took);
     }
     (*q)->finish();
-    for (auto it = byAccount.cbegin(); it != byAccount.cend(); ++it) {
-        if (!findGroup(report.accounts, it.key()))
-            report.accounts.append(ReportGroup { .id = it.key(), .name = it.key() });
-        findGroup(report.accounts, it.key())->timeToDone = DurationStats::of(it.value());
+    for (auto [groups, durations] :
+        { std::pair { &report.accounts, &byAccount }, std::pair { &report.agents, &byAgent } }) {
+        for (auto it = durations->cbegin(); it != durations->cend(); ++it) {
+            if (!findGroup(*groups, it.key()))
+                groups->append(ReportGroup { .id = it.key(), .name = it.key() });
+            findGroup(*groups, it.key())->timeToDone = DurationStats::of(it.value());
+        }
     }
     return {};
 }

@@ -57,7 +57,7 @@ struct ReportGroup {
     DurationStats firstResponse {};
     int unanswered = 0;
     // From the first customer message after the previous Done to Done, for the Done of the period
-    // (accounts only: who marked it Done is not kept).
+    // (per agent in team mode: who marked it Done, replicated with the Done history).
     DurationStats timeToDone {};
     // Replies sent in the period within 24 hours of the customer's last message, and after.
     int insideWindow = 0;

@@ -325,6 +325,20 @@ QStringList doneHistory()
     };
 }
 
+// Team triage (issue 13 in team mode): who marked each Done (the agent's role; empty in solo mode)
+// for the report's time to Done per agent, and who set a conversation's status (empty: this
+// desktop in solo mode, or the customer's message that reopened it), both from the replica.
+QStringList teamTriage()
+{
+    return {
+        QStringLiteral("ALTER TABLE conversation_done ADD COLUMN agent TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE conversations ADD COLUMN status_by TEXT NOT NULL DEFAULT ''"),
+        // A team write names the local row it changes: found by its local id.
+        QStringLiteral(
+            "CREATE INDEX IF NOT EXISTS team_rows_by_local ON team_rows(entity, local_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -345,6 +359,7 @@ const QList<Step> &steps()
         { 10, QStringLiteral("labels"), version10() },
         { 11, QStringLiteral("team assignment"), teamAssignment() },
         { 12, QStringLiteral("when conversations were marked Done"), doneHistory() },
+        { 13, QStringLiteral("who marked Done and set the status (team triage)"), teamTriage() },
     };
     return all;
 }

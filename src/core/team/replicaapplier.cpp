@@ -1,6 +1,9 @@
 #include "team/replicaapplier.h"
 
+#include "model/label.h"
 #include "model/reactions.h"
+#include "model/savedreply.h"
+#include "model/triagetypes.h"
 #include "outbox/sendfailure.h"
 #include "store/directorywriter.h"
 #include "store/notewriter.h"
@@ -136,6 +139,16 @@ public:
             return assignment(change, row);
         if (change.entity == QLatin1String("notes"))
             return note(change, row);
+        if (change.entity == QLatin1String("conversation_status"))
+            return status(change, row);
+        if (change.entity == QLatin1String("conversation_done"))
+            return done(change, row);
+        if (change.entity == QLatin1String("labels"))
+            return label(change, row);
+        if (change.entity == QLatin1String("conversation_labels"))
+            return conversationLabel(change, row);
+        if (change.entity == QLatin1String("saved_replies"))
+            return savedReply(change, row);
         return std::unexpected(malformed(change, QStringLiteral("unknown entity")));
     }
 
@@ -312,6 +325,277 @@ private:
         if (!local)
             return std::unexpected(local.error());
         return map(QStringLiteral("note"), c.entityId, *local, n.clientId);
+    }
+
+    // The conversation's status as the team set it (docs/triage.md, "Team mode"). A snooze that
+    // has ended is stored as it is: this desktop's SnoozeWaker opens it at once, as every
+    // replica does at that time.
+    Status status(const Change &c, const Row &row)
+    {
+        auto conversation = parent(c, QStringLiteral("conversation"), row.id("conversation_id"));
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        const QString name = row.text("status");
+        ConversationStatus status = ConversationStatus::Open;
+        if (name == QLatin1String("done"))
+            status = ConversationStatus::Done;
+        else if (name == QLatin1String("snoozed"))
+            status = ConversationStatus::Snoozed;
+        else if (name != QLatin1String("open"))
+            return std::unexpected(malformed(c, QStringLiteral("unknown status %1").arg(name)));
+        const qint64 until
+            = status == ConversationStatus::Snoozed ? row.number("snoozed_until_ms") : 0;
+        const QString by = row.isString("changed_by") ? row.text("changed_by") : QString();
+        auto q = m_c.session.run(
+            QStringLiteral("UPDATE conversations SET status = ?, snoozed_until_ms = ?, "
+                           "status_through_ms = ?, status_by = ? WHERE id = ?"),
+            { int(status), until, row.number("through_ms"), inlet::sql::text(by),
+                conversation->localId });
+        if (!q)
+            return std::unexpected(q.error());
+        m_c.change.addConversation(conversation->localId);
+        m_c.change.snoozesChanged = true;
+        return {};
+    }
+
+    // A moment the conversation was marked Done, by whom (the report's time to Done per agent).
+    Status done(const Change &c, const Row &row)
+    {
+        auto conversation = parent(c, QStringLiteral("conversation"), row.id("conversation_id"));
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        auto known = mapped(QStringLiteral("done"), c.entityId);
+        if (!known)
+            return std::unexpected(known.error());
+        if (*known)
+            return {}; // the history only grows: applied before
+        auto q = m_c.session.run(QStringLiteral("INSERT INTO conversation_done (conversation_id, "
+                                                "done_ms, agent) VALUES (?, ?, ?)"),
+            { conversation->localId, row.number("done_ms"),
+                inlet::sql::text(row.text("agent_role")) });
+        if (!q)
+            return std::unexpected(q.error());
+        const qint64 local = (*q)->lastInsertId().toLongLong();
+        (*q)->finish();
+        return map(QStringLiteral("done"), c.entityId, local, {});
+    }
+
+    // The local id of a row found by a unique name (labels by name, replies by shortcut).
+    Result<qint64> localByName(const QString &sql, const QString &name)
+    {
+        auto q = m_c.session.run(sql, { name });
+        if (!q)
+            return std::unexpected(q.error());
+        const qint64 id = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+        (*q)->finish();
+        return id;
+    }
+
+    // Runs `sql`; the rows it changed.
+    Result<int> run(const QString &sql, const QVariantList &values)
+    {
+        auto q = m_c.session.run(sql, values);
+        if (!q)
+            return std::unexpected(q.error());
+        const int rows = (*q)->numRowsAffected();
+        (*q)->finish();
+        return rows;
+    }
+
+    // Upserts a team-wide row (a label, a saved reply) into its local table: the row it became
+    // before, else a local row of the same unique name (this desktop's own from solo mode: it
+    // becomes the team's), else a new one. Another local row holding the name is dropped (names
+    // are unique in the team database too, more strictly: lower() there, ASCII NOCASE here).
+    Result<qint64> upsertTeamWide(const Change &c, const QString &entity, const QString &table,
+        const QString &uniqueColumn, const QString &name, const QStringList &columns,
+        const QVariantList &values)
+    {
+        auto known = mapped(entity, c.entityId);
+        if (!known)
+            return std::unexpected(known.error());
+        qint64 holder = 0;
+        if (!name.isEmpty()) {
+            auto h = localByName(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? COLLATE NOCASE")
+                                     .arg(table, uniqueColumn),
+                name);
+            if (!h)
+                return std::unexpected(h.error());
+            holder = *h;
+        }
+        qint64 local = *known ? (*known)->localId : holder;
+        if (*known && holder != 0 && holder != local) {
+            if (entity == QLatin1String("label")) {
+                auto carrying = conversationsWithLabel(holder);
+                if (!carrying)
+                    return std::unexpected(carrying.error());
+                if (auto off = run(QStringLiteral("DELETE FROM conversation_labels WHERE "
+                                                  "label_id = ?"),
+                        { holder });
+                    !off)
+                    return std::unexpected(off.error());
+            }
+            if (auto gone
+                = run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), { holder });
+                !gone)
+                return std::unexpected(gone.error());
+        }
+        QStringList sets;
+        for (const QString &column : columns)
+            sets.append(column + QStringLiteral(" = ?"));
+        int rows = 0;
+        if (local != 0) {
+            auto updated = run(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                                   .arg(table, sets.join(QStringLiteral(", "))),
+                values + QVariantList { local });
+            if (!updated)
+                return std::unexpected(updated.error());
+            rows = *updated;
+        }
+        if (rows == 0) {
+            QStringList marks;
+            for (qsizetype i = 0; i < columns.size(); ++i)
+                marks.append(QStringLiteral("?"));
+            auto q = m_c.session.run(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                         .arg(table, columns.join(QStringLiteral(", ")),
+                                             marks.join(QStringLiteral(", "))),
+                values);
+            if (!q)
+                return std::unexpected(q.error());
+            local = (*q)->lastInsertId().toLongLong();
+            (*q)->finish();
+        }
+        if (auto ok = map(entity, c.entityId, local, {}); !ok)
+            return std::unexpected(ok.error());
+        return local;
+    }
+
+    // The conversations carrying a local label (their rows show the change); announced.
+    Result<QList<qint64>> conversationsWithLabel(qint64 labelId)
+    {
+        auto q = m_c.session.run(
+            QStringLiteral("SELECT conversation_id FROM conversation_labels WHERE label_id = ?"),
+            { labelId });
+        if (!q)
+            return std::unexpected(q.error());
+        QList<qint64> ids;
+        while ((*q)->next())
+            ids.append((*q)->value(0).toLongLong());
+        (*q)->finish();
+        for (qint64 id : std::as_const(ids))
+            m_c.change.addConversation(id);
+        return ids;
+    }
+
+    Status label(const Change &c, const Row &row)
+    {
+        const QString name = normalizedLabelName(row.text("name"));
+        const QString colour = row.text("colour").toLower();
+        if (problemOf(Label { 0, name, colour }))
+            return std::unexpected(malformed(c, QStringLiteral("a label without name or colour")));
+        auto local = upsertTeamWide(c, QStringLiteral("label"), QStringLiteral("labels"),
+            QStringLiteral("name"), name,
+            { QStringLiteral("name"), QStringLiteral("colour"), QStringLiteral("updated_ms") },
+            { name, colour, QDateTime::currentMSecsSinceEpoch() });
+        if (!local)
+            return std::unexpected(local.error());
+        if (auto carrying = conversationsWithLabel(*local); !carrying)
+            return std::unexpected(carrying.error());
+        m_c.change.labelsChanged = true;
+        return {};
+    }
+
+    Status conversationLabel(const Change &c, const Row &row)
+    {
+        auto conversation = parent(c, QStringLiteral("conversation"), row.id("conversation_id"));
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        auto label = parent(c, QStringLiteral("label"), row.id("label_id"));
+        if (!label)
+            return std::unexpected(label.error());
+        auto rows = run(QStringLiteral("INSERT OR IGNORE INTO conversation_labels "
+                                       "(conversation_id, label_id) SELECT ?, id FROM labels "
+                                       "WHERE id = ?"),
+            { conversation->localId, label->localId });
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (auto ok = map(QStringLiteral("conversation_label"), c.entityId, conversation->localId,
+                QString::number(label->localId));
+            !ok)
+            return ok;
+        if (*rows > 0) {
+            m_c.change.addConversation(conversation->localId);
+            m_c.change.labelsChanged = true;
+        }
+        return {};
+    }
+
+    Status savedReply(const Change &c, const Row &row)
+    {
+        SavedReply reply;
+        reply.title = row.text("title").trimmed();
+        reply.shortcut = normalizedShortcut(row.text("shortcut"));
+        reply.text = row.text("body");
+        if (problemOf(reply))
+            return std::unexpected(malformed(c, QStringLiteral("an incomplete saved reply")));
+        auto local = upsertTeamWide(c, QStringLiteral("saved_reply"),
+            QStringLiteral("saved_replies"), QStringLiteral("shortcut"), reply.shortcut,
+            { QStringLiteral("title"), QStringLiteral("shortcut"), QStringLiteral("text"),
+                QStringLiteral("updated_ms") },
+            { reply.title, reply.shortcut, reply.text, row.number("updated_ms") });
+        if (!local)
+            return std::unexpected(local.error());
+        m_c.change.savedRepliesChanged = true;
+        return {};
+    }
+
+    // A label, a label on a conversation or a saved reply deleted in the team database.
+    Status deleteTeamRow(const Change &c)
+    {
+        static const QHash<QString, QString> entities {
+            { QStringLiteral("labels"), QStringLiteral("label") },
+            { QStringLiteral("conversation_labels"), QStringLiteral("conversation_label") },
+            { QStringLiteral("saved_replies"), QStringLiteral("saved_reply") },
+        };
+        const QString entity = entities.value(c.entity);
+        auto m = mapped(entity, c.entityId);
+        if (!m)
+            return std::unexpected(m.error());
+        if (!*m)
+            return {}; // never replicated here
+        const qint64 local = (*m)->localId;
+        if (entity == QLatin1String("label")) {
+            if (auto carrying = conversationsWithLabel(local); !carrying)
+                return std::unexpected(carrying.error());
+            for (const QString &sql : { QStringLiteral("DELETE FROM conversation_labels WHERE "
+                                                       "label_id = ?"),
+                     QStringLiteral("DELETE FROM labels WHERE id = ?") }) {
+                if (auto rows = run(sql, { local }); !rows)
+                    return std::unexpected(rows.error());
+            }
+            m_c.change.labelsChanged = true;
+        } else if (entity == QLatin1String("conversation_label")) {
+            auto rows = run(QStringLiteral("DELETE FROM conversation_labels WHERE "
+                                           "conversation_id = ? AND label_id = ?"),
+                { local, (*m)->key.toLongLong() });
+            if (!rows)
+                return std::unexpected(rows.error());
+            if (*rows > 0) {
+                m_c.change.addConversation(local);
+                m_c.change.labelsChanged = true;
+            }
+        } else {
+            if (auto rows
+                = run(QStringLiteral("DELETE FROM saved_replies WHERE id = ?"), { local });
+                !rows)
+                return std::unexpected(rows.error());
+            m_c.change.savedRepliesChanged = true;
+        }
+        auto q = m_c.session.run(
+            QStringLiteral("DELETE FROM team_rows WHERE entity = ? AND team_id = ?"),
+            { entity, c.entityId });
+        if (!q)
+            return std::unexpected(q.error());
+        return {};
     }
 
     Status message(const Change &c, const Row &row)
@@ -548,6 +832,9 @@ private:
 
     Status applyDelete(const Change &c)
     {
+        if (c.entity == QLatin1String("labels") || c.entity == QLatin1String("conversation_labels")
+            || c.entity == QLatin1String("saved_replies"))
+            return deleteTeamRow(c);
         if (c.entity != QLatin1String("messages"))
             return {}; // accounts are removed by a flag; conversations and contacts stay local
         auto m = mapped(QStringLiteral("message"), c.entityId);
@@ -722,6 +1009,30 @@ Status forgetAccount(WriteContext &context, qint64 teamAccountId)
     if (!q)
         return std::unexpected(q.error());
     return {};
+}
+
+Result<qint64> teamIdOf(WriteContext &context, const QString &entity, qint64 localId)
+{
+    auto q = context.session.run(QStringLiteral("SELECT team_id FROM team_rows WHERE entity = ? "
+                                                "AND local_id = ? ORDER BY team_id DESC LIMIT 1"),
+        { entity, localId });
+    if (!q)
+        return std::unexpected(q.error());
+    const qint64 id = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+    (*q)->finish();
+    return id;
+}
+
+Result<qint64> localIdOf(WriteContext &context, const QString &entity, qint64 teamId)
+{
+    auto q = context.session.run(
+        QStringLiteral("SELECT local_id FROM team_rows WHERE entity = ? AND team_id = ?"),
+        { entity, teamId });
+    if (!q)
+        return std::unexpected(q.error());
+    const qint64 id = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+    (*q)->finish();
+    return id;
 }
 
 Result<QString> teamDatabase(WriteContext &context)

@@ -62,6 +62,10 @@ Status setFollowed(WriteContext &context, const QList<qint64> &accountIds);
 // grant reads the account from the start again (backfill) into fresh rows; it is no longer
 // followed. The account itself stays listed as removed.
 Status forgetAccount(WriteContext &context, qint64 teamAccountId);
+// The team id of the local row `localId` the replica made for `entity` ("conversation", "label",
+// "saved_reply"), 0 if none; and the other way round.
+Result<qint64> teamIdOf(WriteContext &context, const QString &entity, qint64 localId);
+Result<qint64> localIdOf(WriteContext &context, const QString &entity, qint64 teamId);
 
 // Which team database the store follows (empty for a new replica), and recording it.
 Result<QString> teamDatabase(WriteContext &context);

@@ -6,6 +6,7 @@
 #include "team/replicaapplier.h"
 #include "team/teamsql.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QPromise>
@@ -240,6 +241,194 @@ public:
         return list;
     }
 
+    Status setStatus(qint64 conversationId, ConversationStatus status, qint64 untilMs)
+    {
+        auto conversation = teamIdOf(QStringLiteral("conversation"), conversationId);
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        static const QStringList names { QStringLiteral("open"), QStringLiteral("done"),
+            QStringLiteral("snoozed") };
+        Status ok = sql::exec(m_db, QStringLiteral("SELECT inlet.set_status(?, ?, ?)"),
+            { *conversation, names.value(int(status)), untilMs });
+        if (!ok) {
+            if (const QString state = sql::sqlState(ok.error());
+                state == QLatin1String("22023") || state == QLatin1String("P0002"))
+                return fail(Error::Kind::Invalid, ok.error().message);
+            return refusedOrLost(ok.error());
+        }
+        catchUp();
+        return {};
+    }
+
+    Result<qint64> saveLabel(const Label &label)
+    {
+        const Label stored { label.id, normalizedLabelName(label.name), label.colour.toLower() };
+        if (const int problem = problemOf(stored))
+            return fail(Error::Kind::Invalid, QStringLiteral("the label needs a name and a colour"),
+                problem);
+        qint64 teamId = 0;
+        if (stored.id) {
+            auto known = teamIdOf(QStringLiteral("label"), stored.id, false);
+            if (!known)
+                return std::unexpected(known.error());
+            teamId = *known; // 0: this desktop's own label from solo mode: added to the team
+        }
+        QSqlQuery q(m_db);
+        Status ok = teamId
+            ? sql::exec(q,
+                QStringLiteral("UPDATE inlet.labels SET name = ?, colour = ?, updated_by = "
+                               "current_user, updated_at = now() WHERE id = ? RETURNING id"),
+                { stored.name, stored.colour, teamId })
+            : sql::exec(q,
+                QStringLiteral("INSERT INTO inlet.labels (name, colour, updated_by) VALUES "
+                               "(?, ?, current_user) RETURNING id"),
+                { stored.name, stored.colour });
+        if (!ok) {
+            if (sql::sqlState(ok.error()) == QLatin1String("23505"))
+                return fail(Error::Kind::Invalid,
+                    QStringLiteral("another label is named %1").arg(stored.name), label::NameTaken);
+            return std::unexpected(refusedOrLost(ok.error()).error());
+        }
+        if (!q.next())
+            return fail(Error::Kind::Invalid, QStringLiteral("the label is gone"), label::NotFound);
+        return localAfterCatchUp(QStringLiteral("label"), q.value(0).toLongLong());
+    }
+
+    Status removeLabel(qint64 labelId)
+    {
+        auto teamId = teamIdOf(QStringLiteral("label"), labelId);
+        if (!teamId)
+            return std::unexpected(teamId.error());
+        return changeAndCatchUp(
+            QStringLiteral("DELETE FROM inlet.labels WHERE id = ?"), { *teamId }, label::NotFound);
+    }
+
+    Status setConversationLabel(qint64 conversationId, qint64 labelId, bool on)
+    {
+        auto conversation = teamIdOf(QStringLiteral("conversation"), conversationId);
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        auto teamLabel = teamIdOf(QStringLiteral("label"), labelId);
+        if (!teamLabel)
+            return std::unexpected(teamLabel.error());
+        if (!on) {
+            return changeAndCatchUp(QStringLiteral("DELETE FROM inlet.conversation_labels WHERE "
+                                                   "conversation_id = ? AND label_id = ?"),
+                { *conversation, *teamLabel }, 0);
+        }
+        // Through the agent's own view of the conversation: one of an account not granted is not
+        // there (nothing inserted: Invalid).
+        QSqlQuery q(m_db);
+        Status ok = sql::exec(q,
+            QStringLiteral("INSERT INTO inlet.conversation_labels (account_id, conversation_id, "
+                           "label_id, added_by) SELECT c.account_id, c.id, l.id, current_user "
+                           "FROM inlet.conversations c, inlet.labels l WHERE c.id = ? AND l.id = "
+                           "? ON CONFLICT (conversation_id, label_id) DO NOTHING RETURNING id"),
+            { *conversation, *teamLabel });
+        if (!ok)
+            return refusedOrLost(ok.error());
+        if (!q.next()) { // on already, or nothing to put it on
+            auto there = sql::scalar(m_db,
+                QStringLiteral("SELECT count(*) FROM inlet.conversation_labels WHERE "
+                               "conversation_id = ? AND label_id = ?"),
+                { *conversation, *teamLabel });
+            if (!there)
+                return refusedOrLost(there.error());
+            if (there->toLongLong() == 0)
+                return fail(Error::Kind::Invalid,
+                    QStringLiteral("the conversation or the label is not in the team database "
+                                   "for %1")
+                        .arg(m_connection.role));
+        }
+        catchUp();
+        return {};
+    }
+
+    Result<qint64> saveReply(const SavedReply &reply)
+    {
+        if (const int problem = problemOf(reply))
+            return fail(
+                Error::Kind::Invalid, QStringLiteral("the saved reply is incomplete"), problem);
+        qint64 teamId = 0;
+        if (reply.id) {
+            auto known = teamIdOf(QStringLiteral("saved_reply"), reply.id, false);
+            if (!known)
+                return std::unexpected(known.error());
+            teamId = *known;
+        }
+        const QVariantList values { inlet::sql::text(reply.title.trimmed()),
+            inlet::sql::text(normalizedShortcut(reply.shortcut)), inlet::sql::text(reply.text),
+            QDateTime::currentMSecsSinceEpoch() };
+        QSqlQuery q(m_db);
+        Status ok = teamId
+            ? sql::exec(q,
+                QStringLiteral("UPDATE inlet.saved_replies SET title = ?, shortcut = ?, body = "
+                               "?, updated_ms = ?, updated_by = current_user WHERE id = ? "
+                               "RETURNING id"),
+                values + QVariantList { teamId })
+            : sql::exec(q,
+                QStringLiteral("INSERT INTO inlet.saved_replies (title, shortcut, body, "
+                               "updated_ms, updated_by) VALUES (?, ?, ?, ?, current_user) "
+                               "RETURNING id"),
+                values);
+        if (!ok) {
+            if (sql::sqlState(ok.error()) == QLatin1String("23505"))
+                return fail(Error::Kind::Invalid,
+                    QStringLiteral("the shortcut /%1 belongs to another saved reply")
+                        .arg(normalizedShortcut(reply.shortcut)),
+                    savedreply::ShortcutTaken);
+            return std::unexpected(refusedOrLost(ok.error()).error());
+        }
+        if (!q.next())
+            return fail(Error::Kind::Invalid, QStringLiteral("the saved reply is gone"),
+                savedreply::NotFound);
+        return localAfterCatchUp(QStringLiteral("saved_reply"), q.value(0).toLongLong());
+    }
+
+    Status removeReply(qint64 replyId)
+    {
+        auto teamId = teamIdOf(QStringLiteral("saved_reply"), replyId);
+        if (!teamId)
+            return std::unexpected(teamId.error());
+        return changeAndCatchUp(QStringLiteral("DELETE FROM inlet.saved_replies WHERE id = ?"),
+            { *teamId }, savedreply::NotFound);
+    }
+
+    Result<int> importReplies(const QList<SavedReply> &replies)
+    {
+        for (const SavedReply &reply : replies) {
+            if (const int problem = problemOf(reply))
+                return fail(
+                    Error::Kind::Invalid, QStringLiteral("the saved reply is incomplete"), problem);
+        }
+        if (!connectionAlive())
+            return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
+        int written = 0;
+        Status ok = sql::inTransaction(m_db, [&]() -> Status {
+            for (const SavedReply &reply : replies) {
+                QSqlQuery q(m_db);
+                if (auto done = sql::exec(q,
+                        QStringLiteral(
+                            "INSERT INTO inlet.saved_replies (title, shortcut, body, updated_ms, "
+                            "updated_by) VALUES (?, ?, ?, ?, current_user) ON CONFLICT "
+                            "(lower(shortcut)) WHERE shortcut <> '' DO UPDATE SET title = "
+                            "EXCLUDED.title, body = EXCLUDED.body, updated_ms = "
+                            "EXCLUDED.updated_ms, updated_by = current_user"),
+                        { inlet::sql::text(reply.title.trimmed()),
+                            inlet::sql::text(normalizedShortcut(reply.shortcut)),
+                            inlet::sql::text(reply.text), QDateTime::currentMSecsSinceEpoch() });
+                    !done)
+                    return done;
+                ++written;
+            }
+            return {};
+        });
+        if (!ok)
+            return std::unexpected(refusedOrLost(ok.error()).error());
+        catchUp();
+        return written;
+    }
+
 signals:
     void connected();
     void disconnected(const inlet::Error &error);
@@ -247,6 +436,64 @@ signals:
     void actionFinished(const QString &clientId, bool sent, const QString &errorText);
 
 private:
+    // The team database's id of a local row the replica made (team_rows). Invalid (NotFound for
+    // labels and replies) when the row did not come from the team, unless `required` is false
+    // (then 0).
+    Result<qint64> teamIdOf(const QString &entity, qint64 localId, bool required = true)
+    {
+        if (!connectionAlive())
+            return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
+        qint64 teamId = 0;
+        if (const Status ok = storeJob([entity, localId, &teamId](WriteContext &c) -> Status {
+                auto id = replica::teamIdOf(c, entity, localId);
+                if (!id)
+                    return std::unexpected(id.error());
+                teamId = *id;
+                return {};
+            });
+            !ok)
+            return std::unexpected(ok.error());
+        if (teamId == 0 && required) {
+            const int problem = entity == QLatin1String("label") ? int(label::NotFound)
+                : entity == QLatin1String("saved_reply")         ? int(savedreply::NotFound)
+                                                                 : 0;
+            return fail(Error::Kind::Invalid,
+                QStringLiteral("this %1 is not in the team database").arg(entity), problem);
+        }
+        return teamId;
+    }
+
+    // The local id the replica gave the team's row `teamId`, once caught up.
+    Result<qint64> localAfterCatchUp(const QString &entity, qint64 teamId)
+    {
+        catchUp();
+        qint64 localId = 0;
+        if (const Status ok = storeJob([entity, teamId, &localId](WriteContext &c) -> Status {
+                auto id = replica::localIdOf(c, entity, teamId);
+                if (!id)
+                    return std::unexpected(id.error());
+                localId = *id;
+                return {};
+            });
+            !ok)
+            return std::unexpected(ok.error());
+        return localId;
+    }
+
+    // A statement on a team-wide row or a label of a conversation; `notFound` (a Problem code,
+    // 0: none) when it changed nothing.
+    Status changeAndCatchUp(const QString &statement, const QVariantList &values, int notFound)
+    {
+        QSqlQuery q(m_db);
+        Status ok = sql::exec(q, statement, values);
+        if (!ok)
+            return refusedOrLost(ok.error());
+        if (notFound && q.numRowsAffected() == 0)
+            return fail(Error::Kind::Invalid, QStringLiteral("it is gone"), notFound);
+        catchUp();
+        return {};
+    }
+
     // A write as the agent into one of its conversations.
     struct ConversationWrite {
         QString head; // "INSERT INTO t (...) SELECT c.account_id, c.id, <values>"
@@ -835,6 +1082,52 @@ QFuture<Status> ReplicaFollower::addNote(const QString &accountId, const QString
         m_worker, [accountId, customerId, clientId, text, createdMs](FollowerWorker *worker) {
             return worker->addNote(accountId, customerId, clientId, text, createdMs);
         });
+}
+
+QFuture<Status> ReplicaFollower::setStatus(
+    qint64 conversationId, ConversationStatus status, qint64 snoozedUntilMs)
+{
+    return onWorker<Status>(m_worker, [=](FollowerWorker *worker) {
+        return worker->setStatus(conversationId, status, snoozedUntilMs);
+    });
+}
+
+QFuture<Result<qint64>> ReplicaFollower::saveLabel(const Label &label)
+{
+    return onWorker<Result<qint64>>(
+        m_worker, [label](FollowerWorker *worker) { return worker->saveLabel(label); });
+}
+
+QFuture<Status> ReplicaFollower::removeLabel(qint64 labelId)
+{
+    return onWorker<Status>(
+        m_worker, [labelId](FollowerWorker *worker) { return worker->removeLabel(labelId); });
+}
+
+QFuture<Status> ReplicaFollower::setConversationLabel(
+    qint64 conversationId, qint64 labelId, bool on)
+{
+    return onWorker<Status>(m_worker, [=](FollowerWorker *worker) {
+        return worker->setConversationLabel(conversationId, labelId, on);
+    });
+}
+
+QFuture<Result<qint64>> ReplicaFollower::saveReply(const SavedReply &reply)
+{
+    return onWorker<Result<qint64>>(
+        m_worker, [reply](FollowerWorker *worker) { return worker->saveReply(reply); });
+}
+
+QFuture<Status> ReplicaFollower::removeReply(qint64 replyId)
+{
+    return onWorker<Status>(
+        m_worker, [replyId](FollowerWorker *worker) { return worker->removeReply(replyId); });
+}
+
+QFuture<Result<int>> ReplicaFollower::importReplies(const QList<SavedReply> &replies)
+{
+    return onWorker<Result<int>>(
+        m_worker, [replies](FollowerWorker *worker) { return worker->importReplies(replies); });
 }
 
 QFuture<Result<QList<TeamAgent>>> ReplicaFollower::agents()

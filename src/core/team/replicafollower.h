@@ -1,6 +1,9 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/label.h"
+#include "model/savedreply.h"
+#include "model/triagetypes.h"
 
 #include <QFuture>
 #include <QJsonObject>
@@ -103,6 +106,23 @@ public:
     // it reaches the local timeline through the change log. Errors as assign().
     QFuture<Status> addNote(const QString &accountId, const QString &customerId,
         const QString &clientId, const QString &text, qint64 createdMs);
+
+    // Team triage (issue 13 in team mode), written as this agent; then the follower catches up,
+    // so the local store shows the change when the future finishes. Ids are the local store's
+    // (conversations, labels, saved replies as the replica made them). Errors as assign(); a
+    // refused label or reply is Invalid with its label::Problem / savedreply::Problem code.
+    // The status through inlet.set_status (which records a Done with who and when).
+    QFuture<Status> setStatus(
+        qint64 conversationId, ConversationStatus status, qint64 snoozedUntilMs);
+    // Adds (id 0) or renames and recolours a label; returns its local id.
+    QFuture<Result<qint64>> saveLabel(const Label &label);
+    QFuture<Status> removeLabel(qint64 labelId);
+    QFuture<Status> setConversationLabel(qint64 conversationId, qint64 labelId, bool on);
+    // Adds (id 0) or changes a saved reply; returns its local id.
+    QFuture<Result<qint64>> saveReply(const SavedReply &reply);
+    QFuture<Status> removeReply(qint64 replyId);
+    // In one transaction; a reply whose shortcut exists replaces that one. How many were written.
+    QFuture<Result<int>> importReplies(const QList<SavedReply> &replies);
 
 signals:
     void connected();

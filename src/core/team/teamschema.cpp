@@ -338,6 +338,226 @@ QStringList teamWork()
     };
 }
 
+// v7, team triage (issue 13 in team mode): the conversations' status, the Done history, labels,
+// the labels on conversations and saved replies, replicated like the other tables.
+// Status: one row per conversation (open, done, snoozed until snoozed_until_ms, covering the
+// messages up to through_ms), who set it and when; changed_by NULL when a customer message
+// reopened it. Agents write it only through inlet.set_status (SECURITY DEFINER, like enqueue):
+// it checks the grant of the session's role, computes through_ms from the messages and appends a
+// Done to inlet.conversation_done as that agent, so neither who nor when can be forged.
+// A customer message newer than through_ms reopens the conversation in the transaction that
+// stores it (trigger on inlet.messages). A snooze that ended is open by definition: every
+// replica opens it at snoozed_until_ms (docs/triage.md, "Team mode").
+// Labels and saved replies belong to the whole team, not to an account: their changes go into
+// the change log with account id 0 (no account has it), which every agent may read; the labels
+// on a conversation carry the conversation's account, so only the agents of that account get
+// them. Any agent adds, renames, recolours and deletes labels and saved replies, as itself.
+QStringList teamTriage()
+{
+    const QString setStatus = QStringLiteral(R"(CREATE FUNCTION inlet.set_status(
+                p_conversation bigint, p_status text, p_until_ms bigint) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            DECLARE
+                who text := session_user::text;
+                now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+                acc bigint;
+                through bigint;
+            BEGIN
+                IF p_status IS NULL OR p_status NOT IN ('open', 'done', 'snoozed') THEN
+                    RAISE EXCEPTION 'inlet.set_status: unknown status %', p_status
+                        USING ERRCODE = '22023';
+                END IF;
+                IF p_status = 'snoozed' AND (p_until_ms IS NULL OR p_until_ms <= now_ms) THEN
+                    RAISE EXCEPTION 'inlet.set_status: a snooze must end in the future'
+                        USING ERRCODE = '22023';
+                END IF;
+                SELECT c.account_id INTO acc FROM inlet.conversations c
+                  JOIN inlet.agent_accounts g ON g.account_id = c.account_id AND g.agent_role = who
+                 WHERE c.id = p_conversation;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'inlet.set_status: no such conversation for %', who
+                        USING ERRCODE = 'P0002';
+                END IF;
+                SELECT COALESCE(max(m.created_ms), 0) INTO through FROM inlet.messages m
+                 WHERE m.conversation_id = p_conversation;
+                INSERT INTO inlet.conversation_status (account_id, conversation_id, status,
+                        snoozed_until_ms, through_ms, changed_by, changed_at)
+                VALUES (acc, p_conversation, p_status,
+                        CASE WHEN p_status = 'snoozed' THEN p_until_ms ELSE 0 END, through, who,
+                        now())
+                ON CONFLICT (conversation_id) DO UPDATE SET status = EXCLUDED.status,
+                    snoozed_until_ms = EXCLUDED.snoozed_until_ms,
+                    through_ms = EXCLUDED.through_ms, changed_by = EXCLUDED.changed_by,
+                    changed_at = EXCLUDED.changed_at;
+                IF p_status = 'done' THEN
+                    INSERT INTO inlet.conversation_done (account_id, conversation_id, agent_role,
+                                                         done_ms)
+                    VALUES (acc, p_conversation, who, now_ms);
+                END IF;
+            END $$)");
+    return {
+        // Team-wide rows (labels, saved replies) are logged under account 0.
+        QStringLiteral(R"(CREATE OR REPLACE FUNCTION inlet.log_change() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            DECLARE
+                r jsonb;
+                acc bigint;
+                s bigint;
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    r := to_jsonb(OLD);
+                ELSE
+                    r := to_jsonb(NEW);
+                END IF;
+                IF TG_TABLE_NAME = 'accounts' THEN
+                    acc := (r->>'id')::bigint;
+                ELSIF TG_TABLE_NAME IN ('labels', 'saved_replies') THEN
+                    acc := 0;
+                ELSE
+                    acc := (r->>'account_id')::bigint;
+                END IF;
+                PERFORM pg_advisory_xact_lock(7598263121);
+                INSERT INTO inlet.change_log (account_id, entity, entity_id, op, row_data)
+                VALUES (acc, TG_TABLE_NAME, (r->>'id')::bigint, left(TG_OP, 1),
+                        CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE r END)
+                RETURNING seq INTO s;
+                PERFORM pg_notify('inlet_changes', s::text || ' ' || acc::text);
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("CREATE POLICY team_wide ON inlet.change_log FOR SELECT TO inlet_agent "
+                       "USING (account_id = 0)"),
+        QStringLiteral(R"(CREATE TABLE inlet.conversation_status (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL UNIQUE,
+            status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'snoozed')),
+            snoozed_until_ms bigint NOT NULL DEFAULT 0,
+            through_ms bigint NOT NULL DEFAULT 0,
+            changed_by text,
+            changed_at timestamptz NOT NULL DEFAULT now(),
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral(R"(CREATE TABLE inlet.conversation_done (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL,
+            agent_role text NOT NULL,
+            done_ms bigint NOT NULL,
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral("CREATE INDEX conversation_done_by_conversation ON "
+                       "inlet.conversation_done(conversation_id, done_ms)"),
+        QStringLiteral(R"(CREATE TABLE inlet.labels (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+            colour text NOT NULL CHECK (colour ~ '^#[0-9a-f]{6}$'),
+            updated_by text NOT NULL DEFAULT current_user,
+            updated_at timestamptz NOT NULL DEFAULT now()))"),
+        QStringLiteral("CREATE UNIQUE INDEX labels_name ON inlet.labels(lower(name))"),
+        QStringLiteral(R"(CREATE TABLE inlet.conversation_labels (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            account_id bigint NOT NULL,
+            conversation_id bigint NOT NULL,
+            label_id bigint NOT NULL REFERENCES inlet.labels(id) ON DELETE CASCADE,
+            added_by text NOT NULL DEFAULT current_user,
+            added_at timestamptz NOT NULL DEFAULT now(),
+            UNIQUE (conversation_id, label_id),
+            FOREIGN KEY (conversation_id, account_id) REFERENCES inlet.conversations(id, account_id)
+                ON DELETE CASCADE))"),
+        QStringLiteral("CREATE INDEX conversation_labels_by_label ON "
+                       "inlet.conversation_labels(label_id)"),
+        QStringLiteral(R"(CREATE TABLE inlet.saved_replies (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            title text NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+            shortcut text NOT NULL DEFAULT '' CHECK (shortcut !~ '\s'),
+            body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+            updated_by text NOT NULL DEFAULT current_user,
+            updated_ms bigint NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE UNIQUE INDEX saved_replies_shortcut ON "
+                       "inlet.saved_replies(lower(shortcut)) WHERE shortcut <> ''"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER conversation_status_log AFTER INSERT OR UPDATE OR DELETE "
+            "ON inlet.conversation_status "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER conversation_done_log AFTER INSERT OR UPDATE OR DELETE "
+            "ON inlet.conversation_done "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER labels_log AFTER INSERT OR UPDATE OR DELETE ON inlet.labels "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER conversation_labels_log AFTER INSERT OR UPDATE OR DELETE "
+            "ON inlet.conversation_labels "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER saved_replies_log AFTER INSERT OR UPDATE OR DELETE ON "
+            "inlet.saved_replies "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION inlet.log_change()"),
+        // A customer's message reopens a Done or Snoozed conversation (only one newer than what
+        // the status covers: an older one fetched late does not undo it).
+        QStringLiteral(R"(CREATE FUNCTION inlet.reopen_on_customer_message() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+            BEGIN
+                UPDATE inlet.conversation_status SET status = 'open', snoozed_until_ms = 0,
+                       through_ms = NEW.created_ms, changed_by = NULL, changed_at = now()
+                 WHERE conversation_id = NEW.conversation_id AND status <> 'open'
+                   AND NEW.created_ms > through_ms;
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.reopen_on_customer_message() FROM PUBLIC"),
+        QStringLiteral("CREATE TRIGGER messages_reopen AFTER INSERT ON inlet.messages "
+                       "FOR EACH ROW WHEN (NOT NEW.outgoing) "
+                       "EXECUTE FUNCTION inlet.reopen_on_customer_message()"),
+        setStatus,
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.set_status(bigint, text, bigint) "
+                       "FROM PUBLIC"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION inlet.set_status(bigint, text, bigint) "
+                       "TO inlet_agent"),
+        QStringLiteral("ALTER TABLE inlet.conversation_status ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.conversation_done ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.labels ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.conversation_labels ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("ALTER TABLE inlet.saved_replies ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY granted ON inlet.conversation_status FOR SELECT TO "
+                       "inlet_agent USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY granted ON inlet.conversation_done FOR SELECT TO "
+                       "inlet_agent USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY granted ON inlet.conversation_labels FOR SELECT TO "
+                       "inlet_agent USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY label_on ON inlet.conversation_labels FOR INSERT TO "
+                       "inlet_agent WITH CHECK (added_by = current_user::text "
+                       "AND account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY label_off ON inlet.conversation_labels FOR DELETE TO "
+                       "inlet_agent USING (account_id IN " INLET_VISIBLE_ACCOUNTS ")"),
+        QStringLiteral("CREATE POLICY team ON inlet.labels FOR SELECT TO inlet_agent USING (true)"),
+        QStringLiteral("CREATE POLICY add ON inlet.labels FOR INSERT TO inlet_agent "
+                       "WITH CHECK (updated_by = current_user::text)"),
+        QStringLiteral("CREATE POLICY edit ON inlet.labels FOR UPDATE TO inlet_agent "
+                       "USING (true) WITH CHECK (updated_by = current_user::text)"),
+        QStringLiteral(
+            "CREATE POLICY remove ON inlet.labels FOR DELETE TO inlet_agent USING (true)"),
+        QStringLiteral(
+            "CREATE POLICY team ON inlet.saved_replies FOR SELECT TO inlet_agent USING (true)"),
+        QStringLiteral("CREATE POLICY add ON inlet.saved_replies FOR INSERT TO inlet_agent "
+                       "WITH CHECK (updated_by = current_user::text)"),
+        QStringLiteral("CREATE POLICY edit ON inlet.saved_replies FOR UPDATE TO inlet_agent "
+                       "USING (true) WITH CHECK (updated_by = current_user::text)"),
+        QStringLiteral(
+            "CREATE POLICY remove ON inlet.saved_replies FOR DELETE TO inlet_agent USING (true)"),
+        QStringLiteral("GRANT SELECT ON inlet.conversation_status, inlet.conversation_done, "
+                       "inlet.labels, inlet.conversation_labels, inlet.saved_replies "
+                       "TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (name, colour, updated_by), UPDATE (name, colour, "
+                       "updated_by, updated_at), DELETE ON inlet.labels TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (account_id, conversation_id, label_id, added_by), DELETE "
+                       "ON inlet.conversation_labels TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (title, shortcut, body, updated_by, updated_ms), UPDATE "
+                       "(title, shortcut, body, updated_by, updated_ms), DELETE "
+                       "ON inlet.saved_replies TO inlet_agent"),
+    };
+}
+
 #undef INLET_VISIBLE_ACCOUNTS
 
 // v2, for inlet-server: webhook events it keeps raw (kinds not applied to a table yet, accounts
@@ -573,6 +793,10 @@ const QList<Step> &steps()
                            "function, agents' session timeouts"),
             outboxActionsAndGuardedEnqueue() },
         { 6, QStringLiteral("team work: assignment, internal notes, presence"), teamWork() },
+        { 7,
+            QStringLiteral("team triage: status and Done history, labels, saved replies, "
+                           "reopening on a customer message"),
+            teamTriage() },
     };
     return all;
 }

@@ -8,6 +8,7 @@
 #include "app/inbox/composer.h"
 #include "app/inbox/conversationdelegate.h"
 #include "app/inbox/inboxwidget.h"
+#include "app/inbox/triageactions.h"
 #include "app/inbox/triagepanel.h"
 #include "graph/graphclient.h"
 #include "models/conversationlistmodel.h"
@@ -90,6 +91,7 @@ struct Desk {
             team->startWithPassword(kPassword);
             outbox->start();
             services.assigner = team.get();
+            services.triageWrites = team.get(); // Done and Snooze: the team's
             services.outbox = outbox.get();
         }
         inbox = std::make_unique<InboxWidget>(services);
@@ -328,6 +330,38 @@ private slots:
         composer->setText(QStringLiteral("And one more"));
         QTest::keyClick(composer->editor(), Qt::Key_Return);
         QCOMPARE(asked.size(), 3);
+    }
+
+    // Done from the open conversation's action in team mode goes to the team database: Ben's
+    // views count it Done, with Ana as who set it; Ben's Reopen opens it again for Ana.
+    void doneIsTheTeams()
+    {
+        Desk ana;
+        Desk ben;
+        QVERIFY(ana.open(m_db, QStringLiteral("ana")));
+        QVERIFY(ben.open(m_db, QStringLiteral("ben")));
+        QTRY_COMPARE_WITH_TIMEOUT(ana.inbox->conversations()->rowCount(), 2, 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(ben.inbox->conversations()->rowCount(), 2, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ana.team->state() == TeamMode::State::Connected, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.team->state() == TeamMode::State::Connected, 10'000);
+        QCOMPARE(ben.views()->counts().done, 0);
+
+        const qint64 benId = ben.inbox->conversations()->rowAt(ben.rowOf(kCustomer1)).id;
+        ana.openConversation(kCustomer1);
+        QAction *done = ana.inbox->triageActions()->doneAction();
+        QVERIFY(done->isEnabled());
+        done->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(ben.views()->counts().done, 1, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.views()->counts().done, 1, 10'000);
+        QCOMPARE(TeamDb::column(m_db.server,
+                     QStringLiteral("SELECT changed_by FROM inlet.conversation_status")),
+            QStringList { QStringLiteral("ana") });
+
+        // Ben reopens it (the row's Reopen; it left his inbox's list).
+        QTRY_VERIFY_WITH_TIMEOUT(ben.rowOf(kCustomer1) < 0, 10'000);
+        ben.inbox->triageActions()->reopen(benId);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.views()->counts().done, 0, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ana.rowOf(kCustomer1) >= 0, 10'000);
     }
 
     // Solo mode: no Mine, no Unassigned, no Assign button, menu or shortcut.

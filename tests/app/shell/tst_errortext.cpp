@@ -2,6 +2,7 @@
 #include "app/shell/errortext.h"
 #include "auth/tokenvault.h"
 #include "service/keychainerror.h"
+#include "service/triagewrites.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -113,6 +114,22 @@ private slots:
         const Error worded = Error::because(Error::Kind::Network, Error::Reason::Worded,
             QStringLiteral("The sign-in window stopped unexpectedly. Try again."));
         QCOMPARE(errorText(worded), worded.message);
+    }
+
+    // Team mode's writes (status, labels, saved replies): the team database, not Instagram; a
+    // refusal's PostgreSQL words stay in the log.
+    void teamWritesAreWorded()
+    {
+        const Error away = Error::make(Error::Kind::Network,
+            QStringLiteral("could not connect to server"), triagewrites::TeamUnreachable);
+        QVERIFY2(errorText(away).startsWith(
+                     QLatin1String("The team database cannot be reached; try again once")),
+            qPrintable(errorText(away)));
+        QVERIFY(!errorText(away).contains(QLatin1String("Instagram")));
+        const Error refused = Error::make(Error::Kind::Invalid,
+            QStringLiteral("new row violates row-level security policy"),
+            triagewrites::TeamRefused);
+        QCOMPARE(errorText(refused), QStringLiteral("The team database refused the change."));
     }
 
     // Every sentence goes through tr(): nothing of it is left outside the translator's marks.

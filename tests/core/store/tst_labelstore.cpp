@@ -329,12 +329,14 @@ private slots:
             db.setDatabaseName(Database::pathInDataDir(m_dir->path()));
             QVERIFY(db.open());
             QSqlQuery q(db);
-            // Back past the labels step and the steps after it (team assignment, Done history).
+            // Back past the labels step and the steps after it (team assignment, Done history, team
+            // triage).
             for (const QString &sql : { QStringLiteral("DROP TABLE conversation_labels"),
                      QStringLiteral("DROP TABLE labels"),
                      QStringLiteral("DROP TABLE IF EXISTS conversation_done"),
                      QStringLiteral("DROP INDEX IF EXISTS conversations_assignee"),
                      QStringLiteral("ALTER TABLE conversations DROP COLUMN assignee"),
+                     QStringLiteral("ALTER TABLE conversations DROP COLUMN status_by"),
                      QStringLiteral("PRAGMA user_version = %1").arg(version - 1) })
                 QVERIFY2(q.exec(sql), qPrintable(sql));
             QVERIFY(!db.tables().contains(QStringLiteral("labels")));
