@@ -31,6 +31,7 @@
 #include <QDir>
 #include <QListView>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -369,6 +370,39 @@ private slots:
         m_widget->triagePanel()->attachmentFilter()->setChecked(false);
         QTRY_COMPARE(m_widget->conversations()->rowCount(), 4);
         QTRY_COMPARE(views()->counts().all, 4);
+    }
+
+    // With many labels the views are taller than the window: the list shrinks to a few rows and
+    // scrolls (the conversations keep their room); given the room, it shows every view unscrolled.
+    void viewListScrollsWhenTallerThanTheWindow()
+    {
+        QList<Label> labels;
+        for (int i = 1; i <= 30; ++i)
+            labels.append({ i, QStringLiteral("Label %1").arg(i, 2, 10, QLatin1Char('0')),
+                QStringLiteral("#3366cc") });
+        m_widget->triagePanel()->setLabels(labels);
+        QListView *list = m_widget->triagePanel()->viewList();
+        const int rows = views()->rowCount();
+        QCOMPARE(rows, views()->rowOf(InboxView::All) + 1 + 30);
+        const int rowHeight = list->sizeHintForRow(0);
+        QVERIFY(rowHeight > 0);
+
+        m_widget->resize(1200, 600);
+        QTRY_VERIFY(list->height() < rows * rowHeight);
+        QVERIFY(list->height() >= 4 * rowHeight);
+        QVERIFY(list->verticalScrollBar()->isVisible());
+        QVERIFY(list->verticalScrollBar()->maximum() > 0);
+        QVERIFY(m_widget->conversationList()->height() >= 120);
+        // The last label's view is reachable: choosing it scrolls it into sight.
+        const QModelIndex last = views()->index(rows - 1);
+        list->setCurrentIndex(last);
+        list->scrollTo(last);
+        QVERIFY(list->viewport()->rect().contains(list->visualRect(last)));
+        QCOMPARE(m_widget->triagePanel()->currentViewLabel(), 30);
+
+        m_widget->resize(1200, 2400);
+        QTRY_VERIFY(list->height() >= rows * rowHeight);
+        QTRY_VERIFY(!list->verticalScrollBar()->isVisible());
     }
 
     void dateFilterNarrowsToLocalDays()
