@@ -71,6 +71,11 @@ public:
     // Notebook: the note into inlet.notes as the agent (it comes back through the replica).
     QFuture<Status> addNote(qint64 conversationId, const QString &accountId,
         const QString &customerId, const QString &text) override;
+    // The note in inlet.notes, by its client id, as the agent (only its author may); the local
+    // timeline follows through the replica.
+    QFuture<Status> editNote(
+        qint64 messageId, const QString &clientId, const QString &text) override;
+    QFuture<Status> deleteNote(qint64 messageId, const QString &clientId) override;
 
 signals:
     // The follower runs (and the outbox's hand-off is set): the outbox may start now.
