@@ -5,7 +5,8 @@
 //      attachment, story, date range) / search keystroke -> repainted list
 //   4. quick switcher (Ctrl+K) over those 10,000: keystroke -> rows in, list repainted; and the
 //      per-keystroke scan it replaced (InboxSource::findByContact, timed on a worker thread)
-// Usage: bench_ui [data dir]   (default: $INLET_BENCH_DIR or a temp dir; the database is reused)
+// Usage: bench_ui [--switcher-only] [data dir]   (default: $INLET_BENCH_DIR or a temp dir; the
+// database is reused; --switcher-only: part 4 alone)
 #include "app/inbox/conversationdelegate.h"
 #include "app/inbox/imagecache.h"
 #include "app/inbox/messagedelegate.h"
@@ -242,7 +243,9 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
-    QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : qEnvironmentVariable("INLET_BENCH_DIR");
+    QStringList args = QCoreApplication::arguments().mid(1);
+    args.removeAll(QStringLiteral("--switcher-only"));
+    QString dir = !args.isEmpty() ? args.first() : qEnvironmentVariable("INLET_BENCH_DIR");
     if (dir.isEmpty())
         dir = QDir::temp().filePath(QStringLiteral("inlet-bench-ui"));
     QDir().mkpath(dir);
@@ -294,10 +297,13 @@ int main(int argc, char **argv)
         return answer.result().has_value();
     };
 
+    // --switcher-only: part 4 alone (the quick switcher), for its figures without the minutes
+    // of scrolling before it.
+    const bool switcherOnly = QCoreApplication::arguments().contains(QStringLiteral("--switcher-only"));
     ImageCache images;
     // 1. Open the 100,000-message conversation at its newest: model page (read on the model's
     // worker) + layout + first paint.
-    {
+    if (!switcherOnly) {
         MessageListModel model(source);
         MessageDelegate delegate(&images);
         MessageView view(&model, &delegate);
@@ -325,7 +331,7 @@ int main(int argc, char **argv)
     }
 
     // 2. Wheel-scroll back through 10,000 messages, one notch per frame.
-    {
+    if (!switcherOnly) {
         MessageListModel model(source);
         MessageDelegate delegate(&images);
         MessageView view(&model, &delegate);
@@ -361,7 +367,7 @@ int main(int argc, char **argv)
     }
 
     // 3. Inbox of 10,000 conversations: filter toggle and search keystrokes -> list repainted.
-    {
+    if (!switcherOnly) {
         ConversationListModel model(source);
         ConversationDelegate delegate(&images);
         QListView view;

@@ -103,6 +103,10 @@ void AssignActions::fillMenu(QMenu *menu, const ConversationRow &row)
     menu->addSeparator();
     auto *group = new QActionGroup(menu);
     for (const team::TeamAgent &agent : std::as_const(m_agents)) {
+        // Only the agents who may see the conversation (PostgreSQL refuses the others); the
+        // assignee stays listed, ticked, even after losing the account.
+        if (!agent.sees(row.accountId) && agent.role != row.assignee)
+            continue;
         QString text = agent.displayName.isEmpty() ? agent.role : agent.displayName;
         if (agent.role == me())
             text = tr("%1 (me)").arg(text);

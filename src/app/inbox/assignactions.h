@@ -17,12 +17,13 @@ class Assigner;
 
 namespace inlet::app {
 
-// Team mode's assignment of a conversation (issue 13): a menu of "Assign to me", every agent of
-// the team (ticked: the assignee) and "Nobody", for the open conversation (the header's button,
-// a key: window shortcut on `parent`) and for any row (the list's context menu); and "Assign to
-// me" when the agent replies to an unassigned conversation (assignOnReply, on by default). The
-// write goes to the team database (Assigner, off the GUI thread); the rows and counts follow
-// from the replica's change of the local store. Solo mode has no AssignActions.
+// Team mode's assignment of a conversation (issue 13): a menu of "Assign to me", the agents of
+// the team granted the conversation's account (ticked: the assignee) and "Nobody", for the open
+// conversation (the header's button, a key: window shortcut on `parent`) and for any row (the
+// list's context menu); and "Assign to me" when the agent replies to an unassigned conversation
+// (assignOnReply, on by default). The write goes to the team database (Assigner, off the GUI
+// thread); the rows and counts follow from the replica's change of the local store. Solo mode has
+// no AssignActions.
 class AssignActions : public QObject {
     Q_OBJECT
 public:

@@ -39,6 +39,7 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QJsonObject>
 #include <QKeySequence>
 #include <QLabel>
@@ -143,6 +144,10 @@ InboxWidget::InboxWidget(const InboxServices &services, QWidget *parent)
             [this](qint64 id) { react(id, {}, true); });
     connect(m_composer, &Composer::sendRequested, this, &InboxWidget::send);
     connect(m_composer, &Composer::noteRequested, this, &InboxWidget::addNote);
+    m_messageView->setNoteAuthor(m_services.notebook != nullptr,
+        m_services.assigner ? m_services.assigner->agent() : QString());
+    connect(m_messageView, &MessageView::editNoteRequested, this, &InboxWidget::editNote);
+    connect(m_messageView, &MessageView::deleteNoteRequested, this, &InboxWidget::deleteNote);
     m_composer->setNotesAvailable(m_services.notebook != nullptr);
     connect(m_composer, &Composer::typing, this, [this] {
         if (m_presence && m_current.id && !m_composer->isNoteMode())
@@ -302,6 +307,8 @@ void InboxWidget::buildUi()
 
     m_contact = new ContactPanel(m_images, this);
     m_switcher = new QuickSwitcher(m_services.source, m_images, this);
+    if (m_services.labels)
+        m_switcher->setLabels(m_services.labels->labels());
     connect(m_switcher, &QuickSwitcher::conversationChosen, this,
             [this](qint64 id) { openConversation(id); });
 
@@ -466,6 +473,8 @@ void InboxWidget::setUpLabels(QHBoxLayout *header)
         m_conversationDelegate->setLabels(labels->labels());
         m_list->viewport()->update();
         m_triage->setLabels(labels->labels());
+        if (m_switcher) // made after the labels are set up (below in the constructor)
+            m_switcher->setLabels(labels->labels());
         showLabels();
     };
     connect(labels, &Labels::labelsChanged, this, apply);
@@ -878,6 +887,55 @@ void InboxWidget::addNote(const QString &text)
             m_composer->noticeLabel()->setText(reason);
             m_composer->noticeLabel()->setVisible(true);
             emit sendFailed(reason);
+        });
+}
+
+void InboxWidget::editNote(qint64 messageId)
+{
+    const int row = m_messages->rowOfMessage(messageId);
+    if (!m_services.notebook || row < 0)
+        return;
+    const MessageRow note = m_messages->rowAt(row);
+    std::optional<QString> text;
+    if (m_noteEditor) {
+        text = m_noteEditor(note.text);
+    } else {
+        bool ok = false;
+        const QString edited = QInputDialog::getMultiLineText(
+            this, tr("Edit note"), tr("Note (never sent to the customer):"), note.text, &ok);
+        if (ok)
+            text = edited;
+    }
+    if (!text || text->trimmed().isEmpty() || *text == note.text)
+        return; // cancelled, emptied (Delete note is for that) or unchanged
+    onDone(m_services.notebook->editNote(messageId, note.noteId, *text), this,
+        [this](const Status &edited) {
+            if (!edited && edited.error().kind != Error::Kind::Cancelled)
+                emit sendFailed(edited.error().kind == Error::Kind::Network
+                        ? tr("The note was not changed: the team database is not reachable.")
+                        : tr("The note was not changed: %1").arg(edited.error().message));
+        });
+}
+
+void InboxWidget::deleteNote(qint64 messageId)
+{
+    const int row = m_messages->rowOfMessage(messageId);
+    if (!m_services.notebook || row < 0)
+        return;
+    const MessageRow note = m_messages->rowAt(row);
+    const QString question = tr("Delete this note? It cannot be undone.");
+    const bool go = m_confirm ? m_confirm(question)
+                              : QMessageBox::question(this, tr("Delete the note?"), question,
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    if (!go)
+        return;
+    onDone(m_services.notebook->deleteNote(messageId, note.noteId), this,
+        [this](const Status &deleted) {
+            if (!deleted && deleted.error().kind != Error::Kind::Cancelled)
+                emit sendFailed(deleted.error().kind == Error::Kind::Network
+                        ? tr("The note was not deleted: the team database is not reachable.")
+                        : tr("The note was not deleted: %1").arg(deleted.error().message));
         });
 }
 

@@ -9,7 +9,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QHBoxLayout;
 class QCheckBox;
@@ -124,6 +126,12 @@ public:
     {
         m_confirm = std::move(ask);
     }
+    // How Edit note asks for the new text (a QInputDialog by default; tests answer themselves):
+    // the text, or nothing when cancelled. Delete note asks through setConfirmation's question.
+    void setNoteEditor(std::function<std::optional<QString>(const QString &current)> edit)
+    {
+        m_noteEditor = std::move(edit);
+    }
     // Asks InboxServices::mediaHostReady again (after the settings changed).
     void refreshAttachmentsAvailable();
 
@@ -183,6 +191,8 @@ private:
     void refreshHeader();
     void send(const QString &text, const QString &replyToMid, bool humanAgent);
     void addNote(const QString &text);
+    void editNote(qint64 messageId);
+    void deleteNote(qint64 messageId);
     void react(qint64 messageId, const QString &reaction, bool remove);
     void moveSelection(int delta);
     void nextUnread();
@@ -226,6 +236,7 @@ private:
     QLabel *m_presenceLabel = nullptr; // "Ana is viewing" in the header (team mode)
     qint64 m_openedAtMs = 0; // when the open conversation was opened (the collision guard)
     std::function<bool(const QString &)> m_confirm;
+    std::function<std::optional<QString>(const QString &)> m_noteEditor;
     QTimer *m_countdownTimer = nullptr; // the Reply window's countdown: repaints the visible rows
     QListView *m_list = nullptr;
     QLabel *m_headerTitle = nullptr;

@@ -163,7 +163,22 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         connect(menu.addAction(tr("Cancel upload")), &QAction::triggered, this,
                 [this, id] { emit cancelRequested(id); });
     }
-    menu.exec(byKeyboard ? viewport()->mapToGlobal(visualRect(index).center()) : event->globalPos());
+    const bool note = index.data(MessageListModel::KindRole).toInt() == int(MessageRow::Kind::Note);
+    if (note && m_notesEditable
+        && index.data(MessageListModel::SentByRole).toString() == m_noteAuthor) {
+        reply->setVisible(false); // a note is not Instagram's: no reply, no reaction
+        react->menuAction()->setVisible(false);
+        menu.addSeparator();
+        QAction *edit = menu.addAction(tr("Edit note…"));
+        edit->setObjectName(QStringLiteral("editNote"));
+        connect(edit, &QAction::triggered, this, [this, id] { emit editNoteRequested(id); });
+        QAction *remove = menu.addAction(tr("Delete note…"));
+        remove->setObjectName(QStringLiteral("deleteNote"));
+        connect(remove, &QAction::triggered, this, [this, id] { emit deleteNoteRequested(id); });
+    }
+    menu.setObjectName(QStringLiteral("messageMenu"));
+    menu.exec(
+        byKeyboard ? viewport()->mapToGlobal(visualRect(index).center()) : event->globalPos());
 }
 
 } // namespace inlet::app

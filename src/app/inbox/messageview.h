@@ -12,8 +12,8 @@ class MessageDelegate;
 
 // The conversation pane's list: per-pixel scrolling over variable-height bubbles; pages older
 // messages in when scrolled near the top (keeping what is on screen still), follows new messages
-// when already at the bottom, and offers react / reply / copy (and cancel an upload) in a
-// context menu.
+// when already at the bottom, and offers react / reply / copy (and cancel an upload; on one's own
+// note, edit and delete) in a context menu.
 class MessageView : public QListView {
     Q_OBJECT
 public:
@@ -23,6 +23,14 @@ public:
     void scrollToNewest();
     // Scrolls so that the message is visible and selects it (search hits).
     void showMessage(qint64 messageId);
+    // Whether notes can be changed here (a notebook), and by whom: notes written by `author`
+    // (team mode: this agent's role; solo mode: empty, the notes without an author). Their
+    // context menu then offers Edit note and Delete note.
+    void setNoteAuthor(bool editable, const QString &author)
+    {
+        m_notesEditable = editable;
+        m_noteAuthor = author;
+    }
 
 signals:
     void replyRequested(qint64 messageId);
@@ -30,6 +38,9 @@ signals:
     void reactRequested(qint64 messageId, const QString &reaction);
     void unreactRequested(qint64 messageId);
     void cancelRequested(qint64 messageId); // an attachment not yet on its way to Instagram
+    // A note its author (or, in solo mode, the manager) asked to change or delete.
+    void editNoteRequested(qint64 messageId);
+    void deleteNoteRequested(qint64 messageId);
 
 protected:
     void verticalScrollbarValueChanged(int value) override;
@@ -37,6 +48,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    bool m_notesEditable = false;
+    QString m_noteAuthor;
     void fetchOlderKeepingPosition();
     void keepAnchor(int added);
 

@@ -3,6 +3,7 @@
 #include "app/inbox/avatarpainter.h"
 #include "app/inbox/contactnametext.h"
 #include "app/inbox/imagecache.h"
+#include "app/inbox/labelchips.h"
 #include "models/conversationfindermodel.h"
 #include "models/conversationlistmodel.h"
 
@@ -28,10 +29,12 @@ constexpr int kVisibleRows = 8;
 // One row: avatar, name, @username, and the account it belongs to on the right.
 class SwitcherDelegate : public QStyledItemDelegate {
 public:
-    SwitcherDelegate(ImageCache *images, const QHash<QString, QString> *accounts, QObject *parent)
+    SwitcherDelegate(ImageCache *images, const QHash<QString, QString> *accounts,
+        const QList<Label> *labels, QObject *parent)
         : QStyledItemDelegate(parent)
         , m_images(images)
         , m_accounts(accounts)
+        , m_labels(labels)
     {
     }
 
@@ -82,7 +85,18 @@ public:
         }
 
         const int left = avatar.right() + 10;
-        const int room = r.right() - (accountWidth ? accountWidth + 12 : 0) - left;
+        int right = r.right() - (accountWidth ? accountWidth + 12 : 0);
+        // The labels on it as chips left of the account, at most a third of the row (the name
+        // gives way first to the chips, they are what a search by label finds).
+        const QList<Label> labels
+            = labelchips::resolve(index.data(C::LabelIdsRole).value<QList<qint64>>(), *m_labels);
+        if (!labels.isEmpty()) {
+            const int chipsRoom = labelchips::width(labels, small, r.width() / 3);
+            const QRect chips(right - chipsRoom, r.top() + (kRowHeight - sm.height() - 4) / 2,
+                chipsRoom, sm.height() + 4);
+            right -= labelchips::paint(painter, chips, labels, small, true) + 8;
+        }
+        const int room = right - left;
         const QString shownName = bm.elidedText(name, Qt::ElideRight, room);
         painter->setFont(bold);
         painter->setPen(ink);
@@ -104,6 +118,7 @@ public:
 private:
     ImageCache *m_images;
     const QHash<QString, QString> *m_accounts;
+    const QList<Label> *m_labels;
 };
 
 } // namespace
@@ -122,20 +137,32 @@ QuickSwitcher::QuickSwitcher(
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Window);
     setAccessibleName(tr("Jump to a conversation"));
-    auto *shadow = new QGraphicsDropShadowEffect(this);
-    shadow->setBlurRadius(24);
-    shadow->setOffset(0, 4);
-    shadow->setColor(QColor(0, 0, 0, 110));
-    setGraphicsEffect(shadow);
+    if (parent) {
+        // The shadow is a plain panel's under this one, not this one's own effect: an effect on
+        // the switcher would render it off-screen and blur it again at every change of its list,
+        // most of a keystroke's cost (docs/benchmarks-ui.md). This panel is opaque, so repainting
+        // it leaves the backdrop alone.
+        m_backdrop = new QWidget(parent);
+        m_backdrop->setObjectName(QStringLiteral("quickSwitcherShadow"));
+        m_backdrop->setAttribute(Qt::WA_TransparentForMouseEvents);
+        m_backdrop->setAutoFillBackground(true);
+        m_backdrop->setBackgroundRole(QPalette::Window);
+        auto *shadow = new QGraphicsDropShadowEffect(m_backdrop);
+        shadow->setBlurRadius(24);
+        shadow->setOffset(0, 4);
+        shadow->setColor(QColor(0, 0, 0, 110));
+        m_backdrop->setGraphicsEffect(shadow);
+        m_backdrop->hide();
+    }
 
-    m_edit->setPlaceholderText(tr("Jump to a conversation: type a name or @username"));
+    m_edit->setPlaceholderText(tr("Jump to a conversation: type a name, @username or label"));
     m_edit->setAccessibleName(tr("Conversation name"));
     m_edit->setClearButtonEnabled(true);
     m_edit->installEventFilter(this);
     m_model->setLimit(50);
 
     m_list->setModel(m_model);
-    m_list->setItemDelegate(new SwitcherDelegate(images, &m_accountNames, m_list));
+    m_list->setItemDelegate(new SwitcherDelegate(images, &m_accountNames, &m_labels, m_list));
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setFocusPolicy(Qt::NoFocus); // the keys stay in the line edit
@@ -169,13 +196,22 @@ QuickSwitcher::QuickSwitcher(
     hide();
 }
 
-QuickSwitcher::~QuickSwitcher() = default;
+QuickSwitcher::~QuickSwitcher()
+{
+    delete m_backdrop; // a sibling: the parent may live on
+}
 
 void QuickSwitcher::setAccounts(const QList<std::pair<QString, QString>> &accounts)
 {
     m_accountNames.clear();
     for (const auto &[id, name] : accounts)
         m_accountNames.insert(id, name.isEmpty() ? id : name);
+    m_list->viewport()->update();
+}
+
+void QuickSwitcher::setLabels(const QList<Label> &labels)
+{
+    m_labels = labels;
     m_list->viewport()->update();
 }
 
@@ -201,6 +237,27 @@ void QuickSwitcher::place()
     const int height
         = qMin(kRowHeight * kVisibleRows + m_edit->sizeHint().height() + 30, area->height() - 40);
     setGeometry((area->width() - width) / 2, qMax(20, area->height() / 8), width, height);
+    if (m_backdrop) {
+        m_backdrop->setGeometry(geometry());
+        m_backdrop->stackUnder(this);
+    }
+}
+
+void QuickSwitcher::showEvent(QShowEvent *event)
+{
+    QFrame::showEvent(event);
+    if (m_backdrop) {
+        m_backdrop->setGeometry(geometry());
+        m_backdrop->show();
+        m_backdrop->stackUnder(this);
+    }
+}
+
+void QuickSwitcher::hideEvent(QHideEvent *event)
+{
+    QFrame::hideEvent(event);
+    if (m_backdrop)
+        m_backdrop->hide();
 }
 
 bool QuickSwitcher::eventFilter(QObject *watched, QEvent *event)

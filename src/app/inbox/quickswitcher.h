@@ -1,7 +1,10 @@
 #pragma once
 
+#include "model/label.h"
+
 #include <QFrame>
 #include <QHash>
+#include <QPointer>
 
 #include <memory>
 
@@ -19,9 +22,10 @@ namespace inlet::app {
 class ImageCache;
 
 // Ctrl+K "jump to conversation": a small panel centred over its parent with a line edit and the
-// conversations whose contact name or @username matches what is typed (case and accent
-// insensitive; word starts first, then substrings, each most recent first; the most recent
-// conversations while nothing is typed). Up/Down move, Enter or a click opens, Esc closes.
+// conversations whose contact name or @username, or one of whose labels, matches what is typed
+// (case and accent insensitive; name word starts first, then label word starts, then substrings,
+// each most recent first; the most recent conversations while nothing is typed), with the labels
+// as chips. Up/Down move, Enter or a click opens, Esc closes.
 // Lookups run on the finder model's worker thread, so typing stays smooth with 10,000 rows.
 class QuickSwitcher : public QFrame {
     Q_OBJECT
@@ -31,6 +35,8 @@ public:
 
     // Account names for the rows: (IG id, display name).
     void setAccounts(const QList<std::pair<QString, QString>> &accounts);
+    // The labels (names and colours) for the chips of the rows.
+    void setLabels(const QList<Label> &labels);
 
     // Shows it over the parent, empty, with the focus in the line edit.
     void popup();
@@ -45,6 +51,8 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void place();
@@ -56,7 +64,9 @@ private:
     QLineEdit *m_edit;
     QListView *m_list;
     QLabel *m_empty;
+    QPointer<QWidget> m_backdrop; // carries the drop shadow, under this panel (a sibling)
     QHash<QString, QString> m_accountNames;
+    QList<Label> m_labels;
 };
 
 } // namespace inlet::app

@@ -7,11 +7,15 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QListView>
 
 namespace inlet::app {
 
 namespace {
+
+// The views the list shows at least, scrolling when there are more than the window has room for.
+constexpr int kMinVisibleViews = 4;
 
 QString viewName(InboxView view)
 {
@@ -75,6 +79,8 @@ TriagePanel::TriagePanel(std::shared_ptr<InboxSource> source, QWidget *parent)
     m_ui->views->setModel(m_views);
     m_ui->views->setItemDelegate(m_delegate);
     m_ui->views->setSelectionMode(QAbstractItemView::SingleSelection);
+    if (parent)
+        parent->installEventFilter(this); // its height bounds the view list's (fitViewList)
     fitViewList();
     m_ui->labelFilter->addItem(tr("Any label"), qint64(0));
     m_ui->labelFilter->setVisible(false); // until there are labels
@@ -99,9 +105,26 @@ TriagePanel::TriagePanel(std::shared_ptr<InboxSource> source, QWidget *parent)
 
 void TriagePanel::fitViewList()
 {
-    // Tall enough for every view, no scrolling.
+    // As tall as every view, unless that is more than half of the pane it is in (many labels, a
+    // short window): then half of it, at least a few rows, and it scrolls, so the conversations
+    // below keep their room.
     const int rowHeight = m_delegate->sizeHint(QStyleOptionViewItem(), {}).height();
-    m_ui->views->setFixedHeight(rowHeight * m_views->rowCount() + 2);
+    const int rows = m_views->rowCount();
+    const int frame = 2 * m_ui->views->frameWidth() + 2;
+    const int all = rowHeight * rows + frame;
+    const int fewest = rowHeight * qMin(rows, kMinVisibleViews) + frame;
+    const QWidget *pane = parentWidget();
+    const int room = pane && pane->height() > 0 ? pane->height() / 2 : all;
+    const int height = qMin(all, qMax(fewest, room));
+    if (m_ui->views->height() != height || m_ui->views->minimumHeight() != height)
+        m_ui->views->setFixedHeight(height);
+}
+
+bool TriagePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        fitViewList();
+    return QWidget::eventFilter(watched, event);
 }
 
 void TriagePanel::setLabels(const QList<Label> &labels)

@@ -62,6 +62,9 @@ public:
 signals:
     void filterChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void fitViewList();
 

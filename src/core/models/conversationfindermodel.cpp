@@ -89,6 +89,8 @@ QVariant ConversationFinderModel::data(const QModelIndex &index, int role) const
         return r.lastActivityMs;
     case Roles::UnreadRole:
         return r.unreadCount;
+    case Roles::LabelIdsRole:
+        return QVariant::fromValue(r.labelIds);
     default:
         return {};
     }
@@ -119,9 +121,7 @@ void ConversationFinderModel::setQuery(const QString &text)
                 emit loadFailed(rows.error());
                 return;
             }
-            beginResetModel();
-            m_rows = std::move(*rows);
-            endResetModel();
+            replaceRows(std::move(*rows));
             emit loaded();
         });
         // While the most recent rows are shown and the first letter is typed, read the names
@@ -129,6 +129,31 @@ void ConversationFinderModel::setQuery(const QString &text)
         if (query.isEmpty() && latest->load() == generation)
             (void)state->refresh(*source);
     });
+}
+
+void ConversationFinderModel::replaceRows(QList<ConversationRow> rows)
+{
+    // Rows removed or added at the end and the others changed in place, not a reset: the view
+    // keeps its layout of uniform rows and lays out only the rows added (a reset at each
+    // keystroke made it lay out and repaint the list from scratch: docs/benchmarks-ui.md).
+    const int before = int(m_rows.size());
+    const int after = int(rows.size());
+    if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        m_rows.resize(after);
+        endRemoveRows();
+    }
+    const int kept = qMin(before, after);
+    QList<ConversationRow> added = rows.mid(kept);
+    rows.resize(kept);
+    m_rows = std::move(rows);
+    if (kept > 0)
+        emit dataChanged(index(0), index(kept - 1));
+    if (!added.isEmpty()) {
+        beginInsertRows({}, kept, after - 1);
+        m_rows.append(std::move(added));
+        endInsertRows();
+    }
 }
 
 } // namespace inlet

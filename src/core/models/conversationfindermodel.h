@@ -50,6 +50,8 @@ signals:
     void loadFailed(const inlet::Error &error);
 
 private:
+    void replaceRows(QList<ConversationRow> rows);
+
     std::shared_ptr<InboxSource> m_source;
     std::unique_ptr<SerialWorker> m_worker;
     QList<ConversationRow> m_rows;

@@ -116,7 +116,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.sentBy;
     case SentElsewhereRole:
         return m.sentElsewhere;
-    default: return {};
+    case NoteIdRole:
+        return m.noteId;
+    default:
+        return {};
     }
 }
 
@@ -132,7 +135,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { SeenRole, "seen" }, { StateRole, "state" }, { ErrorRole, "error" },
         { RevisionRole, "revision" }, { UploadProgressRole, "uploadProgress" },
         { OwnReactionRole, "ownReaction" }, { SentByRole, "sentBy" },
-        { SentElsewhereRole, "sentElsewhere" } });
+        { SentElsewhereRole, "sentElsewhere" }, { NoteIdRole, "noteId" } });
     return names;
 }
 

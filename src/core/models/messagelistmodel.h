@@ -46,6 +46,7 @@ public:
         OwnReactionRole, // the business's own reaction (emoji), "" when none
         SentByRole, // team mode: the agent who sent an outgoing message, "" when unknown
         SentElsewhereRole, // team mode: an outgoing message sent from the Instagram app
+        NoteIdRole, // a note's client id (the uuid edits and deletes name it by), "" otherwise
     };
     Q_ENUM(Role)
 

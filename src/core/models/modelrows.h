@@ -91,6 +91,7 @@ struct MessageRow {
     // sentElsewhere, it was sent from outside Inlet (the Instagram app). Both empty in solo mode.
     QString sentBy;
     bool sentElsewhere = false;
+    QString noteId; // a note's client id (a uuid): how an edit or a delete names it
 
     MessageKey key() const { return {createdMs, id}; }
 };

@@ -76,8 +76,10 @@ MessageRow StoreInboxSource::toRow(const StoredMessage &m)
     r.replyToMid = m.replyToMid;
     r.replyToText = m.replyToText;
     r.replyToStoryUrl = m.replyToStoryUrl;
-    if (m.kind == MessageKind::Note)
+    if (m.kind == MessageKind::Note) {
         r.sentBy = m.meta.value(QLatin1String("note_author")).toString();
+        r.noteId = m.clientId;
+    }
     if (m.outgoing) {
         // Team mode: the agent's display name, or its role (docs/team.md).
         r.sentBy = m.meta.value(QLatin1String("sent_by_name")).toString();

@@ -32,4 +32,19 @@ QFuture<Status> LocalNotebook::addNote(
     });
 }
 
+QFuture<Status> LocalNotebook::editNote(
+    qint64 messageId, const QString &clientId, const QString &text)
+{
+    (void)clientId;
+    return m_store->write(
+        [messageId, text](WriteContext &c) -> Status { return notes::edit(c, messageId, text); });
+}
+
+QFuture<Status> LocalNotebook::deleteNote(qint64 messageId, const QString &clientId)
+{
+    (void)clientId;
+    return m_store->write(
+        [messageId](WriteContext &c) -> Status { return notes::remove(c, messageId); });
+}
+
 } // namespace inlet

@@ -21,6 +21,12 @@ public:
     virtual QFuture<Status> addNote(qint64 conversationId, const QString &accountId,
         const QString &customerId, const QString &text)
         = 0;
+    // Changes or deletes a note of the timeline: its local message id and its client id (the
+    // uuid it was written with; the team database knows it by that). Only its author may: the
+    // team database refuses another agent's note (Invalid); solo mode's notes have no author.
+    virtual QFuture<Status> editNote(qint64 messageId, const QString &clientId, const QString &text)
+        = 0;
+    virtual QFuture<Status> deleteNote(qint64 messageId, const QString &clientId) = 0;
 };
 
 // Solo mode's notes: a Store::write (never the GUI thread).
@@ -29,6 +35,9 @@ public:
     explicit LocalNotebook(Store *store, std::function<qint64()> nowMs = {});
     QFuture<Status> addNote(qint64 conversationId, const QString &accountId,
         const QString &customerId, const QString &text) override;
+    QFuture<Status> editNote(
+        qint64 messageId, const QString &clientId, const QString &text) override;
+    QFuture<Status> deleteNote(qint64 messageId, const QString &clientId) override;
 
 private:
     Store *m_store;

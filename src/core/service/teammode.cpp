@@ -222,4 +222,20 @@ QFuture<Result<int>> TeamMode::importReplies(const QList<SavedReply> &replies)
     return wordedFuture(m_follower->importReplies(replies));
 }
 
+QFuture<Status> TeamMode::editNote(qint64 messageId, const QString &clientId, const QString &text)
+{
+    (void)messageId; // the team database knows the note by its client id
+    if (!m_follower)
+        return notStarted<Status>();
+    return m_follower->editNote(clientId, text);
+}
+
+QFuture<Status> TeamMode::deleteNote(qint64 messageId, const QString &clientId)
+{
+    (void)messageId;
+    if (!m_follower)
+        return notStarted<Status>();
+    return m_follower->deleteNote(clientId);
+}
+
 } // namespace inlet

@@ -82,6 +82,11 @@ public:
     QFuture<Result<qint64>> saveReply(const SavedReply &reply) override;
     QFuture<Status> removeReply(qint64 id) override;
     QFuture<Result<int>> importReplies(const QList<SavedReply> &replies) override;
+    // The note in inlet.notes, by its client id, as the agent (only its author may); the local
+    // timeline follows through the replica.
+    QFuture<Status> editNote(
+        qint64 messageId, const QString &clientId, const QString &text) override;
+    QFuture<Status> deleteNote(qint64 messageId, const QString &clientId) override;
 
 signals:
     // The follower runs (and the outbox's hand-off is set): the outbox may start now.

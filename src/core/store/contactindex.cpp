@@ -11,6 +11,7 @@ QList<qint64> ContactIndex::find(const QString &text, const QString &accountId, 
         typed.remove(0, 1);
     const QString needle = textfold::fold(typed);
     QList<qint64> prefix;
+    QList<qint64> labelPrefix;
     QList<qint64> substring;
     if (needle.isEmpty() || limit <= 0)
         return prefix;
@@ -19,14 +20,26 @@ QList<qint64> ContactIndex::find(const QString &text, const QString &accountId, 
             break;
         if (!accountId.isEmpty() && e.accountId != accountId)
             continue;
-        const auto match = qMax(textfold::matchFolded(e.foldedName, needle),
+        const auto byName = qMax(textfold::matchFolded(e.foldedName, needle),
             textfold::matchFolded(e.foldedUsername, needle));
-        if (match == textfold::Match::Prefix)
+        if (byName == textfold::Match::Prefix) {
             prefix.append(e.conversationId);
-        else if (match == textfold::Match::Substring && substring.size() < limit)
+            continue;
+        }
+        if (labelPrefix.size() >= limit && substring.size() >= limit)
+            continue;
+        auto byLabel = textfold::Match::None;
+        for (const QString &label : e.foldedLabels)
+            byLabel = qMax(byLabel, textfold::matchFolded(label, needle));
+        if (byLabel == textfold::Match::Prefix) {
+            if (labelPrefix.size() < limit)
+                labelPrefix.append(e.conversationId);
+        } else if (qMax(byName, byLabel) == textfold::Match::Substring
+            && substring.size() < limit) {
             substring.append(e.conversationId);
+        }
     }
-    return (prefix + substring).mid(0, limit);
+    return (prefix + labelPrefix + substring).mid(0, limit);
 }
 
 } // namespace inlet

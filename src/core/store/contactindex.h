@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace inlet {
 
@@ -18,6 +19,7 @@ public:
         QString accountId;
         QString foldedName;
         QString foldedUsername;
+        QStringList foldedLabels; // the names of the labels on it (issue 13)
     };
 
     ContactIndex() = default;
@@ -27,9 +29,10 @@ public:
     }
 
     // Ids of the conversations whose name or username matches `text` as conversationsByContact
-    // matches them (case and accents ignored, a leading '@' dropped): matches at a word start
-    // first, then other substrings, each newest first; at most `limit`. An empty accountId
-    // matches every account.
+    // matches them (case and accents ignored, a leading '@' dropped), or one of whose labels'
+    // names does: a name or username matching at a word start first, then a label's name
+    // matching at a word start, then other substrings, each newest first; at most `limit`. An
+    // empty accountId matches every account.
     QList<qint64> find(const QString &text, const QString &accountId, int limit) const;
 
     qsizetype size() const { return m_entries.size(); }

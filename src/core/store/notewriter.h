@@ -24,8 +24,14 @@ struct NewNote {
     QString clientId;
 };
 
-// Inserts the note (or finds it by clientId); its local message id. Runs in a Store::write job.
+// Inserts the note (or finds it by clientId, and takes its text when it was edited since); its
+// local message id. Runs in a Store::write job.
 Result<qint64> insert(WriteContext &context, const NewNote &note);
+// Changes a note's text (the message `id` must be a note: Invalid otherwise, and for an empty
+// text). Runs in a Store::write job.
+Status edit(WriteContext &context, qint64 id, const QString &text);
+// Deletes a note (only a note: Invalid otherwise). Runs in a Store::write job.
+Status remove(WriteContext &context, qint64 id);
 
 } // namespace notes
 } // namespace inlet

@@ -464,7 +464,9 @@ Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QStr
 Result<ContactIndex> StoreReader::contactIndex(const QString &accountId)
 {
     QString sql = QStringLiteral(
-        "SELECT c.id, c.account_id, k.name, k.username FROM conversations c "
+        "SELECT c.id, c.account_id, k.name, k.username, (SELECT group_concat(l.name, char(31)) "
+        "FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id "
+        "WHERE cl.conversation_id = c.id) FROM conversations c "
         "JOIN contacts k ON k.id = c.customer_id "
         "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 WHERE c.last_activity_ms > 0 ");
     QVariantList values;
@@ -478,8 +480,15 @@ Result<ContactIndex> StoreReader::contactIndex(const QString &accountId)
         return std::unexpected(q.error());
     QList<ContactIndex::Entry> entries;
     while ((*q)->next()) {
+        QStringList labels;
+        const QString labelNames = (*q)->value(4).toString();
+        if (!labelNames.isEmpty()) {
+            for (const QString &name : labelNames.split(QChar(31)))
+                labels.append(textfold::fold(name));
+        }
         entries.append({ (*q)->value(0).toLongLong(), (*q)->value(1).toString(),
-            textfold::fold((*q)->value(2).toString()), textfold::fold((*q)->value(3).toString()) });
+            textfold::fold((*q)->value(2).toString()), textfold::fold((*q)->value(3).toString()),
+            std::move(labels) });
     }
     (*q)->finish();
     return ContactIndex(std::move(entries));

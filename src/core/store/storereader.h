@@ -54,15 +54,15 @@ public:
     Result<QList<Contact>> searchContacts(const QString &text, int limit = 50);
     Result<std::optional<Contact>> contact(const QString &id);
     // Conversations whose contact name or username contains `text`, ignoring case and accents
-    // (the quick switcher). Prefix matches (of the name, a word of it, or the username) come
-    // first, then other substring matches; each group newest activity first. Reads and folds
+    // (the quick switcher), or that carry a label whose name does. Prefix matches (of the name,
+    // a word of it, or the username) come first, then a label's name's prefix matches, then
+    // other substring matches; each group newest activity first. Reads and folds
     // every conversation's names (contactIndex(), tens of ms at 10,000): for one lookup; to
     // match keystroke after keystroke, keep the ContactIndex and use conversationsByIds().
-    Result<QList<StoredConversation>> conversationsByContact(const QString &text,
-                                                             const QString &accountId = {},
-                                                             int limit = 50);
-    // Every live conversation's contact name and username, folded, newest activity first (of
-    // one account, or of all when accountId is empty).
+    Result<QList<StoredConversation>> conversationsByContact(
+        const QString &text, const QString &accountId = {}, int limit = 50);
+    // Every live conversation's contact name and username and its labels' names, folded,
+    // newest activity first (of one account, or of all when accountId is empty).
     Result<ContactIndex> contactIndex(const QString &accountId = {});
     // The conversations with these ids, in the order given (ids not found are left out).
     Result<QList<StoredConversation>> conversationsByIds(const QList<qint64> &ids);

@@ -835,6 +835,8 @@ private:
         if (c.entity == QLatin1String("labels") || c.entity == QLatin1String("conversation_labels")
             || c.entity == QLatin1String("saved_replies"))
             return deleteTeamRow(c);
+        if (c.entity == QLatin1String("notes"))
+            return deleteNote(c);
         if (c.entity != QLatin1String("messages"))
             return {}; // accounts are removed by a flag; conversations and contacts stay local
         auto m = mapped(QStringLiteral("message"), c.entityId);
@@ -848,6 +850,20 @@ private:
             return std::unexpected(q.error());
         m_c.change.removedMessageIds.append((*m)->localId);
         return {};
+    }
+
+    // A note its author deleted: out of the timeline (an edit comes as an update, note()).
+    Status deleteNote(const Change &c)
+    {
+        auto m = mapped(QStringLiteral("note"), c.entityId);
+        if (!m)
+            return std::unexpected(m.error());
+        if (!*m)
+            return {};
+        Status removed = notes::remove(m_c, (*m)->localId);
+        if (!removed && removed.error().kind == Error::Kind::Invalid)
+            return {}; // not in the timeline any more
+        return removed;
     }
 
     // The agent's display name for the bubble, falling back to its role.

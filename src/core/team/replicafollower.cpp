@@ -17,6 +17,8 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <optional>
+
 namespace inlet::team {
 
 namespace {
@@ -224,20 +226,53 @@ public:
             { clientId, text, createdMs }, accountId, customerId);
     }
 
+    // A change of one of the agent's own notes (inlet.notes, by client id): row-level security
+    // lets only its author update or delete it (team schema 8). Invalid when the note is someone
+    // else's or not there; deleting a note that is gone already is done.
+    Status changeNote(const QString &clientId, const std::optional<QString> &text)
+    {
+        if (!connectionAlive())
+            return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
+        QSqlQuery q(m_db);
+        Status ok = text
+            ? sql::exec(q,
+                QStringLiteral("UPDATE inlet.notes SET body = ?::text "
+                               "WHERE client_id = ?::uuid"),
+                { *text, clientId })
+            : sql::exec(q, QStringLiteral("DELETE FROM inlet.notes WHERE client_id = ?::uuid"),
+                { clientId });
+        if (!ok)
+            return refusedOrLost(ok.error());
+        if (q.numRowsAffected() > 0)
+            return {};
+        auto there = sql::scalar(m_db,
+            QStringLiteral("SELECT count(*) FROM inlet.notes WHERE client_id = ?::uuid"),
+            { clientId });
+        if (!there)
+            return refusedOrLost(there.error());
+        if (there->toLongLong() > 0)
+            return fail(Error::Kind::Invalid,
+                QStringLiteral("only its author may change a note (%1 is not)")
+                    .arg(m_connection.role));
+        if (!text)
+            return {}; // deleted before (a retry)
+        return fail(Error::Kind::Invalid, QStringLiteral("no such note"));
+    }
+
     Result<QList<TeamAgent>> agents()
     {
         if (!connectionAlive())
             return fail(Error::Kind::Network, QStringLiteral("the team database is not reachable"));
         QSqlQuery q(m_db);
         if (Status ok = sql::exec(q,
-                QStringLiteral("SELECT role_name, display_name FROM inlet.agents "
-                               "ORDER BY lower(COALESCE(NULLIF(display_name, ''), role_name)), "
-                               "role_name"));
+                QStringLiteral("SELECT role_name, display_name, accounts "
+                               "FROM inlet.agents_and_accounts()"));
             !ok)
             return std::unexpected(refusedOrLost(ok.error()).error());
         QList<TeamAgent> list;
         while (q.next())
-            list.append({ q.value(0).toString(), q.value(1).toString() });
+            list.append({ q.value(0).toString(), q.value(1).toString(),
+                q.value(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts) });
         return list;
     }
 
@@ -1128,6 +1163,18 @@ QFuture<Result<int>> ReplicaFollower::importReplies(const QList<SavedReply> &rep
 {
     return onWorker<Result<int>>(
         m_worker, [replies](FollowerWorker *worker) { return worker->importReplies(replies); });
+}
+
+QFuture<Status> ReplicaFollower::editNote(const QString &clientId, const QString &text)
+{
+    return onWorker<Status>(m_worker,
+        [clientId, text](FollowerWorker *worker) { return worker->changeNote(clientId, text); });
+}
+
+QFuture<Status> ReplicaFollower::deleteNote(const QString &clientId)
+{
+    return onWorker<Status>(m_worker,
+        [clientId](FollowerWorker *worker) { return worker->changeNote(clientId, std::nullopt); });
 }
 
 QFuture<Result<QList<TeamAgent>>> ReplicaFollower::agents()

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
 #include <atomic>
@@ -56,6 +57,10 @@ struct FollowerOptions {
 struct TeamAgent {
     QString role; // the PostgreSQL role: what assignments, notes and presence name
     QString displayName; // may be empty
+    // The accounts (IG ids) it is granted, among those of the agent asking: it may be assigned
+    // their conversations only (team schema 8).
+    QStringList accounts;
+    bool sees(const QString &accountId) const { return accounts.contains(accountId); }
     friend bool operator==(const TeamAgent &, const TeamAgent &) = default;
 };
 
@@ -100,12 +105,17 @@ public:
     // when the conversation is not granted to this agent or `assignee` is not an agent.
     QFuture<Status> assign(
         const QString &accountId, const QString &customerId, const QString &assignee);
-    // Every agent of the team, by display name (then role).
+    // Every agent of the team, by display name (then role), with the accounts it is granted
+    // among this agent's own.
     QFuture<Result<QList<TeamAgent>>> agents();
     // Writes an internal note as this agent (inlet.notes), idempotent on `clientId` (a uuid);
     // it reaches the local timeline through the change log. Errors as assign().
     QFuture<Status> addNote(const QString &accountId, const QString &customerId,
         const QString &clientId, const QString &text, qint64 createdMs);
+    // Changes or deletes one of this agent's notes, by its client id (only its author may:
+    // Invalid for another's note). The local timeline follows through the change log.
+    QFuture<Status> editNote(const QString &clientId, const QString &text);
+    QFuture<Status> deleteNote(const QString &clientId);
 
     // Team triage (issue 13 in team mode), written as this agent; then the follower catches up,
     // so the local store shows the change when the future finishes. Ids are the local store's

@@ -774,6 +774,63 @@ QStringList outboxActionsAndGuardedEnqueue()
     };
 }
 
+// v8 (7 is the team's shared statuses, labels and saved replies): notes may be edited and
+// deleted by their author (policies edit and remove); a conversation is assigned
+// only to an agent granted its account, checked by PostgreSQL whoever writes the row; and each
+// agent comes with the accounts it is granted among the session agent's own
+// (inlet.agents_and_accounts: other agents' grants are hidden from agents otherwise), so a
+// conversation's menu offers only the agents who may see it.
+QStringList assignOnlyToGrantedAgents()
+{
+    // INLET_VISIBLE_ACCOUNTS, spelled out (the macro ends with the steps that use it above).
+    const QString visible = QStringLiteral("(SELECT aa.account_id FROM inlet.agent_accounts aa "
+                                           "WHERE aa.agent_role = current_user::text)");
+    return {
+        QStringLiteral(R"(CREATE FUNCTION inlet.check_assignee() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            BEGIN
+                IF NEW.assignee IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM inlet.agent_accounts g
+                         WHERE g.agent_role = NEW.assignee AND g.account_id = NEW.account_id) THEN
+                    RAISE EXCEPTION 'inlet.assignments: % may not see account %',
+                        NEW.assignee, NEW.account_id USING ERRCODE = '23514';
+                END IF;
+                RETURN NEW;
+            END $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.check_assignee() FROM PUBLIC"),
+        QStringLiteral("CREATE TRIGGER assignments_assignee BEFORE INSERT OR UPDATE OF assignee, "
+                       "account_id ON inlet.assignments FOR EACH ROW EXECUTE FUNCTION "
+                       "inlet.check_assignee()"),
+        QStringLiteral(R"(CREATE FUNCTION inlet.agents_and_accounts()
+            RETURNS TABLE (role_name text, display_name text, accounts text)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+                SELECT ag.role_name, ag.display_name,
+                       COALESCE(string_agg(a.ig_user_id, ',' ORDER BY a.ig_user_id), '')
+                  FROM inlet.agents ag
+                  LEFT JOIN inlet.agent_accounts g ON g.agent_role = ag.role_name
+                       AND g.account_id IN (SELECT mine.account_id FROM inlet.agent_accounts mine
+                                             WHERE mine.agent_role = session_user::text)
+                  LEFT JOIN inlet.accounts a ON a.id = g.account_id
+                 GROUP BY ag.role_name, ag.display_name
+                 ORDER BY lower(COALESCE(NULLIF(ag.display_name, ''), ag.role_name)),
+                          ag.role_name
+            $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.agents_and_accounts() FROM PUBLIC"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION inlet.agents_and_accounts() TO inlet_agent"),
+        // Notes: their author may change the text or delete them (in the accounts it still
+        // sees); the change log carries both to the replicas.
+        QStringLiteral("CREATE POLICY edit ON inlet.notes FOR UPDATE TO inlet_agent "
+                       "USING (author = current_user::text AND account_id IN %1) "
+                       "WITH CHECK (author = current_user::text AND account_id IN %1)")
+            .arg(visible),
+        QStringLiteral("CREATE POLICY remove ON inlet.notes FOR DELETE TO inlet_agent "
+                       "USING (author = current_user::text AND account_id IN %1)")
+            .arg(visible),
+        QStringLiteral("GRANT UPDATE (body) ON inlet.notes TO inlet_agent"),
+        QStringLiteral("GRANT DELETE ON inlet.notes TO inlet_agent"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -797,6 +854,10 @@ const QList<Step> &steps()
             QStringLiteral("team triage: status and Done history, labels, saved replies, "
                            "reopening on a customer message"),
             teamTriage() },
+        { 8,
+            QStringLiteral("assignment only to agents granted the account; notes edited and "
+                           "deleted by their author"),
+            assignOnlyToGrantedAgents() },
     };
     return all;
 }

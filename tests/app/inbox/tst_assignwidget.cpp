@@ -179,6 +179,13 @@ private slots:
             auto granted = team::admin::grantAccount(m_db.server, role, account);
             QVERIFY2(granted, why(granted).constData());
         }
+        // An agent of another account: never offered for these conversations.
+        const qint64 other = m_db.addAccount(QStringLiteral("17841400000000099"));
+        auto cy = team::admin::addAgent(
+            m_db.server, QStringLiteral("cy"), kPassword, QStringLiteral("Cy Other"));
+        QVERIFY2(cy, why(cy).constData());
+        auto granted = team::admin::grantAccount(m_db.server, QStringLiteral("cy"), other);
+        QVERIFY2(granted, why(granted).constData());
     }
 
     void assignFromTheListAndTheHeader()
@@ -193,7 +200,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ben.views()->counts().unassigned, 2, 10'000);
         QCOMPARE(ben.views()->counts().mine, 0);
         // The agents to pick from, once the follower is connected.
-        QTRY_COMPARE_WITH_TIMEOUT(ana.inbox->assignActions()->agents().size(), 2, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.inbox->assignActions()->agents().size(), 3, 10'000);
 
         // Ana: the list's context menu, Assign > Ben Okafor.
         QMenu *assign = ana.rowAssignMenu(kCustomer1);
@@ -201,6 +208,7 @@ private slots:
         QAction *toBen = entry(assign, QStringLiteral("Ben Okafor"));
         QVERIFY(toBen);
         QVERIFY(entry(assign, QStringLiteral("Nobody"))->isChecked());
+        QVERIFY(!entry(assign, QStringLiteral("Cy Other"))); // not granted this account
         toBen->trigger();
         visibleMenu(QStringLiteral("conversationMenu"))->close();
         QTRY_COMPARE_WITH_TIMEOUT(ben.assigneeOf(kCustomer1), QStringLiteral("ben"), 10'000);
@@ -269,7 +277,7 @@ private slots:
         QVERIFY(ben.open(m_db, QStringLiteral("ben")));
         QTRY_COMPARE_WITH_TIMEOUT(ana.inbox->conversations()->rowCount(), 2, 15'000);
         QTRY_COMPARE_WITH_TIMEOUT(ben.inbox->conversations()->rowCount(), 2, 15'000);
-        QTRY_COMPARE_WITH_TIMEOUT(ana.inbox->assignActions()->agents().size(), 2, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.inbox->assignActions()->agents().size(), 3, 10'000);
         ana.openConversation(kCustomer1);
         QLabel *label = ana.inbox->presenceLabel();
         QVERIFY(label && !label->isVisible());

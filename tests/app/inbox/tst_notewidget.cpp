@@ -21,16 +21,20 @@
 #include "service/notebook.h"
 #include "store/store.h"
 #include "support/await.h"
+#include "support/menus.h"
 #include "support/sendinginbox.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenu>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace inlet;
@@ -138,6 +142,76 @@ private slots:
         }
         // The outbox never held it either.
         QCOMPARE(messages()->rowAt(rowWithText(note)).state, MessageState::Received);
+    }
+
+    // A note's context menu in the timeline: Edit note… changes its text in place, Delete
+    // note… asks first (No keeps it) and takes it out of the timeline and the store. A customer's
+    // message offers neither.
+    void editAndDeleteFromTheNotesMenu()
+    {
+        const QString note = QStringLiteral("Call back on Monday");
+        QVERIFY(awaitResult(m_notes->addNote(m_widget->currentConversationId(), m_send.business,
+                                m_send.customer, note))
+                    .has_value());
+        QTRY_VERIFY(rowWithText(note) >= 0);
+        const qint64 id = messages()->rowAt(rowWithText(note)).id;
+
+        // The menu on a row, with the action named `action` triggered when it opens (nullptr when
+        // the menu has none).
+        const auto chooseFromMenu = [&](const QString &text, const QString &action) {
+            MessageView *view = m_widget->messageView();
+            const QRect rect = view->visualRect(messages()->index(rowWithText(text)));
+            bool found = false;
+            QTimer::singleShot(0, this, [&] {
+                QMenu *menu = inlet::test::visibleMenu(QStringLiteral("messageMenu"));
+                if (!menu)
+                    return;
+                QAction *chosen = menu->findChild<QAction *>(action);
+                found = chosen && chosen->isVisible();
+                menu->close();
+                if (found)
+                    chosen->trigger();
+            });
+            QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(),
+                view->viewport()->mapToGlobal(rect.center()));
+            QApplication::sendEvent(view->viewport(), &event);
+            return found;
+        };
+        QVERIFY(
+            !chooseFromMenu(QStringLiteral("Do you ship to Porto?"), QStringLiteral("editNote")));
+
+        QString asked;
+        m_widget->setNoteEditor([&](const QString &current) -> std::optional<QString> {
+            asked = current;
+            return QStringLiteral("Call back on Tuesday instead");
+        });
+        QVERIFY(chooseFromMenu(note, QStringLiteral("editNote")));
+        QCOMPARE(asked, note);
+        QTRY_VERIFY(rowWithText(QStringLiteral("Call back on Tuesday instead")) >= 0);
+        QCOMPARE(
+            messages()->rowAt(rowWithText(QStringLiteral("Call back on Tuesday instead"))).id, id);
+        QCOMPARE(rowWithText(note), -1);
+
+        QStringList questions;
+        bool answer = false;
+        m_widget->setConfirmation([&](const QString &question) {
+            questions << question;
+            return answer;
+        });
+        const QString edited = QStringLiteral("Call back on Tuesday instead");
+        QVERIFY(chooseFromMenu(edited, QStringLiteral("deleteNote")));
+        QCOMPARE(questions.size(), 1);
+        QTest::qWait(200);
+        QVERIFY(rowWithText(edited) >= 0); // No: kept
+        answer = true;
+        QVERIFY(chooseFromMenu(edited, QStringLiteral("deleteNote")));
+        QCOMPARE(questions.size(), 2);
+        QTRY_COMPARE(rowWithText(edited), -1);
+        QCOMPARE(messages()->rowCount(), 1); // the customer's message stays
+        // Gone from the store too (a timeline read again has no note).
+        m_widget->openConversation(m_widget->conversations()->rowAt(0).id);
+        QTRY_COMPARE(messages()->rowCount(), 1);
+        QCOMPARE(messages()->rowAt(0).kind, MessageRow::Kind::Message);
     }
 
     // Solo mode without a notebook (and team mode until it is given one): no Note toggle.

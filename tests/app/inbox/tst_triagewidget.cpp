@@ -31,6 +31,7 @@
 #include <QDir>
 #include <QListView>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -164,7 +165,8 @@ private slots:
         services.store = m_store.get();
         services.source = std::make_shared<StoreInboxSource>(m_store->readers());
         m_widget = std::make_unique<InboxWidget>(services);
-        feedModels(m_store.get(), m_widget->conversations(), m_widget->messages(), m_widget->views());
+        feedModels(
+            m_store.get(), m_widget->conversations(), m_widget->messages(), m_widget->views());
         m_widget->setClock([] { return kNow; });
         m_widget->setAccounts({ { kAccount, QStringLiteral("My Shop") } });
         m_widget->resize(1200, 760);
@@ -369,6 +371,41 @@ private slots:
         m_widget->triagePanel()->attachmentFilter()->setChecked(false);
         QTRY_COMPARE(m_widget->conversations()->rowCount(), 4);
         QTRY_COMPARE(views()->counts().all, 4);
+    }
+
+    // With many labels the views are taller than the window: the list shrinks to a few rows and
+    // scrolls (the conversations keep their room); given the room, it shows every view unscrolled.
+    void viewListScrollsWhenTallerThanTheWindow()
+    {
+        QList<Label> labels;
+        for (int i = 1; i <= 30; ++i)
+            labels.append({ i, QStringLiteral("Label %1").arg(i, 2, 10, QLatin1Char('0')),
+                QStringLiteral("#3366cc") });
+        m_widget->triagePanel()->setLabels(labels);
+        QListView *list = m_widget->triagePanel()->viewList();
+        const int rows = views()->rowCount();
+        QCOMPARE(rows, views()->rowOf(InboxView::All) + 1 + 30);
+        const int rowHeight = list->sizeHintForRow(0);
+        QVERIFY(rowHeight > 0);
+
+        m_widget->resize(1200, 600);
+        QTRY_VERIFY(list->height() < rows * rowHeight);
+        QVERIFY(list->height() >= 4 * rowHeight);
+        QTRY_VERIFY(list->verticalScrollBar()->isVisible()); // laid out on the next events
+        QTRY_VERIFY(list->verticalScrollBar()->maximum() > 0);
+        QTRY_VERIFY(m_widget->conversationList()->height() >= 120);
+        // The last label's view is reachable: scrolled to the end, it is in sight, and it can be
+        // chosen.
+        const QModelIndex last = views()->index(rows - 1);
+        list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
+        QTRY_VERIFY(list->visualRect(last).top() >= 0
+            && list->visualRect(last).bottom() <= list->viewport()->rect().bottom());
+        list->setCurrentIndex(last);
+        QCOMPARE(m_widget->triagePanel()->currentViewLabel(), 30);
+
+        m_widget->resize(1200, 2400);
+        QTRY_VERIFY(list->height() >= rows * rowHeight);
+        QTRY_VERIFY(!list->verticalScrollBar()->isVisible());
     }
 
     void dateFilterNarrowsToLocalDays()

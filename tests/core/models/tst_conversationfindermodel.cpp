@@ -67,6 +67,39 @@ private slots:
             Fixture::kAccount);
     }
 
+    // A keystroke's answer replaces the rows in place (rows removed or inserted at the end, the
+    // others changed), never a model reset: the view keeps its layout (docs/benchmarks-ui.md).
+    void keystrokesChangeRowsInPlaceWithoutAReset()
+    {
+        ConversationFinderModel model(m_source);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLimit(50);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(lookup(model, QString()));
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(inserted.size(), 1);
+        QVERIFY(lookup(model, QStringLiteral("shopper_59"))); // 59, 590..599: 11 rows
+        QCOMPARE(model.rowCount(), 11);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(numberOf(model.rowAt(0)), 599);
+        QCOMPARE(model.data(model.index(0), ConversationListModel::UsernameRole).toString(),
+            Fixture::username(599));
+        QVERIFY(lookup(model, QStringLiteral("shopper_599")));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(numberOf(model.rowAt(0)), 599);
+        QVERIFY(lookup(model, QStringLiteral("nobody by that name")));
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(lookup(model, QStringLiteral("shopper_5")));
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(numberOf(model.rowAt(49)), 550); // 599..550
+        QCOMPARE(resets.size(), 0);
+    }
+
     void ignoresCaseAndAccents()
     {
         ConversationFinderModel model(m_source);
@@ -213,6 +246,81 @@ private slots:
         model.setAccountFilter(Fixture::kAccount);
         QVERIFY(lookup(model, QStringLiteral("jose")));
         QVERIFY(model.rowCount() > 0);
+    }
+
+    // A label's name finds the conversations carrying it (issue 13), after the names matching at
+    // a word start, newest first; the rows carry their label ids for the chips.
+    void labelNamesFindTheirConversations()
+    {
+        ConversationFinderModel model(m_source);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLimit(kCount);
+        QList<qint64> ids;
+        for (const QString &user : { Fixture::username(300), Fixture::username(301) }) {
+            QVERIFY(lookup(model, user));
+            QCOMPARE(model.rowCount(), 1);
+            ids.append(model.rowAt(0).id);
+        }
+        auto saved = m_store->saveLabel(
+            { 0, QStringLiteral("Wholesale Ünion"), QStringLiteral("#2e7d32") });
+        saved.waitForFinished();
+        QVERIFY(saved.result().has_value());
+        const qint64 label = *saved.result();
+        for (qint64 id : ids) {
+            auto on = m_store->setConversationLabel(id, label, true);
+            on.waitForFinished();
+            QVERIFY(on.result().has_value());
+        }
+
+        QVERIFY(lookup(model, QString())); // the switcher opening: names and labels read
+        for (const QString &typed :
+            { QStringLiteral("wholes"), QStringLiteral("WHOLESALE"), QStringLiteral("union") }) {
+            QVERIFY(lookup(model, typed));
+            QCOMPARE(model.rowCount(), 2);
+            QCOMPARE(numberOf(model.rowAt(0)), 301);
+            QCOMPARE(numberOf(model.rowAt(1)), 300);
+            QCOMPARE(model.data(model.index(0), ConversationListModel::LabelIdsRole)
+                         .value<QList<qint64>>(),
+                QList<qint64> { label });
+        }
+        // "sal" starts no word of the label: a substring, after the names' word starts.
+        QVERIFY(lookup(model, QStringLiteral("olesale")));
+        QCOMPARE(model.rowCount(), 2);
+
+        // Put on a conversation whose name also matches "an" at a word start, the label named
+        // "Anchor" keeps the names first: rows matched by name, then those matched only by label.
+        auto anchor
+            = m_store->saveLabel({ 0, QStringLiteral("Anchor"), QStringLiteral("#1565c0") });
+        anchor.waitForFinished();
+        QVERIFY(anchor.result().has_value());
+        auto on = m_store->setConversationLabel(ids.at(0), *anchor.result(), true);
+        on.waitForFinished();
+        QVERIFY(on.result().has_value());
+        QVERIFY(lookup(model, QString()));
+        QVERIFY(lookup(model, QStringLiteral("anch")));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(numberOf(model.rowAt(0)), 300);
+        QVERIFY(lookup(model, QStringLiteral("an")));
+        int labelRow = -1;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const ConversationRow row = model.rowAt(i);
+            const auto byName = qMax(textfold::match(row.name, QStringLiteral("an")),
+                textfold::match(row.username, QStringLiteral("an")));
+            if (numberOf(row) == 300 && byName != textfold::Match::Prefix)
+                labelRow = i;
+            else if (labelRow >= 0)
+                QVERIFY2(byName != textfold::Match::Prefix, "a name's word start after a label's");
+        }
+        QVERIFY(labelRow >= 0
+            || textfold::match(Fixture::name(300), QStringLiteral("an"))
+                == textfold::Match::Prefix);
+
+        for (qint64 id : { label, *anchor.result() }) {
+            auto removed = m_store->removeLabel(id);
+            removed.waitForFinished();
+            QVERIFY(removed.result().has_value());
+        }
     }
 };
 

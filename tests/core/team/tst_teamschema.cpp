@@ -60,7 +60,7 @@ private slots:
         QVERIFY2(otherError.isEmpty(), qPrintable(otherError));
         QCOMPARE(TeamDb::column(
                      m_db.server, QStringLiteral("SELECT count(*) FROM inlet.schema_migrations")),
-            QStringList { QString::number(team::schema::currentVersion()) });
+            QStringList { QString::number(team::schema::steps().size()) }); // one row per step
         auto after = team::schema::version(m_db.server);
         QVERIFY(after);
         QCOMPARE(*after, team::schema::currentVersion());

@@ -119,6 +119,19 @@ private slots:
         QCOMPARE(agents.result()->size(), 3); // ana, ben, cy
         QCOMPARE(agents.result()->at(0).role, kAna);
         QCOMPARE(agents.result()->at(0).displayName, QStringLiteral("Ana Silva"));
+        // With the accounts each may see, among Ana's own: cy's account 2 is not Ana's to know.
+        QCOMPARE(agents.result()->at(0).accounts, QStringList { kAccount1 });
+        QCOMPARE(agents.result()->at(1).role, kBen);
+        QCOMPARE(agents.result()->at(1).accounts, QStringList { kAccount1 });
+        QCOMPARE(agents.result()->at(2).role, kCy);
+        QVERIFY(agents.result()->at(2).accounts.isEmpty());
+        QVERIFY(!agents.result()->at(2).sees(kAccount1));
+        // Ben sees both of his accounts for himself, and cy's account 2 which he shares.
+        auto bens = ben.follower->agents();
+        QTRY_VERIFY_WITH_TIMEOUT(bens.isFinished(), 10'000);
+        QVERIFY(bens.result());
+        QCOMPARE(bens.result()->at(1).accounts, (QStringList { kAccount1, kAccount2 }));
+        QCOMPARE(bens.result()->at(2).accounts, QStringList { kAccount2 });
 
         QFuture<Status> cleared = ben.follower->assign(kAccount1, kCustomer1, QString());
         QTRY_VERIFY_WITH_TIMEOUT(cleared.isFinished(), 10'000);
@@ -141,6 +154,35 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(nobody.isFinished(), 10'000);
         QVERIFY(!nobody.result());
         QCOMPARE(nobody.result().error().kind, Error::Kind::Invalid);
+        // Cy is an agent, but not granted account 1: PostgreSQL refuses him as its assignee,
+        // through the follower and in plain SQL, for Ana and for the server alike (team step 8).
+        QFuture<Status> toCy = ana.follower->assign(kAccount1, kCustomer1, kCy);
+        QTRY_VERIFY_WITH_TIMEOUT(toCy.isFinished(), 10'000);
+        QVERIFY(!toCy.result());
+        QCOMPARE(toCy.result().error().kind, Error::Kind::Invalid);
+        QVERIFY(!team::sql::exec(m_db.server,
+            QStringLiteral("INSERT INTO inlet.assignments (account_id, conversation_id, assignee, "
+                           "assigned_by) VALUES (?, ?, 'cy', 'ana')"),
+            { m_account1, m_conversation1 }));
+        QCOMPARE(
+            TeamDb::column(m_db.server,
+                QStringLiteral("SELECT count(*) FROM inlet.assignments WHERE assignee = 'cy'")),
+            QStringList { QStringLiteral("0") });
+        // Granted the account, he may be assigned; when it is taken back he may not again.
+        auto granted = team::admin::grantAccount(m_db.server, kCy, m_account1);
+        QVERIFY2(granted, why(granted).constData());
+        QFuture<Status> nowCy = ana.follower->assign(kAccount1, kCustomer1, kCy);
+        QTRY_VERIFY_WITH_TIMEOUT(nowCy.isFinished(), 10'000);
+        QVERIFY2(nowCy.result(), why(nowCy.result()).constData());
+        QFuture<Status> cleared = ana.follower->assign(kAccount1, kCustomer1, QString());
+        QTRY_VERIFY_WITH_TIMEOUT(cleared.isFinished(), 10'000);
+        QVERIFY2(cleared.result(), why(cleared.result()).constData());
+        auto revoked = team::admin::revokeAccount(m_db.server, kCy, m_account1);
+        QVERIFY2(revoked, why(revoked).constData());
+        QFuture<Status> again = ana.follower->assign(kAccount1, kCustomer1, kCy);
+        QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), 10'000);
+        QVERIFY(!again.result());
+        QCOMPARE(again.result().error().kind, Error::Kind::Invalid);
 
         QSqlDatabase asAna = m_db.connect(kAna, kPassword);
         QVERIFY(asAna.isOpen());
@@ -212,9 +254,92 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(other.isFinished(), 10'000);
         QVERIFY(!other.result());
         QCOMPARE(other.result().error().kind, Error::Kind::Invalid);
-        QVERIFY(!q.exec(QStringLiteral("UPDATE inlet.notes SET body = 'changed'")));
         QCOMPARE(TeamDb::column(m_db.server, QStringLiteral("SELECT count(*) FROM inlet.notes")),
             QStringList { QStringLiteral("1") });
+    }
+
+    // Only its author edits or deletes a note (team step 8), through the follower or in SQL;
+    // the edit and the delete reach the other replica's timeline through the change log.
+    void noteEditedAndDeletedByItsAuthorOnly()
+    {
+        Desk ana;
+        Desk ben;
+        QVERIFY(ana.open(m_db, kAna));
+        QVERIFY(ben.open(m_db, kBen));
+        const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QFuture<Status> added = ana.follower->addNote(
+            kAccount1, kCustomer1, clientId, QStringLiteral("Wants the blue one"), 6000);
+        QTRY_VERIFY_WITH_TIMEOUT(added.isFinished(), 10'000);
+        QVERIFY2(added.result(), why(added.result()).constData());
+        const QString query
+            = QStringLiteral("SELECT text FROM messages WHERE client_id = '%1'").arg(clientId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            ben.column(query), QStringList { QStringLiteral("Wants the blue one") }, 10'000);
+
+        // Ben is not its author: refused, and nothing changed.
+        QFuture<Status> benEdits = ben.follower->editNote(clientId, QStringLiteral("forged"));
+        QTRY_VERIFY_WITH_TIMEOUT(benEdits.isFinished(), 10'000);
+        QVERIFY(!benEdits.result());
+        QCOMPARE(benEdits.result().error().kind, Error::Kind::Invalid);
+        QFuture<Status> benDeletes = ben.follower->deleteNote(clientId);
+        QTRY_VERIFY_WITH_TIMEOUT(benDeletes.isFinished(), 10'000);
+        QVERIFY(!benDeletes.result());
+        QCOMPARE(benDeletes.result().error().kind, Error::Kind::Invalid);
+        QSqlDatabase asBen = m_db.connect(kBen, kPassword);
+        QVERIFY(asBen.isOpen());
+        QSqlQuery q(asBen);
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE inlet.notes SET body = 'forged' WHERE client_id = '%1'")
+                       .arg(clientId)));
+        QCOMPARE(q.numRowsAffected(), 0);
+        QVERIFY(
+            q.exec(QStringLiteral("DELETE FROM inlet.notes WHERE client_id = '%1'").arg(clientId)));
+        QCOMPARE(q.numRowsAffected(), 0);
+        // Nor may the author hand it to someone else.
+        QSqlDatabase asAna = m_db.connect(kAna, kPassword);
+        QVERIFY(asAna.isOpen());
+        QSqlQuery qa(asAna);
+        QVERIFY(!qa.exec(QStringLiteral("UPDATE inlet.notes SET author = 'ben' WHERE client_id "
+                                        "= '%1'")
+                             .arg(clientId)));
+        const QString body
+            = QStringLiteral("SELECT author || ':' || body FROM inlet.notes WHERE client_id = ?");
+        QCOMPARE(TeamDb::column(m_db.server, body, { clientId }),
+            QStringList { QStringLiteral("ana:Wants the blue one") });
+
+        // Ana edits it: Ben's timeline shows the new text, in place.
+        const QString localId
+            = ben.column(
+                     QStringLiteral("SELECT id FROM messages WHERE client_id = '%1'").arg(clientId))
+                  .value(0);
+        QFuture<Status> edited
+            = ana.follower->editNote(clientId, QStringLiteral("Wants the red one"));
+        QTRY_VERIFY_WITH_TIMEOUT(edited.isFinished(), 10'000);
+        QVERIFY2(edited.result(), why(edited.result()).constData());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            ben.column(query), QStringList { QStringLiteral("Wants the red one") }, 10'000);
+        QCOMPARE(
+            ben.column(
+                   QStringLiteral("SELECT id FROM messages WHERE client_id = '%1'").arg(clientId))
+                .value(0),
+            localId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            ana.column(query), QStringList { QStringLiteral("Wants the red one") }, 10'000);
+
+        // Ana deletes it: out of both timelines; deleting it again is done already.
+        for (int i = 0; i < 2; ++i) {
+            QFuture<Status> deleted = ana.follower->deleteNote(clientId);
+            QTRY_VERIFY_WITH_TIMEOUT(deleted.isFinished(), 10'000);
+            QVERIFY2(deleted.result(), why(deleted.result()).constData());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(ben.column(query), QStringList(), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(ana.column(query), QStringList(), 10'000);
+        QCOMPARE(TeamDb::column(m_db.server, body, { clientId }), QStringList());
+        // Editing a note that is gone: Invalid.
+        QFuture<Status> gone = ana.follower->editNote(clientId, QStringLiteral("x"));
+        QTRY_VERIFY_WITH_TIMEOUT(gone.isFinished(), 10'000);
+        QVERIFY(!gone.result());
+        QCOMPARE(gone.result().error().kind, Error::Kind::Invalid);
     }
 
     // Presence: Ben opens the conversation Ana looks at, then types, then leaves; Ana's side
