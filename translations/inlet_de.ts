@@ -188,52 +188,52 @@
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="31"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="29"/>
         <source>Assign the conversation to an agent (%1)</source>
         <translation>Die Unterhaltung einer Person im Team zuweisen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="96"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="88"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="98"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="90"/>
         <source>Assigned to me</source>
         <translation>Mir zugewiesen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="99"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="91"/>
         <source>Assigned to %1</source>
         <translation>Zugewiesen an %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="107"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="99"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="116"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="112"/>
         <source>%1 (me)</source>
         <translation>%1 (ich)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="126"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="122"/>
         <source>Nobody</source>
         <translation>Niemandem</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="134"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="130"/>
         <source>Assign to me when I reply to an unassigned one</source>
         <translation>Mir zuweisen, wenn ich auf eine nicht zugewiesene antworte</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="150"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="146"/>
         <source>The conversation could not be assigned: the team database is not reachable.</source>
         <translation>Die Unterhaltung konnte nicht zugewiesen werden: Die Team-Datenbank ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/assignactions.cpp" line="154"/>
+        <location filename="../src/app/inbox/assignactions.cpp" line="150"/>
         <source>The conversation could not be assigned: %1</source>
         <translation>Die Unterhaltung konnte nicht zugewiesen werden: %1</translation>
     </message>
@@ -591,128 +591,128 @@
 <context>
     <name>inlet::app::ErrorText</name>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="29"/>
-        <location filename="../src/app/shell/errortext.cpp" line="40"/>
+        <location filename="../src/app/shell/errortext.cpp" line="30"/>
+        <location filename="../src/app/shell/errortext.cpp" line="41"/>
         <source>the secret</source>
         <translation>das Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="32"/>
+        <location filename="../src/app/shell/errortext.cpp" line="33"/>
         <source>the App Secret</source>
         <translation>das App-Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="34"/>
+        <location filename="../src/app/shell/errortext.cpp" line="35"/>
         <source>the access token</source>
         <translation>das Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="36"/>
+        <location filename="../src/app/shell/errortext.cpp" line="37"/>
         <source>the Meta App Secret</source>
         <translation>das Meta-App-Secret</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="38"/>
+        <location filename="../src/app/shell/errortext.cpp" line="39"/>
         <source>the media host token</source>
         <translation>das Token des Medien-Hosts</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="46"/>
+        <location filename="../src/app/shell/errortext.cpp" line="47"/>
         <source>The media host refused the file (HTTP %1).</source>
         <translation>Der Medien-Host hat die Datei abgelehnt (HTTP %1).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="48"/>
+        <location filename="../src/app/shell/errortext.cpp" line="49"/>
         <source>%1 Check the media host&apos;s token in Settings.</source>
         <translation>%1 Prüf das Token des Medien-Hosts in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="50"/>
+        <location filename="../src/app/shell/errortext.cpp" line="51"/>
         <source>%1 The file is too large for it.</source>
         <translation>%1 Die Datei ist zu groß dafür.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="58"/>
+        <location filename="../src/app/shell/errortext.cpp" line="59"/>
         <source>Set the Instagram App ID and the redirect URI in Settings first.</source>
         <translation>Trag zuerst die Instagram-App-ID und die Weiterleitungs-URI in den Einstellungen ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="60"/>
+        <location filename="../src/app/shell/errortext.cpp" line="61"/>
         <source>No sign-in is in progress.</source>
         <translation>Es läuft keine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="62"/>
+        <location filename="../src/app/shell/errortext.cpp" line="63"/>
         <source>This sign-in attempt was already used. Please start again.</source>
         <translation>Dieser Anmeldeversuch wurde schon verwendet. Bitte fang noch einmal an.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="64"/>
+        <location filename="../src/app/shell/errortext.cpp" line="65"/>
         <source>Sign-in was cancelled: access to the Instagram account was not granted.</source>
         <translation>Anmeldung abgebrochen: Der Zugriff auf das Instagram-Konto wurde nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="67"/>
+        <location filename="../src/app/shell/errortext.cpp" line="68"/>
         <source>Instagram refused the sign-in (%1).</source>
         <translation>Instagram hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="69"/>
+        <location filename="../src/app/shell/errortext.cpp" line="70"/>
         <source>The sign-in answer did not belong to this attempt. Please try again.</source>
         <translation>Die Antwort auf die Anmeldung gehörte nicht zu diesem Versuch. Bitte versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="72"/>
+        <location filename="../src/app/shell/errortext.cpp" line="73"/>
         <source>Instagram&apos;s answer carried no sign-in code.</source>
         <translation>Die Antwort von Instagram enthielt keinen Anmeldecode.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="74"/>
+        <location filename="../src/app/shell/errortext.cpp" line="75"/>
         <source>Instagram gave no access token for the sign-in code.</source>
         <translation>Instagram hat für den Anmeldecode kein Zugriffstoken geliefert.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="76"/>
+        <location filename="../src/app/shell/errortext.cpp" line="77"/>
         <source>The permission to manage messages was not granted. Sign in again and keep &quot;Manage messages&quot; ticked.</source>
         <translation>Die Berechtigung, Nachrichten zu verwalten, wurde nicht erteilt. Melde dich erneut an und lass „Nachrichten verwalten“ angehakt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="79"/>
+        <location filename="../src/app/shell/errortext.cpp" line="80"/>
         <source>Instagram did not say which account signed in.</source>
         <translation>Instagram hat nicht gesagt, welches Konto sich angemeldet hat.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="89"/>
+        <location filename="../src/app/shell/errortext.cpp" line="90"/>
         <source>The keychain does not hold %1 (or the keyring is locked: unlock it and try again).</source>
         <translation>Im Schlüsselbund fehlt %1 (oder der Schlüsselbund ist gesperrt: Entsperr ihn und versuch es noch einmal).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="93"/>
+        <location filename="../src/app/shell/errortext.cpp" line="94"/>
         <source>The keyring is locked or refused access to %1. Unlock your keyring, or sign in again.</source>
         <translation>Der Schlüsselbund ist gesperrt oder verweigert den Zugriff auf %1. Entsperr deinen Schlüsselbund oder melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="97"/>
+        <location filename="../src/app/shell/errortext.cpp" line="98"/>
         <source>No keyring is available on this system, so %1 cannot be kept safely. You can keep it for this session only (in memory).</source>
         <translation>Auf diesem System ist kein Schlüsselbund verfügbar, daher kann %1 nicht sicher aufbewahrt werden. Du kannst es nur für diese Sitzung behalten (im Arbeitsspeicher).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="101"/>
+        <location filename="../src/app/shell/errortext.cpp" line="102"/>
         <source>The keychain failed while handling %1.</source>
         <translation>Der Schlüsselbund hat beim Zugriff auf %1 versagt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="111"/>
+        <location filename="../src/app/shell/errortext.cpp" line="112"/>
         <source>The upload was cancelled.</source>
         <translation>Das Hochladen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="113"/>
+        <location filename="../src/app/shell/errortext.cpp" line="114"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/errortext.cpp" line="115"/>
+        <location filename="../src/app/shell/errortext.cpp" line="116"/>
         <source>The media host stopped answering (no progress for %n s).</source>
         <translation>
             <numerusform>Der Medien-Host antwortet nicht mehr (seit %n s kein Fortschritt).</numerusform>
@@ -720,222 +720,232 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="118"/>
+        <location filename="../src/app/shell/errortext.cpp" line="119"/>
         <source>The media host answered HTTP %1.</source>
         <translation>Der Medien-Host hat mit HTTP %1 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="122"/>
+        <location filename="../src/app/shell/errortext.cpp" line="123"/>
         <source>The media host gave an unexpected answer: HTTP %1.</source>
         <translation>Der Medien-Host hat unerwartet geantwortet: HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="124"/>
+        <location filename="../src/app/shell/errortext.cpp" line="125"/>
         <source>The media host could not be reached.</source>
         <translation>Der Medien-Host war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="126"/>
+        <location filename="../src/app/shell/errortext.cpp" line="127"/>
         <source>The media host redirected the upload more than %1 times.</source>
         <translation>Der Medien-Host hat das Hochladen mehr als %1-mal umgeleitet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="129"/>
+        <location filename="../src/app/shell/errortext.cpp" line="130"/>
         <source>The media host redirected the upload to another address (%1), which Inlet does not follow: it would get the file and the host&apos;s token. Set the address the host wants as the upload URL in Settings.</source>
         <translation>Der Medien-Host hat das Hochladen an eine andere Adresse (%1) umgeleitet. Inlet folgt dem nicht: Sie bekäme die Datei und das Token des Hosts. Trag die Adresse, die der Host möchte, in den Einstellungen als Upload-URL ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="143"/>
+        <location filename="../src/app/shell/errortext.cpp" line="144"/>
         <source>No account or recipient for the message.</source>
         <translation>Die Nachricht hat kein Konto oder keinen Empfänger.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="145"/>
+        <location filename="../src/app/shell/errortext.cpp" line="146"/>
         <source>The message is empty.</source>
         <translation>Die Nachricht ist leer.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="147"/>
+        <location filename="../src/app/shell/errortext.cpp" line="148"/>
         <source>Instagram sends text and an attachment as two messages.</source>
         <translation>Instagram sendet Text und Anhang als zwei Nachrichten.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="149"/>
+        <location filename="../src/app/shell/errortext.cpp" line="150"/>
         <source>The text is too long: %1 bytes, Instagram allows %2.</source>
         <translation>Der Text ist zu lang: %1 Bytes, Instagram erlaubt %2.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="152"/>
+        <location filename="../src/app/shell/errortext.cpp" line="153"/>
         <source>No reaction was given.</source>
         <translation>Es wurde keine Reaktion angegeben.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="155"/>
+        <location filename="../src/app/shell/errortext.cpp" line="156"/>
         <source>Instagram accepts only %1 (love) as a business&apos;s reaction, not %2.</source>
         <translation>Instagram nimmt als Reaktion eines Unternehmens nur %1 (Liebe) an, nicht %2.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="158"/>
+        <location filename="../src/app/shell/errortext.cpp" line="159"/>
         <source>The message no longer exists.</source>
         <translation>Die Nachricht gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="160"/>
+        <location filename="../src/app/shell/errortext.cpp" line="161"/>
         <source>The message is not on Instagram yet.</source>
         <translation>Die Nachricht ist noch nicht auf Instagram.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="162"/>
+        <location filename="../src/app/shell/errortext.cpp" line="163"/>
         <source>The message was unsent.</source>
         <translation>Die Nachricht wurde zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="172"/>
+        <location filename="../src/app/shell/errortext.cpp" line="173"/>
         <source>The file is larger than %1.</source>
         <translation>Die Datei ist größer als %1.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="175"/>
+        <location filename="../src/app/shell/errortext.cpp" line="176"/>
         <source>The file is not JSON.</source>
         <translation>Die Datei ist kein JSON.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="177"/>
+        <location filename="../src/app/shell/errortext.cpp" line="178"/>
         <source>The file is not a saved-replies file of Inlet.</source>
         <translation>Die Datei ist keine Datei mit gespeicherten Antworten von Inlet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="179"/>
+        <location filename="../src/app/shell/errortext.cpp" line="180"/>
         <source>The file was written by a newer Inlet (version %1).</source>
         <translation>Die Datei stammt von einem neueren Inlet (Version %1).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="181"/>
+        <location filename="../src/app/shell/errortext.cpp" line="182"/>
         <source>The file holds %1 replies, more than the %2 a file may hold.</source>
         <translation>Die Datei enthält %1 Antworten, mehr als die %2, die eine Datei enthalten darf.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="185"/>
+        <location filename="../src/app/shell/errortext.cpp" line="186"/>
         <source>Reply %1 has no title.</source>
         <translation>Antwort %1 hat keinen Titel.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="187"/>
+        <location filename="../src/app/shell/errortext.cpp" line="188"/>
         <source>Reply %1 has no text.</source>
         <translation>Antwort %1 hat keinen Text.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="188"/>
+        <location filename="../src/app/shell/errortext.cpp" line="189"/>
         <source>Reply %1 has a space in its shortcut.</source>
         <translation>Antwort %1 hat ein Leerzeichen im Kürzel.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="198"/>
+        <location filename="../src/app/shell/errortext.cpp" line="199"/>
         <source>Set the App ID before its secret.</source>
         <translation>Trag die App-ID vor ihrem Secret ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="200"/>
+        <location filename="../src/app/shell/errortext.cpp" line="201"/>
         <source>Set the Meta App ID before its secret.</source>
         <translation>Trag die Meta-App-ID vor ihrem Secret ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="202"/>
+        <location filename="../src/app/shell/errortext.cpp" line="203"/>
         <source>No Meta App ID in Settings: the app-level webhook subscription is left to Meta&apos;s dashboard.</source>
         <translation>Keine Meta-App-ID in den Einstellungen: Das Webhook-Abonnement auf App-Ebene bleibt dem Meta-Dashboard überlassen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="205"/>
+        <location filename="../src/app/shell/errortext.cpp" line="206"/>
         <source>No Meta App Secret in the keychain: the app-level webhook subscription is left to Meta&apos;s dashboard.</source>
         <translation>Kein Meta-App-Secret im Schlüsselbund: Das Webhook-Abonnement auf App-Ebene bleibt dem Meta-Dashboard überlassen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="208"/>
+        <location filename="../src/app/shell/errortext.cpp" line="209"/>
         <source>The folder %1 cannot be created.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="220"/>
+        <location filename="../src/app/shell/errortext.cpp" line="221"/>
         <source>The data is locked by another program (another Inlet?).</source>
         <translation>Die Daten sind von einem anderen Programm gesperrt (einem anderen Inlet?).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="222"/>
+        <location filename="../src/app/shell/errortext.cpp" line="223"/>
         <source>The data file is read-only.</source>
         <translation>Die Datendatei ist schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="224"/>
+        <location filename="../src/app/shell/errortext.cpp" line="225"/>
         <source>The disk could not be read or written.</source>
         <translation>Die Festplatte konnte nicht gelesen oder beschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="226"/>
+        <location filename="../src/app/shell/errortext.cpp" line="227"/>
         <source>The data file is damaged.</source>
         <translation>Die Datendatei ist beschädigt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="228"/>
+        <location filename="../src/app/shell/errortext.cpp" line="229"/>
         <source>The disk is full, or the data reached its size limit.</source>
         <translation>Die Festplatte ist voll, oder die Daten haben ihre Größengrenze erreicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="230"/>
+        <location filename="../src/app/shell/errortext.cpp" line="231"/>
         <source>The data file cannot be opened.</source>
         <translation>Die Datendatei kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="232"/>
+        <location filename="../src/app/shell/errortext.cpp" line="233"/>
         <source>The file is not Inlet&apos;s data (it is damaged or of another kind).</source>
         <translation>Die Datei enthält keine Daten von Inlet (sie ist beschädigt oder von anderer Art).</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="234"/>
+        <location filename="../src/app/shell/errortext.cpp" line="235"/>
         <source>The data was written by a newer Inlet.</source>
         <translation>Die Daten stammen von einem neueren Inlet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="236"/>
+        <location filename="../src/app/shell/errortext.cpp" line="237"/>
         <source>The data could not be read or written.</source>
         <translation>Die Daten konnten nicht gelesen oder geschrieben werden.</translation>
     </message>
     <message>
         <location filename="../src/app/shell/errortext.cpp" line="247"/>
+        <source>The team database cannot be reached; try again once the status bar shows the team connected.</source>
+        <translation>Die Team-Datenbank ist nicht erreichbar; versuch es erneut, sobald die Statusleiste das Team als verbunden zeigt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="251"/>
         <source>Instagram did not answer in time.</source>
         <translation>Instagram hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="248"/>
+        <location filename="../src/app/shell/errortext.cpp" line="252"/>
         <source>Instagram could not be reached.</source>
         <translation>Instagram war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="251"/>
+        <location filename="../src/app/shell/errortext.cpp" line="255"/>
         <source>Instagram refused the request.</source>
         <translation>Instagram hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="253"/>
+        <location filename="../src/app/shell/errortext.cpp" line="257"/>
         <source>The sign-in failed.</source>
         <translation>Die Anmeldung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="255"/>
+        <location filename="../src/app/shell/errortext.cpp" line="259"/>
         <source>Instagram&apos;s answer could not be read.</source>
         <translation>Die Antwort von Instagram konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="268"/>
+        <location filename="../src/app/shell/errortext.cpp" line="272"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="270"/>
+        <location filename="../src/app/shell/errortext.cpp" line="275"/>
+        <source>The team database refused the change.</source>
+        <translation>Die Team-Datenbank hat die Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/errortext.cpp" line="276"/>
         <source>Inlet could not do this.</source>
         <translation>Inlet konnte das nicht ausführen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/errortext.cpp" line="321"/>
+        <location filename="../src/app/shell/errortext.cpp" line="327"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1204,7 +1214,7 @@
 <context>
     <name>inlet::app::InboxWidget</name>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="63"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="64"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n Min.</numerusform>
@@ -1212,12 +1222,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="66"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="67"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="67"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="68"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1225,28 +1235,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="186"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
         <source>Search messages and contacts (Ctrl+F)</source>
         <translation>Nachrichten und Kontakte durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="188"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="193"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="190"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="195"/>
         <source>Account filter</source>
         <translation>Kontofilter</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="191"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="482"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="196"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="498"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="192"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="197"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
@@ -1255,22 +1265,22 @@
         <translation type="vanished">Antwort nötig</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="199"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="204"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="219"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="224"/>
         <source>Messaging window</source>
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="230"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="233"/>
         <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
         <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="237"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="240"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -1279,193 +1289,233 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="375"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="389"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="376"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="390"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="377"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="391"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="378"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="392"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="379"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="393"/>
         <source>Show or hide the contact panel</source>
         <translation>Kontaktbereich ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="381"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="395"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="382"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="396"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="384"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="398"/>
         <source>Write an internal note instead of a reply (again: back to the reply)</source>
         <translation>Eine interne Notiz statt einer Antwort schreiben (noch einmal: zurück zur Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="385"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="399"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="386"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="400"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="388"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="402"/>
         <source>Done: out of the inbox until the customer writes again (again: reopen)</source>
         <translation>Erledigt: aus dem Posteingang, bis der Kunde wieder schreibt (nochmals: wieder öffnen)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="390"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="404"/>
         <source>Snooze the conversation: in 1 hour, this evening, tomorrow, next week, or a chosen time</source>
         <translation>Unterhaltung zurückstellen: 1 Stunde, heute Abend, morgen, nächste Woche oder ein gewählter Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="393"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="407"/>
         <source>Mark the conversation as unread</source>
         <translation>Unterhaltung als ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="395"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="409"/>
         <source>Put labels on the conversation or take them off</source>
         <translation>Labels für die Unterhaltung setzen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="397"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="411"/>
         <source>Assign the conversation to an agent or to nobody (team mode)</source>
         <translation>Die Unterhaltung einer Person im Team oder niemandem zuweisen (Team-Modus)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="446"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="592"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="460"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="608"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="597"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="613"/>
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="709"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="725"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="726"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="742"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="730"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="746"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="734"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="750"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="738"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="754"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="747"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="763"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="756"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="772"/>
         <source>Send the reply?</source>
         <translation>Antwort senden?</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="819"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="835"/>
         <source>%1 is typing a reply</source>
         <translation>%1 schreibt eine Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="820"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="836"/>
         <source>%1 is viewing</source>
         <translation>%1 sieht sich das an</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="846"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="862"/>
         <source>%1 replied since you opened this conversation.</source>
         <translation>%1 hat geantwortet, seit Sie diese Unterhaltung geöffnet haben.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="848"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="864"/>
         <source>Someone replied from the Instagram app since you opened this conversation.</source>
         <translation>Jemand hat in der Instagram-App geantwortet, seit Sie diese Unterhaltung geöffnet haben.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="850"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="866"/>
         <source>%1 is typing a reply to this conversation.</source>
         <translation>%1 schreibt gerade eine Antwort in dieser Unterhaltung.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="851"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="867"/>
         <source>Send your reply anyway?</source>
         <translation>Ihre Antwort trotzdem senden?</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="869"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="885"/>
         <source>The note was not saved: the team database is not reachable.</source>
         <translation>Die Notiz wurde nicht gespeichert: Die Team-Datenbank ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="870"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="886"/>
         <source>The note was not saved: %1</source>
         <translation>Die Notiz wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="881"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="905"/>
+        <source>Edit note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="905"/>
+        <source>Note (never sent to the customer):</source>
+        <translation>Notiz (wird nie an den Kunden gesendet):</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="915"/>
+        <source>The note was not changed: the team database is not reachable.</source>
+        <translation>Die Notiz wurde nicht geändert: Die Team-Datenbank ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="916"/>
+        <source>The note was not changed: %1</source>
+        <translation>Die Notiz wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="926"/>
+        <source>Delete this note? It cannot be undone.</source>
+        <translation>Diese Notiz löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="928"/>
+        <source>Delete the note?</source>
+        <translation>Notiz löschen?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="937"/>
+        <source>The note was not deleted: the team database is not reachable.</source>
+        <translation>Die Notiz wurde nicht gelöscht: Die Team-Datenbank ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="938"/>
+        <source>The note was not deleted: %1</source>
+        <translation>Die Notiz wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="946"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="370"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="384"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="253"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="265"/>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="273"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="285"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="275"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="287"/>
         <source>Show or hide the contact panel (%1)</source>
         <translation>Kontaktbereich ein- oder ausblenden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="374"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="388"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
     </message>
@@ -1473,27 +1523,27 @@
 <context>
     <name>inlet::app::LabelActions</name>
     <message>
-        <location filename="../src/app/inbox/labelactions.cpp" line="17"/>
+        <location filename="../src/app/inbox/labelactions.cpp" line="18"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/labelactions.cpp" line="24"/>
+        <location filename="../src/app/inbox/labelactions.cpp" line="23"/>
         <source>Put labels on the conversation (%1)</source>
         <translation>Labels für die Unterhaltung setzen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/labelactions.cpp" line="53"/>
+        <location filename="../src/app/inbox/labelactions.cpp" line="46"/>
         <source>No labels yet</source>
         <translation>Noch keine Labels</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/labelactions.cpp" line="65"/>
+        <location filename="../src/app/inbox/labelactions.cpp" line="58"/>
         <source>Manage labels…</source>
         <translation>Labels verwalten…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/labelactions.cpp" line="74"/>
+        <location filename="../src/app/inbox/labelactions.cpp" line="68"/>
         <source>The labels could not be changed: %1</source>
         <translation>Die Labels konnten nicht geändert werden: %1</translation>
     </message>
@@ -1575,57 +1625,57 @@
         <translation>Das gewählte Label löschen und von allen Unterhaltungen entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="25"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="26"/>
         <source>Delete label</source>
         <translation>Label löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="26"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="27"/>
         <source>Delete the label “%1”? It comes off every conversation that has it.</source>
         <translation>Das Label „%1“ löschen? Es wird von allen Unterhaltungen entfernt, die es tragen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="71"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="72"/>
         <source>Give the label a name.</source>
         <translation>Geben Sie dem Label einen Namen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="73"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="74"/>
         <source>Another label has this name already.</source>
         <translation>Ein anderes Label hat bereits diesen Namen.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="75"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="76"/>
         <source>Choose a colour for the label.</source>
         <translation>Wählen Sie eine Farbe für das Label.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="77"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="78"/>
         <source>This label was deleted meanwhile.</source>
         <translation>Dieses Label wurde inzwischen gelöscht.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="82"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="83"/>
         <source>The labels could not be changed: %1</source>
         <translation>Die Labels konnten nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="155"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="156"/>
         <source>Label colour</source>
         <translation>Label-Farbe</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="181"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="182"/>
         <source>Added “%1”.</source>
         <translation>„%1“ hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="193"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="194"/>
         <source>Saved “%1”.</source>
         <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/app/settings/labelsdialog.cpp" line="209"/>
+        <location filename="../src/app/settings/labelsdialog.cpp" line="210"/>
         <source>Deleted “%1”.</source>
         <translation>„%1“ gelöscht.</translation>
     </message>
@@ -1699,27 +1749,27 @@
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="326"/>
+        <location filename="../src/app/main.cpp" line="333"/>
         <source>&amp;Webhooks…</source>
         <translation>&amp;Webhooks…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="331"/>
+        <location filename="../src/app/main.cpp" line="338"/>
         <source>Saved &amp;replies…</source>
         <translation>Gespeicherte &amp;Antworten…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="345"/>
+        <location filename="../src/app/main.cpp" line="352"/>
         <source>&amp;Labels…</source>
         <translation>&amp;Labels…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="361"/>
+        <location filename="../src/app/main.cpp" line="368"/>
         <source>&amp;Report…</source>
         <translation>&amp;Bericht…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="380"/>
+        <location filename="../src/app/main.cpp" line="387"/>
         <source>&amp;Team…</source>
         <translation>&amp;Team…</translation>
     </message>
@@ -2112,6 +2162,16 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <source>Cancel upload</source>
         <translation>Hochladen abbrechen</translation>
     </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="172"/>
+        <source>Edit note…</source>
+        <translation>Notiz bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/messageview.cpp" line="175"/>
+        <source>Delete note…</source>
+        <translation>Notiz löschen…</translation>
+    </message>
 </context>
 <context>
     <name>inlet::app::NotificationsMenu</name>
@@ -2180,32 +2240,36 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::QuickSwitcher</name>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="124"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="139"/>
         <source>Jump to a conversation</source>
         <translation>Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="131"/>
         <source>Jump to a conversation: type a name or @username</source>
-        <translation>Zu einer Unterhaltung springen: Namen oder @Benutzernamen eingeben</translation>
+        <translation type="vanished">Zu einer Unterhaltung springen: Namen oder @Benutzernamen eingeben</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="132"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="158"/>
+        <source>Jump to a conversation: type a name, @username or label</source>
+        <translation>Zu einer Unterhaltung springen: Name, @Benutzername oder Label eingeben</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="159"/>
         <source>Conversation name</source>
         <translation>Name der Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="142"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="169"/>
         <source>Matching conversations</source>
         <translation>Passende Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="284"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="341"/>
         <source>No conversations yet.</source>
         <translation>Noch keine Unterhaltungen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/quickswitcher.cpp" line="285"/>
+        <location filename="../src/app/inbox/quickswitcher.cpp" line="342"/>
         <source>No conversation with a contact named “%1”.</source>
         <translation>Keine Unterhaltung mit einem Kontakt namens „%1“.</translation>
     </message>
@@ -2313,47 +2377,47 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="77"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="78"/>
         <source>Conversations and messages per day</source>
         <translation>Unterhaltungen und Nachrichten pro Tag</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="79"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="80"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="81"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="82"/>
         <source>Messages received</source>
         <translation>Empfangene Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="83"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="84"/>
         <source>Replies sent</source>
         <translation>Gesendete Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="121"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="122"/>
         <source>First-response time</source>
         <translation>Zeit bis zur ersten Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="129"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="134"/>
         <source>Time to Done</source>
         <translation>Zeit bis Erledigt</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="134"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="139"/>
         <source>Replies and the 24-hour window</source>
         <translation>Antworten und das 24-Stunden-Fenster</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="137"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="142"/>
         <source>Inside the window: %1</source>
         <translation>Im Fenster: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/report/reportcharts.cpp" line="139"/>
+        <location filename="../src/app/report/reportcharts.cpp" line="144"/>
         <source>Outside the window: %1</source>
         <translation>Außerhalb des Fensters: %1</translation>
     </message>
@@ -3436,81 +3500,81 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
 <context>
     <name>inlet::app::TriageActions</name>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="22"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="23"/>
         <source>In 1 hour</source>
         <translation>In 1 Stunde</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="24"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="25"/>
         <source>This evening</source>
         <translation>Heute Abend</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="26"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="27"/>
         <source>Tomorrow morning</source>
         <translation>Morgen früh</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="28"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="29"/>
         <source>Next week</source>
         <translation>Nächste Woche</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="41"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="116"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="44"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="126"/>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="42"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="118"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="45"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="128"/>
         <source>Mark as unread</source>
         <translation>Als ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="99"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="113"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="109"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="123"/>
         <source>Reopen</source>
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="99"/>
-        <location filename="../src/app/inbox/triageactions.cpp" line="113"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="109"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="123"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="100"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="110"/>
         <source>Open the conversation again (%1)</source>
         <translation>Unterhaltung wieder öffnen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="102"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="112"/>
         <source>Done until the customer writes again (%1)</source>
         <translation>Erledigt, bis der Kunde wieder schreibt (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="105"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="115"/>
         <source>Snooze until a time (%1)</source>
         <translation>Bis zu einem Zeitpunkt zurückstellen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="107"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="117"/>
         <source>Mark as unread (%1)</source>
         <translation>Als ungelesen markieren (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="141"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="151"/>
         <source>Custom date and time…</source>
         <translation>Eigenes Datum und Uhrzeit…</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="146"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="156"/>
         <source>Open now</source>
         <translation>Jetzt öffnen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triageactions.cpp" line="188"/>
+        <location filename="../src/app/inbox/triageactions.cpp" line="198"/>
         <source>The conversation could not be changed: %1</source>
         <translation>Die Unterhaltung konnte nicht geändert werden: %1</translation>
     </message>
@@ -3543,98 +3607,98 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
         <translation>Nur Unterhaltungen, in denen der Kunde eine Story erwähnt oder beantwortet hat</translation>
     </message>
     <message>
-        <location filename="../ui/triagepanel.ui" line="69"/>
+        <location filename="../ui/triagepanel.ui" line="80"/>
         <source>Label filter</source>
         <translation>Label-Filter</translation>
     </message>
     <message>
-        <location filename="../ui/triagepanel.ui" line="72"/>
+        <location filename="../ui/triagepanel.ui" line="83"/>
         <source>Only conversations with this label</source>
         <translation>Nur Unterhaltungen mit diesem Label</translation>
     </message>
     <message>
-        <location filename="../ui/triagepanel.ui" line="82"/>
+        <location filename="../ui/triagepanel.ui" line="93"/>
         <source>Date filter</source>
         <translation>Datumsfilter</translation>
     </message>
     <message>
-        <location filename="../ui/triagepanel.ui" line="85"/>
+        <location filename="../ui/triagepanel.ui" line="96"/>
         <source>Only conversations with activity in this time</source>
         <translation>Nur Unterhaltungen mit Aktivität in dieser Zeit</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="20"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="24"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="22"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="26"/>
         <source>Needs reply</source>
         <translation>Antwort offen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="24"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="28"/>
         <source>Reply window</source>
         <translation>Antwortfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="26"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="30"/>
         <source>Snoozed</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="28"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="32"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="30"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="34"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="32"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="36"/>
         <source>Mine</source>
         <translation>Meine</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="34"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="38"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="79"/>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="125"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="85"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="148"/>
         <source>Any label</source>
         <translation>Alle Labels</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="83"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="89"/>
         <source>Any time</source>
         <translation>Beliebige Zeit</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="84"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="90"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="85"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="91"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="86"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="92"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="87"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="93"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/triagepanel.cpp" line="88"/>
+        <location filename="../src/app/inbox/triagepanel.cpp" line="94"/>
         <source>Older than 30 days</source>
         <translation>Älter als 30 Tage</translation>
     </message>
@@ -3777,7 +3841,7 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="86"/>
+        <location filename="../src/app/main.cpp" line="87"/>
         <source>Answer your business&apos;s Instagram Direct Messages.
 
 Without options Inlet opens its window on the default profile in %1. Messages live in inlet.sqlite and settings in inlet.ini there; tokens and the App Secret only in the system keychain.</source>
@@ -3786,52 +3850,52 @@ Without options Inlet opens its window on the default profile in %1. Messages li
 Ohne Optionen öffnet Inlet sein Fenster mit dem Standardprofil in %1. Nachrichten liegen dort in inlet.sqlite und Einstellungen in inlet.ini; Tokens und das App Secret nur im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="97"/>
+        <location filename="../src/app/main.cpp" line="98"/>
         <source>Keep the database and settings in &lt;dir&gt;.</source>
         <translation>Datenbank und Einstellungen in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="100"/>
+        <location filename="../src/app/main.cpp" line="101"/>
         <source>Start the sandbox (inlet-sandbox) and sign in to it.</source>
         <translation>Die Sandbox (inlet-sandbox) starten und bei ihr anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="103"/>
+        <location filename="../src/app/main.cpp" line="104"/>
         <source>Run without windows.</source>
         <translation>Ohne Fenster laufen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="106"/>
+        <location filename="../src/app/main.cpp" line="107"/>
         <source>Headless: use the sandbox at &lt;url&gt;.</source>
         <translation>Ohne Fenster: die Sandbox unter &lt;url&gt; verwenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="110"/>
+        <location filename="../src/app/main.cpp" line="111"/>
         <source>Listen for webhooks on 127.0.0.1:&lt;port&gt;.</source>
         <translation>Webhooks auf 127.0.0.1:&lt;port&gt; empfangen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="114"/>
+        <location filename="../src/app/main.cpp" line="115"/>
         <source>Poll the Conversations API instead of webhooks.</source>
         <translation>Die Conversations API abfragen statt Webhooks zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="117"/>
+        <location filename="../src/app/main.cpp" line="118"/>
         <source>Keep secrets in memory only (no keyring).</source>
         <translation>Geheimnisse nur im Arbeitsspeicher halten (kein Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="119"/>
+        <location filename="../src/app/main.cpp" line="120"/>
         <source>Headless: follow the team database at &lt;connection&gt; as an agent&apos;s replica.</source>
         <translation>Headless: der Team-Datenbank unter &lt;connection&gt; als Replikat eines Agenten folgen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="213"/>
+        <location filename="../src/app/main.cpp" line="214"/>
         <source>Inlet cannot start</source>
         <translation>Inlet kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="214"/>
+        <location filename="../src/app/main.cpp" line="215"/>
         <source>Inlet could not open its data in %1:
 
 %2</source>
