@@ -28,16 +28,12 @@ int main(int argc, char **argv)
     cli.setApplicationDescription(QStringLiteral(
         "Team fan-out benchmark: webhook ACK to the message in every headless replica's SQLite"));
     cli.addHelpOption();
-    auto opt = [&](const char *name, const char *def, const char *help) {
-        QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help),
-            QStringLiteral("n"), QString::fromLatin1(def));
-        cli.addOption(o);
-        return o;
-    };
-    const auto replicasOpt = opt("replicas", "20", "headless replicas, one agent each");
-    const auto rateOpt = opt("rate", "100", "single-event POSTs per second");
-    const auto secondsOpt = opt("seconds", "10", "duration of the load");
-    const auto connOpt = opt("connections", "2", "connections the POSTs are spread over");
+    const auto replicasOpt
+        = numberOption(cli, "replicas", "20", "headless replicas, one agent each");
+    const auto rateOpt = numberOption(cli, "rate", "100", "single-event POSTs per second");
+    const auto secondsOpt = numberOption(cli, "seconds", "10", "duration of the load");
+    const auto connOpt
+        = numberOption(cli, "connections", "2", "connections the POSTs are spread over");
     cli.process(app);
     const char *name = "bench_teamfanout";
     const int replicaCount = cli.value(replicasOpt).toInt();

@@ -30,18 +30,14 @@ int main(int argc, char **argv)
     cli.setApplicationDescription(
         QStringLiteral("Team server ingest benchmark (inlet-server, PostgreSQL, loopback)"));
     cli.addHelpOption();
-    auto opt = [&](const char *name, const char *def, const char *help) {
-        QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help),
-            QStringLiteral("n"), QString::fromLatin1(def));
-        cli.addOption(o);
-        return o;
-    };
-    const auto rateOpt = opt("rate", "500", "single-event POSTs per second");
-    const auto secondsOpt = opt("seconds", "10", "duration of the fixed-rate phase");
-    const auto connOpt = opt("connections", "4", "connections for the fixed-rate phase");
-    const auto batchOpt = opt("batch", "50", "events per batch");
-    const auto batchesOpt = opt("batches", "400", "number of batches");
-    const auto batchConnOpt = opt("batch-connections", "2", "connections for the batch phase");
+    const auto rateOpt = numberOption(cli, "rate", "500", "single-event POSTs per second");
+    const auto secondsOpt = numberOption(cli, "seconds", "10", "duration of the fixed-rate phase");
+    const auto connOpt
+        = numberOption(cli, "connections", "4", "connections for the fixed-rate phase");
+    const auto batchOpt = numberOption(cli, "batch", "50", "events per batch");
+    const auto batchesOpt = numberOption(cli, "batches", "400", "number of batches");
+    const auto batchConnOpt
+        = numberOption(cli, "batch-connections", "2", "connections for the batch phase");
     const QCommandLineOption serverOpt(QStringLiteral("server"),
         QStringLiteral("the inlet-server executable to run (default: this build's)"),
         QStringLiteral("path"));

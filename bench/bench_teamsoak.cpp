@@ -96,16 +96,13 @@ int main(int argc, char **argv)
     cli.setApplicationDescription(QStringLiteral(
         "Team soak: many headless replicas connected, the memory of inlet-server and PostgreSQL"));
     cli.addHelpOption();
-    auto opt = [&](const char *name, const char *def, const char *help) {
-        QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(help),
-            QStringLiteral("n"), QString::fromLatin1(def));
-        cli.addOption(o);
-        return o;
-    };
-    const auto replicasOpt = opt("replicas", "50", "headless replicas, one agent each");
-    const auto secondsOpt = opt("seconds", "60", "how long they stay connected (600: the issue's)");
-    const auto rateOpt = opt("rate", "20", "single-event POSTs per second all along");
-    const auto sampleOpt = opt("sample-seconds", "5", "interval between memory samples");
+    const auto replicasOpt
+        = numberOption(cli, "replicas", "50", "headless replicas, one agent each");
+    const auto secondsOpt
+        = numberOption(cli, "seconds", "60", "how long they stay connected (600: the issue's)");
+    const auto rateOpt = numberOption(cli, "rate", "20", "single-event POSTs per second all along");
+    const auto sampleOpt
+        = numberOption(cli, "sample-seconds", "5", "interval between memory samples");
     cli.process(app);
     const char *name = "bench_teamsoak";
     const int replicaCount = cli.value(replicasOpt).toInt();

@@ -13,6 +13,7 @@
 #include "team/teamschema.h"
 #include "team/teamsql.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -29,6 +30,16 @@
 #include <vector>
 
 namespace inlet::bench {
+
+// A numeric option of a benchmark's command line (`--name n`, default `def`), added to `cli`.
+inline QCommandLineOption numberOption(
+    QCommandLineParser &cli, const char *name, const char *def, const char *help)
+{
+    QCommandLineOption option(QString::fromLatin1(name), QString::fromLatin1(help),
+        QStringLiteral("n"), QString::fromLatin1(def));
+    cli.addOption(option);
+    return option;
+}
 
 inline const QString kTeamDatabase = QStringLiteral("inlet_bench");
 inline const QString kIgAccount = QStringLiteral("17841400000000001");
