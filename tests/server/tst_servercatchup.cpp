@@ -41,8 +41,7 @@ private:
 
     QString scalar(const QString &sql, const QVariantList &values = {})
     {
-        auto v = team::sql::scalar(m_db.server, sql, values);
-        return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().message);
+        return m_db.serverValue(sql, values);
     }
     QString storedCount(const QString &mid)
     {
@@ -73,12 +72,8 @@ private slots:
             "PostgreSQL is not installed: ./inlet.sh deps installs postgresql-15");
         QVERIFY2(m_db.setUp(false), qPrintable(m_db.error()));
         QVERIFY(m_credentials.isValid());
-        QVERIFY(ServerLauncher::writeSecret(
-            m_credentials.filePath(QStringLiteral("db-password")), kServerPassword.toUtf8()));
-        QVERIFY(ServerLauncher::writeSecret(
-            m_credentials.filePath(QStringLiteral("meta-app-secret")), "sandbox-meta-app-secret"));
-        QVERIFY(ServerLauncher::writeSecret(
-            m_credentials.filePath(QStringLiteral("webhook-verify-token")), "verify-me"));
+        QVERIFY(ServerLauncher::writeCredentials(
+            m_credentials.path(), kServerPassword.toUtf8(), "sandbox-meta-app-secret"));
 
         m_sandbox = std::make_unique<sandbox::Sandbox>(test::quietSandbox(2));
         auto url = m_sandbox->start();

@@ -6,6 +6,8 @@
 #include "store/activityreport.h"
 #include "store/store.h"
 #include "store/storereader.h"
+#include "support/await.h"
+#include "support/replicadesk.h"
 #include "support/teamdb.h"
 #include "team/replicafollower.h"
 
@@ -39,49 +41,19 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// The result of a future, waited for with the event loop running.
-template <typename T> T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 15'000))
-        qFatal("a team write did not finish");
-    return future.result();
-}
 } // namespace
 
 // One agent's desktop: its local store and its replica of the team database.
-struct TriageDesk {
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
-    std::unique_ptr<team::ReplicaFollower> follower;
-    QSqlDatabase local;
-
+struct TriageDesk : ReplicaDesk {
     bool open(const TeamDb &db, const QString &role)
     {
-        auto s = Store::open(dir.path());
-        if (!s)
-            return false;
-        store = std::move(*s);
         team::FollowerOptions options;
         options.pollIntervalMs = 200;
-        follower = std::make_unique<team::ReplicaFollower>(
-            store.get(), db.agentConnection(role, kPassword), options);
-        local = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-            QStringLiteral("triage-") + QUuid::createUuid().toString(QUuid::Id128));
-        local.setDatabaseName(store->databasePath());
-        local.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!ReplicaDesk::open(db.agentConnection(role, kPassword), options))
+            return false;
         follower->start();
-        return local.open();
+        return true;
     }
-    ~TriageDesk()
-    {
-        follower.reset();
-        const QString name = local.connectionName();
-        local = QSqlDatabase();
-        if (!name.isEmpty())
-            QSqlDatabase::removeDatabase(name);
-        store.reset();
-    }
-    QStringList column(const QString &sql) const { return TeamDb::column(local, sql); }
     QString value(const QString &sql) const { return column(sql).value(0); }
     qint64 conversation(const QString &customer) const
     {
@@ -158,7 +130,8 @@ private slots:
         const qint64 local = m_ana.conversation(kCustomer1);
         QElapsedTimer clock;
         clock.start();
-        const Status done = await(m_ana.follower->setStatus(local, ConversationStatus::Done, 0));
+        const Status done
+            = test::awaitResult(m_ana.follower->setStatus(local, ConversationStatus::Done, 0));
         QVERIFY2(done, why(done).constData());
         const qint64 ownMs = clock.elapsed();
         // The future finishes once the writer's own store has it.
@@ -181,7 +154,7 @@ private slots:
             QStringList { kAna }, 10'000);
 
         const qint64 until = nowMs() + 60 * kMinuteMs;
-        const Status snoozed = await(m_ben.follower->setStatus(
+        const Status snoozed = test::awaitResult(m_ben.follower->setStatus(
             m_ben.conversation(kCustomer1), ConversationStatus::Snoozed, until));
         QVERIFY2(snoozed, why(snoozed).constData());
         QTRY_COMPARE_WITH_TIMEOUT(m_ana.statusOf(kCustomer1), QStringLiteral("2 ben"), 10'000);
@@ -191,8 +164,8 @@ private slots:
                                 .arg(kCustomer1))
                      .toLongLong(),
             until);
-        const Status past
-            = await(m_ben.follower->setStatus(local, ConversationStatus::Snoozed, nowMs() - 1000));
+        const Status past = test::awaitResult(
+            m_ben.follower->setStatus(local, ConversationStatus::Snoozed, nowMs() - 1000));
         QVERIFY(!past);
         QCOMPARE(past.error().kind, Error::Kind::Invalid);
         QVERIFY(m_ben.follower->isConnected()); // a refusal, not a lost connection
@@ -211,7 +184,7 @@ private slots:
     // transaction that stores it, and so in every replica; an older message fetched late does not.
     void customerMessageReopensForBoth()
     {
-        const Status done = await(
+        const Status done = test::awaitResult(
             m_ana.follower->setStatus(m_ana.conversation(kCustomer1), ConversationStatus::Done, 0));
         QVERIFY2(done, why(done).constData());
         QTRY_COMPARE_WITH_TIMEOUT(m_ben.statusOf(kCustomer1), QStringLiteral("1 ana"), 10'000);
@@ -233,7 +206,7 @@ private slots:
     // by Ana, Ben sees each; a name in use is refused with its problem.
     void labelCreatedRenamedDeletedIsSeenByTheOther()
     {
-        auto vip = await(
+        auto vip = test::awaitResult(
             m_ana.follower->saveLabel({ 0, QStringLiteral("  VIP "), QStringLiteral("#D32F2F") }));
         QVERIFY2(vip, why(vip).constData());
         QVERIFY(*vip > 0);
@@ -244,13 +217,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             m_cy.labels(), QStringList { QStringLiteral("VIP #d32f2f") }, 10'000);
 
-        const Status on = await(
+        const Status on = test::awaitResult(
             m_ana.follower->setConversationLabel(m_ana.conversation(kCustomer1), *vip, true));
         QVERIFY2(on, why(on).constData());
         QTRY_COMPARE_WITH_TIMEOUT(
             m_ben.labelsOf(kCustomer1), QStringList { QStringLiteral("VIP") }, 10'000);
 
-        auto renamed = await(
+        auto renamed = test::awaitResult(
             m_ana.follower->saveLabel({ *vip, QStringLiteral("Gold"), QStringLiteral("#f9a825") }));
         QVERIFY2(renamed, why(renamed).constData());
         QCOMPARE(*renamed, *vip);
@@ -258,7 +231,7 @@ private slots:
             m_ben.labels(), QStringList { QStringLiteral("Gold #f9a825") }, 10'000);
         QCOMPARE(m_ben.labelsOf(kCustomer1), QStringList { QStringLiteral("Gold") });
 
-        auto other = await(
+        auto other = test::awaitResult(
             m_ben.follower->saveLabel({ 0, QStringLiteral("gold"), QStringLiteral("#000000") }));
         QVERIFY(!other);
         QCOMPARE(other.error().kind, Error::Kind::Invalid);
@@ -266,15 +239,15 @@ private slots:
 
         // Ben takes it off, then puts it on again; Ana deletes the label.
         const qint64 benGold = m_ben.value(QStringLiteral("SELECT id FROM labels")).toLongLong();
-        const Status off = await(
+        const Status off = test::awaitResult(
             m_ben.follower->setConversationLabel(m_ben.conversation(kCustomer1), benGold, false));
         QVERIFY2(off, why(off).constData());
         QTRY_VERIFY_WITH_TIMEOUT(m_ana.labelsOf(kCustomer1).isEmpty(), 10'000);
-        QVERIFY(await(
+        QVERIFY(test::awaitResult(
             m_ben.follower->setConversationLabel(m_ben.conversation(kCustomer1), benGold, true)));
         QTRY_COMPARE_WITH_TIMEOUT(
             m_ana.labelsOf(kCustomer1), QStringList { QStringLiteral("Gold") }, 10'000);
-        const Status removed = await(m_ana.follower->removeLabel(*vip));
+        const Status removed = test::awaitResult(m_ana.follower->removeLabel(*vip));
         QVERIFY2(removed, why(removed).constData());
         QTRY_VERIFY_WITH_TIMEOUT(m_ben.labels().isEmpty(), 10'000);
         QVERIFY(m_ben.labelsOf(kCustomer1).isEmpty());
@@ -287,25 +260,27 @@ private slots:
     // replaces by shortcut; a delete reaches both.
     void savedRepliesAreShared()
     {
-        auto hours = await(m_ana.follower->saveReply({ 0, QStringLiteral("Opening hours"),
-            QStringLiteral("hours"), QStringLiteral("9 to 5, {first_name}"), 0 }));
+        auto hours
+            = test::awaitResult(m_ana.follower->saveReply({ 0, QStringLiteral("Opening hours"),
+                QStringLiteral("hours"), QStringLiteral("9 to 5, {first_name}"), 0 }));
         QVERIFY2(hours, why(hours).constData());
         QTRY_COMPARE_WITH_TIMEOUT(m_ben.replies(),
             QStringList { QStringLiteral("Opening hours /hours 9 to 5, {first_name}") }, 10'000);
         const qint64 benHours
             = m_ben.value(QStringLiteral("SELECT id FROM saved_replies")).toLongLong();
-        auto edited = await(m_ben.follower->saveReply({ benHours, QStringLiteral("Opening hours"),
-            QStringLiteral("hours"), QStringLiteral("9 to 6"), 0 }));
+        auto edited = test::awaitResult(
+            m_ben.follower->saveReply({ benHours, QStringLiteral("Opening hours"),
+                QStringLiteral("hours"), QStringLiteral("9 to 6"), 0 }));
         QVERIFY2(edited, why(edited).constData());
         QCOMPARE(*edited, benHours);
         QTRY_COMPARE_WITH_TIMEOUT(
             m_ana.replies(), QStringList { QStringLiteral("Opening hours /hours 9 to 6") }, 10'000);
-        auto taken = await(m_ben.follower->saveReply(
+        auto taken = test::awaitResult(m_ben.follower->saveReply(
             { 0, QStringLiteral("Other"), QStringLiteral("HOURS"), QStringLiteral("x"), 0 }));
         QVERIFY(!taken);
         QCOMPARE(taken.error().code, int(savedreply::ShortcutTaken));
 
-        auto imported = await(m_ana.follower->importReplies(
+        auto imported = test::awaitResult(m_ana.follower->importReplies(
             { { 0, QStringLiteral("Hours"), QStringLiteral("hours"), QStringLiteral("10 to 4"), 0 },
                 { 0, QStringLiteral("Thanks"), QString(), QStringLiteral("Thank you!"), 0 } }));
         QVERIFY2(imported, why(imported).constData());
@@ -315,7 +290,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_ben.replies(), both, 10'000);
         QCOMPARE(m_ana.replies(), both);
 
-        const Status removed = await(m_ben.follower->removeReply(benHours));
+        const Status removed = test::awaitResult(m_ben.follower->removeReply(benHours));
         QVERIFY2(removed, why(removed).constData());
         QTRY_COMPARE_WITH_TIMEOUT(
             m_ana.replies(), QStringList { QStringLiteral("Thanks / Thank you!") }, 10'000);
@@ -338,19 +313,19 @@ private slots:
                 payloads.append(payload.toString());
             });
 
-        auto secret = await(
+        auto secret = test::awaitResult(
             m_ana.follower->saveLabel({ 0, QStringLiteral("Refund"), QStringLiteral("#00897b") }));
         QVERIFY2(secret, why(secret).constData());
-        QVERIFY(await(
+        QVERIFY(test::awaitResult(
             m_ana.follower->setConversationLabel(m_ana.conversation(kCustomer1), *secret, true)));
-        QVERIFY(await(m_ana.follower->setStatus(
+        QVERIFY(test::awaitResult(m_ana.follower->setStatus(
             m_ana.conversation(kCustomer1), ConversationStatus::Done, 0)));
         QTRY_COMPARE_WITH_TIMEOUT(m_ben.statusOf(kCustomer1), QStringLiteral("1 ana"), 10'000);
         QTRY_COMPARE_WITH_TIMEOUT(
             m_ben.labelsOf(kCustomer1), QStringList { QStringLiteral("Refund") }, 10'000);
         // A label added after all that: once Cy has it, Cy has read past every change before it
         // (the log is read in order): the labels, nothing of the conversation.
-        auto marker = await(
+        auto marker = test::awaitResult(
             m_ana.follower->saveLabel({ 0, QStringLiteral("Marker"), QStringLiteral("#5e35b1") }));
         QVERIFY2(marker, why(marker).constData());
         QTRY_COMPARE_WITH_TIMEOUT(m_cy.labels(),
@@ -398,8 +373,8 @@ private slots:
                                     "conversation_id = ?"),
                      { m_conversation1 }),
             QStringList { QStringLiteral("done") });
-        QVERIFY(await(m_ana.follower->removeLabel(*secret)));
-        QVERIFY(await(m_ana.follower->removeLabel(*marker)));
+        QVERIFY(test::awaitResult(m_ana.follower->removeLabel(*secret)));
+        QVERIFY(test::awaitResult(m_ana.follower->removeLabel(*marker)));
     }
 
     // The report of a replica: time to Done per agent, from the replicated Done history (who
@@ -408,7 +383,7 @@ private slots:
     {
         // Another customer wrote 20 minutes ago; Ben marks that conversation Done now.
         QTRY_VERIFY_WITH_TIMEOUT(m_ben.conversation(kCustomer3) > 0, 10'000);
-        QVERIFY(await(m_ben.follower->setStatus(
+        QVERIFY(test::awaitResult(m_ben.follower->setStatus(
             m_ben.conversation(kCustomer3), ConversationStatus::Done, 0)));
         QTRY_COMPARE_WITH_TIMEOUT(
             m_ana.value(
