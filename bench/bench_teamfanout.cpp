@@ -39,26 +39,12 @@ int main(int argc, char **argv)
     const int replicaCount = cli.value(replicasOpt).toInt();
     const int rate = cli.value(rateOpt).toInt();
 
-    test::PgClusterOptions options;
-    options.durable = true;
-    options.sharedBuffers = QStringLiteral("128MB");
-    options.maxConnections = replicaCount + 40;
-    TeamBench team(options);
-    if (!team.setUp() || !team.addAgents(replicaCount))
+    TeamBench team(TeamBench::durableCluster(replicaCount));
+    if (!team.setUp())
         return failWith(name, team.error());
-    teamtest::ServerProcess *server = team.startServer();
+    teamtest::ServerProcess *server = team.startServerAndReplicas(replicaCount, 300'000);
     if (!server)
         return failWith(name, team.error());
-    QElapsedTimer starting;
-    starting.start();
-    for (int n = 1; n <= replicaCount; ++n) {
-        if (!team.startReplica(n))
-            return failWith(name, team.error());
-    }
-    if (!team.waitForReplicas(team.maxSeq(), 300'000))
-        return failWith(name, team.error());
-    std::printf("%d replicas started, connected and current in %.1f s\n", replicaCount,
-        double(starting.elapsed()) / 1000.0);
 
     const WebhookTarget target = TeamBench::target(*server);
     const QString prefix = QStringLiteral("fanout.");

@@ -45,10 +45,7 @@ int main(int argc, char **argv)
     cli.process(app);
     const char *name = "bench_teamingest";
 
-    test::PgClusterOptions durable;
-    durable.durable = true;
-    durable.sharedBuffers = QStringLiteral("128MB"); // Debian's default
-    TeamBench team(durable);
+    TeamBench team(TeamBench::durableCluster());
     team.serverProgram = cli.value(serverOpt);
     if (!team.setUp())
         return failWith(name, team.error());

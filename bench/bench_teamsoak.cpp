@@ -110,27 +110,13 @@ int main(int argc, char **argv)
     const int rate = cli.value(rateOpt).toInt();
     const int sampleMs = cli.value(sampleOpt).toInt() * 1000;
 
-    test::PgClusterOptions options;
-    options.durable = true;
-    options.sharedBuffers = QStringLiteral("128MB");
-    options.maxConnections = replicaCount + 40;
-    TeamBench team(options);
-    if (!team.setUp() || !team.addAgents(replicaCount))
+    TeamBench team(TeamBench::durableCluster(replicaCount));
+    if (!team.setUp())
         return failWith(name, team.error());
-    teamtest::ServerProcess *server = team.startServer();
+    teamtest::ServerProcess *server = team.startServerAndReplicas(replicaCount, 600'000);
     if (!server)
         return failWith(name, team.error());
-    QElapsedTimer starting;
-    starting.start();
-    for (int n = 1; n <= replicaCount; ++n) {
-        if (!team.startReplica(n))
-            return failWith(name, team.error());
-    }
-    if (!team.waitForReplicas(team.maxSeq(), 600'000))
-        return failWith(name, team.error());
-    std::printf("%d replicas started, connected and current in %.1f s; %d s at %d events/s, a "
-                "sample every %d s\n",
-        replicaCount, double(starting.elapsed()) / 1000.0, seconds, rate, sampleMs / 1000);
+    std::printf("%d s at %d events/s, a sample every %d s\n", seconds, rate, sampleMs / 1000);
     std::fflush(stdout);
 
     auto sample = [&](double atS) {
@@ -173,8 +159,8 @@ int main(int argc, char **argv)
 
     std::printf("\nTeam soak: %d headless replicas, inlet-server, PostgreSQL (fsync on, "
                 "shared_buffers %s), %d s, load average %s before, %s after\n",
-        replicaCount, qPrintable(options.sharedBuffers), seconds, loadBefore.constData(),
-        loadAfter.constData());
+        replicaCount, qPrintable(TeamBench::durableCluster().sharedBuffers), seconds,
+        loadBefore.constData(), loadAfter.constData());
     std::printf("| t s | inlet-server RSS MB | PSS MB | PostgreSQL processes | their RSS sum MB | "
                 "PSS sum MB | replicas' PSS sum MB |\n");
     std::printf("|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -299,6 +299,40 @@ public:
         }
     }
 
+    // PostgreSQL as the team benchmarks run it: durable (fsync and full-page writes on), Debian's
+    // 128 MB of shared buffers, room for `replicas` agents' connections besides the server's.
+    static test::PgClusterOptions durableCluster(int replicas = 0)
+    {
+        test::PgClusterOptions options;
+        options.durable = true;
+        options.sharedBuffers = QStringLiteral("128MB");
+        if (replicas > 0)
+            options.maxConnections = replicas + 40;
+        return options;
+    }
+
+    // The server, then `count` agents each with a headless replica, all current (within
+    // `waitMs`); prints how long the replicas took. The server, or null (see error()).
+    teamtest::ServerProcess *startServerAndReplicas(int count, int waitMs)
+    {
+        if (!addAgents(count))
+            return nullptr;
+        teamtest::ServerProcess *process = startServer();
+        if (!process)
+            return nullptr;
+        QElapsedTimer starting;
+        starting.start();
+        for (int n = 1; n <= count; ++n) {
+            if (!startReplica(n))
+                return nullptr;
+        }
+        if (!waitForReplicas(maxSeq(), waitMs))
+            return nullptr;
+        std::printf("%d replicas started, connected and current in %.1f s\n", count,
+            double(starting.elapsed()) / 1000.0);
+        return process;
+    }
+
     test::PgCluster cluster;
     QSqlDatabase server; // as inlet_server
     qint64 accountId = 0;
