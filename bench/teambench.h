@@ -62,20 +62,7 @@ inline QList<qint64> postgresProcesses(const test::PgCluster &cluster)
         return {};
     const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
     QList<qint64> pids { postmaster };
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool ok = false;
-        const qint64 pid = entry.toLongLong(&ok);
-        if (!ok)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toLongLong() == postmaster)
-            pids.append(pid);
-    }
+    pids += test::childrenOf(postmaster);
     return pids;
 }
 

@@ -71,6 +71,8 @@ bool processGone(qint64 pid)
     return state.isEmpty() || state == QLatin1String("Z") || state == QLatin1String("X");
 }
 
+} // namespace
+
 QList<qint64> childrenOf(qint64 parent)
 {
     QList<qint64> children;
@@ -90,8 +92,6 @@ QList<qint64> childrenOf(qint64 parent)
     }
     return children;
 }
-
-} // namespace
 
 PgCluster::PgCluster(PgClusterOptions options)
     : m_options(std::move(options))

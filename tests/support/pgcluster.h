@@ -22,6 +22,9 @@ struct PgClusterOptions {
     QString sharedBuffers = QStringLiteral("16MB");
 };
 
+// The processes whose parent is `parent` (from /proc; Linux).
+QList<qint64> childrenOf(qint64 parent);
+
 class PgCluster {
 public:
     explicit PgCluster(PgClusterOptions options = {});
