@@ -158,6 +158,11 @@ QFuture<Result<QJsonObject>> GraphClient::subscribedApps(const AccessToken &auth
     return get(m_hosts.graphUrl(QStringLiteral("me/subscribed_apps")), auth);
 }
 
+QFuture<Result<QJsonObject>> GraphClient::unsubscribeApp(const AccessToken &auth)
+{
+    return deleteResource(m_hosts.graphUrl(QStringLiteral("me/subscribed_apps")), auth);
+}
+
 QFuture<Result<QJsonObject>> GraphClient::appSubscription(const QString &appId,
                                                           const QString &appSecret,
                                                           const QUrl &callbackUrl,

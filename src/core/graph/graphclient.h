@@ -90,6 +90,8 @@ public:
     // GET /me/subscribed_apps: {"data":[{"id","name","subscribed_fields":[...]}]}; empty data when
     // the account's subscription is off (never made, removed, or switched off by Meta).
     QFuture<Result<QJsonObject>> subscribedApps(const AccessToken &auth);
+    // DELETE /me/subscribed_apps: the account's webhooks stop (an account disconnected).
+    QFuture<Result<QJsonObject>> unsubscribeApp(const AccessToken &auth);
     // POST graph.facebook.com/{app-id}/subscriptions with the app token APP_ID|APP_SECRET.
     QFuture<Result<QJsonObject>> appSubscription(const QString &appId, const QString &appSecret,
                                                  const QUrl &callbackUrl,
