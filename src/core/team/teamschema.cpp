@@ -831,6 +831,63 @@ QStringList assignOnlyToGrantedAgents()
     };
 }
 
+// v10 (9 is another branch's; the merger renumbers): an admin's desktop disconnects an Instagram
+// account through the server, as it connects one (docs/team.md, "Disconnecting an account"). The
+// admin inserts only the account's Instagram user id (agent_role defaults to its own role,
+// created_at to now()), and only for an account that it is granted and that is not removed; it
+// reads its own rows back. A server claims the row (FOR UPDATE SKIP LOCKED), unsubscribes the
+// account from webhooks with its token, deletes the token, marks the account removed (which the
+// change log carries to every replica) and writes the result. NOTIFY inlet_disconnect, '<id>'.
+QStringList accountDisconnects()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE inlet.account_disconnects (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            agent_role text NOT NULL DEFAULT current_user
+                REFERENCES inlet.agents(role_name) ON DELETE CASCADE,
+            account_ig_user_id text NOT NULL CHECK (length(account_ig_user_id) BETWEEN 1 AND 64),
+            state text NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'working', 'done', 'failed')),
+            unsubscribed boolean NOT NULL DEFAULT false,
+            error_kind text NOT NULL DEFAULT '',
+            error_reason integer NOT NULL DEFAULT 0,
+            error_code integer NOT NULL DEFAULT 0,
+            error_message text NOT NULL DEFAULT '',
+            claimed_by text NOT NULL DEFAULT '',
+            claimed_at timestamptz,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            finished_at timestamptz))"),
+        QStringLiteral("CREATE INDEX account_disconnects_pending ON inlet.account_disconnects(id) "
+                       "WHERE state = 'pending'"),
+        QStringLiteral("CREATE INDEX account_disconnects_by_agent ON "
+                       "inlet.account_disconnects(agent_role)"),
+        QStringLiteral("ALTER TABLE inlet.account_disconnects ENABLE ROW LEVEL SECURITY"),
+        QStringLiteral("CREATE POLICY own_rows ON inlet.account_disconnects FOR SELECT TO "
+                       "inlet_agent USING (agent_role = current_user::text)"),
+        QStringLiteral(
+            "CREATE POLICY admins_disconnect ON inlet.account_disconnects FOR INSERT TO "
+            "inlet_agent WITH CHECK (agent_role = current_user::text AND state = 'pending' AND "
+            "EXISTS (SELECT 1 FROM inlet.agents a WHERE a.role_name = current_user::text AND "
+            "a.admin) AND EXISTS (SELECT 1 FROM inlet.accounts c JOIN inlet.agent_accounts g ON "
+            "g.account_id = c.id AND g.agent_role = current_user::text WHERE c.ig_user_id = "
+            "account_ig_user_id AND NOT c.removed))"),
+        QStringLiteral("GRANT SELECT (id, agent_role, account_ig_user_id, state, unsubscribed, "
+                       "error_kind, error_reason, error_code, error_message, created_at, "
+                       "finished_at) ON inlet.account_disconnects TO inlet_agent"),
+        QStringLiteral("GRANT INSERT (account_ig_user_id) ON inlet.account_disconnects TO "
+                       "inlet_agent"),
+        QStringLiteral(R"(CREATE FUNCTION inlet.disconnect_wake() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+            BEGIN
+                PERFORM pg_notify('inlet_disconnect', NEW.id::text);
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("CREATE TRIGGER account_disconnects_wake AFTER INSERT OR UPDATE OF state "
+                       "ON inlet.account_disconnects FOR EACH ROW EXECUTE FUNCTION "
+                       "inlet.disconnect_wake()"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -858,6 +915,8 @@ const QList<Step> &steps()
             QStringLiteral("assignment only to agents granted the account; notes edited and "
                            "deleted by their author"),
             assignOnlyToGrantedAgents() },
+        { 10, QStringLiteral("accounts disconnected from an admin's desktop: disconnect requests"),
+            accountDisconnects() },
     };
     return all;
 }

@@ -1,13 +1,11 @@
 #include "team/teamsignin.h"
 
+#include "team/agentrequest.h"
 #include "team/teamsql.h"
 
 #include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QSqlDriver>
 #include <QSqlQuery>
-#include <QTimer>
-#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <array>
@@ -27,28 +25,6 @@ constexpr std::array<std::pair<Error::Kind, const char *>, 9> KindNames { {
     { Error::Kind::Cancelled, "cancelled" },
     { Error::Kind::Invalid, "invalid" },
 } };
-
-// Runs `work` with a fresh connection as the agent on this (pool) thread, then removes it.
-template <typename T, typename F>
-Result<T> withConnection(const TeamConnection &connection, F &&work)
-{
-    const QString name
-        = QStringLiteral("inlet-signin-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
-    Result<T> result = [&]() -> Result<T> {
-        QSqlDatabase db = connection.addDatabase(name, 5);
-        if (!db.open()) {
-            Error e = sql::toError(
-                db.lastError(), QStringLiteral("connecting to %1").arg(connection.display()));
-            e.kind = Error::Kind::Network;
-            return std::unexpected(e);
-        }
-        Result<T> done = work(db);
-        db.close();
-        return done;
-    }();
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
 
 Result<OAuthSettings> settingsIfAdmin(const QSqlDatabase &db)
 {
@@ -80,24 +56,10 @@ Result<Handoff> insertAndWait(
     QDeadlineTimer deadline(timeout);
     Result<Handoff> row = readHandoff(db, id);
     if (row && !row->finished()) {
-        QEventLoop loop;
-        QTimer poll;
-        poll.setInterval(listening ? 3000 : 250); // with LISTEN the poll is only a safety net
-        const auto check = [&] {
+        awaitRow(db, QStringLiteral("inlet_signin"), listening, deadline, [&] {
             row = readHandoff(db, id);
-            if (!row || row->finished() || deadline.hasExpired())
-                loop.quit();
-        };
-        QObject::connect(&poll, &QTimer::timeout, &loop, check);
-        if (listening)
-            QObject::connect(driver,
-                qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
-                    &QSqlDriver::notification),
-                &loop, check);
-        QTimer::singleShot(
-            std::chrono::milliseconds(deadline.remainingTime()), &loop, &QEventLoop::quit);
-        poll.start();
-        loop.exec();
+            return !row || row->finished();
+        });
         if (row && !row->finished())
             row = readHandoff(db, id);
     }
@@ -219,20 +181,21 @@ Result<Handoff> readHandoff(const QSqlDatabase &db, qint64 id)
 
 QFuture<Result<bool>> adminCheck(const TeamConnection &connection)
 {
-    return QtConcurrent::run([connection] { return withConnection<bool>(connection, isAdmin); });
+    return QtConcurrent::run(
+        [connection] { return withAgentConnection<bool>(connection, isAdmin); });
 }
 
 QFuture<Result<OAuthSettings>> loginSettings(const TeamConnection &connection)
 {
     return QtConcurrent::run(
-        [connection] { return withConnection<OAuthSettings>(connection, settingsIfAdmin); });
+        [connection] { return withAgentConnection<OAuthSettings>(connection, settingsIfAdmin); });
 }
 
 QFuture<Result<Handoff>> handOff(
     const TeamConnection &connection, const QString &code, std::chrono::milliseconds timeout)
 {
     return QtConcurrent::run([connection, code, timeout] {
-        return withConnection<Handoff>(
+        return withAgentConnection<Handoff>(
             connection, [&](const QSqlDatabase &db) { return insertAndWait(db, code, timeout); });
     });
 }

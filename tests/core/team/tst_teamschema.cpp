@@ -71,7 +71,8 @@ private slots:
             QStringLiteral("SELECT tablename || ':' || tableowner || ':' || rowsecurity FROM "
                            "pg_tables WHERE schemaname = 'inlet' ORDER BY 1"));
         QCOMPARE(tables,
-            (QStringList { QStringLiteral("accounts:inlet_server:true"),
+            (QStringList { QStringLiteral("account_disconnects:inlet_server:true"),
+                QStringLiteral("accounts:inlet_server:true"),
                 QStringLiteral("agent_accounts:inlet_server:true"),
                 QStringLiteral("agents:inlet_server:false"),
                 QStringLiteral("assignments:inlet_server:true"),
