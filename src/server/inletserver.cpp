@@ -1,6 +1,7 @@
 #include "server/inletserver.h"
 
 #include "graph/graphclient.h"
+#include "server/accountdisconnector.h"
 #include "server/catchup.h"
 #include "server/outboxsender.h"
 #include "server/pgingest.h"
@@ -82,6 +83,10 @@ Status InletServer::start()
 
     m_signIns = new SignInExchanger(m_config, m_graph, this);
     if (auto ok = m_signIns->start(); !ok)
+        return ok;
+
+    m_disconnects = new AccountDisconnector(m_config, m_graph, this);
+    if (auto ok = m_disconnects->start(); !ok)
         return ok;
 
     int tickMs = std::min(m_config.jobIntervalMs, 60'000);

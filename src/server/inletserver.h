@@ -15,6 +15,7 @@ class WebhookServer;
 
 namespace inlet::server {
 
+class AccountDisconnector;
 class CatchUp;
 class OutboxSender;
 class PgIngest;
@@ -51,6 +52,7 @@ private:
     ProfileFetcher *m_profiles = nullptr;
     SingletonJobs *m_jobs = nullptr;
     SignInExchanger *m_signIns = nullptr;
+    AccountDisconnector *m_disconnects = nullptr;
     SessionReaper *m_reaper = nullptr;
     CatchUp *m_catchUp = nullptr;
 };

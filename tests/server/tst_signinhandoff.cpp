@@ -2,34 +2,23 @@
 // view would catch it) written into inlet.signin_handoffs through the desktop's client
 // (team::signin::handOff), exchanged by real inlet-server processes with the App Secret only they
 // hold, on a real PostgreSQL (PgCluster) with the real sandbox over loopback.
-#include "sandbox/sandbox.h"
-#include "sandbox/sandboxtestclient.h"
 #include "sandbox/tokenstore.h"
 #include "sandbox/world.h"
-#include "support/await.h"
-#include "support/inletserverprocess.h"
-#include "support/teamdb.h"
+#include "support/teamserverfixture.h"
 #include "team/teamsignin.h"
 
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUrlQuery>
-
-#include <memory>
 
 using namespace inlet;
 using namespace inlet::teamtest;
 
 namespace {
 
-const QString kBusiness = QStringLiteral("17841400000000001");
-const QString kAppId = QStringLiteral("1000000000000001");
-const QByteArray kAppSecret = "sandbox-app-secret";
-const QByteArray kMetaSecret = "sandbox-meta-app-secret";
-const QString kRedirect = QStringLiteral("https://team.example/oauth/callback");
-const QString kScope
-    = QStringLiteral("instagram_business_basic,instagram_business_manage_messages");
+const QString kBusiness = TeamServerFixture::kBusiness;
+const QString kAppId = TeamServerFixture::kAppId;
+const QByteArray kAppSecret = TeamServerFixture::kAppSecret;
+const QString kRedirect = TeamServerFixture::kRedirect;
 const QString kAna = QStringLiteral("ana"); // an admin
 const QString kBo = QStringLiteral("bo"); // an agent, not an admin
 const QString kCy = QStringLiteral("cy"); // another admin
@@ -41,39 +30,24 @@ class TstSignInHandoff : public QObject {
     Q_OBJECT
 
 private:
-    TeamDb m_db;
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<test::SandboxTestClient> m_client;
-    QTemporaryDir m_credentials;
-    ServerLauncher m_launcher;
+    TeamServerFixture m_team;
 
     team::TeamConnection as(const QString &role) const
     {
-        return m_db.agentConnection(role, kPassword);
+        return m_team.db.agentConnection(role, kPassword);
     }
 
     QString scalar(const QString &sql, const QVariantList &values = {})
     {
-        return m_db.serverValue(sql, values);
+        return m_team.db.serverValue(sql, values);
     }
 
-    // A fresh code from the sandbox's login, as the login view catches it (with Instagram's #_).
-    QString freshCode(const QString &redirect = kRedirect)
-    {
-        const auto consent = m_client->control(QStringLiteral("consent"),
-            { { QStringLiteral("client_id"), kAppId }, { QStringLiteral("redirect_uri"), redirect },
-                { QStringLiteral("scope"), kScope },
-                { QStringLiteral("state"), QStringLiteral("s") } });
-        if (consent.status != 200)
-            return {};
-        const QUrl url(consent.json().value(QStringLiteral("redirect")).toString());
-        return QUrlQuery(url).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
-    }
+    QString freshCode(const QString &redirect = kRedirect) { return m_team.freshCode(redirect); }
 
     // Exchanges a code straight at the sandbox, as a server would (to spend it).
     int exchangeDirectly(const QString &code)
     {
-        return m_client
+        return m_team.client
             ->postForm(QStringLiteral("/oauth/access_token"),
                 { { QStringLiteral("client_id"), kAppId },
                     { QStringLiteral("client_secret"), QString::fromUtf8(kAppSecret) },
@@ -97,45 +71,21 @@ private slots:
         QVERIFY2(QFile::exists(serverBinary()), qPrintable(serverBinary()));
         QVERIFY2(!test::PgCluster::binDir().isEmpty(),
             "PostgreSQL is not installed: ./inlet.sh deps installs postgresql-15");
-        QVERIFY2(m_db.setUp(false), qPrintable(m_db.error())); // the server migrates
-        QVERIFY(m_credentials.isValid());
-        const QString dir = m_credentials.path();
-        QVERIFY(ServerLauncher::writeCredentials(
-            dir, kServerPassword.toUtf8(), kMetaSecret, kAppSecret));
-
-        sandbox::SandboxOptions options;
-        options.eventsPerMinute = 0;
-        m_sandbox = std::make_unique<sandbox::Sandbox>(options);
-        auto url = m_sandbox->start();
-        QVERIFY(url.has_value());
-        m_client = std::make_unique<test::SandboxTestClient>(*url);
-        m_launcher = { m_db.cluster.port(), kDatabase, dir, *url };
-
-        QByteArray out;
-        for (const QString &role : { kAna, kBo, kCy })
-            QCOMPARE(m_launcher.admin({ QStringLiteral("agent"), QStringLiteral("add"), role },
-                         kPassword.toUtf8() + '\n', &out),
-                0);
-        QCOMPARE(m_launcher.admin({ QStringLiteral("agent"), QStringLiteral("admin"), kAna,
-                                      QStringLiteral("on") },
-                     {}, &out),
-            0);
-        QCOMPARE(m_launcher.admin({ QStringLiteral("agent"), QStringLiteral("admin"), kCy,
-                                      QStringLiteral("on") },
-                     {}, &out),
-            0);
+        // The server's first command migrates.
+        QVERIFY2(m_team.setUp({ kAna, kBo, kCy }, { kAna, kCy }, kPassword, /*oauth=*/false),
+            qPrintable(m_team.error));
         // Before the server set its OAuth settings, an admin learns that, not an SQL error.
         auto none = test::awaitResult(team::signin::loginSettings(as(kAna)));
         QVERIFY(!none);
         QCOMPARE(team::signin::handoffFailure(none.error()),
             team::signin::HandoffFailure::NotConfigured);
-        QCOMPARE(m_launcher.admin({ QStringLiteral("oauth"), QStringLiteral("set"), kAppId,
-                                      kRedirect, url->toString() },
-                     {}, &out),
-            0);
+        QVERIFY2(m_team.setOAuthSettings(), qPrintable(m_team.error));
+        QByteArray out;
         QCOMPARE(
-            m_launcher.admin({ QStringLiteral("oauth"), QStringLiteral("show") }, {}, &out), 0);
-        QCOMPARE(out.trimmed(), (kAppId + '\t' + kRedirect + '\t' + url->toString()).toUtf8());
+            m_team.launcher.admin({ QStringLiteral("oauth"), QStringLiteral("show") }, {}, &out),
+            0);
+        QCOMPARE(out.trimmed(),
+            (kAppId + '\t' + kRedirect + '\t' + m_team.instagram->baseUrl().toString()).toUtf8());
     }
 
     // The admin reads what it needs for the login; a non-admin is told it may not.
@@ -145,7 +95,7 @@ private slots:
         QVERIFY2(settings, why(settings).constData());
         QCOMPARE(settings->appId, kAppId);
         QCOMPARE(settings->redirectUri, kRedirect);
-        QCOMPARE(settings->authorizeBase, m_sandbox->baseUrl().toString());
+        QCOMPARE(settings->authorizeBase, m_team.instagram->baseUrl().toString());
         auto refused = test::awaitResult(team::signin::loginSettings(as(kBo)));
         QVERIFY(!refused);
         QCOMPARE(
@@ -154,7 +104,7 @@ private slots:
 
     void handOffConnectsTheAccountAndItsMessagesArrive()
     {
-        auto server = m_launcher.start();
+        auto server = m_team.launcher.start();
         QVERIFY(server);
         const QString code = freshCode();
         QVERIFY(!code.isEmpty());
@@ -178,7 +128,8 @@ private slots:
         const QString token = scalar(QStringLiteral("SELECT value FROM inlet.secrets WHERE name = "
                                                     "'instagram_token' AND account_id = ?"),
             { account });
-        QVERIFY(m_sandbox->tokens().token(token) && m_sandbox->tokens().token(token)->longLived);
+        QVERIFY(m_team.instagram->tokens().token(token)
+            && m_team.instagram->tokens().token(token)->longLived);
         QVERIFY(scalar(QStringLiteral("SELECT expires_ms FROM inlet.secrets WHERE account_id = ?"),
                     { account })
                     .toLongLong()
@@ -191,18 +142,19 @@ private slots:
 
         // The account is subscribed: once the app's callback points at the server, a customer's
         // message reaches the database.
-        QCOMPARE(pointAppCallbackAt(*m_client, server->webhook), 200);
-        const QString customer = m_sandbox->world().customers().first().profile.igsid;
-        auto mid = m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
-            { QStringLiteral("customer"), customer },
-            { QStringLiteral("text"), QStringLiteral("Hello, new team!") } });
+        QCOMPARE(pointAppCallbackAt(*m_team.client, server->webhook), 200);
+        const QString customer = m_team.instagram->world().customers().first().profile.igsid;
+        auto mid
+            = m_team.instagram->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
+                { QStringLiteral("customer"), customer },
+                { QStringLiteral("text"), QStringLiteral("Hello, new team!") } });
         QVERIFY(mid.has_value());
         QTRY_COMPARE_WITH_TIMEOUT(
             scalar(QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"), { *mid }),
             QStringLiteral("Hello, new team!"), 15000);
         // ... which the admin may read (the grant), and the other agent not.
-        QSqlDatabase ana = m_db.connect(kAna, kPassword);
-        QSqlDatabase bo = m_db.connect(kBo, kPassword);
+        QSqlDatabase ana = m_team.db.connect(kAna, kPassword);
+        QSqlDatabase bo = m_team.db.connect(kBo, kPassword);
         QCOMPARE(TeamDb::column(ana,
                      QStringLiteral("SELECT text FROM inlet.messages WHERE mid = ?"), { *mid }),
             QStringList { QStringLiteral("Hello, new team!") });
@@ -212,11 +164,11 @@ private slots:
 
     void codeIsExchangedOnceWithTwoServers()
     {
-        auto first = m_launcher.start();
-        auto second = m_launcher.start();
+        auto first = m_team.launcher.start();
+        auto second = m_team.launcher.start();
         QVERIFY(first && second);
-        QSqlDatabase ana = m_db.connect(kAna, kPassword);
-        const int tokensBefore = m_sandbox->tokens().count();
+        QSqlDatabase ana = m_team.db.connect(kAna, kPassword);
+        const int tokensBefore = m_team.instagram->tokens().count();
         QList<qint64> rows;
         for (int i = 0; i < 6; ++i) {
             const QString code = freshCode();
@@ -236,13 +188,13 @@ private slots:
         // Each code was exchanged by one server: one short-lived and one long-lived token each
         // (a second exchange would have been refused, Instagram's codes are single-use), and
         // each row claimed once in both servers' logs together.
-        QCOMPARE(m_sandbox->tokens().count() - tokensBefore, 2 * int(rows.size()));
+        QCOMPARE(m_team.instagram->tokens().count() - tokensBefore, 2 * int(rows.size()));
         const QByteArray logs = first->log + second->log;
         for (qint64 id : std::as_const(rows))
             QCOMPARE(
                 logs.count(QStringLiteral("sign-in hand-off %1 of agent").arg(id).toUtf8()), 1);
         qInfo("claims: %s",
-            qPrintable(TeamDb::column(m_db.server,
+            qPrintable(TeamDb::column(m_team.db.server,
                 QStringLiteral("SELECT claimed_by || '=' || count(*) FROM inlet.signin_handoffs "
                                "WHERE id IN (%1) GROUP BY claimed_by")
                     .arg(list))
@@ -251,14 +203,14 @@ private slots:
 
     void nonAdminCannotHandOff()
     {
-        QSqlDatabase bo = m_db.connect(kBo, kPassword);
+        QSqlDatabase bo = m_team.db.connect(kBo, kPassword);
         auto refused = team::sql::exec(
             bo, QStringLiteral("INSERT INTO inlet.signin_handoffs (code) VALUES ('a-code')"));
         QVERIFY(!refused);
         QCOMPARE(
             team::sql::sqlState(refused.error()), QLatin1String(team::sql::InsufficientPrivilege));
         // Nor in an admin's name, nor with a state or a date of its own.
-        QSqlDatabase cy = m_db.connect(kCy, kPassword);
+        QSqlDatabase cy = m_team.db.connect(kCy, kPassword);
         for (const QString &sql :
             { QStringLiteral(
                   "INSERT INTO inlet.signin_handoffs (agent_role, code) VALUES ('ana', 'x')"),
@@ -285,8 +237,8 @@ private slots:
 
     void agentReadsOnlyItsOwnRowsAndNeverTheCode()
     {
-        QSqlDatabase ana = m_db.connect(kAna, kPassword);
-        QSqlDatabase cy = m_db.connect(kCy, kPassword);
+        QSqlDatabase ana = m_team.db.connect(kAna, kPassword);
+        QSqlDatabase cy = m_team.db.connect(kCy, kPassword);
         const qint64 mine = insertAs(cy, QStringLiteral("cy-code-never-exchanged"));
         QVERIFY(mine > 0);
         QCOMPARE(TeamDb::column(cy, QStringLiteral("SELECT agent_role FROM inlet.signin_handoffs")),
@@ -297,13 +249,13 @@ private slots:
         QVERIFY(!code);
         QCOMPARE(
             team::sql::sqlState(code.error()), QLatin1String(team::sql::InsufficientPrivilege));
-        QVERIFY(team::sql::exec(m_db.server,
+        QVERIFY(team::sql::exec(m_team.db.server,
             QStringLiteral("DELETE FROM inlet.signin_handoffs WHERE id = ?"), { mine }));
     }
 
     void usedExpiredAndWrongCodesFail()
     {
-        QSqlDatabase ana = m_db.connect(kAna, kPassword);
+        QSqlDatabase ana = m_team.db.connect(kAna, kPassword);
         // Used: exchanged once already (elsewhere).
         const QString used = freshCode();
         QCOMPARE(exchangeDirectly(used), 200);
@@ -314,12 +266,12 @@ private slots:
         const QString old = freshCode();
         const qint64 oldRow = insertAs(ana, old);
         QVERIFY(usedRow > 0 && wrongRow > 0 && oldRow > 0);
-        QVERIFY(team::sql::exec(m_db.server,
+        QVERIFY(team::sql::exec(m_team.db.server,
             QStringLiteral("UPDATE inlet.signin_handoffs SET created_at = now() - interval "
                            "'61 minutes' WHERE id = ?"),
             { oldRow }));
 
-        auto server = m_launcher.start();
+        auto server = m_team.launcher.start();
         QVERIFY(server);
         for (qint64 id : { usedRow, wrongRow, oldRow }) {
             QTRY_COMPARE_WITH_TIMEOUT(
@@ -353,7 +305,7 @@ private slots:
     void agentsCannotReadSecrets()
     {
         for (const QString &role : { kAna, kBo }) {
-            QSqlDatabase agent = m_db.connect(role, kPassword);
+            QSqlDatabase agent = m_team.db.connect(role, kPassword);
             auto denied = team::sql::exec(agent, QStringLiteral("SELECT * FROM inlet.secrets"));
             QVERIFY(!denied);
             QCOMPARE(team::sql::sqlState(denied.error()),
