@@ -8,6 +8,7 @@
 #include "app/settings/labelsdialog.h"
 #include "app/settings/savedrepliesdialog.h"
 #include "app/settings/teamconnectaction.h"
+#include "app/settings/teamdisconnectaction.h"
 #include "app/settings/teamdialog.h"
 #include "app/settings/webhooksdialog.h"
 #include "app/shell/appresources.h"
@@ -404,11 +405,17 @@ int main(int argc, char **argv)
         team);
     // Team mode, admin agents only: File > Connect Instagram account… (the sign-in hand-off),
     // made for each team entered and gone before its TeamMode is (teamChanged(nullptr) comes first).
+    // Likewise the accounts list's Disconnect for admins (through the team server).
     auto connector = std::make_shared<QPointer<app::TeamConnectAction>>();
-    auto followTeam = [connector, &window, team, dataDir = options.dataDir](TeamMode *current) {
+    auto disconnector = std::make_shared<QPointer<app::TeamDisconnectAction>>();
+    auto followTeam = [connector, disconnector, &window, team, dataDir = options.dataDir](
+                          TeamMode *current) {
         delete connector->data();
-        if (current)
+        delete disconnector->data();
+        if (current) {
             *connector = app::installTeamConnectAction(current, &window, team, dataDir);
+            *disconnector = app::installTeamDisconnectAction(current, &window);
+        }
     };
     followTeam(lifecycle->team());
     QObject::connect(lifecycle.get(), &CoreLifecycle::teamChanged, &window, followTeam);

@@ -52,6 +52,15 @@ QPushButton *AccountRow::disconnectButton() const
     return m_ui->disconnectButton;
 }
 
+void AccountRow::setDisconnectControl(DisconnectControl control)
+{
+    m_ui->disconnectButton->setVisible(control != DisconnectControl::Hidden);
+    m_ui->disconnectButton->setToolTip(control == DisconnectControl::Team
+            ? tr("Disconnect this account from the team: the team server stops its webhooks and "
+                 "forgets its token, and it leaves every agent's Inlet")
+            : tr("Remove this account from Inlet"));
+}
+
 void AccountRow::setAccount(const Account &account)
 {
     m_account = account;
@@ -167,6 +176,13 @@ void AccountsPanel::refreshStatuses()
     }
 }
 
+void AccountsPanel::setDisconnectControl(DisconnectControl control)
+{
+    m_disconnect = control;
+    for (AccountRow *row : std::as_const(m_rows))
+        row->setDisconnectControl(control);
+}
+
 void AccountsPanel::setAccounts(const QList<Account> &accounts)
 {
     for (AccountRow *row : std::as_const(m_rows))
@@ -181,6 +197,7 @@ void AccountsPanel::setAccounts(const QList<Account> &accounts)
             connect(row, &AccountRow::reconnectRequested, this, &AccountsPanel::reconnectRequested);
             connect(row, &AccountRow::disconnectRequested, this,
                     &AccountsPanel::disconnectRequested);
+            row->setDisconnectControl(m_disconnect);
         }
         if (const auto status = m_statuses.constFind(account.id); status != m_statuses.cend())
             row->setSubscriptionStatus(*status, m_nowMs());

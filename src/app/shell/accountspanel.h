@@ -22,6 +22,11 @@ class AccountRow;
 class AccountsPanel;
 } // namespace Ui
 
+// What a row's Disconnect button does: Solo removes the account from this Inlet
+// (MainWindow::disconnectAccount); Team asks the team server to disconnect it for the whole team
+// (an admin agent, TeamDisconnectAction); Hidden: a team agent who is not an admin has none.
+enum class DisconnectControl { Solo, Team, Hidden };
+
 // One connected account: avatar, name, @username, how its messages arrive (webhooks live,
 // subscription off, polling), and a "needs sign-in" banner with Reconnect.
 class AccountRow : public QWidget {
@@ -40,6 +45,7 @@ public:
     static QString describe(const SubscriptionKeeper::Status &status, qint64 nowMs);
     QPushButton *reconnectButton() const;
     QPushButton *disconnectButton() const;
+    void setDisconnectControl(DisconnectControl control);
 
 signals:
     void reconnectRequested(const QString &accountId);
@@ -69,6 +75,9 @@ public:
     void setSubscriptionStatus(const QString &accountId, const SubscriptionKeeper::Status &status);
     // The wall clock the "… ago" texts are measured with (tests).
     void setClock(std::function<qint64()> nowMs);
+    // What every row's Disconnect button does (MainWindow::setTeamMode, TeamDisconnectAction).
+    void setDisconnectControl(DisconnectControl control);
+    DisconnectControl disconnectControl() const { return m_disconnect; }
 
 signals:
     void reconnectRequested(const QString &accountId);
@@ -82,6 +91,7 @@ private:
     QHash<QString, SubscriptionKeeper::Status> m_statuses;
     std::function<qint64()> m_nowMs;
     QTimer m_refresh;
+    DisconnectControl m_disconnect = DisconnectControl::Solo;
     void refreshStatuses();
 };
 

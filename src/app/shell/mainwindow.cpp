@@ -221,6 +221,10 @@ void MainWindow::setTeamMode(bool team)
         action->setVisible(!team);
     m_ui->rail->connectButton()->setVisible(!team);
     m_accountsPanel->connectButton()->setVisible(!team);
+    // In team mode only an admin disconnects, through the team server (TeamDisconnectAction
+    // shows the buttons again once it knows).
+    m_accountsPanel->setDisconnectControl(
+        team ? DisconnectControl::Hidden : DisconnectControl::Solo);
     if (team && m_settingsDialog)
         m_settingsDialog->close(); // opened for solo mode; reopened it leaves the apps out
     refreshAccounts();
@@ -401,6 +405,8 @@ std::optional<bool> MainWindow::askDeleteMessages(const Account &account)
 
 void MainWindow::disconnectAccount(const QString &accountId)
 {
+    if (m_teamMode)
+        return; // the team server disconnects it (TeamDisconnectAction); never only here
     const auto account = m_accounts->account(accountId);
     if (!account)
         return;
