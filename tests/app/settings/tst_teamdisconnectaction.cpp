@@ -7,6 +7,7 @@
 #include "app/shell/avatarloader.h"
 #include "support/await.h"
 #include "support/teamdb.h"
+#include "support/themeshots.h"
 #include "team/teamdisconnect.h"
 
 #include <QMessageBox>
@@ -135,6 +136,15 @@ private slots:
     {
         Fixture admin(m_db.agentConnection(kAdmin, kPassword));
         QVERIFY(admin.refreshed());
+        // What the admin is asked (docs/screenshots/team-disconnect-confirm-*.png).
+        QTest::mouseClick(admin.button(), Qt::LeftButton);
+        QMessageBox *box = admin.action.confirmation();
+        QVERIFY(box && box->isVisible());
+        QCOMPARE(box->text(), QStringLiteral("Disconnect @inlet.coffee from the team?"));
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        QVERIFY(test::saveInBothThemes(box, QStringLiteral("team-disconnect-confirm")));
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!admin.action.confirmation());
         QVERIFY(admin.clickAndAnswer(false));
         QTRY_VERIFY(!admin.action.confirmation());
         QVERIFY(!admin.action.busy());
