@@ -28,7 +28,12 @@ Status TeamReplicaRunner::start()
     if (!privatefiles::makePrivateDir(m_dataDir))
         return fail(Error::Kind::Storage,
             QStringLiteral("cannot create the data directory %1").arg(m_dataDir));
-    auto store = Store::open(m_dataDir);
+    // Durable as the windowed app's store (CoreServices): synchronous=FULL for what only this
+    // desktop has, while the follower's batches, which PostgreSQL has, commit without an fsync
+    // (Store::WriteDurability::Refetchable).
+    StoreOptions options;
+    options.durableAgainstPowerLoss = true;
+    auto store = Store::open(m_dataDir, options);
     if (!store)
         return std::unexpected(store.error());
     m_store = std::move(*store);

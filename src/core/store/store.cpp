@@ -85,7 +85,7 @@ Store::~Store()
 }
 
 template <typename T>
-QFuture<Result<T>> Store::submit(std::function<Result<T>(WriteContext &)> work)
+QFuture<Result<T>> Store::submit(std::function<Result<T>(WriteContext &)> work, bool refetchable)
 {
     auto promise = std::make_shared<QPromise<Result<T>>>();
     auto value = std::make_shared<Result<T>>();
@@ -105,6 +105,7 @@ QFuture<Result<T>> Store::submit(std::function<Result<T>(WriteContext &)> work)
             promise->addResult(Result<T>(std::unexpected(outcome.error())));
         promise->finish();
     };
+    job.refetchable = refetchable;
     m_writer->enqueue(std::move(job));
     return future;
 }
@@ -114,9 +115,9 @@ QFuture<Status> Store::applyEvents(const QList<InboundEvent> &events)
     return submit<void>([events](WriteContext &c) { return c.events.applyAll(events, c.change); });
 }
 
-QFuture<Status> Store::write(std::function<Status(WriteContext &)> work)
+QFuture<Status> Store::write(std::function<Status(WriteContext &)> work, WriteDurability durability)
 {
-    return submit<void>(std::move(work));
+    return submit<void>(std::move(work), durability == WriteDurability::Refetchable);
 }
 
 QFuture<Status> Store::upsertAccount(const Account &account)

@@ -118,11 +118,21 @@ public:
     // queued (or failed) message carries this public URL in its first attachment.
     QFuture<Status> setOutgoingAttachmentUrl(qint64 localId, const QString &url);
 
+    // How a write() must survive a power cut. Durable: as the store is opened
+    // (StoreOptions::durableAgainstPowerLoss). Refetchable: rows that can be had again from
+    // elsewhere together with the bookkeeping that says so, e.g. a team replica's batch and the
+    // number of the last change it applied (read again from PostgreSQL after that number). A
+    // transaction of refetchable jobs only is committed without an fsync (synchronous=NORMAL:
+    // it survives a crash of the process, a power cut may take it back); a group commit with
+    // one durable job is durable as a whole.
+    enum class WriteDurability { Durable, Refetchable };
+
     // Runs `work` on the writer thread inside the write transaction (a SAVEPOINT of its group
     // commit), with the writers of the other areas; Store::changed announces what it touched. For
     // writers outside the store module (the team replica) that must commit their rows and their
     // own bookkeeping together.
-    QFuture<Status> write(std::function<Status(WriteContext &)> work);
+    QFuture<Status> write(std::function<Status(WriteContext &)> work,
+        WriteDurability durability = WriteDurability::Durable);
 
     // The write connection's PRAGMA synchronous (1 = NORMAL, 2 = FULL): whether a commit, and so
     // a webhook's 200, survives a power cut or only a crash of the process. For logs and tests.
@@ -139,7 +149,8 @@ signals:
 private:
     Store(QString path);
     template <typename T>
-    QFuture<Result<T>> submit(std::function<Result<T>(WriteContext &)> work);
+    QFuture<Result<T>> submit(
+        std::function<Result<T>(WriteContext &)> work, bool refetchable = false);
 
     QString m_path;
     std::unique_ptr<QThread> m_thread;

@@ -34,6 +34,9 @@ struct WriteContext {
 struct WriteJob {
     std::function<Status(WriteContext &)> run;
     std::function<void(const Status &)> finish;
+    // Rows that can be had again from elsewhere (a team replica's batch, fetched again from
+    // PostgreSQL after the number it stores): see Store::WriteDurability.
+    bool refetchable = false;
 };
 
 // Owns the write connection and runs jobs on its own thread. Jobs that queue up while a
@@ -66,6 +69,7 @@ private:
     std::unique_ptr<EventApplier> m_events;
     std::unique_ptr<OutboxWriter> m_outbox;
     std::unique_ptr<DirectoryWriter> m_directory;
+    bool m_fullSync = false; // StoreOptions::durableAgainstPowerLoss
 
     QMutex m_mutex;
     QList<WriteJob> m_queue;

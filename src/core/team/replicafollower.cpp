@@ -123,13 +123,14 @@ class FollowerWorker : public QObject {
 public:
     FollowerWorker(Store *store, TeamConnection connection, FollowerOptions options,
         std::shared_ptr<std::atomic<qint64>> applied, std::shared_ptr<std::atomic<bool>> connected,
-        std::shared_ptr<std::atomic<qint64>> read)
+        std::shared_ptr<std::atomic<qint64>> read, std::shared_ptr<std::atomic<qint64>> fetches)
         : m_store(store)
         , m_connection(std::move(connection))
         , m_options(options)
         , m_applied(std::move(applied))
         , m_connected(std::move(connected))
         , m_read(std::move(read))
+        , m_fetches(std::move(fetches))
         , m_name(QStringLiteral("inlet-team-%1").arg(QUuid::createUuid().toString(QUuid::Id128)))
     {
     }
@@ -617,6 +618,7 @@ private:
     void closeConnection()
     {
         const bool was = m_db.isValid();
+        m_fetch.reset(); // before its connection
         if (m_db.isOpen()) {
             if (QSqlDriver *driver = m_db.driver())
                 driver->disconnect(this);
@@ -663,10 +665,9 @@ private:
             return;
         }
         connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) {
-                // "<seq> <account>" is only a hint (any role may NOTIFY): read the log.
-                if (name == kChannel && !m_wake->isActive())
-                    m_wake->start();
+            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                if (name == kChannel)
+                    wake(payload.toString());
             });
         if (!checkTeamDatabase())
             return;
@@ -679,6 +680,26 @@ private:
         m_poll->start();
         if (readAgentNames() && readGrants())
             catchUp();
+    }
+
+    // A NOTIFY on inlet_changes: "<seq> <account>" (or any text: it is only a hint, any role may
+    // NOTIFY), one per change-log row or per transaction. The reads are coalesced: the worker
+    // reads and applies on this thread, so the NOTIFYs that arrive meanwhile are handled after
+    // it, together, and one wake-up (a zero timer) reads everything after the last number
+    // applied, in batches of one local transaction each. A NOTIFY naming a change at or below
+    // that number needs no read at all: the log's writers take one lock (inlet.log_change), so
+    // changes commit in the order of their numbers and a read that reached the number saw the
+    // whole transaction that sent it. A forged low number skips only itself; anything else
+    // (a number not applied yet, no number) reads.
+    void wake(const QString &payload)
+    {
+        if (m_wake->isActive())
+            return;
+        bool isNumber = false;
+        const qint64 seq = payload.section(u' ', 0, 0).toLongLong(&isNumber);
+        if (isNumber && seq <= m_applied->load())
+            return;
+        m_wake->start();
     }
 
     // Runs `work` as a job of the local store's writer and waits for it.
@@ -878,15 +899,27 @@ private:
 
     Result<QList<replica::Change>> fetch(qint64 after)
     {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (auto ok = sql::exec(q,
-                QStringLiteral("SELECT seq, account_id, entity, entity_id, op, row_data::text "
-                               "FROM inlet.change_log WHERE seq > ? ORDER BY seq LIMIT ?"),
-                { after, m_options.batchSize });
-            !ok)
-            return std::unexpected(ok.error());
-        QList<replica::Change> out = readChanges(q);
+        if (!m_fetch) {
+            QSqlQuery q(m_db);
+            q.setForwardOnly(true);
+            if (!q.prepare(
+                    QStringLiteral("SELECT seq, account_id, entity, entity_id, op, row_data::text "
+                                   "FROM inlet.change_log WHERE seq > ? ORDER BY seq LIMIT ?")))
+                return std::unexpected(
+                    sql::toError(q.lastError(), QStringLiteral("reading the change log")));
+            m_fetch = std::move(q);
+        }
+        m_fetch->bindValue(0, after);
+        m_fetch->bindValue(1, m_options.batchSize);
+        m_fetches->fetch_add(1);
+        if (!m_fetch->exec()) {
+            const Error e
+                = sql::toError(m_fetch->lastError(), QStringLiteral("reading the change log"));
+            m_fetch.reset();
+            return std::unexpected(e);
+        }
+        QList<replica::Change> out = readChanges(*m_fetch);
+        m_fetch->finish();
         m_read->fetch_add(out.size());
         return out;
     }
@@ -943,14 +976,20 @@ private:
     {
         QList<ActionResult> actions = finishedActions(changes);
         auto result = std::make_shared<replica::Applied>();
-        QFuture<Status> f = m_store->write([changes = std::move(changes), role = m_connection.role,
-                                               names = m_names, result](WriteContext &c) -> Status {
-            auto r = replica::apply(c, changes, role, names);
-            if (!r)
-                return std::unexpected(r.error());
-            *result = *r;
-            return {};
-        });
+        // Refetchable: the batch and the number of its last change commit together, so a power
+        // cut that takes the commit back has the replica read those changes again (docs/team.md,
+        // "Replicas"); the store commits it without an fsync unless a durable write (a reply
+        // queued offline) shares the transaction.
+        QFuture<Status> f = m_store->write(
+            [changes = std::move(changes), role = m_connection.role, names = m_names, result](
+                WriteContext &c) -> Status {
+                auto r = replica::apply(c, changes, role, names);
+                if (!r)
+                    return std::unexpected(r.error());
+                *result = *r;
+                return {};
+            },
+            Store::WriteDurability::Refetchable);
         return { f, result, std::move(actions) };
     }
 
@@ -1016,8 +1055,13 @@ private:
     std::shared_ptr<std::atomic<qint64>> m_applied;
     std::shared_ptr<std::atomic<bool>> m_connected;
     std::shared_ptr<std::atomic<qint64>> m_read;
+    std::shared_ptr<std::atomic<qint64>> m_fetches;
     const QString m_name;
     QSqlDatabase m_db;
+    // The change log's read, prepared once per connection (closeConnection drops it): a
+    // QSqlQuery prepared for each read costs three round trips (PQprepare, the execution, and
+    // DEALLOCATE when it goes) and PostgreSQL plans it every time; kept, it is one.
+    std::optional<QSqlQuery> m_fetch;
     QTimer *m_poll = nullptr;
     QTimer *m_retry = nullptr;
     QTimer *m_wake = nullptr;
@@ -1039,6 +1083,7 @@ ReplicaFollower::ReplicaFollower(
     , m_applied(std::make_shared<std::atomic<qint64>>(0))
     , m_connected(std::make_shared<std::atomic<bool>>(false))
     , m_read(std::make_shared<std::atomic<qint64>>(0))
+    , m_fetches(std::make_shared<std::atomic<qint64>>(0))
 {
 }
 
@@ -1053,7 +1098,8 @@ void ReplicaFollower::start()
         return;
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("inlet-team-replica"));
-    m_worker = new FollowerWorker(m_store, m_connection, m_options, m_applied, m_connected, m_read);
+    m_worker = new FollowerWorker(
+        m_store, m_connection, m_options, m_applied, m_connected, m_read, m_fetches);
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &FollowerWorker::connected, this, &ReplicaFollower::connected);

@@ -89,6 +89,9 @@ public:
     // Change-log rows this follower read from the team database (for logs, tests, benchmarks):
     // a replica that was off reads what it missed, not the whole log again.
     qint64 changesRead() const { return m_read->load(); }
+    // Reads of the change log since start() (each one round trip): NOTIFYs that arrive while a
+    // read runs, or name changes already applied, cost none (see FollowerWorker::wake).
+    qint64 fetchCount() const { return m_fetches->load(); }
     QString agentRole() const { return m_role; }
 
     // Writes a reply into inlet.outbox as the agent: the conversation of (account IG id,
@@ -152,6 +155,7 @@ private:
     std::shared_ptr<std::atomic<qint64>> m_applied;
     std::shared_ptr<std::atomic<bool>> m_connected;
     std::shared_ptr<std::atomic<qint64>> m_read;
+    std::shared_ptr<std::atomic<qint64>> m_fetches;
     std::unique_ptr<QThread> m_thread;
     FollowerWorker *m_worker = nullptr; // lives on m_thread
 };

@@ -1,9 +1,12 @@
 // The write side through the Store facade: applyEvents semantics (idempotence, echoes, edits,
 // unsends, reactions, read receipts, unknown kinds, order), the outbox, signals and concurrency.
+#include "store/storewriter.h"
+#include "store/writesession.h"
 #include "storetestutil.h"
 #include "support/await.h"
 
 #include <QFileInfo>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -657,6 +660,64 @@ private slots:
         const qint64 transactions = m_store->transactionCount() - transactionsBefore;
         qInfo() << "jobs" << 2 * kThreads * kBatches << "in" << transactions << "transactions";
         QVERIFY(transactions <= 2 * kThreads * kBatches);
+    }
+
+    // A team replica's batch (refetchable: PostgreSQL has it) commits with synchronous=NORMAL,
+    // without the fsync; in a group commit with a durable job (a reply queued offline) the whole
+    // transaction stays FULL, and the store is FULL again after a relaxed commit.
+    void refetchableWritesSkipTheFsyncUnlessGroupedWithDurableOnes()
+    {
+        StoreOptions options;
+        options.durableAgainstPowerLoss = true;
+        openStore(options);
+        // The level the job's own transaction runs with, read inside it.
+        auto levelIn = [this](Store::WriteDurability durability, std::shared_ptr<int> level) {
+            return m_store->write(
+                [level](WriteContext &c) -> Status {
+                    auto q = c.session.run(QStringLiteral("PRAGMA synchronous"), {});
+                    if (!q)
+                        return std::unexpected(q.error());
+                    *level = (*q)->next() ? (*q)->value(0).toInt() : -1;
+                    (*q)->finish();
+                    return {};
+                },
+                durability);
+        };
+        auto alone = std::make_shared<int>(0);
+        QVERIFY(ok(awaitResult(levelIn(Store::WriteDurability::Refetchable, alone))));
+        QCOMPARE(*alone, 1); // NORMAL
+        QCOMPARE(*awaitResult(m_store->synchronousLevel()), 2); // FULL again
+        auto durableAlone = std::make_shared<int>(0);
+        QVERIFY(ok(awaitResult(levelIn(Store::WriteDurability::Durable, durableAlone))));
+        QCOMPARE(*durableAlone, 2);
+
+        // Held behind a job that waits, the next two share one transaction: FULL for both.
+        QSemaphore entered;
+        QSemaphore go;
+        auto held = m_store->write([&](WriteContext &) -> Status {
+            entered.release();
+            go.acquire();
+            return {};
+        });
+        QVERIFY(entered.tryAcquire(1, 5000));
+        const qint64 transactionsBefore = m_store->transactionCount();
+        auto refetchable = std::make_shared<int>(0);
+        auto durable = std::make_shared<int>(0);
+        auto first = levelIn(Store::WriteDurability::Refetchable, refetchable);
+        auto second = levelIn(Store::WriteDurability::Durable, durable);
+        go.release();
+        QVERIFY(ok(awaitResult(held)));
+        QVERIFY(ok(awaitResult(first)));
+        QVERIFY(ok(awaitResult(second)));
+        QCOMPARE(m_store->transactionCount() - transactionsBefore, qint64(2)); // held's, the pair's
+        QCOMPARE(*refetchable, 2);
+        QCOMPARE(*durable, 2);
+
+        // A store opened without power-loss durability stays NORMAL throughout.
+        openStore({});
+        auto relaxed = std::make_shared<int>(0);
+        QVERIFY(ok(awaitResult(levelIn(Store::WriteDurability::Durable, relaxed))));
+        QCOMPARE(*relaxed, 1);
     }
 
     void writesAfterCloseAreCancelledNotLost()

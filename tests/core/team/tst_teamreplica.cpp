@@ -9,6 +9,7 @@
 #include "outbox/storeoutboxstorage.h"
 #include "store/store.h"
 #include "store/storewriter.h"
+#include "support/await.h"
 #include "support/replicadesk.h"
 #include "support/teamdb.h"
 #include "team/replicaapplier.h"
@@ -18,6 +19,7 @@
 
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -518,6 +520,66 @@ private slots:
                                         "ON p.id = c.customer_id WHERE p.id = '%1'")
                              .arg(kCustomer1)),
             unreadBefore + 2000);
+    }
+
+    // 200 changes committed one transaction each (200 NOTIFYs) while the follower is busy (its
+    // batch waits for the local store's writer): every one is applied, in the log's order, and
+    // the NOTIFYs that arrived meanwhile cost far fewer reads of the log than changes. A NOTIFY
+    // naming a change already applied reads nothing; one naming a newer change reads once.
+    void notifiesWhileBusyAreCoalesced()
+    {
+        Replica r;
+        team::FollowerOptions options;
+        options.pollIntervalMs = 3'600'000; // NOTIFYs only
+        QVERIFY(r.open(m_db, options));
+        r.follower->start();
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->appliedSeq() >= lastSeqOf(m_account1), 60'000);
+
+        // The store's writer held: the follower's first batch waits behind this job.
+        QSemaphore entered;
+        QSemaphore go;
+        auto held = r.store->write([&](WriteContext &) -> Status {
+            entered.release();
+            go.acquire();
+            return {};
+        });
+        QVERIFY(entered.tryAcquire(1, 5000));
+        const qint64 fetchesBefore = r.follower->fetchCount();
+        QStringList mids;
+        for (int i = 0; i < 200; ++i) {
+            mids.append(QStringLiteral("mid.busy.%1").arg(i, 3, 10, QLatin1Char('0')));
+            QVERIFY(m_db.addMessage(m_account1, m_conversation1, mids.constLast(),
+                        QStringLiteral("busy %1").arg(i))
+                > 0);
+        }
+        const qint64 target = lastSeqOf(m_account1);
+        // Let the follower take the first NOTIFY and block in its batch, then let it go.
+        QTRY_VERIFY_WITH_TIMEOUT(r.follower->fetchCount() > fetchesBefore, 5000);
+        go.release();
+        QVERIFY(test::awaitResult(held));
+        QTRY_COMPARE_WITH_TIMEOUT(r.follower->appliedSeq(), target, 30'000);
+        // In the order of the log: the local ids follow the numbers.
+        QCOMPARE(r.column(QStringLiteral("SELECT mid FROM messages WHERE mid LIKE 'mid.busy.%' "
+                                         "ORDER BY id")),
+            mids);
+        const qint64 fetches = r.follower->fetchCount() - fetchesBefore;
+        qInfo() << "200 changes in" << fetches << "reads of the change log";
+        QVERIFY2(fetches <= 20, qPrintable(QString::number(fetches)));
+
+        // A hint at or below the number applied reads nothing; a newer one reads once (the
+        // second NOTIFY proves the first was handled: they arrive in order).
+        QTest::qWait(200); // late NOTIFYs of the 200, if any, handled
+        const qint64 idle = r.follower->fetchCount();
+        QVERIFY(team::sql::exec(m_db.server, QStringLiteral("SELECT pg_notify('inlet_changes', ?)"),
+            { QStringLiteral("%1 %2").arg(target).arg(m_account1) }));
+        QTest::qWait(300);
+        QCOMPARE(r.follower->fetchCount(), idle);
+        QVERIFY(team::sql::exec(m_db.server, QStringLiteral("SELECT pg_notify('inlet_changes', ?)"),
+            { QStringLiteral("%1 %2").arg(target + 1'000'000).arg(m_account1) }));
+        QTRY_COMPARE_WITH_TIMEOUT(r.follower->fetchCount(), idle + 1, 5000);
+        QTest::qWait(300);
+        QCOMPARE(r.follower->fetchCount(), idle + 1);
+        QCOMPARE(r.follower->appliedSeq(), target);
     }
 
     // A reply handed over twice (a retry after a lost answer) is one row of inlet.outbox.
