@@ -25,7 +25,7 @@ const QString kConversationColumns = QStringLiteral(
     "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms, "
     "c.older_missing, c.status, c.snoozed_until_ms, c.marked_unread, c.has_attachment, "
     "c.has_story, (SELECT group_concat(l.label_id) FROM conversation_labels l "
-    "WHERE l.conversation_id = c.id), c.assignee "
+    "WHERE l.conversation_id = c.id), c.assignee, c.status_by "
     "FROM conversations c JOIN contacts k ON k.id = c.customer_id "
     "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 ");
 
@@ -83,6 +83,7 @@ StoredConversation conversationFrom(const QSqlQuery &r)
     for (QStringView id : QStringView(labels).split(QLatin1Char(','), Qt::SkipEmptyParts))
         c.labelIds.append(id.toLongLong());
     c.assignee = r.value(27).toString();
+    c.statusBy = r.value(28).toString();
     return c;
 }
 
