@@ -450,6 +450,32 @@ Result<std::optional<Contact>> StoreReader::contact(const QString &id)
     return c;
 }
 
+Result<QHash<QString, QString>> StoreReader::contactPictures(const QStringList &ids)
+{
+    QHash<QString, QString> pictures;
+    auto collect = [&](const QString &where, const QVariantList &values) -> Status {
+        auto q = m_statements->run(
+            QStringLiteral("SELECT id, profile_pic_url FROM contacts WHERE profile_pic_url <> '' ")
+                + where,
+            values);
+        if (!q)
+            return std::unexpected(q.error());
+        while ((*q)->next())
+            pictures.insert((*q)->value(0).toString(), (*q)->value(1).toString());
+        (*q)->finish();
+        return {};
+    };
+    if (ids.isEmpty()) {
+        if (auto all = collect({}, {}); !all)
+            return std::unexpected(all.error());
+        return pictures;
+    }
+    for (const QString &id : ids)
+        if (auto one = collect(QStringLiteral("AND id = ?"), { id }); !one)
+            return std::unexpected(one.error());
+    return pictures;
+}
+
 Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QString &text,
                                                                       const QString &accountId,
                                                                       int limit)
