@@ -125,6 +125,13 @@ struct Desk {
         const int row = rowOf(customer);
         return row < 0 ? QStringLiteral("<no row>") : inbox->conversations()->rowAt(row).assignee;
     }
+    // Whether the list (once the view's rows are loaded) holds `customer` with `status`.
+    bool listsWith(const QString &customer, ConversationStatus status) const
+    {
+        const int row = rowOf(customer);
+        return row >= 0 && !inbox->conversations()->isLoading()
+            && inbox->conversations()->rowAt(row).status == status;
+    }
     ConversationViewsModel *views() const { return inbox->triagePanel()->views(); }
     void openConversation(const QString &customer)
     {
@@ -369,13 +376,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ben.inbox->assignActions()->nameOf(QStringLiteral("ana")),
             QStringLiteral("Ana"), 10'000);
         ben.inbox->triagePanel()->setCurrentView(InboxView::Done);
-        QTRY_VERIFY_WITH_TIMEOUT(ben.rowOf(kCustomer1) >= 0, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.listsWith(kCustomer1, ConversationStatus::Done), 10'000);
         ben.openConversation(kCustomer1);
         QTRY_COMPARE_WITH_TIMEOUT(
             ben.inbox->statusLabel()->text(), QStringLiteral("Done · by Ana"), 10'000);
         QVERIFY(ben.inbox->statusLabel()->isVisible());
         ana.inbox->triagePanel()->setCurrentView(InboxView::Done);
-        QTRY_VERIFY_WITH_TIMEOUT(ana.rowOf(kCustomer1) >= 0, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ana.listsWith(kCustomer1, ConversationStatus::Done), 10'000);
         ana.openConversation(kCustomer1);
         QCOMPARE(ana.inbox->statusLabel()->text(), QStringLiteral("Done · by you"));
         ben.inbox->triagePanel()->setCurrentView(InboxView::All);
@@ -383,11 +390,11 @@ private slots:
 
         // A snooze by Ana: Ben's header shows until when, and who.
         const qint64 until = QDateTime::currentMSecsSinceEpoch() + 3 * 3'600'000;
-        QTRY_VERIFY_WITH_TIMEOUT(ana.rowOf(kCustomer2) >= 0, 10'000); // All, loaded again
+        QTRY_VERIFY_WITH_TIMEOUT(ana.listsWith(kCustomer2, ConversationStatus::Open), 10'000);
         ana.inbox->triageActions()->snooze(
             ana.inbox->conversations()->rowAt(ana.rowOf(kCustomer2)).id, until);
         ben.inbox->triagePanel()->setCurrentView(InboxView::Snoozed);
-        QTRY_VERIFY_WITH_TIMEOUT(ben.rowOf(kCustomer2) >= 0, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.listsWith(kCustomer2, ConversationStatus::Snoozed), 10'000);
         ben.openConversation(kCustomer2);
         const QString snoozed = QStringLiteral("Snoozed until ");
         QTRY_VERIFY_WITH_TIMEOUT(ben.inbox->statusLabel()->text().startsWith(snoozed), 10'000);
@@ -399,7 +406,8 @@ private slots:
         ben.inbox->triageActions()->reopen(
             ben.inbox->conversations()->rowAt(ben.rowOf(kCustomer2)).id);
         ben.inbox->triagePanel()->setCurrentView(InboxView::All);
-        QTRY_VERIFY_WITH_TIMEOUT(ana.rowOf(kCustomer2) >= 0, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ana.listsWith(kCustomer2, ConversationStatus::Open), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.listsWith(kCustomer2, ConversationStatus::Open), 10'000);
 
         // Ben reopens it (the row's Reopen; it left his inbox's list).
         QTRY_VERIFY_WITH_TIMEOUT(ben.rowOf(kCustomer1) < 0, 10'000);
