@@ -227,6 +227,11 @@ void InboxWidget::buildUi()
     // conversation's minimum width.
     m_headerTitle->setMinimumWidth(120);
     m_headerWindow->setMinimumWidth(1);
+    m_headerStatus = new QLabel(m_conversationPane);
+    m_headerStatus->setObjectName(QStringLiteral("statusLabel"));
+    m_headerStatus->setAccessibleName(tr("Status"));
+    m_headerStatus->setMinimumWidth(1);
+    m_headerStatus->setVisible(false);
     m_presenceLabel = new QLabel(m_conversationPane);
     m_presenceLabel->setObjectName(QStringLiteral("presenceLabel"));
     m_presenceLabel->setVisible(false);
@@ -251,6 +256,7 @@ void InboxWidget::buildUi()
     auto *subline = new QHBoxLayout;
     subline->setSpacing(12);
     subline->addWidget(m_headerWindow);
+    subline->addWidget(m_headerStatus);
     subline->addWidget(m_presenceLabel);
     subline->addStretch(1);
     titleColumn->addLayout(subline);
@@ -721,6 +727,10 @@ void InboxWidget::refreshHeader()
         m_assignButton->setVisible(m_current.id != 0);
         m_assignButton->setText(m_assignActions->assigneeText(m_current));
     }
+    const QString status = statusText(m_current);
+    m_headerStatus->setText(status);
+    m_headerStatus->setToolTip(status);
+    m_headerStatus->setVisible(!status.isEmpty());
     if (!m_current.id) {
         m_headerTitle->setText(tr("Inbox"));
         m_headerWindow->clear();
@@ -761,6 +771,36 @@ void InboxWidget::refreshHeader()
     m_composer->setWindowState(state);
     if (!m_services.outbox)
         m_composer->setSendingAvailable(false, tr("Sending is not available: the outbox is not running."));
+}
+
+QString InboxWidget::statusText(const ConversationRow &row) const
+{
+    QString status;
+    switch (row.id ? row.status : ConversationStatus::Open) {
+    case ConversationStatus::Open:
+        return {}; // the usual state: nothing to say
+    case ConversationStatus::Done:
+        status = tr("Done");
+        break;
+    case ConversationStatus::Snoozed: {
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(row.snoozedUntilMs);
+        const qint64 days = QDateTime::fromMSecsSinceEpoch(m_now()).date().daysTo(until.date());
+        const QString time = QLocale().toString(until.time(), QLocale::ShortFormat);
+        QString when = time;
+        if (days > 0 && days < 7)
+            when = QLocale().dayName(until.date().dayOfWeek(), QLocale::ShortFormat) + u' ' + time;
+        else if (days != 0)
+            when = QLocale().toString(until.date(), QLocale::ShortFormat) + u' ' + time;
+        status = tr("Snoozed until %1").arg(when);
+        break;
+    }
+    }
+    // Who set it: team mode only (solo mode has one manager; nobody: the customer reopened it).
+    if (!m_assignActions || row.statusBy.isEmpty())
+        return status;
+    if (row.statusBy == m_assignActions->me())
+        return tr("%1 · by you").arg(status);
+    return tr("%1 · by %2").arg(status, m_assignActions->nameOf(row.statusBy));
 }
 
 void InboxWidget::send(const QString &text, const QString &replyToMid, bool humanAgent)

@@ -155,6 +155,8 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QLabel *headerLabel() const { return m_headerTitle; }
     QLabel *windowLabel() const { return m_headerWindow; }
+    // "Done · by Ana", "Snoozed until Tue 09:00 · by you" (hidden while open).
+    QLabel *statusLabel() const { return m_headerStatus; }
     QToolButton *contactToggle() const { return m_contactToggle; }
     QSplitter *splitter() const { return m_splitter; }
     QWidget *conversationPane() const { return m_conversationPane; }
@@ -189,6 +191,7 @@ private:
     void onCurrentRowChanged();
     void showConversation(const ConversationRow &row, qint64 messageId);
     void refreshHeader();
+    QString statusText(const ConversationRow &row) const;
     void send(const QString &text, const QString &replyToMid, bool humanAgent);
     void addNote(const QString &text);
     void editNote(qint64 messageId);
@@ -241,6 +244,7 @@ private:
     QListView *m_list = nullptr;
     QLabel *m_headerTitle = nullptr;
     QLabel *m_headerWindow = nullptr;
+    QLabel *m_headerStatus = nullptr; // the status and, in team mode, who set it
     QLabel *m_olderMissing = nullptr; // "Older messages may be missing" (sync after a lapse)
     QLabel *m_placeholder = nullptr;
     QWidget *m_conversationPane = nullptr;

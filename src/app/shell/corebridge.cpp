@@ -11,6 +11,8 @@
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "service/subscriptionkeeper.h"
+#include "service/teammode.h"
+#include "service/triagewritequeue.h"
 #include "sync/syncengine.h"
 
 #include <QStatusBar>
@@ -61,10 +63,41 @@ void CoreBridge::showTeam(TeamMode *team, const std::optional<Error> &refused)
     if (team) {
         m_teamIndicator = new TeamIndicator(team, m_core->outbox(), m_window);
         m_window->statusBar()->addPermanentWidget(m_teamIndicator);
+        // (The indicator as the context: the connection goes with this team.)
+        connect(team->writeQueue(), &TriageWriteQueue::rolledBack, m_teamIndicator,
+            [this](const QJsonObject &write) { m_window->showStatus(refusedWriteText(write)); });
     } else if (refused) {
         m_window->showStatus(tr("Team mode is not started: %1 (File > Team)")
                                  .arg(TeamDialog::problemText(*refused)));
     }
+}
+
+QString CoreBridge::refusedWriteText(const QJsonObject &write)
+{
+    const QString op = write.value(QLatin1String("op")).toString();
+    const QString name = write.value(QLatin1String("name")).toString();
+    const QString title = write.value(QLatin1String("title")).toString();
+    if (op == QLatin1String("saveLabel"))
+        return tr("The team refused the label “%1” saved while offline; it is back as it was.")
+            .arg(name);
+    if (op == QLatin1String("removeLabel"))
+        return tr("The team refused deleting the label “%1” while offline; it is back.").arg(name);
+    if (op == QLatin1String("setConversationLabel"))
+        return write.value(QLatin1String("on")).toBool()
+            ? tr("The label “%1” put on a conversation while offline was refused by the team "
+                 "(it may have been deleted); it was taken off again.")
+                  .arg(name)
+            : tr("The team refused taking the label “%1” off a conversation while offline; it "
+                 "is on again.")
+                  .arg(name);
+    if (op == QLatin1String("saveReply"))
+        return tr("The team refused the saved reply “%1” saved while offline; it is back as it "
+                  "was.")
+            .arg(title);
+    if (op == QLatin1String("removeReply"))
+        return tr("The team refused deleting the saved reply “%1” while offline; it is back.")
+            .arg(title);
+    return tr("The team refused a change made while offline; it was undone.");
 }
 
 void CoreBridge::syncNow()

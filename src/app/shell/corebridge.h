@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QString>
 
 #include <optional>
 
@@ -32,7 +34,11 @@ public:
     // the profile names a team connection that was not accepted (said once in the status bar).
     // Called again when team mode changes (CoreLifecycle::teamChanged): the old indicator goes,
     // and the window hides or shows what signs in to Instagram (MainWindow::setTeamMode).
+    // A label or saved-reply change made offline that the team refused once it went (undone
+    // here: TriageWriteQueue::rolledBack) is said in the status bar.
     void showTeam(TeamMode *team, const std::optional<inlet::Error> &refused);
+    // The status bar's words for such a change (its op and the label's name or reply's title).
+    static QString refusedWriteText(const QJsonObject &write);
 
 private:
     void syncNow();

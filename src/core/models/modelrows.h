@@ -38,6 +38,7 @@ struct ConversationRow {
     bool hasStory = false;
     QList<qint64> labelIds; // the labels on it (Label ids)
     QString assignee; // team mode: the agent (PostgreSQL role) it is assigned to; empty: nobody
+    QString statusBy; // team mode: the agent (role) who set the status; empty: solo, or reopened
 
     bool isUnread() const { return unreadCount > 0 || markedUnread; }
 

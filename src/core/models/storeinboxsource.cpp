@@ -51,6 +51,7 @@ ConversationRow StoreInboxSource::toRow(const StoredConversation &c) const
     r.hasStory = c.hasStory;
     r.labelIds = c.labelIds;
     r.assignee = c.assignee;
+    r.statusBy = c.statusBy;
     return r;
 }
 

@@ -12,6 +12,7 @@
 #include "service/coreservices.h"
 #include "service/sandboxlink.h"
 #include "service/signinflow.h"
+#include "service/teamavatars.h"
 #include "service/teammode.h"
 #include "service/teamsettings.h"
 #include "store/store.h"
@@ -200,6 +201,9 @@ void CoreLifecycle::startTeam()
           });
     if (!m_team)
         return;
+    // Pictures as in solo mode: downloaded here from the URL the replica brings (issue 11).
+    m_teamAvatars = std::make_unique<TeamAvatars>(m_core->store(), m_options.dataDir);
+    m_teamAvatars->start();
     Outbox *outbox = m_core->outbox();
     // The outbox starts once its hand-off is set: without it a reply would go to Instagram's API.
     ReactionQueue *reactions = m_core->reactions();
@@ -241,6 +245,7 @@ void CoreLifecycle::leaveTeam()
         return;
     m_teamError.reset();
     emit teamChanged(nullptr); // what shows the team lets go of it first
+    m_teamAvatars.reset();
     m_team.reset(); // the outbox's hand-off removed, the follower stopped
     disconnect(m_teamAccounts);
     m_core->accounts()->setTokensOnServer(false);

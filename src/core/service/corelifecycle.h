@@ -13,6 +13,7 @@ class QSettings;
 namespace inlet {
 
 class CoreServices;
+class TeamAvatars;
 class TeamMode;
 
 // How one run starts: the windowed app, `inlet --headless` and the team server differ only here.
@@ -100,6 +101,8 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<CoreServices> m_core; // after m_settings: destroyed first
     std::unique_ptr<TeamMode> m_team; // after m_core: destroyed before the outbox it hands to
+    // The customers' pictures from the replicated URLs, while in team mode (after m_core).
+    std::unique_ptr<TeamAvatars> m_teamAvatars;
     std::optional<Error> m_teamError;
     QMetaObject::Connection m_teamAccounts; // the replica's accounts listed again on a change
 };

@@ -5,12 +5,14 @@
 #include "outbox/outbox.h"
 #include "outbox/reactionqueue.h"
 #include "outbox/senderactions.h"
+#include "service/triagewritequeue.h"
 #include "store/store.h"
 #include "team/teamactiontransport.h"
 #include "team/teampresence.h"
 #include "team/teamreplyhandoff.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QPromise>
 #include <QUuid>
 
@@ -24,11 +26,15 @@ TeamMode::TeamMode(Store *store, Outbox *outbox, TokenVault *vault, team::TeamCo
     , m_vault(vault)
     , m_connection(std::move(connection))
     , m_options(options)
+    , m_writeQueue(std::make_unique<TriageWriteQueue>(
+          store, [this](const QJsonObject &write) { return sendQueuedWrite(write); }))
 {
+    m_writeQueue->load();
 }
 
 TeamMode::~TeamMode()
 {
+    m_writeQueue.reset();
     if (m_outbox && m_handOff)
         m_outbox->setHandOff(nullptr);
     m_handOff.reset();
@@ -68,6 +74,7 @@ void TeamMode::startWithPassword(const QString &password)
     m_follower = std::make_unique<team::ReplicaFollower>(m_store, connection, m_options);
     connect(m_follower.get(), &team::ReplicaFollower::connected, this, [this] {
         setState(State::Connected);
+        m_writeQueue->flush(); // labels and saved replies written meanwhile, in order
         if (m_outbox)
             m_outbox->wake(); // replies queued while the database was away go now
         if (m_reactions)
@@ -182,37 +189,65 @@ QFuture<Status> TeamMode::setConversationStatus(
 
 QFuture<Result<qint64>> TeamMode::saveLabel(const Label &label)
 {
-    if (!m_follower)
-        return wordedFuture(notStarted<Result<qint64>>());
-    return wordedFuture(m_follower->saveLabel(label));
+    return m_writeQueue->saveLabel(label);
 }
 
 QFuture<Status> TeamMode::removeLabel(qint64 id)
 {
-    if (!m_follower)
-        return wordedFuture(notStarted<Status>());
-    return wordedFuture(m_follower->removeLabel(id));
+    return m_writeQueue->removeLabel(id);
 }
 
 QFuture<Status> TeamMode::setConversationLabel(qint64 conversationId, qint64 labelId, bool on)
 {
-    if (!m_follower)
-        return wordedFuture(notStarted<Status>());
-    return wordedFuture(m_follower->setConversationLabel(conversationId, labelId, on));
+    return m_writeQueue->setConversationLabel(conversationId, labelId, on);
 }
 
 QFuture<Result<qint64>> TeamMode::saveReply(const SavedReply &reply)
 {
-    if (!m_follower)
-        return wordedFuture(notStarted<Result<qint64>>());
-    return wordedFuture(m_follower->saveReply(reply));
+    return m_writeQueue->saveReply(reply);
 }
 
 QFuture<Status> TeamMode::removeReply(qint64 id)
 {
+    return m_writeQueue->removeReply(id);
+}
+
+QFuture<Result<qint64>> TeamMode::sendQueuedWrite(const QJsonObject &write)
+{
     if (!m_follower)
-        return wordedFuture(notStarted<Status>());
-    return wordedFuture(m_follower->removeReply(id));
+        return wordedFuture(notStarted<Result<qint64>>());
+    const QString op = write.value(QLatin1String("op")).toString();
+    const qint64 id = qint64(write.value(QLatin1String("id")).toDouble());
+    auto done = [](QFuture<Status> status) {
+        return wordedFuture(status).then([](const Status &s) -> Result<qint64> {
+            if (!s)
+                return std::unexpected(s.error());
+            return 0;
+        });
+    };
+    if (op == QLatin1String("saveLabel"))
+        return wordedFuture(
+            m_follower->saveLabel({ id, write.value(QLatin1String("name")).toString(),
+                write.value(QLatin1String("colour")).toString() }));
+    if (op == QLatin1String("removeLabel"))
+        return done(m_follower->removeLabel(id));
+    if (op == QLatin1String("setConversationLabel"))
+        return done(m_follower->setConversationLabel(
+            qint64(write.value(QLatin1String("conversation")).toDouble()),
+            qint64(write.value(QLatin1String("label")).toDouble()),
+            write.value(QLatin1String("on")).toBool()));
+    if (op == QLatin1String("saveReply")) {
+        SavedReply reply;
+        reply.id = id;
+        reply.title = write.value(QLatin1String("title")).toString();
+        reply.shortcut = write.value(QLatin1String("shortcut")).toString();
+        reply.text = write.value(QLatin1String("text")).toString();
+        return wordedFuture(m_follower->saveReply(reply));
+    }
+    if (op == QLatin1String("removeReply"))
+        return done(m_follower->removeReply(id));
+    return QtFuture::makeReadyFuture(Result<qint64>(fail(Error::Kind::Invalid,
+        QStringLiteral("unknown queued write %1").arg(op), triagewrites::TeamRefused)));
 }
 
 QFuture<Result<int>> TeamMode::importReplies(const QList<SavedReply> &replies)

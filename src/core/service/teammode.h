@@ -19,6 +19,7 @@ class ReactionQueue;
 class SenderActions;
 class Store;
 class TokenVault;
+class TriageWriteQueue;
 namespace team {
 class TeamActionTransport;
 class TeamPresence;
@@ -63,6 +64,9 @@ public:
     // agent's conversation, started with the follower (null before, and when not enabled).
     void setPresenceEnabled(bool enabled) { m_presenceEnabled = enabled; }
     team::TeamPresence *presence() const { return m_presence.get(); }
+    // Label and saved-reply writes made while the database is away: applied locally, sent when
+    // it is back (its rolledBack: one the team refused then, undone).
+    TriageWriteQueue *writeQueue() const { return m_writeQueue.get(); }
 
     // Assigner: through the follower's connection (Network until it has started).
     QString agent() const override { return agentRole(); }
@@ -73,7 +77,9 @@ public:
     QFuture<Status> addNote(qint64 conversationId, const QString &accountId,
         const QString &customerId, const QString &text) override;
     // TriageWrites: status, labels and saved replies into the team database as the agent
-    // (through the follower's connection; Network until it has started).
+    // (through the follower's connection; Network until it has started). Labels, labels on
+    // conversations and saved replies written while the database cannot be reached are queued
+    // (writeQueue) instead of refused; importing replies and the status still need it.
     QFuture<Status> setConversationStatus(
         qint64 conversationId, ConversationStatus status, qint64 snoozedUntilMs) override;
     QFuture<Result<qint64>> saveLabel(const Label &label) override;
@@ -96,6 +102,8 @@ signals:
 
 private:
     void setState(State state);
+    // One queued write (TriageWriteQueue's JSON) into the team database.
+    QFuture<Result<qint64>> sendQueuedWrite(const QJsonObject &write);
 
     Store *m_store;
     Outbox *m_outbox;
@@ -114,6 +122,7 @@ private:
     OutboxTransport *m_reactionsTransport = nullptr; // theirs before team mode
     OutboxTransport *m_actionsTransport = nullptr;
     std::unique_ptr<team::TeamActionTransport> m_actionTransport;
+    std::unique_ptr<TriageWriteQueue> m_writeQueue; // sends through m_follower: goes first
 };
 
 } // namespace inlet

@@ -160,7 +160,8 @@ Status DirectoryWriter::setConversationStatus(qint64 conversationId, Conversatio
     // The status covers the messages up to the newest one; a newer customer message reopens it.
     auto q
         = m_session.run(QStringLiteral("UPDATE conversations SET status = ?, snoozed_until_ms = ?, "
-                                       "status_through_ms = last_activity_ms WHERE id = ?"),
+                                       "status_through_ms = last_activity_ms, status_by = '' "
+                                       "WHERE id = ?"),
             { int(status), until, conversationId });
     if (!q)
         return std::unexpected(q.error());

@@ -339,6 +339,20 @@ QStringList teamTriage()
     };
 }
 
+// Team mode's label and saved-reply writes made while the team database was out of reach: kept
+// until sent, in order (the id), each with what undoes it locally if the team refuses it (JSON,
+// service/triagewritequeue.*).
+QStringList teamPendingWrites()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE IF NOT EXISTS team_pending_writes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            write TEXT NOT NULL,
+            undo TEXT NOT NULL,
+            created_ms INTEGER NOT NULL))"),
+    };
+}
+
 } // namespace
 
 const QList<Step> &steps()
@@ -360,6 +374,8 @@ const QList<Step> &steps()
         { 11, QStringLiteral("team assignment"), teamAssignment() },
         { 12, QStringLiteral("when conversations were marked Done"), doneHistory() },
         { 13, QStringLiteral("who marked Done and set the status (team triage)"), teamTriage() },
+        { 14, QStringLiteral("team writes made offline (labels, saved replies)"),
+            teamPendingWrites() },
     };
     return all;
 }

@@ -25,7 +25,7 @@ const QString kConversationColumns = QStringLiteral(
     "k.follower_count, k.follows_business, k.business_follows, k.verified, k.fetched_ms, "
     "c.older_missing, c.status, c.snoozed_until_ms, c.marked_unread, c.has_attachment, "
     "c.has_story, (SELECT group_concat(l.label_id) FROM conversation_labels l "
-    "WHERE l.conversation_id = c.id), c.assignee "
+    "WHERE l.conversation_id = c.id), c.assignee, c.status_by "
     "FROM conversations c JOIN contacts k ON k.id = c.customer_id "
     "JOIN accounts a ON a.id = c.account_id AND a.removed = 0 ");
 
@@ -83,6 +83,7 @@ StoredConversation conversationFrom(const QSqlQuery &r)
     for (QStringView id : QStringView(labels).split(QLatin1Char(','), Qt::SkipEmptyParts))
         c.labelIds.append(id.toLongLong());
     c.assignee = r.value(27).toString();
+    c.statusBy = r.value(28).toString();
     return c;
 }
 
@@ -447,6 +448,32 @@ Result<std::optional<Contact>> StoreReader::contact(const QString &id)
         c = contactFrom(**q, 0);
     (*q)->finish();
     return c;
+}
+
+Result<QHash<QString, QString>> StoreReader::contactPictures(const QStringList &ids)
+{
+    QHash<QString, QString> pictures;
+    auto collect = [&](const QString &where, const QVariantList &values) -> Status {
+        auto q = m_statements->run(
+            QStringLiteral("SELECT id, profile_pic_url FROM contacts WHERE profile_pic_url <> '' ")
+                + where,
+            values);
+        if (!q)
+            return std::unexpected(q.error());
+        while ((*q)->next())
+            pictures.insert((*q)->value(0).toString(), (*q)->value(1).toString());
+        (*q)->finish();
+        return {};
+    };
+    if (ids.isEmpty()) {
+        if (auto all = collect({}, {}); !all)
+            return std::unexpected(all.error());
+        return pictures;
+    }
+    for (const QString &id : ids)
+        if (auto one = collect(QStringLiteral("AND id = ?"), { id }); !one)
+            return std::unexpected(one.error());
+    return pictures;
 }
 
 Result<QList<StoredConversation>> StoreReader::conversationsByContact(const QString &text,

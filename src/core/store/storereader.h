@@ -8,6 +8,7 @@
 #include "store/contactindex.h"
 #include "store/storetypes.h"
 
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 
@@ -53,6 +54,9 @@ public:
     // Contacts whose name or username contains `text`.
     Result<QList<Contact>> searchContacts(const QString &text, int limit = 50);
     Result<std::optional<Contact>> contact(const QString &id);
+    // Each contact's profile picture URL (contacts without one are left out), by id; `ids` empty:
+    // every contact's.
+    Result<QHash<QString, QString>> contactPictures(const QStringList &ids = {});
     // Conversations whose contact name or username contains `text`, ignoring case and accents
     // (the quick switcher), or that carry a label whose name does. Prefix matches (of the name,
     // a word of it, or the username) come first, then a label's name's prefix matches, then

@@ -145,6 +145,8 @@ struct StoredConversation {
     bool hasStory = false; // the customer mentioned a story of the account or replied to one
     QList<qint64> labelIds; // the labels on it, by id
     QString assignee; // team mode: the agent (role) it is assigned to; empty: nobody
+    QString
+        statusBy; // team mode: the agent (role) who set the status; empty: solo, or the customer
     Contact contact;
 
     bool needsReply() const { return lastCustomerMessageMs > lastOutgoingMs; }

@@ -1,48 +1,22 @@
 #include "sync/profilecache.h"
 
 #include "common/backoff.h"
-#include "common/cappeddownload.h"
-#include "common/imageheader.h"
 #include "common/logging.h"
 #include "common/ondone.h"
-#include "common/privatefiles.h"
-#include "common/redact.h"
-#include "common/urlorigin.h"
 #include "graph/grapherror.h"
 #include "model/conversationjson.h"
 #include "sync/requestpacer.h"
 #include "sync/syncports.h"
 
-#include <QDir>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSaveFile>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <memory>
 
 namespace inlet {
 
-namespace {
-
-// Runs on the thread pool: disk I/O stays off the GUI thread.
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    privatefiles::makePrivateDir(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return false;
-    }
-    file.write(data);
-    return file.commit();
-}
-
-} // namespace
-
 ProfileCache::ProfileCache(QString accountId, SyncSource *source, SyncTarget *target,
-                           RequestPacer *pacer, QString dataDir, QObject *parent)
+    RequestPacer *pacer, QString dataDir, QObject *parent)
     : QObject(parent)
     , m_accountId(std::move(accountId))
     , m_source(source)
@@ -50,28 +24,19 @@ ProfileCache::ProfileCache(QString accountId, SyncSource *source, SyncTarget *ta
     , m_pacer(pacer)
     , m_dataDir(std::move(dataDir))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-    , m_network(new QNetworkAccessManager(this))
+    , m_avatars(new AvatarDownloader(m_dataDir, this))
 {
-    m_network->setTransferTimeout(30'000);
+    connect(m_avatars, &AvatarDownloader::finished, this,
+        [this](const QString &igsid, const QString &path) {
+            if (!path.isEmpty())
+                emit avatarReady(igsid, path);
+            done(igsid);
+        });
 }
 
 ProfileCache::~ProfileCache()
 {
     m_pacer->dropFor(this);
-}
-
-bool ProfileCache::isScopedId(const QString &igsid)
-{
-    if (igsid.isEmpty() || igsid.size() > 32)
-        return false;
-    return std::all_of(igsid.cbegin(), igsid.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
-QString ProfileCache::avatarPath(const QString &igsid) const
-{
-    if (!isScopedId(igsid))
-        return {}; // a file name from a customer id: digits only, never a path
-    return m_dataDir + QStringLiteral("/avatars/") + igsid;
 }
 
 void ProfileCache::ensure(const QString &igsid)
@@ -144,50 +109,11 @@ void ProfileCache::fetch(const QString &igsid, int attempt)
                 if (contact.profilePicUrl.isEmpty()) {
                     done(contact.id);
                 } else {
-                    downloadAvatar(contact.id, contact.profilePicUrl);
+                    m_avatars->download(contact.id, contact.profilePicUrl);
                 }
             });
         });
     });
-}
-
-void ProfileCache::downloadAvatar(const QString &igsid, const QString &url)
-{
-    const QUrl source(url);
-    if (!isRemoteMediaUrl(source)) {
-        qCInfo(lcSync) << "avatar URL refused:" << redactUrl(source);
-        done(igsid);
-        return;
-    }
-    QNetworkRequest request(source);
-    request.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    readCapped(m_network->get(request), kMaxAvatarBytes, m_avatarDeadlineMs, this,
-        [this, igsid, url](Result<QByteArray> body) {
-            if (!body) {
-                qCInfo(lcSync) << "avatar download failed:" << redactUrl(QUrl(url))
-                               << body.error().message;
-                done(igsid);
-                return;
-            }
-            const QSize declared = declaredImageSize(*body);
-            if (declared.width() > kMaxAvatarSide || declared.height() > kMaxAvatarSide) {
-                qCInfo(lcSync) << "avatar refused: it declares" << declared.width() << "x"
-                               << declared.height() << "pixels";
-                done(igsid);
-                return;
-            }
-            const QString path = avatarPath(igsid);
-            onDone(QtConcurrent::run(writeFile, path, std::move(*body)), this,
-                [this, igsid, path](bool ok) {
-                    if (ok) {
-                        emit avatarReady(igsid, path);
-                    } else {
-                        qCWarning(lcSync) << "avatar not written to" << path;
-                    }
-                    done(igsid);
-                });
-        });
 }
 
 void ProfileCache::done(const QString &igsid)

@@ -30,6 +30,7 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,6 +124,13 @@ struct Desk {
     {
         const int row = rowOf(customer);
         return row < 0 ? QStringLiteral("<no row>") : inbox->conversations()->rowAt(row).assignee;
+    }
+    // Whether the list (once the view's rows are loaded) holds `customer` with `status`.
+    bool listsWith(const QString &customer, ConversationStatus status) const
+    {
+        const int row = rowOf(customer);
+        return row >= 0 && !inbox->conversations()->isLoading()
+            && inbox->conversations()->rowAt(row).status == status;
     }
     ConversationViewsModel *views() const { return inbox->triagePanel()->views(); }
     void openConversation(const QString &customer)
@@ -364,6 +372,42 @@ private slots:
         QCOMPARE(TeamDb::column(m_db.server,
                      QStringLiteral("SELECT changed_by FROM inlet.conversation_status")),
             QStringList { QStringLiteral("ana") });
+        // Ben's header says who: "Done · by Ana"; Ana's says "by you".
+        QTRY_COMPARE_WITH_TIMEOUT(ben.inbox->assignActions()->nameOf(QStringLiteral("ana")),
+            QStringLiteral("Ana"), 10'000);
+        ben.inbox->triagePanel()->setCurrentView(InboxView::Done);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.listsWith(kCustomer1, ConversationStatus::Done), 10'000);
+        ben.openConversation(kCustomer1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            ben.inbox->statusLabel()->text(), QStringLiteral("Done · by Ana"), 10'000);
+        QVERIFY(ben.inbox->statusLabel()->isVisible());
+        ana.inbox->triagePanel()->setCurrentView(InboxView::Done);
+        QTRY_VERIFY_WITH_TIMEOUT(ana.listsWith(kCustomer1, ConversationStatus::Done), 10'000);
+        ana.openConversation(kCustomer1);
+        QCOMPARE(ana.inbox->statusLabel()->text(), QStringLiteral("Done · by you"));
+        ben.inbox->triagePanel()->setCurrentView(InboxView::All);
+        ana.inbox->triagePanel()->setCurrentView(InboxView::All);
+
+        // A snooze by Ana: Ben's header shows until when, and who.
+        const qint64 until = QDateTime::currentMSecsSinceEpoch() + 3 * 3'600'000;
+        QTRY_VERIFY_WITH_TIMEOUT(ana.listsWith(kCustomer2, ConversationStatus::Open), 10'000);
+        ana.inbox->triageActions()->snooze(
+            ana.inbox->conversations()->rowAt(ana.rowOf(kCustomer2)).id, until);
+        ben.inbox->triagePanel()->setCurrentView(InboxView::Snoozed);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.listsWith(kCustomer2, ConversationStatus::Snoozed), 10'000);
+        ben.openConversation(kCustomer2);
+        const QString snoozed = QStringLiteral("Snoozed until ");
+        QTRY_VERIFY_WITH_TIMEOUT(ben.inbox->statusLabel()->text().startsWith(snoozed), 10'000);
+        const QString text = ben.inbox->statusLabel()->text();
+        QVERIFY2(text.endsWith(QStringLiteral(" · by Ana")), qPrintable(text));
+        QVERIFY2(text.contains(QLocale().toString(
+                     QDateTime::fromMSecsSinceEpoch(until).time(), QLocale::ShortFormat)),
+            qPrintable(text));
+        ben.inbox->triageActions()->reopen(
+            ben.inbox->conversations()->rowAt(ben.rowOf(kCustomer2)).id);
+        ben.inbox->triagePanel()->setCurrentView(InboxView::All);
+        QTRY_VERIFY_WITH_TIMEOUT(ana.listsWith(kCustomer2, ConversationStatus::Open), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ben.listsWith(kCustomer2, ConversationStatus::Open), 10'000);
 
         // Ben reopens it (the row's Reopen; it left his inbox's list).
         QTRY_VERIFY_WITH_TIMEOUT(ben.rowOf(kCustomer1) < 0, 10'000);

@@ -28,8 +28,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QDir>
+#include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -191,6 +194,7 @@ private slots:
         QCOMPARE(views()->counts().done, 0);
 
         open(3);
+        QVERIFY(!m_widget->statusLabel()->isVisible()); // open: nothing to say
         QTest::keyClick(m_widget.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE(stored(3).status, ConversationStatus::Done);
         QTRY_COMPARE(rowOf(3), -1); // out of All
@@ -205,6 +209,9 @@ private slots:
         QTRY_COMPARE(order(), QStringList({ QStringLiteral("3") }));
         open(3);
         QCOMPARE(m_widget->triageActions()->doneAction()->text(), QStringLiteral("Reopen"));
+        // The header says so; solo mode names nobody.
+        QCOMPARE(m_widget->statusLabel()->text(), QStringLiteral("Done"));
+        QVERIFY(m_widget->statusLabel()->isVisible());
         QTest::keyClick(m_widget.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE(stored(3).status, ConversationStatus::Open);
         QTRY_COMPARE(m_widget->conversations()->rowCount(), 0);
@@ -264,6 +271,14 @@ private slots:
                      .toLongLong(),
             kNow + kHour);
         open(2);
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(kNow + kHour);
+        const QString time = QLocale().toString(until.time(), QLocale::ShortFormat);
+        QCOMPARE(m_widget->statusLabel()->text(),
+            QStringLiteral("Snoozed until %1")
+                .arg(until.date() == QDateTime::fromMSecsSinceEpoch(kNow).date()
+                        ? time
+                        : QLocale().dayName(until.date().dayOfWeek(), QLocale::ShortFormat) + u' '
+                            + time));
         // The closed popup took the activation with it (offscreen): the window's keys need it back.
         QApplication::setActiveWindow(m_widget.get());
         QTRY_VERIFY(m_widget->isActiveWindow());

@@ -1,10 +1,12 @@
 #include "app/settings/webhooksdialog.h"
+#include "app/shell/corebridge.h"
 #include "app/shell/errortext.h"
 #include "auth/tokenvault.h"
 #include "service/keychainerror.h"
 #include "service/triagewrites.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QLocale>
 #include <QNetworkReply>
 #include <QSet>
@@ -130,6 +132,23 @@ private slots:
             QStringLiteral("new row violates row-level security policy"),
             triagewrites::TeamRefused);
         QCOMPARE(errorText(refused), QStringLiteral("The team database refused the change."));
+    }
+
+    // A change made offline that the team refused once it went (and was undone) is said with the
+    // label's name or the reply's title.
+    void refusedOfflineWritesAreWorded()
+    {
+        const QString on = app::CoreBridge::refusedWriteText(
+            { { QStringLiteral("op"), QStringLiteral("setConversationLabel") },
+                { QStringLiteral("name"), QStringLiteral("VIP") },
+                { QStringLiteral("on"), true } });
+        QVERIFY2(on.contains(QStringLiteral("“VIP”")) && on.contains(QLatin1String("taken off")),
+            qPrintable(on));
+        const QString reply = app::CoreBridge::refusedWriteText(
+            { { QStringLiteral("op"), QStringLiteral("saveReply") },
+                { QStringLiteral("title"), QStringLiteral("Thanks") } });
+        QVERIFY2(reply.contains(QStringLiteral("saved reply “Thanks”")), qPrintable(reply));
+        QVERIFY(app::CoreBridge::refusedWriteText({}).contains(QLatin1String("undone")));
     }
 
     // Every sentence goes through tr(): nothing of it is left outside the translator's marks.
