@@ -275,20 +275,34 @@ Status ingestBatch(const QSqlDatabase &db, const QList<InboundEvent> &events)
 
 Status ingestBatch(StatementCache &statements, const QList<InboundEvent> &events)
 {
-    return team::sql::inTransaction(statements.db(), [&]() -> Status {
-        Batch batch(statements);
-        for (const InboundEvent &e : events) {
-            if (Batch::setBased(e)) {
-                batch.add(e);
-                continue;
+    // One transaction per run of new messages with the events before it (all of a batch when
+    // it is only messages): inlet.ingest takes the change log's lock after its writes, and the
+    // transaction commits right after it, so the ingest never waits for a row while holding the
+    // lock. A batch that fails after a part of it committed is run again whole (idempotent).
+    qsizetype from = 0;
+    while (from < events.size()) {
+        qsizetype to = from;
+        while (to < events.size() && !Batch::setBased(events.at(to)))
+            ++to;
+        while (to < events.size() && Batch::setBased(events.at(to)))
+            ++to;
+        const Status ok = team::sql::inTransaction(statements.db(), [&]() -> Status {
+            Batch batch(statements);
+            for (qsizetype i = from; i < to; ++i) {
+                const InboundEvent &e = events.at(i);
+                if (Batch::setBased(e)) {
+                    batch.add(e);
+                } else if (auto applied = batch.apply(e); !applied) {
+                    return applied;
+                }
             }
-            if (auto ok = batch.flush(); !ok)
-                return ok;
-            if (auto ok = batch.apply(e); !ok)
-                return ok;
-        }
-        return batch.flush();
-    });
+            return batch.flush();
+        });
+        if (!ok)
+            return ok;
+        from = to;
+    }
+    return {};
 }
 
 PgIngest::PgIngest(DatabaseConfig config)

@@ -41,7 +41,8 @@ private:
     std::map<QString, std::unique_ptr<QSqlQuery>> m_queries;
 };
 
-// Writes one webhook batch into the team database in ONE transaction, as inlet_server:
+// Writes one webhook batch into the team database, as inlet_server, in one transaction (one per
+// run of new messages when other kinds come between them):
 // contacts and conversations made when missing, messages inserted ON CONFLICT (account_id, mid)
 // DO NOTHING (a delivery repeated, or sent to two servers, is stored once), edits, unsends and
 // reactions applied to the message they name, and everything else (unknown kinds, read receipts,

@@ -846,7 +846,9 @@ QStringList assignOnlyToGrantedAgents()
 // conversation reopened by the first newer customer message (messages_reopen), and the same
 // change-log rows the triggers wrote (the row after the change; contacts, then conversations,
 // then messages, then the conversations moved on), under the same advisory lock held until
-// the commit. The per-row triggers skip rows written while the transaction's inlet.ingest
+// the commit, taken after its writes (the caller commits right after it, so the ingest never
+// waits for a row lock while holding it: another writer holding that row would wait for it at
+// its own commit). The per-row triggers skip rows written while the transaction's inlet.ingest
 // setting is on (only the ingest sets it; agents cannot write these tables).
 // One NOTIFY per transaction and account instead of one per change: log_change and inlet.ingest
 // announce the first change of each account in a transaction (the accounts announced are in the
@@ -901,6 +903,8 @@ QStringList ingestInOneStatement()
             DECLARE
                 new_contacts jsonb;
                 new_conversations jsonb;
+                new_messages jsonb;
+                moved_conversations jsonb;
                 notified text := COALESCE(NULLIF(current_setting('inlet.notified', true), ''),
                                           ',');
                 woken text;
@@ -911,8 +915,6 @@ QStringList ingestInOneStatement()
                   ORDER BY e.i;
                 -- What follows logs its own changes: the per-row triggers skip them.
                 PERFORM set_config('inlet.ingest', 'on', true);
-                -- Held until the commit, as log_change does: seq order is commit order.
-                PERFORM pg_advisory_xact_lock(7598263121);
                 WITH ins AS (
                     INSERT INTO inlet.contacts (account_id, igsid, username)
                     SELECT f.account_id, f.c, f.u FROM (
@@ -1006,7 +1008,15 @@ QStringList ingestInOneStatement()
                                AND m.created_ms > st.through_ms
                              ORDER BY m.conversation_id, m.id) f
                      WHERE cs.conversation_id = f.conversation_id
-                ), logged AS (
+                )
+                SELECT (SELECT jsonb_agg(to_jsonb(m) ORDER BY m.id) FROM stored m),
+                       (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.id) FROM moved v)
+                  INTO new_messages, moved_conversations;
+                -- The change log, under its lock held until the commit (as log_change): seq
+                -- order is commit order. Taken after the writes above, so the ingest never waits
+                -- for a row while holding it (the caller commits right after this function).
+                PERFORM pg_advisory_xact_lock(7598263121);
+                WITH logged AS (
                     INSERT INTO inlet.change_log (account_id, entity, entity_id, op, row_data)
                     SELECT (l.r->>'account_id')::bigint, l.entity, (l.r->>'id')::bigint, l.op,
                            l.r
@@ -1017,9 +1027,12 @@ QStringList ingestInOneStatement()
                               FROM jsonb_array_elements(new_conversations)
                                    WITH ORDINALITY AS c(r, n)
                             UNION ALL
-                            SELECT 3, 'messages', 'I', to_jsonb(m), m.id FROM stored m
+                            SELECT 3, 'messages', 'I', c.r, c.n
+                              FROM jsonb_array_elements(new_messages) WITH ORDINALITY AS c(r, n)
                             UNION ALL
-                            SELECT 4, 'conversations', 'U', to_jsonb(v), v.id FROM moved v) l
+                            SELECT 4, 'conversations', 'U', c.r, c.n
+                              FROM jsonb_array_elements(moved_conversations)
+                                   WITH ORDINALITY AS c(r, n)) l
                      ORDER BY l.step, l.n
                     RETURNING seq, account_id
                 )
