@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSqlDriver>
 #include <QTest>
+#include <QtConcurrent>
 
 using namespace inlet;
 using namespace inlet::teamtest;
@@ -242,6 +243,52 @@ private slots:
         QCOMPARE(value(QStringLiteral("SELECT count(*) FROM inlet.messages WHERE mid LIKE "
                                       "'mid.order.%'")),
             QStringLiteral("3"));
+    }
+
+    // Another writer holding a conversation's row (as the outbox sender does when it stores a
+    // reply) until after the ingest started: the ingest waits for the row without holding the
+    // change log's lock, which that writer takes at its commit, so both commit (no deadlock).
+    void ingestWaitsForARowWithoutHoldingTheLog()
+    {
+        const QString customer = QStringLiteral("7600000000000001");
+        QVERIFY(server::ingestBatch(m_db.server,
+            { message(customer, QStringLiteral("mid.wait.1"), QStringLiteral("one"), 100) }));
+        const QString conversation
+            = value(QStringLiteral("SELECT v.id FROM inlet.conversations v JOIN inlet.contacts c "
+                                   "ON c.id = v.contact_id WHERE c.igsid = ?"),
+                { customer });
+        QSqlDatabase sender = m_db.connect(QStringLiteral("inlet_server"), kServerPassword);
+        QVERIFY(sender.isOpen());
+        QVERIFY(sender.transaction());
+        QVERIFY(team::sql::exec(sender,
+            QStringLiteral("UPDATE inlet.conversations SET business_seen_ms = 1 WHERE id = ?"),
+            { conversation }));
+
+        const test::PgCluster &cluster = m_db.cluster;
+        QFuture<bool> ingest = QtConcurrent::run([&cluster, customer] {
+            QSqlDatabase db
+                = cluster.connect(QStringLiteral("inlet_server"), kServerPassword, kDatabase);
+            const bool ok = db.isOpen()
+                && server::ingestBatch(db,
+                    { message(customer, QStringLiteral("mid.wait.2"), QStringLiteral("two"), 200) })
+                       .has_value();
+            const QString name = db.connectionName();
+            db = QSqlDatabase();
+            test::PgCluster::closeConnection(name);
+            return ok;
+        });
+        // The ingest waits for the conversation's row.
+        QTRY_COMPARE(value(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                          "wait_event_type = 'Lock' AND usename = "
+                                          "'inlet_server'")),
+            QStringLiteral("1"));
+        QVERIFY(sender.commit());
+        ingest.waitForFinished();
+        QVERIFY(ingest.result());
+        QCOMPARE(value(QStringLiteral("SELECT last_message_preview || ' ' || business_seen_ms "
+                                      "FROM inlet.conversations WHERE id = ?"),
+                     { conversation }),
+            QStringLiteral("two 1"));
     }
 
     // One transaction of 50 messages in two accounts wakes a listener once per account (the
