@@ -98,6 +98,79 @@ public:
     {
     }
 
+    // Messages, postbacks and referrals with a mid and a customer: what inlet.ingest stores
+    // set-based. Everything else goes through apply(), one event after the other.
+    static bool setBased(const InboundEvent &e)
+    {
+        switch (e.kind) {
+        case InboundEvent::Kind::Message:
+        case InboundEvent::Kind::Postback:
+        case InboundEvent::Kind::Referral:
+            return !e.mid.isEmpty() && !e.customerId.isEmpty();
+        default:
+            return false;
+        }
+    }
+
+    // Queued for the next flush(): in order, so a run of set-based events stays between the
+    // events before and after it.
+    void add(const InboundEvent &e)
+    {
+        QJsonObject meta;
+        if (!e.attachments.isEmpty()) {
+            QJsonArray attachments;
+            for (const AttachmentData &a : e.attachments) {
+                attachments.append(QJsonObject { { QStringLiteral("type"), a.type },
+                    { QStringLiteral("url"), a.url }, { QStringLiteral("title"), a.title },
+                    { QStringLiteral("payload"), a.payload } });
+            }
+            meta.insert(QStringLiteral("attachments"), attachments);
+        }
+        // The item as Instagram sent it: what a replica (or a later version) reads the rest from.
+        meta.insert(QStringLiteral("raw"), QJsonDocument::fromJson(e.rawJson).object());
+        m_run.append(QJsonObject {
+            { QStringLiteral("i"), int(m_runEvents.size()) },
+            { QStringLiteral("a"), text(e.accountId) },
+            { QStringLiteral("c"), e.customerId },
+            { QStringLiteral("u"), text(e.customerUsername) },
+            { QStringLiteral("m"), e.mid },
+            { QStringLiteral("o"), e.outgoing },
+            { QStringLiteral("k"), int(e.kind) },
+            { QStringLiteral("t"),
+                text(e.kind == InboundEvent::Kind::Postback ? e.postbackTitle : e.text) },
+            { QStringLiteral("ts"), e.timestampMs },
+            { QStringLiteral("r"), text(e.replyToMid) },
+            { QStringLiteral("n"), e.editCount },
+            { QStringLiteral("meta"), meta },
+        });
+        m_runEvents.append(&e);
+    }
+
+    // The queued run in one statement (inlet.ingest); the events of accounts not connected are
+    // kept raw.
+    Status flush()
+    {
+        if (m_runEvents.isEmpty())
+            return {};
+        const QList<const InboundEvent *> events = std::exchange(m_runEvents, {});
+        const QJsonArray run = std::exchange(m_run, {});
+        auto q = m_statements.run(QStringLiteral("SELECT * FROM inlet.ingest(?::jsonb)"),
+            { QString::fromUtf8(QJsonDocument(run).toJson(QJsonDocument::Compact)) });
+        if (!q)
+            return std::unexpected(q.error());
+        QList<qsizetype> unknown;
+        while ((*q)->next())
+            unknown.append((*q)->value(0).toLongLong());
+        for (qsizetype i : std::as_const(unknown)) {
+            if (i < 0 || i >= events.size())
+                return fail(
+                    Error::Kind::Storage, QStringLiteral("inlet.ingest: no event %1").arg(i));
+            if (auto ok = keepRaw(*events.at(i)); !ok)
+                return ok;
+        }
+        return {};
+    }
+
     Status apply(const InboundEvent &e)
     {
         auto account = accountId(e.accountId);
@@ -109,9 +182,7 @@ public:
         case InboundEvent::Kind::Message:
         case InboundEvent::Kind::Postback:
         case InboundEvent::Kind::Referral:
-            if (e.mid.isEmpty() || e.customerId.isEmpty())
-                return keepRaw(e);
-            return insertMessage(*account, e);
+            break; // without a mid or a customer (the others go through add())
         case InboundEvent::Kind::Edit:
             return onMessage(e,
                 QStringLiteral("UPDATE inlet.messages SET text = ?, edit_count = ? "
@@ -157,90 +228,6 @@ private:
         return value;
     }
 
-    // The existing row's id, else INSERT ... ON CONFLICT DO NOTHING RETURNING id, else (another
-    // server inserted it in the meantime) the row it inserted. Looked up first: the customer and
-    // the conversation exist for all but a customer's first message, and then it is one
-    // statement, not two.
-    Result<qint64> ensure(const QString &insert, const QVariantList &insertValues,
-        const QString &select, const QVariantList &selectValues)
-    {
-        auto existing = m_statements.scalar(select, selectValues);
-        if (!existing)
-            return std::unexpected(existing.error());
-        if (existing->isValid())
-            return existing->toLongLong();
-        auto inserted = m_statements.scalar(insert, insertValues);
-        if (!inserted)
-            return std::unexpected(inserted.error());
-        if (inserted->isValid())
-            return inserted->toLongLong();
-        existing = m_statements.scalar(select, selectValues);
-        if (!existing)
-            return std::unexpected(existing.error());
-        if (!existing->isValid())
-            return fail(Error::Kind::Storage, QStringLiteral("a row vanished during ingest"));
-        return existing->toLongLong();
-    }
-
-    Status insertMessage(qint64 account, const InboundEvent &e)
-    {
-        auto contact
-            = ensure(QStringLiteral("INSERT INTO inlet.contacts (account_id, igsid, username) "
-                                    "VALUES (?, ?, ?) ON CONFLICT (account_id, igsid) DO NOTHING "
-                                    "RETURNING id"),
-                { account, e.customerId, text(e.customerUsername) },
-                QStringLiteral("SELECT id FROM inlet.contacts WHERE account_id = ? AND igsid = ?"),
-                { account, e.customerId });
-        if (!contact)
-            return std::unexpected(contact.error());
-        auto conversation = ensure(
-            QStringLiteral("INSERT INTO inlet.conversations (account_id, contact_id, started_ms) "
-                           "VALUES (?, ?, ?) ON CONFLICT (account_id, contact_id) DO NOTHING "
-                           "RETURNING id"),
-            { account, *contact, e.timestampMs },
-            QStringLiteral(
-                "SELECT id FROM inlet.conversations WHERE account_id = ? AND contact_id = ?"),
-            { account, *contact });
-        if (!conversation)
-            return std::unexpected(conversation.error());
-
-        QJsonObject meta;
-        if (!e.attachments.isEmpty()) {
-            QJsonArray attachments;
-            for (const AttachmentData &a : e.attachments) {
-                attachments.append(QJsonObject { { QStringLiteral("type"), a.type },
-                    { QStringLiteral("url"), a.url }, { QStringLiteral("title"), a.title },
-                    { QStringLiteral("payload"), a.payload } });
-            }
-            meta.insert(QStringLiteral("attachments"), attachments);
-        }
-        // The item as Instagram sent it: what a replica (or a later version) reads the rest from.
-        meta.insert(QStringLiteral("raw"), QJsonDocument::fromJson(e.rawJson).object());
-        const QString body
-            = text(e.kind == InboundEvent::Kind::Postback ? e.postbackTitle : e.text);
-        auto message = m_statements.scalar(
-            QStringLiteral(
-                "INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, kind, "
-                "text, created_ms, reply_to_mid, edit_count, meta) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
-                "ON CONFLICT (account_id, mid) DO NOTHING RETURNING id"),
-            { account, *conversation, e.mid, e.outgoing, int(e.kind), body, e.timestampMs,
-                text(e.replyToMid), e.editCount,
-                QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)) });
-        if (!message)
-            return std::unexpected(message.error());
-        if (!message->isValid())
-            return {}; // stored before: a repeated delivery, or the echo of a reply we sent
-        return m_statements.exec(
-            QStringLiteral(
-                "UPDATE inlet.conversations SET last_activity_ms = ?, last_message_preview = ?, "
-                "last_customer_message_ms = CASE WHEN ? THEN last_customer_message_ms "
-                "ELSE greatest(last_customer_message_ms, ?) END "
-                "WHERE id = ? AND last_activity_ms <= ?"),
-            { e.timestampMs, body.left(200), e.outgoing, e.timestampMs, *conversation,
-                e.timestampMs });
-    }
-
     // An event about a stored message: applied, or kept raw when the message is not stored
     // (yet: it may come later from sync) or nothing changed.
     Status onMessage(
@@ -269,6 +256,8 @@ private:
 
     StatementCache &m_statements;
     QHash<QString, qint64> m_accounts;
+    QJsonArray m_run;
+    QList<const InboundEvent *> m_runEvents;
 };
 
 bool connectionAlive(const QSqlDatabase &db)
@@ -286,14 +275,34 @@ Status ingestBatch(const QSqlDatabase &db, const QList<InboundEvent> &events)
 
 Status ingestBatch(StatementCache &statements, const QList<InboundEvent> &events)
 {
-    return team::sql::inTransaction(statements.db(), [&]() -> Status {
-        Batch batch(statements);
-        for (const InboundEvent &e : events) {
-            if (auto ok = batch.apply(e); !ok)
-                return ok;
-        }
-        return {};
-    });
+    // One transaction per run of new messages with the events before it (all of a batch when
+    // it is only messages): inlet.ingest takes the change log's lock after its writes, and the
+    // transaction commits right after it, so the ingest never waits for a row while holding the
+    // lock. A batch that fails after a part of it committed is run again whole (idempotent).
+    qsizetype from = 0;
+    while (from < events.size()) {
+        qsizetype to = from;
+        while (to < events.size() && !Batch::setBased(events.at(to)))
+            ++to;
+        while (to < events.size() && Batch::setBased(events.at(to)))
+            ++to;
+        const Status ok = team::sql::inTransaction(statements.db(), [&]() -> Status {
+            Batch batch(statements);
+            for (qsizetype i = from; i < to; ++i) {
+                const InboundEvent &e = events.at(i);
+                if (Batch::setBased(e)) {
+                    batch.add(e);
+                } else if (auto applied = batch.apply(e); !applied) {
+                    return applied;
+                }
+            }
+            return batch.flush();
+        });
+        if (!ok)
+            return ok;
+        from = to;
+    }
+    return {};
 }
 
 PgIngest::PgIngest(DatabaseConfig config)

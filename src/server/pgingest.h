@@ -41,11 +41,14 @@ private:
     std::map<QString, std::unique_ptr<QSqlQuery>> m_queries;
 };
 
-// Writes one webhook batch into the team database in ONE transaction, as inlet_server:
+// Writes one webhook batch into the team database, as inlet_server, in one transaction (one per
+// run of new messages when other kinds come between them):
 // contacts and conversations made when missing, messages inserted ON CONFLICT (account_id, mid)
 // DO NOTHING (a delivery repeated, or sent to two servers, is stored once), edits, unsends and
 // reactions applied to the message they name, and everything else (unknown kinds, read receipts,
 // accounts not connected, events about a message not stored) kept raw in inlet.webhook_events.
+// New messages (with postbacks and referrals) go set-based, each run of them between other events
+// in one statement (inlet.ingest, team schema step 9); the other kinds one by one, in order.
 // The change log's triggers number the rows at COMMIT. Idempotent: running a batch twice changes
 // nothing the second time.
 Status ingestBatch(const QSqlDatabase &db, const QList<InboundEvent> &events);

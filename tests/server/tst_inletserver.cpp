@@ -24,6 +24,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -229,6 +230,62 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM inlet.messages WHERE mid = ?"),
                      { QStringLiteral("mid.durable.1") }),
             QStringLiteral("1"));
+    }
+
+    // A 50-event POST is one transaction: its new customer, conversation, 50 messages and the
+    // conversation moved on wake a listener once (team schema 9), with the transaction's first
+    // change; a replica woken reads everything after what it applied.
+    void fiftyEventPostNotifiesOnce()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        QSqlDatabase listener = m_db.connect(kAlice, kAlicePassword);
+        QVERIFY(listener.isOpen());
+        QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("inlet_changes")));
+        QList<std::pair<qint64, qint64>> wakes; // (seq, account)
+        QObject scope;
+        connect(listener.driver(), &QSqlDriver::notification, &scope,
+            [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                const QStringList parts = payload.toString().split(QLatin1Char(' '));
+                if (parts.size() == 2)
+                    wakes.append({ parts.at(0).toLongLong(), parts.at(1).toLongLong() });
+            });
+        const qint64 before
+            = scalar(QStringLiteral("SELECT COALESCE(max(seq), 0) FROM inlet.change_log"))
+                  .toLongLong();
+        QList<std::pair<QString, QString>> items;
+        for (int i = 0; i < 50; ++i)
+            items.append({ QStringLiteral("mid.notify.%1").arg(i), QStringLiteral("n %1").arg(i) });
+        QCOMPARE(post(server->webhook, messagingBody(items, QStringLiteral("7000000000000050")),
+                     kMetaSecret)
+                     .status,
+            200);
+        const QStringList range
+            = scalar(QStringLiteral("SELECT min(l.seq) || ' ' || max(l.seq) || ' ' || count(*) "
+                                    "FROM inlet.change_log l JOIN inlet.messages m ON l.entity = "
+                                    "'messages' AND l.entity_id = m.id WHERE m.mid LIKE "
+                                    "'mid.notify.%'"))
+                  .split(QLatin1Char(' '));
+        QCOMPARE(range.size(), 3);
+        QCOMPARE(range.at(2), QStringLiteral("50"));
+        const qint64 last = range.at(1).toLongLong();
+        const qint64 first = scalar(
+            QStringLiteral("SELECT min(seq) FROM inlet.change_log WHERE seq > ?"), { before })
+                                 .toLongLong();
+        QVERIFY(first < range.at(0).toLongLong()); // the contact and the conversation first
+        auto ours = [&] {
+            QList<std::pair<qint64, qint64>> out;
+            for (const auto &w : std::as_const(wakes)) {
+                if (w.first > before && w.first <= last)
+                    out.append(w);
+            }
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!ours().isEmpty(), 10000);
+        QTest::qWait(500); // no more come
+        QCOMPARE(ours().size(), 1);
+        QCOMPARE(ours().constFirst(), (std::pair<qint64, qint64> { first, m_account }));
+        listener.driver()->unsubscribeFromNotification(QStringLiteral("inlet_changes"));
     }
 
     void badSignatureStoresNothing()

@@ -831,7 +831,7 @@ QStringList assignOnlyToGrantedAgents()
     };
 }
 
-// v10 (9 is another branch's; the merger renumbers): an admin's desktop disconnects an Instagram
+// v10: an admin's desktop disconnects an Instagram
 // account through the server, as it connects one (docs/team.md, "Disconnecting an account"). The
 // admin inserts only the account's Instagram user id (agent_role defaults to its own role,
 // created_at to now()), and only for an account that it is granted and that is not removed; it
@@ -888,6 +888,245 @@ QStringList accountDisconnects()
     };
 }
 
+// v9, the ingest in one statement per group (docs/benchmarks-team.md, "Ingest"): inlet.ingest
+// takes a group's new messages as one jsonb array and writes the customers, conversations,
+// messages and their change-log rows set-based (jsonb_to_recordset), where the ingest ran four
+// statements per message and a PL/pgSQL trigger per changed row. Each element: i (its position,
+// returned when its account is not connected: the caller keeps it raw), a (the account's
+// Instagram id), c (the customer's scoped id), u (username), m (mid), o (outgoing), k (kind),
+// t (text), ts (created_ms), r (reply_to_mid), n (edit_count), meta.
+// Exactly what the statements one message after the other did: a contact and a conversation
+// made when missing (started at the customer's first message of the group), messages inserted
+// ON CONFLICT (account_id, mid) DO NOTHING (a repeated delivery is stored once), each
+// conversation moved on by the stored messages not older than its last activity nor than the
+// group's stored messages before them (the last of them gives the preview), a Done or Snoozed
+// conversation reopened by the first newer customer message (messages_reopen), and the same
+// change-log rows the triggers wrote (the row after the change; contacts, then conversations,
+// then messages, then the conversations moved on), under the same advisory lock held until
+// the commit, taken after its writes (the caller commits right after it, so the ingest never
+// waits for a row lock while holding it: another writer holding that row would wait for it at
+// its own commit). The per-row triggers skip rows written while the transaction's inlet.ingest
+// setting is on (only the ingest sets it; agents cannot write these tables).
+// One NOTIFY per transaction and account instead of one per change: log_change and inlet.ingest
+// announce the first change of each account in a transaction (the accounts announced are in the
+// transaction's inlet.notified setting); a replica woken reads everything after the last change
+// it applied, so fewer NOTIFYs lose nothing.
+// The condition of the per-row triggers that inlet.ingest does the work of (a constraint
+// trigger's WHEN is evaluated when the row changes, not at COMMIT).
+#define INLET_NOT_IN_INGEST "current_setting('inlet.ingest', true) IS DISTINCT FROM 'on'"
+
+QStringList ingestInOneStatement()
+{
+    return {
+        QStringLiteral(R"(CREATE OR REPLACE FUNCTION inlet.log_change() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            DECLARE
+                r jsonb;
+                acc bigint;
+                s bigint;
+                notified text;
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    r := to_jsonb(OLD);
+                ELSE
+                    r := to_jsonb(NEW);
+                END IF;
+                IF TG_TABLE_NAME = 'accounts' THEN
+                    acc := (r->>'id')::bigint;
+                ELSIF TG_TABLE_NAME IN ('labels', 'saved_replies') THEN
+                    acc := 0;
+                ELSE
+                    acc := (r->>'account_id')::bigint;
+                END IF;
+                PERFORM pg_advisory_xact_lock(7598263121);
+                INSERT INTO inlet.change_log (account_id, entity, entity_id, op, row_data)
+                VALUES (acc, TG_TABLE_NAME, (r->>'id')::bigint, left(TG_OP, 1),
+                        CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE r END)
+                RETURNING seq INTO s;
+                notified := COALESCE(NULLIF(current_setting('inlet.notified', true), ''), ',');
+                IF position(',' || acc::text || ',' IN notified) = 0 THEN
+                    PERFORM pg_notify('inlet_changes', s::text || ' ' || acc::text);
+                    PERFORM set_config('inlet.notified', notified || acc::text || ',', true);
+                END IF;
+                RETURN NULL;
+            END $$)"),
+        // Index lookups only (nested loops, no hash or merge joins, no sequential scans): the
+        // statements' plans are cached with the function, usually while the tables are small
+        // and not analysed yet, and a plan that scans contacts or conversations whole is fine
+        // for a hundred rows and ruinous for a million.
+        QStringLiteral(R"(CREATE FUNCTION inlet.ingest(p_events jsonb) RETURNS SETOF integer
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET enable_hashjoin = off
+            SET enable_mergejoin = off SET enable_seqscan = off AS $$
+            DECLARE
+                new_contacts jsonb;
+                new_conversations jsonb;
+                new_messages jsonb;
+                moved_conversations jsonb;
+                notified text := COALESCE(NULLIF(current_setting('inlet.notified', true), ''),
+                                          ',');
+                woken text;
+            BEGIN
+                RETURN QUERY SELECT e.i FROM jsonb_to_recordset(p_events) AS e(i integer, a text)
+                  WHERE NOT EXISTS (SELECT 1 FROM inlet.accounts x
+                                     WHERE x.ig_user_id = e.a AND NOT x.removed)
+                  ORDER BY e.i;
+                -- What follows logs its own changes: the per-row triggers skip them.
+                PERFORM set_config('inlet.ingest', 'on', true);
+                WITH ins AS (
+                    INSERT INTO inlet.contacts (account_id, igsid, username)
+                    SELECT f.account_id, f.c, f.u FROM (
+                        SELECT DISTINCT ON (x.id, e.c) x.id AS account_id, e.c, e.u, e.i
+                          FROM jsonb_to_recordset(p_events) AS e(i integer, a text, c text,
+                                   u text)
+                          JOIN inlet.accounts x ON x.ig_user_id = e.a AND NOT x.removed
+                         WHERE (SELECT p.id FROM inlet.contacts p
+                                 WHERE p.account_id = x.id AND p.igsid = e.c) IS NULL
+                         ORDER BY x.id, e.c, e.i) f
+                     ORDER BY f.i
+                    ON CONFLICT (account_id, igsid) DO NOTHING
+                    RETURNING *
+                )
+                SELECT jsonb_agg(to_jsonb(ins) ORDER BY ins.id) INTO new_contacts FROM ins;
+                WITH ins AS (
+                    INSERT INTO inlet.conversations (account_id, contact_id, started_ms)
+                    SELECT f.account_id, f.contact_id, f.ts FROM (
+                        SELECT DISTINCT ON (g.contact_id) g.account_id, g.contact_id, g.ts, g.i
+                          FROM (SELECT x.id AS account_id, e.ts, e.i,
+                                       (SELECT p.id FROM inlet.contacts p
+                                         WHERE p.account_id = x.id AND p.igsid = e.c)
+                                           AS contact_id
+                                  FROM jsonb_to_recordset(p_events)
+                                       AS e(i integer, a text, c text, ts bigint)
+                                  JOIN inlet.accounts x ON x.ig_user_id = e.a AND NOT x.removed
+                                OFFSET 0) g
+                         WHERE (SELECT v.id FROM inlet.conversations v
+                                 WHERE v.account_id = g.account_id
+                                   AND v.contact_id = g.contact_id) IS NULL
+                         ORDER BY g.contact_id, g.i) f
+                     ORDER BY f.i
+                    ON CONFLICT (account_id, contact_id) DO NOTHING
+                    RETURNING *
+                )
+                SELECT jsonb_agg(to_jsonb(ins) ORDER BY ins.id) INTO new_conversations FROM ins;
+                WITH ev AS (
+                    SELECT e.*, x.id AS account_id,
+                           (SELECT v.id FROM inlet.conversations v
+                             WHERE v.account_id = x.id
+                               AND v.contact_id = (SELECT p.id FROM inlet.contacts p
+                                                    WHERE p.account_id = x.id
+                                                      AND p.igsid = e.c)) AS conversation_id
+                      FROM jsonb_to_recordset(p_events) AS e(i integer, a text, c text, m text,
+                               o boolean, k smallint, t text, ts bigint, r text, n integer,
+                               meta jsonb)
+                      JOIN inlet.accounts x ON x.ig_user_id = e.a AND NOT x.removed
+                ), stored AS (
+                    INSERT INTO inlet.messages (account_id, conversation_id, mid, outgoing, kind,
+                                                text, created_ms, reply_to_mid, edit_count, meta)
+                    SELECT f.account_id, f.conversation_id, f.m, f.o, f.k, f.t, f.ts, f.r, f.n,
+                           f.meta
+                      FROM (SELECT DISTINCT ON (ev.account_id, ev.m) ev.* FROM ev
+                             ORDER BY ev.account_id, ev.m, ev.i) f
+                     ORDER BY f.i
+                    ON CONFLICT (account_id, mid) DO NOTHING
+                    RETURNING *
+                ), ordered AS (
+                    -- The ids follow the events' order (inserted ORDER BY f.i).
+                    SELECT s.id, s.conversation_id, s.outgoing, s.created_ms, s.text,
+                           max(s.created_ms) OVER (PARTITION BY s.conversation_id
+                               ORDER BY s.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                               AS before_ms
+                      FROM stored s
+                ), latest AS (
+                    SELECT DISTINCT ON (q.conversation_id) q.conversation_id,
+                           q.created_ms AS ts, left(q.text, 200) AS preview,
+                           max(q.created_ms) FILTER (WHERE NOT q.outgoing)
+                               OVER (PARTITION BY q.conversation_id) AS customer_ms
+                      FROM ordered q JOIN inlet.conversations v ON v.id = q.conversation_id
+                     WHERE q.created_ms >= v.last_activity_ms
+                       AND (q.before_ms IS NULL OR q.created_ms >= q.before_ms)
+                     ORDER BY q.conversation_id, q.id DESC
+                ), moved AS (
+                    UPDATE inlet.conversations v SET last_activity_ms = l.ts,
+                           last_message_preview = l.preview,
+                           last_customer_message_ms = greatest(v.last_customer_message_ms,
+                                                               l.customer_ms)
+                      FROM latest l WHERE v.id = l.conversation_id
+                    RETURNING v.*
+                ), reopened AS (
+                    -- messages_reopen, set-based: the first customer message newer than what
+                    -- a Done or Snoozed status covers opens it.
+                    UPDATE inlet.conversation_status cs SET status = 'open', snoozed_until_ms = 0,
+                           through_ms = f.created_ms, changed_by = NULL, changed_at = now()
+                      FROM (SELECT DISTINCT ON (m.conversation_id) m.conversation_id,
+                                   m.created_ms
+                              FROM stored m JOIN inlet.conversation_status st
+                                   ON st.conversation_id = m.conversation_id
+                             WHERE NOT m.outgoing AND st.status <> 'open'
+                               AND m.created_ms > st.through_ms
+                             ORDER BY m.conversation_id, m.id) f
+                     WHERE cs.conversation_id = f.conversation_id
+                )
+                SELECT (SELECT jsonb_agg(to_jsonb(m) ORDER BY m.id) FROM stored m),
+                       (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.id) FROM moved v)
+                  INTO new_messages, moved_conversations;
+                -- The change log, under its lock held until the commit (as log_change): seq
+                -- order is commit order. Taken after the writes above, so the ingest never waits
+                -- for a row while holding it (the caller commits right after this function).
+                PERFORM pg_advisory_xact_lock(7598263121);
+                WITH logged AS (
+                    INSERT INTO inlet.change_log (account_id, entity, entity_id, op, row_data)
+                    SELECT (l.r->>'account_id')::bigint, l.entity, (l.r->>'id')::bigint, l.op,
+                           l.r
+                      FROM (SELECT 1 AS step, 'contacts' AS entity, 'I' AS op, c.r, c.n
+                              FROM jsonb_array_elements(new_contacts) WITH ORDINALITY AS c(r, n)
+                            UNION ALL
+                            SELECT 2, 'conversations', 'I', c.r, c.n
+                              FROM jsonb_array_elements(new_conversations)
+                                   WITH ORDINALITY AS c(r, n)
+                            UNION ALL
+                            SELECT 3, 'messages', 'I', c.r, c.n
+                              FROM jsonb_array_elements(new_messages) WITH ORDINALITY AS c(r, n)
+                            UNION ALL
+                            SELECT 4, 'conversations', 'U', c.r, c.n
+                              FROM jsonb_array_elements(moved_conversations)
+                                   WITH ORDINALITY AS c(r, n)) l
+                     ORDER BY l.step, l.n
+                    RETURNING seq, account_id
+                )
+                SELECT string_agg(w.account_id::text, ',') INTO woken FROM (
+                    SELECT g.account_id, pg_notify('inlet_changes',
+                               min(g.seq)::text || ' ' || g.account_id::text)
+                      FROM logged g
+                     WHERE position(',' || g.account_id::text || ',' IN notified) = 0
+                     GROUP BY g.account_id) w;
+                IF woken IS NOT NULL THEN
+                    PERFORM set_config('inlet.notified', notified || woken || ',', true);
+                END IF;
+                PERFORM set_config('inlet.ingest', 'off', true);
+            END $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION inlet.ingest(jsonb) FROM PUBLIC"),
+        QStringLiteral("DROP TRIGGER contacts_log ON inlet.contacts"),
+        QStringLiteral("DROP TRIGGER conversations_log ON inlet.conversations"),
+        QStringLiteral("DROP TRIGGER messages_log ON inlet.messages"),
+        QStringLiteral("DROP TRIGGER messages_reopen ON inlet.messages"),
+        QStringLiteral("CREATE CONSTRAINT TRIGGER contacts_log AFTER INSERT OR UPDATE OR DELETE ON "
+                       "inlet.contacts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                       "WHEN (" INLET_NOT_IN_INGEST ") EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral(
+            "CREATE CONSTRAINT TRIGGER conversations_log AFTER INSERT OR UPDATE OR DELETE ON "
+            "inlet.conversations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+            "WHEN (" INLET_NOT_IN_INGEST ") EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral("CREATE CONSTRAINT TRIGGER messages_log AFTER INSERT OR UPDATE OR DELETE ON "
+                       "inlet.messages DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                       "WHEN (" INLET_NOT_IN_INGEST ") EXECUTE FUNCTION inlet.log_change()"),
+        QStringLiteral("CREATE TRIGGER messages_reopen AFTER INSERT ON inlet.messages "
+                       "FOR EACH ROW WHEN (NOT NEW.outgoing AND " INLET_NOT_IN_INGEST ") "
+                       "EXECUTE FUNCTION inlet.reopen_on_customer_message()"),
+    };
+}
+
+#undef INLET_NOT_IN_INGEST
+
 } // namespace
 
 const QList<Step> &steps()
@@ -915,6 +1154,10 @@ const QList<Step> &steps()
             QStringLiteral("assignment only to agents granted the account; notes edited and "
                            "deleted by their author"),
             assignOnlyToGrantedAgents() },
+        { 9,
+            QStringLiteral("the ingest in one statement per group (inlet.ingest), one NOTIFY per "
+                           "transaction and account"),
+            ingestInOneStatement() },
         { 10, QStringLiteral("accounts disconnected from an admin's desktop: disconnect requests"),
             accountDisconnects() },
     };
