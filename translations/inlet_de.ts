@@ -73,6 +73,7 @@
     </message>
     <message>
         <location filename="../ui/accountrow.ui" line="82"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="61"/>
         <source>Remove this account from Inlet</source>
         <translation>Dieses Konto aus Inlet entfernen</translation>
     </message>
@@ -82,27 +83,32 @@
         <translation>Anmeldung nötig: Instagram akzeptiert den Zugang dieses Kontos nicht mehr. Nachrichten bleiben erhalten; das Senden wartet.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="62"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="59"/>
+        <source>Disconnect this account from the team: the team server stops its webhooks and forgets its token, and it leaves every agent&apos;s Inlet</source>
+        <translation>Dieses Konto vom Team trennen: Der Team-Server stoppt seine Webhooks und vergisst sein Token, und es verschwindet aus dem Inlet jedes Agenten</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/accountspanel.cpp" line="71"/>
         <source>Account %1</source>
         <translation>Konto %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="72"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="81"/>
         <source>Webhooks: checking the subscription…</source>
         <translation>Webhooks: Abonnement wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="75"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="84"/>
         <source>Live (no event yet)</source>
         <translation>Live (noch kein Ereignis)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="79"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="88"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="81"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="90"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>vor %n Min.</numerusform>
@@ -110,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="83"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="92"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>vor %n Std.</numerusform>
@@ -118,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="85"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="94"/>
         <source>%n days ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
@@ -126,17 +132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="86"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="95"/>
         <source>Live (last event %1)</source>
         <translation>Live (letztes Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="89"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="98"/>
         <source>Subscription off: re-subscribing</source>
         <translation>Abonnement aus: wird neu abonniert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/accountspanel.cpp" line="91"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="100"/>
         <source>No public URL: polling every %n s</source>
         <translation>
             <numerusform>Keine öffentliche URL: Abruf alle %n s</numerusform>
@@ -144,7 +150,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/accountspanel.cpp" line="94"/>
+        <location filename="../src/app/shell/accountspanel.cpp" line="103"/>
         <source>Webhook subscription failed: %1</source>
         <translation>Webhook-Abonnement fehlgeschlagen: %1</translation>
     </message>
@@ -563,27 +569,62 @@
 <context>
     <name>inlet::app::CoreBridge</name>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="43"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="45"/>
         <source>Receiving webhooks at %1</source>
         <translation>Webhooks werden empfangen unter %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="46"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="48"/>
         <source>Syncing conversations: %1 of %2</source>
         <translation>Unterhaltungen werden synchronisiert: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="65"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="70"/>
         <source>Team mode is not started: %1 (File &gt; Team)</source>
         <translation>Der Team-Modus ist nicht gestartet: %1 (Datei &gt; Team)</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="33"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="81"/>
+        <source>The team refused the label “%1” saved while offline; it is back as it was.</source>
+        <translation>Das Team hat das offline gespeicherte Label „%1“ abgelehnt; es ist wieder wie vorher.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="84"/>
+        <source>The team refused deleting the label “%1” while offline; it is back.</source>
+        <translation>Das Team hat das Löschen des Labels „%1“ (offline) abgelehnt; es ist wieder da.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="87"/>
+        <source>The label “%1” put on a conversation while offline was refused by the team (it may have been deleted); it was taken off again.</source>
+        <translation>Das offline an eine Unterhaltung gehängte Label „%1“ wurde vom Team abgelehnt (es wurde vielleicht gelöscht); es wurde wieder entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="90"/>
+        <source>The team refused taking the label “%1” off a conversation while offline; it is on again.</source>
+        <translation>Das Team hat das Entfernen des Labels „%1“ von einer Unterhaltung (offline) abgelehnt; es ist wieder dran.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="94"/>
+        <source>The team refused the saved reply “%1” saved while offline; it is back as it was.</source>
+        <translation>Das Team hat die offline geänderte gespeicherte Antwort „%1“ abgelehnt; sie ist wieder wie vorher.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="98"/>
+        <source>The team refused deleting the saved reply “%1” while offline; it is back.</source>
+        <translation>Das Team hat das Löschen der gespeicherten Antwort „%1“ (offline) abgelehnt; sie ist wieder da.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="100"/>
+        <source>The team refused a change made while offline; it was undone.</source>
+        <translation>Das Team hat eine offline gemachte Änderung abgelehnt; sie wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/shell/corebridge.cpp" line="35"/>
         <source>The sandbox answers again.</source>
         <translation>Die Sandbox antwortet wieder.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/corebridge.cpp" line="34"/>
+        <location filename="../src/app/shell/corebridge.cpp" line="36"/>
         <source>Instagram answers again.</source>
         <translation>Instagram antwortet wieder.</translation>
     </message>
@@ -1251,7 +1292,7 @@
     </message>
     <message>
         <location filename="../src/app/inbox/inboxwidget.cpp" line="196"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="498"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="504"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
@@ -1275,12 +1316,12 @@
         <translation>Nachrichtenfenster</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="233"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="238"/>
         <source>Older messages may be missing: Instagram returns only the 20 newest, and more arrived while webhooks were not delivered.</source>
         <translation>Ältere Nachrichten fehlen eventuell: Instagram liefert nur die 20 neuesten, und es kamen mehr an, während keine Webhooks zugestellt wurden.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="240"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="245"/>
         <source>Choose a conversation on the left.</source>
         <translation>Wähle links eine Unterhaltung.</translation>
     </message>
@@ -1289,233 +1330,258 @@
         <translation type="vanished">Zu einer Unterhaltung springen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="389"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="395"/>
         <source>Search messages and contacts</source>
         <translation>Nachrichten und Kontakte durchsuchen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="390"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="396"/>
         <source>Previous conversation</source>
         <translation>Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="391"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="397"/>
         <source>Next conversation</source>
         <translation>Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="392"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="398"/>
         <source>Next unread conversation</source>
         <translation>Nächste ungelesene Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="393"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="399"/>
         <source>Show or hide the contact panel</source>
         <translation>Kontaktbereich ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="395"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="401"/>
         <source>Cancel the reply, clear the search, close the contact panel</source>
         <translation>Antwort abbrechen, Suche leeren, Kontaktbereich schließen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="396"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="402"/>
         <source>Send the reply</source>
         <translation>Antwort senden</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="398"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="404"/>
         <source>Write an internal note instead of a reply (again: back to the reply)</source>
         <translation>Eine interne Notiz statt einer Antwort schreiben (noch einmal: zurück zur Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="399"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="405"/>
         <source>New line in the reply</source>
         <translation>Neue Zeile in der Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="400"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="406"/>
         <source>Saved replies (at the start of the reply)</source>
         <translation>Gespeicherte Antworten (am Anfang der Antwort)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="402"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="408"/>
         <source>Done: out of the inbox until the customer writes again (again: reopen)</source>
         <translation>Erledigt: aus dem Posteingang, bis der Kunde wieder schreibt (nochmals: wieder öffnen)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="404"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="410"/>
         <source>Snooze the conversation: in 1 hour, this evening, tomorrow, next week, or a chosen time</source>
         <translation>Unterhaltung zurückstellen: 1 Stunde, heute Abend, morgen, nächste Woche oder ein gewählter Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="407"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="413"/>
         <source>Mark the conversation as unread</source>
         <translation>Unterhaltung als ungelesen markieren</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="409"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="415"/>
         <source>Put labels on the conversation or take them off</source>
         <translation>Labels für die Unterhaltung setzen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="411"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="417"/>
         <source>Assign the conversation to an agent or to nobody (team mode)</source>
         <translation>Die Unterhaltung einer Person im Team oder niemandem zuweisen (Team-Modus)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="460"/>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="608"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="466"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="614"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="613"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="619"/>
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="725"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="735"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="742"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="752"/>
         <source>%1 left to reply</source>
         <translation>Noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="746"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="756"/>
         <source>Only %1 left to reply</source>
         <translation>Nur noch %1 zum Antworten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="750"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="760"/>
         <source>Human agent replies only, %1 left</source>
         <translation>Nur Antworten von Mitarbeitern, noch %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="754"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="764"/>
         <source>Messaging window closed</source>
         <translation>Nachrichtenfenster geschlossen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="763"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="773"/>
         <source>Sending is not available: the outbox is not running.</source>
         <translation>Senden ist nicht möglich: der Postausgang läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="772"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="783"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="794"/>
+        <source>Snoozed until %1</source>
+        <translation>Zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="802"/>
+        <source>%1 · by you</source>
+        <translation>%1 · von Ihnen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="803"/>
+        <source>%1 · by %2</source>
+        <translation>%1 · von %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="812"/>
         <source>Send the reply?</source>
         <translation>Antwort senden?</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="835"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="875"/>
         <source>%1 is typing a reply</source>
         <translation>%1 schreibt eine Antwort</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="836"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="876"/>
         <source>%1 is viewing</source>
         <translation>%1 sieht sich das an</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="862"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="902"/>
         <source>%1 replied since you opened this conversation.</source>
         <translation>%1 hat geantwortet, seit Sie diese Unterhaltung geöffnet haben.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="864"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="904"/>
         <source>Someone replied from the Instagram app since you opened this conversation.</source>
         <translation>Jemand hat in der Instagram-App geantwortet, seit Sie diese Unterhaltung geöffnet haben.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="866"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="906"/>
         <source>%1 is typing a reply to this conversation.</source>
         <translation>%1 schreibt gerade eine Antwort in dieser Unterhaltung.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="867"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="907"/>
         <source>Send your reply anyway?</source>
         <translation>Ihre Antwort trotzdem senden?</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="885"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="925"/>
         <source>The note was not saved: the team database is not reachable.</source>
         <translation>Die Notiz wurde nicht gespeichert: Die Team-Datenbank ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="886"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="926"/>
         <source>The note was not saved: %1</source>
         <translation>Die Notiz wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="905"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="945"/>
         <source>Edit note</source>
         <translation>Notiz bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="905"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="945"/>
         <source>Note (never sent to the customer):</source>
         <translation>Notiz (wird nie an den Kunden gesendet):</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="915"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="955"/>
         <source>The note was not changed: the team database is not reachable.</source>
         <translation>Die Notiz wurde nicht geändert: Die Team-Datenbank ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="916"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="956"/>
         <source>The note was not changed: %1</source>
         <translation>Die Notiz wurde nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="926"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="966"/>
         <source>Delete this note? It cannot be undone.</source>
         <translation>Diese Notiz löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="928"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="968"/>
         <source>Delete the note?</source>
         <translation>Notiz löschen?</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="937"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="977"/>
         <source>The note was not deleted: the team database is not reachable.</source>
         <translation>Die Notiz wurde nicht gelöscht: Die Team-Datenbank ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="938"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="978"/>
         <source>The note was not deleted: %1</source>
         <translation>Die Notiz wurde nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="946"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="986"/>
         <source>Attachments need a media host: Instagram only takes pictures and videos from a public HTTPS address. Set one up in Settings, under Media host.</source>
         <translation>Anhänge brauchen einen Medien-Host: Instagram nimmt Bilder und Videos nur von einer öffentlichen HTTPS-Adresse. Richte ihn in den Einstellungen unter „Medien-Host“ ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="384"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="390"/>
         <source>Jump to a conversation by contact name or @username</source>
         <translation>Zu einer Unterhaltung springen (Kontaktname oder @Benutzername)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="265"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="232"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="271"/>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="285"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="291"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="287"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="293"/>
         <source>Show or hide the contact panel (%1)</source>
         <translation>Kontaktbereich ein- oder ausblenden (%1)</translation>
     </message>
     <message>
-        <location filename="../src/app/inbox/inboxwidget.cpp" line="388"/>
+        <location filename="../src/app/inbox/inboxwidget.cpp" line="394"/>
         <source>Quick switcher: choose a conversation and open it</source>
         <translation>Schnellwechsler: Unterhaltung auswählen und öffnen</translation>
     </message>
@@ -1749,33 +1815,33 @@
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="333"/>
+        <location filename="../src/app/main.cpp" line="334"/>
         <source>&amp;Webhooks…</source>
         <translation>&amp;Webhooks…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="338"/>
+        <location filename="../src/app/main.cpp" line="339"/>
         <source>Saved &amp;replies…</source>
         <translation>Gespeicherte &amp;Antworten…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="352"/>
+        <location filename="../src/app/main.cpp" line="353"/>
         <source>&amp;Labels…</source>
         <translation>&amp;Labels…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="368"/>
+        <location filename="../src/app/main.cpp" line="369"/>
         <source>&amp;Report…</source>
         <translation>&amp;Bericht…</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="387"/>
+        <location filename="../src/app/main.cpp" line="388"/>
         <source>&amp;Team…</source>
         <translation>&amp;Team…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="15"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="251"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="255"/>
         <source>Inlet</source>
         <translation>Inlet</translation>
     </message>
@@ -1910,7 +1976,7 @@
         <translation>&lt;b&gt;Inlet %1&lt;/b&gt;&lt;p&gt;Beantworte die Instagram-Direktnachrichten deines Unternehmens am Desktop.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/app/shell/mainwindow.cpp" line="250"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="254"/>
         <source>Inlet — %n account(s) need sign-in</source>
         <translation>
             <numerusform>Inlet — %n Konto muss sich anmelden</numerusform>
@@ -1918,99 +1984,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="283"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="287"/>
         <source>All accounts: their state, Reconnect, Disconnect, Connect another</source>
         <translation>Alle Konten: ihr Zustand, Neu verbinden, Trennen, weiteres verbinden</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="292"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="296"/>
         <source>First enter your Meta app&apos;s Instagram App ID and App Secret.</source>
         <translation>Gib zuerst die Instagram-App-ID und das App-Secret deiner Meta-App ein.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="309"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="313"/>
         <location filename="../src/app/shell/sandboxresume.cpp" line="49"/>
         <source>Starting the sandbox…</source>
         <translation>Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="320"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="324"/>
         <source>Sign in again as this account to reconnect it.</source>
         <translation>Melde dich erneut mit diesem Konto an, um es wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="355"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="359"/>
         <source>Media host token not saved</source>
         <translation>Token des Medien-Hosts nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="362"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="366"/>
         <source>App Secret not saved</source>
         <translation>App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="365"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="369"/>
         <source>The App Secret is in the keychain.</source>
         <translation>Das App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="371"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="375"/>
         <source>Meta App Secret not saved</source>
         <translation>Meta-App-Secret nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="374"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="378"/>
         <source>The Meta App Secret is in the keychain.</source>
         <translation>Das Meta-App-Secret liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="386"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="390"/>
         <source>Disconnect @%1</source>
         <translation>@%1 trennen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="387"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="391"/>
         <source>Disconnect @%1 from Inlet? Its access token is deleted from the keychain. What should happen to its stored conversations?</source>
         <translation>@%1 von Inlet trennen? Das Zugriffstoken wird aus dem Schlüsselbund gelöscht. Was soll mit den gespeicherten Unterhaltungen geschehen?</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="391"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="395"/>
         <source>Keep messages</source>
         <translation>Nachrichten behalten</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="392"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="396"/>
         <source>Delete messages</source>
         <translation>Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="414"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="420"/>
         <source>Could not disconnect</source>
         <translation>Trennen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="417"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="423"/>
         <source>@%1 was disconnected.</source>
         <translation>@%1 wurde getrennt.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="425"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="431"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="428"/>
-        <location filename="../src/app/shell/mainwindow.cpp" line="429"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="434"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="435"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="441"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="447"/>
         <source>No keyring</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../src/app/shell/mainwindow.cpp" line="442"/>
+        <location filename="../src/app/shell/mainwindow.cpp" line="448"/>
         <source>%1
 
 Keep the token for this session only? You will have to sign in again next time.</source>
@@ -3265,6 +3331,74 @@ Das Token nur für diese Sitzung behalten? Beim nächsten Start musst du dich er
     </message>
 </context>
 <context>
+    <name>inlet::app::TeamDisconnectAction</name>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="37"/>
+        <source>Only a team admin may disconnect Instagram accounts.</source>
+        <translation>Nur ein Team-Admin darf Instagram-Konten trennen.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="39"/>
+        <source>The team server does not have this account connected for you (it may have been disconnected already).</source>
+        <translation>Der Team-Server hat dieses Konto für dich nicht verbunden (vielleicht wurde es schon getrennt).</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="42"/>
+        <source>The team server had no token for it.</source>
+        <translation>Der Team-Server hatte kein Token dafür.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="44"/>
+        <source>The team server did not answer in time. Is inlet-server running?</source>
+        <translation>Der Team-Server hat nicht rechtzeitig geantwortet. Läuft inlet-server?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="63"/>
+        <source>Still disconnecting an account, please wait.</source>
+        <translation>Ein Konto wird noch getrennt, bitte warten.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="70"/>
+        <source>Disconnect %1?</source>
+        <translation>%1 trennen?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="71"/>
+        <source>Disconnect %1 from the team?</source>
+        <translation>%1 vom Team trennen?</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="74"/>
+        <source>The team server stops Instagram&apos;s webhooks for it and deletes its token. The account and its conversations leave every agent&apos;s Inlet. An admin can connect it again later.</source>
+        <translation>Der Team-Server stoppt Instagrams Webhooks dafür und löscht sein Token. Das Konto und seine Unterhaltungen verschwinden aus dem Inlet jedes Agenten. Ein Admin kann es später wieder verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="77"/>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="92"/>
+        <source>Disconnecting %1 through the team server…</source>
+        <translation>%1 wird über den Team-Server getrennt…</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="97"/>
+        <source>%1 could not be disconnected: %2</source>
+        <translation>%1 konnte nicht getrennt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="102"/>
+        <source>The team server disconnected %1.</source>
+        <translation>Der Team-Server hat %1 getrennt.</translation>
+    </message>
+    <message>
+        <location filename="../src/app/settings/teamdisconnectaction.cpp" line="104"/>
+        <source>The team server disconnected %1, but Instagram could not be told to stop its webhooks (%2); the team server ignores them.</source>
+        <translation>Der Team-Server hat %1 getrennt, aber Instagram konnte nicht angewiesen werden, seine Webhooks zu stoppen (%2); der Team-Server ignoriert sie.</translation>
+    </message>
+</context>
+<context>
     <name>inlet::app::TeamIndicator</name>
     <message>
         <location filename="../src/app/shell/teamindicator.cpp" line="26"/>
@@ -3841,7 +3975,7 @@ Verbinde ein professionelles Instagram-Konto oder probiere zuerst alles mit der 
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="87"/>
+        <location filename="../src/app/main.cpp" line="88"/>
         <source>Answer your business&apos;s Instagram Direct Messages.
 
 Without options Inlet opens its window on the default profile in %1. Messages live in inlet.sqlite and settings in inlet.ini there; tokens and the App Secret only in the system keychain.</source>
@@ -3850,52 +3984,52 @@ Without options Inlet opens its window on the default profile in %1. Messages li
 Ohne Optionen öffnet Inlet sein Fenster mit dem Standardprofil in %1. Nachrichten liegen dort in inlet.sqlite und Einstellungen in inlet.ini; Tokens und das App Secret nur im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="98"/>
+        <location filename="../src/app/main.cpp" line="99"/>
         <source>Keep the database and settings in &lt;dir&gt;.</source>
         <translation>Datenbank und Einstellungen in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="101"/>
+        <location filename="../src/app/main.cpp" line="102"/>
         <source>Start the sandbox (inlet-sandbox) and sign in to it.</source>
         <translation>Die Sandbox (inlet-sandbox) starten und bei ihr anmelden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="104"/>
+        <location filename="../src/app/main.cpp" line="105"/>
         <source>Run without windows.</source>
         <translation>Ohne Fenster laufen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="107"/>
+        <location filename="../src/app/main.cpp" line="108"/>
         <source>Headless: use the sandbox at &lt;url&gt;.</source>
         <translation>Ohne Fenster: die Sandbox unter &lt;url&gt; verwenden.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="111"/>
+        <location filename="../src/app/main.cpp" line="112"/>
         <source>Listen for webhooks on 127.0.0.1:&lt;port&gt;.</source>
         <translation>Webhooks auf 127.0.0.1:&lt;port&gt; empfangen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="115"/>
+        <location filename="../src/app/main.cpp" line="116"/>
         <source>Poll the Conversations API instead of webhooks.</source>
         <translation>Die Conversations API abfragen statt Webhooks zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="118"/>
+        <location filename="../src/app/main.cpp" line="119"/>
         <source>Keep secrets in memory only (no keyring).</source>
         <translation>Geheimnisse nur im Arbeitsspeicher halten (kein Schlüsselbund).</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="120"/>
+        <location filename="../src/app/main.cpp" line="121"/>
         <source>Headless: follow the team database at &lt;connection&gt; as an agent&apos;s replica.</source>
         <translation>Headless: der Team-Datenbank unter &lt;connection&gt; als Replikat eines Agenten folgen.</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="214"/>
+        <location filename="../src/app/main.cpp" line="215"/>
         <source>Inlet cannot start</source>
         <translation>Inlet kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../src/app/main.cpp" line="215"/>
+        <location filename="../src/app/main.cpp" line="216"/>
         <source>Inlet could not open its data in %1:
 
 %2</source>
