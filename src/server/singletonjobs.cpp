@@ -247,7 +247,7 @@ SingletonJobs::Run appCallbackJob(GraphClient *graph, AppCallback callback, QObj
         auto promise = std::make_shared<QPromise<Result<QString>>>();
         promise->start();
         QFuture<Result<QString>> future = promise->future();
-        const QString url = callback.callbackUrl.toString();
+        const QString url = callback.callbackUrl.toString(QUrl::RemoveUserInfo);
         onDone(graph->appSubscription(callback.metaAppId, QString::fromUtf8(callback.metaAppSecret),
                    callback.callbackUrl, callback.verifyToken, SubscriptionKeeper::webhookFields()),
             context, [promise, url](const Result<QJsonObject> &answer) {

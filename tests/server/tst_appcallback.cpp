@@ -188,8 +188,8 @@ private slots:
         QVERIFY(server);
         const QString expected = callbackAt(server->webhook.port()).toString();
         QTRY_COMPARE_WITH_TIMEOUT(registeredCallback(), expected, 15000);
-        init(); // gone at the sandbox
-        QCOMPARE(registeredCallback(), QString());
+        init(); // gone at the sandbox (read at once: the next run may come any time now)
+        QVERIFY(m_team.instagram->world().subscriptions().callbackUrl.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(registeredCallback(), expected, 15000);
         verifyNoSecret(output(*server), TeamServerFixture::kMetaSecret);
     }
