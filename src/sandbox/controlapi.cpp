@@ -323,6 +323,7 @@ HttpReply ControlApi::state() const
         { QStringLiteral("subscriptions"),
             QJsonObject { { QStringLiteral("callback_url"), subs.callbackUrl.toString() },
                 { QStringLiteral("app_fields"), QJsonArray::fromStringList(subs.appFields) },
+                { QStringLiteral("verify_token"), subs.verifyToken },
                 { QStringLiteral("account_fields"),
                     QJsonArray::fromStringList(subs.accountFields) } } },
         { QStringLiteral("pending_webhook_items"),

@@ -97,6 +97,16 @@ Status InletServer::start()
         tokenRefreshJob(m_graph, m_config.refreshBeforeMs, this) });
     m_jobs->add({ QStringLiteral("subscription-check"), m_config.jobIntervalMs,
         subscriptionJob(m_graph, this) });
+    const AppCallback callback { m_config.metaAppId, m_config.metaAppSecret, m_config.publicUrl,
+        m_config.verifyToken };
+    if (callback.complete()) {
+        m_jobs->add({ QStringLiteral("app-callback"), m_config.jobIntervalMs,
+            appCallbackJob(m_graph, callback, this), /*atStart=*/true });
+    } else {
+        qCInfo(lcTeam).noquote()
+            << "the app-level webhook registration is left to Meta's dashboard; missing:"
+            << callback.missing().join(QStringLiteral(", "));
+    }
     if (m_config.catchUpIntervalMs > 0) {
         m_catchUp = new CatchUp(m_graph, m_ingest->committer(), m_config.catchUpPaceMs, this);
         m_jobs->add({ QStringLiteral("catch-up"), m_config.catchUpIntervalMs, m_catchUp->job(),

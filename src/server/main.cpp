@@ -101,6 +101,15 @@ int main(int argc, char **argv)
     const QCommandLineOption port(QStringLiteral("port"),
         QStringLiteral("Webhook port (0: a free one)."), QStringLiteral("port"),
         QString::number(defaults.port));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+        QStringLiteral("The webhook's callback URL as Meta reaches it (the reverse proxy's "
+                       "https URL); with --meta-app-id it is registered with Meta at start and "
+                       "every --job-interval-s."),
+        QStringLiteral("url"));
+    const QCommandLineOption metaAppId(QStringLiteral("meta-app-id"),
+        QStringLiteral("The Meta app's App ID (its secret: meta-app-secret); without it the "
+                       "callback is registered in Meta's dashboard."),
+        QStringLiteral("id"));
     const QCommandLineOption graphBase(QStringLiteral("graph-base"),
         QStringLiteral("Send every Instagram call to this base URL (the sandbox)."),
         QStringLiteral("url"));
@@ -114,8 +123,9 @@ int main(int argc, char **argv)
         QStringLiteral("Age after which a send abandoned by a stopped server is reconciled."),
         QStringLiteral("ms"), QString::number(defaults.sendLeaseMs));
     const QCommandLineOption jobIntervalS(QStringLiteral("job-interval-s"),
-        QStringLiteral("How often the singleton jobs (token refresh) run."), QStringLiteral("s"),
-        QString::number(defaults.jobIntervalMs / 1000));
+        QStringLiteral("How often the singleton jobs (token refresh, subscription check, "
+                       "callback registration) run."),
+        QStringLiteral("s"), QString::number(defaults.jobIntervalMs / 1000));
     const QCommandLineOption agentIdleMs(QStringLiteral("agent-idle-limit-ms"),
         QStringLiteral("End an agent's database session left idle in a transaction this long."),
         QStringLiteral("ms"), QString::number(defaults.agentLimits.idleInTransactionMs));
@@ -130,8 +140,8 @@ int main(int argc, char **argv)
         QStringLiteral("The least time between two catch-up calls for one account."),
         QStringLiteral("ms"), QString::number(defaults.catchUpPaceMs));
     parser.addOptions({ dbHost, dbPort, dbName, dbUser, adminDb, dbOptions, dbPasswordFile,
-        credentialsDir, listen, port, graphBase, workerId, pollMs, sendLeaseMs, jobIntervalS,
-        catchUpS, catchUpPaceMs, agentIdleMs, agentStatementMs });
+        credentialsDir, listen, port, publicUrl, metaAppId, graphBase, workerId, pollMs,
+        sendLeaseMs, jobIntervalS, catchUpS, catchUpPaceMs, agentIdleMs, agentStatementMs });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -225,6 +235,16 @@ int main(int argc, char **argv)
         return 2;
     }
     config.port = quint16(number(port, 0, 65535));
+    if (parser.isSet(publicUrl)) {
+        config.publicUrl = QUrl(parser.value(publicUrl), QUrl::StrictMode);
+        if (!config.publicUrl.isValid() || config.publicUrl.host().isEmpty()
+            || (config.publicUrl.scheme() != QLatin1String("https")
+                && config.publicUrl.scheme() != QLatin1String("http"))) {
+            err << "inlet-server: --public-url needs an https (or http) URL" << Qt::endl;
+            return 2;
+        }
+    }
+    config.metaAppId = parser.value(metaAppId);
     if (parser.isSet(graphBase))
         config.graphBase = QUrl(parser.value(graphBase));
     config.workerId = parser.isSet(workerId) ? parser.value(workerId) : defaultWorkerId();

@@ -32,6 +32,11 @@ struct ServerConfig {
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 8787; // 0 picks a free one (tests)
     QString webhookPath = QStringLiteral("/webhook/instagram");
+    // The app-level webhook registration (singletonjobs.h, appCallbackJob): the callback URL as
+    // Meta reaches it (the reverse proxy's https URL that forwards to webhookPath) and the Meta
+    // app's App ID. Either empty: the callback is left to Meta's dashboard.
+    QUrl publicUrl;
+    QString metaAppId;
     QUrl graphBase; // empty: Instagram's real hosts; else every host at this URL (the sandbox)
     QString workerId; // who claims outbox rows; default host:pid:random
     int pollMs = 1000; // outbox poll when no NOTIFY woke it

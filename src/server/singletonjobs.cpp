@@ -226,4 +226,44 @@ SingletonJobs::Run subscriptionJob(GraphClient *graph, QObject *context)
     };
 }
 
+QStringList AppCallback::missing() const
+{
+    QStringList what;
+    if (metaAppId.isEmpty())
+        what.append(QStringLiteral("the Meta App ID (--meta-app-id)"));
+    if (metaAppSecret.isEmpty())
+        what.append(QStringLiteral("the Meta App Secret (meta-app-secret / meta_app_secret)"));
+    if (callbackUrl.isEmpty() || !callbackUrl.isValid())
+        what.append(QStringLiteral("the public callback URL (--public-url)"));
+    if (verifyToken.isEmpty())
+        what.append(
+            QStringLiteral("the verify token (webhook-verify-token / webhook_verify_token)"));
+    return what;
+}
+
+SingletonJobs::Run appCallbackJob(GraphClient *graph, AppCallback callback, QObject *context)
+{
+    return [graph, callback = std::move(callback), context](const QSqlDatabase &) {
+        auto promise = std::make_shared<QPromise<Result<QString>>>();
+        promise->start();
+        QFuture<Result<QString>> future = promise->future();
+        const QString url = callback.callbackUrl.toString(QUrl::RemoveUserInfo);
+        onDone(graph->appSubscription(callback.metaAppId, QString::fromUtf8(callback.metaAppSecret),
+                   callback.callbackUrl, callback.verifyToken, SubscriptionKeeper::webhookFields()),
+            context, [promise, url](const Result<QJsonObject> &answer) {
+                if (answer) {
+                    promise->addResult(Result<QString>(QStringLiteral("registered ") + url));
+                } else {
+                    // Graph's message and code; the app token went in the body and a header.
+                    qCWarning(lcTeam).noquote()
+                        << "the app-level webhook registration of" << url
+                        << "failed (again at the next run):" << answer.error().message;
+                    promise->addResult(Result<QString>(std::unexpected(answer.error())));
+                }
+                promise->finish();
+            });
+        return future;
+    };
+}
+
 } // namespace inlet::server

@@ -7,7 +7,9 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
 
@@ -84,5 +86,28 @@ SingletonJobs::Run tokenRefreshJob(GraphClient *graph, qint64 refreshBeforeMs, Q
 // (POST /me/subscribed_apps with the core's webhook fields) when Meta switched it off. What
 // webhooks missed meanwhile is fetched by the catch-up job (catchup.h).
 SingletonJobs::Run subscriptionJob(GraphClient *graph, QObject *context);
+
+// What the app-level webhook registration needs; complete() tells whether it can be made.
+struct AppCallback {
+    QString metaAppId;
+    QByteArray metaAppSecret; // never logged, nor the app token made from it
+    QUrl callbackUrl;
+    QString verifyToken;
+
+    bool complete() const
+    {
+        return !metaAppId.isEmpty() && !metaAppSecret.isEmpty() && callbackUrl.isValid()
+            && !callbackUrl.isEmpty() && !verifyToken.isEmpty();
+    }
+    // What is missing for it ("the Meta App ID (--meta-app-id), ..."); empty when complete.
+    QStringList missing() const;
+};
+// Registers `callback.callbackUrl` as the Meta app's webhook callback (POST
+// /{meta-app-id}/subscriptions with the app token, the core's webhook fields and the verify
+// token) through GraphClient::appSubscription, as the solo desktop does; Meta's handshake then
+// reaches this server's webhook. An error fails the run (logged without the secret; the job runs
+// again at its next interval). The accounts' own subscriptions (subscriptionJob) do not depend on
+// it: it may as well have been made in Meta's dashboard.
+SingletonJobs::Run appCallbackJob(GraphClient *graph, AppCallback callback, QObject *context);
 
 } // namespace inlet::server
