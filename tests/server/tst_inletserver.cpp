@@ -137,6 +137,39 @@ private:
         return out;
     }
 
+    // The sandbox delivers to `server` as Meta would: the app's callback and the account's
+    // subscription (instagram-api.md §2.1).
+    bool deliverTo(const ServerProcess &server)
+    {
+        if (pointAppCallbackAt(*m_client, server.webhook) != 200)
+            return false;
+        const QString token = scalar(
+            QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
+        return m_client
+                   ->postRaw(QStringLiteral("/me/subscribed_apps?subscribed_fields=messages"), {},
+                       "application/x-www-form-urlencoded", token)
+                   .status
+            == 200;
+    }
+
+    // Stores `body` on the sandbox's stand-in for a media host (PUT /media/<name>), as a desktop's
+    // outbox uploads an attachment before it hands the public URL to the team; its URL.
+    QUrl uploadToMediaHost(const QString &name, const QByteArray &body, const QByteArray &type)
+    {
+        const QUrl url(m_sandboxUrl.toString() + QStringLiteral("/media/") + name);
+        QNetworkAccessManager nam;
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, type);
+        QNetworkReply *reply = nam.put(request, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        delete reply;
+        return status >= 200 && status < 300 ? url : QUrl();
+    }
+
     int sentCount(const QString &text)
     {
         int n = 0;
@@ -306,15 +339,7 @@ private slots:
     {
         auto server = startServer();
         QVERIFY(server);
-        // The sandbox delivers to this server like Meta would: app callback + account install.
-        QCOMPARE(pointAppCallbackAt(*m_client, server->webhook), 200);
-        const QString token = scalar(
-            QStringLiteral("SELECT value FROM inlet.secrets WHERE name = 'instagram_token'"));
-        QCOMPARE(m_client
-                     ->postRaw(QStringLiteral("/me/subscribed_apps?subscribed_fields=messages"), {},
-                         "application/x-www-form-urlencoded", token)
-                     .status,
-            200);
+        QVERIFY(deliverTo(*server));
         auto mid = m_sandbox->injectEvent({ { QStringLiteral("kind"), QStringLiteral("text") },
             { QStringLiteral("customer"), m_customer },
             { QStringLiteral("text"), QStringLiteral("Do you ship to Lyon?") } });
@@ -343,6 +368,53 @@ private slots:
                      { sentMid }),
             QStringLiteral("1"));
         QCOMPARE(sentCount(reply), 1);
+    }
+
+    // An agent's attachment: the desktop uploaded the file to its media host and wrote the public
+    // URL in the team's outbox (TeamOutbox's body); the server sends it once by URL, Instagram
+    // fetches it, and the stored message carries it for every replica. (In the conversation
+    // customerMessageThenReplySentExactlyOnce started.)
+    void agentAttachmentIsSentOnceByUrl()
+    {
+        auto server = startServer();
+        QVERIFY(server);
+        QVERIFY(deliverTo(*server));
+        // A 1x1 PNG.
+        const QByteArray png
+            = QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNka"
+                                     "PhfDwAEhwGAyXZx1QAAAABJRU5ErkJggg==");
+        const QUrl url = uploadToMediaHost(QStringLiteral("team-reply.png"), png, "image/png");
+        QVERIFY(url.isValid());
+
+        const qint64 row = enqueueRow(QStringLiteral("attachment"),
+            QString::fromUtf8(QJsonDocument(
+                QJsonObject { { QStringLiteral("attachment_type"), QStringLiteral("image") },
+                    { QStringLiteral("attachment_url"), url.toString() } })
+                                  .toJson(QJsonDocument::Compact)));
+        QVERIFY(row > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT state FROM inlet.outbox WHERE id = ?"), { row }),
+            QStringLiteral("sent"), 15000);
+        int sentWithIt = 0;
+        for (const QJsonObject &sent : m_sandbox->sentMessages()) {
+            const QJsonObject attachment = sent.value(QStringLiteral("message"))
+                                               .toObject()
+                                               .value(QStringLiteral("attachment"))
+                                               .toObject();
+            if (attachment.value(QStringLiteral("payload")).toObject().value(QStringLiteral("url"))
+                == url.toString()) {
+                ++sentWithIt;
+                QCOMPARE(
+                    attachment.value(QStringLiteral("type")).toString(), QStringLiteral("image"));
+            }
+        }
+        QCOMPARE(sentWithIt, 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT (m.meta->'attachments'->0->>'type') || ' ' || "
+                                       "(m.meta->'attachments'->0->>'url') || ' ' || m.sent_by "
+                                       "FROM inlet.outbox o JOIN inlet.messages m ON "
+                                       "m.id = o.message_id WHERE o.id = ?"),
+                     { row }),
+            QStringLiteral("image ") + url.toString() + QStringLiteral(" alice"));
     }
 
     // A contact the ingest creates is queued in the same transaction; the server fetches its
