@@ -2,6 +2,7 @@
 
 #include "team/teamsql.h"
 
+#include <QDateTime>
 #include <QSqlQuery>
 
 namespace inlet::server {
@@ -52,21 +53,24 @@ Result<int> SessionReaper::reap()
                 "SELECT a.pid, a.usename::text, a.state, "
                 "  extract(epoch FROM now() - CASE WHEN a.state = 'active' THEN a.query_start "
                 "    ELSE a.state_change END)::bigint, "
-                "  pg_terminate_backend(a.pid) "
+                "  pg_terminate_backend(a.pid), a.pid || '@' || a.backend_start "
                 "FROM pg_stat_activity a JOIN pg_roles r ON r.oid = a.usesysid "
                 "WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() "
+                "  AND NOT (a.pid || '@' || a.backend_start) "
+                "    = ANY (string_to_array(coalesce(?, ''), ',')) "
                 "  AND NOT r.rolsuper AND pg_has_role(a.usesysid, 'inlet_agent', 'MEMBER') "
                 "  AND ((a.state IN ('idle in transaction', 'idle in transaction (aborted)') "
                 "        AND a.state_change < now() - make_interval(secs => ? / 1000.0)) "
                 "    OR (a.state = 'active' "
                 "        AND a.query_start < now() - make_interval(secs => ? / 1000.0)))"),
-            { m_limits.idleInTransactionMs, m_limits.statementMs });
+            { endingSessions(), m_limits.idleInTransactionMs, m_limits.statementMs });
         !ok)
         return std::unexpected(ok.error());
     int n = 0;
     while (q.next()) {
         if (!q.value(4).toBool())
             continue; // gone meanwhile
+        m_ending.insert(q.value(5).toString(), QDateTime::currentMSecsSinceEpoch());
         ++n;
         const QString why
             = QStringLiteral("%1 %2 s").arg(q.value(2).toString()).arg(q.value(3).toLongLong());
@@ -75,6 +79,16 @@ Result<int> SessionReaper::reap()
         emit ended(q.value(0).toInt(), q.value(1).toString(), why);
     }
     return n;
+}
+
+// A terminated backend stays in pg_stat_activity until it has exited, which may take longer than
+// one round: the sessions ended in the last minute (pid and start time, so a reused pid is not
+// mistaken for one) are neither ended nor reported again.
+QString SessionReaper::endingSessions()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_ending.removeIf([now](const auto &entry) { return now - entry.value() > 60'000; });
+    return m_ending.keys().join(QLatin1Char(','));
 }
 
 } // namespace inlet::server

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "server/serverconfig.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -32,11 +33,13 @@ signals:
     void ended(int pid, const QString &role, const QString &why);
 
 private:
+    QString endingSessions();
     DatabaseConfig m_db;
     SessionLimits m_limits;
     QString m_connectionName;
     QTimer m_timer;
     bool m_warnedBlind = false;
+    QHash<QString, qint64> m_ending; // "pid@backend_start" -> when it was ended (ms)
 };
 
 } // namespace inlet::server

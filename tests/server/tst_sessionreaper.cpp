@@ -149,6 +149,8 @@ private slots:
         int ended = 0; // QTRY_ evaluates its condition once more at the end
         QTRY_VERIFY_WITH_TIMEOUT((ended += reaper.reap().value_or(0)) >= 1, 5000);
         QCOMPARE(ended, 1);
+        // Still exiting or gone: either way not ended (nor reported) a second time.
+        QCOMPARE(reaper.reap().value_or(-1), 0);
         QVERIFY(sleeper->waitForFinished(10000)); // long before the 120 s
         QVERIFY(sleeper->exitCode() != 0);
         QVERIFY2(sleeper->readAllStandardError().contains("terminat"), "psql saw no termination");
