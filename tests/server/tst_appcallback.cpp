@@ -93,22 +93,9 @@ private:
         QVERIFY2(!output.contains(kMetaAppId.toUtf8() + '|'), output.constData());
         QVERIFY2(!output.contains(kMetaAppId.toUtf8() + "%7C"), output.constData());
     }
-    test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
+    static test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
     {
-        QNetworkAccessManager nam;
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        request.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, secret));
-        QNetworkReply *reply = nam.post(request, body);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-        loop.exec();
-        test::HttpResult result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        delete reply;
-        return result;
+        return postSignedWebhook(url, body, secret);
     }
 
 private slots:

@@ -86,22 +86,9 @@ private:
         return m_launcher.start(extra);
     }
 
-    test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
+    static test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
     {
-        QNetworkAccessManager nam;
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        request.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, secret));
-        QNetworkReply *reply = nam.post(request, body);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-        loop.exec();
-        test::HttpResult result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        delete reply;
-        return result;
+        return postSignedWebhook(url, body, secret);
     }
 
     QString scalar(const QString &sql, const QVariantList &values = {})
