@@ -7,6 +7,7 @@
 #include "sandbox/sandbox.h"
 #include "sandbox/world.h"
 #include "service/subscriptionkeeper.h"
+#include "support/sandboxfixture.h"
 #include "support/teamserverfixture.h"
 #include "webhook/signatureverifier.h"
 
@@ -95,7 +96,7 @@ private:
     }
     static test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
     {
-        return postSignedWebhook(url, body, secret);
+        return test::postSignedWebhook(url, body, secret);
     }
 
 private slots:

@@ -11,6 +11,7 @@
 #include "sandbox/world.h"
 #include "support/await.h"
 #include "support/inletserverprocess.h"
+#include "support/sandboxfixture.h"
 #include "support/teamdb.h"
 #include "support/teamreplica.h"
 #include "team/teamactiontransport.h"
@@ -88,7 +89,7 @@ private:
 
     static test::HttpResult post(const QUrl &url, const QByteArray &body, const QByteArray &secret)
     {
-        return postSignedWebhook(url, body, secret);
+        return test::postSignedWebhook(url, body, secret);
     }
 
     QString scalar(const QString &sql, const QVariantList &values = {})

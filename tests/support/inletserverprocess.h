@@ -4,16 +4,11 @@
 // killed with SIGKILL by their destructor if still running) and its administration commands, on
 // a PgCluster's team database with the sandbox as Instagram.
 #include "sandbox/sandboxtestclient.h"
-#include "webhook/signatureverifier.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
-#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -151,27 +146,6 @@ inline int pointAppCallbackAt(test::SandboxTestClient &client, const QUrl &webho
                 { QStringLiteral("access_token"),
                     metaApp + QLatin1Char('|') + QString::fromUtf8(metaAppSecret) } })
         .status;
-}
-
-// A webhook POST to `url` signed with `secret` (X-Hub-Signature-256), as Meta sends it; waits at
-// most 15 s for the answer.
-inline test::HttpResult postSignedWebhook(
-    const QUrl &url, const QByteArray &body, const QByteArray &secret)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    request.setRawHeader("X-Hub-Signature-256", SignatureVerifier::sign(body, secret));
-    QNetworkReply *reply = nam.post(request, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    loop.exec();
-    test::HttpResult result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    delete reply;
-    return result;
 }
 
 } // namespace inlet::teamtest

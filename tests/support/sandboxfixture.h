@@ -4,6 +4,7 @@
 // API, customers writing, Instagram's subscription state, and webhooks POSTed as Meta signs them.
 // The app's tests that need the sandbox as the app runs it (a child process) use AppHarness.
 #include "sandbox/sandbox.h"
+#include "sandbox/sandboxtestclient.h"
 #include "sandbox/webhookdelivery.h"
 #include "sandbox/world.h"
 #include "support/sandboxcontrol.h"
@@ -31,6 +32,25 @@ inline sandbox::SandboxOptions quietSandbox(
     if (!businessId.isEmpty())
         options.businessId = businessId;
     return options;
+}
+
+// A webhook body POSTed to `url` as Meta does, signed with `secret` (X-Hub-Signature-256); the
+// status and body, status 0 when no answer came within 10 s.
+inline HttpResult postSignedWebhook(
+    const QUrl &url, const QByteArray &body, const QByteArray &secret)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(
+        "X-Hub-Signature-256", sandbox::WebhookDelivery::signatureFor(body, secret));
+    std::unique_ptr<QNetworkReply> reply(network.post(request, body));
+    HttpResult result;
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+        return result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    return result;
 }
 
 class TestSandbox {
@@ -108,15 +128,7 @@ public:
     // when empty); the HTTP status, 0 when no answer came.
     int postSigned(const QUrl &url, const QByteArray &body, const QByteArray &secret = {})
     {
-        QNetworkRequest request(url);
-        request.setHeader(
-            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("X-Hub-Signature-256",
-            sandbox::WebhookDelivery::signatureFor(body, secret.isEmpty() ? appSecret() : secret));
-        std::unique_ptr<QNetworkReply> reply(m_network.post(request, body));
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
-            return 0;
-        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return postSignedWebhook(url, body, secret.isEmpty() ? appSecret() : secret).status;
     }
 
 private:
