@@ -6,7 +6,6 @@
 #include "team/teamsignin.h"
 #include "team/teamsql.h"
 
-#include <QSqlDriver>
 #include <QSqlQuery>
 
 namespace inlet::server {
@@ -27,57 +26,30 @@ AccountDisconnector::AccountDisconnector(ServerConfig config, GraphClient *graph
     : QObject(parent)
     , m_config(std::move(config))
     , m_graph(graph)
-    , m_connectionName(QStringLiteral("inlet-disconnect-%1").arg(quintptr(this), 0, 16))
+    , m_wake(m_config.db, QStringLiteral("inlet_disconnect"), m_config.pollMs)
 {
-    m_poll.setInterval(m_config.pollMs);
-    connect(&m_poll, &QTimer::timeout, this, &AccountDisconnector::claim);
-    m_soon.setSingleShot(true);
-    m_soon.setInterval(10);
-    connect(&m_soon, &QTimer::timeout, this, &AccountDisconnector::claim);
+    connect(&m_wake, &RequestWaker::due, this, &AccountDisconnector::claim);
 }
 
-AccountDisconnector::~AccountDisconnector()
-{
-    dropConnection(m_connectionName);
-}
+AccountDisconnector::~AccountDisconnector() = default;
 
 Status AccountDisconnector::start()
 {
-    if (auto ok = ensureConnected(); !ok)
-        return ok;
-    m_poll.start();
-    claimSoon();
-    return {};
+    return m_wake.start();
 }
 
 void AccountDisconnector::claimSoon()
 {
-    if (!m_soon.isActive())
-        m_soon.start();
-}
-
-Status AccountDisconnector::ensureConnected()
-{
-    bool fresh = false;
-    auto opened = connection(m_config.db, m_connectionName, &fresh);
-    if (!opened)
-        return std::unexpected(opened.error());
-    if (fresh) {
-        QSqlDriver *driver = opened->driver();
-        if (driver->subscribeToNotification(QStringLiteral("inlet_disconnect")))
-            connect(driver, &QSqlDriver::notification, this, &AccountDisconnector::claimSoon,
-                Qt::UniqueConnection);
-    }
-    return {};
+    m_wake.wakeSoon();
 }
 
 void AccountDisconnector::claim()
 {
-    if (auto ok = ensureConnected(); !ok) {
+    if (auto ok = m_wake.ensureConnected(); !ok) {
         qCWarning(lcTeam) << "account disconnection: no database:" << ok.error().message;
         return;
     }
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QSqlDatabase db = m_wake.database();
     QSqlQuery q(db);
     if (auto ok = team::sql::exec(q,
             QStringLiteral(
@@ -108,7 +80,7 @@ void AccountDisconnector::work(const Claimed &row)
 {
     qCInfo(lcTeam) << "account disconnection" << row.id << "of account" << row.igUserId
                    << "by agent" << row.agentRole << "claimed";
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QSqlDatabase db = m_wake.database();
     QSqlQuery q(db);
     if (auto ok = team::sql::exec(q,
             QStringLiteral("SELECT a.id, s.value FROM inlet.accounts a LEFT JOIN inlet.secrets "
@@ -155,12 +127,12 @@ void AccountDisconnector::work(const Claimed &row)
 void AccountDisconnector::finishDone(
     const Claimed &row, qint64 accountId, const Status &unsubscribed)
 {
-    if (auto ok = ensureConnected(); !ok) {
+    if (auto ok = m_wake.ensureConnected(); !ok) {
         qCWarning(lcTeam) << "account disconnection" << row.id
                           << "left for later, no database:" << ok.error().message;
         return; // claimed again after ReclaimAfterS
     }
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QSqlDatabase db = m_wake.database();
     const Error why = unsubscribed ? Error {} : unsubscribed.error();
     const Status ok = team::sql::inTransaction(db, [&]() -> Status {
         if (auto deleted = team::sql::exec(db,
@@ -194,8 +166,8 @@ void AccountDisconnector::finishDone(
 void AccountDisconnector::finishFailed(qint64 id, const Error &error)
 {
     qCWarning(lcTeam) << "account disconnection" << id << "failed:" << error.message;
-    (void)ensureConnected();
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    (void)m_wake.ensureConnected();
+    const QSqlDatabase db = m_wake.database();
     if (auto ok = team::sql::exec(db,
             QStringLiteral("UPDATE inlet.account_disconnects SET state = 'failed', error_kind = "
                            "?, error_reason = ?, error_code = ?, error_message = ?, "

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "common/result.h"
+#include "server/requestwaker.h"
 #include "server/serverconfig.h"
 
 #include <QObject>
 #include <QSet>
-#include <QTimer>
 
 namespace inlet {
 class GraphClient;
@@ -44,7 +44,6 @@ private:
         QString agentRole;
     };
 
-    Status ensureConnected();
     void claim();
     void work(const Claimed &row);
     void finishDone(const Claimed &row, qint64 accountId, const Status &unsubscribed);
@@ -52,9 +51,7 @@ private:
 
     ServerConfig m_config;
     GraphClient *m_graph;
-    QString m_connectionName;
-    QTimer m_poll;
-    QTimer m_soon;
+    RequestWaker m_wake;
     QSet<qint64> m_inFlight;
 };
 

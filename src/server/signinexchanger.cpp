@@ -11,7 +11,6 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
-#include <QSqlDriver>
 #include <QSqlQuery>
 
 namespace inlet::server {
@@ -36,57 +35,30 @@ SignInExchanger::SignInExchanger(ServerConfig config, GraphClient *graph, QObjec
     : QObject(parent)
     , m_config(std::move(config))
     , m_graph(graph)
-    , m_connectionName(QStringLiteral("inlet-signin-%1").arg(quintptr(this), 0, 16))
+    , m_wake(m_config.db, QStringLiteral("inlet_signin"), m_config.pollMs)
 {
-    m_poll.setInterval(m_config.pollMs);
-    connect(&m_poll, &QTimer::timeout, this, &SignInExchanger::claim);
-    m_soon.setSingleShot(true);
-    m_soon.setInterval(10);
-    connect(&m_soon, &QTimer::timeout, this, &SignInExchanger::claim);
+    connect(&m_wake, &RequestWaker::due, this, &SignInExchanger::claim);
 }
 
-SignInExchanger::~SignInExchanger()
-{
-    dropConnection(m_connectionName);
-}
+SignInExchanger::~SignInExchanger() = default;
 
 Status SignInExchanger::start()
 {
-    if (auto ok = ensureConnected(); !ok)
-        return ok;
-    m_poll.start();
-    claimSoon();
-    return {};
+    return m_wake.start();
 }
 
 void SignInExchanger::claimSoon()
 {
-    if (!m_soon.isActive())
-        m_soon.start();
-}
-
-Status SignInExchanger::ensureConnected()
-{
-    bool fresh = false;
-    auto opened = connection(m_config.db, m_connectionName, &fresh);
-    if (!opened)
-        return std::unexpected(opened.error());
-    if (fresh) {
-        QSqlDriver *driver = opened->driver();
-        if (driver->subscribeToNotification(QStringLiteral("inlet_signin")))
-            connect(driver, &QSqlDriver::notification, this, &SignInExchanger::claimSoon,
-                Qt::UniqueConnection);
-    }
-    return {};
+    m_wake.wakeSoon();
 }
 
 void SignInExchanger::claim()
 {
-    if (auto ok = ensureConnected(); !ok) {
+    if (auto ok = m_wake.ensureConnected(); !ok) {
         qCWarning(lcTeam) << "sign-in hand-off: no database:" << ok.error().message;
         return;
     }
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QSqlDatabase db = m_wake.database();
     // An exchange whose server stopped (or lost the database) is not retried: the code may be
     // spent. The admin connects again.
     QSqlQuery abandoned(db);
@@ -148,7 +120,7 @@ void SignInExchanger::exchange(const Claimed &row)
                     .arg(QLatin1String(AppSecretFile))));
         return;
     }
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QSqlDatabase db = m_wake.database();
     auto settings = team::signin::readOAuthSettings(db);
     if (!settings) {
         finishFailed(row.id, settings.error());
@@ -173,14 +145,14 @@ void SignInExchanger::exchange(const Claimed &row)
 
 void SignInExchanger::stored(const Claimed &row, const SignInResult &result)
 {
-    if (auto ok = ensureConnected(); !ok) {
+    if (auto ok = m_wake.ensureConnected(); !ok) {
         m_inFlight.remove(row.id);
         qCWarning(lcTeam) << "sign-in hand-off" << row.id
                           << "exchanged, but the database is gone:" << ok.error().message;
         return; // left 'exchanging': failed as interrupted later; the admin connects again
     }
-    auto account = storeAccount(QSqlDatabase::database(m_connectionName, false), result.account,
-        result.longLivedToken, result.expiresAt.toMSecsSinceEpoch(), row.agentRole);
+    auto account = storeAccount(m_wake.database(), result.account, result.longLivedToken,
+        result.expiresAt.toMSecsSinceEpoch(), row.agentRole);
     if (!account) {
         m_inFlight.remove(row.id);
         finishFailed(row.id, account.error());
@@ -204,8 +176,8 @@ void SignInExchanger::stored(const Claimed &row, const SignInResult &result)
 void SignInExchanger::finishDone(
     qint64 id, const QString &igUserId, const QString &username, bool subscribed)
 {
-    (void)ensureConnected();
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    (void)m_wake.ensureConnected();
+    const QSqlDatabase db = m_wake.database();
     if (auto ok = team::sql::exec(db,
             QStringLiteral("UPDATE inlet.signin_handoffs SET state = 'done', account_ig_user_id = "
                            "?, account_username = ?, subscribed = ?, finished_at = now() "
@@ -221,8 +193,8 @@ void SignInExchanger::finishFailed(qint64 id, const Error &error)
 {
     qCWarning(lcTeam) << "sign-in hand-off" << id
                       << "failed:" << scrubbed(error.message, m_config.appSecret);
-    (void)ensureConnected();
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    (void)m_wake.ensureConnected();
+    const QSqlDatabase db = m_wake.database();
     if (auto ok = team::sql::exec(db,
             QStringLiteral("UPDATE inlet.signin_handoffs SET state = 'failed', error_kind = ?, "
                            "error_reason = ?, error_code = ?, error_message = ?, "

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "common/result.h"
+#include "server/requestwaker.h"
 #include "server/serverconfig.h"
 
 #include <QObject>
 #include <QSet>
-#include <QTimer>
 
 namespace inlet {
 class GraphClient;
@@ -45,7 +45,6 @@ private:
         bool expired = false;
     };
 
-    Status ensureConnected();
     void claim();
     void exchange(const Claimed &row);
     void stored(const Claimed &row, const SignInResult &result);
@@ -54,9 +53,7 @@ private:
 
     ServerConfig m_config;
     GraphClient *m_graph;
-    QString m_connectionName;
-    QTimer m_poll;
-    QTimer m_soon;
+    RequestWaker m_wake;
     QSet<qint64> m_inFlight;
 };
 
